@@ -1,0 +1,77 @@
+# The project's commands. `make test` installs what it needs (cbindgen at a pinned version, a Python
+# virtual environment with maturin, pytest and mypy) and runs every check; `make demo` runs the worked
+# example through Rust, C and Python.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+CARGO ?= cargo
+PYTHON ?= python3
+PREFIX ?= /usr/local
+
+CBINDGEN_VERSION := 0.29.4
+TOOLS := $(CURDIR)/build/tools
+CBINDGEN := $(TOOLS)/bin/cbindgen
+VENV := $(CURDIR)/.venv
+VPY := $(VENV)/bin/python
+
+.PHONY: all test demo bench header header-check lint rust-test c-test py-test py-env install tools clean
+
+all: test
+
+test: lint rust-test header-check c-test py-test
+	@echo "make test: all checks passed"
+
+# ---------------------------------------------------------------- tools
+$(CBINDGEN):
+	$(CARGO) install cbindgen --version $(CBINDGEN_VERSION) --locked --root $(TOOLS) --quiet
+
+tools: $(CBINDGEN)
+
+# ---------------------------------------------------------------- Rust
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc --workspace --no-deps --locked
+
+# collections-py is a Python extension module: it is tested by pytest, not linked into a Rust test binary.
+rust-test:
+	$(CARGO) test --workspace --exclude collections-py --locked
+
+bench:
+	$(CARGO) bench -p collections-benches
+
+# ---------------------------------------------------------------- C ABI (owned by the FFI work)
+header: $(CBINDGEN)
+	$(CBINDGEN) --config collections-ffi/cbindgen.toml --crate collections-ffi --output include/collections.h --quiet
+
+header-check: $(CBINDGEN)
+	@tmp=$$(mktemp); \
+	$(CBINDGEN) --config collections-ffi/cbindgen.toml --crate collections-ffi --output $$tmp --quiet; \
+	if ! diff -u include/collections.h $$tmp; then rm -f $$tmp; echo "include/collections.h is stale: run make header"; exit 1; fi; \
+	rm -f $$tmp; echo "header-check: include/collections.h is up to date"
+
+c-test:
+	$(MAKE) -C tests/c test
+
+install:
+	$(CARGO) build -p collections-ffi --release --locked
+	$(MAKE) -C tests/c install PREFIX=$(PREFIX)
+
+# ---------------------------------------------------------------- Python (owned by the Python work)
+py-env:
+	$(MAKE) -C collections-py env VENV=$(VENV) PYTHON=$(PYTHON)
+
+py-test: py-env
+	$(MAKE) -C collections-py test VENV=$(VENV)
+
+# ---------------------------------------------------------------- demo
+demo: py-env
+	@echo "== Rust =="
+	$(CARGO) run --quiet --locked -p collections-core --example demo
+	@echo "== C =="
+	$(MAKE) --no-print-directory -C tests/c demo
+	@echo "== Python =="
+	$(MAKE) --no-print-directory -C collections-py demo VENV=$(VENV)
+
+clean:
+	$(CARGO) clean
+	rm -rf build .venv
