@@ -1,0 +1,380 @@
+//! Runs every case of every file in `tests/vectors/` against the core (the Python and C suites run the
+//! same files). An unknown `op` fails the run, so a new kind of case cannot be skipped silently.
+
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use chrono::{NaiveDate, Weekday};
+use collections_core::{
+    date_schedule, parse, round_decimal, BusinessDayConvention, Compounding, Currency, DayCount,
+    Error, Frequency, HolidayCalendar, Money, Rate, RoundingMode, ScheduleEnd,
+};
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+type Outcome = Result<Value, Error>;
+
+fn vectors_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors")
+}
+
+fn text<'a>(case: &'a Value, key: &str) -> &'a str {
+    case[key]
+        .as_str()
+        .unwrap_or_else(|| panic!("case lacks text field {key}: {case}"))
+}
+
+fn date(case: &Value, key: &'static str) -> Result<NaiveDate, Error> {
+    parse::date(key, text(case, key))
+}
+
+fn dec(case: &Value, key: &'static str) -> Result<Decimal, Error> {
+    parse::decimal(key, text(case, key))
+}
+
+fn currency(code: &str) -> Result<Currency, Error> {
+    Currency::from_code(code)
+}
+
+fn money(v: &Value) -> Result<Money, Error> {
+    Ok(Money::new(
+        parse::decimal("amount", text(v, "amount"))?,
+        currency(text(v, "currency"))?,
+    ))
+}
+
+fn weekday(name: &str) -> Weekday {
+    name.parse()
+        .unwrap_or_else(|_| panic!("bad weekday {name}"))
+}
+
+fn calendar(case: &Value) -> Result<HolidayCalendar, Error> {
+    match text(case, "calendar") {
+        "custom" => {
+            let weekend: Vec<Weekday> = case["weekend"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+                .map(weekday)
+                .collect();
+            let holidays = case["holidays"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|d| parse::date("holidays", d.as_str().unwrap_or_default()))
+                .collect::<Result<Vec<_>, _>>()?;
+            HolidayCalendar::new(&weekend, holidays)
+        }
+        name => HolidayCalendar::builtin(name),
+    }
+}
+
+fn dates_json(dates: &[NaiveDate]) -> Value {
+    Value::from(dates.iter().map(|d| d.to_string()).collect::<Vec<_>>())
+}
+
+fn day_count(case: &Value) -> Result<DayCount, Error> {
+    let name = text(case, "convention");
+    let mut dc = if name == "ACT/ACT ICMA" && case.get("reference_start").is_some() {
+        DayCount::act_act_icma(
+            date(case, "reference_start")?,
+            date(case, "reference_end")?,
+            Frequency::from_str(text(case, "frequency"))?,
+        )?
+    } else {
+        DayCount::from_str(name)?
+    };
+    if let DayCount::Thirty360Us { end_of_month_rule } = &mut dc {
+        *end_of_month_rule = case["end_of_month_rule"].as_bool().unwrap_or(true);
+    }
+    if let (DayCount::Thirty360EuropeanIsda { maturity }, Some(_)) = (&mut dc, case.get("maturity"))
+    {
+        *maturity = Some(date(case, "maturity")?);
+    }
+    Ok(dc)
+}
+
+fn compounding(case: &Value) -> Compounding {
+    if case["continuous"].as_bool() == Some(true) {
+        Compounding::Continuous
+    } else {
+        let m = case["periods_per_year"].as_u64().expect("periods_per_year");
+        Compounding::PeriodsPerYear(u32::try_from(m).expect("periods_per_year fits u32"))
+    }
+}
+
+fn places(case: &Value) -> u32 {
+    u32::try_from(case["places"].as_u64().expect("places")).expect("places fits u32")
+}
+
+/// Runs one case and returns what it produced, as JSON comparable with `expected`.
+fn run(case: &Value) -> Outcome {
+    let op = text(case, "op");
+    match op {
+        "year_fraction" => {
+            let dc = day_count(case)?;
+            let (start, end) = (date(case, "start")?, date(case, "end")?);
+            let mut out = serde_json::Map::new();
+            out.insert("days".into(), Value::from(dc.days(start, end)));
+            if case.get("year_fraction").is_some() {
+                let yf = dc.year_fraction(start, end)?;
+                out.insert(
+                    "year_fraction".into(),
+                    Value::from(
+                        round_decimal(yf, places(case), RoundingMode::HalfEven)?.to_string(),
+                    ),
+                );
+            } else {
+                dc.year_fraction(start, end)?;
+            }
+            Ok(Value::Object(out))
+        }
+        "adjust" => {
+            let cal = calendar(case)?;
+            let conv = BusinessDayConvention::from_str(text(case, "convention"))?;
+            Ok(Value::from(
+                cal.adjust(date(case, "date")?, conv)?.to_string(),
+            ))
+        }
+        "add_business_days" => {
+            let cal = calendar(case)?;
+            let n = case["n"].as_i64().expect("n");
+            Ok(Value::from(
+                cal.add_business_days(date(case, "date")?, n)?.to_string(),
+            ))
+        }
+        "is_business_day" => Ok(Value::from(
+            calendar(case)?.is_business_day(date(case, "date")?),
+        )),
+        "holidays" => {
+            let cal = calendar(case)?;
+            let year = i32::try_from(case["year"].as_i64().expect("year")).expect("year fits i32");
+            Ok(dates_json(
+                &cal.holidays(year)
+                    .into_iter()
+                    .map(|(d, _)| d)
+                    .collect::<Vec<_>>(),
+            ))
+        }
+        "date_schedule" => {
+            let start = date(case, "start")?;
+            let freq = Frequency::from_str(text(case, "frequency"))?;
+            let end = match case.get("count") {
+                Some(c) => {
+                    let c = c.as_i64().expect("count");
+                    ScheduleEnd::Count(u32::try_from(c).map_err(|_| Error::InvalidArgument {
+                        field: "count",
+                        value: c.to_string(),
+                        reason: "must be at least 1".into(),
+                    })?)
+                }
+                None => ScheduleEnd::Until(date(case, "until")?),
+            };
+            let dates = date_schedule(
+                start,
+                freq,
+                end,
+                case["end_of_month"].as_bool().unwrap_or(false),
+            )?;
+            let mut out = serde_json::Map::new();
+            out.insert("expected".into(), dates_json(&dates));
+            if case.get("calendar").is_some() {
+                let conv = BusinessDayConvention::from_str(text(case, "convention"))?;
+                out.insert(
+                    "adjusted".into(),
+                    dates_json(&calendar(case)?.adjust_all(&dates, conv)?),
+                );
+            }
+            Ok(Value::Object(out))
+        }
+        "round" => {
+            let m = Money::new(dec(case, "amount")?, currency(text(case, "currency"))?);
+            let mode = RoundingMode::from_str(text(case, "mode"))?;
+            Ok(Value::from(m.round(mode).amount().to_string()))
+        }
+        "round_decimal" => {
+            let p =
+                u32::try_from(case["places"].as_u64().expect("places")).expect("places fits u32");
+            let mode = RoundingMode::from_str(text(case, "mode"))?;
+            Ok(Value::from(
+                round_decimal(dec(case, "value")?, p, mode)?.to_string(),
+            ))
+        }
+        "round_to_multiple" => {
+            let m = Money::new(dec(case, "amount")?, currency(text(case, "currency"))?);
+            let mode = RoundingMode::from_str(text(case, "mode"))?;
+            Ok(Value::from(
+                m.round_to_multiple(dec(case, "multiple")?, mode)?
+                    .amount()
+                    .to_string(),
+            ))
+        }
+        "split" => {
+            let total = Money::new(dec(case, "total")?, currency(text(case, "currency"))?);
+            let weights = case["weights"]
+                .as_array()
+                .expect("weights")
+                .iter()
+                .map(|w| parse::decimal("weights", w.as_str().unwrap_or_default()))
+                .collect::<Result<Vec<_>, _>>()?;
+            let parts = total.split(&weights)?;
+            Ok(Value::from(
+                parts
+                    .iter()
+                    .map(|p| p.amount().to_string())
+                    .collect::<Vec<_>>(),
+            ))
+        }
+        "add" => Ok(Value::from(
+            money(&case["left"])?
+                .checked_add(&money(&case["right"])?)?
+                .amount()
+                .to_string(),
+        )),
+        "minor_units" => Ok(Value::from(currency(text(case, "currency"))?.minor_units())),
+        "to_minor_units" => {
+            let m = Money::new(dec(case, "amount")?, currency(text(case, "currency"))?);
+            Ok(Value::from(m.to_minor_units()?))
+        }
+        "parse_decimal" => Ok(Value::from(
+            parse::decimal("text", text(case, "text"))?.to_string(),
+        )),
+        "periodic" => {
+            let rate = Rate::from_fraction(dec(case, "rate")?)?;
+            Ok(Value::from(
+                rate.periodic(Frequency::from_str(text(case, "frequency"))?)
+                    .to_string(),
+            ))
+        }
+        "effective_annual" => {
+            let rate = Rate::from_fraction(dec(case, "rate")?)?;
+            let apy = rate.effective_annual(compounding(case))?;
+            Ok(Value::from(
+                round_decimal(apy.as_fraction(), places(case), RoundingMode::HalfEven)?.to_string(),
+            ))
+        }
+        "nominal_from_effective" => {
+            let apy = Rate::from_fraction(dec(case, "effective")?)?;
+            let nominal = Rate::from_effective_annual(apy, compounding(case))?;
+            Ok(Value::from(
+                round_decimal(nominal.as_fraction(), places(case), RoundingMode::HalfEven)?
+                    .to_string(),
+            ))
+        }
+        "from_percent" => Ok(Value::from(
+            Rate::from_percent(dec(case, "percent")?)?
+                .as_fraction()
+                .to_string(),
+        )),
+        other => panic!("unknown op {other:?} in case {case}"),
+    }
+}
+
+fn error_kind(e: &Error) -> &'static str {
+    match e {
+        Error::InvalidArgument { .. } => "invalid_argument",
+        Error::InvalidDecimal { .. } => "invalid_decimal",
+        Error::InvalidDate { .. } => "invalid_date",
+        Error::UnknownCurrency { .. } => "unknown_currency",
+        Error::CurrencyMismatch { .. } => "currency_mismatch",
+        Error::InvalidRate { .. } => "invalid_rate",
+        Error::Overflow { .. } => "overflow",
+        Error::DateOutOfRange { .. } => "date_out_of_range",
+        _ => "unknown",
+    }
+}
+
+/// Decimal text compared as numbers unless `exact_text`; everything else compared as JSON.
+fn same(expected: &Value, got: &Value, exact_text: bool) -> bool {
+    match (expected, got) {
+        (Value::String(e), Value::String(g)) if !exact_text => {
+            match (Decimal::from_str(e), Decimal::from_str(g)) {
+                (Ok(a), Ok(b)) => a == b,
+                _ => e == g,
+            }
+        }
+        (Value::Array(e), Value::Array(g)) => {
+            e.len() == g.len() && e.iter().zip(g).all(|(a, b)| same(a, b, exact_text))
+        }
+        _ => expected == got,
+    }
+}
+
+/// Checks one case; returns a description of the failure, if any.
+fn check(case: &Value) -> Option<String> {
+    let outcome = run(case);
+    let exact = case["exact_text"].as_bool().unwrap_or(false);
+    match (case.get("error"), outcome) {
+        (Some(kind), Err(e)) => (kind.as_str() != Some(error_kind(&e)))
+            .then(|| format!("expected error {kind}, got {e:?}")),
+        (Some(kind), Ok(v)) => Some(format!("expected error {kind}, got {v}")),
+        (None, Err(e)) => Some(format!("unexpected error {e}")),
+        (None, Ok(got)) => {
+            let mut failures = Vec::new();
+            if let Value::Object(fields) = &got {
+                // Ops with several results: compare each one the case states.
+                for (key, value) in fields {
+                    if let Some(exp) = case.get(key.as_str()) {
+                        if !same(exp, value, exact) {
+                            failures.push(format!("{key}: expected {exp}, got {value}"));
+                        }
+                    }
+                }
+                if !fields.keys().any(|k| case.get(k.as_str()).is_some()) {
+                    failures.push("the case states no expected value".into());
+                }
+            } else if !same(&case["expected"], &got, exact) {
+                failures.push(format!("expected {}, got {got}", case["expected"]));
+            }
+            (!failures.is_empty()).then(|| failures.join("; "))
+        }
+    }
+}
+
+#[test]
+fn every_vector_file_passes() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(vectors_dir())
+        .expect("tests/vectors exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    assert!(
+        files.len() >= 5,
+        "expected the vector files, found {files:?}"
+    );
+    let mut failures = Vec::new();
+    let mut total = 0;
+    for file in &files {
+        let doc: Value = serde_json::from_str(&std::fs::read_to_string(file).expect("readable"))
+            .expect("valid JSON");
+        let cases = doc["cases"].as_array().expect("cases array");
+        assert!(!cases.is_empty(), "{} has no cases", file.display());
+        for (i, case) in cases.iter().enumerate() {
+            assert!(
+                case.get("source").is_some(),
+                "{} case {i} names no source",
+                file.display()
+            );
+            total += 1;
+            if let Some(why) = check(case) {
+                failures.push(format!("{} case {i}: {why}\n    {case}", file.display()));
+            }
+        }
+        println!(
+            "{}: {} cases",
+            file.file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default(),
+            cases.len()
+        );
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {total} vector cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    println!("{total} vector cases passed");
+}
