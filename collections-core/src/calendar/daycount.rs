@@ -293,10 +293,7 @@ fn act_act_afb(start: NaiveDate, end: NaiveDate) -> Decimal {
     let mut whole_years = 0i64;
     let mut stub_end = end;
     // Step back a year at a time from the end; a February 28 in a leap year means the 29th was the anchor.
-    loop {
-        let Some(prev) = shift_months(stub_end, -12, false) else {
-            break;
-        };
+    while let Some(prev) = shift_months(stub_end, -12, false) {
         let prev = if prev.month() == 2
             && prev.day() == 28
             && is_leap(prev.year())
