@@ -111,10 +111,32 @@ impl FromStr for BusinessDayConvention {
 /// assert!(!company.is_business_day(july4));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "CalendarRepr")]
 pub struct HolidayCalendar {
     weekend: Vec<Weekday>,
     holidays: BTreeSet<NaiveDate>,
     rules: Vec<HolidayRules>,
+}
+
+/// The serialized form, validated on the way in like [`HolidayCalendar::new`].
+#[derive(Deserialize)]
+struct CalendarRepr {
+    weekend: Vec<Weekday>,
+    #[serde(default)]
+    holidays: BTreeSet<NaiveDate>,
+    #[serde(default)]
+    rules: Vec<HolidayRules>,
+}
+
+impl TryFrom<CalendarRepr> for HolidayCalendar {
+    type Error = Error;
+    fn try_from(r: CalendarRepr) -> Result<HolidayCalendar> {
+        let mut cal = HolidayCalendar::new(&r.weekend, r.holidays)?;
+        cal.rules = r.rules;
+        cal.rules.sort();
+        cal.rules.dedup();
+        Ok(cal)
+    }
 }
 
 impl HolidayCalendar {
@@ -419,6 +441,15 @@ mod tests {
         assert!(!us.is_holiday(ymd(2022, 1, 3)));
         assert_eq!(us.holidays(2022).len(), 10); // its New Year's Day was observed in 2021
         assert_eq!(us.holidays(2021).len(), 12);
+    }
+
+    #[test]
+    fn serde_round_trip_validates() {
+        let uk = HolidayCalendar::england_and_wales().with_holidays([ymd(2026, 6, 1)]);
+        let json = serde_json::to_string(&uk).unwrap();
+        assert_eq!(serde_json::from_str::<HolidayCalendar>(&json).unwrap(), uk);
+        let all = r#"{"weekend":["Mon","Tue","Wed","Thu","Fri","Sat","Sun"]}"#;
+        assert!(serde_json::from_str::<HolidayCalendar>(all).is_err());
     }
 
     #[test]
