@@ -116,8 +116,9 @@ impl Rate {
             Compounding::PeriodsPerYear(m) => {
                 let m = periods(m)?;
                 let per = self.0 / Decimal::from(m);
-                (Decimal::ONE + per)
-                    .checked_powu(u64::from(m))
+                Decimal::ONE
+                    .checked_add(per)
+                    .and_then(|g| g.checked_powu(u64::from(m)))
                     .ok_or_else(overflow)?
             }
             Compounding::Continuous => self.0.checked_exp().ok_or_else(overflow)?,
@@ -137,8 +138,8 @@ impl Rate {
     /// assert_eq!(nominal.as_fraction().round_dp(20).to_string(), "0.12000000000000000000");
     /// ```
     pub fn from_effective_annual(effective: Rate, compounding: Compounding) -> Result<Rate> {
-        let growth = Decimal::ONE + effective.0;
         let overflow = || Error::overflow("rate", effective.0);
+        let growth = Decimal::ONE.checked_add(effective.0).ok_or_else(overflow)?;
         let nominal = match compounding {
             Compounding::PeriodsPerYear(m) => {
                 let m = periods(m)?;
@@ -179,7 +180,10 @@ fn nth_root(a: Decimal, m: u32) -> Option<Decimal> {
     }
     for _ in 0..200 {
         let power = x.checked_powu(u64::from(m - 1))?;
-        let next = ((md - Decimal::ONE).checked_mul(x)? + a.checked_div(power)?) / md;
+        let next = (md - Decimal::ONE)
+            .checked_mul(x)?
+            .checked_add(a.checked_div(power)?)?
+            / md;
         if (next - x).abs() <= tolerance {
             return Some(next);
         }

@@ -106,3 +106,67 @@ proptest! {
         prop_assert_eq!(d.day(), anchor.day().min(last));
     }
 }
+
+proptest! {
+    #[test]
+    fn parsing_never_panics(text in "[-+0-9eE.,_ ]{0,40}|\\PC{0,40}") {
+        let _ = collections_core::parse::decimal("x", &text);
+        let _ = collections_core::parse::date("x", &text);
+        let _ = text.parse::<Frequency>();
+        let _ = text.parse::<DayCount>();
+        let _ = text.parse::<RoundingMode>();
+        let _ = text.parse::<BusinessDayConvention>();
+        let _ = text.parse::<collections_core::Rate>();
+        let _ = Currency::from_code(&text);
+    }
+
+    #[test]
+    fn rate_conversions_never_panic(mantissa in any::<i64>(), hi in any::<u32>(), scale in 0u32..=28, m in 0u32..2000) {
+        let value = Decimal::from_i128_with_scale((i128::from(hi) << 64) | i128::from(mantissa as u64), scale);
+        if let Ok(rate) = collections_core::Rate::from_fraction(value) {
+            for c in [collections_core::Compounding::PeriodsPerYear(m), collections_core::Compounding::Continuous] {
+                let _ = rate.effective_annual(c);
+                let _ = collections_core::Rate::from_effective_annual(rate, c);
+            }
+            let _ = rate.as_percent();
+            let _ = rate.periodic(Frequency::Weekly);
+        }
+    }
+
+    #[test]
+    fn money_arithmetic_never_panics(a in any::<i64>(), b in any::<i64>(), sa in 0u32..=28, sb in 0u32..=28, mode in any_mode()) {
+        let x = Money::new(Decimal::new(a, sa) * Decimal::from(u32::MAX), Currency::USD);
+        let y = Money::new(Decimal::new(b, sb), Currency::USD);
+        let _ = x.checked_add(&y);
+        let _ = x.checked_sub(&y);
+        let _ = x.checked_mul(y.amount());
+        let _ = x.round(mode).to_minor_units();
+        let _ = x.round_to_multiple(y.amount(), mode);
+        let _ = x.round(mode).split(&[y.amount().abs(), Decimal::ONE]);
+    }
+}
+
+#[test]
+fn extreme_values_are_errors() {
+    let max = collections_core::Rate::from_fraction(Decimal::MAX).unwrap();
+    assert!(max
+        .effective_annual(collections_core::Compounding::PeriodsPerYear(1))
+        .is_err());
+    assert!(collections_core::Rate::from_effective_annual(
+        max,
+        collections_core::Compounding::PeriodsPerYear(12)
+    )
+    .is_err());
+    let big = Money::new(Decimal::MAX, Currency::USD);
+    assert!(big.split(&[Decimal::MAX, Decimal::ONE]).is_err());
+    let last = NaiveDate::MAX;
+    assert!(Frequency::Monthly.add_periods(last, 1, false).is_err());
+    assert!(HolidayCalendar::weekends_only()
+        .add_business_days(last, 5)
+        .is_err());
+    // At the first representable date there may be no earlier business day: an error or a date, never a panic.
+    let _ = HolidayCalendar::us_federal().adjust(NaiveDate::MIN, BusinessDayConvention::Preceding);
+    assert!(HolidayCalendar::weekends_only()
+        .add_business_days(NaiveDate::MIN, -5)
+        .is_err());
+}
