@@ -1,1 +1,70 @@
-//! placeholder
+//! # collections-ffi
+//!
+//! The C ABI of the collections library: `include/collections.h`, generated from this crate by cbindgen.
+//! It converts values and maps errors; every rule lives in `collections-core`.
+//!
+//! ## Module map (each mirrors the core module of the same name)
+//! - [`error`]: status codes, the per-thread last error message, the panic boundary.
+//! - [`money`]: `coll_decimal`, `coll_currency`, `coll_money`, rounding modes.
+//! - [`rate`]: annual rates as decimal fractions.
+//! - [`calendar`]: `coll_date`, frequencies, day counts, date schedules, the `coll_calendar` handle.
+//!
+//! ## The shape of every function (after rustls-ffi)
+//! `#[no_mangle] pub unsafe extern "C" fn`, whose body runs inside `error::boundary` (a panic becomes
+//! `COLL_PANIC`); every pointer is checked for NULL first (`COLL_NULL_ARGUMENT`); inputs are copied in
+//! before anything is written; out-parameters are written only on success; failures leave a message
+//! for `coll_last_error_message`. Enums arrive as `uint32_t` with `COLL_` constants, never as Rust enums,
+//! so an out-of-range number is an error and not undefined behaviour.
+
+// In the order the header presents them: conventions and errors first, then the values.
+pub mod error;
+mod ptr;
+
+pub mod money;
+pub mod rate;
+
+pub mod calendar;
+
+use std::ffi::c_char;
+
+/// The major version of the library this header belongs to (Cargo.toml's version).
+pub const COLL_VERSION_MAJOR: u32 = 0;
+/// The minor version of the library this header belongs to.
+pub const COLL_VERSION_MINOR: u32 = 1;
+/// The patch version of the library this header belongs to.
+pub const COLL_VERSION_PATCH: u32 = 0;
+
+/// The version of the library, `"MAJOR.MINOR.PATCH"` as in Cargo.toml (compare it with the
+/// `COLL_VERSION_` macros to detect a header/library mismatch).
+///
+/// Ownership: a static string; never NULL; do not free it.
+#[no_mangle]
+pub extern "C" fn coll_version() -> *const c_char {
+    concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::CStr;
+
+    #[test]
+    fn version_constants_match_cargo_toml() {
+        assert_eq!(
+            COLL_VERSION_MAJOR.to_string(),
+            env!("CARGO_PKG_VERSION_MAJOR")
+        );
+        assert_eq!(
+            COLL_VERSION_MINOR.to_string(),
+            env!("CARGO_PKG_VERSION_MINOR")
+        );
+        assert_eq!(
+            COLL_VERSION_PATCH.to_string(),
+            env!("CARGO_PKG_VERSION_PATCH")
+        );
+        // SAFETY: a static NUL-terminated string.
+        let version = unsafe { CStr::from_ptr(coll_version()) };
+        assert_eq!(version.to_str().unwrap(), env!("CARGO_PKG_VERSION"));
+        assert_eq!(version.to_str().unwrap(), collections_core::VERSION);
+    }
+}

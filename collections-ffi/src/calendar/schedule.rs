@@ -1,0 +1,92 @@
+//! Date schedules across the ABI: the due dates of a frequency from a start date.
+
+use collections_core::{date_schedule, Error, ScheduleEnd};
+
+use super::date::coll_date;
+use super::frequency::coll_frequency;
+use crate::error::{boundary, coll_status, FfiResult};
+use crate::ptr;
+
+/// Where the schedule stops: exactly `count` dates, or every date on or before `*until`.
+fn schedule_end(count: i64, until: Option<coll_date>) -> FfiResult<ScheduleEnd> {
+    if count < 0 {
+        return Err(Error::InvalidArgument {
+            field: "count",
+            value: count.to_string(),
+            reason: "must not be negative".into(),
+        }
+        .into());
+    }
+    match until {
+        Some(_) if count != 0 => Err(Error::InvalidArgument {
+            field: "until",
+            value: format!("a date with count {count}"),
+            reason: "give either count or until, not both".into(),
+        }
+        .into()),
+        Some(until) => Ok(ScheduleEnd::Until(until.to_core("until")?)),
+        // A count beyond u32 is passed on saturated, so the core's limit is the one reported.
+        None => Ok(ScheduleEnd::Count(u32::try_from(count).unwrap_or(u32::MAX))),
+    }
+}
+
+/// The dates `start`, `start + 1 period`, `start + 2 periods`, ... of `frequency`, each stepped from
+/// `start` itself so the anchor day survives short months (Jan 31 -> Feb 28 -> Mar 31). With
+/// `end_of_month`, a start on a month's last day gives month ends. Semi-monthly schedules begin on the
+/// first of the two days on or after `start`.
+///
+/// The schedule stops after `count` dates (`count` > 0, `until` NULL), or at the last date on or before
+/// `*until` (`count` 0, `until` not NULL). A negative count, both, or neither give
+/// `COLL_INVALID_ARGUMENT` (a zero count with NULL `until` is refused as a count of zero).
+///
+/// `out` has room for `out_cap` dates. On success `*out_len` is the number written. When they do not fit
+/// the call fails with `COLL_BUFFER_TOO_SMALL`, writes nothing to `out` and, as an exception to "out-
+/// parameters only on success", sets `*out_len` to the number of dates needed. Ownership: `out` belongs
+/// to the caller.
+///
+/// # Safety
+/// `frequency` is NULL or points to a readable `coll_frequency`; `until` is NULL or points to a readable
+/// `coll_date`; `out` is NULL or points to `out_cap` writable `coll_date`s; `out_len` is NULL or points
+/// to a writable `size_t`.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn coll_date_schedule(
+    start: coll_date,
+    frequency: *const coll_frequency,
+    count: i64,
+    until: *const coll_date,
+    end_of_month: bool,
+    out: *mut coll_date,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> coll_status {
+    boundary(|| {
+        // SAFETY: the caller's contract; `until` may be NULL, so it is read only when it is not.
+        let (frequency, until, out, out_len) = unsafe {
+            (
+                ptr::read(frequency, "frequency")?,
+                if until.is_null() {
+                    None
+                } else {
+                    Some(ptr::read(until, "until")?)
+                },
+                ptr::out_slice(out, out_cap, "out")?,
+                ptr::out(out_len, "out_len")?,
+            )
+        };
+        let start = start.to_core("start")?;
+        let frequency = frequency.to_core("frequency")?;
+        let end = schedule_end(count, until)?;
+        let dates: Vec<coll_date> = date_schedule(start, frequency, end, end_of_month)?
+            .into_iter()
+            .map(coll_date::from_core)
+            .collect();
+        if let Err(failure) = out.check_capacity(dates.len()) {
+            out_len.write(dates.len());
+            return Err(failure);
+        }
+        out.write_all(&dates)?;
+        out_len.write(dates.len());
+        Ok(())
+    })
+}

@@ -1,0 +1,157 @@
+//! Checked access to the pointers C passes in: every one is tested for NULL before use, inputs are
+//! copied out before any output is written (so an input and an output may be the same object), and
+//! outputs are written only once the whole call has succeeded.
+
+use std::ffi::c_char;
+use std::mem::size_of;
+
+use crate::error::{Failure, FfiResult, COLL_INVALID_ARGUMENT, COLL_INVALID_UTF8};
+
+/// Copies the value behind an input pointer.
+///
+/// # Safety
+/// `p` is NULL or valid for reading one `T`.
+pub(crate) unsafe fn read<T: Copy>(p: *const T, field: &str) -> FfiResult<T> {
+    if p.is_null() {
+        return Err(Failure::null(field));
+    }
+    // SAFETY: non-NULL, and valid for reads by the caller's contract.
+    Ok(unsafe { p.read() })
+}
+
+/// An output pointer checked for NULL, written at the end of a successful call.
+#[derive(Debug)]
+pub(crate) struct Out<T>(*mut T);
+
+impl<T> Out<T> {
+    /// Stores the result.
+    pub(crate) fn write(self, value: T) {
+        // SAFETY: non-NULL and valid for writes, as promised to `out` when this was made.
+        unsafe { self.0.write(value) }
+    }
+}
+
+/// Checks an output pointer.
+///
+/// # Safety
+/// `p` is NULL or valid for writing one `T`, and stays so for the rest of the call.
+pub(crate) unsafe fn out<T>(p: *mut T, field: &str) -> FfiResult<Out<T>> {
+    if p.is_null() {
+        Err(Failure::null(field))
+    } else {
+        Ok(Out(p))
+    }
+}
+
+/// An output array checked for NULL, with its capacity.
+#[derive(Debug)]
+pub(crate) struct OutSlice<T> {
+    start: *mut T,
+    capacity: usize,
+    field: &'static str,
+}
+
+impl<T: Copy> OutSlice<T> {
+    /// Fails with `COLL_BUFFER_TOO_SMALL` when `needed` elements do not fit.
+    pub(crate) fn check_capacity(&self, needed: usize) -> FfiResult {
+        if needed > self.capacity {
+            Err(Failure::buffer_too_small(self.field, self.capacity, needed))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Stores the values at the start of the array; they must fit (see `check_capacity`).
+    pub(crate) fn write_all(&self, values: &[T]) -> FfiResult {
+        self.check_capacity(values.len())?;
+        for (i, v) in values.iter().enumerate() {
+            // SAFETY: i < capacity, and the array is valid for `capacity` writes by the caller's contract.
+            unsafe { self.start.add(i).write(*v) }
+        }
+        Ok(())
+    }
+}
+
+/// Checks an output array of `capacity` elements.
+///
+/// # Safety
+/// `p` is NULL or valid for writing `capacity` elements of `T`.
+pub(crate) unsafe fn out_slice<T>(
+    p: *mut T,
+    capacity: usize,
+    field: &'static str,
+) -> FfiResult<OutSlice<T>> {
+    if p.is_null() {
+        return Err(Failure::null(field));
+    }
+    Ok(OutSlice {
+        start: p,
+        capacity,
+        field,
+    })
+}
+
+fn check_array_len<T>(len: usize, field: &str) -> FfiResult {
+    if len > isize::MAX as usize / size_of::<T>().max(1) {
+        return Err(Failure::new(
+            COLL_INVALID_ARGUMENT,
+            format!("{field}: length {len} is larger than any array"),
+        ));
+    }
+    Ok(())
+}
+
+/// Copies an input array; NULL is refused even when `len` is 0.
+///
+/// # Safety
+/// `p` is NULL or valid for reading `len` elements of `T`.
+pub(crate) unsafe fn read_slice<T: Copy>(
+    p: *const T,
+    len: usize,
+    field: &str,
+) -> FfiResult<Vec<T>> {
+    if p.is_null() {
+        return Err(Failure::null(field));
+    }
+    check_array_len::<T>(len, field)?;
+    // SAFETY: non-NULL, `len` elements readable by the caller's contract, and len * size <= isize::MAX.
+    Ok(unsafe { std::slice::from_raw_parts(p, len) }.to_vec())
+}
+
+/// Copies an input array that may be NULL when `len` is 0 (an empty list).
+///
+/// # Safety
+/// As for [`read_slice`].
+pub(crate) unsafe fn read_slice_or_empty<T: Copy>(
+    p: *const T,
+    len: usize,
+    field: &str,
+) -> FfiResult<Vec<T>> {
+    if p.is_null() && len == 0 {
+        return Ok(Vec::new());
+    }
+    // SAFETY: forwarded contract.
+    unsafe { read_slice(p, len, field) }
+}
+
+/// Borrows input text of `len` bytes (no NUL terminator needed) as UTF-8.
+///
+/// # Safety
+/// `p` is NULL or valid for reading `len` bytes, which stay unchanged for the rest of the call.
+pub(crate) unsafe fn text<'a>(p: *const c_char, len: usize, field: &str) -> FfiResult<&'a str> {
+    if p.is_null() {
+        return Err(Failure::null(field));
+    }
+    check_array_len::<u8>(len, field)?;
+    // SAFETY: non-NULL and `len` bytes readable by the caller's contract.
+    let bytes = unsafe { std::slice::from_raw_parts(p.cast::<u8>(), len) };
+    std::str::from_utf8(bytes).map_err(|e| {
+        Failure::new(
+            COLL_INVALID_UTF8,
+            format!(
+                "{field}: not valid UTF-8 (bad byte at offset {})",
+                e.valid_up_to()
+            ),
+        )
+    })
+}
