@@ -1,1 +1,53 @@
-//! placeholder
+//! # collections-py
+//!
+//! The Python skin of `collections-core`: the compiled module `collections_core._collections_core`,
+//! re-exported by the `collections_core` package (with the exception classes, which are plain Python in
+//! `collections_core/_errors.py`). It converts values and maps errors; every rule lives in the core.
+//!
+//! Each module here mirrors the core module of the same name: `money` (Money, Currency, rounding),
+//! `rate` (Rate), `calendar` (Frequency, DayCount, HolidayCalendar, date_schedule) and `parse`
+//! (parse_decimal); `convert` turns Python values into core values and back, `errors` turns core
+//! errors into Python exceptions.
+
+mod calendar;
+mod convert;
+mod errors;
+mod money;
+mod parse;
+mod rate;
+
+use collections_core::{BusinessDayConvention, DayCount, RoundingMode};
+use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+
+/// The compiled part of `collections_core`; import from `collections_core`, not from here.
+#[pymodule]
+fn _collections_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add("__version__", collections_core::VERSION)?;
+    m.add(
+        "ROUNDING_MODES",
+        PyTuple::new(py, RoundingMode::ALL.map(RoundingMode::name))?,
+    )?;
+    m.add(
+        "BUSINESS_DAY_CONVENTIONS",
+        PyTuple::new(
+            py,
+            BusinessDayConvention::ALL.map(BusinessDayConvention::name),
+        )?,
+    )?;
+    m.add("DAY_COUNTS", PyTuple::new(py, DayCount::NAMES)?)?;
+
+    m.add_class::<money::PyCurrency>()?;
+    m.add_class::<money::PyMoney>()?;
+    m.add_class::<rate::PyRate>()?;
+    m.add_class::<calendar::PyFrequency>()?;
+    m.add_class::<calendar::PyDayCount>()?;
+    m.add_class::<calendar::PyHolidayCalendar>()?;
+
+    m.add_function(wrap_pyfunction!(money::round_decimal, m)?)?;
+    m.add_function(wrap_pyfunction!(money::round_to_multiple, m)?)?;
+    m.add_function(wrap_pyfunction!(calendar::date_schedule, m)?)?;
+    m.add_function(wrap_pyfunction!(parse::parse_decimal, m)?)?;
+    Ok(())
+}

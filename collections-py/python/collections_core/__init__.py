@@ -1,0 +1,70 @@
+"""collections_core: exact money, rates, day counts, schedules and business-day calendars.
+
+The Python package of the collections library. Amounts are ``decimal.Decimal`` and dates are
+``datetime.date``, in and out; amount, rate and weight arguments also take an ``int`` or a ``str``, and
+date arguments an ISO ``"YYYY-MM-DD"`` string. Floats are refused (``InvalidArgumentError``): they cannot
+hold most decimal amounts exactly. Every error is a ``CollectionsError`` (a ``ValueError``) naming the
+argument at fault.
+
+>>> from collections_core import Money, HolidayCalendar, date_schedule
+>>> [str(p) for p in Money("100.00", "USD").split([500, 300, 200])]
+['50.00 USD', '30.00 USD', '20.00 USD']
+>>> HolidayCalendar.us_federal().adjust_all(date_schedule("2026-01-31", "monthly", count=2))
+[datetime.date(2026, 2, 2), datetime.date(2026, 3, 2)]
+"""
+
+from __future__ import annotations
+
+from collections_core._collections_core import (
+    BUSINESS_DAY_CONVENTIONS,
+    DAY_COUNTS,
+    ROUNDING_MODES,
+    Currency,
+    DayCount,
+    Frequency,
+    HolidayCalendar,
+    Money,
+    Rate,
+    __version__,
+    date_schedule,
+    parse_decimal,
+    round_decimal,
+    round_to_multiple,
+)
+from collections_core._errors import (
+    ArithmeticOverflowError,
+    CollectionsError,
+    CurrencyMismatchError,
+    DateOutOfRangeError,
+    InvalidArgumentError,
+    InvalidDateError,
+    InvalidDecimalError,
+    InvalidRateError,
+    UnknownCurrencyError,
+)
+
+__all__ = [
+    "__version__",
+    "BUSINESS_DAY_CONVENTIONS",
+    "DAY_COUNTS",
+    "ROUNDING_MODES",
+    "Currency",
+    "DayCount",
+    "Frequency",
+    "HolidayCalendar",
+    "Money",
+    "Rate",
+    "date_schedule",
+    "parse_decimal",
+    "round_decimal",
+    "round_to_multiple",
+    "ArithmeticOverflowError",
+    "CollectionsError",
+    "CurrencyMismatchError",
+    "DateOutOfRangeError",
+    "InvalidArgumentError",
+    "InvalidDateError",
+    "InvalidDecimalError",
+    "InvalidRateError",
+    "UnknownCurrencyError",
+]

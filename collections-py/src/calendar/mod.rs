@@ -1,0 +1,11 @@
+//! Calendars: day counts, frequencies and date schedules, business days and holiday calendars.
+
+mod business;
+mod daycount;
+mod frequency;
+mod schedule;
+
+pub use business::PyHolidayCalendar;
+pub use daycount::PyDayCount;
+pub use frequency::{frequency_arg, PyFrequency};
+pub use schedule::date_schedule;
