@@ -1,0 +1,42 @@
+"""The examples in the docstrings run and give what they show."""
+
+from __future__ import annotations
+
+import doctest
+import inspect
+from typing import Any, List
+
+import pytest
+
+import collections_core as cc
+
+
+def docstrings() -> List[Any]:
+    found = [pytest.param("collections_core", cc.__doc__, id="collections_core")]
+    for name in cc.__all__:
+        obj = getattr(cc, name)
+        if inspect.isclass(obj) or callable(obj):
+            found.append(pytest.param(name, obj.__doc__, id=name))
+        if inspect.isclass(obj):
+            for attr, member in vars(obj).items():
+                doc = getattr(member, "__doc__", None)
+                if not attr.startswith("_") and doc and ">>>" in doc:
+                    found.append(pytest.param(f"{name}.{attr}", doc, id=f"{name}.{attr}"))
+    return found
+
+
+DOCSTRINGS = docstrings()
+
+
+def test_there_are_examples() -> None:
+    assert sum(">>>" in (p.values[1] or "") for p in DOCSTRINGS) >= 10
+
+
+@pytest.mark.parametrize(("name", "doc"), DOCSTRINGS)
+def test_docstring_examples(name: str, doc: str | None) -> None:
+    assert doc, f"{name} has no docstring"
+    globs = {n: getattr(cc, n) for n in cc.__all__}
+    test = doctest.DocTestParser().get_doctest(doc, globs, name, None, 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    result = runner.run(test, out=lambda text: pytest.fail(text))
+    assert result.failed == 0

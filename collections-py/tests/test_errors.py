@@ -1,0 +1,199 @@
+"""Every kind of bad input raises the right CollectionsError (a ValueError) naming the argument."""
+
+# These tests pass wrong types on purpose; mypy, reading the stubs, rightly refuses them.
+# mypy: disable-error-code="arg-type,list-item,operator,call-arg"
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Any, Callable, List
+
+import pytest
+
+import collections_core as cc
+
+USD = cc.Money("10.00", "USD")
+US = cc.HolidayCalendar.us_federal()
+MONTHLY = cc.Frequency("monthly")
+
+
+def case(
+    id: str, call: Callable[[], Any], error: type[cc.CollectionsError], field: str
+) -> Any:
+    return pytest.param(call, error, field, id=id)
+
+
+BAD_INPUTS: List[Any] = [
+    # dates that do not exist, or are not dates
+    case("date-feb-30-str", lambda: cc.date_schedule("2025-02-30", "monthly", count=2), cc.InvalidDateError, "start"),
+    case("date-feb-30-adjust", lambda: US.adjust("2025-02-30"), cc.InvalidDateError, "date"),
+    case("date-not-iso", lambda: US.is_business_day("31/01/2024"), cc.InvalidDateError, "date"),
+    case("date-empty", lambda: cc.DayCount("ACT/360").days("", "2024-01-01"), cc.InvalidDateError, "start"),
+    case("date-until-bad", lambda: cc.date_schedule("2025-01-01", "monthly", until="2025-13-01"), cc.InvalidDateError, "until"),
+    case("date-holiday-bad", lambda: cc.HolidayCalendar(holidays=["2025-02-29"]), cc.InvalidDateError, "holidays"),
+    case("datetime-refused", lambda: US.adjust(datetime.datetime(2026, 7, 4, 12, 0)), cc.InvalidArgumentError, "date"),
+    case("date-wrong-type", lambda: cc.date_schedule(20260101, "monthly", count=1), cc.InvalidArgumentError, "start"),
+    # currencies
+    case("currency-unknown", lambda: cc.Money("1", "XYZ"), cc.UnknownCurrencyError, "currency"),
+    case("currency-unknown-code", lambda: cc.Currency("XYZ"), cc.UnknownCurrencyError, "code"),
+    case("currency-malformed", lambda: cc.Currency("US1", 2), cc.UnknownCurrencyError, "code"),
+    case("currency-minor-units-19", lambda: cc.Currency("PTS", 19), cc.InvalidArgumentError, "minor_units"),
+    case("currency-minor-units-negative", lambda: cc.Currency("PTS", -1), cc.InvalidArgumentError, "minor_units"),
+    case("currency-wrong-type", lambda: cc.Money("1", 840), cc.InvalidArgumentError, "currency"),
+    case("currency-from-minor-units", lambda: cc.Money.from_minor_units(1, "ZZZ"), cc.UnknownCurrencyError, "currency"),
+    # mixing currencies
+    case("mix-add", lambda: USD + cc.Money("1.00", "EUR"), cc.CurrencyMismatchError, "currency"),
+    case("mix-sub", lambda: USD - cc.Money("1", "JPY"), cc.CurrencyMismatchError, "currency"),
+    case("mix-user-defined", lambda: USD + cc.Money("1", cc.Currency("USD", 3)), cc.CurrencyMismatchError, "currency"),
+    # rates at or below -100%
+    case("rate-percent-minus-100", lambda: cc.Rate.from_percent(-100), cc.InvalidRateError, "percent"),
+    case("rate-fraction-minus-1", lambda: cc.Rate.from_fraction("-1.5"), cc.InvalidRateError, "fraction"),
+    case("rate-text", lambda: cc.Rate("-150%"), cc.InvalidRateError, "value"),
+    case("rate-effective", lambda: cc.Rate.from_effective_annual(-1, 12), cc.InvalidRateError, "effective"),
+    case("rate-periods-zero", lambda: cc.Rate.from_percent(5).effective_annual(0), cc.InvalidArgumentError, "periods_per_year"),
+    case("rate-no-compounding", lambda: cc.Rate.from_percent(5).effective_annual(), cc.InvalidArgumentError, "periods_per_year"),
+    case("rate-both-compoundings", lambda: cc.Rate.from_percent(5).effective_annual(12, continuous=True), cc.InvalidArgumentError, "periods_per_year"),
+    case("rate-periodic-frequency", lambda: cc.Rate.from_percent(5).periodic("sometimes"), cc.InvalidArgumentError, "frequency"),
+    # splits
+    case("split-weights-zero", lambda: USD.split([0, 0]), cc.InvalidArgumentError, "weights"),
+    case("split-weights-empty", lambda: USD.split([]), cc.InvalidArgumentError, "weights"),
+    case("split-weights-negative", lambda: USD.split([1, -1]), cc.InvalidArgumentError, "weights"),
+    case("split-weights-text", lambda: USD.split(["1", "one"]), cc.InvalidDecimalError, "weights"),
+    case("split-weights-str", lambda: USD.split("111"), cc.InvalidArgumentError, "weights"),
+    case("split-weights-not-iterable", lambda: USD.split(3), cc.InvalidArgumentError, "weights"),
+    case("split-unrounded-total", lambda: cc.Money("1.005", "USD").split([1, 1]), cc.InvalidArgumentError, "total"),
+    # schedules
+    case("schedule-count-zero", lambda: cc.date_schedule("2026-01-01", MONTHLY, count=0), cc.InvalidArgumentError, "count"),
+    case("schedule-count-negative", lambda: cc.date_schedule("2026-01-01", MONTHLY, count=-3), cc.InvalidArgumentError, "count"),
+    case("schedule-count-huge", lambda: cc.date_schedule("2026-01-01", MONTHLY, count=10**6), cc.InvalidArgumentError, "count"),
+    case("schedule-count-float", lambda: cc.date_schedule("2026-01-01", MONTHLY, count=3.0), cc.InvalidArgumentError, "count"),
+    case("schedule-count-and-until", lambda: cc.date_schedule("2026-01-01", MONTHLY, count=3, until="2026-12-01"), cc.InvalidArgumentError, "until"),
+    case("schedule-no-end", lambda: cc.date_schedule("2026-01-01", MONTHLY), cc.InvalidArgumentError, "count"),
+    case("schedule-end-before-start", lambda: cc.date_schedule("2026-06-01", MONTHLY, until="2026-05-01"), cc.InvalidArgumentError, "until"),
+    case("schedule-frequency-unknown", lambda: cc.date_schedule("2026-06-01", "sometimes", count=2), cc.InvalidArgumentError, "frequency"),
+    case("schedule-beyond-9999", lambda: cc.date_schedule("9999-11-01", MONTHLY, count=3), cc.DateOutOfRangeError, "start"),
+    case("add-periods-beyond-9999", lambda: cc.Frequency("annual").add_periods("9999-06-01", 1), cc.DateOutOfRangeError, "anchor"),
+    case("add-periods-huge", lambda: MONTHLY.add_periods("2026-01-01", 2**62), cc.DateOutOfRangeError, "anchor"),
+    # non-numeric strings
+    case("decimal-text", lambda: cc.Money("abc", "USD"), cc.InvalidDecimalError, "amount"),
+    case("decimal-comma", lambda: cc.round_decimal("12,50", 2), cc.InvalidDecimalError, "value"),
+    case("decimal-empty", lambda: cc.parse_decimal(""), cc.InvalidDecimalError, "text"),
+    case("decimal-parse-abc", lambda: cc.parse_decimal("abc"), cc.InvalidDecimalError, "text"),
+    case("decimal-rate-text", lambda: cc.Rate("five%"), cc.InvalidDecimalError, "value"),
+    case("decimal-multiple", lambda: USD.round_to_multiple("five"), cc.InvalidDecimalError, "multiple"),
+    # beyond Decimal's range
+    case("decimal-1e40", lambda: cc.Money(Decimal("1e40"), "USD"), cc.InvalidDecimalError, "amount"),
+    case("decimal-1e40-text", lambda: cc.Money("1e40", "USD"), cc.InvalidDecimalError, "amount"),
+    case("decimal-huge-int", lambda: cc.Money(10**40, "USD"), cc.InvalidDecimalError, "amount"),
+    case("decimal-too-precise", lambda: cc.parse_decimal("0.12345678901234567890123456789"), cc.InvalidDecimalError, "text"),
+    case("parse-decimal-not-str", lambda: cc.parse_decimal(Decimal("1")), cc.InvalidArgumentError, "text"),
+    # floats are refused
+    case("float-amount", lambda: cc.Money(0.1, "USD"), cc.InvalidArgumentError, "amount"),
+    case("float-round-decimal", lambda: cc.round_decimal(1.5, 0), cc.InvalidArgumentError, "value"),
+    case("float-percent", lambda: cc.Rate.from_percent(5.0), cc.InvalidArgumentError, "percent"),
+    case("float-rate", lambda: cc.Rate(0.05), cc.InvalidArgumentError, "value"),
+    case("float-weights", lambda: USD.split([0.5, 0.5]), cc.InvalidArgumentError, "weights"),
+    case("float-factor", lambda: USD * 1.5, cc.InvalidArgumentError, "factor"),
+    case("float-factor-reflected", lambda: 1.5 * USD, cc.InvalidArgumentError, "factor"),
+    case("float-units", lambda: cc.Money.from_minor_units(1.0, "USD"), cc.InvalidArgumentError, "units"),
+    case("float-places", lambda: cc.round_decimal("1.5", 2.0), cc.InvalidArgumentError, "places"),
+    # NaN and infinities
+    case("decimal-nan", lambda: cc.Money(Decimal("NaN"), "USD"), cc.InvalidDecimalError, "amount"),
+    case("decimal-snan", lambda: cc.Money(Decimal("sNaN"), "USD"), cc.InvalidDecimalError, "amount"),
+    case("decimal-infinity", lambda: cc.Money(Decimal("Infinity"), "USD"), cc.InvalidDecimalError, "amount"),
+    case("decimal-minus-infinity", lambda: cc.round_decimal(Decimal("-Infinity"), 2), cc.InvalidDecimalError, "value"),
+    case("decimal-nan-text", lambda: cc.parse_decimal("NaN"), cc.InvalidDecimalError, "text"),
+    case("decimal-nan-weight", lambda: USD.split([Decimal("NaN")]), cc.InvalidDecimalError, "weights"),
+    # wrong types
+    case("type-amount-list", lambda: cc.Money([], "USD"), cc.InvalidArgumentError, "amount"),
+    case("type-amount-none", lambda: cc.Money(None, "USD"), cc.InvalidArgumentError, "amount"),
+    case("type-amount-bool", lambda: cc.Money(True, "USD"), cc.InvalidArgumentError, "amount"),
+    case("type-frequency-name", lambda: cc.Frequency(12), cc.InvalidArgumentError, "name"),
+    case("type-day-count-name", lambda: cc.DayCount(None), cc.InvalidArgumentError, "name"),
+    case("type-places", lambda: cc.round_decimal("1", "2"), cc.InvalidArgumentError, "places"),
+    case("type-mode", lambda: USD.round(5), cc.InvalidArgumentError, "mode"),
+    case("type-weekend-str", lambda: cc.HolidayCalendar(weekend="sat"), cc.InvalidArgumentError, "weekend"),
+    case("type-union-other", lambda: US.union("us-federal"), cc.InvalidArgumentError, "other"),
+    case("type-n", lambda: US.add_business_days("2026-01-02", "1"), cc.InvalidArgumentError, "n"),
+    case("type-year", lambda: US.holidays("2026"), cc.InvalidArgumentError, "year"),
+    case("type-code", lambda: cc.Currency(840), cc.InvalidArgumentError, "code"),
+    # unknown names
+    case("name-mode", lambda: USD.round("nearest"), cc.InvalidArgumentError, "mode"),
+    case("name-mode-round-decimal", lambda: cc.round_decimal("1", 0, "nearest"), cc.InvalidArgumentError, "mode"),
+    case("name-convention", lambda: US.adjust("2026-07-04", "sideways"), cc.InvalidArgumentError, "convention"),
+    case("name-frequency", lambda: cc.Frequency("sometimes"), cc.InvalidArgumentError, "name"),
+    case("name-day-count", lambda: cc.DayCount("30/360 ISDA"), cc.InvalidArgumentError, "name"),
+    case("name-weekday", lambda: cc.HolidayCalendar(weekend=["caturday"]), cc.InvalidArgumentError, "weekend"),
+    case("name-builtin", lambda: cc.HolidayCalendar.builtin("Narnia"), cc.InvalidArgumentError, "name"),
+    case("name-rules", lambda: cc.HolidayCalendar(rules=["narnia"]), cc.InvalidArgumentError, "rules"),
+    # values outside what a function accepts
+    case("semi-monthly-days", lambda: cc.Frequency.semi_monthly(28, 31), cc.InvalidArgumentError, "first_day"),
+    case("semi-monthly-order", lambda: cc.Frequency.semi_monthly(15, 15), cc.InvalidArgumentError, "second_day"),
+    case("places-29", lambda: cc.round_decimal("1.5", 29), cc.InvalidArgumentError, "places"),
+    case("places-negative", lambda: cc.round_decimal("1.5", -1), cc.InvalidArgumentError, "places"),
+    case("multiple-zero", lambda: cc.round_to_multiple("10", "0"), cc.InvalidArgumentError, "multiple"),
+    case("to-minor-units-unrounded", lambda: cc.Money("1.005", "USD").to_minor_units(), cc.InvalidArgumentError, "amount"),
+    case("weekend-all-days", lambda: cc.HolidayCalendar(weekend=["mon", "tue", "wed", "thu", "fri", "sat", "sun"]), cc.InvalidArgumentError, "weekend"),
+    case("union-all-days", lambda: cc.HolidayCalendar(weekend=["mon", "tue", "wed"]).union(cc.HolidayCalendar(weekend=["thu", "fri", "sat", "sun"])), cc.InvalidArgumentError, "other"),
+    case("business-days-too-many", lambda: US.add_business_days("2026-01-02", 10**7), cc.InvalidArgumentError, "n"),
+    case("icma-without-reference", lambda: cc.DayCount("ACT/ACT ICMA"), cc.InvalidArgumentError, "name"),
+    case("icma-reversed", lambda: cc.DayCount("ACT/ACT ICMA", reference_start="2026-07-01", reference_end="2026-01-01", frequency="semi-annual"), cc.InvalidArgumentError, "reference_end"),
+    case("icma-weekly", lambda: cc.DayCount("ACT/ACT ICMA", reference_start="2026-01-01", reference_end="2026-07-01", frequency="weekly"), cc.InvalidArgumentError, "frequency"),
+    case("reference-for-act360", lambda: cc.DayCount("ACT/360", reference_start="2026-01-01"), cc.InvalidArgumentError, "reference_start"),
+    case("maturity-for-act360", lambda: cc.DayCount("ACT/360", maturity="2026-01-01"), cc.InvalidArgumentError, "maturity"),
+    case("eom-rule-for-act360", lambda: cc.DayCount("ACT/360", end_of_month_rule=False), cc.InvalidArgumentError, "end_of_month_rule"),
+    # arithmetic beyond Decimal's range
+    case("overflow-mul", lambda: cc.Money("79228162514264337593543950335", "USD") * 10, cc.ArithmeticOverflowError, "amount"),
+    case("overflow-add", lambda: cc.Money("79228162514264337593543950335", "USD") + cc.Money("1", "USD"), cc.ArithmeticOverflowError, "amount"),
+    case("overflow-minor-units", lambda: cc.Money("79228162514264337593543950335", "USD").to_minor_units(), cc.ArithmeticOverflowError, "amount"),
+    case("overflow-from-minor-units", lambda: cc.Money.from_minor_units(2**70, "USD"), cc.ArithmeticOverflowError, "units"),
+]
+
+
+@pytest.mark.parametrize(("call", "error", "field"), BAD_INPUTS)
+def test_bad_input(call: Callable[[], Any], error: type[cc.CollectionsError], field: str) -> None:
+    with pytest.raises(error) as raised:
+        call()
+    e = raised.value
+    assert type(e) is error
+    assert isinstance(e, cc.CollectionsError)
+    assert isinstance(e, ValueError)
+    assert e.field == field
+    assert str(e).startswith(f"{field}: "), str(e)
+    assert e.value is not None
+
+
+def test_float_message_says_why() -> None:
+    with pytest.raises(cc.InvalidArgumentError, match=r"^amount: floats are refused"):
+        cc.Money(0.1, "USD")
+
+
+def test_wrong_type_message_names_the_type() -> None:
+    with pytest.raises(cc.InvalidArgumentError, match=r"^amount: expected .*, not list"):
+        cc.Money([], "USD")
+
+
+def test_messages_are_the_core_display() -> None:
+    with pytest.raises(cc.UnknownCurrencyError) as raised:
+        cc.Money("1", "XYZ")
+    assert str(raised.value) == 'currency: unknown ISO 4217 currency code "XYZ"'
+    assert raised.value.value == "XYZ"
+    with pytest.raises(cc.InvalidDateError) as bad_date:
+        cc.date_schedule("2025-02-30", "monthly", count=1)
+    assert str(bad_date.value) == 'start: not a valid date: "2025-02-30"'
+    assert bad_date.value.value == "2025-02-30"
+
+
+def test_unsupported_operands_are_type_errors() -> None:
+    # Operators follow Python's protocol: an operand Money does not take gives NotImplemented.
+    with pytest.raises(TypeError):
+        USD + 1
+    with pytest.raises(TypeError):
+        USD * "2"
+    assert (USD == "10.00 USD") is False
+
+
+def test_missing_arguments_are_type_errors() -> None:
+    with pytest.raises(TypeError):
+        cc.Money("1")
