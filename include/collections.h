@@ -75,11 +75,6 @@
 #define COLL_DECIMAL_TEXT_CAPACITY 64
 
 /**
- * `periods_per_year` value that means continuous compounding.
- */
-#define COLL_COMPOUNDING_CONTINUOUS 0
-
-/**
  * A holiday calendar: weekend days, listed holidays and built-in holiday rules. Opaque; made by
  * `coll_calendar_builtin` or `coll_calendar_new` and freed by `coll_calendar_free`. It never changes
  * after it is made, so one calendar may be used from several threads at once.
@@ -796,8 +791,8 @@ coll_status coll_rate_periodic(const struct coll_decimal *rate,
 
 /**
  * The effective annual rate (APY) of the nominal annual `rate` compounded `periods_per_year` times a
- * year, or continuously when `periods_per_year` is `COLL_COMPOUNDING_CONTINUOUS` (0):
- * (1 + r/m)^m - 1, or e^r - 1. Computed to Decimal's 28 significant digits.
+ * year ((1 + r/m)^m - 1; `periods_per_year` at least 1), or, when `continuous` is true, continuously
+ * (e^r - 1; `periods_per_year` must then be 0). Computed to Decimal's 28 significant digits.
  *
  * # Safety
  * `rate` is NULL or points to a readable `coll_decimal`; `out` is NULL or points to a writable
@@ -805,11 +800,12 @@ coll_status coll_rate_periodic(const struct coll_decimal *rate,
  */
 coll_status coll_rate_effective_annual(const struct coll_decimal *rate,
                                        uint32_t periods_per_year,
+                                       bool continuous,
                                        struct coll_decimal *out);
 
 /**
- * The nominal annual rate that, compounded `periods_per_year` times a year (or continuously for
- * `COLL_COMPOUNDING_CONTINUOUS`), has the effective annual rate `effective`.
+ * The nominal annual rate that, compounded `periods_per_year` times a year (or continuously when
+ * `continuous` is true, with `periods_per_year` 0), has the effective annual rate `effective`.
  *
  * # Safety
  * `effective` is NULL or points to a readable `coll_decimal`; `out` is NULL or points to a writable
@@ -817,6 +813,7 @@ coll_status coll_rate_effective_annual(const struct coll_decimal *rate,
  */
 coll_status coll_rate_nominal_from_effective(const struct coll_decimal *effective,
                                              uint32_t periods_per_year,
+                                             bool continuous,
                                              struct coll_decimal *out);
 
 /**

@@ -1,21 +1,35 @@
 //! Annual interest rates across the ABI. A rate crosses as a `coll_decimal` fraction (0.05 is 5%); the
 //! functions check it (greater than -1) and convert it with the core's `Rate`.
 
-use collections_core::{Compounding, Rate};
+use collections_core::{Compounding, Error, Rate};
 
 use crate::calendar::coll_frequency;
 use crate::error::{boundary, coll_status, FfiResult};
 use crate::money::coll_decimal;
 use crate::ptr;
 
-/// `periods_per_year` value that means continuous compounding.
-pub const COLL_COMPOUNDING_CONTINUOUS: u32 = 0;
+/// How often interest compounds: continuously, or `periods_per_year` times a year. The core's
+/// `Compounding` is an enum with data, so C passes its two forms as two arguments.
+fn compounding(periods_per_year: u32, continuous: bool) -> FfiResult<Compounding> {
+    if !continuous {
+        return Ok(Compounding::PeriodsPerYear(periods_per_year));
+    }
+    if periods_per_year != 0 {
+        return Err(Error::InvalidArgument {
+            field: "periods_per_year",
+            value: periods_per_year.to_string(),
+            reason: "must be 0 when continuous is true".into(),
+        }
+        .into());
+    }
+    Ok(Compounding::Continuous)
+}
 
-fn compounding(periods_per_year: u32) -> Compounding {
-    if periods_per_year == COLL_COMPOUNDING_CONTINUOUS {
-        Compounding::Continuous
-    } else {
-        Compounding::PeriodsPerYear(periods_per_year)
+/// The core names the compounding `compounding`; here it is the argument `periods_per_year`.
+fn periods_field(error: Error) -> Error {
+    match error.field() {
+        "compounding" => error.with_field("periods_per_year"),
+        _ => error,
     }
 }
 
@@ -41,7 +55,8 @@ pub unsafe extern "C" fn coll_rate_from_percent(
                 ptr::out(out_fraction, "out_fraction")?,
             )
         };
-        let rate = Rate::from_percent(percent.to_core("percent")?)?;
+        let rate =
+            Rate::from_percent(percent.to_core("percent")?).map_err(|e| e.with_field("percent"))?;
         out.write(coll_decimal::from_core(rate.as_fraction()));
         Ok(())
     })
@@ -90,8 +105,8 @@ pub unsafe extern "C" fn coll_rate_periodic(
 }
 
 /// The effective annual rate (APY) of the nominal annual `rate` compounded `periods_per_year` times a
-/// year, or continuously when `periods_per_year` is `COLL_COMPOUNDING_CONTINUOUS` (0):
-/// (1 + r/m)^m - 1, or e^r - 1. Computed to Decimal's 28 significant digits.
+/// year ((1 + r/m)^m - 1; `periods_per_year` at least 1), or, when `continuous` is true, continuously
+/// (e^r - 1; `periods_per_year` must then be 0). Computed to Decimal's 28 significant digits.
 ///
 /// # Safety
 /// `rate` is NULL or points to a readable `coll_decimal`; `out` is NULL or points to a writable
@@ -100,20 +115,23 @@ pub unsafe extern "C" fn coll_rate_periodic(
 pub unsafe extern "C" fn coll_rate_effective_annual(
     rate: *const coll_decimal,
     periods_per_year: u32,
+    continuous: bool,
     out: *mut coll_decimal,
 ) -> coll_status {
     boundary(|| {
         // SAFETY: the caller's contract.
         let (fraction, out) = unsafe { (ptr::read(rate, "rate")?, ptr::out(out, "out")?) };
         let nominal = self::rate(fraction, "rate")?;
-        let effective = nominal.effective_annual(compounding(periods_per_year))?;
+        let effective = nominal
+            .effective_annual(compounding(periods_per_year, continuous)?)
+            .map_err(periods_field)?;
         out.write(coll_decimal::from_core(effective.as_fraction()));
         Ok(())
     })
 }
 
-/// The nominal annual rate that, compounded `periods_per_year` times a year (or continuously for
-/// `COLL_COMPOUNDING_CONTINUOUS`), has the effective annual rate `effective`.
+/// The nominal annual rate that, compounded `periods_per_year` times a year (or continuously when
+/// `continuous` is true, with `periods_per_year` 0), has the effective annual rate `effective`.
 ///
 /// # Safety
 /// `effective` is NULL or points to a readable `coll_decimal`; `out` is NULL or points to a writable
@@ -122,6 +140,7 @@ pub unsafe extern "C" fn coll_rate_effective_annual(
 pub unsafe extern "C" fn coll_rate_nominal_from_effective(
     effective: *const coll_decimal,
     periods_per_year: u32,
+    continuous: bool,
     out: *mut coll_decimal,
 ) -> coll_status {
     boundary(|| {
@@ -129,7 +148,9 @@ pub unsafe extern "C" fn coll_rate_nominal_from_effective(
         let (fraction, out) =
             unsafe { (ptr::read(effective, "effective")?, ptr::out(out, "out")?) };
         let effective = rate(fraction, "effective")?;
-        let nominal = Rate::from_effective_annual(effective, compounding(periods_per_year))?;
+        let nominal =
+            Rate::from_effective_annual(effective, compounding(periods_per_year, continuous)?)
+                .map_err(periods_field)?;
         out.write(coll_decimal::from_core(nominal.as_fraction()));
         Ok(())
     })

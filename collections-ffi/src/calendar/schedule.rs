@@ -77,7 +77,12 @@ pub unsafe extern "C" fn coll_date_schedule(
         let start = start.to_core("start")?;
         let frequency = frequency.to_core("frequency")?;
         let end = schedule_end(count, until)?;
-        let dates: Vec<coll_date> = date_schedule(start, frequency, end, end_of_month)?
+        // The core calls the end date `end`; here the argument is `until`.
+        let dates: Vec<coll_date> = date_schedule(start, frequency, end, end_of_month)
+            .map_err(|e| match e.field() {
+                "end" => e.with_field("until"),
+                _ => e,
+            })?
             .into_iter()
             .map(coll_date::from_core)
             .collect();
