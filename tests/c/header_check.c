@@ -1,0 +1,30 @@
+/*
+ * Compiles include/collections.h on its own, as C99 (-pedantic) and as C++ (the Makefile builds this file
+ * both ways), and checks a few layout facts the ABI promises.
+ */
+#include "collections.h"
+
+#ifdef __cplusplus
+#define STATIC_CHECK(cond, name) static_assert(cond, #name)
+#else
+#define STATIC_CHECK(cond, name) typedef char static_check_##name[(cond) ? 1 : -1]
+#endif
+
+STATIC_CHECK(sizeof(coll_status) == 4, status_is_32_bits);
+STATIC_CHECK(sizeof(coll_decimal) == 24, decimal_is_24_bytes);
+STATIC_CHECK(sizeof(coll_date) == 12, date_is_12_bytes);
+STATIC_CHECK(sizeof(((coll_currency *)0)->code) == 4, currency_code_has_room_for_nul);
+STATIC_CHECK(COLL_OK == 0, ok_is_zero);
+STATIC_CHECK(COLL_PANIC == 99, panic_is_99);
+
+int header_check(void);
+
+int header_check(void) {
+    coll_decimal d = {1234, 0, 2};
+    coll_date date = {2026, 1, 31};
+    coll_money m;
+    m.amount = d;
+    (void)date;
+    (void)m;
+    return COLL_VERSION_MAJOR + COLL_VERSION_MINOR + COLL_VERSION_PATCH;
+}

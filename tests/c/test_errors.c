@@ -1,0 +1,831 @@
+/*
+ * Every bad input through the C ABI: NULL for each pointer argument of each function, invalid values of
+ * every kind, out-of-range enum numbers, invalid structs, buffers too small, bad UTF-8. Each failure is
+ * checked for its exact status, a message that starts with the field at fault, and out-parameters left
+ * untouched. Also: status names, the version, per-thread error messages, aliasing of in and out.
+ *
+ * The Makefile's `coverage` target checks that this file calls every function in collections.h.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "collections.h"
+
+#ifndef COLL_EXPECTED_VERSION
+#error "build with -DCOLL_EXPECTED_VERSION='\"x.y.z\"' (the Makefile passes Cargo.toml's version)"
+#endif
+
+static int checks = 0;
+static int failures = 0;
+
+static void fail_at(int line, const char *what, const char *detail) {
+    failures++;
+    printf("FAIL line %d: %s: %s\n", line, what, detail);
+}
+
+/* The call returned `want`; on failure the message is non-empty and starts with "field:". */
+static void expect_status(int line, const char *call, coll_status got, coll_status want, const char *field) {
+    char detail[512];
+    const char *msg;
+    checks++;
+    if (got != want) {
+        snprintf(detail, sizeof detail, "got %s, expected %s (%s)", coll_status_name(got), coll_status_name(want),
+                 got == COLL_OK ? "no error" : coll_last_error_message());
+        fail_at(line, call, detail);
+        return;
+    }
+    if (want == COLL_OK) {
+        return;
+    }
+    msg = coll_last_error_message();
+    if (msg == NULL || msg[0] == '\0') {
+        fail_at(line, call, "empty last error message");
+        return;
+    }
+    if (field != NULL) {
+        size_t n = strlen(field);
+        if (strncmp(msg, field, n) != 0 || msg[n] != ':') {
+            snprintf(detail, sizeof detail, "message \"%s\" does not start with \"%s:\"", msg, field);
+            fail_at(line, call, detail);
+        }
+    }
+}
+
+#define EXPECT(call, status, field) expect_status(__LINE__, #call, (call), (status), (field))
+#define EXPECT_OK(call) expect_status(__LINE__, #call, (call), COLL_OK, NULL)
+#define EXPECT_NULL(call, field) EXPECT(call, COLL_NULL_ARGUMENT, field)
+#define EXPECT_TRUE(cond)                                                                          \
+    do {                                                                                           \
+        checks++;                                                                                  \
+        if (!(cond)) {                                                                             \
+            fail_at(__LINE__, #cond, "is false");                                                  \
+        }                                                                                          \
+    } while (0)
+
+/* Out-parameters are filled with this byte before a failing call and must still hold it after. */
+#define SENTINEL 0xA5
+
+static void poison(void *p, size_t n) {
+    memset(p, SENTINEL, n);
+}
+
+static void expect_untouched(int line, const char *name, const void *p, size_t n) {
+    const unsigned char *b = (const unsigned char *)p;
+    size_t i;
+    checks++;
+    for (i = 0; i < n; i++) {
+        if (b[i] != SENTINEL) {
+            fail_at(line, name, "out-parameter was written by a failing call");
+            return;
+        }
+    }
+}
+
+#define POISON(var) poison(&(var), sizeof(var))
+#define UNTOUCHED(var) expect_untouched(__LINE__, #var, &(var), sizeof(var))
+
+/* ---------------------------------------------------------------- fixtures */
+
+static coll_decimal dec(const char *text) {
+    coll_decimal d;
+    memset(&d, 0, sizeof d);
+    if (coll_decimal_from_string(text, strlen(text), &d) != COLL_OK) {
+        printf("FAIL fixture: %s is not a decimal: %s\n", text, coll_last_error_message());
+        failures++;
+    }
+    return d;
+}
+
+static coll_currency currency(const char *code) {
+    coll_currency c;
+    memset(&c, 0, sizeof c);
+    if (coll_currency_from_code(code, strlen(code), &c) != COLL_OK) {
+        printf("FAIL fixture: %s is not a currency\n", code);
+        failures++;
+    }
+    return c;
+}
+
+static coll_money money(const char *amount, const char *code) {
+    coll_money m;
+    m.amount = dec(amount);
+    m.currency = currency(code);
+    return m;
+}
+
+static coll_date ymd(int32_t y, uint32_t m, uint32_t d) {
+    coll_date date;
+    date.year = y;
+    date.month = m;
+    date.day = d;
+    return date;
+}
+
+static int text_is(const coll_decimal *d, const char *want) {
+    char buf[COLL_DECIMAL_TEXT_CAPACITY];
+    size_t len;
+    return coll_decimal_to_string(d, buf, sizeof buf, &len) == COLL_OK && strcmp(buf, want) == 0 &&
+           len == strlen(want);
+}
+
+static int same_date(coll_date a, coll_date b) {
+    return a.year == b.year && a.month == b.month && a.day == b.day;
+}
+
+static const char BAD_UTF8[] = "\xff\xfe";
+
+/* ---------------------------------------------------------------- conventions */
+
+static void *thread_messages(void *arg) {
+    coll_date d;
+    int *ok = (int *)arg;
+    /* A new thread has no last error, whatever other threads did. */
+    *ok = coll_last_error_message()[0] == '\0';
+    *ok = *ok && coll_date_from_string("2025-02-31", 10, &d) == COLL_INVALID_DATE;
+    *ok = *ok && strncmp(coll_last_error_message(), "text:", 5) == 0;
+    return NULL;
+}
+
+static void test_conventions(void) {
+    char version[64];
+    pthread_t thread;
+    int thread_ok = 0;
+    coll_decimal d;
+
+    /* Nothing has failed yet on this thread. */
+    EXPECT_TRUE(coll_last_error_message() != NULL && coll_last_error_message()[0] == '\0');
+
+    EXPECT_TRUE(strcmp(coll_version(), COLL_EXPECTED_VERSION) == 0);
+    snprintf(version, sizeof version, "%d.%d.%d", COLL_VERSION_MAJOR, COLL_VERSION_MINOR, COLL_VERSION_PATCH);
+    EXPECT_TRUE(strcmp(version, coll_version()) == 0);
+
+    EXPECT_TRUE(strcmp(coll_status_name(COLL_OK), "COLL_OK") == 0);
+    EXPECT_TRUE(strcmp(coll_status_name(COLL_NULL_ARGUMENT), "COLL_NULL_ARGUMENT") == 0);
+    EXPECT_TRUE(strcmp(coll_status_name(COLL_INVALID_ARGUMENT), "COLL_INVALID_ARGUMENT") == 0);
+    EXPECT_TRUE(strcmp(coll_status_name(COLL_INVALID_DECIMAL), "COLL_INVALID_DECIMAL") == 0);
+    EXPECT_TRUE(strcmp(coll_status_name(COLL_INVALID_DATE), "COLL_INVALID_DATE") == 0);
+    EXPECT_TRUE(strcmp(coll_status_name(COLL_UNKNOWN_CURRENCY), "COLL_UNKNOWN_CURRENCY") == 0);
+    EXPECT_TRUE(strcmp(coll_status_name(COLL_CURRENCY_MISMATCH), "COLL_CURRENCY_MISMATCH") == 0);
+    EXPECT_TRUE(strcmp(coll_status_name(COLL_INVALID_RATE), "COLL_INVALID_RATE") == 0);
+    EXPECT_TRUE(strcmp(coll_status_name(COLL_OVERFLOW), "COLL_OVERFLOW") == 0);
+    EXPECT_TRUE(strcmp(coll_status_name(COLL_DATE_OUT_OF_RANGE), "COLL_DATE_OUT_OF_RANGE") == 0);
+    EXPECT_TRUE(strcmp(coll_status_name(COLL_BUFFER_TOO_SMALL), "COLL_BUFFER_TOO_SMALL") == 0);
+    EXPECT_TRUE(strcmp(coll_status_name(COLL_INVALID_UTF8), "COLL_INVALID_UTF8") == 0);
+    EXPECT_TRUE(strcmp(coll_status_name(COLL_PANIC), "COLL_PANIC") == 0);
+    EXPECT_TRUE(strcmp(coll_status_name(12), "COLL_UNKNOWN_STATUS") == 0);
+    EXPECT_TRUE(strcmp(coll_status_name(UINT32_MAX), "COLL_UNKNOWN_STATUS") == 0);
+    EXPECT_TRUE(COLL_OK == 0 && COLL_NULL_ARGUMENT == 1 && COLL_INVALID_ARGUMENT == 2 &&
+                COLL_INVALID_DECIMAL == 3 && COLL_INVALID_DATE == 4 && COLL_UNKNOWN_CURRENCY == 5 &&
+                COLL_CURRENCY_MISMATCH == 6 && COLL_INVALID_RATE == 7 && COLL_OVERFLOW == 8 &&
+                COLL_DATE_OUT_OF_RANGE == 9 && COLL_BUFFER_TOO_SMALL == 10 && COLL_INVALID_UTF8 == 11 &&
+                COLL_PANIC == 99);
+
+    /* The last error is per thread, and a success does not clear it. */
+    EXPECT(coll_decimal_from_string("x", 1, &d), COLL_INVALID_DECIMAL, "text");
+    EXPECT_TRUE(pthread_create(&thread, NULL, thread_messages, &thread_ok) == 0);
+    EXPECT_TRUE(pthread_join(thread, NULL) == 0);
+    EXPECT_TRUE(thread_ok);
+    EXPECT_OK(coll_decimal_from_string("1", 1, &d));
+    EXPECT_TRUE(strncmp(coll_last_error_message(), "text:", 5) == 0);
+
+    /* Text carries its length: no NUL needed, and bytes after `len` are not read. */
+    EXPECT_OK(coll_decimal_from_string("12.5xyz", 4, &d));
+    EXPECT_TRUE(text_is(&d, "12.5"));
+    /* An embedded NUL is just a bad byte, shown escaped in the message. */
+    EXPECT(coll_decimal_from_string("1\0002", 3, &d), COLL_INVALID_DECIMAL, "text");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "\\0") != NULL);
+}
+
+/* ---------------------------------------------------------------- NULL for every pointer argument */
+
+static void test_null_arguments(void) {
+    coll_money m = money("10.00", "USD"), m_out;
+    coll_currency usd = currency("USD"), cur_out;
+    coll_decimal one = dec("1"), d_out, weights[2];
+    coll_money parts[2];
+    coll_date date = ymd(2026, 1, 15), date_out, dates[4];
+    coll_frequency monthly, freq_out;
+    coll_day_count dc, dc_out;
+    coll_calendar *cal = NULL, *cal_out;
+    coll_weekday weekend[2] = {COLL_WEEKDAY_SATURDAY, COLL_WEEKDAY_SUNDAY};
+    coll_rounding_mode mode_out;
+    coll_business_day_convention conv_out;
+    char buf[COLL_DECIMAL_TEXT_CAPACITY];
+    size_t len_out;
+    int64_t i64_out;
+    int32_t i32_out;
+    bool bool_out;
+
+    weights[0] = one;
+    weights[1] = one;
+    EXPECT_OK(coll_frequency_from_name("monthly", 7, &monthly));
+    EXPECT_OK(coll_day_count_init(COLL_DAY_COUNT_ACT_360, &dc));
+    EXPECT_OK(coll_calendar_builtin("weekends", 8, &cal));
+
+    POISON(m_out);
+    POISON(cur_out);
+    POISON(d_out);
+    POISON(parts);
+    POISON(date_out);
+    POISON(dates);
+    POISON(freq_out);
+    POISON(dc_out);
+    POISON(cal_out);
+    POISON(mode_out);
+    POISON(conv_out);
+    POISON(buf);
+    POISON(len_out);
+    POISON(i64_out);
+    POISON(i32_out);
+    POISON(bool_out);
+
+    /* money */
+    EXPECT_NULL(coll_money_add(NULL, &m, &m_out), "left");
+    EXPECT_NULL(coll_money_add(&m, NULL, &m_out), "right");
+    EXPECT_NULL(coll_money_add(&m, &m, NULL), "out");
+    EXPECT_NULL(coll_money_sub(NULL, &m, &m_out), "left");
+    EXPECT_NULL(coll_money_sub(&m, NULL, &m_out), "right");
+    EXPECT_NULL(coll_money_sub(&m, &m, NULL), "out");
+    EXPECT_NULL(coll_money_round(NULL, COLL_ROUND_HALF_UP, &m_out), "money");
+    EXPECT_NULL(coll_money_round(&m, COLL_ROUND_HALF_UP, NULL), "out");
+    EXPECT_NULL(coll_money_round_to_multiple(NULL, &one, COLL_ROUND_UP, &m_out), "money");
+    EXPECT_NULL(coll_money_round_to_multiple(&m, NULL, COLL_ROUND_UP, &m_out), "multiple");
+    EXPECT_NULL(coll_money_round_to_multiple(&m, &one, COLL_ROUND_UP, NULL), "out");
+    EXPECT_NULL(coll_money_split(NULL, weights, 2, parts, 2), "total");
+    EXPECT_NULL(coll_money_split(&m, NULL, 2, parts, 2), "weights");
+    EXPECT_NULL(coll_money_split(&m, NULL, 0, parts, 2), "weights");
+    EXPECT_NULL(coll_money_split(&m, weights, 2, NULL, 2), "out_parts");
+    EXPECT_NULL(coll_money_from_minor_units(100, NULL, &m_out), "currency");
+    EXPECT_NULL(coll_money_from_minor_units(100, &usd, NULL), "out");
+    EXPECT_NULL(coll_money_to_minor_units(NULL, &i64_out), "money");
+    EXPECT_NULL(coll_money_to_minor_units(&m, NULL), "out");
+
+    /* currencies */
+    EXPECT_NULL(coll_currency_from_code(NULL, 3, &cur_out), "code");
+    EXPECT_NULL(coll_currency_from_code("USD", 3, NULL), "out");
+    EXPECT_NULL(coll_currency_new(NULL, 3, 2, &cur_out), "code");
+    EXPECT_NULL(coll_currency_new("PTS", 3, 0, NULL), "out");
+
+    /* decimals and rounding */
+    EXPECT_NULL(coll_decimal_from_string(NULL, 1, &d_out), "text");
+    EXPECT_NULL(coll_decimal_from_string(NULL, 0, &d_out), "text");
+    EXPECT_NULL(coll_decimal_from_string("1", 1, NULL), "out");
+    EXPECT_NULL(coll_decimal_to_string(NULL, buf, sizeof buf, &len_out), "value");
+    EXPECT_NULL(coll_decimal_to_string(&one, NULL, sizeof buf, &len_out), "buf");
+    EXPECT_NULL(coll_decimal_to_string(&one, buf, sizeof buf, NULL), "out_len");
+    EXPECT_NULL(coll_decimal_from_minor_units(100, 2, NULL), "out");
+    EXPECT_NULL(coll_decimal_to_minor_units(NULL, 2, &i64_out), "value");
+    EXPECT_NULL(coll_decimal_to_minor_units(&one, 2, NULL), "out");
+    EXPECT_NULL(coll_decimal_round(NULL, 2, COLL_ROUND_HALF_UP, &d_out), "value");
+    EXPECT_NULL(coll_decimal_round(&one, 2, COLL_ROUND_HALF_UP, NULL), "out");
+    EXPECT_NULL(coll_decimal_round_to_multiple(NULL, &one, COLL_ROUND_UP, &d_out), "value");
+    EXPECT_NULL(coll_decimal_round_to_multiple(&one, NULL, COLL_ROUND_UP, &d_out), "multiple");
+    EXPECT_NULL(coll_decimal_round_to_multiple(&one, &one, COLL_ROUND_UP, NULL), "out");
+    EXPECT_NULL(coll_decimal_cmp(NULL, &one, &i32_out), "left");
+    EXPECT_NULL(coll_decimal_cmp(&one, NULL, &i32_out), "right");
+    EXPECT_NULL(coll_decimal_cmp(&one, &one, NULL), "out");
+    EXPECT_NULL(coll_rounding_mode_from_name(NULL, 7, &mode_out), "name");
+    EXPECT_NULL(coll_rounding_mode_from_name("half-up", 7, NULL), "out");
+
+    /* rates */
+    EXPECT_NULL(coll_rate_from_percent(NULL, &d_out), "percent");
+    EXPECT_NULL(coll_rate_from_percent(&one, NULL), "out_fraction");
+    EXPECT_NULL(coll_rate_check(NULL), "fraction");
+    EXPECT_NULL(coll_rate_periodic(NULL, &monthly, &d_out), "rate");
+    EXPECT_NULL(coll_rate_periodic(&one, NULL, &d_out), "frequency");
+    EXPECT_NULL(coll_rate_periodic(&one, &monthly, NULL), "out");
+    EXPECT_NULL(coll_rate_effective_annual(NULL, 12, false, &d_out), "rate");
+    EXPECT_NULL(coll_rate_effective_annual(&one, 12, false, NULL), "out");
+    EXPECT_NULL(coll_rate_nominal_from_effective(NULL, 12, false, &d_out), "effective");
+    EXPECT_NULL(coll_rate_nominal_from_effective(&one, 12, false, NULL), "out");
+
+    /* calendars */
+    EXPECT_NULL(coll_calendar_builtin(NULL, 2, &cal_out), "name");
+    EXPECT_NULL(coll_calendar_builtin("US", 2, NULL), "out");
+    EXPECT_NULL(coll_calendar_new(NULL, 2, &date, 1, &cal_out), "weekend_days");
+    EXPECT_NULL(coll_calendar_new(weekend, 2, NULL, 1, &cal_out), "holidays");
+    EXPECT_NULL(coll_calendar_new(weekend, 2, &date, 1, NULL), "out");
+    coll_calendar_free(NULL); /* a no-op */
+    EXPECT_NULL(coll_calendar_is_business_day(NULL, date, &bool_out), "calendar");
+    EXPECT_NULL(coll_calendar_is_business_day(cal, date, NULL), "out");
+    EXPECT_NULL(coll_calendar_is_holiday(NULL, date, &bool_out), "calendar");
+    EXPECT_NULL(coll_calendar_is_holiday(cal, date, NULL), "out");
+    EXPECT_NULL(coll_calendar_adjust(NULL, date, COLL_BUSINESS_DAY_FOLLOWING, &date_out), "calendar");
+    EXPECT_NULL(coll_calendar_adjust(cal, date, COLL_BUSINESS_DAY_FOLLOWING, NULL), "out");
+    EXPECT_NULL(coll_calendar_add_business_days(NULL, date, 1, &date_out), "calendar");
+    EXPECT_NULL(coll_calendar_add_business_days(cal, date, 1, NULL), "out");
+    EXPECT_NULL(coll_calendar_holidays(NULL, 2026, dates, 4, &len_out), "calendar");
+    EXPECT_NULL(coll_calendar_holidays(cal, 2026, NULL, 4, &len_out), "out");
+    EXPECT_NULL(coll_calendar_holidays(cal, 2026, dates, 4, NULL), "out_len");
+    EXPECT_NULL(coll_business_day_convention_from_name(NULL, 9, &conv_out), "name");
+    EXPECT_NULL(coll_business_day_convention_from_name("following", 9, NULL), "out");
+
+    /* dates, day counts, frequencies, schedules */
+    EXPECT_NULL(coll_date_from_string(NULL, 10, &date_out), "text");
+    EXPECT_NULL(coll_date_from_string("2026-01-01", 10, NULL), "out");
+    EXPECT_NULL(coll_day_count_init(COLL_DAY_COUNT_ACT_360, NULL), "out");
+    EXPECT_NULL(coll_day_count_from_name(NULL, 7, &dc_out), "name");
+    EXPECT_NULL(coll_day_count_from_name("ACT/360", 7, NULL), "out");
+    EXPECT_NULL(coll_day_count_days(NULL, date, date, &i64_out), "day_count");
+    EXPECT_NULL(coll_day_count_days(&dc, date, date, NULL), "out");
+    EXPECT_NULL(coll_year_fraction(NULL, date, date, &d_out), "day_count");
+    EXPECT_NULL(coll_year_fraction(&dc, date, date, NULL), "out");
+    EXPECT_NULL(coll_frequency_from_name(NULL, 7, &freq_out), "name");
+    EXPECT_NULL(coll_frequency_from_name("monthly", 7, NULL), "out");
+    EXPECT_NULL(coll_date_schedule(date, NULL, 3, NULL, false, dates, 4, &len_out), "frequency");
+    EXPECT_NULL(coll_date_schedule(date, &monthly, 3, NULL, false, NULL, 4, &len_out), "out");
+    EXPECT_NULL(coll_date_schedule(date, &monthly, 3, NULL, false, dates, 4, NULL), "out_len");
+
+    UNTOUCHED(m_out);
+    UNTOUCHED(cur_out);
+    UNTOUCHED(d_out);
+    UNTOUCHED(parts);
+    UNTOUCHED(date_out);
+    UNTOUCHED(dates);
+    UNTOUCHED(freq_out);
+    UNTOUCHED(dc_out);
+    UNTOUCHED(cal_out);
+    UNTOUCHED(mode_out);
+    UNTOUCHED(conv_out);
+    UNTOUCHED(buf);
+    UNTOUCHED(len_out);
+    UNTOUCHED(i64_out);
+    UNTOUCHED(i32_out);
+    UNTOUCHED(bool_out);
+    coll_calendar_free(cal);
+}
+
+/* ---------------------------------------------------------------- decimals */
+
+static void test_decimals(void) {
+    coll_decimal d, out, big, one = dec("1");
+    char buf[COLL_DECIMAL_TEXT_CAPACITY];
+    size_t len;
+    int64_t units;
+    int32_t order;
+    static const char *const not_numbers[] = {"", " ", "abc", "12,50", "1.2.3", "--1", "NaN", "inf", "0x10", "1e"};
+    static const char *const too_big[] = {"1e40", "79228162514264337593543950336",
+                                          "-79228162514264337593543950336", "0.12345678901234567890123456789"};
+    size_t i;
+
+    POISON(out);
+    for (i = 0; i < sizeof not_numbers / sizeof not_numbers[0]; i++) {
+        EXPECT(coll_decimal_from_string(not_numbers[i], strlen(not_numbers[i]), &out), COLL_INVALID_DECIMAL,
+               "text");
+    }
+    for (i = 0; i < sizeof too_big / sizeof too_big[0]; i++) {
+        EXPECT(coll_decimal_from_string(too_big[i], strlen(too_big[i]), &out), COLL_INVALID_DECIMAL, "text");
+    }
+    EXPECT(coll_decimal_from_string(BAD_UTF8, 2, &out), COLL_INVALID_UTF8, "text");
+    UNTOUCHED(out);
+
+    /* The largest and smallest values, and the struct layout of -1 and 2^64. */
+    EXPECT_OK(coll_decimal_from_string("79228162514264337593543950335", 29, &big));
+    EXPECT_TRUE(big.lo == UINT64_MAX && big.hi == 0xFFFFFFFF && big.scale == 0);
+    EXPECT_OK(coll_decimal_from_string("-1", 2, &d));
+    EXPECT_TRUE(d.lo == UINT64_MAX && d.hi == -1 && d.scale == 0);
+    EXPECT_OK(coll_decimal_from_string("18446744073709551616", 20, &d));
+    EXPECT_TRUE(d.lo == 0 && d.hi == 1 && d.scale == 0);
+    EXPECT_OK(coll_decimal_from_string("-0.0000000000000000000000000001", 31, &d));
+    EXPECT_TRUE(d.scale == 28 && text_is(&d, "-0.0000000000000000000000000001"));
+
+    /* Invalid structs: scale above 28, |mantissa| of 2^96 or more. */
+    {
+        coll_decimal bad_scale = {1, 0, 29};
+        coll_decimal too_large = {0, (int64_t)1 << 32, 0};
+        coll_decimal too_small = {0, -((int64_t)1 << 32), 0};
+        coll_decimal huge = {0, INT64_MAX, 0};
+        coll_decimal largest = {UINT64_MAX, 0xFFFFFFFF, 28};
+        const coll_decimal *bad[4];
+        bad[0] = &bad_scale;
+        bad[1] = &too_large;
+        bad[2] = &too_small;
+        bad[3] = &huge;
+        POISON(buf);
+        POISON(len);
+        POISON(out);
+        POISON(order);
+        for (i = 0; i < 4; i++) {
+            EXPECT(coll_decimal_to_string(bad[i], buf, sizeof buf, &len), COLL_INVALID_DECIMAL, "value");
+            EXPECT(coll_decimal_round(bad[i], 2, COLL_ROUND_HALF_UP, &out), COLL_INVALID_DECIMAL, "value");
+            EXPECT(coll_decimal_cmp(&one, bad[i], &order), COLL_INVALID_DECIMAL, "right");
+            EXPECT(coll_rate_check(bad[i]), COLL_INVALID_DECIMAL, "fraction");
+        }
+        UNTOUCHED(buf);
+        UNTOUCHED(len);
+        UNTOUCHED(out);
+        UNTOUCHED(order);
+        EXPECT_OK(coll_decimal_to_string(&largest, buf, sizeof buf, &len));
+        EXPECT_TRUE(strcmp(buf, "7.9228162514264337593543950335") == 0 && len == 30);
+    }
+
+    /* Text buffers: too small reports the size needed (with the NUL) and leaves buf alone. */
+    d = dec("-1234.50");
+    POISON(buf);
+    EXPECT(coll_decimal_to_string(&d, buf, 8, &len), COLL_BUFFER_TOO_SMALL, "buf");
+    EXPECT_TRUE(len == 9);
+    EXPECT(coll_decimal_to_string(&d, buf, 0, &len), COLL_BUFFER_TOO_SMALL, "buf");
+    EXPECT_TRUE(len == 9);
+    UNTOUCHED(buf);
+    EXPECT_OK(coll_decimal_to_string(&d, buf, 9, &len));
+    EXPECT_TRUE(len == 8 && strcmp(buf, "-1234.50") == 0);
+
+    /* Minor units. */
+    POISON(units);
+    POISON(out);
+    EXPECT(coll_decimal_to_minor_units(&d, 0, &units), COLL_INVALID_ARGUMENT, "amount");
+    EXPECT(coll_decimal_to_minor_units(&big, 2, &units), COLL_OVERFLOW, "amount");
+    EXPECT(coll_decimal_to_minor_units(&d, 19, &units), COLL_INVALID_ARGUMENT, "minor_units");
+    EXPECT(coll_decimal_from_minor_units(1, 19, &out), COLL_INVALID_ARGUMENT, "minor_units");
+    EXPECT(coll_decimal_from_minor_units(1, UINT32_MAX, &out), COLL_INVALID_ARGUMENT, "minor_units");
+    UNTOUCHED(units);
+    UNTOUCHED(out);
+    EXPECT_OK(coll_decimal_to_minor_units(&d, 2, &units));
+    EXPECT_TRUE(units == -123450);
+    EXPECT_OK(coll_decimal_from_minor_units(INT64_MIN, 18, &out));
+    EXPECT_TRUE(text_is(&out, "-9.223372036854775808"));
+
+    /* Rounding: places above 28, unknown modes, bad multiples. */
+    POISON(out);
+    EXPECT(coll_decimal_round(&d, 29, COLL_ROUND_HALF_UP, &out), COLL_INVALID_ARGUMENT, "places");
+    EXPECT(coll_decimal_round(&d, 2, 7, &out), COLL_INVALID_ARGUMENT, "mode");
+    EXPECT(coll_decimal_round(&d, 2, UINT32_MAX, &out), COLL_INVALID_ARGUMENT, "mode");
+    {
+        coll_decimal zero = dec("0"), minus = dec("-5"), tiny = dec("0.0000000000000000000000000001");
+        EXPECT(coll_decimal_round_to_multiple(&d, &zero, COLL_ROUND_UP, &out), COLL_INVALID_ARGUMENT, "multiple");
+        EXPECT(coll_decimal_round_to_multiple(&d, &minus, COLL_ROUND_UP, &out), COLL_INVALID_ARGUMENT,
+               "multiple");
+        EXPECT(coll_decimal_round_to_multiple(&d, &one, 99, &out), COLL_INVALID_ARGUMENT, "mode");
+        EXPECT(coll_decimal_round_to_multiple(&big, &tiny, COLL_ROUND_UP, &out), COLL_OVERFLOW, "value");
+    }
+    UNTOUCHED(out);
+    {
+        coll_rounding_mode mode;
+        POISON(mode);
+        EXPECT(coll_rounding_mode_from_name("nearest", 7, &mode), COLL_INVALID_ARGUMENT, "rounding_mode");
+        EXPECT(coll_rounding_mode_from_name(BAD_UTF8, 2, &mode), COLL_INVALID_UTF8, "name");
+        UNTOUCHED(mode);
+        EXPECT_OK(coll_rounding_mode_from_name("HALF_EVEN", 9, &mode));
+        EXPECT_TRUE(mode == COLL_ROUND_HALF_EVEN);
+    }
+
+    /* In and out may be the same object. */
+    d = dec("2.345");
+    EXPECT_OK(coll_decimal_round(&d, 2, COLL_ROUND_HALF_EVEN, &d));
+    EXPECT_TRUE(text_is(&d, "2.34"));
+    EXPECT_OK(coll_decimal_cmp(&d, &d, &order));
+    EXPECT_TRUE(order == 0);
+}
+
+/* ---------------------------------------------------------------- currencies and money */
+
+static void test_money(void) {
+    coll_currency cur, bad_cur;
+    coll_money usd = money("10.00", "USD"), eur = money("1.00", "EUR"), out, max = money("79228162514264337593543950335", "USD");
+    coll_money parts[3];
+    coll_decimal weights[3], one = dec("1"), five = dec("5");
+    int64_t units;
+
+    POISON(cur);
+    EXPECT(coll_currency_from_code("XYZ", 3, &cur), COLL_UNKNOWN_CURRENCY, "currency");
+    EXPECT(coll_currency_from_code("US", 2, &cur), COLL_UNKNOWN_CURRENCY, "currency");
+    EXPECT(coll_currency_from_code("", 0, &cur), COLL_UNKNOWN_CURRENCY, "currency");
+    EXPECT(coll_currency_from_code(BAD_UTF8, 2, &cur), COLL_INVALID_UTF8, "code");
+    EXPECT(coll_currency_new("AB1", 3, 2, &cur), COLL_UNKNOWN_CURRENCY, "code");
+    EXPECT(coll_currency_new("ABCD", 4, 2, &cur), COLL_UNKNOWN_CURRENCY, "code");
+    EXPECT(coll_currency_new("PTS", 3, 19, &cur), COLL_INVALID_ARGUMENT, "minor_units");
+    EXPECT(coll_currency_new(BAD_UTF8, 2, 2, &cur), COLL_INVALID_UTF8, "code");
+    UNTOUCHED(cur);
+    EXPECT_OK(coll_currency_new("pts", 3, 0, &cur));
+    EXPECT_TRUE(strcmp(cur.code, "PTS") == 0 && cur.minor_units == 0);
+    EXPECT_OK(coll_currency_from_code("kwd", 3, &cur));
+    EXPECT_TRUE(strcmp(cur.code, "KWD") == 0 && cur.minor_units == 3);
+
+    /* Currency structs are checked whenever they come in. */
+    POISON(out);
+    bad_cur = usd.currency;
+    bad_cur.code[3] = 'X'; /* no NUL terminator */
+    out.currency = bad_cur;
+    {
+        coll_money bad = usd;
+        bad.currency = bad_cur;
+        EXPECT(coll_money_add(&bad, &usd, &out), COLL_UNKNOWN_CURRENCY, "left.currency");
+        bad.currency.code[3] = '\0';
+        bad.currency.code[1] = '1';
+        EXPECT(coll_money_add(&usd, &bad, &out), COLL_UNKNOWN_CURRENCY, "right.currency");
+        bad.currency = usd.currency;
+        bad.currency.minor_units = 19;
+        EXPECT(coll_money_round(&bad, COLL_ROUND_HALF_UP, &out), COLL_INVALID_ARGUMENT, "money.currency");
+        bad = usd;
+        bad.amount.scale = 29;
+        EXPECT(coll_money_round(&bad, COLL_ROUND_HALF_UP, &out), COLL_INVALID_DECIMAL, "money.amount");
+    }
+    POISON(out);
+
+    /* Mixing currencies, overflow. */
+    EXPECT(coll_money_add(&usd, &eur, &out), COLL_CURRENCY_MISMATCH, "currency");
+    EXPECT(coll_money_sub(&eur, &usd, &out), COLL_CURRENCY_MISMATCH, "currency");
+    EXPECT(coll_money_add(&max, &max, &out), COLL_OVERFLOW, "amount");
+    {
+        coll_money min = max;
+        min.amount = dec("-79228162514264337593543950335");
+        EXPECT(coll_money_sub(&min, &max, &out), COLL_OVERFLOW, "amount");
+    }
+    EXPECT(coll_money_round(&usd, 7, &out), COLL_INVALID_ARGUMENT, "mode");
+    EXPECT(coll_money_round_to_multiple(&usd, &five, 7, &out), COLL_INVALID_ARGUMENT, "mode");
+    {
+        coll_decimal zero = dec("0");
+        EXPECT(coll_money_round_to_multiple(&usd, &zero, COLL_ROUND_UP, &out), COLL_INVALID_ARGUMENT, "multiple");
+    }
+    UNTOUCHED(out);
+
+    /* Splits: weights summing to zero, negative, empty, unrounded totals, too small an output. */
+    POISON(parts);
+    weights[0] = dec("0");
+    weights[1] = dec("0");
+    weights[2] = dec("0");
+    EXPECT(coll_money_split(&usd, weights, 3, parts, 3), COLL_INVALID_ARGUMENT, "weights");
+    weights[1] = dec("-1");
+    EXPECT(coll_money_split(&usd, weights, 3, parts, 3), COLL_INVALID_ARGUMENT, "weights");
+    EXPECT(coll_money_split(&usd, weights, 0, parts, 3), COLL_INVALID_ARGUMENT, "weights");
+    weights[0] = one;
+    weights[1] = one;
+    weights[2] = one;
+    EXPECT(coll_money_split(&usd, weights, 3, parts, 2), COLL_BUFFER_TOO_SMALL, "out_parts");
+    EXPECT(coll_money_split(&usd, weights, 3, parts, 0), COLL_BUFFER_TOO_SMALL, "out_parts");
+    {
+        coll_money unrounded = money("1.005", "USD");
+        EXPECT(coll_money_split(&unrounded, weights, 3, parts, 3), COLL_INVALID_ARGUMENT, "total");
+        weights[2].scale = 30;
+        EXPECT(coll_money_split(&usd, weights, 3, parts, 3), COLL_INVALID_DECIMAL, "weights");
+        weights[2].scale = 0;
+    }
+    UNTOUCHED(parts);
+    EXPECT_OK(coll_money_split(&usd, weights, 3, parts, 3));
+    EXPECT_TRUE(text_is(&parts[0].amount, "3.34") && text_is(&parts[1].amount, "3.33") &&
+                text_is(&parts[2].amount, "3.33"));
+
+    /* Minor units. */
+    POISON(units);
+    POISON(out);
+    {
+        coll_money unrounded = money("1.005", "USD");
+        EXPECT(coll_money_to_minor_units(&unrounded, &units), COLL_INVALID_ARGUMENT, "amount");
+        EXPECT(coll_money_to_minor_units(&max, &units), COLL_OVERFLOW, "amount");
+        EXPECT(coll_money_from_minor_units(1, &bad_cur, &out), COLL_UNKNOWN_CURRENCY, "currency");
+    }
+    UNTOUCHED(units);
+    UNTOUCHED(out);
+    EXPECT_OK(coll_money_from_minor_units(-1999, &usd.currency, &out));
+    EXPECT_TRUE(text_is(&out.amount, "-19.99"));
+    EXPECT_OK(coll_money_to_minor_units(&out, &units));
+    EXPECT_TRUE(units == -1999);
+
+    /* In and out may be the same object. */
+    out = money("2.345", "EUR");
+    EXPECT_OK(coll_money_round(&out, COLL_ROUND_HALF_UP, &out));
+    EXPECT_TRUE(text_is(&out.amount, "2.35"));
+    EXPECT_OK(coll_money_add(&out, &out, &out));
+    EXPECT_TRUE(text_is(&out.amount, "4.70"));
+    EXPECT_OK(coll_money_sub(&out, &eur, &out));
+    EXPECT_TRUE(text_is(&out.amount, "3.70"));
+    EXPECT_OK(coll_money_round_to_multiple(&out, &five, COLL_ROUND_UP, &out));
+    EXPECT_TRUE(text_is(&out.amount, "5.00"));
+}
+
+/* ---------------------------------------------------------------- rates */
+
+static void test_rates(void) {
+    coll_decimal out, minus_100 = dec("-100"), minus_150 = dec("-150"), minus_one = dec("-1"),
+                 minus_1_5 = dec("-1.5"), twelve = dec("0.12"), huge = dec("79228162514264337593543950335");
+    coll_frequency freq;
+
+    POISON(out);
+    EXPECT(coll_rate_from_percent(&minus_100, &out), COLL_INVALID_RATE, "percent");
+    EXPECT(coll_rate_from_percent(&minus_150, &out), COLL_INVALID_RATE, "percent");
+    EXPECT(coll_rate_check(&minus_one), COLL_INVALID_RATE, "fraction");
+    EXPECT(coll_rate_check(&minus_1_5), COLL_INVALID_RATE, "fraction");
+    EXPECT_OK(coll_frequency_from_name("monthly", 7, &freq));
+    EXPECT(coll_rate_periodic(&minus_one, &freq, &out), COLL_INVALID_RATE, "rate");
+    EXPECT(coll_rate_effective_annual(&minus_one, 12, false, &out), COLL_INVALID_RATE, "rate");
+    EXPECT(coll_rate_nominal_from_effective(&minus_one, 12, false, &out), COLL_INVALID_RATE, "effective");
+    EXPECT(coll_rate_effective_annual(&twelve, 0, false, &out), COLL_INVALID_ARGUMENT, "periods_per_year");
+    EXPECT(coll_rate_nominal_from_effective(&twelve, 0, false, &out), COLL_INVALID_ARGUMENT, "periods_per_year");
+    EXPECT(coll_rate_effective_annual(&twelve, 12, true, &out), COLL_INVALID_ARGUMENT, "periods_per_year");
+    EXPECT(coll_rate_effective_annual(&huge, 12, false, &out), COLL_OVERFLOW, "rate");
+    EXPECT(coll_rate_effective_annual(&huge, 0, true, &out), COLL_OVERFLOW, "rate");
+    freq.kind = 9;
+    EXPECT(coll_rate_periodic(&twelve, &freq, &out), COLL_INVALID_ARGUMENT, "frequency");
+    UNTOUCHED(out);
+    EXPECT_OK(coll_rate_check(&twelve));
+    EXPECT_OK(coll_rate_effective_annual(&twelve, 0, true, &out));
+    EXPECT_OK(coll_rate_nominal_from_effective(&out, 0, true, &out));
+    EXPECT_OK(coll_decimal_round(&out, 20, COLL_ROUND_HALF_EVEN, &out));
+    EXPECT_TRUE(text_is(&out, "0.12000000000000000000"));
+}
+
+/* ---------------------------------------------------------------- dates, frequencies, day counts */
+
+static void test_dates_and_day_counts(void) {
+    coll_date date, bad = ymd(2025, 2, 30), ok = ymd(2025, 2, 28);
+    coll_frequency freq;
+    coll_day_count dc;
+    coll_decimal yf;
+    int64_t days;
+    static const char *const not_dates[] = {"2025-02-30", "2025-13-01", "31/01/2024", "", "2024-1-1x", "tomorrow"};
+    size_t i;
+
+    POISON(date);
+    for (i = 0; i < sizeof not_dates / sizeof not_dates[0]; i++) {
+        EXPECT(coll_date_from_string(not_dates[i], strlen(not_dates[i]), &date), COLL_INVALID_DATE, "text");
+    }
+    EXPECT(coll_date_from_string(BAD_UTF8, 2, &date), COLL_INVALID_UTF8, "text");
+    UNTOUCHED(date);
+
+    /* Frequencies. */
+    POISON(freq);
+    EXPECT(coll_frequency_from_name("daily", 5, &freq), COLL_INVALID_ARGUMENT, "frequency");
+    EXPECT(coll_frequency_from_name("semi-monthly(15,15)", 19, &freq), COLL_INVALID_ARGUMENT, "second_day");
+    EXPECT(coll_frequency_from_name("semi-monthly(28,31)", 19, &freq), COLL_INVALID_ARGUMENT, "first_day");
+    EXPECT(coll_frequency_from_name(BAD_UTF8, 2, &freq), COLL_INVALID_UTF8, "name");
+    UNTOUCHED(freq);
+    EXPECT_OK(coll_frequency_from_name("semi-monthly(15,31)", 19, &freq));
+    EXPECT_TRUE(freq.kind == COLL_FREQUENCY_SEMI_MONTHLY && freq.first_day == 15 && freq.second_day == 31);
+
+    /* Day counts: unknown kinds and names, invalid dates in the struct and arguments. */
+    POISON(dc);
+    EXPECT(coll_day_count_init(10, &dc), COLL_INVALID_ARGUMENT, "kind");
+    EXPECT(coll_day_count_init(UINT32_MAX, &dc), COLL_INVALID_ARGUMENT, "kind");
+    EXPECT(coll_day_count_from_name("30/360 ISDA", 11, &dc), COLL_INVALID_ARGUMENT, "day_count");
+    EXPECT(coll_day_count_from_name("ACT/ACT ICMA", 12, &dc), COLL_INVALID_ARGUMENT, "day_count");
+    EXPECT(coll_day_count_from_name(BAD_UTF8, 2, &dc), COLL_INVALID_UTF8, "name");
+    UNTOUCHED(dc);
+    EXPECT_OK(coll_day_count_from_name("act/360", 7, &dc));
+    EXPECT_TRUE(dc.kind == COLL_DAY_COUNT_ACT_360);
+    POISON(days);
+    POISON(yf);
+    EXPECT(coll_day_count_days(&dc, bad, ok, &days), COLL_INVALID_DATE, "start");
+    EXPECT(coll_day_count_days(&dc, ok, bad, &days), COLL_INVALID_DATE, "end");
+    EXPECT(coll_year_fraction(&dc, bad, ok, &yf), COLL_INVALID_DATE, "start");
+    EXPECT(coll_year_fraction(&dc, ok, ymd(2025, 0, 1), &yf), COLL_INVALID_DATE, "end");
+    dc.kind = 10;
+    EXPECT(coll_day_count_days(&dc, ok, ok, &days), COLL_INVALID_ARGUMENT, "day_count");
+    EXPECT(coll_year_fraction(&dc, ok, ok, &yf), COLL_INVALID_ARGUMENT, "day_count");
+    /* ACT/ACT ICMA needs its reference period and a whole-month frequency. */
+    EXPECT_OK(coll_day_count_init(COLL_DAY_COUNT_ACT_ACT_ICMA, &dc));
+    EXPECT(coll_year_fraction(&dc, ok, ok, &yf), COLL_INVALID_DATE, "reference_start");
+    dc.reference_start = ymd(2026, 7, 1);
+    dc.reference_end = ymd(2026, 1, 1);
+    dc.frequency.kind = COLL_FREQUENCY_SEMI_ANNUAL;
+    EXPECT(coll_year_fraction(&dc, ok, ok, &yf), COLL_INVALID_ARGUMENT, "reference_end");
+    dc.reference_end = ymd(2027, 1, 1);
+    dc.frequency.kind = COLL_FREQUENCY_WEEKLY;
+    EXPECT(coll_year_fraction(&dc, ok, ok, &yf), COLL_INVALID_ARGUMENT, "frequency");
+    dc.frequency.kind = COLL_FREQUENCY_MONTHLY;
+    dc.frequency.first_day = 1;
+    EXPECT(coll_year_fraction(&dc, ok, ok, &yf), COLL_INVALID_ARGUMENT, "frequency");
+    /* 30E/360 ISDA checks its maturity when it has one. */
+    EXPECT_OK(coll_day_count_init(COLL_DAY_COUNT_30E_360_ISDA, &dc));
+    dc.has_maturity = true;
+    dc.maturity = bad;
+    EXPECT(coll_day_count_days(&dc, ok, ok, &days), COLL_INVALID_DATE, "maturity");
+    UNTOUCHED(days);
+    UNTOUCHED(yf);
+
+    EXPECT_OK(coll_day_count_init(COLL_DAY_COUNT_30_360_US, &dc));
+    EXPECT_TRUE(dc.end_of_month_rule && !dc.has_maturity);
+    EXPECT_OK(coll_day_count_days(&dc, ymd(2007, 2, 28), ymd(2007, 3, 31), &days));
+    EXPECT_TRUE(days == 30);
+    EXPECT_OK(coll_year_fraction(&dc, ymd(2007, 3, 31), ymd(2007, 2, 28), &yf));
+    EXPECT_TRUE(text_is(&yf, "-0.0833333333333333333333333333"));
+}
+
+/* ---------------------------------------------------------------- schedules */
+
+static void test_schedules(void) {
+    coll_date start = ymd(2026, 1, 31), until = ymd(2026, 6, 30), before = ymd(2025, 12, 1), out[6];
+    coll_frequency monthly, weekly;
+    size_t len;
+
+    EXPECT_OK(coll_frequency_from_name("monthly", 7, &monthly));
+    EXPECT_OK(coll_frequency_from_name("weekly", 6, &weekly));
+    POISON(out);
+    POISON(len);
+    EXPECT(coll_date_schedule(start, &monthly, 0, NULL, false, out, 6, &len), COLL_INVALID_ARGUMENT, "count");
+    EXPECT(coll_date_schedule(start, &monthly, -1, NULL, false, out, 6, &len), COLL_INVALID_ARGUMENT, "count");
+    EXPECT(coll_date_schedule(start, &monthly, INT64_MIN, &until, false, out, 6, &len), COLL_INVALID_ARGUMENT,
+           "count");
+    EXPECT(coll_date_schedule(start, &monthly, 3, &until, false, out, 6, &len), COLL_INVALID_ARGUMENT, "until");
+    EXPECT(coll_date_schedule(start, &monthly, 0, &before, false, out, 6, &len), COLL_INVALID_ARGUMENT, "until");
+    EXPECT(coll_date_schedule(start, &monthly, INT64_MAX, NULL, false, out, 6, &len), COLL_INVALID_ARGUMENT,
+           "count");
+    EXPECT(coll_date_schedule(start, &monthly, 100001, NULL, false, out, 6, &len), COLL_INVALID_ARGUMENT, "count");
+    EXPECT(coll_date_schedule(ymd(2025, 2, 30), &monthly, 3, NULL, false, out, 6, &len), COLL_INVALID_DATE,
+           "start");
+    EXPECT(coll_date_schedule(start, &monthly, 0, &(coll_date){2026, 2, 30}, false, out, 6, &len),
+           COLL_INVALID_DATE, "until");
+    EXPECT(coll_date_schedule(ymd(262142, 12, 31), &weekly, 2, NULL, false, out, 6, &len),
+           COLL_DATE_OUT_OF_RANGE, "date");
+    {
+        coll_frequency bad = monthly;
+        bad.kind = 42;
+        EXPECT(coll_date_schedule(start, &bad, 3, NULL, false, out, 6, &len), COLL_INVALID_ARGUMENT, "frequency");
+        bad.kind = COLL_FREQUENCY_SEMI_MONTHLY;
+        bad.first_day = 0;
+        bad.second_day = 15;
+        EXPECT(coll_date_schedule(start, &bad, 3, NULL, false, out, 6, &len), COLL_INVALID_ARGUMENT, "first_day");
+    }
+    UNTOUCHED(len);
+    /* Too small an array: nothing written to it, the count needed in len. */
+    EXPECT(coll_date_schedule(start, &monthly, 0, &until, false, out, 5, &len), COLL_BUFFER_TOO_SMALL, "out");
+    EXPECT_TRUE(len == 6);
+    EXPECT(coll_date_schedule(start, &weekly, 100, NULL, false, out, 6, &len), COLL_BUFFER_TOO_SMALL, "out");
+    EXPECT_TRUE(len == 100);
+    UNTOUCHED(out);
+    EXPECT_OK(coll_date_schedule(start, &monthly, 0, &until, false, out, 6, &len));
+    EXPECT_TRUE(len == 6 && same_date(out[1], ymd(2026, 2, 28)) && same_date(out[5], ymd(2026, 6, 30)));
+}
+
+/* ---------------------------------------------------------------- calendars */
+
+static void test_calendars(void) {
+    coll_calendar *cal = NULL, *us = NULL;
+    coll_weekday all[7] = {0, 1, 2, 3, 4, 5, 6}, bad_day[1] = {7}, fri_sat[2] = {4, 5};
+    coll_date holidays[2], out_dates[12], out;
+    coll_business_day_convention conv;
+    bool flag;
+    size_t len;
+
+    holidays[0] = ymd(2026, 3, 19);
+    holidays[1] = ymd(2026, 2, 30);
+    POISON(cal);
+    EXPECT(coll_calendar_builtin("Narnia", 6, &cal), COLL_INVALID_ARGUMENT, "calendar");
+    EXPECT(coll_calendar_builtin(BAD_UTF8, 2, &cal), COLL_INVALID_UTF8, "name");
+    EXPECT(coll_calendar_new(all, 7, NULL, 0, &cal), COLL_INVALID_ARGUMENT, "weekend");
+    EXPECT(coll_calendar_new(bad_day, 1, NULL, 0, &cal), COLL_INVALID_ARGUMENT, "weekend_days");
+    EXPECT(coll_calendar_new(fri_sat, 2, holidays, 2, &cal), COLL_INVALID_DATE, "holidays");
+    UNTOUCHED(cal);
+
+    /* Empty lists may be NULL. */
+    EXPECT_OK(coll_calendar_new(NULL, 0, NULL, 0, &cal));
+    EXPECT_OK(coll_calendar_is_business_day(cal, ymd(2026, 11, 21), &flag));
+    EXPECT_TRUE(flag); /* no weekend at all */
+    coll_calendar_free(cal);
+
+    EXPECT_OK(coll_calendar_new(fri_sat, 2, holidays, 1, &cal));
+    EXPECT_OK(coll_calendar_builtin("us-federal", 10, &us));
+    POISON(flag);
+    POISON(out);
+    POISON(out_dates);
+    POISON(conv);
+    EXPECT(coll_calendar_is_business_day(cal, ymd(2026, 2, 29), &flag), COLL_INVALID_DATE, "date");
+    EXPECT(coll_calendar_is_holiday(cal, ymd(2026, 4, 31), &flag), COLL_INVALID_DATE, "date");
+    EXPECT(coll_calendar_adjust(cal, ymd(2026, 1, 32), COLL_BUSINESS_DAY_FOLLOWING, &out), COLL_INVALID_DATE,
+           "date");
+    EXPECT(coll_calendar_adjust(cal, ymd(2026, 1, 2), 5, &out), COLL_INVALID_ARGUMENT, "convention");
+    EXPECT(coll_calendar_adjust(cal, ymd(2026, 1, 2), UINT32_MAX, &out), COLL_INVALID_ARGUMENT, "convention");
+    EXPECT(coll_calendar_add_business_days(cal, ymd(2026, 13, 1), 1, &out), COLL_INVALID_DATE, "date");
+    EXPECT(coll_calendar_add_business_days(cal, ymd(2026, 1, 1), 1000001, &out), COLL_INVALID_ARGUMENT, "n");
+    EXPECT(coll_calendar_add_business_days(cal, ymd(2026, 1, 1), INT64_MIN, &out), COLL_INVALID_ARGUMENT, "n");
+    EXPECT(coll_calendar_add_business_days(us, ymd(262142, 12, 30), 5, &out), COLL_DATE_OUT_OF_RANGE, "date");
+    EXPECT(coll_calendar_holidays(us, 2021, out_dates, 11, &len), COLL_BUFFER_TOO_SMALL, "out");
+    EXPECT_TRUE(len == 12);
+    EXPECT(coll_business_day_convention_from_name("nearest", 7, &conv), COLL_INVALID_ARGUMENT, "convention");
+    EXPECT(coll_business_day_convention_from_name(BAD_UTF8, 2, &conv), COLL_INVALID_UTF8, "name");
+    UNTOUCHED(flag);
+    UNTOUCHED(out);
+    UNTOUCHED(out_dates);
+    UNTOUCHED(conv);
+
+    EXPECT_OK(coll_calendar_holidays(us, 2021, out_dates, 12, &len));
+    EXPECT_TRUE(len == 12 && same_date(out_dates[11], ymd(2021, 12, 31)));
+    EXPECT_OK(coll_calendar_is_holiday(cal, ymd(2026, 3, 19), &flag));
+    EXPECT_TRUE(flag);
+    EXPECT_OK(coll_business_day_convention_from_name("Modified Following", 18, &conv));
+    EXPECT_TRUE(conv == COLL_BUSINESS_DAY_MODIFIED_FOLLOWING);
+    EXPECT_OK(coll_calendar_adjust(us, ymd(2026, 7, 4), conv, &out));
+    EXPECT_TRUE(same_date(out, ymd(2026, 7, 6)));
+    out = ymd(2026, 3, 18);
+    EXPECT_OK(coll_calendar_add_business_days(cal, out, 1, &out));
+    EXPECT_TRUE(same_date(out, ymd(2026, 3, 22)));
+    coll_calendar_free(cal);
+    coll_calendar_free(us);
+}
+
+int main(void) {
+    test_conventions();
+    test_null_arguments();
+    test_decimals();
+    test_money();
+    test_rates();
+    test_dates_and_day_counts();
+    test_schedules();
+    test_calendars();
+    printf("test_errors: %d checks, %d failed\n", checks, failures);
+    return failures == 0 ? 0 : 1;
+}

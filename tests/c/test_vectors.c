@@ -1,0 +1,908 @@
+/*
+ * Runs every case of every tests/vectors/(name).json file through the C ABI (see tests/vectors/README.md).
+ *
+ * Usage: test_vectors [VECTORS_DIR]. Prints a line per file and then "N passed, M failed"; exits 0 only
+ * when nothing failed. An op this runner does not know is a failure, so new ops are never skipped.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "collections.h"
+#include "json.h"
+
+/* A status no library call returns: the vector case itself is malformed. */
+#define HARNESS_ERROR 0xFFFFu
+
+typedef struct {
+    char why[1024]; /* the first reason the case failed */
+    int mismatch;   /* a result differed from the expected value */
+} outcome;
+
+static void note(outcome *o, const char *fmt, const char *a, const char *b, const char *c) {
+    if (o->why[0] == '\0') {
+        snprintf(o->why, sizeof o->why, fmt, a, b, c);
+    }
+}
+
+static void mismatch(outcome *o, const char *what, const char *got, const char *want) {
+    o->mismatch = 1;
+    note(o, "%s: got %s, expected %s", what, got, want);
+}
+
+static coll_status harness(outcome *o, const char *what, const char *key) {
+    note(o, "malformed case: %s %s%s", what, key, "");
+    return HARNESS_ERROR;
+}
+
+/* ---------------------------------------------------------------- reading fields */
+
+#define TRY(expr)                                                                                  \
+    do {                                                                                           \
+        st = (expr);                                                                               \
+        if (st != COLL_OK) {                                                                       \
+            goto done;                                                                             \
+        }                                                                                          \
+    } while (0)
+
+static coll_status get_text(const json_value *c, const char *key, const char **out, outcome *o) {
+    const char *s = json_scalar_text(json_get(c, key));
+    if (s == NULL) {
+        return harness(o, "missing text field", key);
+    }
+    *out = s;
+    return COLL_OK;
+}
+
+static coll_status decimal_of(const char *s, coll_decimal *out) {
+    return coll_decimal_from_string(s, strlen(s), out);
+}
+
+static coll_status get_decimal(const json_value *c, const char *key, coll_decimal *out, outcome *o) {
+    const char *s;
+    coll_status st = get_text(c, key, &s, o);
+    return st != COLL_OK ? st : decimal_of(s, out);
+}
+
+static coll_status get_date(const json_value *c, const char *key, coll_date *out, outcome *o) {
+    const char *s;
+    coll_status st = get_text(c, key, &s, o);
+    return st != COLL_OK ? st : coll_date_from_string(s, strlen(s), out);
+}
+
+static coll_status get_int(const json_value *c, const char *key, long long *out, outcome *o) {
+    const json_value *v = json_get(c, key);
+    char *end;
+    if (v == NULL || v->type != JSON_NUMBER) {
+        return harness(o, "missing integer field", key);
+    }
+    errno = 0;
+    *out = strtoll(v->text, &end, 10);
+    if (errno != 0 || *end != '\0') {
+        return harness(o, "not an integer:", key);
+    }
+    return COLL_OK;
+}
+
+static int get_bool(const json_value *c, const char *key, int fallback) {
+    const json_value *v = json_get(c, key);
+    return v != NULL && v->type == JSON_BOOL ? v->boolean : fallback;
+}
+
+static const json_value *get_array(const json_value *c, const char *key) {
+    const json_value *v = json_get(c, key);
+    return v != NULL && v->type == JSON_ARRAY ? v : NULL;
+}
+
+static coll_status get_currency(const json_value *c, const char *key, coll_currency *out, outcome *o) {
+    const char *s;
+    coll_status st = get_text(c, key, &s, o);
+    return st != COLL_OK ? st : coll_currency_from_code(s, strlen(s), out);
+}
+
+static coll_status get_mode(const json_value *c, coll_rounding_mode *out, outcome *o) {
+    const char *s;
+    coll_status st = get_text(c, "mode", &s, o);
+    return st != COLL_OK ? st : coll_rounding_mode_from_name(s, strlen(s), out);
+}
+
+static coll_status get_frequency(const json_value *c, const char *key, coll_frequency *out, outcome *o) {
+    const char *s;
+    coll_status st = get_text(c, key, &s, o);
+    return st != COLL_OK ? st : coll_frequency_from_name(s, strlen(s), out);
+}
+
+/* ---------------------------------------------------------------- comparing results */
+
+static void decimal_text(const coll_decimal *d, char *buf) {
+    size_t len;
+    if (coll_decimal_to_string(d, buf, COLL_DECIMAL_TEXT_CAPACITY, &len) != COLL_OK) {
+        strcpy(buf, "<invalid decimal>");
+    }
+}
+
+static void date_text(coll_date d, char *buf, size_t cap) {
+    snprintf(buf, cap, "%04d-%02u-%02u", (int)d.year, (unsigned)d.month, (unsigned)d.day);
+}
+
+/* Compares a computed decimal with expected text: as text when exact_text, else by value. */
+static coll_status expect_decimal(outcome *o, const json_value *c, const char *what, const coll_decimal *got,
+                                  const char *want) {
+    char got_text[COLL_DECIMAL_TEXT_CAPACITY];
+    decimal_text(got, got_text);
+    if (get_bool(c, "exact_text", 0)) {
+        if (strcmp(got_text, want) != 0) {
+            mismatch(o, what, got_text, want);
+        }
+    } else {
+        coll_decimal expected;
+        int order;
+        if (decimal_of(want, &expected) != COLL_OK) {
+            return harness(o, "expected value is not a decimal:", want);
+        }
+        if (coll_decimal_cmp(got, &expected, &order) != COLL_OK) {
+            return harness(o, "cannot compare", what);
+        }
+        if (order != 0) {
+            mismatch(o, what, got_text, want);
+        }
+    }
+    return COLL_OK;
+}
+
+/* Rounds half-even to the case's `places` (when given) and compares with `key`. */
+static coll_status expect_rounded(outcome *o, const json_value *c, const char *key, const coll_decimal *got) {
+    const char *want;
+    coll_decimal value = *got;
+    coll_status st = get_text(c, key, &want, o);
+    if (st != COLL_OK) {
+        return st;
+    }
+    if (json_get(c, "places") != NULL) {
+        long long places;
+        if ((st = get_int(c, "places", &places, o)) != COLL_OK) {
+            return st;
+        }
+        if (places < 0 || coll_decimal_round(got, (uint32_t)places, COLL_ROUND_HALF_EVEN, &value) != COLL_OK) {
+            return harness(o, "bad places for", key);
+        }
+    }
+    return expect_decimal(o, c, key, &value, want);
+}
+
+static coll_status expect_date(outcome *o, const char *what, coll_date got, const char *want) {
+    char got_text[32];
+    coll_date expected;
+    if (want == NULL || coll_date_from_string(want, strlen(want), &expected) != COLL_OK) {
+        return harness(o, "expected value is not a date for", what);
+    }
+    if (got.year != expected.year || got.month != expected.month || got.day != expected.day) {
+        date_text(got, got_text, sizeof got_text);
+        mismatch(o, what, got_text, want);
+    }
+    return COLL_OK;
+}
+
+static coll_status expect_dates(outcome *o, const char *what, const coll_date *got, size_t n,
+                                const json_value *want) {
+    size_t i;
+    char count[64];
+    if (want == NULL) {
+        return harness(o, "missing list", what);
+    }
+    if (n != want->count) {
+        char expected_count[32];
+        snprintf(count, sizeof count, "%lu dates", (unsigned long)n);
+        snprintf(expected_count, sizeof expected_count, "%lu", (unsigned long)want->count);
+        mismatch(o, what, count, expected_count);
+        return COLL_OK;
+    }
+    for (i = 0; i < n; i++) {
+        coll_status st = expect_date(o, what, got[i], json_string(want->items[i]));
+        if (st != COLL_OK) {
+            return st;
+        }
+    }
+    return COLL_OK;
+}
+
+static void expect_int(outcome *o, const char *what, long long got, long long want) {
+    if (got != want) {
+        char g[32], w[32];
+        snprintf(g, sizeof g, "%lld", got);
+        snprintf(w, sizeof w, "%lld", want);
+        mismatch(o, what, g, w);
+    }
+}
+
+/* ---------------------------------------------------------------- calendars */
+
+static coll_status weekday_of(const char *name, coll_weekday *out) {
+    static const char *const names[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    coll_weekday i;
+    for (i = 0; i < 7; i++) {
+        if (name != NULL && strcmp(name, names[i]) == 0) {
+            *out = i;
+            return COLL_OK;
+        }
+    }
+    return HARNESS_ERROR;
+}
+
+/* The case's calendar: a built-in by name, or `custom` with `weekend` and `holidays`. */
+static coll_status make_calendar(const json_value *c, coll_calendar **out, outcome *o) {
+    const char *name;
+    const json_value *weekend, *holidays;
+    coll_weekday days[8];
+    coll_date *dates = NULL;
+    size_t i;
+    coll_status st = get_text(c, "calendar", &name, o);
+    if (st != COLL_OK) {
+        return st;
+    }
+    if (strcmp(name, "custom") != 0) {
+        return coll_calendar_builtin(name, strlen(name), out);
+    }
+    weekend = get_array(c, "weekend");
+    holidays = get_array(c, "holidays");
+    if (weekend == NULL || weekend->count > 7) {
+        return harness(o, "custom calendar needs", "weekend");
+    }
+    for (i = 0; i < weekend->count; i++) {
+        if (weekday_of(json_string(weekend->items[i]), &days[i]) != COLL_OK) {
+            return harness(o, "unknown weekday in", "weekend");
+        }
+    }
+    if (holidays != NULL && holidays->count > 0) {
+        dates = (coll_date *)calloc(holidays->count, sizeof *dates);
+        if (dates == NULL) {
+            return harness(o, "out of memory for", "holidays");
+        }
+        for (i = 0; i < holidays->count; i++) {
+            const char *s = json_string(holidays->items[i]);
+            if (s == NULL) {
+                st = harness(o, "holiday is not text in", "holidays");
+                goto done;
+            }
+            TRY(coll_date_from_string(s, strlen(s), &dates[i]));
+        }
+    }
+    st = coll_calendar_new(days, weekend->count, dates, holidays ? holidays->count : 0, out);
+done:
+    free(dates);
+    return st;
+}
+
+static coll_status get_convention(const json_value *c, coll_business_day_convention *out, outcome *o) {
+    const char *s;
+    coll_status st = get_text(c, "convention", &s, o);
+    return st != COLL_OK ? st : coll_business_day_convention_from_name(s, strlen(s), out);
+}
+
+static coll_status op_adjust(const json_value *c, outcome *o) {
+    coll_calendar *cal = NULL;
+    coll_date date, got;
+    coll_business_day_convention conv;
+    coll_status st;
+    TRY(make_calendar(c, &cal, o));
+    TRY(get_date(c, "date", &date, o));
+    TRY(get_convention(c, &conv, o));
+    TRY(coll_calendar_adjust(cal, date, conv, &got));
+    st = expect_date(o, "adjusted date", got, json_string(json_get(c, "expected")));
+done:
+    coll_calendar_free(cal);
+    return st;
+}
+
+static coll_status op_add_business_days(const json_value *c, outcome *o) {
+    coll_calendar *cal = NULL;
+    coll_date date, got;
+    long long n;
+    coll_status st;
+    TRY(make_calendar(c, &cal, o));
+    TRY(get_date(c, "date", &date, o));
+    TRY(get_int(c, "n", &n, o));
+    TRY(coll_calendar_add_business_days(cal, date, (int64_t)n, &got));
+    st = expect_date(o, "date", got, json_string(json_get(c, "expected")));
+done:
+    coll_calendar_free(cal);
+    return st;
+}
+
+static coll_status op_is_business_day(const json_value *c, outcome *o) {
+    coll_calendar *cal = NULL;
+    coll_date date;
+    bool got;
+    const json_value *want;
+    coll_status st;
+    TRY(make_calendar(c, &cal, o));
+    TRY(get_date(c, "date", &date, o));
+    TRY(coll_calendar_is_business_day(cal, date, &got));
+    want = json_get(c, "expected");
+    if (want == NULL || want->type != JSON_BOOL) {
+        st = harness(o, "missing boolean", "expected");
+    } else if ((int)got != want->boolean) {
+        mismatch(o, "is_business_day", got ? "true" : "false", want->boolean ? "true" : "false");
+    }
+done:
+    coll_calendar_free(cal);
+    return st;
+}
+
+static coll_status op_holidays(const json_value *c, outcome *o) {
+    coll_calendar *cal = NULL;
+    coll_date dummy[1];
+    coll_date *dates = NULL;
+    size_t needed = 0, len = 0;
+    long long year;
+    coll_status st;
+    TRY(make_calendar(c, &cal, o));
+    TRY(get_int(c, "year", &year, o));
+    /* Ask for the size first, as a C caller without a bound would. */
+    st = coll_calendar_holidays(cal, (int32_t)year, dummy, 0, &needed);
+    if (st == COLL_OK) {
+        st = expect_dates(o, "holidays", dummy, needed, get_array(c, "expected"));
+        goto done;
+    }
+    if (st != COLL_BUFFER_TOO_SMALL) {
+        goto done;
+    }
+    dates = (coll_date *)calloc(needed, sizeof *dates);
+    if (dates == NULL) {
+        st = harness(o, "out of memory for", "holidays");
+        goto done;
+    }
+    TRY(coll_calendar_holidays(cal, (int32_t)year, dates, needed, &len));
+    st = expect_dates(o, "holidays", dates, len, get_array(c, "expected"));
+done:
+    free(dates);
+    coll_calendar_free(cal);
+    return st;
+}
+
+/* ---------------------------------------------------------------- date schedules */
+
+static coll_status op_date_schedule(const json_value *c, outcome *o) {
+    coll_date start, until, dummy[1];
+    coll_date *dates = NULL;
+    coll_frequency freq;
+    coll_calendar *cal = NULL;
+    long long count = 0;
+    size_t needed = 0, len = 0, i;
+    int has_until = json_get(c, "until") != NULL;
+    int eom = get_bool(c, "end_of_month", 0);
+    coll_status st;
+    TRY(get_date(c, "start", &start, o));
+    TRY(get_frequency(c, "frequency", &freq, o));
+    if (json_get(c, "count") != NULL) {
+        TRY(get_int(c, "count", &count, o));
+    }
+    if (has_until) {
+        TRY(get_date(c, "until", &until, o));
+    }
+    st = coll_date_schedule(start, &freq, (int64_t)count, has_until ? &until : NULL, eom, dummy, 0, &needed);
+    if (st != COLL_BUFFER_TOO_SMALL) {
+        if (st == COLL_OK) {
+            st = harness(o, "a schedule with no dates", "");
+        }
+        goto done;
+    }
+    dates = (coll_date *)calloc(needed, sizeof *dates);
+    if (dates == NULL) {
+        st = harness(o, "out of memory for", "dates");
+        goto done;
+    }
+    TRY(coll_date_schedule(start, &freq, (int64_t)count, has_until ? &until : NULL, eom, dates, needed, &len));
+    TRY(expect_dates(o, "schedule", dates, len, get_array(c, "expected")));
+    if (json_get(c, "calendar") != NULL || json_get(c, "adjusted") != NULL) {
+        coll_business_day_convention conv;
+        TRY(make_calendar(c, &cal, o));
+        TRY(get_convention(c, &conv, o));
+        for (i = 0; i < len; i++) {
+            TRY(coll_calendar_adjust(cal, dates[i], conv, &dates[i]));
+        }
+        TRY(expect_dates(o, "adjusted schedule", dates, len, get_array(c, "adjusted")));
+    }
+done:
+    coll_calendar_free(cal);
+    free(dates);
+    return st;
+}
+
+/* ---------------------------------------------------------------- day counts */
+
+static int names_icma(const char *name) {
+    return strcmp(name, "ACT/ACT ICMA") == 0 || strcmp(name, "ACT/ACT ISMA") == 0;
+}
+
+static coll_status op_year_fraction(const json_value *c, outcome *o) {
+    const char *name;
+    coll_day_count dc;
+    coll_date start, end;
+    int has_days = json_get(c, "days") != NULL;
+    int has_fraction = json_get(c, "year_fraction") != NULL;
+    coll_status st;
+    TRY(get_text(c, "convention", &name, o));
+    /* ACT/ACT ICMA is made from its kind and reference period; by name alone it is refused. */
+    if (names_icma(name) && json_get(c, "reference_start") != NULL) {
+        TRY(coll_day_count_init(COLL_DAY_COUNT_ACT_ACT_ICMA, &dc));
+        TRY(get_date(c, "reference_start", &dc.reference_start, o));
+        TRY(get_date(c, "reference_end", &dc.reference_end, o));
+        TRY(get_frequency(c, "frequency", &dc.frequency, o));
+    } else {
+        TRY(coll_day_count_from_name(name, strlen(name), &dc));
+    }
+    if (json_get(c, "maturity") != NULL) {
+        TRY(get_date(c, "maturity", &dc.maturity, o));
+        dc.has_maturity = true;
+    }
+    dc.end_of_month_rule = get_bool(c, "end_of_month_rule", dc.end_of_month_rule);
+    TRY(get_date(c, "start", &start, o));
+    TRY(get_date(c, "end", &end, o));
+    if (has_days || !has_fraction) {
+        int64_t days;
+        TRY(coll_day_count_days(&dc, start, end, &days));
+        if (has_days) {
+            long long want;
+            TRY(get_int(c, "days", &want, o));
+            expect_int(o, "days", (long long)days, want);
+        }
+    }
+    if (has_fraction || !has_days) {
+        coll_decimal fraction;
+        TRY(coll_year_fraction(&dc, start, end, &fraction));
+        if (has_fraction) {
+            TRY(expect_rounded(o, c, "year_fraction", &fraction));
+        }
+    }
+    st = COLL_OK;
+done:
+    return st;
+}
+
+/* ---------------------------------------------------------------- money */
+
+static coll_status get_money(const json_value *c, const char *amount_key, const char *currency_key,
+                             coll_money *out, outcome *o) {
+    coll_status st = get_decimal(c, amount_key, &out->amount, o);
+    return st != COLL_OK ? st : get_currency(c, currency_key, &out->currency, o);
+}
+
+static coll_status op_round(const json_value *c, outcome *o) {
+    coll_money m, got;
+    coll_rounding_mode mode;
+    const char *want;
+    coll_status st;
+    TRY(get_money(c, "amount", "currency", &m, o));
+    TRY(get_mode(c, &mode, o));
+    TRY(coll_money_round(&m, mode, &got));
+    TRY(get_text(c, "expected", &want, o));
+    st = expect_decimal(o, c, "rounded", &got.amount, want);
+done:
+    return st;
+}
+
+static coll_status op_round_decimal(const json_value *c, outcome *o) {
+    coll_decimal value, got;
+    coll_rounding_mode mode;
+    long long places;
+    const char *want;
+    coll_status st;
+    TRY(get_decimal(c, "value", &value, o));
+    TRY(get_int(c, "places", &places, o));
+    TRY(get_mode(c, &mode, o));
+    if (places < 0 || places > (long long)UINT32_MAX) {
+        st = harness(o, "places out of range", "");
+        goto done;
+    }
+    TRY(coll_decimal_round(&value, (uint32_t)places, mode, &got));
+    TRY(get_text(c, "expected", &want, o));
+    st = expect_decimal(o, c, "rounded", &got, want);
+done:
+    return st;
+}
+
+static coll_status op_round_to_multiple(const json_value *c, outcome *o) {
+    coll_money m, got;
+    coll_decimal multiple;
+    coll_rounding_mode mode;
+    const char *want;
+    coll_status st;
+    TRY(get_money(c, "amount", "currency", &m, o));
+    TRY(get_decimal(c, "multiple", &multiple, o));
+    TRY(get_mode(c, &mode, o));
+    TRY(coll_money_round_to_multiple(&m, &multiple, mode, &got));
+    TRY(get_text(c, "expected", &want, o));
+    st = expect_decimal(o, c, "rounded", &got.amount, want);
+done:
+    return st;
+}
+
+static coll_status op_split(const json_value *c, outcome *o) {
+    coll_money total;
+    coll_decimal *weights = NULL;
+    coll_money *parts = NULL;
+    const json_value *w = get_array(c, "weights");
+    const json_value *want;
+    size_t i, n;
+    coll_status st;
+    TRY(get_money(c, "total", "currency", &total, o));
+    if (w == NULL) {
+        st = harness(o, "missing list", "weights");
+        goto done;
+    }
+    n = w->count;
+    /* Never NULL, even for an empty list: the library refuses NULL arrays. */
+    weights = (coll_decimal *)calloc(n ? n : 1, sizeof *weights);
+    parts = (coll_money *)calloc(n ? n : 1, sizeof *parts);
+    if (weights == NULL || parts == NULL) {
+        st = harness(o, "out of memory for", "weights");
+        goto done;
+    }
+    for (i = 0; i < n; i++) {
+        const char *s = json_scalar_text(w->items[i]);
+        if (s == NULL) {
+            st = harness(o, "weight is not text in", "weights");
+            goto done;
+        }
+        TRY(decimal_of(s, &weights[i]));
+    }
+    TRY(coll_money_split(&total, weights, n, parts, n));
+    want = get_array(c, "expected");
+    if (want == NULL || want->count != n) {
+        st = harness(o, "expected list does not match", "weights");
+        goto done;
+    }
+    for (i = 0; i < n; i++) {
+        const char *s = json_scalar_text(want->items[i]);
+        if (s == NULL) {
+            st = harness(o, "expected part is not text", "");
+            goto done;
+        }
+        TRY(expect_decimal(o, c, "part", &parts[i].amount, s));
+    }
+done:
+    free(weights);
+    free(parts);
+    return st;
+}
+
+static coll_status op_add(const json_value *c, outcome *o) {
+    coll_money left, right, got;
+    const char *want;
+    coll_status st;
+    TRY(get_money(json_get(c, "left"), "amount", "currency", &left, o));
+    TRY(get_money(json_get(c, "right"), "amount", "currency", &right, o));
+    TRY(coll_money_add(&left, &right, &got));
+    TRY(get_text(c, "expected", &want, o));
+    st = expect_decimal(o, c, "sum", &got.amount, want);
+done:
+    return st;
+}
+
+static coll_status op_minor_units(const json_value *c, outcome *o) {
+    coll_currency cur;
+    long long want;
+    coll_status st;
+    TRY(get_currency(c, "currency", &cur, o));
+    TRY(get_int(c, "expected", &want, o));
+    expect_int(o, "minor units", (long long)cur.minor_units, want);
+done:
+    return st;
+}
+
+static coll_status op_to_minor_units(const json_value *c, outcome *o) {
+    coll_money m;
+    int64_t units;
+    long long want;
+    coll_status st;
+    TRY(get_money(c, "amount", "currency", &m, o));
+    TRY(coll_money_to_minor_units(&m, &units));
+    TRY(get_int(c, "expected", &want, o));
+    expect_int(o, "minor units", (long long)units, want);
+done:
+    return st;
+}
+
+static coll_status op_parse_decimal(const json_value *c, outcome *o) {
+    coll_decimal got;
+    const char *text, *want;
+    coll_status st;
+    TRY(get_text(c, "text", &text, o));
+    TRY(decimal_of(text, &got));
+    TRY(get_text(c, "expected", &want, o));
+    st = expect_decimal(o, c, "parsed", &got, want);
+done:
+    return st;
+}
+
+/* ---------------------------------------------------------------- rates */
+
+static coll_status get_compounding(const json_value *c, uint32_t *periods, bool *continuous, outcome *o) {
+    long long n;
+    coll_status st;
+    *continuous = get_bool(c, "continuous", 0);
+    *periods = 0;
+    if (json_get(c, "periods_per_year") == NULL) {
+        return *continuous ? COLL_OK : harness(o, "missing", "periods_per_year or continuous");
+    }
+    if ((st = get_int(c, "periods_per_year", &n, o)) != COLL_OK) {
+        return st;
+    }
+    if (n < 0 || n > (long long)UINT32_MAX) {
+        return harness(o, "out of range:", "periods_per_year");
+    }
+    *periods = (uint32_t)n;
+    return COLL_OK;
+}
+
+static coll_status op_periodic(const json_value *c, outcome *o) {
+    coll_decimal rate, got;
+    coll_frequency freq;
+    coll_status st;
+    TRY(get_decimal(c, "rate", &rate, o));
+    TRY(get_frequency(c, "frequency", &freq, o));
+    TRY(coll_rate_periodic(&rate, &freq, &got));
+    st = expect_rounded(o, c, "expected", &got);
+done:
+    return st;
+}
+
+static coll_status op_effective_annual(const json_value *c, outcome *o) {
+    coll_decimal rate, got;
+    uint32_t periods;
+    bool continuous;
+    coll_status st;
+    TRY(get_decimal(c, "rate", &rate, o));
+    TRY(get_compounding(c, &periods, &continuous, o));
+    TRY(coll_rate_effective_annual(&rate, periods, continuous, &got));
+    st = expect_rounded(o, c, "expected", &got);
+done:
+    return st;
+}
+
+static coll_status op_nominal_from_effective(const json_value *c, outcome *o) {
+    coll_decimal effective, got;
+    uint32_t periods;
+    bool continuous;
+    coll_status st;
+    TRY(get_decimal(c, "effective", &effective, o));
+    TRY(get_compounding(c, &periods, &continuous, o));
+    TRY(coll_rate_nominal_from_effective(&effective, periods, continuous, &got));
+    st = expect_rounded(o, c, "expected", &got);
+done:
+    return st;
+}
+
+static coll_status op_from_percent(const json_value *c, outcome *o) {
+    coll_decimal percent, got;
+    coll_status st;
+    TRY(get_decimal(c, "percent", &percent, o));
+    TRY(coll_rate_from_percent(&percent, &got));
+    st = expect_rounded(o, c, "expected", &got);
+done:
+    return st;
+}
+
+/* ---------------------------------------------------------------- the runner */
+
+typedef struct {
+    const char *name;
+    coll_status (*run)(const json_value *c, outcome *o);
+} op_entry;
+
+static const op_entry OPS[] = {
+    {"year_fraction", op_year_fraction},
+    {"adjust", op_adjust},
+    {"add_business_days", op_add_business_days},
+    {"is_business_day", op_is_business_day},
+    {"holidays", op_holidays},
+    {"date_schedule", op_date_schedule},
+    {"round", op_round},
+    {"round_decimal", op_round_decimal},
+    {"round_to_multiple", op_round_to_multiple},
+    {"split", op_split},
+    {"add", op_add},
+    {"minor_units", op_minor_units},
+    {"to_minor_units", op_to_minor_units},
+    {"parse_decimal", op_parse_decimal},
+    {"periodic", op_periodic},
+    {"effective_annual", op_effective_annual},
+    {"nominal_from_effective", op_nominal_from_effective},
+    {"from_percent", op_from_percent},
+};
+
+/* The status of an error kind: "invalid_date" is COLL_INVALID_DATE, found through coll_status_name. */
+static int status_of_kind(const char *kind, coll_status *out) {
+    char want[96];
+    size_t i;
+    coll_status code;
+    if (strlen(kind) + 6 > sizeof want) {
+        return 0;
+    }
+    strcpy(want, "COLL_");
+    for (i = 0; kind[i] != '\0'; i++) {
+        char ch = kind[i];
+        want[5 + i] = (char)(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch);
+    }
+    want[5 + i] = '\0';
+    for (code = 1; code < 128; code++) {
+        if (strcmp(coll_status_name(code), want) == 0) {
+            *out = code;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Runs one case; returns 1 when it passed, printing why when it did not. */
+static int run_case(const char *file, size_t index, const json_value *c) {
+    outcome o;
+    const char *op = json_string(json_get(c, "op"));
+    const char *error = json_string(json_get(c, "error"));
+    const op_entry *entry = NULL;
+    coll_status st, expected = COLL_OK;
+    size_t i;
+    memset(&o, 0, sizeof o);
+    for (i = 0; op != NULL && i < sizeof OPS / sizeof OPS[0]; i++) {
+        if (strcmp(OPS[i].name, op) == 0) {
+            entry = &OPS[i];
+        }
+    }
+    if (entry == NULL) {
+        printf("FAIL %s case %lu: unknown op \"%s\"\n", file, (unsigned long)index, op ? op : "(none)");
+        return 0;
+    }
+    if (error != NULL && !status_of_kind(error, &expected)) {
+        printf("FAIL %s case %lu (%s): unknown error kind \"%s\"\n", file, (unsigned long)index, op, error);
+        return 0;
+    }
+    st = entry->run(c, &o);
+    if (st == HARNESS_ERROR) {
+        printf("FAIL %s case %lu (%s): %s\n", file, (unsigned long)index, op, o.why);
+        return 0;
+    }
+    if (error != NULL) {
+        if (st != expected) {
+            printf("FAIL %s case %lu (%s): expected %s, got %s (%s)\n", file, (unsigned long)index, op,
+                   coll_status_name(expected), coll_status_name(st),
+                   st == COLL_OK ? "no error" : coll_last_error_message());
+            return 0;
+        }
+        if (coll_last_error_message()[0] == '\0') {
+            printf("FAIL %s case %lu (%s): %s without a message\n", file, (unsigned long)index, op,
+                   coll_status_name(st));
+            return 0;
+        }
+        return 1;
+    }
+    if (st != COLL_OK) {
+        printf("FAIL %s case %lu (%s): %s: %s\n", file, (unsigned long)index, op, coll_status_name(st),
+               coll_last_error_message());
+        return 0;
+    }
+    if (o.mismatch) {
+        printf("FAIL %s case %lu (%s): %s\n", file, (unsigned long)index, op, o.why);
+        return 0;
+    }
+    return 1;
+}
+
+static char *read_file(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    char *data = NULL;
+    size_t cap = 0, n = 0;
+    if (f == NULL) {
+        return NULL;
+    }
+    for (;;) {
+        size_t got;
+        if (n == cap) {
+            char *bigger;
+            cap = cap ? cap * 2 : 65536;
+            bigger = (char *)realloc(data, cap);
+            if (bigger == NULL) {
+                free(data);
+                fclose(f);
+                return NULL;
+            }
+            data = bigger;
+        }
+        got = fread(data + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) {
+            break;
+        }
+    }
+    if (ferror(f)) {
+        free(data);
+        fclose(f);
+        return NULL;
+    }
+    fclose(f);
+    *len = n;
+    return data;
+}
+
+static int compare_names(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int main(int argc, char **argv) {
+    const char *dir = argc > 1 ? argv[1] : "tests/vectors";
+    DIR *d = opendir(dir);
+    struct dirent *entry;
+    char **names = NULL;
+    size_t n_names = 0, f;
+    unsigned long passed = 0, failed = 0;
+    if (d == NULL) {
+        fprintf(stderr, "cannot open %s: %s\n", dir, strerror(errno));
+        return 2;
+    }
+    while ((entry = readdir(d)) != NULL) {
+        size_t len = strlen(entry->d_name);
+        char **more;
+        if (len < 6 || strcmp(entry->d_name + len - 5, ".json") != 0) {
+            continue;
+        }
+        more = (char **)realloc(names, (n_names + 1) * sizeof *names);
+        if (more == NULL) {
+            return 2;
+        }
+        names = more;
+        names[n_names] = (char *)malloc(len + 1);
+        if (names[n_names] == NULL) {
+            return 2;
+        }
+        memcpy(names[n_names++], entry->d_name, len + 1);
+    }
+    closedir(d);
+    if (n_names == 0) {
+        fprintf(stderr, "no *.json files in %s\n", dir);
+        return 2;
+    }
+    qsort(names, n_names, sizeof *names, compare_names);
+    for (f = 0; f < n_names; f++) {
+        char path[4096], err[256];
+        size_t len = 0, i;
+        unsigned long file_passed = 0, file_failed = 0;
+        char *text;
+        json_value *doc;
+        const json_value *cases;
+        snprintf(path, sizeof path, "%s/%s", dir, names[f]);
+        text = read_file(path, &len);
+        if (text == NULL) {
+            printf("FAIL %s: cannot read\n", names[f]);
+            failed++;
+            free(names[f]);
+            continue;
+        }
+        doc = json_parse(text, len, err, sizeof err);
+        free(text);
+        cases = get_array(doc, "cases");
+        if (doc == NULL || cases == NULL || cases->count == 0) {
+            printf("FAIL %s: %s\n", names[f], doc == NULL ? err : "no \"cases\" list");
+            failed++;
+        } else {
+            for (i = 0; i < cases->count; i++) {
+                if (run_case(names[f], i, cases->items[i])) {
+                    file_passed++;
+                } else {
+                    file_failed++;
+                }
+            }
+            printf("%-22s %lu passed, %lu failed\n", names[f], file_passed, file_failed);
+        }
+        passed += file_passed;
+        failed += file_failed;
+        json_free(doc);
+        free(names[f]);
+    }
+    free(names);
+    printf("%lu passed, %lu failed\n", passed, failed);
+    return failed == 0 ? 0 : 1;
+}
