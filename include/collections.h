@@ -28,6 +28,8 @@
  * are opaque handles: a handle made by coll_<thing>_new (or coll_calendar_builtin) is owned by the
  * caller and freed by coll_<thing>_free, which accepts NULL. Strings returned as `const char *`
  * (coll_version, coll_status_name, coll_last_error_message) belong to the library: never free them.
+ * No function returns a string the caller must free (text is written into caller buffers), so there is
+ * no coll_string_free yet; one will come with the first function that needs it.
  *
  * Values. Amounts are exact decimals (coll_decimal: a 128-bit mantissa and a scale), never floats, and
  * nothing is rounded unless a function takes a rounding mode. Dates are {year, month, day}.
