@@ -46,8 +46,8 @@ pub mod parse;
 pub mod rate;
 
 pub use calendar::{
-    date_schedule, BusinessDayConvention, DayCount, Frequency, HolidayCalendar, HolidayRules,
-    ScheduleEnd, SemiMonthlyDays,
+    date_schedule, BusinessDayConvention, DayCount, DayCountParams, Frequency, HolidayCalendar,
+    HolidayRules, ScheduleEnd, SemiMonthlyDays,
 };
 pub use error::{Error, Result};
 pub use money::{round_decimal, round_to_multiple, Currency, Money, RoundingMode};

@@ -239,6 +239,29 @@ impl HolidayCalendar {
         Ok(joined)
     }
 
+    /// This calendar with more built-in holiday rules (a custom weekend with US federal holidays, say).
+    ///
+    /// ```
+    /// use chrono::{NaiveDate, Weekday};
+    /// use collections_core::{HolidayCalendar, HolidayRules};
+    ///
+    /// let cal = HolidayCalendar::new(&[Weekday::Sun], []).unwrap().with_rules([HolidayRules::UsFederal]);
+    /// assert!(!cal.is_business_day(NaiveDate::from_ymd_opt(2026, 11, 26).unwrap())); // Thanksgiving
+    /// assert!(cal.is_business_day(NaiveDate::from_ymd_opt(2026, 11, 28).unwrap())); // a Saturday
+    /// ```
+    pub fn with_rules(mut self, rules: impl IntoIterator<Item = HolidayRules>) -> HolidayCalendar {
+        self.rules.extend(rules);
+        self.rules.sort();
+        self.rules.dedup();
+        self
+    }
+
+    /// The listed holidays (those given to [`HolidayCalendar::new`] or added), sorted; rule holidays are
+    /// in [`HolidayCalendar::holidays`].
+    pub fn listed_holidays(&self) -> impl Iterator<Item = NaiveDate> + '_ {
+        self.holidays.iter().copied()
+    }
+
     /// The weekend days, Monday first.
     pub fn weekend(&self) -> &[Weekday] {
         &self.weekend

@@ -74,6 +74,22 @@ pub enum DayCount {
     },
 }
 
+/// The optional data of a day count named by text (see [`DayCount::from_name`]).
+///
+/// Only ACT/ACT ICMA takes `reference_period` and `frequency` (and requires both), only 30E/360 ISDA
+/// takes `maturity`, and only 30/360 US takes `end_of_month_rule` (default on).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct DayCountParams {
+    /// ACT/ACT ICMA: a regular coupon (payment) period of the schedule, start and end.
+    pub reference_period: Option<(NaiveDate, NaiveDate)>,
+    /// ACT/ACT ICMA: the schedule's frequency, made of whole months.
+    pub frequency: Option<Frequency>,
+    /// 30E/360 ISDA: the instrument's maturity date.
+    pub maturity: Option<NaiveDate>,
+    /// 30/360 US: whether to apply the February month-end rule.
+    pub end_of_month_rule: Option<bool>,
+}
+
 impl DayCount {
     /// Every convention's canonical name, in declaration order.
     pub const NAMES: [&'static str; 10] = [
@@ -114,6 +130,116 @@ impl DayCount {
         };
         dc.check()?;
         Ok(dc)
+    }
+
+    /// A convention from its name and the data it takes; refuses data the convention does not use,
+    /// so a misspelt intent is an error rather than silently ignored.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use collections_core::calendar::DayCountParams;
+    /// use collections_core::{DayCount, Frequency};
+    ///
+    /// let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    /// let icma = DayCount::from_name(
+    ///     "ACT/ACT ICMA",
+    ///     DayCountParams {
+    ///         reference_period: Some((ymd(2003, 11, 1), ymd(2004, 5, 1))),
+    ///         frequency: Some(Frequency::SemiAnnual),
+    ///         ..Default::default()
+    ///     },
+    /// )
+    /// .unwrap();
+    /// assert_eq!(icma.name(), "ACT/ACT ICMA");
+    /// let err = DayCount::from_name("ACT/360", DayCountParams { maturity: Some(ymd(2030, 1, 1)), ..Default::default() });
+    /// assert_eq!(err.unwrap_err().field(), "maturity");
+    /// assert_eq!(DayCount::from_name("ACT/ACT ICMA", DayCountParams::default()).unwrap_err().field(), "reference_period");
+    /// ```
+    pub fn from_name(name: &str, params: DayCountParams) -> Result<DayCount> {
+        let base = parse_name(name)?;
+        let name = base.map_or(DayCount::NAMES[4], |dc| dc.name());
+        let refuse = |field: &'static str, value: String| {
+            Err(Error::invalid(
+                field,
+                value,
+                format!("{name} does not take {field}"),
+            ))
+        };
+        if let (Some(p), false) = (params.reference_period, base.is_none()) {
+            return refuse("reference_period", format!("{} to {}", p.0, p.1));
+        }
+        if let (Some(f), false) = (params.frequency, base.is_none()) {
+            return refuse("frequency", f.to_string());
+        }
+        if let (Some(m), false) = (
+            params.maturity,
+            matches!(base, Some(DayCount::Thirty360EuropeanIsda { .. })),
+        ) {
+            return refuse("maturity", m.to_string());
+        }
+        if let (Some(e), false) = (
+            params.end_of_month_rule,
+            matches!(base, Some(DayCount::Thirty360Us { .. })),
+        ) {
+            return refuse("end_of_month_rule", e.to_string());
+        }
+        Ok(match base {
+            None => {
+                let Some((reference_start, reference_end)) = params.reference_period else {
+                    return Err(Error::invalid(
+                        "reference_period",
+                        "none",
+                        "ACT/ACT ICMA needs a reference period and a frequency",
+                    ));
+                };
+                let Some(frequency) = params.frequency else {
+                    return Err(Error::invalid(
+                        "frequency",
+                        "none",
+                        "ACT/ACT ICMA needs a frequency",
+                    ));
+                };
+                DayCount::act_act_icma(reference_start, reference_end, frequency)?
+            }
+            Some(DayCount::Thirty360Us { .. }) => DayCount::Thirty360Us {
+                end_of_month_rule: params.end_of_month_rule.unwrap_or(true),
+            },
+            Some(DayCount::Thirty360EuropeanIsda { .. }) => DayCount::Thirty360EuropeanIsda {
+                maturity: params.maturity,
+            },
+            Some(dc) => dc,
+        })
+    }
+
+    /// The data this convention carries, as [`DayCount::from_name`] takes it back.
+    ///
+    /// ```
+    /// use collections_core::DayCount;
+    ///
+    /// let us = DayCount::Thirty360Us { end_of_month_rule: false };
+    /// assert_eq!(DayCount::from_name(us.name(), us.params()).unwrap(), us);
+    /// ```
+    pub fn params(&self) -> DayCountParams {
+        match *self {
+            DayCount::ActActIcma {
+                reference_start,
+                reference_end,
+                frequency,
+            } => DayCountParams {
+                reference_period: Some((reference_start, reference_end)),
+                frequency: Some(frequency),
+                ..DayCountParams::default()
+            },
+            DayCount::Thirty360Us { end_of_month_rule } => DayCountParams {
+                end_of_month_rule: Some(end_of_month_rule),
+                ..DayCountParams::default()
+            },
+            DayCount::Thirty360EuropeanIsda { maturity } => DayCountParams {
+                maturity,
+                ..DayCountParams::default()
+            },
+            _ => DayCountParams::default(),
+        }
     }
 
     /// The canonical name (one of [`DayCount::NAMES`]).
@@ -377,30 +503,41 @@ impl FromStr for DayCount {
     /// refused here: use [`DayCount::act_act_icma`]. "30/360 ISDA" is refused as ambiguous (bond basis in
     /// some libraries, 30E/360 ISDA in QuantLib).
     fn from_str(s: &str) -> Result<DayCount> {
-        let upper = s.to_uppercase().replace("ACTUAL", "ACT").replace('_', " ");
-        let key = upper.split_whitespace().collect::<Vec<_>>().join(" ");
-        Ok(match key.as_str() {
-            "ACT/365F" | "ACT/365 FIXED" | "ACT/365" | "A/365F" => DayCount::Act365Fixed,
-            "ACT/360" | "A/360" => DayCount::Act360,
-            "ACT/364" => DayCount::Act364,
-            "ACT/ACT ISDA" | "ACT/ACT" => DayCount::ActActIsda,
-            "ACT/ACT AFB" => DayCount::ActActAfb,
-            "30/360 US" | "30U/360" => DayCount::Thirty360Us { end_of_month_rule: true },
-            "30/360 BOND BASIS" | "30/360 BOND" | "30A/360" => DayCount::Thirty360BondBasis,
-            "30E/360" | "30/360 EUROPEAN" | "EUROBOND BASIS" => DayCount::Thirty360European,
-            "30E/360 ISDA" => DayCount::Thirty360EuropeanIsda { maturity: None },
-            "ACT/ACT ICMA" | "ACT/ACT ISMA" => {
-                return Err(Error::invalid(
-                    "day_count",
-                    s,
-                    "ACT/ACT ICMA needs a reference period and frequency; construct it with act_act_icma",
-                ))
-            }
-            _ => {
-                return Err(Error::invalid("day_count", s, format!("expected one of {}", DayCount::NAMES.join(", "))))
-            }
+        parse_name(s)?.ok_or_else(|| {
+            Error::invalid(
+                "day_count",
+                s,
+                "ACT/ACT ICMA needs a reference period and frequency; construct it with act_act_icma or from_name",
+            )
         })
     }
+}
+
+/// A convention by name with its default data; `None` for ACT/ACT ICMA, which has no defaults.
+fn parse_name(s: &str) -> Result<Option<DayCount>> {
+    let upper = s.to_uppercase().replace("ACTUAL", "ACT").replace('_', " ");
+    let key = upper.split_whitespace().collect::<Vec<_>>().join(" ");
+    Ok(Some(match key.as_str() {
+        "ACT/365F" | "ACT/365 FIXED" | "ACT/365" | "A/365F" => DayCount::Act365Fixed,
+        "ACT/360" | "A/360" => DayCount::Act360,
+        "ACT/364" => DayCount::Act364,
+        "ACT/ACT ISDA" | "ACT/ACT" => DayCount::ActActIsda,
+        "ACT/ACT AFB" => DayCount::ActActAfb,
+        "30/360 US" | "30U/360" => DayCount::Thirty360Us {
+            end_of_month_rule: true,
+        },
+        "30/360 BOND BASIS" | "30/360 BOND" | "30A/360" => DayCount::Thirty360BondBasis,
+        "30E/360" | "30/360 EUROPEAN" | "EUROBOND BASIS" => DayCount::Thirty360European,
+        "30E/360 ISDA" => DayCount::Thirty360EuropeanIsda { maturity: None },
+        "ACT/ACT ICMA" | "ACT/ACT ISMA" => return Ok(None),
+        _ => {
+            return Err(Error::invalid(
+                "day_count",
+                s,
+                format!("expected one of {}", DayCount::NAMES.join(", ")),
+            ))
+        }
+    }))
 }
 
 #[cfg(test)]
@@ -424,6 +561,62 @@ mod tests {
         assert_eq!(
             "actual/actual isda".parse::<DayCount>().unwrap(),
             DayCount::ActActIsda
+        );
+    }
+
+    #[test]
+    fn from_name_round_trips_every_convention() {
+        let icma =
+            DayCount::act_act_icma(ymd(2026, 1, 31), ymd(2026, 7, 31), Frequency::SemiAnnual)
+                .unwrap();
+        let all = [
+            DayCount::Act365Fixed,
+            DayCount::Act360,
+            DayCount::Act364,
+            DayCount::ActActIsda,
+            icma,
+            DayCount::ActActAfb,
+            DayCount::Thirty360Us {
+                end_of_month_rule: false,
+            },
+            DayCount::Thirty360BondBasis,
+            DayCount::Thirty360European,
+            DayCount::Thirty360EuropeanIsda {
+                maturity: Some(ymd(2030, 2, 28)),
+            },
+        ];
+        for dc in all {
+            assert_eq!(DayCount::from_name(dc.name(), dc.params()).unwrap(), dc);
+        }
+        let only_icma = DayCountParams {
+            frequency: Some(Frequency::Annual),
+            ..Default::default()
+        };
+        assert_eq!(
+            DayCount::from_name("30E/360", only_icma)
+                .unwrap_err()
+                .field(),
+            "frequency"
+        );
+        let no_frequency = DayCountParams {
+            reference_period: Some((ymd(2026, 1, 1), ymd(2027, 1, 1))),
+            ..Default::default()
+        };
+        assert_eq!(
+            DayCount::from_name("ACT/ACT ICMA", no_frequency)
+                .unwrap_err()
+                .field(),
+            "frequency"
+        );
+        let eom = DayCountParams {
+            end_of_month_rule: Some(true),
+            ..Default::default()
+        };
+        assert_eq!(
+            DayCount::from_name("ACT/ACT ISDA", eom)
+                .unwrap_err()
+                .field(),
+            "end_of_month_rule"
         );
     }
 

@@ -51,6 +51,28 @@ impl HolidayRules {
     }
 }
 
+impl std::str::FromStr for HolidayRules {
+    type Err = crate::Error;
+
+    /// `us-federal` or `england-and-wales` (case, `-`, `_` and spaces are not significant).
+    fn from_str(s: &str) -> crate::Result<HolidayRules> {
+        let key: String = s
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_lowercase();
+        match key.as_str() {
+            "usfederal" => Ok(HolidayRules::UsFederal),
+            "englandandwales" => Ok(HolidayRules::EnglandAndWales),
+            _ => Err(crate::Error::InvalidArgument {
+                field: "rules",
+                value: s.to_string(),
+                reason: "expected us-federal or england-and-wales".into(),
+            }),
+        }
+    }
+}
+
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }

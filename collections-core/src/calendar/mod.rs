@@ -7,7 +7,7 @@ mod holidays;
 mod schedule;
 
 pub use business::{BusinessDayConvention, HolidayCalendar, MAX_BUSINESS_DAY_STEP};
-pub use daycount::DayCount;
+pub use daycount::{DayCount, DayCountParams};
 pub use frequency::{days_in_month, is_month_end, Frequency, SemiMonthlyDays};
 pub use holidays::{easter_sunday, HolidayRules, ENGLAND_WALES_SPECIAL};
 pub use schedule::{date_schedule, ScheduleEnd, MAX_SCHEDULE_LEN};

@@ -135,10 +135,18 @@ impl Money {
         if self.currency == other.currency {
             Ok(())
         } else {
+            // Codes alone, unless the codes are equal (a user-defined currency with other minor units).
+            let show = |c: Currency| {
+                if self.currency.code() == other.currency.code() {
+                    format!("{} with {} minor units", c.code(), c.minor_units())
+                } else {
+                    c.code().to_string()
+                }
+            };
             Err(Error::CurrencyMismatch {
                 field: "currency",
-                left: format!("{:?}", self.currency),
-                right: format!("{:?}", other.currency),
+                left: show(self.currency),
+                right: show(other.currency),
             })
         }
     }
@@ -423,7 +431,15 @@ mod tests {
         let err = usd("1")
             .checked_add(&Money::new(d("1"), Currency::EUR))
             .unwrap_err();
-        assert!(matches!(err, Error::CurrencyMismatch { .. }));
+        assert_eq!(err.to_string(), "currency: currency mismatch: USD and EUR");
+        let tenth_yen = Money::new(d("1"), Currency::new("JPY", 1).unwrap());
+        let err = Money::new(d("1"), Currency::JPY)
+            .checked_add(&tenth_yen)
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "currency: currency mismatch: JPY with 0 minor units and JPY with 1 minor units"
+        );
         assert!(Money::new(Decimal::MAX, Currency::USD)
             .checked_add(&usd("1"))
             .is_err());
