@@ -137,7 +137,7 @@ BAD_INPUTS: List[Any] = [
     case("weekend-all-days", lambda: cc.HolidayCalendar(weekend=["mon", "tue", "wed", "thu", "fri", "sat", "sun"]), cc.InvalidArgumentError, "weekend"),
     case("union-all-days", lambda: cc.HolidayCalendar(weekend=["mon", "tue", "wed"]).union(cc.HolidayCalendar(weekend=["thu", "fri", "sat", "sun"])), cc.InvalidArgumentError, "other"),
     case("business-days-too-many", lambda: US.add_business_days("2026-01-02", 10**7), cc.InvalidArgumentError, "n"),
-    case("icma-without-reference", lambda: cc.DayCount("ACT/ACT ICMA"), cc.InvalidArgumentError, "name"),
+    case("icma-without-reference", lambda: cc.DayCount("ACT/ACT ICMA"), cc.InvalidArgumentError, "reference_start"),
     case("icma-reversed", lambda: cc.DayCount("ACT/ACT ICMA", reference_start="2026-07-01", reference_end="2026-01-01", frequency="semi-annual"), cc.InvalidArgumentError, "reference_end"),
     case("icma-weekly", lambda: cc.DayCount("ACT/ACT ICMA", reference_start="2026-01-01", reference_end="2026-07-01", frequency="weekly"), cc.InvalidArgumentError, "frequency"),
     case("reference-for-act360", lambda: cc.DayCount("ACT/360", reference_start="2026-01-01"), cc.InvalidArgumentError, "reference_start"),

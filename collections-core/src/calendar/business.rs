@@ -205,16 +205,18 @@ impl HolidayCalendar {
             .filter(|c| c.is_ascii_alphanumeric())
             .collect::<String>()
             .to_lowercase();
-        match key.as_str() {
-            "usfederal" | "us" | "usa" => Ok(HolidayCalendar::us_federal()),
-            "englandandwales" | "gbeaw" | "uk" | "gb" => Ok(HolidayCalendar::england_and_wales()),
-            "weekends" | "weekendsonly" => Ok(HolidayCalendar::weekends_only()),
-            _ => Err(Error::invalid(
-                "calendar",
-                name,
-                "expected us-federal, england-and-wales or weekends",
-            )),
+        if key == "weekends" || key == "weekendsonly" {
+            return Ok(HolidayCalendar::weekends_only());
         }
+        name.parse::<HolidayRules>()
+            .map(HolidayCalendar::from_rules)
+            .map_err(|_| {
+                Error::invalid(
+                    "calendar",
+                    name,
+                    "expected us-federal, england-and-wales or weekends",
+                )
+            })
     }
 
     /// This calendar with more listed holidays.

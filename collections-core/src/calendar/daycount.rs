@@ -76,12 +76,14 @@ pub enum DayCount {
 
 /// The optional data of a day count named by text (see [`DayCount::from_name`]).
 ///
-/// Only ACT/ACT ICMA takes `reference_period` and `frequency` (and requires both), only 30E/360 ISDA
+/// Only ACT/ACT ICMA takes `reference_start`, `reference_end` and `frequency` (and requires all three), only 30E/360 ISDA
 /// takes `maturity`, and only 30/360 US takes `end_of_month_rule` (default on).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct DayCountParams {
-    /// ACT/ACT ICMA: a regular coupon (payment) period of the schedule, start and end.
-    pub reference_period: Option<(NaiveDate, NaiveDate)>,
+    /// ACT/ACT ICMA: the start of a regular coupon (payment) period of the schedule.
+    pub reference_start: Option<NaiveDate>,
+    /// ACT/ACT ICMA: the end of that period.
+    pub reference_end: Option<NaiveDate>,
     /// ACT/ACT ICMA: the schedule's frequency, made of whole months.
     pub frequency: Option<Frequency>,
     /// 30E/360 ISDA: the instrument's maturity date.
@@ -144,7 +146,8 @@ impl DayCount {
     /// let icma = DayCount::from_name(
     ///     "ACT/ACT ICMA",
     ///     DayCountParams {
-    ///         reference_period: Some((ymd(2003, 11, 1), ymd(2004, 5, 1))),
+    ///         reference_start: Some(ymd(2003, 11, 1)),
+    ///         reference_end: Some(ymd(2004, 5, 1)),
     ///         frequency: Some(Frequency::SemiAnnual),
     ///         ..Default::default()
     ///     },
@@ -153,7 +156,7 @@ impl DayCount {
     /// assert_eq!(icma.name(), "ACT/ACT ICMA");
     /// let err = DayCount::from_name("ACT/360", DayCountParams { maturity: Some(ymd(2030, 1, 1)), ..Default::default() });
     /// assert_eq!(err.unwrap_err().field(), "maturity");
-    /// assert_eq!(DayCount::from_name("ACT/ACT ICMA", DayCountParams::default()).unwrap_err().field(), "reference_period");
+    /// assert_eq!(DayCount::from_name("ACT/ACT ICMA", DayCountParams::default()).unwrap_err().field(), "reference_start");
     /// ```
     pub fn from_name(name: &str, params: DayCountParams) -> Result<DayCount> {
         let base = parse_name(name)?;
@@ -165,8 +168,11 @@ impl DayCount {
                 format!("{name} does not take {field}"),
             ))
         };
-        if let (Some(p), false) = (params.reference_period, base.is_none()) {
-            return refuse("reference_period", format!("{} to {}", p.0, p.1));
+        if let (Some(d), false) = (params.reference_start, base.is_none()) {
+            return refuse("reference_start", d.to_string());
+        }
+        if let (Some(d), false) = (params.reference_end, base.is_none()) {
+            return refuse("reference_end", d.to_string());
         }
         if let (Some(f), false) = (params.frequency, base.is_none()) {
             return refuse("frequency", f.to_string());
@@ -185,13 +191,19 @@ impl DayCount {
         }
         Ok(match base {
             None => {
-                let Some((reference_start, reference_end)) = params.reference_period else {
-                    return Err(Error::invalid(
-                        "reference_period",
+                let missing = |field: &'static str| {
+                    Error::invalid(
+                        field,
                         "none",
-                        "ACT/ACT ICMA needs a reference period and a frequency",
-                    ));
+                        "ACT/ACT ICMA needs reference_start, reference_end and frequency",
+                    )
                 };
+                let reference_start = params
+                    .reference_start
+                    .ok_or_else(|| missing("reference_start"))?;
+                let reference_end = params
+                    .reference_end
+                    .ok_or_else(|| missing("reference_end"))?;
                 let Some(frequency) = params.frequency else {
                     return Err(Error::invalid(
                         "frequency",
@@ -226,7 +238,8 @@ impl DayCount {
                 reference_end,
                 frequency,
             } => DayCountParams {
-                reference_period: Some((reference_start, reference_end)),
+                reference_start: Some(reference_start),
+                reference_end: Some(reference_end),
                 frequency: Some(frequency),
                 ..DayCountParams::default()
             },
@@ -599,7 +612,8 @@ mod tests {
             "frequency"
         );
         let no_frequency = DayCountParams {
-            reference_period: Some((ymd(2026, 1, 1), ymd(2027, 1, 1))),
+            reference_start: Some(ymd(2026, 1, 1)),
+            reference_end: Some(ymd(2027, 1, 1)),
             ..Default::default()
         };
         assert_eq!(

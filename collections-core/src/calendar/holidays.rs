@@ -54,7 +54,8 @@ impl HolidayRules {
 impl std::str::FromStr for HolidayRules {
     type Err = crate::Error;
 
-    /// `us-federal` or `england-and-wales` (case, `-`, `_` and spaces are not significant).
+    /// `us-federal` (or `US`, `USA`) or `england-and-wales` (or `GB-EAW`, `UK`, `GB`); case and
+    /// punctuation are not significant.
     fn from_str(s: &str) -> crate::Result<HolidayRules> {
         let key: String = s
             .chars()
@@ -62,8 +63,8 @@ impl std::str::FromStr for HolidayRules {
             .collect::<String>()
             .to_lowercase();
         match key.as_str() {
-            "usfederal" => Ok(HolidayRules::UsFederal),
-            "englandandwales" => Ok(HolidayRules::EnglandAndWales),
+            "usfederal" | "us" | "usa" => Ok(HolidayRules::UsFederal),
+            "englandandwales" | "gbeaw" | "uk" | "gb" => Ok(HolidayRules::EnglandAndWales),
             _ => Err(crate::Error::InvalidArgument {
                 field: "rules",
                 value: s.to_string(),

@@ -137,7 +137,7 @@ class DayCount:
         reference_end: Optional[_DateLike] = None,
         frequency: Optional[_FrequencyLike] = None,
         maturity: Optional[_DateLike] = None,
-        end_of_month_rule: bool = True,
+        end_of_month_rule: bool | None = None,
     ) -> DayCount: ...
     @property
     def name(self) -> str: ...

@@ -6,7 +6,6 @@ use std::hash::{Hash, Hasher};
 
 use chrono::{NaiveDate, Weekday};
 use collections_core::{BusinessDayConvention, HolidayCalendar, HolidayRules};
-use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyDate, PyDict, PyTuple};
 
@@ -45,35 +44,6 @@ fn dates_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<Vec<NaiveD
         .iter()
         .map(|d| date_arg(d, field))
         .collect()
-}
-
-/// The serde form of a calendar, through which the skin reads and sets what the core's API does not
-/// expose (its listed holidays; rules alongside a custom weekend). An error here is a bug, not bad input.
-fn serde_failure(err: serde_json::Error) -> PyErr {
-    PyRuntimeError::new_err(format!("HolidayCalendar serde form: {err}"))
-}
-
-fn listed_holidays(calendar: &HolidayCalendar) -> PyResult<Vec<NaiveDate>> {
-    let value = serde_json::to_value(calendar).map_err(serde_failure)?;
-    let holidays = value.get("holidays").cloned().unwrap_or_default();
-    serde_json::from_value(holidays).map_err(serde_failure)
-}
-
-fn with_rules(calendar: HolidayCalendar, rules: &[HolidayRules]) -> PyResult<HolidayCalendar> {
-    if rules.is_empty() {
-        return Ok(calendar);
-    }
-    let mut rules = rules.to_vec();
-    rules.sort();
-    rules.dedup();
-    let mut value = serde_json::to_value(&calendar).map_err(serde_failure)?;
-    if let Some(fields) = value.as_object_mut() {
-        fields.insert(
-            "rules".to_string(),
-            serde_json::to_value(&rules).map_err(serde_failure)?,
-        );
-    }
-    serde_json::from_value(value).map_err(serde_failure)
 }
 
 /// A holiday calendar: weekend days, listed holidays and built-in holiday rules.
@@ -127,13 +97,15 @@ impl PyHolidayCalendar {
         let mut rule_set = Vec::new();
         if let Some(names) = rules {
             for name in items_arg(names, "rules")? {
-                let builtin = HolidayCalendar::builtin(&str_arg(&name, "rules")?)
-                    .or_raise_as(&[("calendar", "rules")])?;
-                rule_set.extend_from_slice(builtin.rules());
+                rule_set.push(
+                    str_arg(&name, "rules")?
+                        .parse::<HolidayRules>()
+                        .or_raise()?,
+                );
             }
         }
         let calendar = HolidayCalendar::new(&weekend, holidays).or_raise()?;
-        Ok(PyHolidayCalendar(with_rules(calendar, &rule_set)?))
+        Ok(PyHolidayCalendar(calendar.with_rules(rule_set)))
     }
 
     /// A built-in calendar by name: ``us-federal`` (``US``), ``england-and-wales`` (``UK``,
@@ -276,7 +248,11 @@ impl PyHolidayCalendar {
         dict.set_item("weekend", self.weekend_names())?;
         dict.set_item(
             "holidays",
-            dates_out(py, &listed_holidays(&self.0)?, "holidays")?,
+            dates_out(
+                py,
+                &self.0.listed_holidays().collect::<Vec<_>>(),
+                "holidays",
+            )?,
         )?;
         dict.set_item("rules", self.rule_names())?;
         Ok(dict)
@@ -289,7 +265,14 @@ impl PyHolidayCalendar {
         let py = slf.py();
         let args = (
             PyTuple::new(py, this.weekend_names())?,
-            PyTuple::new(py, dates_out(py, &listed_holidays(&this.0)?, "holidays")?)?,
+            PyTuple::new(
+                py,
+                dates_out(
+                    py,
+                    &this.0.listed_holidays().collect::<Vec<_>>(),
+                    "holidays",
+                )?,
+            )?,
             PyTuple::new(py, this.rule_names())?,
         );
         Ok((slf.get_type().into_any(), args.into_pyobject(py)?))
@@ -298,7 +281,10 @@ impl PyHolidayCalendar {
     fn __hash__(&self) -> PyResult<u64> {
         let mut hasher = DefaultHasher::new();
         self.0.weekend().hash(&mut hasher);
-        listed_holidays(&self.0)?.hash(&mut hasher);
+        self.0
+            .listed_holidays()
+            .collect::<Vec<_>>()
+            .hash(&mut hasher);
         self.0.rules().hash(&mut hasher);
         Ok(hasher.finish())
     }
@@ -306,7 +292,10 @@ impl PyHolidayCalendar {
     fn __repr__(&self) -> PyResult<String> {
         let weekend: Vec<String> = self.weekend_names().iter().map(|d| str_repr(d)).collect();
         let mut out = format!("HolidayCalendar(weekend={}", tuple_repr(&weekend));
-        let holidays: Vec<String> = listed_holidays(&self.0)?
+        let holidays: Vec<String> = self
+            .0
+            .listed_holidays()
+            .collect::<Vec<_>>()
             .into_iter()
             .map(date_repr)
             .collect();

@@ -1,25 +1,12 @@
 //! `DayCount`: day-count conventions, the days between two dates and the year fraction they make.
 
-use collections_core::DayCount;
+use collections_core::{DayCount, DayCountParams};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
 use super::frequency::frequency_arg;
-use crate::convert::{date_arg, date_out, date_repr, decimal_out, describe, str_arg, str_repr};
-use crate::errors::{invalid, CoreResultExt};
-
-/// Whether `name` names ACT/ACT ICMA, which the core parses only with its reference period.
-///
-/// The core's `FromStr` refuses this name (it needs parameters), so the skin recognises it to call
-/// `DayCount::act_act_icma`; it normalises the name as the core does (case, `ACTUAL`, `_`, spaces).
-fn is_icma(name: &str) -> bool {
-    let upper = name
-        .to_uppercase()
-        .replace("ACTUAL", "ACT")
-        .replace('_', " ");
-    let key = upper.split_whitespace().collect::<Vec<_>>().join(" ");
-    key == DayCount::NAMES[4] || key == "ACT/ACT ISMA"
-}
+use crate::convert::{date_arg, date_out, date_repr, decimal_out, str_arg, str_repr};
+use crate::errors::CoreResultExt;
 
 /// A day-count convention, by name: ``ACT/365F``, ``ACT/360``, ``ACT/364``, ``ACT/ACT ISDA``,
 /// ``ACT/ACT ICMA``, ``ACT/ACT AFB``, ``30/360 US``, ``30/360 BOND BASIS``, ``30E/360``, ``30E/360 ISDA``
@@ -27,7 +14,7 @@ fn is_icma(name: &str) -> bool {
 ///
 /// ``ACT/ACT ICMA`` needs ``reference_start``, ``reference_end`` (a regular coupon period) and
 /// ``frequency``; ``30E/360 ISDA`` takes an optional ``maturity``; ``30/360 US`` takes
-/// ``end_of_month_rule`` (default on). Other conventions take none of these.
+/// ``end_of_month_rule`` (default on). Other conventions take none of these: passing one is an error.
 ///
 /// >>> round(DayCount("ACT/ACT ISDA").year_fraction("2003-11-01", "2004-05-01"), 12)
 /// Decimal('0.497724380567')
@@ -87,7 +74,7 @@ impl PyDayCount {
         reference_end = None,
         frequency = None,
         maturity = None,
-        end_of_month_rule = true
+        end_of_month_rule = None
     ))]
     fn new(
         name: &Bound<'_, PyAny>,
@@ -95,71 +82,28 @@ impl PyDayCount {
         reference_end: Option<&Bound<'_, PyAny>>,
         frequency: Option<&Bound<'_, PyAny>>,
         maturity: Option<&Bound<'_, PyAny>>,
-        end_of_month_rule: bool,
+        end_of_month_rule: Option<bool>,
     ) -> PyResult<Self> {
         let text = str_arg(name, "name")?;
-        let not_taken = |field: &'static str, value: &Bound<'_, PyAny>, convention: &str| {
-            invalid(
-                field,
-                describe(value),
-                format!("{convention} does not take {field}"),
-            )
+        let params = DayCountParams {
+            reference_start: reference_start
+                .map(|d| date_arg(d, "reference_start"))
+                .transpose()?,
+            reference_end: reference_end
+                .map(|d| date_arg(d, "reference_end"))
+                .transpose()?,
+            frequency: frequency
+                .map(|f| frequency_arg(f, "frequency"))
+                .transpose()?,
+            maturity: maturity.map(|m| date_arg(m, "maturity")).transpose()?,
+            end_of_month_rule,
         };
-        if is_icma(&text) {
-            if let (Some(rs), Some(re), Some(f)) = (reference_start, reference_end, frequency) {
-                if let Some(m) = maturity {
-                    return Err(not_taken("maturity", m, DayCount::NAMES[4]));
-                }
-                if !end_of_month_rule {
-                    return Err(invalid(
-                        "end_of_month_rule",
-                        "False",
-                        format!("{} does not take end_of_month_rule", DayCount::NAMES[4]),
-                    ));
-                }
-                return DayCount::act_act_icma(
-                    date_arg(rs, "reference_start")?,
-                    date_arg(re, "reference_end")?,
-                    frequency_arg(f, "frequency")?,
-                )
-                .or_raise()
-                .map(PyDayCount);
-            }
-            // Without its reference period the core refuses the name and says what is missing.
-        }
-        let parsed: DayCount = text.parse().or_raise_as(&[("day_count", "name")])?;
-        for (field, value) in [
-            ("reference_start", reference_start),
-            ("reference_end", reference_end),
-            ("frequency", frequency),
-        ] {
-            if let Some(v) = value {
-                return Err(not_taken(field, v, parsed.name()));
-            }
-        }
-        let convention = match parsed {
-            DayCount::Thirty360Us { .. } => DayCount::Thirty360Us { end_of_month_rule },
-            DayCount::Thirty360EuropeanIsda { .. } => DayCount::Thirty360EuropeanIsda {
-                maturity: match maturity {
-                    Some(m) => Some(date_arg(m, "maturity")?),
-                    None => None,
-                },
-            },
-            other => {
-                if let Some(m) = maturity {
-                    return Err(not_taken("maturity", m, other.name()));
-                }
-                if !end_of_month_rule {
-                    return Err(invalid(
-                        "end_of_month_rule",
-                        "False",
-                        format!("{} does not take end_of_month_rule", other.name()),
-                    ));
-                }
-                other
-            }
-        };
-        Ok(PyDayCount(convention))
+        DayCount::from_name(&text, params)
+            .or_raise_as(&[
+                ("day_count", "name"),
+                ("reference_period", "reference_start"),
+            ])
+            .map(PyDayCount)
     }
 
     /// The canonical name (one of ``DAY_COUNTS``).
