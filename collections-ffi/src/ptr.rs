@@ -61,6 +61,19 @@ impl<T: Copy> OutSlice<T> {
         }
     }
 
+    /// Stores the values and their count in `out_len`; when they do not fit, stores only the count needed
+    /// in `out_len` and fails with `COLL_BUFFER_TOO_SMALL` (the header's one exception to "outputs only on
+    /// success", so the caller can retry with a larger array).
+    pub(crate) fn write_counted(&self, values: &[T], out_len: Out<usize>) -> FfiResult {
+        if let Err(failure) = self.check_capacity(values.len()) {
+            out_len.write(values.len());
+            return Err(failure);
+        }
+        self.write_all(values)?;
+        out_len.write(values.len());
+        Ok(())
+    }
+
     /// Stores the values at the start of the array; they must fit (see `check_capacity`).
     pub(crate) fn write_all(&self, values: &[T]) -> FfiResult {
         self.check_capacity(values.len())?;

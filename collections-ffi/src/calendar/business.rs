@@ -298,13 +298,7 @@ pub unsafe extern "C" fn coll_calendar_holidays(
             .into_iter()
             .map(|(d, _)| coll_date::from_core(d))
             .collect();
-        if let Err(failure) = out.check_capacity(dates.len()) {
-            out_len.write(dates.len());
-            return Err(failure);
-        }
-        out.write_all(&dates)?;
-        out_len.write(dates.len());
-        Ok(())
+        out.write_counted(&dates, out_len)
     })
 }
 

@@ -86,12 +86,6 @@ pub unsafe extern "C" fn coll_date_schedule(
             .into_iter()
             .map(coll_date::from_core)
             .collect();
-        if let Err(failure) = out.check_capacity(dates.len()) {
-            out_len.write(dates.len());
-            return Err(failure);
-        }
-        out.write_all(&dates)?;
-        out_len.write(dates.len());
-        Ok(())
+        out.write_counted(&dates, out_len)
     })
 }
