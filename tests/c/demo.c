@@ -67,6 +67,7 @@ int main(void) {
 
     check(coll_day_count_init(COLL_DAY_COUNT_ACT_ACT_ISDA, &isda), "coll_day_count_init");
     check(coll_year_fraction(&isda, start, end, &fraction), "coll_year_fraction");
+    check(coll_decimal_round(&fraction, 12, COLL_ROUND_HALF_EVEN, &fraction), "coll_decimal_round");
     printf("ACT/ACT ISDA 2003-11-01 -> 2004-05-01:");
     print_decimal(&fraction);
     printf("\n");
@@ -75,13 +76,13 @@ int main(void) {
     check(coll_date_schedule((coll_date){2026, 1, 31}, &monthly, 6, NULL, false, due, 6, &n_due),
           "coll_date_schedule");
     check(coll_calendar_builtin("us-federal", 10, &us), "coll_calendar_builtin");
-    printf("monthly from 2026-01-31, following (US federal):");
+    printf("monthly from 2026-01-31, rolled following (US federal):\n");
     for (i = 0; i < n_due; i++) {
         coll_date rolled;
         check(coll_calendar_adjust(us, due[i], COLL_BUSINESS_DAY_FOLLOWING, &rolled), "coll_calendar_adjust");
-        printf(" %04d-%02u-%02u", (int)rolled.year, (unsigned)rolled.month, (unsigned)rolled.day);
+        printf("  %04d-%02u-%02u -> %04d-%02u-%02u\n", (int)due[i].year, (unsigned)due[i].month,
+               (unsigned)due[i].day, (int)rolled.year, (unsigned)rolled.month, (unsigned)rolled.day);
     }
-    printf("\n");
     coll_calendar_free(us);
     return 0;
 }
