@@ -84,6 +84,10 @@ fn schedules(c: &mut Criterion) {
 
 fn business_days(c: &mut Criterion) {
     let uk = HolidayCalendar::england_and_wales();
+    c.bench_function("is_business_day_us_federal", |b| {
+        let us = HolidayCalendar::us_federal();
+        b.iter(|| us.is_business_day(black_box(ymd(2026, 11, 26))))
+    });
     c.bench_function("add_business_days_250_england_and_wales", |b| {
         b.iter(|| uk.add_business_days(black_box(ymd(2026, 1, 2)), 250))
     });

@@ -281,11 +281,7 @@ impl HolidayCalendar {
 
     /// Whether the date is a listed holiday or a holiday under the built-in rules (weekends aside).
     pub fn is_holiday(&self, date: NaiveDate) -> bool {
-        self.holidays.contains(&date)
-            || self
-                .rules
-                .iter()
-                .any(|r| r.holidays(date.year()).iter().any(|(d, _)| *d == date))
+        self.holidays.contains(&date) || self.rules.iter().any(|r| r.is_holiday(date))
     }
 
     /// Whether the date is neither a weekend day nor a holiday.
@@ -408,24 +404,11 @@ impl HolidayCalendar {
         let forward = n > 0;
         let out_of_range = || Error::date_range("date", format!("{date} + {n} business days"));
         let mut d = date;
-        let mut year = i32::MIN;
-        let mut year_holidays: Vec<NaiveDate> = Vec::new();
         for _ in 0..n.unsigned_abs() {
             let mut searched = 0;
             loop {
                 d = self.step(d, forward).ok_or_else(out_of_range)?;
-                // Cache the rule holidays of the current year: this loop may cross many days.
-                if d.year() != year {
-                    year = d.year();
-                    year_holidays = self
-                        .rules
-                        .iter()
-                        .flat_map(|r| r.holidays(year))
-                        .map(|(h, _)| h)
-                        .collect();
-                }
-                if !self.is_weekend(d) && !self.holidays.contains(&d) && !year_holidays.contains(&d)
-                {
+                if self.is_business_day(d) {
                     break;
                 }
                 searched += 1;

@@ -11,8 +11,14 @@
 //!   from 1974, the early May bank holiday from 1978. A Christmas Day or Boxing Day on a weekend is
 //!   substituted by the next weekday not already a holiday; so is a New Year's Day on a weekend.
 
+use std::sync::OnceLock;
+
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
+
+/// The years whose rule holidays are tabulated once for fast lookups.
+const TABLE_FIRST_YEAR: i32 = 1900;
+const TABLE_LAST_YEAR: i32 = 2200;
 
 /// A built-in set of holiday rules.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -32,6 +38,34 @@ impl HolidayRules {
             HolidayRules::UsFederal => "us-federal",
             HolidayRules::EnglandAndWales => "england-and-wales",
         }
+    }
+
+    /// Whether `date` is a holiday under these rules.
+    ///
+    /// Years 1900 to 2200 are answered from a table computed once per rule set (a binary search, no
+    /// allocation, no lock after the first call); other years are computed on demand.
+    pub fn is_holiday(&self, date: NaiveDate) -> bool {
+        if (TABLE_FIRST_YEAR..=TABLE_LAST_YEAR).contains(&date.year()) {
+            self.table().binary_search(&date).is_ok()
+        } else {
+            self.holidays(date.year()).iter().any(|(d, _)| *d == date)
+        }
+    }
+
+    fn table(&self) -> &'static [NaiveDate] {
+        static US_FEDERAL: OnceLock<Vec<NaiveDate>> = OnceLock::new();
+        static ENGLAND_AND_WALES: OnceLock<Vec<NaiveDate>> = OnceLock::new();
+        let cell = match self {
+            HolidayRules::UsFederal => &US_FEDERAL,
+            HolidayRules::EnglandAndWales => &ENGLAND_AND_WALES,
+        };
+        // Each year's list is sorted and within its year, so the concatenation is sorted.
+        cell.get_or_init(|| {
+            (TABLE_FIRST_YEAR..=TABLE_LAST_YEAR)
+                .flat_map(|y| self.holidays(y))
+                .map(|(d, _)| d)
+                .collect()
+        })
     }
 
     /// The holidays observed in `year`, with their names, sorted by date.
@@ -269,6 +303,20 @@ fn england_wales(y: i32) -> Vec<(NaiveDate, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table_and_direct_computation_agree() {
+        for rules in [HolidayRules::UsFederal, HolidayRules::EnglandAndWales] {
+            for year in [1899, 1900, 1971, 2021, 2026, 2200, 2201] {
+                let mut d = ymd(year, 1, 1).unwrap();
+                while d.year() == year {
+                    let direct = rules.holidays(year).iter().any(|(h, _)| *h == d);
+                    assert_eq!(rules.is_holiday(d), direct, "{rules:?} {d}");
+                    d = d.succ_opt().unwrap();
+                }
+            }
+        }
+    }
 
     #[test]
     fn easter_dates() {
