@@ -81,6 +81,17 @@ pub enum Error {
         /// The operand(s) involved, as text.
         value: String,
     },
+    /// An equation has no solution for the inputs (a payment too small ever to repay, cash flows that
+    /// never change sign), or more than one where the function must not guess (several IRRs).
+    #[error("{field}: no solution: {reason} (got {value})")]
+    NoSolution {
+        /// The input field (or result) at fault.
+        field: &'static str,
+        /// The input(s) involved, as text.
+        value: String,
+        /// Why there is no (single) solution.
+        reason: String,
+    },
     /// A date computation left the supported range of dates.
     #[error("{field}: date out of range from {value}")]
     DateOutOfRange {
@@ -110,6 +121,7 @@ impl Error {
             | Error::CurrencyMismatch { field, .. }
             | Error::InvalidRate { field, .. }
             | Error::Overflow { field, .. }
+            | Error::NoSolution { field, .. }
             | Error::DateOutOfRange { field, .. } => field,
         }
     }
@@ -123,6 +135,7 @@ impl Error {
             | Error::UnknownCurrency { value, .. }
             | Error::InvalidRate { value, .. }
             | Error::Overflow { value, .. }
+            | Error::NoSolution { value, .. }
             | Error::DateOutOfRange { value, .. } => value.clone(),
             Error::CurrencyMismatch { left, right, .. } => format!("{left}, {right}"),
         }
@@ -141,6 +154,7 @@ impl Error {
             | Error::CurrencyMismatch { field, .. }
             | Error::InvalidRate { field, .. }
             | Error::Overflow { field, .. }
+            | Error::NoSolution { field, .. }
             | Error::DateOutOfRange { field, .. } => *field = name,
         }
         self
@@ -162,6 +176,18 @@ impl Error {
         Error::Overflow {
             field,
             value: value.to_string(),
+        }
+    }
+
+    pub(crate) fn no_solution(
+        field: &'static str,
+        value: impl fmt::Display,
+        reason: impl Into<String>,
+    ) -> Self {
+        Error::NoSolution {
+            field,
+            value: value.to_string(),
+            reason: reason.into(),
         }
     }
 

@@ -11,6 +11,8 @@
 //! - [`rate`]: [`Rate`], an annual rate; periodic rates and nominal/effective (APY) conversion.
 //! - [`calendar`]: [`DayCount`] conventions, [`Frequency`] and [`date_schedule`], [`HolidayCalendar`]s
 //!   with [`BusinessDayConvention`]s and built-in US federal and England-and-Wales holidays.
+//! - [`finance`]: time value of money (`pmt`, `ipmt`, `rate`, `irr`, `xirr`, ...) in exact Decimal, with
+//!   numpy-financial's names and signs.
 //! - [`parse`]: text and year/month/day input to validated values, naming the field on failure.
 //! - [`Error`]: the one error type; each variant names the field and value at fault.
 //!
@@ -41,6 +43,7 @@
 
 pub mod calendar;
 mod error;
+pub mod finance;
 pub mod money;
 pub mod parse;
 pub mod rate;

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::str::FromStr;
 
 use chrono::{NaiveDate, Weekday};
+use collections_core::finance::{self, When};
 use collections_core::{
     date_schedule, parse, round_decimal, BusinessDayConvention, Compounding, Currency, DayCount,
     Error, Frequency, HolidayCalendar, Money, Rate, RoundingMode, ScheduleEnd,
@@ -267,6 +268,84 @@ fn run(case: &Value) -> Outcome {
                 .as_fraction()
                 .to_string(),
         )),
+        "fv" | "pv" | "pmt" | "nper" | "ipmt" | "ppmt" | "rate" | "cumipmt" | "cumprinc" => {
+            let when = When::from_str(text(case, "when"))?;
+            let d = |key: &'static str| dec(case, key);
+            let v = match op {
+                "fv" => finance::fv(d("rate")?, d("nper")?, d("pmt")?, d("pv")?, when)?,
+                "pv" => finance::pv(d("rate")?, d("nper")?, d("pmt")?, d("fv")?, when)?,
+                "pmt" => finance::pmt(d("rate")?, d("nper")?, d("pv")?, d("fv")?, when)?,
+                "nper" => finance::nper(d("rate")?, d("pmt")?, d("pv")?, d("fv")?, when)?,
+                "ipmt" => {
+                    finance::ipmt(d("rate")?, d("per")?, d("nper")?, d("pv")?, d("fv")?, when)?
+                }
+                "ppmt" => {
+                    finance::ppmt(d("rate")?, d("per")?, d("nper")?, d("pv")?, d("fv")?, when)?
+                }
+                "rate" => finance::rate(d("nper")?, d("pmt")?, d("pv")?, d("fv")?, when, None)?,
+                "cumipmt" => finance::cumipmt(
+                    d("rate")?,
+                    d("nper")?,
+                    d("pv")?,
+                    d("start_period")?,
+                    d("end_period")?,
+                    when,
+                )?,
+                _ => finance::cumprinc(
+                    d("rate")?,
+                    d("nper")?,
+                    d("pv")?,
+                    d("start_period")?,
+                    d("end_period")?,
+                    when,
+                )?,
+            };
+            Ok(Value::from(
+                round_decimal(v, places(case), RoundingMode::HalfEven)?.to_string(),
+            ))
+        }
+        "npv" | "irr" | "mirr" => {
+            let values = case["values"]
+                .as_array()
+                .expect("values")
+                .iter()
+                .map(|v| parse::decimal("values", v.as_str().unwrap_or_default()))
+                .collect::<Result<Vec<_>, _>>()?;
+            let v = match op {
+                "npv" => finance::npv(dec(case, "rate")?, &values)?,
+                "irr" => finance::irr(&values, None)?,
+                _ => finance::mirr(
+                    &values,
+                    dec(case, "finance_rate")?,
+                    dec(case, "reinvest_rate")?,
+                )?,
+            };
+            Ok(Value::from(
+                round_decimal(v, places(case), RoundingMode::HalfEven)?.to_string(),
+            ))
+        }
+        "xnpv" | "xirr" => {
+            let flows = case["flows"]
+                .as_array()
+                .expect("flows")
+                .iter()
+                .map(|f| {
+                    let date = parse::date("dates", f[0].as_str().unwrap_or_default())?;
+                    Ok((
+                        date,
+                        parse::decimal("values", f[1].as_str().unwrap_or_default())?,
+                    ))
+                })
+                .collect::<Result<Vec<_>, Error>>()?;
+            let day_count = DayCount::from_str(text(case, "day_count"))?;
+            let v = match op {
+                "xnpv" => finance::xnpv(dec(case, "rate")?, &flows, day_count)?,
+                _ => finance::xirr(&flows, day_count, None)?,
+            };
+            Ok(Value::from(
+                round_decimal(v, places(case), RoundingMode::HalfEven)?.to_string(),
+            ))
+        }
         other => panic!("unknown op {other:?} in case {case}"),
     }
 }
@@ -281,6 +360,7 @@ fn error_kind(e: &Error) -> &'static str {
         Error::InvalidRate { .. } => "invalid_rate",
         Error::Overflow { .. } => "overflow",
         Error::DateOutOfRange { .. } => "date_out_of_range",
+        Error::NoSolution { .. } => "no_solution",
         _ => "unknown",
     }
 }
