@@ -33,9 +33,53 @@ pub fn decimal(field: &'static str, text: &str) -> Result<Decimal> {
         return Err(bad());
     }
     if t.contains(['e', 'E']) {
-        return Decimal::from_scientific(t).map_err(|_| bad());
+        // Rewritten as plain text first, so a number with more digits than Decimal holds is refused rather
+        // than rounded (rust_decimal's from_scientific rounds).
+        return plain_from_scientific(t)
+            .and_then(|plain| Decimal::from_str_exact(&plain).ok())
+            .ok_or_else(bad);
     }
     Decimal::from_str_exact(t).map_err(|_| bad())
+}
+
+/// `-1.25e3` as `-1250`, `5E-3` as `0.005`; `None` for malformed text or an exponent beyond ±100.
+fn plain_from_scientific(t: &str) -> Option<String> {
+    let (mantissa, exponent) = t.split_once(['e', 'E'])?;
+    let exponent: i64 = exponent
+        .strip_prefix('+')
+        .unwrap_or(exponent)
+        .parse()
+        .ok()?;
+    if exponent.abs() > 100 {
+        return None;
+    }
+    let (sign, unsigned) = match mantissa.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", mantissa.strip_prefix('+').unwrap_or(mantissa)),
+    };
+    let (int_part, frac_part) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    if int_part.is_empty() && frac_part.is_empty() {
+        return None;
+    }
+    if !int_part
+        .bytes()
+        .chain(frac_part.bytes())
+        .all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let digits = format!("{int_part}{frac_part}");
+    let point = i64::try_from(int_part.len()).ok()? + exponent;
+    let len = i64::try_from(digits.len()).ok()?;
+    let body = if point <= 0 {
+        format!("0.{}{digits}", "0".repeat(usize::try_from(-point).ok()?))
+    } else if point >= len {
+        format!("{digits}{}", "0".repeat(usize::try_from(point - len).ok()?))
+    } else {
+        let (a, b) = digits.split_at(usize::try_from(point).ok()?);
+        format!("{a}.{b}")
+    };
+    Some(format!("{sign}{body}"))
 }
 
 /// A calendar date from year, month and day; fails with [`Error::InvalidDate`] when it does not exist.
@@ -93,5 +137,23 @@ mod tests {
             Decimal::MAX
         );
         assert_eq!(decimal("x", " -0.5 ").unwrap().to_string(), "-0.5");
+    }
+
+    #[test]
+    fn scientific_notation_is_exact_or_refused() {
+        for (text, shown) in [
+            ("1.5e3", "1500"),
+            ("-1.25E-2", "-0.0125"),
+            ("5e0", "5"),
+            ("+2.50e1", "25.0"),
+            (".5e1", "5"),
+        ] {
+            assert_eq!(decimal("x", text).unwrap().to_string(), shown, "{text}");
+        }
+        // 30 significant digits: refused, not rounded.
+        assert!(decimal("x", "1.00000000000000000000000000001e1").is_err());
+        for bad in ["e5", "1e", "1e+", "1.2.3e4", "1e1000", "1e-1000", "abce2"] {
+            assert!(decimal("x", bad).is_err(), "{bad}");
+        }
     }
 }

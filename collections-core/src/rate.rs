@@ -150,7 +150,15 @@ impl Rate {
             }
             Compounding::Continuous => growth.checked_ln().ok_or_else(overflow)?,
         };
-        Rate::from_fraction(nominal)
+        // Name the caller's input: the nominal rate is derived, and may itself be at or below -100%.
+        Rate::from_fraction(nominal).map_err(|_| Error::InvalidRate {
+            field: "effective",
+            value: format!(
+                "{} (the nominal rate would be {})",
+                effective.0,
+                nominal.round_dp(10)
+            ),
+        })
     }
 }
 
@@ -174,7 +182,11 @@ fn nth_root(a: Decimal, m: u32) -> Option<Decimal> {
     let md = Decimal::from(m);
     let tolerance = Decimal::new(1, 27);
     // Start from the first-order estimate, which is close for every realistic rate.
-    let mut x = Decimal::ONE + (a - Decimal::ONE) / md;
+    // Start from exp(ln(a) / m), close for any size of a (a first-order guess overflows for huge a).
+    let mut x = a
+        .checked_ln()
+        .and_then(|l| (l / md).checked_exp())
+        .unwrap_or(Decimal::ONE);
     if x <= Decimal::ZERO {
         x = Decimal::ONE;
     }

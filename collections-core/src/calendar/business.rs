@@ -332,7 +332,7 @@ impl HolidayCalendar {
             C::Preceding => self.roll(date, false),
             C::ModifiedFollowing => {
                 let next = self.roll(date, true)?;
-                if next.month() == date.month() {
+                if (next.year(), next.month()) == (date.year(), date.month()) {
                     Ok(next)
                 } else {
                     self.roll(date, false)
@@ -340,7 +340,7 @@ impl HolidayCalendar {
             }
             C::ModifiedPreceding => {
                 let prev = self.roll(date, false)?;
-                if prev.month() == date.month() {
+                if (prev.year(), prev.month()) == (date.year(), date.month()) {
                     Ok(prev)
                 } else {
                     self.roll(date, true)

@@ -286,11 +286,25 @@ impl DayCount {
                     format!("must be after reference_start {reference_start}"),
                 ));
             }
-            if frequency.months().is_none() {
+            let Some(months) = frequency.months() else {
                 return Err(Error::invalid(
                     "frequency",
                     frequency,
                     "ACT/ACT ICMA needs a frequency of whole months (monthly, bimonthly, quarterly, semi-annual, annual)",
+                ));
+            };
+            // The reference period must be one regular period of the frequency (either month-end rule).
+            let months = i64::from(months);
+            let regular = [false, is_month_end(*reference_start)]
+                .iter()
+                .any(|eom| shift_months(*reference_start, months, *eom) == Some(*reference_end));
+            if !regular {
+                return Err(Error::invalid(
+                    "reference_end",
+                    reference_end,
+                    format!(
+                        "must be one {frequency} period after reference_start {reference_start}"
+                    ),
                 ));
             }
         }
@@ -427,7 +441,7 @@ fn act_act_isda(start: NaiveDate, end: NaiveDate) -> Decimal {
 }
 
 /// Whole years counted back from `end`, plus the remaining stub over 365 or 366 (366 when the stub
-/// contains a February 29).
+/// contains a February 29, counting the stub's first day and not its last, as QuantLib does).
 fn act_act_afb(start: NaiveDate, end: NaiveDate) -> Decimal {
     let mut whole_years = 0i64;
     let mut stub_end = end;
@@ -450,7 +464,7 @@ fn act_act_afb(start: NaiveDate, end: NaiveDate) -> Decimal {
     }
     let stub_days = actual_days(start, stub_end);
     let contains_feb29 = (start.year()..=stub_end.year()).any(|y| {
-        NaiveDate::from_ymd_opt(y, 2, 29).is_some_and(|feb29| start < feb29 && feb29 <= stub_end)
+        NaiveDate::from_ymd_opt(y, 2, 29).is_some_and(|feb29| start <= feb29 && feb29 < stub_end)
     });
     let basis = if contains_feb29 { 366 } else { 365 };
     Decimal::from(whole_years) + Decimal::from(stub_days) / Decimal::from(basis)
@@ -631,6 +645,34 @@ mod tests {
                 .unwrap_err()
                 .field(),
             "end_of_month_rule"
+        );
+    }
+
+    #[test]
+    fn afb_counts_february_29_from_the_first_day() {
+        // QuantLib's rule: 366 when start <= Feb 29 < end.
+        let jan_to_feb29 = DayCount::ActActAfb
+            .year_fraction(ymd(2024, 1, 1), ymd(2024, 2, 29))
+            .unwrap();
+        assert_eq!(jan_to_feb29, Decimal::from(59) / Decimal::from(365));
+        let from_feb29 = DayCount::ActActAfb
+            .year_fraction(ymd(2024, 2, 29), ymd(2024, 3, 10))
+            .unwrap();
+        assert_eq!(from_feb29, Decimal::from(10) / Decimal::from(366));
+    }
+
+    #[test]
+    fn icma_reference_period_must_be_regular() {
+        assert!(
+            DayCount::act_act_icma(ymd(2000, 1, 15), ymd(2000, 3, 15), Frequency::Annual).is_err()
+        );
+        assert!(
+            DayCount::act_act_icma(ymd(2000, 2, 29), ymd(2000, 8, 31), Frequency::SemiAnnual)
+                .is_ok()
+        );
+        assert!(
+            DayCount::act_act_icma(ymd(2000, 2, 29), ymd(2000, 8, 29), Frequency::SemiAnnual)
+                .is_ok()
         );
     }
 

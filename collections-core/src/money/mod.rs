@@ -342,6 +342,15 @@ impl Money {
             floors[i] += Decimal::ONE;
             leftover -= Decimal::ONE;
         }
+        // Near Decimal's 28 digits a product can lose digits; then the floors no longer add up, and the
+        // split is refused rather than off by a minor unit.
+        let assigned = floors
+            .iter()
+            .try_fold(Decimal::ZERO, |acc, f| acc.checked_add(*f))
+            .ok_or_else(overflow)?;
+        if assigned != total_units || !leftover.is_zero() {
+            return Err(overflow());
+        }
         let negative = self.amount.is_sign_negative() && !self.amount.is_zero();
         let scale = self.currency.minor_units();
         floors
@@ -413,6 +422,15 @@ mod tests {
             usd("1").split(&[d("0"), d("0")]).unwrap_err().field(),
             "weights"
         );
+    }
+
+    #[test]
+    fn split_near_decimal_precision_is_exact_or_refused() {
+        let huge = Money::new(d("792281625142643375935439503.35"), Currency::USD);
+        match huge.split(&[d("0.7"), d("0.3")]) {
+            Ok(parts) => assert_eq!(parts[0].checked_add(&parts[1]).unwrap(), huge),
+            Err(e) => assert!(matches!(e, Error::Overflow { .. }), "{e}"),
+        }
     }
 
     #[test]

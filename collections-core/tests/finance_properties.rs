@@ -1,0 +1,72 @@
+//! Properties of the time-value-of-money solvers (proptest).
+
+use chrono::{Duration, NaiveDate};
+use collections_core::finance::{self, When};
+use collections_core::DayCount;
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn when() -> impl Strategy<Value = When> {
+    prop_oneof![Just(When::End), Just(When::Begin)]
+}
+
+/// A periodic rate from -5% to 5% in basis points of a basis point.
+fn periodic_rate() -> impl Strategy<Value = Decimal> {
+    (-50_000i64..50_000).prop_map(|bp| Decimal::new(bp, 6))
+}
+
+proptest! {
+    #[test]
+    fn pv_of_fv_round_trips(rate in periodic_rate(), nper in 1i64..480, pmt in -100_000i64..100_000, pv in -10_000_000i64..10_000_000, w in when()) {
+        let (nper, pmt, pv) = (Decimal::from(nper), Decimal::new(pmt, 2), Decimal::new(pv, 2));
+        let fv = finance::fv(rate, nper, pmt, pv, w).unwrap();
+        let back = finance::pv(rate, nper, pmt, fv, w).unwrap();
+        let tolerance = Decimal::new(1, 12) * (pv.abs() + fv.abs() + Decimal::ONE);
+        prop_assert!((back - pv).abs() <= tolerance, "pv {pv} -> fv {fv} -> pv {back}");
+    }
+
+    #[test]
+    fn interest_and_principal_make_the_payment(rate in periodic_rate(), nper in 1i64..480, per_frac in 0u32..1000, pv in 1i64..10_000_000, w in when()) {
+        let nper_d = Decimal::from(nper);
+        let per = Decimal::from(1 + (i64::from(per_frac) * (nper - 1)) / 1000);
+        let pv = Decimal::new(pv, 2);
+        let pmt = finance::pmt(rate, nper_d, pv, Decimal::ZERO, w).unwrap();
+        let i = finance::ipmt(rate, per, nper_d, pv, Decimal::ZERO, w).unwrap();
+        let p = finance::ppmt(rate, per, nper_d, pv, Decimal::ZERO, w).unwrap();
+        // ppmt is pmt - ipmt; a Decimal subtraction rounds once its result needs more than 28 significant
+        // digits, so the parts add back to the payment to 1e-20 of its size, not bit for bit.
+        prop_assert!((i + p - pmt).abs() <= Decimal::new(1, 20) * pmt.abs().max(Decimal::ONE), "{i} + {p} != {pmt}");
+        // A loan received (pv > 0) at a non-negative rate: payments and interest are never positive.
+        if rate >= Decimal::ZERO {
+            prop_assert!(i <= Decimal::ZERO && pmt < Decimal::ZERO);
+        }
+    }
+
+    #[test]
+    fn irr_makes_npv_zero(outlay in 1_000i64..1_000_000, returns in proptest::collection::vec(0i64..500_000, 2..40)) {
+        let mut values = vec![Decimal::from(-outlay)];
+        values.extend(returns.iter().map(|r| Decimal::from(*r)));
+        prop_assume!(values[1..].iter().any(|v| !v.is_zero()));
+        let r = finance::irr(&values, None).unwrap();
+        let npv = finance::npv(r, &values).unwrap();
+        prop_assert!(npv.abs() <= Decimal::new(1, 6) * Decimal::from(outlay), "irr {r}, npv {npv}");
+    }
+
+    #[test]
+    fn xnpv_at_xirr_is_zero(outlay in 1_000i64..1_000_000, flows in proptest::collection::vec((1i64..3650, 0i64..200_000), 1..30)) {
+        let start = NaiveDate::from_ymd_opt(2020, 1, 15).unwrap();
+        let mut dated = vec![(start, Decimal::from(-outlay))];
+        dated.extend(flows.iter().map(|(d, v)| (start + Duration::days(*d), Decimal::from(*v))));
+        prop_assume!(dated[1..].iter().any(|(_, v)| !v.is_zero()));
+        for dc in [DayCount::Act365Fixed, DayCount::ActActIsda] {
+            match finance::xirr(&dated, dc, None) {
+                Ok(r) => {
+                    let v = finance::xnpv(r, &dated, dc).unwrap();
+                    prop_assert!(v.abs() <= Decimal::new(1, 6) * Decimal::from(outlay), "{dc}: xirr {r}, xnpv {v}");
+                }
+                // Returns so small that the rate is below the search range (-99.99%) are reported, not guessed.
+                Err(e) => prop_assert!(matches!(e, collections_core::Error::NoSolution { .. }), "{e}"),
+            }
+        }
+    }
+}
