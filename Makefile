@@ -13,11 +13,11 @@ CBINDGEN := $(TOOLS)/bin/cbindgen
 VENV := $(CURDIR)/.venv
 VPY := $(VENV)/bin/python
 
-.PHONY: all test demo bench header header-check lint rust-test c-test py-test py-env install tools clean
+.PHONY: all test demo bench header header-check lint rust-test c-test py-test py-env install tools prereqs clean
 
 all: test
 
-test: lint rust-test header-check c-test py-test
+test: prereqs lint rust-test header-check c-test py-test
 	@echo "make test: all checks passed"
 
 # ---------------------------------------------------------------- tools
@@ -25,6 +25,20 @@ $(CBINDGEN):
 	$(CARGO) install cbindgen --version $(CBINDGEN_VERSION) --locked --root $(TOOLS) --quiet
 
 tools: $(CBINDGEN)
+
+# What a machine with only Rust, Python 3, gcc and make lacks for `make test`: the rustfmt and clippy
+# components, and valgrind and g++ (for the C tests and the header's C++ check) from Debian's packages.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+prereqs:
+	@$(CARGO) fmt --version >/dev/null 2>&1 || rustup component add rustfmt
+	@$(CARGO) clippy --version >/dev/null 2>&1 || rustup component add clippy
+	@missing=""; \
+	command -v valgrind >/dev/null || missing="$$missing valgrind"; \
+	command -v g++ >/dev/null || missing="$$missing g++"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing$$missing (apt-get)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
 
 # ---------------------------------------------------------------- Rust
 lint:
