@@ -20,6 +20,47 @@ pub enum ScheduleEnd {
     Until(NaiveDate),
 }
 
+impl ScheduleEnd {
+    /// The end of a schedule from the optional `count` and `until` that C and Python callers pass:
+    /// exactly one must be given, and a count must be from 1 to [`MAX_SCHEDULE_LEN`].
+    ///
+    /// ```
+    /// use collections_core::ScheduleEnd;
+    ///
+    /// assert_eq!(ScheduleEnd::from_parts(Some(12), None).unwrap(), ScheduleEnd::Count(12));
+    /// assert_eq!(ScheduleEnd::from_parts(Some(-3), None).unwrap_err().field(), "count");
+    /// assert_eq!(ScheduleEnd::from_parts(None, None).unwrap_err().field(), "count");
+    /// ```
+    pub fn from_parts(count: Option<i64>, until: Option<NaiveDate>) -> Result<ScheduleEnd> {
+        match (count, until) {
+            (Some(n), None) => {
+                let limit = i64::try_from(MAX_SCHEDULE_LEN).unwrap_or(i64::MAX);
+                if !(1..=limit).contains(&n) {
+                    return Err(Error::invalid(
+                        "count",
+                        n,
+                        format!("must be between 1 and {MAX_SCHEDULE_LEN}"),
+                    ));
+                }
+                u32::try_from(n)
+                    .map(ScheduleEnd::Count)
+                    .map_err(|_| Error::invalid("count", n, "too large"))
+            }
+            (None, Some(date)) => Ok(ScheduleEnd::Until(date)),
+            (Some(n), Some(date)) => Err(Error::invalid(
+                "until",
+                date,
+                format!("give either count ({n}) or until, not both"),
+            )),
+            (None, None) => Err(Error::invalid(
+                "count",
+                "none",
+                "give either count or until",
+            )),
+        }
+    }
+}
+
 /// The dates `start`, `start + 1 period`, `start + 2 periods`, ... of `frequency`.
 ///
 /// Each date is stepped from `start` itself (see [`Frequency::add_periods`]), so the anchor day survives

@@ -101,26 +101,18 @@ impl Money {
     /// assert!(Money::new(Decimal::new(1999, 3), Currency::USD).to_minor_units().is_err());
     /// ```
     pub fn to_minor_units(&self) -> Result<i64> {
-        if !self.is_rounded() {
-            return Err(Error::invalid(
-                "amount",
-                self.amount,
-                format!(
+        to_minor_units(self.amount, self.currency.minor_units()).map_err(|e| match e {
+            Error::InvalidArgument { value, .. } => Error::InvalidArgument {
+                field: "amount",
+                value,
+                reason: format!(
                     "has more decimal places than the {} minor units of {}; round it first",
                     self.currency.minor_units(),
                     self.currency
                 ),
-            ));
-        }
-        let units = self
-            .units_abs()
-            .ok_or_else(|| Error::overflow("amount", self.amount))?;
-        let signed = if self.amount.is_sign_negative() {
-            -units
-        } else {
-            units
-        };
-        i64::try_from(signed.mantissa()).map_err(|_| Error::overflow("amount", self.amount))
+            },
+            other => other.with_field("amount"),
+        })
     }
 
     /// |amount| × 10^minor_units, an integer when the amount is rounded.
@@ -370,6 +362,61 @@ impl Money {
             })
             .collect()
     }
+}
+
+/// `value × 10^minor_units` as a whole number: `123.45` with 2 minor units is `12345`.
+///
+/// Fails when `value` has more decimal places than `minor_units` (round it first) or the result does not
+/// fit 64 bits. [`Money::to_minor_units`] is this with the currency's minor units.
+///
+/// ```
+/// use collections_core::money::to_minor_units;
+/// use rust_decimal::Decimal;
+///
+/// assert_eq!(to_minor_units(Decimal::new(12345, 2), 2).unwrap(), 12345);
+/// assert_eq!(to_minor_units(Decimal::new(12345, 3), 2).unwrap_err().field(), "value");
+/// ```
+pub fn to_minor_units(value: Decimal, minor_units: u32) -> Result<i64> {
+    if minor_units > MAX_MINOR_UNITS {
+        return Err(Error::invalid(
+            "minor_units",
+            minor_units,
+            format!("must be at most {MAX_MINOR_UNITS}"),
+        ));
+    }
+    if value.normalize().scale() > minor_units {
+        return Err(Error::invalid(
+            "value",
+            value,
+            format!("has more decimal places than {minor_units}; round it first"),
+        ));
+    }
+    let factor = Decimal::from_i128_with_scale(10_i128.pow(minor_units), 0);
+    let units = value
+        .checked_mul(factor)
+        .ok_or_else(|| Error::overflow("value", value))?
+        .normalize();
+    i64::try_from(units.mantissa()).map_err(|_| Error::overflow("value", value))
+}
+
+/// `units / 10^minor_units` exactly: `12345` with 2 minor units is `123.45`.
+///
+/// ```
+/// use collections_core::money::from_minor_units;
+///
+/// assert_eq!(from_minor_units(-5, 0).unwrap().to_string(), "-5");
+/// assert_eq!(from_minor_units(12345, 3).unwrap().to_string(), "12.345");
+/// assert!(from_minor_units(1, 19).is_err());
+/// ```
+pub fn from_minor_units(units: i64, minor_units: u32) -> Result<Decimal> {
+    if minor_units > MAX_MINOR_UNITS {
+        return Err(Error::invalid(
+            "minor_units",
+            minor_units,
+            format!("must be at most {MAX_MINOR_UNITS}"),
+        ));
+    }
+    Ok(Decimal::new(units, minor_units))
 }
 
 fn format_list(values: &[Decimal]) -> String {
