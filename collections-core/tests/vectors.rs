@@ -161,17 +161,8 @@ fn run(case: &Value) -> Outcome {
         "date_schedule" => {
             let start = date(case, "start")?;
             let freq = Frequency::from_str(text(case, "frequency"))?;
-            let end = match case.get("count") {
-                Some(c) => {
-                    let c = c.as_i64().expect("count");
-                    ScheduleEnd::Count(u32::try_from(c).map_err(|_| Error::InvalidArgument {
-                        field: "count",
-                        value: c.to_string(),
-                        reason: "must be at least 1".into(),
-                    })?)
-                }
-                None => ScheduleEnd::Until(date(case, "until")?),
-            };
+            let until = case.get("until").map(|_| date(case, "until")).transpose()?;
+            let end = ScheduleEnd::from_parts(case["count"].as_i64(), until)?;
             let dates = date_schedule(
                 start,
                 freq,
