@@ -252,6 +252,11 @@ typedef struct coll_day_count {
 } coll_day_count;
 
 /**
+ * When payments fall within each period: one of the `COLL_WHEN_` constants.
+ */
+typedef uint32_t coll_when;
+
+/**
  * Success.
  */
 #define COLL_OK 0
@@ -313,6 +318,13 @@ typedef struct coll_day_count {
  * Text that is not valid UTF-8.
  */
 #define COLL_INVALID_UTF8 11
+
+/**
+ * An equation has no solution for the inputs: a payment too small ever to repay the balance, cash flows
+ * that never change sign, or several rates of return where the function must not pick one. The message
+ * names the argument at fault (or, for `coll_rate`, the rate sought) and says why.
+ */
+#define COLL_NO_SOLUTION 12
 
 /**
  * A bug: the library panicked. The call had no effect on its out-parameters.
@@ -508,6 +520,16 @@ typedef struct coll_day_count {
  * Every year.
  */
 #define COLL_FREQUENCY_ANNUAL 8
+
+/**
+ * At the end of each period (an ordinary annuity; numpy-financial's `'end'` or 0).
+ */
+#define COLL_WHEN_END 0
+
+/**
+ * At the start of each period (an annuity due; numpy-financial's `'begin'` or 1).
+ */
+#define COLL_WHEN_BEGIN 1
 
 #ifdef __cplusplus
 extern "C" {
@@ -1038,6 +1060,276 @@ coll_status coll_date_schedule(struct coll_date start,
                                struct coll_date *out,
                                size_t out_cap,
                                size_t *out_len);
+
+/**
+ * The future value: what `pv` now and `nper` payments of `pmt` grow to at `rate` per period
+ * (numpy-financial's `fv`). `fv(0.075, 20, -2000, 0, END)` is 86609.362673...
+ *
+ * Fails with `COLL_INVALID_RATE` when `rate` is at or below -1 (-100%), `COLL_INVALID_ARGUMENT` when
+ * `nper` is not positive or `when` is not a `COLL_WHEN_` constant, or `COLL_OVERFLOW`.
+ *
+ * # Safety
+ * `rate`, `nper`, `pmt` and `pv` are NULL or point to readable `coll_decimal`s; `out` is NULL or points
+ * to a writable `coll_decimal` (it may be one of the inputs).
+ */
+coll_status coll_fv(const struct coll_decimal *rate,
+                    const struct coll_decimal *nper,
+                    const struct coll_decimal *pmt,
+                    const struct coll_decimal *pv,
+                    coll_when when,
+                    struct coll_decimal *out);
+
+/**
+ * The present value of `nper` payments of `pmt` and a final `fv` at `rate` per period
+ * (numpy-financial's `pv`). `pv(0.07, 20, 12000, 0, END)` is -127128.1709461939...
+ *
+ * Fails as `coll_fv` does.
+ *
+ * # Safety
+ * `rate`, `nper`, `pmt` and `fv` are NULL or point to readable `coll_decimal`s; `out` is NULL or points
+ * to a writable `coll_decimal` (it may be one of the inputs).
+ */
+coll_status coll_pv(const struct coll_decimal *rate,
+                    const struct coll_decimal *nper,
+                    const struct coll_decimal *pmt,
+                    const struct coll_decimal *fv,
+                    coll_when when,
+                    struct coll_decimal *out);
+
+/**
+ * The level payment per period that turns `pv` into `fv` over `nper` periods at `rate`
+ * (numpy-financial's `pmt`). `pmt(0.08/12, 60, 15000, 0, END)` is -304.145914...
+ *
+ * Fails as `coll_fv` does.
+ *
+ * # Safety
+ * `rate`, `nper`, `pv` and `fv` are NULL or point to readable `coll_decimal`s; `out` is NULL or points
+ * to a writable `coll_decimal` (it may be one of the inputs).
+ */
+coll_status coll_pmt(const struct coll_decimal *rate,
+                     const struct coll_decimal *nper,
+                     const struct coll_decimal *pv,
+                     const struct coll_decimal *fv,
+                     coll_when when,
+                     struct coll_decimal *out);
+
+/**
+ * The number of periods (fractional in general) for `pv` to reach `fv` paying `pmt` each period at
+ * `rate` (numpy-financial's `nper`). `nper(0.075, -2000, 0, 100000, END)` is 21.5449442...
+ *
+ * Fails with `COLL_NO_SOLUTION` naming `pmt` when the payment never gets there (it does not cover the
+ * interest: the message gives the smallest payment that does; or it is zero at a zero rate),
+ * `COLL_INVALID_RATE` when `rate` is at or below -1, `COLL_INVALID_ARGUMENT` for an unknown `when`, or
+ * `COLL_OVERFLOW`.
+ *
+ * # Safety
+ * `rate`, `pmt`, `pv` and `fv` are NULL or point to readable `coll_decimal`s; `out` is NULL or points
+ * to a writable `coll_decimal` (it may be one of the inputs).
+ */
+coll_status coll_nper(const struct coll_decimal *rate,
+                      const struct coll_decimal *pmt,
+                      const struct coll_decimal *pv,
+                      const struct coll_decimal *fv,
+                      coll_when when,
+                      struct coll_decimal *out);
+
+/**
+ * The interest part of payment number `per` (a whole number from 1 to `nper`) of a level-payment loan
+ * (numpy-financial's `ipmt`, computed prospectively so it stays exact where floats cancel:
+ * `ipmt(0.1479, 297, 300, -270.51, 0, END)` is 16.9656..., not 0.0).
+ *
+ * Fails as `coll_fv` does, or with `COLL_INVALID_ARGUMENT` naming `per` when it is not a whole period
+ * from 1 to `nper`.
+ *
+ * # Safety
+ * `rate`, `per`, `nper`, `pv` and `fv` are NULL or point to readable `coll_decimal`s; `out` is NULL or
+ * points to a writable `coll_decimal` (it may be one of the inputs).
+ */
+coll_status coll_ipmt(const struct coll_decimal *rate,
+                      const struct coll_decimal *per,
+                      const struct coll_decimal *nper,
+                      const struct coll_decimal *pv,
+                      const struct coll_decimal *fv,
+                      coll_when when,
+                      struct coll_decimal *out);
+
+/**
+ * The principal part of payment number `per`: `pmt - ipmt` (numpy-financial's `ppmt`).
+ * `ppmt(0.1/12, 1, 60, 55000, 0, END)` is -710.254126...
+ *
+ * Fails as `coll_ipmt` does.
+ *
+ * # Safety
+ * As for `coll_ipmt`.
+ */
+coll_status coll_ppmt(const struct coll_decimal *rate,
+                      const struct coll_decimal *per,
+                      const struct coll_decimal *nper,
+                      const struct coll_decimal *pv,
+                      const struct coll_decimal *fv,
+                      coll_when when,
+                      struct coll_decimal *out);
+
+/**
+ * Cumulative interest paid from period `start_period` to `end_period` inclusive on a loan of `pv`
+ * repaid in `nper` level payments (Excel's CUMIPMT with numpy-financial's signs: negative for a loan
+ * received as a positive `pv`).
+ *
+ * Fails as `coll_fv` does, or with `COLL_INVALID_ARGUMENT` naming `start_period` or `end_period` when
+ * one is not a whole period from 1 to `nper` or `end_period` is before `start_period`.
+ *
+ * # Safety
+ * `rate`, `nper`, `pv`, `start_period` and `end_period` are NULL or point to readable `coll_decimal`s;
+ * `out` is NULL or points to a writable `coll_decimal` (it may be one of the inputs).
+ */
+coll_status coll_cumipmt(const struct coll_decimal *rate,
+                         const struct coll_decimal *nper,
+                         const struct coll_decimal *pv,
+                         const struct coll_decimal *start_period,
+                         const struct coll_decimal *end_period,
+                         coll_when when,
+                         struct coll_decimal *out);
+
+/**
+ * Cumulative principal repaid from period `start_period` to `end_period` inclusive (Excel's CUMPRINC
+ * with numpy-financial's signs).
+ *
+ * Fails as `coll_cumipmt` does.
+ *
+ * # Safety
+ * As for `coll_cumipmt`.
+ */
+coll_status coll_cumprinc(const struct coll_decimal *rate,
+                          const struct coll_decimal *nper,
+                          const struct coll_decimal *pv,
+                          const struct coll_decimal *start_period,
+                          const struct coll_decimal *end_period,
+                          coll_when when,
+                          struct coll_decimal *out);
+
+/**
+ * The rate per period at which `pv` and `nper` payments of `pmt` reach `fv` (numpy-financial's
+ * `rate`). `rate(10, 0, -3500, 10000, END, NULL)` is 0.1106908537...
+ *
+ * Solved by Newton's method from `guess`, with a bisection fallback over rates from -99.99% to
+ * 100000%. `guess` MAY be NULL: NULL means the default guess, 0.1.
+ *
+ * Fails with `COLL_NO_SOLUTION` when no rate solves the equation (the message names `rate`, the
+ * result sought, and lists the inputs), `COLL_INVALID_ARGUMENT` when `nper` is not positive or `when`
+ * is unknown, `COLL_INVALID_RATE` naming `guess` when it is at or below -1, or `COLL_OVERFLOW`.
+ *
+ * # Safety
+ * `nper`, `pmt`, `pv` and `fv` are NULL or point to readable `coll_decimal`s; `guess` is NULL or points
+ * to a readable `coll_decimal`; `out` is NULL or points to a writable `coll_decimal` (it may be one of
+ * the inputs).
+ */
+coll_status coll_rate(const struct coll_decimal *nper,
+                      const struct coll_decimal *pmt,
+                      const struct coll_decimal *pv,
+                      const struct coll_decimal *fv,
+                      coll_when when,
+                      const struct coll_decimal *guess,
+                      struct coll_decimal *out);
+
+/**
+ * Net present value of `values` at `rate` per period: the sum of `values[t] / (1 + rate)^t` for
+ * t = 0, 1, 2, ... (numpy-financial's `npv`: the first value is not discounted; Excel's NPV discounts
+ * it one period).
+ *
+ * Fails with `COLL_INVALID_RATE` when `rate` is at or below -1, `COLL_INVALID_ARGUMENT` naming
+ * `values` when `n_values` is 0, `COLL_INVALID_DECIMAL` naming `values` for an invalid element, or
+ * `COLL_OVERFLOW`. Ownership: `values` is borrowed for the call.
+ *
+ * # Safety
+ * `rate` is NULL or points to a readable `coll_decimal`; `values` is NULL or points to `n_values`
+ * readable `coll_decimal`s (NULL is refused even when `n_values` is 0); `out` is NULL or points to a
+ * writable `coll_decimal`.
+ */
+coll_status coll_npv(const struct coll_decimal *rate,
+                     const struct coll_decimal *values,
+                     size_t n_values,
+                     struct coll_decimal *out);
+
+/**
+ * The internal rate of return of `values` (one per period): the rate at which `coll_npv` is zero
+ * (numpy-financial's `irr`). `guess` MAY be NULL: NULL means the default guess, 0.1.
+ *
+ * Fails with `COLL_NO_SOLUTION` naming `values` when the flows never change sign, or change sign more
+ * than once and have several rates of return (the message lists them: the function does not pick
+ * one); `COLL_INVALID_ARGUMENT` naming `values` for fewer than two values; `COLL_INVALID_RATE` naming
+ * `guess` when it is at or below -1; `COLL_INVALID_DECIMAL`; or `COLL_OVERFLOW`.
+ *
+ * # Safety
+ * `values` is NULL or points to `n_values` readable `coll_decimal`s (NULL is refused even when
+ * `n_values` is 0); `guess` is NULL or points to a readable `coll_decimal`; `out` is NULL or points to a
+ * writable `coll_decimal`.
+ */
+coll_status coll_irr(const struct coll_decimal *values,
+                     size_t n_values,
+                     const struct coll_decimal *guess,
+                     struct coll_decimal *out);
+
+/**
+ * The modified internal rate of return of `values`: negative flows financed at `finance_rate`,
+ * positive flows reinvested at `reinvest_rate` (numpy-financial's `mirr`, equal to Excel's MIRR).
+ *
+ * Fails with `COLL_NO_SOLUTION` naming `values` unless there are at least one positive and one
+ * negative value (so also when `n_values` is 0 or 1), `COLL_INVALID_RATE` naming `finance_rate` or
+ * `reinvest_rate` at or below -1, `COLL_INVALID_DECIMAL`, or `COLL_OVERFLOW`.
+ *
+ * # Safety
+ * `values` is NULL or points to `n_values` readable `coll_decimal`s (NULL is refused even when
+ * `n_values` is 0); `finance_rate` and `reinvest_rate` are NULL or point to readable `coll_decimal`s;
+ * `out` is NULL or points to a writable `coll_decimal`.
+ */
+coll_status coll_mirr(const struct coll_decimal *values,
+                      size_t n_values,
+                      const struct coll_decimal *finance_rate,
+                      const struct coll_decimal *reinvest_rate,
+                      struct coll_decimal *out);
+
+/**
+ * The net present value at the annual `rate` of `n` dated flows (`amounts[i]` on `dates[i]`),
+ * discounted from the first date by `day_count`'s year fraction (Excel's XNPV uses Actual/365 Fixed).
+ * The first date must be the earliest; the others may come in any order.
+ *
+ * Fails with `COLL_INVALID_RATE` when `rate` is at or below -1, `COLL_INVALID_ARGUMENT` naming
+ * `amounts` when `n` is 0 or `dates` when a date is before the first, `COLL_INVALID_DATE` naming
+ * `dates`, `COLL_INVALID_DECIMAL` naming `amounts`, `COLL_INVALID_ARGUMENT` for an invalid
+ * `day_count`, or `COLL_OVERFLOW`. Ownership: the arrays are borrowed for the call.
+ *
+ * # Safety
+ * `rate` is NULL or points to a readable `coll_decimal`; `dates` and `amounts` are NULL or point to `n`
+ * readable elements each (NULL is refused even when `n` is 0); `day_count` is NULL or points to a
+ * readable `coll_day_count`; `out` is NULL or points to a writable `coll_decimal`.
+ */
+coll_status coll_xnpv(const struct coll_decimal *rate,
+                      const struct coll_date *dates,
+                      const struct coll_decimal *amounts,
+                      size_t n,
+                      const struct coll_day_count *day_count,
+                      struct coll_decimal *out);
+
+/**
+ * The annual internal rate of return of `n` dated flows: the rate at which `coll_xnpv` is zero (Excel's
+ * XIRR with a selectable day count). `guess` MAY be NULL: NULL means the default guess, 0.1.
+ *
+ * Fails with `COLL_NO_SOLUTION` naming `amounts` when the flows (in date order) never change sign, or
+ * have several rates of return; `COLL_INVALID_ARGUMENT` naming `amounts` for fewer than two flows or
+ * `dates` when a date is before the first; `COLL_INVALID_RATE` naming `guess` at or below -1; and
+ * otherwise as `coll_xnpv`.
+ *
+ * # Safety
+ * `dates` and `amounts` are NULL or point to `n` readable elements each (NULL is refused even when `n`
+ * is 0); `day_count` is NULL or points to a readable `coll_day_count`; `guess` is NULL or points to a
+ * readable `coll_decimal`; `out` is NULL or points to a writable `coll_decimal`.
+ */
+coll_status coll_xirr(const struct coll_date *dates,
+                      const struct coll_decimal *amounts,
+                      size_t n,
+                      const struct coll_day_count *day_count,
+                      const struct coll_decimal *guess,
+                      struct coll_decimal *out);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -42,6 +42,10 @@ pub const COLL_DATE_OUT_OF_RANGE: coll_status = 9;
 pub const COLL_BUFFER_TOO_SMALL: coll_status = 10;
 /// Text that is not valid UTF-8.
 pub const COLL_INVALID_UTF8: coll_status = 11;
+/// An equation has no solution for the inputs: a payment too small ever to repay the balance, cash flows
+/// that never change sign, or several rates of return where the function must not pick one. The message
+/// names the argument at fault (or, for `coll_rate`, the rate sought) and says why.
+pub const COLL_NO_SOLUTION: coll_status = 12;
 /// A bug: the library panicked. The call had no effect on its out-parameters.
 pub const COLL_PANIC: coll_status = 99;
 
@@ -57,6 +61,7 @@ pub(crate) fn status_of(error: &Error) -> coll_status {
         Error::InvalidRate { .. } => COLL_INVALID_RATE,
         Error::Overflow { .. } => COLL_OVERFLOW,
         Error::DateOutOfRange { .. } => COLL_DATE_OUT_OF_RANGE,
+        Error::NoSolution { .. } => COLL_NO_SOLUTION,
         _ => COLL_INVALID_ARGUMENT,
     }
 }
@@ -182,6 +187,7 @@ pub(crate) fn status_name(status: coll_status) -> &'static CStr {
         COLL_DATE_OUT_OF_RANGE => c"COLL_DATE_OUT_OF_RANGE",
         COLL_BUFFER_TOO_SMALL => c"COLL_BUFFER_TOO_SMALL",
         COLL_INVALID_UTF8 => c"COLL_INVALID_UTF8",
+        COLL_NO_SOLUTION => c"COLL_NO_SOLUTION",
         COLL_PANIC => c"COLL_PANIC",
         _ => c"COLL_UNKNOWN_STATUS",
     }
@@ -259,6 +265,14 @@ mod tests {
                 },
                 COLL_DATE_OUT_OF_RANGE,
             ),
+            (
+                Error::NoSolution {
+                    field: "f",
+                    value: "v".into(),
+                    reason: "r".into(),
+                },
+                COLL_NO_SOLUTION,
+            ),
         ];
         for (error, code) in cases {
             let failure = Failure::from(error.clone());
@@ -284,13 +298,14 @@ mod tests {
             (COLL_DATE_OUT_OF_RANGE, 9, "COLL_DATE_OUT_OF_RANGE"),
             (COLL_BUFFER_TOO_SMALL, 10, "COLL_BUFFER_TOO_SMALL"),
             (COLL_INVALID_UTF8, 11, "COLL_INVALID_UTF8"),
+            (COLL_NO_SOLUTION, 12, "COLL_NO_SOLUTION"),
             (COLL_PANIC, 99, "COLL_PANIC"),
         ];
         for (code, number, name) in expected {
             assert_eq!(code, number);
             assert_eq!(status_name(code).to_str().unwrap(), name);
         }
-        assert_eq!(status_name(12).to_str().unwrap(), "COLL_UNKNOWN_STATUS");
+        assert_eq!(status_name(13).to_str().unwrap(), "COLL_UNKNOWN_STATUS");
     }
 
     #[test]

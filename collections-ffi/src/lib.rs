@@ -8,6 +8,7 @@
 //! - [`money`]: `coll_decimal`, `coll_currency`, `coll_money`, rounding modes.
 //! - [`rate`]: annual rates as decimal fractions.
 //! - [`calendar`]: `coll_date`, frequencies, day counts, date schedules, the `coll_calendar` handle.
+//! - [`finance`]: time value of money (`coll_fv`, `coll_pmt`, `coll_rate`, `coll_irr`, `coll_xirr`, ...).
 //!
 //! ## The shape of every function (after rustls-ffi)
 //! `#[no_mangle] pub unsafe extern "C" fn`, whose body runs inside `error::boundary` (a panic becomes
@@ -24,6 +25,8 @@ pub mod money;
 pub mod rate;
 
 pub mod calendar;
+
+pub mod finance;
 
 use std::ffi::c_char;
 

@@ -176,14 +176,15 @@ static void test_conventions(void) {
     EXPECT_TRUE(strcmp(coll_status_name(COLL_DATE_OUT_OF_RANGE), "COLL_DATE_OUT_OF_RANGE") == 0);
     EXPECT_TRUE(strcmp(coll_status_name(COLL_BUFFER_TOO_SMALL), "COLL_BUFFER_TOO_SMALL") == 0);
     EXPECT_TRUE(strcmp(coll_status_name(COLL_INVALID_UTF8), "COLL_INVALID_UTF8") == 0);
+    EXPECT_TRUE(strcmp(coll_status_name(COLL_NO_SOLUTION), "COLL_NO_SOLUTION") == 0);
     EXPECT_TRUE(strcmp(coll_status_name(COLL_PANIC), "COLL_PANIC") == 0);
-    EXPECT_TRUE(strcmp(coll_status_name(12), "COLL_UNKNOWN_STATUS") == 0);
+    EXPECT_TRUE(strcmp(coll_status_name(13), "COLL_UNKNOWN_STATUS") == 0);
     EXPECT_TRUE(strcmp(coll_status_name(UINT32_MAX), "COLL_UNKNOWN_STATUS") == 0);
     EXPECT_TRUE(COLL_OK == 0 && COLL_NULL_ARGUMENT == 1 && COLL_INVALID_ARGUMENT == 2 &&
                 COLL_INVALID_DECIMAL == 3 && COLL_INVALID_DATE == 4 && COLL_UNKNOWN_CURRENCY == 5 &&
                 COLL_CURRENCY_MISMATCH == 6 && COLL_INVALID_RATE == 7 && COLL_OVERFLOW == 8 &&
                 COLL_DATE_OUT_OF_RANGE == 9 && COLL_BUFFER_TOO_SMALL == 10 && COLL_INVALID_UTF8 == 11 &&
-                COLL_PANIC == 99);
+                COLL_NO_SOLUTION == 12 && COLL_PANIC == 99);
 
     /* The last error is per thread, and a success does not clear it. */
     EXPECT(coll_decimal_from_string("x", 1, &d), COLL_INVALID_DECIMAL, "text");
@@ -340,6 +341,85 @@ static void test_null_arguments(void) {
     EXPECT_NULL(coll_date_schedule(date, NULL, 3, NULL, false, dates, 4, &len_out), "frequency");
     EXPECT_NULL(coll_date_schedule(date, &monthly, 3, NULL, false, NULL, 4, &len_out), "out");
     EXPECT_NULL(coll_date_schedule(date, &monthly, 3, NULL, false, dates, 4, NULL), "out_len");
+
+    /* finance (a NULL guess is allowed: it is tested in test_finance) */
+    EXPECT_NULL(coll_fv(NULL, &one, &one, &one, COLL_WHEN_END, &d_out), "rate");
+    EXPECT_NULL(coll_fv(&one, NULL, &one, &one, COLL_WHEN_END, &d_out), "nper");
+    EXPECT_NULL(coll_fv(&one, &one, NULL, &one, COLL_WHEN_END, &d_out), "pmt");
+    EXPECT_NULL(coll_fv(&one, &one, &one, NULL, COLL_WHEN_END, &d_out), "pv");
+    EXPECT_NULL(coll_fv(&one, &one, &one, &one, COLL_WHEN_END, NULL), "out");
+    EXPECT_NULL(coll_pv(NULL, &one, &one, &one, COLL_WHEN_END, &d_out), "rate");
+    EXPECT_NULL(coll_pv(&one, NULL, &one, &one, COLL_WHEN_END, &d_out), "nper");
+    EXPECT_NULL(coll_pv(&one, &one, NULL, &one, COLL_WHEN_END, &d_out), "pmt");
+    EXPECT_NULL(coll_pv(&one, &one, &one, NULL, COLL_WHEN_END, &d_out), "fv");
+    EXPECT_NULL(coll_pv(&one, &one, &one, &one, COLL_WHEN_END, NULL), "out");
+    EXPECT_NULL(coll_pmt(NULL, &one, &one, &one, COLL_WHEN_END, &d_out), "rate");
+    EXPECT_NULL(coll_pmt(&one, NULL, &one, &one, COLL_WHEN_END, &d_out), "nper");
+    EXPECT_NULL(coll_pmt(&one, &one, NULL, &one, COLL_WHEN_END, &d_out), "pv");
+    EXPECT_NULL(coll_pmt(&one, &one, &one, NULL, COLL_WHEN_END, &d_out), "fv");
+    EXPECT_NULL(coll_pmt(&one, &one, &one, &one, COLL_WHEN_END, NULL), "out");
+    EXPECT_NULL(coll_nper(NULL, &one, &one, &one, COLL_WHEN_END, &d_out), "rate");
+    EXPECT_NULL(coll_nper(&one, NULL, &one, &one, COLL_WHEN_END, &d_out), "pmt");
+    EXPECT_NULL(coll_nper(&one, &one, NULL, &one, COLL_WHEN_END, &d_out), "pv");
+    EXPECT_NULL(coll_nper(&one, &one, &one, NULL, COLL_WHEN_END, &d_out), "fv");
+    EXPECT_NULL(coll_nper(&one, &one, &one, &one, COLL_WHEN_END, NULL), "out");
+    EXPECT_NULL(coll_ipmt(NULL, &one, &one, &one, &one, COLL_WHEN_END, &d_out), "rate");
+    EXPECT_NULL(coll_ipmt(&one, NULL, &one, &one, &one, COLL_WHEN_END, &d_out), "per");
+    EXPECT_NULL(coll_ipmt(&one, &one, NULL, &one, &one, COLL_WHEN_END, &d_out), "nper");
+    EXPECT_NULL(coll_ipmt(&one, &one, &one, NULL, &one, COLL_WHEN_END, &d_out), "pv");
+    EXPECT_NULL(coll_ipmt(&one, &one, &one, &one, NULL, COLL_WHEN_END, &d_out), "fv");
+    EXPECT_NULL(coll_ipmt(&one, &one, &one, &one, &one, COLL_WHEN_END, NULL), "out");
+    EXPECT_NULL(coll_ppmt(NULL, &one, &one, &one, &one, COLL_WHEN_END, &d_out), "rate");
+    EXPECT_NULL(coll_ppmt(&one, NULL, &one, &one, &one, COLL_WHEN_END, &d_out), "per");
+    EXPECT_NULL(coll_ppmt(&one, &one, NULL, &one, &one, COLL_WHEN_END, &d_out), "nper");
+    EXPECT_NULL(coll_ppmt(&one, &one, &one, NULL, &one, COLL_WHEN_END, &d_out), "pv");
+    EXPECT_NULL(coll_ppmt(&one, &one, &one, &one, NULL, COLL_WHEN_END, &d_out), "fv");
+    EXPECT_NULL(coll_ppmt(&one, &one, &one, &one, &one, COLL_WHEN_END, NULL), "out");
+    EXPECT_NULL(coll_cumipmt(NULL, &one, &one, &one, &one, COLL_WHEN_END, &d_out), "rate");
+    EXPECT_NULL(coll_cumipmt(&one, NULL, &one, &one, &one, COLL_WHEN_END, &d_out), "nper");
+    EXPECT_NULL(coll_cumipmt(&one, &one, NULL, &one, &one, COLL_WHEN_END, &d_out), "pv");
+    EXPECT_NULL(coll_cumipmt(&one, &one, &one, NULL, &one, COLL_WHEN_END, &d_out), "start_period");
+    EXPECT_NULL(coll_cumipmt(&one, &one, &one, &one, NULL, COLL_WHEN_END, &d_out), "end_period");
+    EXPECT_NULL(coll_cumipmt(&one, &one, &one, &one, &one, COLL_WHEN_END, NULL), "out");
+    EXPECT_NULL(coll_cumprinc(NULL, &one, &one, &one, &one, COLL_WHEN_END, &d_out), "rate");
+    EXPECT_NULL(coll_cumprinc(&one, NULL, &one, &one, &one, COLL_WHEN_END, &d_out), "nper");
+    EXPECT_NULL(coll_cumprinc(&one, &one, NULL, &one, &one, COLL_WHEN_END, &d_out), "pv");
+    EXPECT_NULL(coll_cumprinc(&one, &one, &one, NULL, &one, COLL_WHEN_END, &d_out), "start_period");
+    EXPECT_NULL(coll_cumprinc(&one, &one, &one, &one, NULL, COLL_WHEN_END, &d_out), "end_period");
+    EXPECT_NULL(coll_cumprinc(&one, &one, &one, &one, &one, COLL_WHEN_END, NULL), "out");
+    EXPECT_NULL(coll_rate(NULL, &one, &one, &one, COLL_WHEN_END, &one, &d_out), "nper");
+    EXPECT_NULL(coll_rate(&one, NULL, &one, &one, COLL_WHEN_END, &one, &d_out), "pmt");
+    EXPECT_NULL(coll_rate(&one, &one, NULL, &one, COLL_WHEN_END, &one, &d_out), "pv");
+    EXPECT_NULL(coll_rate(&one, &one, &one, NULL, COLL_WHEN_END, &one, &d_out), "fv");
+    EXPECT_NULL(coll_rate(&one, &one, &one, &one, COLL_WHEN_END, &one, NULL), "out");
+    EXPECT_NULL(coll_rate(&one, &one, &one, &one, COLL_WHEN_END, NULL, NULL), "out");
+    EXPECT_NULL(coll_npv(NULL, weights, 2, &d_out), "rate");
+    EXPECT_NULL(coll_npv(&one, NULL, 2, &d_out), "values");
+    EXPECT_NULL(coll_npv(&one, NULL, 0, &d_out), "values");
+    EXPECT_NULL(coll_npv(&one, weights, 2, NULL), "out");
+    EXPECT_NULL(coll_irr(NULL, 2, &one, &d_out), "values");
+    EXPECT_NULL(coll_irr(NULL, 0, NULL, &d_out), "values");
+    EXPECT_NULL(coll_irr(weights, 2, &one, NULL), "out");
+    EXPECT_NULL(coll_irr(weights, 2, NULL, NULL), "out");
+    EXPECT_NULL(coll_mirr(NULL, 2, &one, &one, &d_out), "values");
+    EXPECT_NULL(coll_mirr(NULL, 0, &one, &one, &d_out), "values");
+    EXPECT_NULL(coll_mirr(weights, 2, NULL, &one, &d_out), "finance_rate");
+    EXPECT_NULL(coll_mirr(weights, 2, &one, NULL, &d_out), "reinvest_rate");
+    EXPECT_NULL(coll_mirr(weights, 2, &one, &one, NULL), "out");
+    EXPECT_NULL(coll_xnpv(NULL, dates, weights, 2, &dc, &d_out), "rate");
+    EXPECT_NULL(coll_xnpv(&one, NULL, weights, 2, &dc, &d_out), "dates");
+    EXPECT_NULL(coll_xnpv(&one, NULL, weights, 0, &dc, &d_out), "dates");
+    EXPECT_NULL(coll_xnpv(&one, dates, NULL, 2, &dc, &d_out), "amounts");
+    EXPECT_NULL(coll_xnpv(&one, dates, NULL, 0, &dc, &d_out), "amounts");
+    EXPECT_NULL(coll_xnpv(&one, dates, weights, 2, NULL, &d_out), "day_count");
+    EXPECT_NULL(coll_xnpv(&one, dates, weights, 2, &dc, NULL), "out");
+    EXPECT_NULL(coll_xirr(NULL, weights, 2, &dc, &one, &d_out), "dates");
+    EXPECT_NULL(coll_xirr(NULL, weights, 0, &dc, NULL, &d_out), "dates");
+    EXPECT_NULL(coll_xirr(dates, NULL, 2, &dc, &one, &d_out), "amounts");
+    EXPECT_NULL(coll_xirr(dates, NULL, 0, &dc, NULL, &d_out), "amounts");
+    EXPECT_NULL(coll_xirr(dates, weights, 2, NULL, &one, &d_out), "day_count");
+    EXPECT_NULL(coll_xirr(dates, weights, 2, &dc, &one, NULL), "out");
+    EXPECT_NULL(coll_xirr(dates, weights, 2, &dc, NULL, NULL), "out");
 
     UNTOUCHED(m_out);
     UNTOUCHED(cur_out);
@@ -817,6 +897,276 @@ static void test_calendars(void) {
     coll_calendar_free(us);
 }
 
+/* ---------------------------------------------------------------- finance */
+
+/* The functions that share a signature, for checking an invalid struct in every decimal argument. */
+typedef coll_status (*tvm4_fn)(const coll_decimal *, const coll_decimal *, const coll_decimal *,
+                               const coll_decimal *, coll_when, coll_decimal *);
+typedef coll_status (*tvm5_fn)(const coll_decimal *, const coll_decimal *, const coll_decimal *,
+                               const coll_decimal *, const coll_decimal *, coll_when, coll_decimal *);
+
+static void test_finance_structs(void) {
+    static const struct {
+        const char *name;
+        tvm4_fn fn;
+        const char *args[4];
+    } four[] = {
+        {"coll_fv", coll_fv, {"rate", "nper", "pmt", "pv"}},
+        {"coll_pv", coll_pv, {"rate", "nper", "pmt", "fv"}},
+        {"coll_pmt", coll_pmt, {"rate", "nper", "pv", "fv"}},
+        {"coll_nper", coll_nper, {"rate", "pmt", "pv", "fv"}},
+    };
+    static const struct {
+        const char *name;
+        tvm5_fn fn;
+        const char *args[5];
+    } five[] = {
+        {"coll_ipmt", coll_ipmt, {"rate", "per", "nper", "pv", "fv"}},
+        {"coll_ppmt", coll_ppmt, {"rate", "per", "nper", "pv", "fv"}},
+        {"coll_cumipmt", coll_cumipmt, {"rate", "nper", "pv", "start_period", "end_period"}},
+        {"coll_cumprinc", coll_cumprinc, {"rate", "nper", "pv", "start_period", "end_period"}},
+    };
+    coll_decimal bad_scale = {1, 0, 29}, too_large = {0, (int64_t)1 << 32, 0}, bad[2];
+    coll_decimal a[5], out;
+    char call[64];
+    size_t f, k, b;
+
+    bad[0] = bad_scale;
+    bad[1] = too_large;
+    POISON(out);
+    for (f = 0; f < sizeof four / sizeof four[0]; f++) {
+        for (k = 0; k < 4; k++) {
+            for (b = 0; b < 2; b++) {
+                a[0] = dec("0.01");
+                a[1] = dec("1");
+                a[2] = dec("1");
+                a[3] = dec("1");
+                a[k] = bad[b];
+                snprintf(call, sizeof call, "%s with an invalid %s", four[f].name, four[f].args[k]);
+                expect_status(__LINE__, call, four[f].fn(&a[0], &a[1], &a[2], &a[3], COLL_WHEN_END, &out),
+                              COLL_INVALID_DECIMAL, four[f].args[k]);
+            }
+        }
+    }
+    for (f = 0; f < sizeof five / sizeof five[0]; f++) {
+        for (k = 0; k < 5; k++) {
+            for (b = 0; b < 2; b++) {
+                a[0] = dec("0.01");
+                a[1] = dec("1");
+                a[2] = dec("1");
+                a[3] = dec("1");
+                a[4] = dec("1");
+                a[k] = bad[b];
+                snprintf(call, sizeof call, "%s with an invalid %s", five[f].name, five[f].args[k]);
+                expect_status(__LINE__, call,
+                              five[f].fn(&a[0], &a[1], &a[2], &a[3], &a[4], COLL_WHEN_END, &out),
+                              COLL_INVALID_DECIMAL, five[f].args[k]);
+            }
+        }
+    }
+    /* An unknown `when`, in every function that takes one. */
+    for (b = 0; b < 2; b++) {
+        coll_when when = b == 0 ? 2 : UINT32_MAX;
+        a[0] = dec("0.01");
+        a[1] = dec("1");
+        a[2] = dec("12");
+        a[3] = dec("1000");
+        a[4] = dec("0");
+        for (f = 0; f < sizeof four / sizeof four[0]; f++) {
+            expect_status(__LINE__, four[f].name, four[f].fn(&a[0], &a[1], &a[2], &a[3], when, &out),
+                          COLL_INVALID_ARGUMENT, "when");
+        }
+        for (f = 0; f < sizeof five / sizeof five[0]; f++) {
+            expect_status(__LINE__, five[f].name, five[f].fn(&a[0], &a[1], &a[2], &a[3], &a[4], when, &out),
+                          COLL_INVALID_ARGUMENT, "when");
+        }
+        EXPECT(coll_rate(&a[2], &a[0], &a[3], &a[4], when, NULL, &out), COLL_INVALID_ARGUMENT, "when");
+    }
+    UNTOUCHED(out);
+}
+
+static void test_finance(void) {
+    coll_decimal out, got, rate = dec("0.01"), nper = dec("12"), pmt = dec("-100"), pv = dec("1000"),
+                           fv = dec("0"), zero = dec("0"), minus_12 = dec("-12"), minus_one = dec("-1"),
+                           minus_1_5 = dec("-1.5"), one = dec("1"), per_0 = dec("0"), per_13 = dec("13"),
+                           per_half = dec("1.5"), bad_scale = {1, 0, 29};
+    coll_decimal values[3], flows_amounts[3];
+    coll_date flows_dates[3];
+    coll_day_count act365, bad_dc;
+    int32_t order;
+
+    EXPECT_OK(coll_day_count_init(COLL_DAY_COUNT_ACT_365_FIXED, &act365));
+    bad_dc = act365;
+    bad_dc.kind = 10;
+    POISON(out);
+
+    /* Zero and negative periods. */
+    EXPECT(coll_fv(&rate, &zero, &pmt, &pv, COLL_WHEN_END, &out), COLL_INVALID_ARGUMENT, "nper");
+    EXPECT(coll_pv(&rate, &minus_12, &pmt, &fv, COLL_WHEN_END, &out), COLL_INVALID_ARGUMENT, "nper");
+    EXPECT(coll_pmt(&rate, &zero, &pv, &fv, COLL_WHEN_END, &out), COLL_INVALID_ARGUMENT, "nper");
+    EXPECT(coll_pmt(&rate, &minus_12, &pv, &fv, COLL_WHEN_BEGIN, &out), COLL_INVALID_ARGUMENT, "nper");
+    EXPECT(coll_ipmt(&rate, &one, &zero, &pv, &fv, COLL_WHEN_END, &out), COLL_INVALID_ARGUMENT, "nper");
+    EXPECT(coll_ppmt(&rate, &one, &minus_12, &pv, &fv, COLL_WHEN_END, &out), COLL_INVALID_ARGUMENT, "nper");
+    EXPECT(coll_cumipmt(&rate, &zero, &pv, &one, &one, COLL_WHEN_END, &out), COLL_INVALID_ARGUMENT, "nper");
+    EXPECT(coll_cumprinc(&rate, &minus_12, &pv, &one, &one, COLL_WHEN_END, &out), COLL_INVALID_ARGUMENT,
+           "nper");
+    EXPECT(coll_rate(&zero, &pmt, &pv, &fv, COLL_WHEN_END, NULL, &out), COLL_INVALID_ARGUMENT, "nper");
+    EXPECT(coll_rate(&minus_12, &pmt, &pv, &fv, COLL_WHEN_END, &rate, &out), COLL_INVALID_ARGUMENT, "nper");
+
+    /* Rates at or below -100%. */
+    EXPECT(coll_fv(&minus_one, &nper, &pmt, &pv, COLL_WHEN_END, &out), COLL_INVALID_RATE, "rate");
+    EXPECT(coll_fv(&minus_1_5, &nper, &pmt, &pv, COLL_WHEN_END, &out), COLL_INVALID_RATE, "rate");
+    EXPECT(coll_pv(&minus_one, &nper, &pmt, &fv, COLL_WHEN_END, &out), COLL_INVALID_RATE, "rate");
+    EXPECT(coll_pmt(&minus_1_5, &nper, &pv, &fv, COLL_WHEN_END, &out), COLL_INVALID_RATE, "rate");
+    EXPECT(coll_nper(&minus_one, &pmt, &pv, &fv, COLL_WHEN_END, &out), COLL_INVALID_RATE, "rate");
+    EXPECT(coll_ipmt(&minus_one, &one, &nper, &pv, &fv, COLL_WHEN_END, &out), COLL_INVALID_RATE, "rate");
+    EXPECT(coll_ppmt(&minus_one, &one, &nper, &pv, &fv, COLL_WHEN_END, &out), COLL_INVALID_RATE, "rate");
+    EXPECT(coll_cumipmt(&minus_one, &nper, &pv, &one, &one, COLL_WHEN_END, &out), COLL_INVALID_RATE, "rate");
+    EXPECT(coll_cumprinc(&minus_one, &nper, &pv, &one, &one, COLL_WHEN_END, &out), COLL_INVALID_RATE, "rate");
+    EXPECT(coll_rate(&nper, &pmt, &pv, &fv, COLL_WHEN_END, &minus_one, &out), COLL_INVALID_RATE, "guess");
+    EXPECT(coll_rate(&nper, &pmt, &pv, &fv, COLL_WHEN_END, &bad_scale, &out), COLL_INVALID_DECIMAL, "guess");
+
+    /* Payments too small ever to repay: the message names pmt. */
+    {
+        coll_decimal five = dec("-5"), ten = dec("-10");
+        EXPECT(coll_nper(&rate, &five, &pv, &fv, COLL_WHEN_END, &out), COLL_NO_SOLUTION, "pmt");
+        EXPECT_TRUE(strstr(coll_last_error_message(), "interest") != NULL);
+        EXPECT(coll_nper(&rate, &ten, &pv, &fv, COLL_WHEN_END, &out), COLL_NO_SOLUTION, "pmt");
+        EXPECT(coll_nper(&rate, &five, &pv, &fv, COLL_WHEN_BEGIN, &out), COLL_NO_SOLUTION, "pmt");
+        EXPECT(coll_nper(&zero, &zero, &pv, &fv, COLL_WHEN_END, &out), COLL_NO_SOLUTION, "pmt");
+        EXPECT(coll_nper(&zero, &one, &pv, &fv, COLL_WHEN_END, &out), COLL_NO_SOLUTION, "pmt");
+    }
+    /* No rate: both flows received. */
+    {
+        coll_decimal rate_nper = dec("10"), rate_pv = dec("3500"), rate_fv = dec("10000");
+        EXPECT(coll_rate(&rate_nper, &zero, &rate_pv, &rate_fv, COLL_WHEN_END, NULL, &out), COLL_NO_SOLUTION,
+               "rate");
+    }
+
+    /* Periods outside the term. */
+    EXPECT(coll_ipmt(&rate, &per_0, &nper, &pv, &fv, COLL_WHEN_END, &out), COLL_INVALID_ARGUMENT, "per");
+    EXPECT(coll_ipmt(&rate, &per_13, &nper, &pv, &fv, COLL_WHEN_END, &out), COLL_INVALID_ARGUMENT, "per");
+    EXPECT(coll_ppmt(&rate, &per_half, &nper, &pv, &fv, COLL_WHEN_BEGIN, &out), COLL_INVALID_ARGUMENT, "per");
+    EXPECT(coll_ppmt(&rate, &minus_one, &nper, &pv, &fv, COLL_WHEN_END, &out), COLL_INVALID_ARGUMENT, "per");
+    EXPECT(coll_cumipmt(&rate, &nper, &pv, &per_0, &one, COLL_WHEN_END, &out), COLL_INVALID_ARGUMENT,
+           "start_period");
+    EXPECT(coll_cumipmt(&rate, &nper, &pv, &one, &per_13, COLL_WHEN_END, &out), COLL_INVALID_ARGUMENT,
+           "end_period");
+    EXPECT(coll_cumprinc(&rate, &nper, &pv, &per_half, &nper, COLL_WHEN_END, &out), COLL_INVALID_ARGUMENT,
+           "start_period");
+    EXPECT(coll_cumprinc(&rate, &nper, &pv, &nper, &one, COLL_WHEN_END, &out), COLL_INVALID_ARGUMENT,
+           "end_period");
+
+    /* npv, irr, mirr: empty and one-value lists, no sign change, two rates, bad rates and elements. */
+    values[0] = dec("100");
+    values[1] = dec("50");
+    values[2] = dec("25");
+    EXPECT(coll_npv(&rate, values, 0, &out), COLL_INVALID_ARGUMENT, "values");
+    EXPECT(coll_npv(&minus_one, values, 3, &out), COLL_INVALID_RATE, "rate");
+    EXPECT(coll_npv(&bad_scale, values, 3, &out), COLL_INVALID_DECIMAL, "rate");
+    EXPECT(coll_irr(values, 0, NULL, &out), COLL_INVALID_ARGUMENT, "values");
+    EXPECT(coll_irr(values, 1, NULL, &out), COLL_INVALID_ARGUMENT, "values");
+    EXPECT(coll_irr(values, 3, NULL, &out), COLL_NO_SOLUTION, "values");
+    EXPECT(coll_irr(values, 3, &rate, &out), COLL_NO_SOLUTION, "values");
+    EXPECT(coll_mirr(values, 0, &rate, &rate, &out), COLL_NO_SOLUTION, "values");
+    EXPECT(coll_mirr(values, 3, &rate, &rate, &out), COLL_NO_SOLUTION, "values");
+    values[0] = dec("-100");
+    values[1] = dec("230");
+    values[2] = dec("-132");
+    EXPECT(coll_irr(values, 3, NULL, &out), COLL_NO_SOLUTION, "values");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "0.1, 0.2") != NULL);
+    EXPECT(coll_irr(values, 3, &minus_one, &out), COLL_INVALID_RATE, "guess");
+    EXPECT(coll_irr(values, 3, &bad_scale, &out), COLL_INVALID_DECIMAL, "guess");
+    EXPECT(coll_mirr(values, 3, &minus_one, &rate, &out), COLL_INVALID_RATE, "finance_rate");
+    EXPECT(coll_mirr(values, 3, &rate, &minus_1_5, &out), COLL_INVALID_RATE, "reinvest_rate");
+    EXPECT(coll_mirr(values, 3, &bad_scale, &rate, &out), COLL_INVALID_DECIMAL, "finance_rate");
+    EXPECT(coll_mirr(values, 3, &rate, &bad_scale, &out), COLL_INVALID_DECIMAL, "reinvest_rate");
+    values[1] = bad_scale;
+    EXPECT(coll_npv(&rate, values, 3, &out), COLL_INVALID_DECIMAL, "values");
+    EXPECT(coll_irr(values, 3, NULL, &out), COLL_INVALID_DECIMAL, "values");
+    EXPECT(coll_mirr(values, 3, &rate, &rate, &out), COLL_INVALID_DECIMAL, "values");
+
+    /* xnpv, xirr: empty lists, a date before the first, no sign change, bad dates, amounts, day counts. */
+    flows_dates[0] = ymd(2008, 3, 1);
+    flows_dates[1] = ymd(2008, 1, 1);
+    flows_dates[2] = ymd(2009, 1, 1);
+    flows_amounts[0] = dec("-10000");
+    flows_amounts[1] = dec("2750");
+    flows_amounts[2] = dec("9000");
+    EXPECT(coll_xnpv(&rate, flows_dates, flows_amounts, 0, &act365, &out), COLL_INVALID_ARGUMENT, "amounts");
+    EXPECT(coll_xirr(flows_dates, flows_amounts, 0, &act365, NULL, &out), COLL_INVALID_ARGUMENT, "amounts");
+    EXPECT(coll_xirr(flows_dates, flows_amounts, 1, &act365, NULL, &out), COLL_INVALID_ARGUMENT, "amounts");
+    EXPECT(coll_xnpv(&rate, flows_dates, flows_amounts, 3, &act365, &out), COLL_INVALID_ARGUMENT, "dates");
+    EXPECT(coll_xirr(flows_dates, flows_amounts, 3, &act365, NULL, &out), COLL_INVALID_ARGUMENT, "dates");
+    EXPECT(coll_xirr(flows_dates, flows_amounts, 3, &act365, &rate, &out), COLL_INVALID_ARGUMENT, "dates");
+    flows_dates[1] = ymd(2008, 10, 30);
+    EXPECT(coll_xnpv(&minus_one, flows_dates, flows_amounts, 3, &act365, &out), COLL_INVALID_RATE, "rate");
+    EXPECT(coll_xnpv(&rate, flows_dates, flows_amounts, 3, &bad_dc, &out), COLL_INVALID_ARGUMENT, "day_count");
+    EXPECT(coll_xirr(flows_dates, flows_amounts, 3, &bad_dc, NULL, &out), COLL_INVALID_ARGUMENT, "day_count");
+    EXPECT(coll_xirr(flows_dates, flows_amounts, 3, &act365, &minus_1_5, &out), COLL_INVALID_RATE, "guess");
+    EXPECT(coll_xirr(flows_dates, flows_amounts, 3, &act365, &bad_scale, &out), COLL_INVALID_DECIMAL, "guess");
+    flows_amounts[0] = dec("10000");
+    EXPECT(coll_xirr(flows_dates, flows_amounts, 3, &act365, NULL, &out), COLL_NO_SOLUTION, "amounts");
+    flows_amounts[0] = dec("-100");
+    flows_amounts[1] = dec("230");
+    flows_amounts[2] = dec("-132");
+    flows_dates[1] = ymd(2009, 1, 1);
+    flows_dates[2] = ymd(2010, 1, 1);
+    EXPECT(coll_xirr(flows_dates, flows_amounts, 3, &act365, NULL, &out), COLL_NO_SOLUTION, "amounts");
+    flows_amounts[2] = bad_scale;
+    EXPECT(coll_xnpv(&rate, flows_dates, flows_amounts, 3, &act365, &out), COLL_INVALID_DECIMAL, "amounts");
+    EXPECT(coll_xirr(flows_dates, flows_amounts, 3, &act365, NULL, &out), COLL_INVALID_DECIMAL, "amounts");
+    flows_amounts[2] = dec("-132");
+    flows_dates[2] = ymd(2009, 2, 30);
+    EXPECT(coll_xnpv(&rate, flows_dates, flows_amounts, 3, &act365, &out), COLL_INVALID_DATE, "dates");
+    EXPECT(coll_xirr(flows_dates, flows_amounts, 3, &act365, NULL, &out), COLL_INVALID_DATE, "dates");
+    flows_dates[2] = ymd(2010, 13, 1);
+    EXPECT(coll_xirr(flows_dates, flows_amounts, 3, &act365, &rate, &out), COLL_INVALID_DATE, "dates");
+    UNTOUCHED(out);
+
+    /* Successes: a NULL guess is the default; a given guess; in and out may be the same object. */
+    EXPECT_OK(coll_pmt(&rate, &nper, &pv, &fv, COLL_WHEN_END, &got));
+    EXPECT_OK(coll_decimal_round(&got, 2, COLL_ROUND_HALF_EVEN, &got));
+    EXPECT_TRUE(text_is(&got, "-88.85"));
+    {
+        coll_decimal r_nper = dec("10"), r_pv = dec("-3500"), r_fv = dec("10000"), want = dec("0.1106908537"),
+                     guess = dec("0.5"), r;
+        EXPECT_OK(coll_rate(&r_nper, &zero, &r_pv, &r_fv, COLL_WHEN_END, NULL, &r));
+        EXPECT_OK(coll_decimal_round(&r, 10, COLL_ROUND_HALF_EVEN, &r));
+        EXPECT_OK(coll_decimal_cmp(&r, &want, &order));
+        EXPECT_TRUE(order == 0);
+        EXPECT_OK(coll_rate(&r_nper, &zero, &r_pv, &r_fv, COLL_WHEN_END, &guess, &guess));
+        EXPECT_OK(coll_decimal_round(&guess, 10, COLL_ROUND_HALF_EVEN, &guess));
+        EXPECT_OK(coll_decimal_cmp(&guess, &want, &order));
+        EXPECT_TRUE(order == 0);
+    }
+    values[0] = dec("-100");
+    values[1] = dec("39");
+    values[2] = dec("80");
+    EXPECT_OK(coll_irr(values, 3, NULL, &got));
+    EXPECT_OK(coll_irr(values, 3, &rate, &out));
+    EXPECT_OK(coll_decimal_cmp(&got, &out, &order));
+    EXPECT_TRUE(order == 0);
+    EXPECT_OK(coll_npv(&got, values, 3, &got));
+    EXPECT_OK(coll_decimal_round(&got, 12, COLL_ROUND_HALF_EVEN, &got));
+    EXPECT_OK(coll_decimal_cmp(&got, &zero, &order));
+    EXPECT_TRUE(order == 0);
+    flows_dates[0] = ymd(2008, 1, 1);
+    flows_dates[1] = ymd(2008, 7, 1);
+    flows_dates[2] = ymd(2009, 1, 1);
+    flows_amounts[0] = dec("-100");
+    flows_amounts[1] = dec("39");
+    flows_amounts[2] = dec("80");
+    EXPECT_OK(coll_xirr(flows_dates, flows_amounts, 3, &act365, NULL, &got));
+    EXPECT_OK(coll_xnpv(&got, flows_dates, flows_amounts, 3, &act365, &got));
+    EXPECT_OK(coll_decimal_round(&got, 12, COLL_ROUND_HALF_EVEN, &got));
+    EXPECT_OK(coll_decimal_cmp(&got, &zero, &order));
+    EXPECT_TRUE(order == 0);
+    EXPECT_OK(coll_pmt(&rate, &nper, &pv, &fv, COLL_WHEN_END, &rate));
+    EXPECT_OK(coll_decimal_round(&rate, 2, COLL_ROUND_HALF_EVEN, &rate));
+    EXPECT_TRUE(text_is(&rate, "-88.85"));
+}
+
 int main(void) {
     test_conventions();
     test_null_arguments();
@@ -826,6 +1176,8 @@ int main(void) {
     test_dates_and_day_counts();
     test_schedules();
     test_calendars();
+    test_finance_structs();
+    test_finance();
     printf("test_errors: %d checks, %d failed\n", checks, failures);
     return failures == 0 ? 0 : 1;
 }

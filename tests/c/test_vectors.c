@@ -688,6 +688,296 @@ done:
     return st;
 }
 
+/* ---------------------------------------------------------------- finance */
+
+/* `when` by name. A name that is neither becomes a number that is no COLL_WHEN_ constant, so that the
+ * library's own check reports it (a case with an unknown `when` expects invalid_argument). */
+static coll_status get_when(const json_value *c, coll_when *out, outcome *o) {
+    const char *s;
+    coll_status st = get_text(c, "when", &s, o);
+    if (st != COLL_OK) {
+        return st;
+    }
+    if (strcmp(s, "end") == 0) {
+        *out = COLL_WHEN_END;
+    } else if (strcmp(s, "begin") == 0) {
+        *out = COLL_WHEN_BEGIN;
+    } else {
+        *out = UINT32_MAX;
+    }
+    return COLL_OK;
+}
+
+/* The decimals of `n` fields, in order. */
+static coll_status get_decimals(const json_value *c, const char *const *keys, size_t n, coll_decimal *out,
+                                outcome *o) {
+    size_t i;
+    for (i = 0; i < n; i++) {
+        coll_status st = get_decimal(c, keys[i], &out[i], o);
+        if (st != COLL_OK) {
+            return st;
+        }
+    }
+    return COLL_OK;
+}
+
+/* A list of decimal text as a new array (never NULL, even when empty: the library refuses NULL arrays). */
+static coll_status get_decimal_list(const json_value *c, const char *key, coll_decimal **out, size_t *n,
+                                    outcome *o) {
+    const json_value *list = get_array(c, key);
+    coll_decimal *values;
+    size_t i;
+    if (list == NULL) {
+        return harness(o, "missing list", key);
+    }
+    values = (coll_decimal *)calloc(list->count ? list->count : 1, sizeof *values);
+    if (values == NULL) {
+        return harness(o, "out of memory for", key);
+    }
+    *out = values;
+    *n = list->count;
+    for (i = 0; i < list->count; i++) {
+        const char *s = json_scalar_text(list->items[i]);
+        coll_status st;
+        if (s == NULL) {
+            return harness(o, "element is not text in", key);
+        }
+        if ((st = decimal_of(s, &values[i])) != COLL_OK) {
+            return st;
+        }
+    }
+    return COLL_OK;
+}
+
+/* `flows`, a list of [date, amount] pairs, as two new parallel arrays. */
+static coll_status get_flows(const json_value *c, coll_date **dates, coll_decimal **amounts, size_t *n,
+                             outcome *o) {
+    const json_value *list = get_array(c, "flows");
+    size_t i, count;
+    if (list == NULL) {
+        return harness(o, "missing list", "flows");
+    }
+    count = list->count ? list->count : 1;
+    *dates = (coll_date *)calloc(count, sizeof **dates);
+    *amounts = (coll_decimal *)calloc(count, sizeof **amounts);
+    if (*dates == NULL || *amounts == NULL) {
+        return harness(o, "out of memory for", "flows");
+    }
+    *n = list->count;
+    for (i = 0; i < list->count; i++) {
+        const json_value *pair = list->items[i];
+        const char *date, *amount;
+        coll_status st;
+        if (pair->type != JSON_ARRAY || pair->count != 2 || (date = json_string(pair->items[0])) == NULL ||
+            (amount = json_scalar_text(pair->items[1])) == NULL) {
+            return harness(o, "a flow is not [date, amount] in", "flows");
+        }
+        if ((st = coll_date_from_string(date, strlen(date), &(*dates)[i])) != COLL_OK) {
+            return st;
+        }
+        if ((st = decimal_of(amount, &(*amounts)[i])) != COLL_OK) {
+            return st;
+        }
+    }
+    return COLL_OK;
+}
+
+static coll_status get_day_count(const json_value *c, coll_day_count *out, outcome *o) {
+    const char *s;
+    coll_status st = get_text(c, "day_count", &s, o);
+    return st != COLL_OK ? st : coll_day_count_from_name(s, strlen(s), out);
+}
+
+static coll_status op_fv(const json_value *c, outcome *o) {
+    static const char *const keys[] = {"rate", "nper", "pmt", "pv"};
+    coll_decimal a[4], got;
+    coll_when when;
+    coll_status st;
+    TRY(get_decimals(c, keys, 4, a, o));
+    TRY(get_when(c, &when, o));
+    TRY(coll_fv(&a[0], &a[1], &a[2], &a[3], when, &got));
+    st = expect_rounded(o, c, "expected", &got);
+done:
+    return st;
+}
+
+static coll_status op_pv(const json_value *c, outcome *o) {
+    static const char *const keys[] = {"rate", "nper", "pmt", "fv"};
+    coll_decimal a[4], got;
+    coll_when when;
+    coll_status st;
+    TRY(get_decimals(c, keys, 4, a, o));
+    TRY(get_when(c, &when, o));
+    TRY(coll_pv(&a[0], &a[1], &a[2], &a[3], when, &got));
+    st = expect_rounded(o, c, "expected", &got);
+done:
+    return st;
+}
+
+static coll_status op_pmt(const json_value *c, outcome *o) {
+    static const char *const keys[] = {"rate", "nper", "pv", "fv"};
+    coll_decimal a[4], got;
+    coll_when when;
+    coll_status st;
+    TRY(get_decimals(c, keys, 4, a, o));
+    TRY(get_when(c, &when, o));
+    TRY(coll_pmt(&a[0], &a[1], &a[2], &a[3], when, &got));
+    st = expect_rounded(o, c, "expected", &got);
+done:
+    return st;
+}
+
+static coll_status op_nper(const json_value *c, outcome *o) {
+    static const char *const keys[] = {"rate", "pmt", "pv", "fv"};
+    coll_decimal a[4], got;
+    coll_when when;
+    coll_status st;
+    TRY(get_decimals(c, keys, 4, a, o));
+    TRY(get_when(c, &when, o));
+    TRY(coll_nper(&a[0], &a[1], &a[2], &a[3], when, &got));
+    st = expect_rounded(o, c, "expected", &got);
+done:
+    return st;
+}
+
+/* ipmt and ppmt: rate, per, nper, pv, fv, when. */
+static coll_status op_ipmt_or_ppmt(const json_value *c, outcome *o, int principal) {
+    static const char *const keys[] = {"rate", "per", "nper", "pv", "fv"};
+    coll_decimal a[5], got;
+    coll_when when;
+    coll_status st;
+    TRY(get_decimals(c, keys, 5, a, o));
+    TRY(get_when(c, &when, o));
+    if (principal) {
+        TRY(coll_ppmt(&a[0], &a[1], &a[2], &a[3], &a[4], when, &got));
+    } else {
+        TRY(coll_ipmt(&a[0], &a[1], &a[2], &a[3], &a[4], when, &got));
+    }
+    st = expect_rounded(o, c, "expected", &got);
+done:
+    return st;
+}
+
+static coll_status op_ipmt(const json_value *c, outcome *o) {
+    return op_ipmt_or_ppmt(c, o, 0);
+}
+
+static coll_status op_ppmt(const json_value *c, outcome *o) {
+    return op_ipmt_or_ppmt(c, o, 1);
+}
+
+/* cumipmt and cumprinc: rate, nper, pv, start_period, end_period, when. */
+static coll_status op_cumulative(const json_value *c, outcome *o, int principal) {
+    static const char *const keys[] = {"rate", "nper", "pv", "start_period", "end_period"};
+    coll_decimal a[5], got;
+    coll_when when;
+    coll_status st;
+    TRY(get_decimals(c, keys, 5, a, o));
+    TRY(get_when(c, &when, o));
+    if (principal) {
+        TRY(coll_cumprinc(&a[0], &a[1], &a[2], &a[3], &a[4], when, &got));
+    } else {
+        TRY(coll_cumipmt(&a[0], &a[1], &a[2], &a[3], &a[4], when, &got));
+    }
+    st = expect_rounded(o, c, "expected", &got);
+done:
+    return st;
+}
+
+static coll_status op_cumipmt(const json_value *c, outcome *o) {
+    return op_cumulative(c, o, 0);
+}
+
+static coll_status op_cumprinc(const json_value *c, outcome *o) {
+    return op_cumulative(c, o, 1);
+}
+
+static coll_status op_rate(const json_value *c, outcome *o) {
+    static const char *const keys[] = {"nper", "pmt", "pv", "fv"};
+    coll_decimal a[4], got;
+    coll_when when;
+    coll_status st;
+    TRY(get_decimals(c, keys, 4, a, o));
+    TRY(get_when(c, &when, o));
+    /* The default guess: NULL. */
+    TRY(coll_rate(&a[0], &a[1], &a[2], &a[3], when, NULL, &got));
+    st = expect_rounded(o, c, "expected", &got);
+done:
+    return st;
+}
+
+static coll_status op_npv(const json_value *c, outcome *o) {
+    coll_decimal rate, got, *values = NULL;
+    size_t n = 0;
+    coll_status st;
+    TRY(get_decimal(c, "rate", &rate, o));
+    TRY(get_decimal_list(c, "values", &values, &n, o));
+    TRY(coll_npv(&rate, values, n, &got));
+    st = expect_rounded(o, c, "expected", &got);
+done:
+    free(values);
+    return st;
+}
+
+static coll_status op_irr(const json_value *c, outcome *o) {
+    coll_decimal got, *values = NULL;
+    size_t n = 0;
+    coll_status st;
+    TRY(get_decimal_list(c, "values", &values, &n, o));
+    TRY(coll_irr(values, n, NULL, &got));
+    st = expect_rounded(o, c, "expected", &got);
+done:
+    free(values);
+    return st;
+}
+
+static coll_status op_mirr(const json_value *c, outcome *o) {
+    coll_decimal finance_rate, reinvest_rate, got, *values = NULL;
+    size_t n = 0;
+    coll_status st;
+    TRY(get_decimal_list(c, "values", &values, &n, o));
+    TRY(get_decimal(c, "finance_rate", &finance_rate, o));
+    TRY(get_decimal(c, "reinvest_rate", &reinvest_rate, o));
+    TRY(coll_mirr(values, n, &finance_rate, &reinvest_rate, &got));
+    st = expect_rounded(o, c, "expected", &got);
+done:
+    free(values);
+    return st;
+}
+
+static coll_status op_xnpv(const json_value *c, outcome *o) {
+    coll_decimal rate, got, *amounts = NULL;
+    coll_date *dates = NULL;
+    coll_day_count dc;
+    size_t n = 0;
+    coll_status st;
+    TRY(get_decimal(c, "rate", &rate, o));
+    TRY(get_flows(c, &dates, &amounts, &n, o));
+    TRY(get_day_count(c, &dc, o));
+    TRY(coll_xnpv(&rate, dates, amounts, n, &dc, &got));
+    st = expect_rounded(o, c, "expected", &got);
+done:
+    free(dates);
+    free(amounts);
+    return st;
+}
+
+static coll_status op_xirr(const json_value *c, outcome *o) {
+    coll_decimal got, *amounts = NULL;
+    coll_date *dates = NULL;
+    coll_day_count dc;
+    size_t n = 0;
+    coll_status st;
+    TRY(get_flows(c, &dates, &amounts, &n, o));
+    TRY(get_day_count(c, &dc, o));
+    TRY(coll_xirr(dates, amounts, n, &dc, NULL, &got));
+    st = expect_rounded(o, c, "expected", &got);
+done:
+    free(dates);
+    free(amounts);
+    return st;
+}
+
 /* ---------------------------------------------------------------- the runner */
 
 typedef struct {
@@ -714,6 +1004,20 @@ static const op_entry OPS[] = {
     {"effective_annual", op_effective_annual},
     {"nominal_from_effective", op_nominal_from_effective},
     {"from_percent", op_from_percent},
+    {"fv", op_fv},
+    {"pv", op_pv},
+    {"pmt", op_pmt},
+    {"nper", op_nper},
+    {"ipmt", op_ipmt},
+    {"ppmt", op_ppmt},
+    {"cumipmt", op_cumipmt},
+    {"cumprinc", op_cumprinc},
+    {"rate", op_rate},
+    {"npv", op_npv},
+    {"irr", op_irr},
+    {"mirr", op_mirr},
+    {"xnpv", op_xnpv},
+    {"xirr", op_xirr},
 };
 
 /* The status of an error kind: "invalid_date" is COLL_INVALID_DATE, found through coll_status_name. */
