@@ -21,6 +21,7 @@ static CURRENCY_MISMATCH: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static INVALID_RATE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static OVERFLOW: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 static DATE_OUT_OF_RANGE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static NO_SOLUTION: PyOnceLock<Py<PyType>> = PyOnceLock::new();
 
 /// The exception class of an error, and its cache.
 fn class_of(err: &Error) -> (&'static PyOnceLock<Py<PyType>>, &'static str) {
@@ -33,6 +34,7 @@ fn class_of(err: &Error) -> (&'static PyOnceLock<Py<PyType>>, &'static str) {
         Error::InvalidRate { .. } => (&INVALID_RATE, "InvalidRateError"),
         Error::Overflow { .. } => (&OVERFLOW, "ArithmeticOverflowError"),
         Error::DateOutOfRange { .. } => (&DATE_OUT_OF_RANGE, "DateOutOfRangeError"),
+        Error::NoSolution { .. } => (&NO_SOLUTION, "NoSolutionError"),
         // `Error` is non-exhaustive: a variant added later is still a CollectionsError.
         _ => (&COLLECTIONS_ERROR, "CollectionsError"),
     }

@@ -5,13 +5,15 @@
 //! `collections_core/_errors.py`). It converts values and maps errors; every rule lives in the core.
 //!
 //! Each module here mirrors the core module of the same name: `money` (Money, Currency, rounding),
-//! `rate` (Rate), `calendar` (Frequency, DayCount, HolidayCalendar, date_schedule) and `parse`
-//! (parse_decimal); `convert` turns Python values into core values and back, `errors` turns core
-//! errors into Python exceptions.
+//! `rate` (Rate), `calendar` (Frequency, DayCount, HolidayCalendar, date_schedule), `parse`
+//! (parse_decimal) and `finance` (pmt, irr, xirr, ..., which `collections_core.finance` re-exports);
+//! `convert` turns Python values into core values and back, `errors` turns core errors into Python
+//! exceptions.
 
 mod calendar;
 mod convert;
 mod errors;
+mod finance;
 mod money;
 mod parse;
 mod rate;
@@ -49,5 +51,6 @@ fn _collections_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(money::round_to_multiple, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::date_schedule, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_decimal, m)?)?;
+    finance::register(m)?;
     Ok(())
 }

@@ -300,6 +300,7 @@ EXCEPTIONS = [
     cc.InvalidRateError,
     cc.ArithmeticOverflowError,
     cc.DateOutOfRangeError,
+    cc.NoSolutionError,
 ]
 
 
@@ -323,3 +324,13 @@ def test_raised_exceptions_pickle() -> None:
     assert type(back) is cc.CurrencyMismatchError
     assert str(back) == str(raised.value) and back.field == "currency"
     assert cloudpickle.loads(cloudpickle.dumps(raised.value)).value == raised.value.value
+
+
+def test_raised_no_solution_pickles() -> None:
+    with pytest.raises(cc.NoSolutionError) as raised:
+        cc.finance.nper("0.01", -5, 1000)
+    for dump, load in ((pickle.dumps, pickle.loads), (cloudpickle.dumps, cloudpickle.loads)):
+        back = load(dump(raised.value))
+        assert type(back) is cc.NoSolutionError
+        assert str(back) == str(raised.value) and back.args == raised.value.args
+        assert (back.field, back.value) == ("pmt", raised.value.value)

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import doctest
 import inspect
-from typing import Any, List
+from decimal import Decimal
+from typing import Any, Dict, List
 
 import pytest
 
 import collections_core as cc
+from collections_core import finance
 
 
 def docstrings() -> List[Any]:
-    found = [pytest.param("collections_core", cc.__doc__, id="collections_core")]
+    found = [
+        pytest.param("collections_core", cc.__doc__, id="collections_core"),
+        pytest.param("collections_core.finance", finance.__doc__, id="finance"),
+    ]
+    for name in finance.__all__:
+        found.append(pytest.param(f"finance.{name}", getattr(finance, name).__doc__, id=f"finance.{name}"))
     for name in cc.__all__:
         obj = getattr(cc, name)
         if inspect.isclass(obj) or callable(obj):
@@ -35,7 +42,10 @@ def test_there_are_examples() -> None:
 @pytest.mark.parametrize(("name", "doc"), DOCSTRINGS)
 def test_docstring_examples(name: str, doc: str | None) -> None:
     assert doc, f"{name} has no docstring"
-    globs = {n: getattr(cc, n) for n in cc.__all__}
+    # The package's names, the finance functions (the finance docstrings call them unqualified) and Decimal.
+    globs: Dict[str, Any] = {n: getattr(cc, n) for n in cc.__all__}
+    globs.update({n: getattr(finance, n) for n in finance.__all__})
+    globs["Decimal"] = Decimal
     test = doctest.DocTestParser().get_doctest(doc, globs, name, None, 0)
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
     result = runner.run(test, out=lambda text: pytest.fail(text))

@@ -12,10 +12,14 @@ from typing import Any, Callable, List
 import pytest
 
 import collections_core as cc
+from collections_core import finance as fin
 
 USD = cc.Money("10.00", "USD")
 US = cc.HolidayCalendar.us_federal()
 MONTHLY = cc.Frequency("monthly")
+# Excel's XIRR example.
+DATES = ["2008-01-01", "2008-03-01", "2008-10-30", "2009-02-15", "2009-04-01"]
+AMOUNTS = [-10000, 2750, 4250, 3250, 2750]
 
 
 def case(
@@ -143,7 +147,94 @@ BAD_INPUTS: List[Any] = [
     case("reference-for-act360", lambda: cc.DayCount("ACT/360", reference_start="2026-01-01"), cc.InvalidArgumentError, "reference_start"),
     case("maturity-for-act360", lambda: cc.DayCount("ACT/360", maturity="2026-01-01"), cc.InvalidArgumentError, "maturity"),
     case("eom-rule-for-act360", lambda: cc.DayCount("ACT/360", end_of_month_rule=False), cc.InvalidArgumentError, "end_of_month_rule"),
+    # time value of money: periods
+    case("fin-pmt-nper-zero", lambda: fin.pmt("0.01", 0, 1000), cc.InvalidArgumentError, "nper"),
+    case("fin-pmt-nper-negative", lambda: fin.pmt("0.01", -12, 1000), cc.InvalidArgumentError, "nper"),
+    case("fin-fv-nper-zero", lambda: fin.fv("0.01", 0, -10, 1000), cc.InvalidArgumentError, "nper"),
+    case("fin-pv-nper-negative", lambda: fin.pv("0.01", "-1", -10), cc.InvalidArgumentError, "nper"),
+    case("fin-rate-nper-zero", lambda: fin.rate(0, -10, 1000, 0), cc.InvalidArgumentError, "nper"),
+    case("fin-ipmt-per-zero", lambda: fin.ipmt("0.01", 0, 24, 2000), cc.InvalidArgumentError, "per"),
+    case("fin-ipmt-per-past-term", lambda: fin.ipmt("0.01", 25, 24, 2000), cc.InvalidArgumentError, "per"),
+    case("fin-ppmt-per-fraction", lambda: fin.ppmt("0.01", "1.5", 24, 2000), cc.InvalidArgumentError, "per"),
+    case("fin-ipmt-nper-zero", lambda: fin.ipmt("0.01", 1, 0, 2000), cc.InvalidArgumentError, "nper"),
+    case("fin-cumipmt-start-zero", lambda: fin.cumipmt("0.01", 24, 2000, 0, 4), cc.InvalidArgumentError, "start_period"),
+    case("fin-cumipmt-end-before-start", lambda: fin.cumipmt("0.01", 24, 2000, 5, 4), cc.InvalidArgumentError, "end_period"),
+    case("fin-cumprinc-end-past-term", lambda: fin.cumprinc("0.01", 24, 2000, 1, 25), cc.InvalidArgumentError, "end_period"),
+    case("fin-cumprinc-nper-negative", lambda: fin.cumprinc("0.01", -24, 2000, 1, 2), cc.InvalidArgumentError, "nper"),
+    # time value of money: rates at or below -100%
+    case("fin-pmt-rate-minus-1", lambda: fin.pmt(-1, 12, 1000), cc.InvalidRateError, "rate"),
+    case("fin-fv-rate-below", lambda: fin.fv("-1.5", 12, -10, 1000), cc.InvalidRateError, "rate"),
+    case("fin-pv-rate-minus-1", lambda: fin.pv(-1, 12, -10), cc.InvalidRateError, "rate"),
+    case("fin-nper-rate-minus-1", lambda: fin.nper(-1, -10, 1000), cc.InvalidRateError, "rate"),
+    case("fin-ipmt-rate-minus-1", lambda: fin.ipmt(-1, 1, 12, 1000), cc.InvalidRateError, "rate"),
+    case("fin-ppmt-rate-minus-1", lambda: fin.ppmt(-2, 1, 12, 1000), cc.InvalidRateError, "rate"),
+    case("fin-cumipmt-rate-minus-1", lambda: fin.cumipmt(-1, 12, 1000, 1, 2), cc.InvalidRateError, "rate"),
+    case("fin-cumprinc-rate-minus-1", lambda: fin.cumprinc(-1, 12, 1000, 1, 2), cc.InvalidRateError, "rate"),
+    case("fin-npv-rate-minus-1", lambda: fin.npv(-1, [-100, 110]), cc.InvalidRateError, "rate"),
+    case("fin-mirr-finance-rate", lambda: fin.mirr([-100, 110], -1, "0.1"), cc.InvalidRateError, "finance_rate"),
+    case("fin-mirr-reinvest-rate", lambda: fin.mirr([-100, 110], "0.1", "-1.01"), cc.InvalidRateError, "reinvest_rate"),
+    case("fin-xnpv-rate-minus-1", lambda: fin.xnpv(-1, DATES, AMOUNTS), cc.InvalidRateError, "rate"),
+    case("fin-rate-guess-minus-1", lambda: fin.rate(10, 0, -3500, 10000, guess=-1), cc.InvalidRateError, "guess"),
+    case("fin-irr-guess-minus-1", lambda: fin.irr([-100, 110], guess=-1), cc.InvalidRateError, "guess"),
+    case("fin-xirr-guess-minus-1", lambda: fin.xirr(DATES, AMOUNTS, guess=-2), cc.InvalidRateError, "guess"),
+    # time value of money: no solution (numpy-financial returns NaN)
+    case("fin-nper-payment-too-small", lambda: fin.nper("0.01", -5, 1000), cc.NoSolutionError, "pmt"),
+    case("fin-nper-payment-is-interest", lambda: fin.nper("0.01", -10, 1000), cc.NoSolutionError, "pmt"),
+    case("fin-nper-payment-too-small-begin", lambda: fin.nper("0.01", -5, 1000, 0, "begin"), cc.NoSolutionError, "pmt"),
+    case("fin-nper-zero-payment-zero-rate", lambda: fin.nper(0, 0, 1000), cc.NoSolutionError, "pmt"),
+    case("fin-nper-wrong-way-zero-rate", lambda: fin.nper(0, 100, 1000), cc.NoSolutionError, "pmt"),
+    case("fin-rate-no-rate", lambda: fin.rate(10, 0, 3500, 10000), cc.NoSolutionError, "rate"),
+    case("fin-irr-no-sign-change", lambda: fin.irr([100, 50, 25]), cc.NoSolutionError, "values"),
+    case("fin-irr-all-negative", lambda: fin.irr([-100, -50]), cc.NoSolutionError, "values"),
+    case("fin-irr-two-roots", lambda: fin.irr([-100, 230, -132]), cc.NoSolutionError, "values"),
+    case("fin-mirr-no-negative", lambda: fin.mirr([39000, 30000, 21000], "0.1", "0.12"), cc.NoSolutionError, "values"),
+    case("fin-xirr-no-sign-change", lambda: fin.xirr(["2008-01-01", "2009-01-01"], [100, 50]), cc.NoSolutionError, "amounts"),
+    case("fin-xirr-two-roots", lambda: fin.xirr(["2020-01-01", "2021-01-01", "2022-01-01"], [-100, 230, -132], "30/360 US"), cc.NoSolutionError, "amounts"),
+    # time value of money: series and dated flows
+    case("fin-npv-empty", lambda: fin.npv("0.05", []), cc.InvalidArgumentError, "values"),
+    case("fin-irr-one-flow", lambda: fin.irr([-100]), cc.InvalidArgumentError, "values"),
+    case("fin-irr-empty", lambda: fin.irr(iter([])), cc.InvalidArgumentError, "values"),
+    case("fin-npv-values-str", lambda: fin.npv("0.05", "123"), cc.InvalidArgumentError, "values"),
+    case("fin-irr-values-not-iterable", lambda: fin.irr(5), cc.InvalidArgumentError, "values"),
+    case("fin-xirr-date-before-first", lambda: fin.xirr(["2008-03-01", "2008-01-01", "2009-01-01"], [-10000, 2750, 9000]), cc.InvalidArgumentError, "dates"),
+    case("fin-xnpv-date-before-first", lambda: fin.xnpv("0.05", [datetime.date(2008, 3, 1), datetime.date(2008, 1, 1)], [-100, 110]), cc.InvalidArgumentError, "dates"),
+    case("fin-xirr-one-flow", lambda: fin.xirr(["2008-01-01"], [-100]), cc.InvalidArgumentError, "amounts"),
+    case("fin-xnpv-empty", lambda: fin.xnpv("0.05", [], []), cc.InvalidArgumentError, "amounts"),
+    case("fin-xnpv-more-dates", lambda: fin.xnpv("0.05", DATES, AMOUNTS[:-1]), cc.InvalidArgumentError, "amounts"),
+    case("fin-xirr-more-amounts", lambda: fin.xirr(DATES[:-1], AMOUNTS), cc.InvalidArgumentError, "amounts"),
+    case("fin-xirr-no-such-date", lambda: fin.xirr(["2008-01-01", "2009-02-30"], [-100, 150]), cc.InvalidDateError, "dates"),
+    case("fin-xirr-date-wrong-type", lambda: fin.xirr([20080101, 20090101], [-100, 150]), cc.InvalidArgumentError, "dates"),
+    case("fin-xirr-datetime", lambda: fin.xirr([datetime.datetime(2008, 1, 1), "2009-01-01"], [-100, 150]), cc.InvalidArgumentError, "dates"),
+    case("fin-xnpv-amount-text", lambda: fin.xnpv("0.05", ["2008-01-01", "2009-01-01"], [-100, "abc"]), cc.InvalidDecimalError, "amounts"),
+    case("fin-xnpv-day-count-unknown", lambda: fin.xnpv("0.05", DATES, AMOUNTS, "30/360 ISDA"), cc.InvalidArgumentError, "day_count"),
+    case("fin-xirr-day-count-icma-by-name", lambda: fin.xirr(DATES, AMOUNTS, "ACT/ACT ICMA"), cc.InvalidArgumentError, "day_count"),
+    case("fin-xirr-day-count-wrong-type", lambda: fin.xirr(DATES, AMOUNTS, 365), cc.InvalidArgumentError, "day_count"),
+    # time value of money: floats are refused (a float path is a later addition)
+    case("fin-float-rate", lambda: fin.pmt(0.08 / 12, 60, 15000), cc.InvalidArgumentError, "rate"),
+    case("fin-float-nper", lambda: fin.pmt("0.01", 60.0, 15000), cc.InvalidArgumentError, "nper"),
+    case("fin-float-fv", lambda: fin.pv("0.01", 60, -100, 0.0), cc.InvalidArgumentError, "fv"),
+    case("fin-float-per", lambda: fin.ipmt("0.01", 1.0, 60, 15000), cc.InvalidArgumentError, "per"),
+    case("fin-float-values", lambda: fin.npv("0.05", [-100, 110.0]), cc.InvalidArgumentError, "values"),
+    case("fin-float-guess", lambda: fin.irr([-100, 110], 0.1), cc.InvalidArgumentError, "guess"),
+    case("fin-float-amounts", lambda: fin.xirr(DATES, [-10000.0, 2750.0, 4250.0, 3250.0, 2750.0]), cc.InvalidArgumentError, "amounts"),
+    case("fin-float-finance-rate", lambda: fin.mirr([-100, 110], 0.1, "0.1"), cc.InvalidArgumentError, "finance_rate"),
+    case("fin-float-start-period", lambda: fin.cumipmt("0.01", 24, 2000, 1.0, 4), cc.InvalidArgumentError, "start_period"),
+    # time value of money: NaN and infinities
+    case("fin-nan-rate", lambda: fin.pmt(Decimal("NaN"), 60, 15000), cc.InvalidDecimalError, "rate"),
+    case("fin-float-nan-rate", lambda: fin.pmt(float("nan"), 60, 15000), cc.InvalidArgumentError, "rate"),
+    case("fin-nan-pv", lambda: fin.fv("0.01", 12, -10, "NaN"), cc.InvalidDecimalError, "pv"),
+    case("fin-infinity-nper", lambda: fin.pmt("0.01", Decimal("Infinity"), 1000), cc.InvalidDecimalError, "nper"),
+    case("fin-nan-values", lambda: fin.irr([Decimal("-100"), Decimal("NaN")]), cc.InvalidDecimalError, "values"),
+    case("fin-nan-amounts", lambda: fin.xnpv("0.05", DATES[:2], [-100, Decimal("sNaN")]), cc.InvalidDecimalError, "amounts"),
+    case("fin-too-many-places", lambda: fin.pmt(Decimal("0.08") / 12, 60, 15000), cc.InvalidDecimalError, "rate"),
+    # time value of money: when
+    case("fin-when-unknown", lambda: fin.pmt("0.01", 12, 1000, 0, "middle"), cc.InvalidArgumentError, "when"),
+    case("fin-when-two", lambda: fin.fv("0.01", 12, -10, 1000, 2), cc.InvalidArgumentError, "when"),
+    case("fin-when-bool", lambda: fin.pv("0.01", 12, -10, 0, True), cc.InvalidArgumentError, "when"),
+    case("fin-when-float", lambda: fin.nper("0.01", -100, 1000, 0, 1.0), cc.InvalidArgumentError, "when"),
+    case("fin-when-list", lambda: fin.ipmt("0.01", 1, 12, 1000, 0, ["end"]), cc.InvalidArgumentError, "when"),
     # arithmetic beyond Decimal's range
+    case("fin-overflow-fv", lambda: fin.fv(1000, 100, 0, 1), cc.ArithmeticOverflowError, "rate"),
     case("overflow-mul", lambda: cc.Money("79228162514264337593543950335", "USD") * 10, cc.ArithmeticOverflowError, "amount"),
     case("overflow-add", lambda: cc.Money("79228162514264337593543950335", "USD") + cc.Money("1", "USD"), cc.ArithmeticOverflowError, "amount"),
     case("overflow-minor-units", lambda: cc.Money("79228162514264337593543950335", "USD").to_minor_units(), cc.ArithmeticOverflowError, "amount"),
@@ -197,3 +288,29 @@ def test_unsupported_operands_are_type_errors() -> None:
 def test_missing_arguments_are_type_errors() -> None:
     with pytest.raises(TypeError):
         cc.Money("1")
+
+
+def test_when_takes_numpy_financial_spellings() -> None:
+    end = fin.pmt("0.01", 12, 1000)
+    begin = fin.pmt("0.01", 12, 1000, 0, "begin")
+    assert end != begin
+    for spelling in ("end", "END", 0, "0", "finish"):
+        assert fin.pmt("0.01", 12, 1000, 0, spelling) == end
+    for spelling in ("begin", "Begin", 1, "1", "start"):
+        assert fin.pmt("0.01", 12, 1000, 0, spelling) == begin
+    assert fin.pmt("0.01", 12, 1000, when=1) == begin
+
+
+def test_no_solution_says_why() -> None:
+    with pytest.raises(cc.NoSolutionError, match=r"^pmt: ") as raised:
+        fin.nper("0.01", -5, 1000)
+    assert raised.value.field == "pmt"
+    assert "-10" in str(raised.value), "the message gives the smallest payment that covers the interest"
+    with pytest.raises(cc.NoSolutionError, match=r"0\.1, 0\.2"):
+        fin.irr([-100, 230, -132])
+
+
+def test_mismatched_lengths_message() -> None:
+    with pytest.raises(cc.InvalidArgumentError, match=r"^amounts: .*5 dates") as raised:
+        fin.xirr(DATES, AMOUNTS[:-1])
+    assert raised.value.value == "4 amounts"

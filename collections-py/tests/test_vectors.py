@@ -14,6 +14,7 @@ from typing import Any, Callable, Dict, List
 import pytest
 
 import collections_core as cc
+from collections_core import finance
 
 VECTORS = Path(__file__).resolve().parents[2] / "tests" / "vectors"
 FILES = sorted(VECTORS.glob("*.json"))
@@ -27,6 +28,7 @@ ERRORS: Dict[str, type[cc.CollectionsError]] = {
     "invalid_rate": cc.InvalidRateError,
     "overflow": cc.ArithmeticOverflowError,
     "date_out_of_range": cc.DateOutOfRangeError,
+    "no_solution": cc.NoSolutionError,
 }
 
 Case = Dict[str, Any]
@@ -91,7 +93,47 @@ def date_schedule(case: Case) -> Dict[str, Any]:
     return out
 
 
+# finance.json: each op's arguments, by numpy-financial's (or pyxirr's) names, in call order.
+FINANCE_ARGS: Dict[str, tuple[str, ...]] = {
+    "fv": ("rate", "nper", "pmt", "pv", "when"),
+    "pv": ("rate", "nper", "pmt", "fv", "when"),
+    "pmt": ("rate", "nper", "pv", "fv", "when"),
+    "nper": ("rate", "pmt", "pv", "fv", "when"),
+    "ipmt": ("rate", "per", "nper", "pv", "fv", "when"),
+    "ppmt": ("rate", "per", "nper", "pv", "fv", "when"),
+    "rate": ("nper", "pmt", "pv", "fv", "when"),
+    "cumipmt": ("rate", "nper", "pv", "start_period", "end_period", "when"),
+    "cumprinc": ("rate", "nper", "pv", "start_period", "end_period", "when"),
+    "npv": ("rate", "values"),
+    "irr": ("values",),
+    "mirr": ("values", "finance_rate", "reinvest_rate"),
+}
+
+
+def finance_op(op: str) -> Callable[[Case], str]:
+    """A finance.json op: the function called with the case's arguments by keyword, rounded to ``places``."""
+    function = getattr(finance, op)
+
+    def run(case: Case) -> str:
+        kwargs = {name: case[name] for name in FINANCE_ARGS[op] if name in case}
+        return rounded(function(**kwargs), case.get("places", 0))
+
+    return run
+
+
+def dated(case: Case) -> Dict[str, Any]:
+    """xnpv/xirr arguments: the case's ``[date, amount]`` flows as pyxirr's dates and amounts."""
+    return {
+        "dates": [date for date, _ in case["flows"]],
+        "amounts": [amount for _, amount in case["flows"]],
+        "day_count": case["day_count"],
+    }
+
+
 OPS: Dict[str, Callable[[Case], Any]] = {
+    **{op: finance_op(op) for op in FINANCE_ARGS},
+    "xnpv": lambda c: rounded(finance.xnpv(c["rate"], **dated(c)), c.get("places", 0)),
+    "xirr": lambda c: rounded(finance.xirr(**dated(c)), c.get("places", 0)),
     "year_fraction": year_fraction,
     "adjust": lambda c: calendar(c).adjust(c["date"], c["convention"]).isoformat(),
     "add_business_days": lambda c: calendar(c).add_business_days(c["date"], c["n"]).isoformat(),
@@ -141,6 +183,7 @@ def test_the_vector_files_are_there() -> None:
         "business_days.json",
         "date_schedules.json",
         "day_counts.json",
+        "finance.json",
         "money.json",
         "rates.json",
     } <= names

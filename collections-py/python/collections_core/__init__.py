@@ -1,10 +1,11 @@
-"""collections_core: exact money, rates, day counts, schedules and business-day calendars.
+"""collections_core: exact money, rates, day counts, schedules, calendars and time value of money.
 
 The Python package of the collections library. Amounts are ``decimal.Decimal`` and dates are
 ``datetime.date``, in and out; amount, rate and weight arguments also take an ``int`` or a ``str``, and
 date arguments an ISO ``"YYYY-MM-DD"`` string. Floats are refused (``InvalidArgumentError``): they cannot
 hold most decimal amounts exactly. Every error is a ``CollectionsError`` (a ``ValueError``) naming the
-argument at fault.
+argument at fault. The time-value-of-money functions (numpy-financial's ``pmt``, ``irr``, ... and
+pyxirr's ``xirr``) are in ``collections_core.finance``.
 
 >>> from collections_core import Money, HolidayCalendar, date_schedule
 >>> [str(p) for p in Money("100.00", "USD").split([500, 300, 200])]
@@ -15,6 +16,7 @@ argument at fault.
 
 from __future__ import annotations
 
+from collections_core import finance
 from collections_core._collections_core import (
     BUSINESS_DAY_CONVENTIONS,
     DAY_COUNTS,
@@ -40,6 +42,7 @@ from collections_core._errors import (
     InvalidDateError,
     InvalidDecimalError,
     InvalidRateError,
+    NoSolutionError,
     UnknownCurrencyError,
 )
 
@@ -55,6 +58,7 @@ __all__ = [
     "Money",
     "Rate",
     "date_schedule",
+    "finance",
     "parse_decimal",
     "round_decimal",
     "round_to_multiple",
@@ -66,5 +70,6 @@ __all__ = [
     "InvalidDateError",
     "InvalidDecimalError",
     "InvalidRateError",
+    "NoSolutionError",
     "UnknownCurrencyError",
 ]

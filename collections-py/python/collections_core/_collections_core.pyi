@@ -11,6 +11,9 @@ from typing import Any, Iterable, Optional, Union, final
 _DecimalLike = Union[Decimal, int, str]
 _DateLike = Union[datetime.date, str]
 _FrequencyLike = Union[Frequency, str]
+_DayCountLike = Union[DayCount, str]
+# numpy-financial's 'end'/'begin' or 0/1.
+_WhenLike = Union[str, int]
 
 __all__ = [
     "__version__",
@@ -27,6 +30,20 @@ __all__ = [
     "parse_decimal",
     "round_decimal",
     "round_to_multiple",
+    "fv",
+    "pv",
+    "pmt",
+    "nper",
+    "ipmt",
+    "ppmt",
+    "cumipmt",
+    "cumprinc",
+    "rate",
+    "npv",
+    "irr",
+    "mirr",
+    "xnpv",
+    "xirr",
 ]
 
 __version__: str
@@ -199,3 +216,74 @@ def date_schedule(
     end_of_month: bool = False,
 ) -> list[datetime.date]: ...
 def parse_decimal(text: str) -> Decimal: ...
+
+# Time value of money (re-exported by collections_core.finance).
+def fv(
+    rate: _DecimalLike, nper: _DecimalLike, pmt: _DecimalLike, pv: _DecimalLike, when: _WhenLike = "end"
+) -> Decimal: ...
+def pv(
+    rate: _DecimalLike, nper: _DecimalLike, pmt: _DecimalLike, fv: _DecimalLike = 0, when: _WhenLike = "end"
+) -> Decimal: ...
+def pmt(
+    rate: _DecimalLike, nper: _DecimalLike, pv: _DecimalLike, fv: _DecimalLike = 0, when: _WhenLike = "end"
+) -> Decimal: ...
+def nper(
+    rate: _DecimalLike, pmt: _DecimalLike, pv: _DecimalLike, fv: _DecimalLike = 0, when: _WhenLike = "end"
+) -> Decimal: ...
+def ipmt(
+    rate: _DecimalLike,
+    per: _DecimalLike,
+    nper: _DecimalLike,
+    pv: _DecimalLike,
+    fv: _DecimalLike = 0,
+    when: _WhenLike = "end",
+) -> Decimal: ...
+def ppmt(
+    rate: _DecimalLike,
+    per: _DecimalLike,
+    nper: _DecimalLike,
+    pv: _DecimalLike,
+    fv: _DecimalLike = 0,
+    when: _WhenLike = "end",
+) -> Decimal: ...
+def cumipmt(
+    rate: _DecimalLike,
+    nper: _DecimalLike,
+    pv: _DecimalLike,
+    start_period: _DecimalLike,
+    end_period: _DecimalLike,
+    when: _WhenLike = "end",
+) -> Decimal: ...
+def cumprinc(
+    rate: _DecimalLike,
+    nper: _DecimalLike,
+    pv: _DecimalLike,
+    start_period: _DecimalLike,
+    end_period: _DecimalLike,
+    when: _WhenLike = "end",
+) -> Decimal: ...
+def rate(
+    nper: _DecimalLike,
+    pmt: _DecimalLike,
+    pv: _DecimalLike,
+    fv: _DecimalLike,
+    when: _WhenLike = "end",
+    guess: Optional[_DecimalLike] = None,
+) -> Decimal: ...
+def npv(rate: _DecimalLike, values: Iterable[_DecimalLike]) -> Decimal: ...
+def irr(values: Iterable[_DecimalLike], guess: Optional[_DecimalLike] = None) -> Decimal: ...
+def mirr(
+    values: Iterable[_DecimalLike], finance_rate: _DecimalLike, reinvest_rate: _DecimalLike
+) -> Decimal: ...
+def xnpv(
+    rate: _DecimalLike,
+    dates: Iterable[_DateLike],
+    amounts: Iterable[_DecimalLike],
+    day_count: _DayCountLike = "ACT/365F",
+) -> Decimal: ...
+def xirr(
+    dates: Iterable[_DateLike],
+    amounts: Iterable[_DecimalLike],
+    day_count: _DayCountLike = "ACT/365F",
+    guess: Optional[_DecimalLike] = None,
+) -> Decimal: ...

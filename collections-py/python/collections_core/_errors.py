@@ -18,6 +18,7 @@ __all__ = [
     "InvalidRateError",
     "ArithmeticOverflowError",
     "DateOutOfRangeError",
+    "NoSolutionError",
 ]
 
 
@@ -71,3 +72,9 @@ class ArithmeticOverflowError(CollectionsError):
 
 class DateOutOfRangeError(CollectionsError):
     """A date computation left the supported range of dates (years 1 to 9999 in Python)."""
+
+
+class NoSolutionError(CollectionsError):
+    """No value solves the equation, or more than one does: a payment that never repays the balance
+    (``field`` is ``'pmt'``), cash flows that never change sign, or several rates of return. Where
+    numpy-financial returns NaN or picks one root, collections_core raises this."""

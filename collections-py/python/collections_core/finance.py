@@ -1,0 +1,64 @@
+"""Time value of money in exact decimals, under numpy-financial's and pyxirr's names.
+
+``fv, pv, pmt, nper, ipmt, ppmt, rate, npv, irr, mirr`` have numpy-financial's signatures, defaults and
+sign convention (money paid out is negative; ``when`` is ``'end'``/``'begin'`` or 0/1), so a notebook can
+switch with ``import collections_core.finance as npf``. ``cumipmt`` and ``cumprinc`` are Excel's
+CUMIPMT and CUMPRINC with the same signs; ``xnpv`` and ``xirr`` take pyxirr's ``dates, amounts`` and a
+day count (Actual/365 Fixed by default).
+
+Differences from numpy-financial:
+
+- Arguments are ``decimal.Decimal``, ``int`` or ``str`` and results are ``decimal.Decimal``; floats are
+  refused for now (``InvalidArgumentError``). Array broadcasting and a float64 path are planned.
+- A value with more than 28 decimal places is refused (``InvalidDecimalError``), not rounded. Python's
+  default context gives ``Decimal("0.08") / 12`` 30 places: take a periodic rate from
+  ``Rate("8%").periodic("monthly")``, or round it first (``round(Decimal("0.08") / 12, 28)``).
+- ``npv`` discounts the first value at t = 0, like numpy-financial; Excel's NPV discounts it one period
+  (Excel's ``NPV(r, v1, ..., vn)`` is ``npv(r, [0, v1, ..., vn])``).
+- ``ipmt``/``ppmt`` compute the remaining balance so it cannot cancel (numpy-financial issue #35).
+- Where numpy-financial returns NaN, these raise ``NoSolutionError``: a payment that never repays
+  (``nper``), cash flows that never change sign, or several rates of return (``irr``, ``xirr``), which
+  are listed in the message rather than one being picked.
+
+>>> from collections_core import Rate
+>>> round(pmt(Rate("8%").periodic("monthly"), 60, 15000), 6)
+Decimal('-304.145914')
+>>> round(irr([-100, 39, 59, 55, 20]), 6)
+Decimal('0.280948')
+"""
+
+from __future__ import annotations
+
+from collections_core._collections_core import (
+    cumipmt,
+    cumprinc,
+    fv,
+    ipmt,
+    irr,
+    mirr,
+    nper,
+    npv,
+    pmt,
+    ppmt,
+    pv,
+    rate,
+    xirr,
+    xnpv,
+)
+
+__all__ = [
+    "fv",
+    "pv",
+    "pmt",
+    "nper",
+    "ipmt",
+    "ppmt",
+    "rate",
+    "npv",
+    "irr",
+    "mirr",
+    "cumipmt",
+    "cumprinc",
+    "xnpv",
+    "xirr",
+]
