@@ -4,21 +4,26 @@
 //! that a bad value gives the same error, naming the same field, on every surface.
 
 use chrono::NaiveDate;
+use std::str::FromStr;
+
 use rust_decimal::Decimal;
 
 use crate::error::{Error, Result};
 
-/// Parses a decimal number exactly: plain (`-1234.5678`) or scientific (`1.5e3`) notation.
+/// Parses a decimal number: plain (`-1234.5678`) or scientific (`1.5e3`) notation.
 ///
-/// Fails with [`Error::InvalidDecimal`] for text that is not a number, for NaN and infinities, and for
-/// numbers Decimal cannot hold exactly (more than 28 significant digits, or beyond about 7.9e28) rather
-/// than rounding them silently.
+/// Decimal holds 28 significant digits (up to 28 decimal places); digits beyond that are rounded, as
+/// Python's `decimal` module does at its default precision of 28, so `Decimal('0.08') / 12` from Python
+/// (30 decimal places) arrives as `0.0066666666666666666666666667`. Fails with [`Error::InvalidDecimal`]
+/// for text that is not a number, for NaN and infinities, and for numbers whose whole part does not fit
+/// (beyond about 7.9e28), which cannot be rounded to fit.
 ///
 /// ```
 /// use collections_core::parse;
 ///
 /// assert_eq!(parse::decimal("amount", "1234.50").unwrap().to_string(), "1234.50");
 /// assert_eq!(parse::decimal("amount", "1.5e3").unwrap().to_string(), "1500");
+/// assert_eq!(parse::decimal("rate", "0.006666666666666666666666666667").unwrap().to_string(), "0.0066666666666666666666666667");
 /// let err = parse::decimal("amount", "12,50").unwrap_err();
 /// assert_eq!(err.to_string(), "amount: not a valid decimal number: \"12,50\"");
 /// assert!(parse::decimal("amount", "1e40").is_err());
@@ -33,13 +38,12 @@ pub fn decimal(field: &'static str, text: &str) -> Result<Decimal> {
         return Err(bad());
     }
     if t.contains(['e', 'E']) {
-        // Rewritten as plain text first, so a number with more digits than Decimal holds is refused rather
-        // than rounded (rust_decimal's from_scientific rounds).
+        // Rewritten as plain text first, so scientific and plain notation follow one rounding rule.
         return plain_from_scientific(t)
-            .and_then(|plain| Decimal::from_str_exact(&plain).ok())
+            .and_then(|plain| Decimal::from_str(&plain).ok())
             .ok_or_else(bad);
     }
-    Decimal::from_str_exact(t).map_err(|_| bad())
+    Decimal::from_str(t).map_err(|_| bad())
 }
 
 /// `-1.25e3` as `-1250`, `5E-3` as `0.005`; `None` for malformed text or an exponent beyond ±100.
@@ -126,7 +130,6 @@ mod tests {
             "inf",
             "1e29",
             "79228162514264337593543950336",
-            "0.12345678901234567890123456789",
             "--1",
             "1.2.3",
         ] {
@@ -140,7 +143,25 @@ mod tests {
     }
 
     #[test]
-    fn scientific_notation_is_exact_or_refused() {
+    fn digits_beyond_28_are_rounded_in_both_notations() {
+        assert_eq!(
+            decimal("x", "0.12345678901234567890123456789")
+                .unwrap()
+                .to_string(),
+            "0.1234567890123456789012345679"
+        );
+        assert_eq!(
+            decimal("x", "1.00000000000000000000000000001e1").unwrap(),
+            Decimal::TEN
+        );
+        assert_eq!(
+            decimal("x", "10.0000000000000000000000000001").unwrap(),
+            Decimal::TEN
+        );
+    }
+
+    #[test]
+    fn scientific_notation() {
         for (text, shown) in [
             ("1.5e3", "1500"),
             ("-1.25E-2", "-0.0125"),
@@ -150,8 +171,6 @@ mod tests {
         ] {
             assert_eq!(decimal("x", text).unwrap().to_string(), shown, "{text}");
         }
-        // 30 significant digits: refused, not rounded.
-        assert!(decimal("x", "1.00000000000000000000000000001e1").is_err());
         for bad in ["e5", "1e", "1e+", "1.2.3e4", "1e1000", "1e-1000", "abce2"] {
             assert!(decimal("x", bad).is_err(), "{bad}");
         }

@@ -153,14 +153,12 @@ pub fn pv<'py>(
 /// The level payment per period that turns ``pv`` into ``fv`` over ``nper`` periods at ``rate``.
 ///
 /// numpy-financial's ``pmt``: a loan received (positive ``pv``) gives a negative payment. Floats are
-/// refused for now (a float path is planned). A rate with more than 28 decimal places, such as
-/// ``Decimal("0.08") / 12`` in Python's default context, is refused rather than rounded: take it from
-/// ``Rate.periodic`` or round it to 28 places first.
+/// refused for now (a float path is planned). Values hold 28 significant digits, like Python's default
+/// decimal context, so ``Decimal("0.08") / 12`` (30 places) is rounded to 28 on the way in.
 ///
-/// >>> monthly = Rate("8%").periodic("monthly")
-/// >>> monthly
-/// Decimal('0.0066666666666666666666666667')
-/// >>> round(pmt(monthly, 60, 15000), 6)
+/// >>> round(pmt(Decimal("0.08") / 12, 60, 15000), 6)
+/// Decimal('-304.145914')
+/// >>> round(pmt(Rate("8%").periodic("monthly"), 60, 15000), 6)
 /// Decimal('-304.145914')
 /// >>> pmt(0, 60, 15000)
 /// Decimal('-250')

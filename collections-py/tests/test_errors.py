@@ -90,7 +90,6 @@ BAD_INPUTS: List[Any] = [
     case("decimal-1e40", lambda: cc.Money(Decimal("1e40"), "USD"), cc.InvalidDecimalError, "amount"),
     case("decimal-1e40-text", lambda: cc.Money("1e40", "USD"), cc.InvalidDecimalError, "amount"),
     case("decimal-huge-int", lambda: cc.Money(10**40, "USD"), cc.InvalidDecimalError, "amount"),
-    case("decimal-too-precise", lambda: cc.parse_decimal("0.12345678901234567890123456789"), cc.InvalidDecimalError, "text"),
     case("parse-decimal-not-str", lambda: cc.parse_decimal(Decimal("1")), cc.InvalidArgumentError, "text"),
     # floats are refused
     case("float-amount", lambda: cc.Money(0.1, "USD"), cc.InvalidArgumentError, "amount"),
@@ -226,7 +225,6 @@ BAD_INPUTS: List[Any] = [
     case("fin-infinity-nper", lambda: fin.pmt("0.01", Decimal("Infinity"), 1000), cc.InvalidDecimalError, "nper"),
     case("fin-nan-values", lambda: fin.irr([Decimal("-100"), Decimal("NaN")]), cc.InvalidDecimalError, "values"),
     case("fin-nan-amounts", lambda: fin.xnpv("0.05", DATES[:2], [-100, Decimal("sNaN")]), cc.InvalidDecimalError, "amounts"),
-    case("fin-too-many-places", lambda: fin.pmt(Decimal("0.08") / 12, 60, 15000), cc.InvalidDecimalError, "rate"),
     # time value of money: when
     case("fin-when-unknown", lambda: fin.pmt("0.01", 12, 1000, 0, "middle"), cc.InvalidArgumentError, "when"),
     case("fin-when-two", lambda: fin.fv("0.01", 12, -10, 1000, 2), cc.InvalidArgumentError, "when"),

@@ -136,3 +136,10 @@ def test_runs_from_many_threads() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(lambda _: fin.xirr(DATES, AMOUNTS), range(16)))
     assert len(set(results)) == 1
+
+
+def test_python_decimal_division_is_rounded_to_28_digits() -> None:
+    # Python's default context gives Decimal("0.08") / 12 thirty places; the core keeps 28, as Python does.
+    assert cc.parse_decimal(str(Decimal("0.08") / 12)) == Decimal("0.0066666666666666666666666667")
+    assert round(fin.pmt(Decimal("0.08") / 12, 60, 15000), 6) == Decimal("-304.145914")
+    assert cc.parse_decimal("0.12345678901234567890123456789") == Decimal("0.1234567890123456789012345679")

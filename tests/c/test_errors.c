@@ -450,7 +450,7 @@ static void test_decimals(void) {
     int32_t order;
     static const char *const not_numbers[] = {"", " ", "abc", "12,50", "1.2.3", "--1", "NaN", "inf", "0x10", "1e"};
     static const char *const too_big[] = {"1e40", "79228162514264337593543950336",
-                                          "-79228162514264337593543950336", "0.12345678901234567890123456789"};
+                                          "-79228162514264337593543950336"};
     size_t i;
 
     POISON(out);

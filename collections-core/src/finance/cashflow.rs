@@ -28,7 +28,7 @@ fn check_rate(rate: Decimal, field: &'static str) -> Result<()> {
     Ok(())
 }
 
-/// Net present value: Σ values[t] / (1 + rate)^t for t = 0, 1, 2, ...
+/// Net present value: `Σ values[t] / (1 + rate)^t` for t = 0, 1, 2, ...
 ///
 /// ```
 /// use collections_core::finance::npv;

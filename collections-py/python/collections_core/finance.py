@@ -10,9 +10,8 @@ Differences from numpy-financial:
 
 - Arguments are ``decimal.Decimal``, ``int`` or ``str`` and results are ``decimal.Decimal``; floats are
   refused for now (``InvalidArgumentError``). Array broadcasting and a float64 path are planned.
-- A value with more than 28 decimal places is refused (``InvalidDecimalError``), not rounded. Python's
-  default context gives ``Decimal("0.08") / 12`` 30 places: take a periodic rate from
-  ``Rate("8%").periodic("monthly")``, or round it first (``round(Decimal("0.08") / 12, 28)``).
+- Values hold 28 significant digits, as Python's default decimal context does: ``Decimal("0.08") / 12``
+  (30 places in Python) is rounded to 28 places on the way in.
 - ``npv`` discounts the first value at t = 0, like numpy-financial; Excel's NPV discounts it one period
   (Excel's ``NPV(r, v1, ..., vn)`` is ``npv(r, [0, v1, ..., vn])``).
 - ``ipmt``/``ppmt`` compute the remaining balance so it cannot cancel (numpy-financial issue #35).
@@ -20,8 +19,8 @@ Differences from numpy-financial:
   (``nper``), cash flows that never change sign, or several rates of return (``irr``, ``xirr``), which
   are listed in the message rather than one being picked.
 
->>> from collections_core import Rate
->>> round(pmt(Rate("8%").periodic("monthly"), 60, 15000), 6)
+>>> from decimal import Decimal
+>>> round(pmt(Decimal("0.08") / 12, 60, 15000), 6)
 Decimal('-304.145914')
 >>> round(irr([-100, 39, 59, 55, 20]), 6)
 Decimal('0.280948')
