@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::str::FromStr;
 
 use chrono::{NaiveDate, Weekday};
-use collections_core::finance::{self, When};
+use collections_core::finance::{self, AprcBasis, UnitPeriod, When};
 use collections_core::{
     date_schedule, parse, round_decimal, BusinessDayConvention, Compounding, Currency, DayCount,
     Error, Frequency, HolidayCalendar, Money, Rate, RoundingMode, ScheduleEnd,
@@ -94,6 +94,44 @@ fn day_count(case: &Value) -> Result<DayCount, Error> {
         *maturity = Some(date(case, "maturity")?);
     }
     Ok(dc)
+}
+
+fn dated(case: &Value, key: &'static str) -> Result<Vec<(NaiveDate, Decimal)>, Error> {
+    case[key]
+        .as_array()
+        .expect("a list of [date, amount]")
+        .iter()
+        .map(|f| {
+            let date = parse::date(key, f[0].as_str().unwrap_or_default())?;
+            Ok((
+                date,
+                parse::decimal(key, f[1].as_str().unwrap_or_default())?,
+            ))
+        })
+        .collect()
+}
+
+/// `months:3`, `weeks:1`, `days:90`, `semimonth`.
+fn unit_period(name: &str) -> UnitPeriod {
+    let (kind, n) = name.split_once(':').unwrap_or((name, "1"));
+    let n: u32 = n.parse().expect("unit period count");
+    match kind {
+        "days" => UnitPeriod::Days(n),
+        "weeks" => UnitPeriod::Weeks(n),
+        "semimonth" => UnitPeriod::SemiMonth,
+        "months" => UnitPeriod::Months(n),
+        other => panic!("unknown unit period {other}"),
+    }
+}
+
+fn unit_period_name(u: UnitPeriod) -> String {
+    match u {
+        UnitPeriod::Days(n) => format!("days:{n}"),
+        UnitPeriod::Weeks(n) => format!("weeks:{n}"),
+        UnitPeriod::SemiMonth => "semimonth".into(),
+        UnitPeriod::Months(n) => format!("months:{n}"),
+        other => format!("{other:?}"),
+    }
 }
 
 fn compounding(case: &Value) -> Compounding {
@@ -336,6 +374,46 @@ fn run(case: &Value) -> Outcome {
             Ok(Value::from(
                 round_decimal(v, places(case), RoundingMode::HalfEven)?.to_string(),
             ))
+        }
+        "apr_regulation_z" => {
+            let unit = case
+                .get("unit_period")
+                .map(|u| unit_period(u.as_str().unwrap_or_default()));
+            let apr = finance::apr_regulation_z(
+                &dated(case, "advances")?,
+                &dated(case, "payments")?,
+                unit,
+            )?;
+            let mut out = serde_json::Map::new();
+            out.insert(
+                "expected".into(),
+                Value::from(
+                    round_decimal(apr.apr, places(case), RoundingMode::HalfEven)?.to_string(),
+                ),
+            );
+            out.insert(
+                "expected_unit_period".into(),
+                Value::from(unit_period_name(apr.unit_period)),
+            );
+            out.insert("expected_irregular".into(), Value::from(apr.irregular));
+            Ok(Value::Object(out))
+        }
+        "aprc_eu" => {
+            let basis = match text(case, "basis") {
+                "days" => AprcBasis::Days,
+                "weeks" => AprcBasis::Weeks,
+                "months" => AprcBasis::Months,
+                other => panic!("unknown basis {other}"),
+            };
+            let decimals =
+                u32::try_from(case["decimals"].as_u64().expect("decimals")).expect("fits");
+            let aprc = finance::aprc_eu(
+                &dated(case, "drawdowns")?,
+                &dated(case, "payments")?,
+                basis,
+                decimals,
+            )?;
+            Ok(Value::from(aprc.percent.to_string()))
         }
         other => panic!("unknown op {other:?} in case {case}"),
     }
