@@ -13,6 +13,8 @@
 //!   with [`BusinessDayConvention`]s and built-in US federal and England-and-Wales holidays.
 //! - [`finance`]: time value of money (`pmt`, `ipmt`, `rate`, `irr`, `xirr`, ...) in exact Decimal, with
 //!   numpy-financial's names and signs.
+//! - [`schedule`]: amortized repayment schedules (level payment, level principal, balloons, graduated,
+//!   custom), periodic or daily interest, odd first periods, payment holidays, re-amortization.
 //! - [`parse`]: text and year/month/day input to validated values, naming the field on failure.
 //! - [`Error`]: the one error type; each variant names the field and value at fault.
 //!
@@ -47,6 +49,7 @@ pub mod finance;
 pub mod money;
 pub mod parse;
 pub mod rate;
+pub mod schedule;
 
 pub use calendar::{
     date_schedule, BusinessDayConvention, DayCount, DayCountParams, Frequency, HolidayCalendar,

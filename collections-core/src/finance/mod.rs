@@ -7,7 +7,7 @@
 //! floats cancel (issue #35) these compute the balance prospectively and stay exact.
 
 mod apr;
-mod arith;
+pub(crate) mod arith;
 mod cashflow;
 pub mod solve;
 mod tvm;

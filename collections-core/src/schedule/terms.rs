@@ -1,0 +1,250 @@
+//! The terms of an amortized repayment schedule and their validation.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::{DayCount, Frequency};
+use crate::error::{Error, Result};
+use crate::money::{Currency, RoundingMode};
+use crate::rate::Rate;
+
+/// The default cap on the rows of one schedule (100 years of monthly payments).
+pub const DEFAULT_MAX_ROWS: u32 = 1200;
+
+/// How each row's interest is computed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum InterestMethod {
+    /// The annual rate divided by the periods in a year, on the opening balance of each row.
+    Periodic,
+    /// The annual rate times the year fraction between due dates under the day count (US simple-interest
+    /// loans; Apache Fineract's progressive loans).
+    Daily(DayCount),
+}
+
+/// The shape of the payments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ScheduleKind {
+    /// Equal payments (an annuity); the last one absorbs the rounding.
+    LevelPayment,
+    /// Equal principal in each payment, plus that row's interest.
+    LevelPrincipal,
+    /// Interest only in every payment, and the whole principal with the last one.
+    InterestOnlyThenBalloon,
+    /// Payments as if amortizing over `amortization_periods`, maturing earlier with a balloon.
+    Balloon {
+        /// The (longer) number of periods the level payment is computed over.
+        amortization_periods: u32,
+    },
+    /// Level payments that step up by `step_percent` every `every` periods.
+    Graduated {
+        /// The step, in percent (5 for 5%).
+        step_percent: Decimal,
+        /// Periods between steps (at least 1).
+        every: u32,
+    },
+    /// The caller's payment for each period; the last row pays off what remains.
+    Custom(Vec<Decimal>),
+}
+
+/// What happens to the interest of an odd (shorter or longer) first period, from the disbursement to
+/// the first due date, beyond or short of a regular period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OddFirstPeriod {
+    /// Added to (or, for a short period, taken from) the first installment's interest. The default.
+    #[default]
+    AddToFirstInstallment,
+    /// Added to the principal before the schedule is built.
+    Capitalize,
+    /// Not charged: the first period counts as a regular one.
+    Ignore,
+}
+
+/// What happens to the interest of a payment holiday.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HolidayInterest {
+    /// Added to the balance (it then bears interest). The default.
+    #[default]
+    Capitalize,
+    /// Kept apart and paid with the next installment.
+    Defer,
+}
+
+/// How the term is fixed: a number of payments, or a payment amount whose term is solved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TermOrPayment {
+    /// This many periods (payment holidays included).
+    Term(u32),
+    /// This level payment; the number of periods follows.
+    Payment(Decimal),
+}
+
+/// Everything needed to build a schedule. Build it with [`ScheduleTerms::new`] and adjust the public
+/// fields; [`amortize`](super::amortize) validates them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScheduleTerms {
+    /// The amount lent, in `currency`.
+    pub principal: Decimal,
+    /// The currency: rows are rounded to its minor units.
+    pub currency: Currency,
+    /// The annual nominal rate.
+    pub annual_rate: Rate,
+    /// The disbursement date.
+    pub start_date: NaiveDate,
+    /// The first due date.
+    pub first_due_date: NaiveDate,
+    /// How often payments fall due.
+    pub frequency: Frequency,
+    /// Keep month ends for due dates that start on one.
+    pub end_of_month: bool,
+    /// The term, or a payment to solve the term from.
+    pub term_or_payment: TermOrPayment,
+    /// Periodic or daily interest.
+    pub interest_method: InterestMethod,
+    /// The shape of the payments.
+    pub kind: ScheduleKind,
+    /// The odd-first-period rule (needs a day count for the stub: `stub_day_count`).
+    pub odd_first_period: OddFirstPeriod,
+    /// The day count for the odd first period's stub under the periodic method (default Actual/365 Fixed).
+    pub stub_day_count: DayCount,
+    /// Periods (1-based) with no payment due.
+    pub payment_holidays: Vec<u32>,
+    /// What a payment holiday does with its interest.
+    pub holiday_interest: HolidayInterest,
+    /// How the level payment is rounded to minor units.
+    pub payment_rounding: RoundingMode,
+    /// Round the payment to a multiple of this (5 for multiples of 5), with `payment_rounding`.
+    pub payment_multiple: Option<Decimal>,
+    /// How each row's interest is rounded to minor units.
+    pub interest_rounding: RoundingMode,
+    /// The most rows the schedule may have; more is an error.
+    pub max_rows: u32,
+}
+
+impl ScheduleTerms {
+    /// Level monthly-style payments with the defaults: periodic interest, half-up rounding, odd first
+    /// period added to the first installment, no holidays, at most 1,200 rows.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        principal: Decimal,
+        currency: Currency,
+        annual_rate: Rate,
+        start_date: NaiveDate,
+        first_due_date: NaiveDate,
+        frequency: Frequency,
+        term_or_payment: TermOrPayment,
+    ) -> ScheduleTerms {
+        ScheduleTerms {
+            principal,
+            currency,
+            annual_rate,
+            start_date,
+            first_due_date,
+            frequency,
+            end_of_month: false,
+            term_or_payment,
+            interest_method: InterestMethod::Periodic,
+            kind: ScheduleKind::LevelPayment,
+            odd_first_period: OddFirstPeriod::default(),
+            stub_day_count: DayCount::Act365Fixed,
+            payment_holidays: Vec::new(),
+            holiday_interest: HolidayInterest::default(),
+            payment_rounding: RoundingMode::HalfUp,
+            payment_multiple: None,
+            interest_rounding: RoundingMode::HalfUp,
+            max_rows: DEFAULT_MAX_ROWS,
+        }
+    }
+
+    pub(crate) fn validate(&self) -> Result<()> {
+        if self.principal <= Decimal::ZERO {
+            return Err(Error::invalid(
+                "principal",
+                self.principal,
+                "must be greater than zero",
+            ));
+        }
+        if self.first_due_date <= self.start_date {
+            return Err(Error::invalid(
+                "first_due_date",
+                self.first_due_date,
+                format!("must be after the start date {}", self.start_date),
+            ));
+        }
+        if self.max_rows == 0 {
+            return Err(Error::invalid("max_rows", 0, "must be at least 1"));
+        }
+        match self.term_or_payment {
+            TermOrPayment::Term(0) => {
+                return Err(Error::invalid("term", 0, "must be at least 1 period"))
+            }
+            TermOrPayment::Term(n) if n > self.max_rows => {
+                return Err(Error::invalid(
+                    "term",
+                    n,
+                    format!("exceeds max_rows ({})", self.max_rows),
+                ))
+            }
+            TermOrPayment::Payment(p) if p <= Decimal::ZERO => {
+                return Err(Error::invalid("payment", p, "must be greater than zero"))
+            }
+            TermOrPayment::Payment(_) if !matches!(self.kind, ScheduleKind::LevelPayment) => {
+                return Err(Error::invalid(
+                    "payment",
+                    "given",
+                    "a fixed payment goes with level-payment schedules",
+                ))
+            }
+            _ => {}
+        }
+        if let Some(m) = self.payment_multiple {
+            if m <= Decimal::ZERO {
+                return Err(Error::invalid(
+                    "payment_multiple",
+                    m,
+                    "must be greater than zero",
+                ));
+            }
+        }
+        match &self.kind {
+            ScheduleKind::Graduated { every: 0, .. } => {
+                return Err(Error::invalid("every", 0, "must be at least 1 period"))
+            }
+            ScheduleKind::Graduated { step_percent, .. }
+                if *step_percent <= Decimal::NEGATIVE_ONE_HUNDRED =>
+            {
+                return Err(Error::invalid(
+                    "step_percent",
+                    step_percent,
+                    "must be greater than -100",
+                ))
+            }
+            ScheduleKind::Custom(list) if list.is_empty() => {
+                return Err(Error::invalid("payments", "[]", "must not be empty"))
+            }
+            ScheduleKind::Custom(list) => {
+                if let Some(p) = list.iter().find(|p| p.is_sign_negative() && !p.is_zero()) {
+                    return Err(Error::invalid("payments", p, "must not be negative"));
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+/// Decimal's -100, for the graduated-step check.
+trait NegativeHundred {
+    const NEGATIVE_ONE_HUNDRED: Decimal;
+}
+
+impl NegativeHundred for Decimal {
+    const NEGATIVE_ONE_HUNDRED: Decimal = Decimal::from_parts(100, 0, 0, true, 0);
+}
