@@ -5,7 +5,8 @@ use std::hint::black_box;
 
 use chrono::{Duration, NaiveDate};
 use collections_core::finance::{self, When};
-use collections_core::DayCount;
+use collections_core::schedule::{amortize, InterestMethod, ScheduleTerms, TermOrPayment};
+use collections_core::{Currency, DayCount, Frequency, Rate};
 use criterion::{criterion_group, criterion_main, Criterion};
 use rust_decimal::Decimal;
 
@@ -60,5 +61,75 @@ fn solvers(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, solvers);
+/// The baseline: a plain rust_decimal loop computing a 360-row rounded schedule.
+fn plain_loop(principal: Decimal, r: Decimal, payment: Decimal) -> Decimal {
+    let mut balance = principal;
+    let mut total_interest = Decimal::ZERO;
+    for k in 0..360 {
+        let interest = (balance * r).round_dp(2);
+        let principal_part = if k == 359 {
+            balance
+        } else {
+            payment - interest
+        };
+        balance -= principal_part;
+        total_interest += interest;
+    }
+    total_interest
+}
+
+fn schedules(c: &mut Criterion) {
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).expect("valid");
+    let terms = ScheduleTerms::new(
+        Decimal::from(200_000),
+        Currency::USD,
+        Rate::from_percent(Decimal::from(6)).expect("valid"),
+        d(2026, 1, 1),
+        d(2026, 2, 1),
+        Frequency::Monthly,
+        TermOrPayment::Term(360),
+    );
+    let mut group = c.benchmark_group("schedule");
+    group.bench_function("level_payment_360", |b| {
+        b.iter(|| amortize(black_box(&terms)))
+    });
+    group.bench_function("plain_rust_decimal_loop_360", |b| {
+        b.iter(|| {
+            plain_loop(
+                black_box(Decimal::from(200_000)),
+                Decimal::new(5, 3),
+                Decimal::new(119910, 2),
+            )
+        })
+    });
+    let mut daily = terms.clone();
+    daily.interest_method = InterestMethod::Daily(DayCount::Act365Fixed);
+    group.bench_function("daily_interest_360", |b| {
+        b.iter(|| amortize(black_box(&daily)))
+    });
+    group.finish();
+
+    let start = d(2026, 1, 10);
+    let payments: Vec<(NaiveDate, Decimal)> = (1..=36)
+        .map(|k| {
+            (
+                start
+                    .checked_add_months(chrono::Months::new(k))
+                    .expect("valid"),
+                Decimal::from(330),
+            )
+        })
+        .collect();
+    c.bench_function("apr_regulation_z_36", |b| {
+        b.iter(|| {
+            finance::apr_regulation_z(
+                black_box(&[(start, Decimal::from(10_000))]),
+                black_box(&payments),
+                None,
+            )
+        })
+    });
+}
+
+criterion_group!(benches, solvers, schedules);
 criterion_main!(benches);
