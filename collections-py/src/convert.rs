@@ -184,6 +184,26 @@ pub fn int_arg<T: IntArg>(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResu
     }
 }
 
+/// A flag: `True` or `False` only. Anything else (`1`, `None`, `"yes"`, a numpy bool) is an
+/// `InvalidArgumentError` naming the argument, as for every other argument, rather than pyo3's bare
+/// `TypeError`.
+pub fn bool_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<bool> {
+    match obj.cast::<PyBool>() {
+        Ok(b) => Ok(b.is_true()),
+        Err(_) => Err(wrong_type(obj, field, "True or False")),
+    }
+}
+
+/// `end_of_month=` through [`bool_arg`], for `#[pyo3(from_py_with = ...)]`.
+pub fn end_of_month_arg(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+    bool_arg(obj, "end_of_month")
+}
+
+/// `continuous=` through [`bool_arg`], for `#[pyo3(from_py_with = ...)]`.
+pub fn continuous_arg(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+    bool_arg(obj, "continuous")
+}
+
 /// A name or code: a `str`.
 pub fn str_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<String> {
     match obj.cast::<PyString>() {
@@ -214,6 +234,11 @@ pub fn date_repr(date: NaiveDate) -> String {
         date.month(),
         date.day()
     )
+}
+
+/// `repr` of a decimal as Python shows it: `Decimal('0.0969')`.
+pub fn decimal_repr(py: Python<'_>, value: Decimal) -> PyResult<String> {
+    Ok(decimal_out(py, value)?.repr()?.to_cow()?.into_owned())
 }
 
 /// `repr` of a str as Python shows it, for the names and codes in a class `repr`.

@@ -6,7 +6,8 @@
 //!
 //! Each module here mirrors the core module of the same name: `money` (Money, Currency, rounding),
 //! `rate` (Rate), `calendar` (Frequency, DayCount, HolidayCalendar, date_schedule), `parse`
-//! (parse_decimal) and `finance` (pmt, irr, xirr, ..., which `collections_core.finance` re-exports);
+//! (parse_decimal) and `finance` (pmt, irr, xirr, ..., and the APRs apr_regulation_z and aprc_eu with
+//! their result classes, which `collections_core.finance` re-exports);
 //! `convert` turns Python values into core values and back, `errors` turns core errors into Python
 //! exceptions.
 

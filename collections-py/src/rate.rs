@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString, PyType};
 
 use crate::calendar::{frequency_arg, PyFrequency};
-use crate::convert::{decimal_arg, decimal_out, describe, int_arg, str_repr};
+use crate::convert::{continuous_arg, decimal_arg, decimal_out, describe, int_arg, str_repr};
 use crate::errors::{invalid, CoreResultExt};
 
 /// An annual interest rate, nominal unless a method says otherwise, held as an exact fraction.
@@ -95,7 +95,7 @@ impl PyRate {
     fn from_effective_annual(
         effective: &Bound<'_, PyAny>,
         periods_per_year: Option<&Bound<'_, PyAny>>,
-        continuous: bool,
+        #[pyo3(from_py_with = continuous_arg)] continuous: bool,
     ) -> PyResult<Self> {
         let effective = rate_arg(effective, "effective")?;
         let compounding = compounding(periods_per_year, continuous)?;
@@ -135,7 +135,7 @@ impl PyRate {
     fn effective_annual(
         &self,
         periods_per_year: Option<&Bound<'_, PyAny>>,
-        continuous: bool,
+        #[pyo3(from_py_with = continuous_arg)] continuous: bool,
     ) -> PyResult<Self> {
         let compounding = compounding(periods_per_year, continuous)?;
         self.0

@@ -22,6 +22,7 @@ from collections_core import (
     Money,
     Rate,
 )
+from collections_core.finance import Aprc, RegulationZApr, apr_regulation_z, aprc_eu
 
 VALUES: List[Any] = [
     pytest.param(Currency("USD"), id="currency-iso"),
@@ -59,9 +60,28 @@ VALUES: List[Any] = [
         HolidayCalendar(weekend=["Friday"], holidays=["2026-01-02"], rules=["us-federal", "uk"]),
         id="calendar-custom-with-rules",
     ),
+    pytest.param(
+        apr_regulation_z(
+            ["1978-01-10"], [5000], cc.date_schedule("1978-02-10", "monthly", count=24), [230] * 24
+        ),
+        id="regulation-z-apr",
+    ),
+    pytest.param(
+        apr_regulation_z(["2026-01-01", "2026-02-01"], [3000, 2000], ["2026-03-01"], [5100]),
+        id="regulation-z-apr-irregular",
+    ),
+    pytest.param(apr_regulation_z(["2026-01-01"], [1000], ["2026-04-01"], [1050]), id="regulation-z-apr-days"),
+    pytest.param(RegulationZApr("0.24", "0.01", "semimonth", 24, True), id="regulation-z-apr-built"),
+    pytest.param(aprc_eu(["1994-01-01"], [1000], ["1995-07-01"], [1200], decimals=2), id="aprc"),
+    pytest.param(Aprc("12.960", "0.1296"), id="aprc-built"),
 ]
 
-NAMESPACE = {**{name: getattr(cc, name) for name in cc.__all__}, "datetime": datetime}
+NAMESPACE = {
+    **{name: getattr(cc, name) for name in cc.__all__},
+    **{name: getattr(cc.finance, name) for name in cc.finance.__all__},
+    "datetime": datetime,
+    "Decimal": Decimal,
+}
 
 
 @pytest.mark.parametrize("value", VALUES)
@@ -98,7 +118,7 @@ def test_cloudpickle_and_copy_round_trip(value: Any) -> None:
 def test_immutable(value: Any) -> None:
     with pytest.raises(AttributeError):
         value.anything = 1
-    for name in ("amount", "currency", "code", "fraction", "name", "weekend"):
+    for name in ("amount", "currency", "code", "fraction", "name", "weekend", "apr", "unit_period", "percent"):
         if hasattr(value, name):
             with pytest.raises(AttributeError):
                 setattr(value, name, None)
@@ -120,7 +140,11 @@ def test_to_dict_has_plain_values(value: Any) -> None:
 
 @pytest.mark.parametrize(
     "value",
-    [v for v in VALUES if isinstance(v.values[0], (Currency, Frequency, DayCount, HolidayCalendar))],
+    [
+        v
+        for v in VALUES
+        if isinstance(v.values[0], (Currency, Frequency, DayCount, HolidayCalendar, RegulationZApr, Aprc))
+    ],
 )
 def test_to_dict_rebuilds(value: Any) -> None:
     assert type(value)(**value.to_dict()) == value

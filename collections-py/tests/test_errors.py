@@ -20,6 +20,18 @@ MONTHLY = cc.Frequency("monthly")
 # Excel's XIRR example.
 DATES = ["2008-01-01", "2008-03-01", "2008-10-30", "2009-02-15", "2009-04-01"]
 AMOUNTS = [-10000, 2750, 4250, 3250, 2750]
+# A loan for the APR functions: 1,000 lent on 2026-01-01, two payments of 520.
+LENT = (["2026-01-01"], [1000])
+REPAID = (["2026-02-01", "2026-03-01"], [520, 520])
+REG_Z = fin.apr_regulation_z(*LENT, *REPAID)
+
+
+def apr(*args: Any, **kwargs: Any) -> Any:
+    return fin.apr_regulation_z(*args, **kwargs)
+
+
+def aprc(*args: Any, **kwargs: Any) -> Any:
+    return fin.aprc_eu(*args, **kwargs)
 
 
 def case(
@@ -231,6 +243,65 @@ BAD_INPUTS: List[Any] = [
     case("fin-when-bool", lambda: fin.pv("0.01", 12, -10, 0, True), cc.InvalidArgumentError, "when"),
     case("fin-when-float", lambda: fin.nper("0.01", -100, 1000, 0, 1.0), cc.InvalidArgumentError, "when"),
     case("fin-when-list", lambda: fin.ipmt("0.01", 1, 12, 1000, 0, ["end"]), cc.InvalidArgumentError, "when"),
+    # Regulation Z APR: flows
+    case("apr-no-advance", lambda: apr([], [], *REPAID), cc.InvalidArgumentError, "advance_dates"),
+    case("apr-no-payment", lambda: apr(*LENT, [], []), cc.InvalidArgumentError, "payment_dates"),
+    case("apr-payment-before-advance", lambda: apr(["2026-02-01"], [1000], ["2026-01-01"], [1100]), cc.InvalidArgumentError, "payment_dates"),
+    case("apr-payment-on-advance-day", lambda: apr(*LENT, ["2026-01-01"], [1100]), cc.InvalidArgumentError, "payment_dates"),
+    case("apr-payments-out-of-order", lambda: apr(*LENT, ["2026-03-01", "2026-02-01"], [600, 600]), cc.InvalidArgumentError, "payment_dates"),
+    case("apr-advances-out-of-order", lambda: apr(["2026-02-01", "2026-01-01"], [500, 500], *REPAID), cc.InvalidArgumentError, "advance_dates"),
+    case("apr-negative-payment", lambda: apr(*LENT, ["2026-02-01"], [-600]), cc.InvalidArgumentError, "payment_amounts"),
+    case("apr-zero-advance", lambda: apr(["2026-01-01"], [0], *REPAID), cc.InvalidArgumentError, "advance_amounts"),
+    case("apr-negative-and-out-of-order", lambda: apr(*LENT, ["2026-03-01", "2026-02-01"], [600, -600]), cc.InvalidArgumentError, "payment_amounts"),
+    case("apr-fewer-advance-amounts", lambda: apr(["2026-01-01", "2026-01-02"], [1000], *REPAID), cc.InvalidArgumentError, "advance_amounts"),
+    case("apr-more-payment-amounts", lambda: apr(*LENT, ["2026-02-01"], [520, 520]), cc.InvalidArgumentError, "payment_amounts"),
+    case("apr-no-such-date", lambda: apr(["2026-02-30"], [1000], *REPAID), cc.InvalidDateError, "advance_dates"),
+    case("apr-date-wrong-type", lambda: apr(*LENT, [20260201, 20260301], [520, 520]), cc.InvalidArgumentError, "payment_dates"),
+    case("apr-float-amount", lambda: apr(*LENT, REPAID[0], [520.0, 520]), cc.InvalidArgumentError, "payment_amounts"),
+    case("apr-nan-amount", lambda: apr(["2026-01-01"], [Decimal("NaN")], *REPAID), cc.InvalidDecimalError, "advance_amounts"),
+    case("apr-amounts-str", lambda: apr(*LENT, REPAID[0], "520"), cc.InvalidArgumentError, "payment_amounts"),
+    # Regulation Z APR: unit period
+    case("apr-unit-period-unknown", lambda: apr(*LENT, *REPAID, unit_period="fortnightly"), cc.InvalidArgumentError, "unit_period"),
+    case("apr-unit-period-no-count", lambda: apr(*LENT, *REPAID, unit_period="months:"), cc.InvalidArgumentError, "unit_period"),
+    case("apr-unit-period-negative", lambda: apr(*LENT, *REPAID, unit_period="weeks:-1"), cc.InvalidArgumentError, "unit_period"),
+    case("apr-unit-period-fraction", lambda: apr(*LENT, *REPAID, unit_period="months:1.5"), cc.InvalidArgumentError, "unit_period"),
+    case("apr-unit-period-13-months", lambda: apr(*LENT, *REPAID, unit_period="months:13"), cc.InvalidArgumentError, "unit_period"),
+    case("apr-unit-period-zero-days", lambda: apr(*LENT, *REPAID, unit_period="days:0"), cc.InvalidArgumentError, "unit_period"),
+    case("apr-unit-period-53-weeks", lambda: apr(*LENT, *REPAID, unit_period="weeks:53"), cc.InvalidArgumentError, "unit_period"),
+    case("apr-unit-period-wrong-type", lambda: apr(*LENT, *REPAID, unit_period=1), cc.InvalidArgumentError, "unit_period"),
+    case("apr-is-accurate-float", lambda: REG_Z.is_accurate(0.1), cc.InvalidArgumentError, "disclosed"),
+    case("apr-is-accurate-text", lambda: REG_Z.is_accurate("ten"), cc.InvalidDecimalError, "disclosed"),
+    case("apr-built-irregular-int", lambda: fin.RegulationZApr("0.12", "0.01", "months:1", 12, 1), cc.InvalidArgumentError, "irregular"),
+    case("apr-built-unit-period", lambda: fin.RegulationZApr("0.12", "0.01", "monthly", 12, False), cc.InvalidArgumentError, "unit_period"),
+    case("apr-built-apr-float", lambda: fin.RegulationZApr(0.12, "0.01", "months:1", 12, False), cc.InvalidArgumentError, "apr"),
+    # EU APRC
+    case("aprc-no-drawdown", lambda: aprc([], [], *REPAID), cc.InvalidArgumentError, "drawdown_dates"),
+    case("aprc-no-payment", lambda: aprc(*LENT, [], []), cc.InvalidArgumentError, "payment_dates"),
+    case("aprc-payment-before-drawdown", lambda: aprc(["2026-02-01"], [1000], ["2026-01-01"], [1100]), cc.InvalidArgumentError, "payment_dates"),
+    case("aprc-drawdowns-out-of-order", lambda: aprc(["2026-02-01", "2026-01-01"], [500, 500], *REPAID), cc.InvalidArgumentError, "drawdown_dates"),
+    case("aprc-payments-out-of-order", lambda: aprc(*LENT, ["2026-03-01", "2026-02-01"], [600, 600]), cc.InvalidArgumentError, "payment_dates"),
+    case("aprc-negative-drawdown", lambda: aprc(["2026-01-01"], [-1000], *REPAID), cc.InvalidArgumentError, "drawdown_amounts"),
+    case("aprc-negative-payment", lambda: aprc(*LENT, REPAID[0], [520, -520]), cc.InvalidArgumentError, "payment_amounts"),
+    case("aprc-fewer-drawdown-amounts", lambda: aprc(["2026-01-01", "2026-01-02"], [1000], *REPAID), cc.InvalidArgumentError, "drawdown_amounts"),
+    case("aprc-no-solution", lambda: aprc(*LENT, ["2026-01-01"], [1100]), cc.NoSolutionError, "payment_amounts"),
+    case("aprc-decimals-zero", lambda: aprc(*LENT, *REPAID, decimals=0), cc.InvalidArgumentError, "decimals"),
+    case("aprc-decimals-11", lambda: aprc(*LENT, *REPAID, decimals=11), cc.InvalidArgumentError, "decimals"),
+    case("aprc-decimals-negative", lambda: aprc(*LENT, *REPAID, decimals=-1), cc.InvalidArgumentError, "decimals"),
+    case("aprc-decimals-float", lambda: aprc(*LENT, *REPAID, decimals=2.0), cc.InvalidArgumentError, "decimals"),
+    case("aprc-decimals-bool", lambda: aprc(*LENT, *REPAID, decimals=True), cc.InvalidArgumentError, "decimals"),
+    case("aprc-basis-unknown", lambda: aprc(*LENT, *REPAID, basis="years"), cc.InvalidArgumentError, "basis"),
+    case("aprc-basis-wrong-type", lambda: aprc(*LENT, *REPAID, basis=365), cc.InvalidArgumentError, "basis"),
+    case("aprc-no-such-date", lambda: aprc(*LENT, ["2027-02-30"], [1100]), cc.InvalidDateError, "payment_dates"),
+    case("aprc-float-amount", lambda: aprc(["2026-01-01"], [1000.0], *REPAID), cc.InvalidArgumentError, "drawdown_amounts"),
+    case("aprc-built-float", lambda: fin.Aprc("12.96", 0.1296), cc.InvalidArgumentError, "rate"),
+    # flags take True or False only
+    case("flag-end-of-month-int", lambda: cc.date_schedule("2026-01-31", MONTHLY, count=2, end_of_month=1), cc.InvalidArgumentError, "end_of_month"),
+    case("flag-end-of-month-none", lambda: cc.date_schedule("2026-01-31", MONTHLY, count=2, end_of_month=None), cc.InvalidArgumentError, "end_of_month"),
+    case("flag-add-periods-str", lambda: MONTHLY.add_periods("2026-01-31", 1, "yes"), cc.InvalidArgumentError, "end_of_month"),
+    case("flag-continuous-int", lambda: cc.Rate.from_percent(5).effective_annual(continuous=1), cc.InvalidArgumentError, "continuous"),
+    case("flag-continuous-from-effective", lambda: cc.Rate.from_effective_annual("0.05", continuous=0), cc.InvalidArgumentError, "continuous"),
+    case("flag-end-of-month-rule-int", lambda: cc.DayCount("30/360 US", end_of_month_rule=1), cc.InvalidArgumentError, "end_of_month_rule"),
+    case("flag-end-of-month-rule-str", lambda: cc.DayCount("30/360 US", end_of_month_rule="false"), cc.InvalidArgumentError, "end_of_month_rule"),
     # arithmetic beyond Decimal's range
     case("fin-overflow-fv", lambda: fin.fv(1000, 100, 0, 1), cc.ArithmeticOverflowError, "rate"),
     case("overflow-mul", lambda: cc.Money("79228162514264337593543950335", "USD") * 10, cc.ArithmeticOverflowError, "amount"),
@@ -312,3 +383,35 @@ def test_mismatched_lengths_message() -> None:
     with pytest.raises(cc.InvalidArgumentError, match=r"^amounts: .*5 dates") as raised:
         fin.xirr(DATES, AMOUNTS[:-1])
     assert raised.value.value == "4 amounts"
+
+
+def test_flags_take_true_and_false() -> None:
+    assert cc.date_schedule("2023-02-28", MONTHLY, count=2, end_of_month=True)[-1] == datetime.date(2023, 3, 31)
+    assert cc.date_schedule("2023-02-28", MONTHLY, count=2, end_of_month=False)[-1] == datetime.date(2023, 3, 28)
+    assert MONTHLY.add_periods("2023-02-28", 1, True) == datetime.date(2023, 3, 31)
+    assert cc.Rate.from_percent(5).effective_annual(continuous=True) == cc.Rate.from_percent(5).effective_annual(
+        None, continuous=True
+    )
+    assert cc.DayCount("30/360 US", end_of_month_rule=None) == cc.DayCount("30/360 US", end_of_month_rule=True)
+    with pytest.raises(cc.InvalidArgumentError, match=r"^end_of_month: expected True or False, not int"):
+        cc.date_schedule("2026-01-31", MONTHLY, count=2, end_of_month=1)
+
+
+def test_schedule_end_rules_are_the_cores() -> None:
+    with pytest.raises(cc.InvalidArgumentError, match=r"^count: give either count or until"):
+        cc.date_schedule("2026-01-01", MONTHLY)
+    with pytest.raises(cc.InvalidArgumentError, match=r"^until: give either count \(3\) or until, not both"):
+        cc.date_schedule("2026-01-01", MONTHLY, count=3, until="2026-12-01")
+    with pytest.raises(cc.InvalidArgumentError, match=r"^count: must be between 1 and 100000"):
+        cc.date_schedule("2026-01-01", MONTHLY, count=0)
+
+
+def test_apr_flow_errors_name_the_argument() -> None:
+    with pytest.raises(cc.InvalidArgumentError, match=r"^payment_amounts: .*2 dates") as raised:
+        fin.apr_regulation_z(*LENT, REPAID[0], [520])
+    assert raised.value.value == "1 amounts"
+    with pytest.raises(cc.InvalidArgumentError, match=r"^payment_dates: a payment is dated before"):
+        fin.aprc_eu(["2026-02-01"], [1000], ["2026-01-01"], [1100])
+    with pytest.raises(cc.InvalidArgumentError, match=r"^unit_period: expected 'months:N'") as bad:
+        fin.apr_regulation_z(*LENT, *REPAID, unit_period="monthly")
+    assert bad.value.value == "monthly"

@@ -34,6 +34,13 @@ SIGNATURES: Dict[str, str] = {
     "cumprinc": "(rate, nper, pv, start_period, end_period, when='end')",
     "xnpv": "(rate, dates, amounts, day_count='ACT/365F')",
     "xirr": "(dates, amounts, day_count='ACT/365F', guess=None)",
+    "apr_regulation_z": "(advance_dates, advance_amounts, payment_dates, payment_amounts, *, unit_period=None)",
+    "aprc_eu": "(drawdown_dates, drawdown_amounts, payment_dates, payment_amounts, *, basis='days', decimals=1)",
+}
+# The result classes of the APR functions.
+CLASSES = {
+    "RegulationZApr": "(apr, rate_per_unit_period, unit_period, unit_periods_per_year, irregular)",
+    "Aprc": "(percent, rate)",
 }
 
 DATES = ["2008-01-01", "2008-03-01", "2008-10-30", "2009-02-15", "2009-04-01"]
@@ -42,8 +49,18 @@ MONTHLY_8 = cc.Rate("8%").periodic("monthly")
 
 
 def test_every_function_is_exported() -> None:
-    assert sorted(fin.__all__) == sorted(SIGNATURES)
+    assert sorted(fin.__all__) == sorted([*SIGNATURES, *CLASSES])
     assert cc.finance is fin
+
+
+@pytest.mark.parametrize("name", sorted(CLASSES))
+def test_result_classes(name: str) -> None:
+    cls = getattr(fin, name)
+    assert str(inspect.signature(cls)) == CLASSES[name]
+    assert cls.__module__ == "collections_core.finance"
+    assert cls.__doc__ and ">>>" in cls.__doc__
+    with pytest.raises(TypeError):
+        type("Sub", (cls,), {})
 
 
 @pytest.mark.parametrize("name", sorted(SIGNATURES))
@@ -143,3 +160,87 @@ def test_python_decimal_division_is_rounded_to_28_digits() -> None:
     assert cc.parse_decimal(str(Decimal("0.08") / 12)) == Decimal("0.0066666666666666666666666667")
     assert round(fin.pmt(Decimal("0.08") / 12, 60, 15000), 6) == Decimal("-304.145914")
     assert cc.parse_decimal("0.12345678901234567890123456789") == Decimal("0.1234567890123456789012345679")
+
+
+# Appendix J (c)(1)(i): 5,000 advanced 1978-01-10, 24 monthly payments of 230 from 1978-02-10.
+APPENDIX_J_PAYMENTS = cc.date_schedule("1978-02-10", "monthly", count=24)
+
+
+def appendix_j(**kwargs: Any) -> fin.RegulationZApr:
+    return fin.apr_regulation_z(["1978-01-10"], [5000], APPENDIX_J_PAYMENTS, [230] * 24, **kwargs)
+
+
+def test_regulation_z_appendix_j() -> None:
+    result = appendix_j()
+    assert round(result.apr * 100, 2) == Decimal("9.69")
+    assert result.unit_period == "months:1" and result.unit_periods_per_year == 12
+    assert result.apr == result.rate_per_unit_period * 12
+    assert result.irregular is False and result.tolerance == Decimal("0.00125")
+    # Accurate within 1/8 of a percentage point either way.
+    assert result.is_accurate(Decimal("0.0969")) and result.is_accurate("0.0975") and result.is_accurate(Decimal("0.0957"))
+    assert not result.is_accurate(Decimal("0.0985")) and not result.is_accurate(Decimal("0.0955"))
+    assert all(type(v) is Decimal for v in (result.apr, result.rate_per_unit_period, result.tolerance))
+
+
+def test_regulation_z_arguments_take_dates_text_and_iterables() -> None:
+    expected = appendix_j()
+    assert appendix_j(unit_period="months:1") == expected
+    assert appendix_j(unit_period=" Months:1 ") == expected
+    as_text = [d.isoformat() for d in APPENDIX_J_PAYMENTS]
+    again = fin.apr_regulation_z(
+        (d for d in [datetime.date(1978, 1, 10)]), iter(["5000.00"]), tuple(as_text), (Decimal(230) for _ in range(24))
+    )
+    assert again == expected and hash(again) == hash(expected)
+
+
+def test_regulation_z_unit_period_override_and_tolerance() -> None:
+    weekly = appendix_j(unit_period="weeks:4")
+    assert weekly.unit_period == "weeks:4" and weekly.unit_periods_per_year == 13
+    # Monthly payments measured in 4-week periods are irregular: 1/4 of a percentage point.
+    assert weekly.irregular is True and weekly.tolerance == Decimal("0.0025")
+    assert appendix_j(unit_period="semimonth").unit_periods_per_year == 24
+    assert appendix_j(unit_period="days:30").unit_period == "days:30"
+
+
+def test_regulation_z_single_advance_and_payment() -> None:
+    # One advance repaid by one payment within a year: one unit period of that many days.
+    result = fin.apr_regulation_z(["2026-01-01"], [1000], ["2026-04-01"], [1050])
+    assert result.unit_period == "days:90" and result.rate_per_unit_period == Decimal("0.05")
+    assert round(result.apr, 10) == Decimal("0.2027777778")
+
+
+def test_regulation_z_result_as_a_value() -> None:
+    result = appendix_j()
+    d = result.to_dict()
+    assert d == {
+        "apr": result.apr,
+        "rate_per_unit_period": result.rate_per_unit_period,
+        "unit_period": "months:1",
+        "unit_periods_per_year": Decimal(12),
+        "irregular": False,
+    }
+    assert fin.RegulationZApr(**d) == result
+    assert repr(result).startswith("RegulationZApr(apr=Decimal('0.09685708")
+    assert result != appendix_j(unit_period="weeks:4") and result != object()
+
+
+def test_aprc_directive_98_7_example() -> None:
+    result = fin.aprc_eu(["1994-01-01"], [1000], ["1995-07-01"], [1200], decimals=2)
+    assert result.percent == Decimal("12.96") and str(result.percent) == "12.96"
+    assert round(result.rate, 6) == Decimal("0.129620")
+    # Defaults: the days basis, one decimal (half up).
+    default = fin.aprc_eu(["1994-01-01"], [1000], ["1995-07-01"], [1200])
+    assert str(default.percent) == "13.0" and default.rate == result.rate
+    assert fin.aprc_eu(["1994-01-01"], [1000], ["1995-07-01"], [1200], basis="days") == default
+    months = fin.aprc_eu(["1994-01-01"], [1000], ["1995-07-01"], [1200], basis="MONTHS", decimals=2)
+    assert months.percent == Decimal("12.92")
+    assert fin.Aprc(**result.to_dict()) == result
+    assert repr(result) == f"Aprc(percent=Decimal('12.96'), rate={result.rate!r})"
+
+
+def test_apr_functions_run_from_many_threads() -> None:
+    # The solves run detached from the interpreter; concurrent calls give the same answers.
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda _: appendix_j(), range(8)))
+        aprcs = list(pool.map(lambda _: fin.aprc_eu(["1994-01-01"], [1000], ["1995-07-01"], [1200]), range(8)))
+    assert len(set(results)) == 1 and len(set(aprcs)) == 1

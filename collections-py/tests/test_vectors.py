@@ -130,10 +130,41 @@ def dated(case: Case) -> Dict[str, Any]:
     }
 
 
+def split_flows(flows: List[List[str]]) -> tuple[List[str], List[str]]:
+    """``[[date, amount], ...]`` as the dates and the amounts."""
+    return [date for date, _ in flows], [amount for _, amount in flows]
+
+
+def apr_regulation_z(case: Case) -> Dict[str, Any]:
+    """apr.json's Regulation Z case: the APR rounded to ``places``, the unit period and the irregular test."""
+    kwargs = {"unit_period": case["unit_period"]} if "unit_period" in case else {}
+    result = finance.apr_regulation_z(
+        *split_flows(case["advances"]), *split_flows(case["payments"]), **kwargs
+    )
+    return {
+        "expected": rounded(result.apr, case.get("places", 0)),
+        "expected_unit_period": result.unit_period,
+        "expected_irregular": result.irregular,
+    }
+
+
+def aprc_eu(case: Case) -> str:
+    """apr.json's EU case: the APRC in percent, already rounded half up to ``decimals`` by the function."""
+    result = finance.aprc_eu(
+        *split_flows(case["drawdowns"]),
+        *split_flows(case["payments"]),
+        basis=case["basis"],
+        decimals=case["decimals"],
+    )
+    return text(result.percent)
+
+
 OPS: Dict[str, Callable[[Case], Any]] = {
     **{op: finance_op(op) for op in FINANCE_ARGS},
     "xnpv": lambda c: rounded(finance.xnpv(c["rate"], **dated(c)), c.get("places", 0)),
     "xirr": lambda c: rounded(finance.xirr(**dated(c)), c.get("places", 0)),
+    "apr_regulation_z": apr_regulation_z,
+    "aprc_eu": aprc_eu,
     "year_fraction": year_fraction,
     "adjust": lambda c: calendar(c).adjust(c["date"], c["convention"]).isoformat(),
     "add_business_days": lambda c: calendar(c).add_business_days(c["date"], c["n"]).isoformat(),
@@ -180,6 +211,7 @@ def same(expected: Any, got: Any, exact_text: bool) -> bool:
 def test_the_vector_files_are_there() -> None:
     names = {p.name for p in FILES}
     assert {
+        "apr.json",
         "business_days.json",
         "date_schedules.json",
         "day_counts.json",

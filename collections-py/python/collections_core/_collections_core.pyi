@@ -44,6 +44,10 @@ __all__ = [
     "mirr",
     "xnpv",
     "xirr",
+    "apr_regulation_z",
+    "aprc_eu",
+    "RegulationZApr",
+    "Aprc",
 ]
 
 __version__: str
@@ -154,7 +158,7 @@ class DayCount:
         reference_end: Optional[_DateLike] = None,
         frequency: Optional[_FrequencyLike] = None,
         maturity: Optional[_DateLike] = None,
-        end_of_month_rule: bool | None = None,
+        end_of_month_rule: Optional[bool] = None,
     ) -> DayCount: ...
     @property
     def name(self) -> str: ...
@@ -287,3 +291,66 @@ def xirr(
     day_count: _DayCountLike = "ACT/365F",
     guess: Optional[_DecimalLike] = None,
 ) -> Decimal: ...
+
+# Annual percentage rates (re-exported by collections_core.finance).
+@final
+class RegulationZApr:
+    def __new__(
+        cls,
+        apr: _DecimalLike,
+        rate_per_unit_period: _DecimalLike,
+        unit_period: str,
+        unit_periods_per_year: _DecimalLike,
+        irregular: bool,
+    ) -> RegulationZApr: ...
+    @property
+    def apr(self) -> Decimal: ...
+    @property
+    def rate_per_unit_period(self) -> Decimal: ...
+    @property
+    def unit_period(self) -> str: ...
+    @property
+    def unit_periods_per_year(self) -> Decimal: ...
+    @property
+    def irregular(self) -> bool: ...
+    @property
+    def tolerance(self) -> Decimal: ...
+    def is_accurate(self, disclosed: _DecimalLike) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __reduce__(
+        self,
+    ) -> tuple[type[RegulationZApr], tuple[Decimal, Decimal, str, Decimal, bool]]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Aprc:
+    def __new__(cls, percent: _DecimalLike, rate: _DecimalLike) -> Aprc: ...
+    @property
+    def percent(self) -> Decimal: ...
+    @property
+    def rate(self) -> Decimal: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __reduce__(self) -> tuple[type[Aprc], tuple[Decimal, Decimal]]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+def apr_regulation_z(
+    advance_dates: Iterable[_DateLike],
+    advance_amounts: Iterable[_DecimalLike],
+    payment_dates: Iterable[_DateLike],
+    payment_amounts: Iterable[_DecimalLike],
+    *,
+    unit_period: Optional[str] = None,
+) -> RegulationZApr: ...
+def aprc_eu(
+    drawdown_dates: Iterable[_DateLike],
+    drawdown_amounts: Iterable[_DecimalLike],
+    payment_dates: Iterable[_DateLike],
+    payment_amounts: Iterable[_DecimalLike],
+    *,
+    basis: str = "days",
+    decimals: int = 1,
+) -> Aprc: ...

@@ -6,6 +6,12 @@ switch with ``import collections_core.finance as npf``. ``cumipmt`` and ``cumpri
 CUMIPMT and CUMPRINC with the same signs; ``xnpv`` and ``xirr`` take pyxirr's ``dates, amounts`` and a
 day count (Actual/365 Fixed by default).
 
+Annual percentage rates: ``apr_regulation_z`` is the US Regulation Z actuarial APR (12 CFR 1026,
+Appendix J), returning a ``RegulationZApr`` with the unit period, the irregular-transaction test and the
+section 1026.22(a) tolerance; ``aprc_eu`` is the EU APRC (Directive 2008/48/EC, Annex I), returning an
+``Aprc`` (percent rounded half up, and the unrounded rate). Both take ``dates, amounts`` pairs of
+arguments for the money lent and the money repaid, all amounts positive.
+
 Differences from numpy-financial:
 
 - Arguments are ``decimal.Decimal``, ``int`` or ``str`` and results are ``decimal.Decimal``; floats are
@@ -29,6 +35,10 @@ Decimal('0.280948')
 from __future__ import annotations
 
 from collections_core._collections_core import (
+    Aprc,
+    RegulationZApr,
+    apr_regulation_z,
+    aprc_eu,
     cumipmt,
     cumprinc,
     fv,
@@ -60,4 +70,8 @@ __all__ = [
     "cumprinc",
     "xnpv",
     "xirr",
+    "apr_regulation_z",
+    "RegulationZApr",
+    "aprc_eu",
+    "Aprc",
 ]

@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
 
 use super::frequency::frequency_arg;
-use crate::convert::{date_arg, date_out, date_repr, decimal_out, str_arg, str_repr};
+use crate::convert::{bool_arg, date_arg, date_out, date_repr, decimal_out, str_arg, str_repr};
 use crate::errors::CoreResultExt;
 
 /// A day-count convention, by name: ``ACT/365F``, ``ACT/360``, ``ACT/364``, ``ACT/ACT ISDA``,
@@ -82,7 +82,7 @@ impl PyDayCount {
         reference_end: Option<&Bound<'_, PyAny>>,
         frequency: Option<&Bound<'_, PyAny>>,
         maturity: Option<&Bound<'_, PyAny>>,
-        end_of_month_rule: Option<bool>,
+        end_of_month_rule: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let text = str_arg(name, "name")?;
         let params = DayCountParams {
@@ -96,13 +96,12 @@ impl PyDayCount {
                 .map(|f| frequency_arg(f, "frequency"))
                 .transpose()?,
             maturity: maturity.map(|m| date_arg(m, "maturity")).transpose()?,
-            end_of_month_rule,
+            end_of_month_rule: end_of_month_rule
+                .map(|b| bool_arg(b, "end_of_month_rule"))
+                .transpose()?,
         };
         DayCount::from_name(&text, params)
-            .or_raise_as(&[
-                ("day_count", "name"),
-                ("reference_period", "reference_start"),
-            ])
+            .or_raise_as(&[("day_count", "name")])
             .map(PyDayCount)
     }
 

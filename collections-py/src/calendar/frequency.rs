@@ -4,7 +4,9 @@ use collections_core::Frequency;
 use pyo3::prelude::*;
 use pyo3::types::{PyDate, PyDict, PyString, PyType};
 
-use crate::convert::{date_arg, date_out, int_arg, str_arg, str_repr, wrong_type};
+use crate::convert::{
+    date_arg, date_out, end_of_month_arg, int_arg, str_arg, str_repr, wrong_type,
+};
 use crate::errors::CoreResultExt;
 
 /// A payment frequency, by name: weekly, biweekly, four-weekly, semi-monthly (the 1st and 15th),
@@ -65,7 +67,7 @@ impl PyFrequency {
         py: Python<'py>,
         anchor: &Bound<'py, PyAny>,
         n: &Bound<'py, PyAny>,
-        end_of_month: bool,
+        #[pyo3(from_py_with = end_of_month_arg)] end_of_month: bool,
     ) -> PyResult<Bound<'py, PyDate>> {
         let anchor = date_arg(anchor, "anchor")?;
         let n = int_arg::<i64>(n, "n")?;

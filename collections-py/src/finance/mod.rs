@@ -7,6 +7,9 @@
 //! meanwhile. Decimal, int and str in, `decimal.Decimal` out; floats are refused for now (a float64
 //! path over numpy arrays is a later addition). Where numpy-financial returns NaN, these raise
 //! `NoSolutionError`.
+//!
+//! The annual percentage rates (Regulation Z's APR and the EU APRC, with their result classes) are in
+//! [`apr`].
 
 use chrono::NaiveDate;
 use collections_core::finance::{self, When};
@@ -18,6 +21,8 @@ use rust_decimal::Decimal;
 use crate::calendar::PyDayCount;
 use crate::convert::{date_arg, decimal_arg, decimal_out, items_arg, str_arg, wrong_type};
 use crate::errors::{invalid, CoreResultExt};
+
+mod apr;
 
 /// Runs a core solver without the GIL and returns its result as a `decimal.Decimal`, reporting core
 /// fields under the Python argument names in `renames`.
@@ -80,19 +85,22 @@ fn day_count_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<DayCount> {
     DayCount::from_name(&name, Default::default()).or_raise_as(&[("reference_start", "day_count")])
 }
 
-/// Dated flows from two iterables of the same length.
+/// Dated flows from two iterables of the same length, named `fields` (dates, amounts); a length
+/// mismatch names the amounts.
 fn flows_arg(
     dates: &Bound<'_, PyAny>,
     amounts: &Bound<'_, PyAny>,
+    fields: (&'static str, &'static str),
 ) -> PyResult<Vec<(NaiveDate, Decimal)>> {
-    let dates: Vec<NaiveDate> = items_arg(dates, "dates")?
+    let (dates_field, amounts_field) = fields;
+    let dates: Vec<NaiveDate> = items_arg(dates, dates_field)?
         .iter()
-        .map(|d| date_arg(d, "dates"))
+        .map(|d| date_arg(d, dates_field))
         .collect::<PyResult<_>>()?;
-    let amounts = decimals_arg(amounts, "amounts")?;
+    let amounts = decimals_arg(amounts, amounts_field)?;
     if dates.len() != amounts.len() {
         return Err(invalid(
-            "amounts",
+            amounts_field,
             format!("{} amounts", amounts.len()),
             format!("need one amount per date ({} dates)", dates.len()),
         ));
@@ -439,7 +447,7 @@ pub fn xnpv<'py>(
     day_count: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let rate = decimal_arg(rate, "rate")?;
-    let flows = flows_arg(dates, amounts)?;
+    let flows = flows_arg(dates, amounts, ("dates", "amounts"))?;
     let day_count = day_count_arg(day_count)?;
     solved(py, &[("values", "amounts")], move || {
         finance::xnpv(rate, &flows, day_count)
@@ -464,7 +472,7 @@ pub fn xirr<'py>(
     day_count: Option<&Bound<'py, PyAny>>,
     guess: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let flows = flows_arg(dates, amounts)?;
+    let flows = flows_arg(dates, amounts, ("dates", "amounts"))?;
     let day_count = day_count_arg(day_count)?;
     let guess = guess_arg(guess)?;
     solved(py, &[("values", "amounts")], move || {
@@ -488,5 +496,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(mirr, m)?)?;
     m.add_function(wrap_pyfunction!(xnpv, m)?)?;
     m.add_function(wrap_pyfunction!(xirr, m)?)?;
+    apr::register(m)?;
     Ok(())
 }
