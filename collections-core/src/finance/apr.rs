@@ -283,14 +283,21 @@ pub fn apr_regulation_z(
             });
         }
     }
-    let intervals: Vec<UnitPeriod> = if payments.len() > 1 {
-        payments
-            .windows(2)
-            .map(|w| UnitPeriod::between(w[0].0, w[1].0))
-            .collect()
-    } else {
-        vec![UnitPeriod::between(start, payments[0].0)]
-    };
+    // The periods between payments vote for the unit period; same-day payments (a fee at closing) do not.
+    // With one payment, its distance from the advance decides, and more than a year is a yearly unit.
+    let mut intervals: Vec<UnitPeriod> = payments
+        .windows(2)
+        .filter(|w| w[1].0 > w[0].0)
+        .map(|w| UnitPeriod::between(w[0].0, w[1].0))
+        .collect();
+    if intervals.is_empty() {
+        let last = payments[payments.len() - 1].0;
+        intervals.push(if days(start, last) > 365 {
+            UnitPeriod::Months(12)
+        } else {
+            UnitPeriod::between(start, last.max(start.succ_opt().unwrap_or(start)))
+        });
+    }
     let unit = match unit_period {
         Some(u) => u,
         None => most_common(&intervals),
@@ -470,4 +477,36 @@ pub fn aprc_eu(
         RoundingMode::HalfUp,
     )?;
     Ok(Aprc { percent, rate })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_payment_on_the_advance_date_does_not_vote() {
+        let start = d(2026, 1, 10);
+        let mut payments = vec![(start, Decimal::from(50))];
+        payments
+            .extend((1..=12).map(|k| (shift_months(start, k, false).unwrap(), Decimal::from(90))));
+        let apr = apr_regulation_z(&[(start, Decimal::from(1000))], &payments, None).unwrap();
+        assert_eq!(apr.unit_period, UnitPeriod::Months(1));
+    }
+
+    #[test]
+    fn a_single_payment_after_more_than_a_year_uses_a_yearly_unit() {
+        let apr = apr_regulation_z(
+            &[(d(2026, 1, 1), Decimal::from(1000))],
+            &[(d(2028, 1, 1), Decimal::from(1210))],
+            None,
+        )
+        .unwrap();
+        assert_eq!(apr.unit_period, UnitPeriod::Months(12));
+        // 1000 grows to 1210 over two whole years: 10% a year.
+        assert_eq!(apr.apr.round_dp(12), Decimal::new(1, 1));
+    }
 }
