@@ -16,6 +16,9 @@
  * COLL_OK; on failure they are left as they were. The one exception: a call that fills a caller's
  * buffer and fails with COLL_BUFFER_TOO_SMALL writes the size needed to its length out-parameter
  * (coll_decimal_to_string, coll_date_schedule, coll_calendar_holidays), so the caller can retry.
+ * Those three also accept a NULL buffer with a capacity of 0, to ask for the size without a buffer:
+ * the call fails with COLL_BUFFER_TOO_SMALL and writes the size needed (or succeeds with a length of 0
+ * when nothing is needed). A NULL buffer with a non-zero capacity is COLL_NULL_ARGUMENT.
  * Inputs are read before outputs are written, so a single-value output may point at an input
  * (coll_decimal_round(&x, 2, COLL_ROUND_HALF_UP, &x)); arrays passed in and out must not overlap.
  *
@@ -23,16 +26,24 @@
  * where a function says NULL is allowed. `const T *` arguments are borrowed for the duration of the call
  * and never kept. Text is passed as a pointer and a length in bytes (UTF-8, no NUL terminator needed);
  * bad UTF-8 gives COLL_INVALID_UTF8. Arrays and output buffers always carry their length or capacity.
- * Small values (coll_decimal, coll_date, coll_currency, coll_money, coll_frequency, coll_day_count) are
- * plain structs owned by whoever holds them; they are checked every time they are passed in. Rich objects
- * are opaque handles: a handle made by coll_<thing>_new (or coll_calendar_builtin) is owned by the
- * caller and freed by coll_<thing>_free, which accepts NULL. Strings returned as `const char *`
+ * Small values (coll_decimal, coll_date, coll_currency, coll_money, coll_frequency, coll_day_count,
+ * coll_unit_period, coll_regulation_z_apr) are plain structs owned by whoever holds them; they are
+ * checked every time they are passed in. Rich objects are opaque handles: a handle made by
+ * coll_<thing>_new (or coll_calendar_builtin) is owned by the caller and freed by coll_<thing>_free,
+ * which accepts NULL. Strings returned as `const char *`
  * (coll_version, coll_status_name, coll_last_error_message) belong to the library: never free them.
  * No function returns a string the caller must free (text is written into caller buffers), so there is
  * no coll_string_free yet; one will come with the first function that needs it.
  *
  * Values. Amounts are exact decimals (coll_decimal: a 128-bit mantissa and a scale), never floats, and
  * nothing is rounded unless a function takes a rounding mode. Dates are {year, month, day}.
+ *
+ * Flags. Yes/no fields inside structs (coll_day_count's end_of_month_rule and has_maturity,
+ * coll_regulation_z_apr's irregular) are uint8_t, not bool, so that every byte the library reads from
+ * caller memory can be checked: 0 or 1, anything else gives COLL_INVALID_ARGUMENT naming the field.
+ * A bool passed by value (coll_date_schedule's end_of_month, the rate functions' continuous) is a C99
+ * bool, which is always 0 or 1 in C; a caller from another language must pass exactly 0 or 1 there.
+ * bool out-parameters are written as 0 or 1.
  *
  * Thread safety. All functions may be called from any thread. The last error message is per thread.
  * A coll_calendar never changes after it is made, so one handle may be shared by threads; free it once,
@@ -216,9 +227,19 @@ typedef uint32_t coll_business_day_convention;
 typedef uint32_t coll_day_count_kind;
 
 /**
- * A day-count convention and the data some conventions need. Fields a convention does not use are
- * ignored (and not checked). Start from `coll_day_count_init` or `coll_day_count_from_name`, then set
- * what the convention needs. A plain value: copy it freely.
+ * A day-count convention and the data some conventions need. Start from `coll_day_count_init` or
+ * `coll_day_count_from_name`, then set what the convention needs. The convention is built from `kind`
+ * and the data given, by the same rules as every other surface: data a convention does not take is
+ * refused (`COLL_INVALID_ARGUMENT` naming the field), so a mistake is not silently ignored. What
+ * counts as given:
+ * - `reference_start`, `reference_end`: any date other than `{0, 0, 0}` (then it must exist);
+ * - `frequency`: anything other than all zeros (`{COLL_FREQUENCY_WEEKLY, 0, 0}`, which ACT/ACT ICMA
+ *   could not use anyway);
+ * - `end_of_month_rule`: 0 (1, the standard rule, is the default and is accepted by every kind);
+ * - `maturity`: when `has_maturity` is 1.
+ *
+ * The flags are `uint8_t`, not `bool`, so that any byte can be checked: a value other than 0 or 1 gives
+ * `COLL_INVALID_ARGUMENT` naming the flag. A plain value: copy it freely.
  */
 typedef struct coll_day_count {
     /**
@@ -226,27 +247,28 @@ typedef struct coll_day_count {
      */
     coll_day_count_kind kind;
     /**
-     * 30/360 US: apply the February month-end adjustments (the standard rule; true by default).
+     * 30/360 US: 1 to apply the February month-end adjustments (the standard rule, and the default), 0
+     * not to (30/360 US only).
      */
-    bool end_of_month_rule;
+    uint8_t end_of_month_rule;
     /**
-     * ACT/ACT ICMA: the start of a regular coupon period of the schedule.
+     * ACT/ACT ICMA: the start of a regular coupon period of the schedule; `{0, 0, 0}` when not given.
      */
     struct coll_date reference_start;
     /**
-     * ACT/ACT ICMA: the end of that period.
+     * ACT/ACT ICMA: the end of that period; `{0, 0, 0}` when not given.
      */
     struct coll_date reference_end;
     /**
-     * ACT/ACT ICMA: the schedule's frequency, made of whole months.
+     * ACT/ACT ICMA: the schedule's frequency, made of whole months; all zeros when not given.
      */
     struct coll_frequency frequency;
     /**
-     * 30E/360 ISDA: whether `maturity` is set.
+     * 30E/360 ISDA: 1 when `maturity` is given, else 0.
      */
-    bool has_maturity;
+    uint8_t has_maturity;
     /**
-     * 30E/360 ISDA: the instrument's maturity date, when `has_maturity`.
+     * 30E/360 ISDA: the instrument's maturity date, when `has_maturity` is 1.
      */
     struct coll_date maturity;
 } coll_day_count;
@@ -255,6 +277,66 @@ typedef struct coll_day_count {
  * When payments fall within each period: one of the `COLL_WHEN_` constants.
  */
 typedef uint32_t coll_when;
+
+/**
+ * The kind of a Regulation Z unit period: one of the `COLL_UNIT_PERIOD_` constants.
+ */
+typedef uint32_t coll_unit_period_kind;
+
+/**
+ * The unit period of Regulation Z's equation (Appendix J (b)(4)): a kind and a count. Counts beyond a
+ * year, or 0 for days, weeks and months, give `COLL_INVALID_ARGUMENT` naming `unit_period`. A plain
+ * value: copy it freely.
+ */
+typedef struct coll_unit_period {
+    /**
+     * A `COLL_UNIT_PERIOD_` constant.
+     */
+    coll_unit_period_kind kind;
+    /**
+     * How many days, weeks or months; 0 for `COLL_UNIT_PERIOD_SEMIMONTH`.
+     */
+    uint32_t count;
+} coll_unit_period;
+
+/**
+ * The result of `coll_apr_regulation_z`. Every rate is a fraction (0.0969 for 9.69%), unrounded.
+ * A plain value: copy it freely.
+ */
+typedef struct coll_regulation_z_apr {
+    /**
+     * The annual percentage rate: `rate_per_unit_period` × `unit_periods_per_year`.
+     */
+    struct coll_decimal apr;
+    /**
+     * The rate per unit period, i, that solves the equation.
+     */
+    struct coll_decimal rate_per_unit_period;
+    /**
+     * The unit period used.
+     */
+    struct coll_unit_period unit_period;
+    /**
+     * Unit periods in a year (12 for a month; 365 / days for a single advance and payment).
+     */
+    struct coll_decimal unit_periods_per_year;
+    /**
+     * 1 when the transaction is irregular under §1026.22(a)(3) (several advances, irregular payment
+     * periods, or irregular payment amounts other than the first and last), else 0. A `uint8_t`, not a
+     * `bool`, so that it can be checked when the struct comes back in.
+     */
+    uint8_t irregular;
+    /**
+     * The §1026.22(a) tolerance for this transaction: 0.00125 (1/8 of a percentage point), or 0.0025
+     * when `irregular`. Output only: `coll_apr_is_accurate` does not read it.
+     */
+    struct coll_decimal tolerance;
+} coll_regulation_z_apr;
+
+/**
+ * How the EU APRC counts time: one of the `COLL_APRC_BASIS_` constants.
+ */
+typedef uint32_t coll_aprc_basis;
 
 /**
  * Success.
@@ -531,6 +613,41 @@ typedef uint32_t coll_when;
  */
 #define COLL_WHEN_BEGIN 1
 
+/**
+ * `count` days (365 / count unit periods a year; count 1 to 365).
+ */
+#define COLL_UNIT_PERIOD_DAYS 0
+
+/**
+ * `count` weeks (52 / count a year; count 1 to 52).
+ */
+#define COLL_UNIT_PERIOD_WEEKS 1
+
+/**
+ * Half a month (24 a year); `count` must be 0.
+ */
+#define COLL_UNIT_PERIOD_SEMIMONTH 2
+
+/**
+ * `count` months (12 / count a year; count 1 to 12, 12 being a year).
+ */
+#define COLL_UNIT_PERIOD_MONTHS 3
+
+/**
+ * Whole years and the remaining days over the days (365 or 366) of the year ending there.
+ */
+#define COLL_APRC_BASIS_DAYS 0
+
+/**
+ * Whole weeks (52 a year) and the remaining days.
+ */
+#define COLL_APRC_BASIS_WEEKS 1
+
+/**
+ * Whole equal months (12 a year) and the remaining days.
+ */
+#define COLL_APRC_BASIS_MONTHS 2
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -698,7 +815,9 @@ coll_status coll_decimal_from_string(const char *text,
  * On success `*out_len` is the text's length without the NUL. When `buf_len` is too small the
  * call fails with `COLL_BUFFER_TOO_SMALL`, leaves `buf` untouched and, as the documented exception to "out-
  * parameters only on success", writes the size needed (including the NUL) to `*out_len`. A buffer of
- * `COLL_DECIMAL_TEXT_CAPACITY` bytes always suffices. Ownership: `buf` belongs to the caller.
+ * `COLL_DECIMAL_TEXT_CAPACITY` bytes always suffices. `buf` may be NULL when `buf_len` is 0, to ask
+ * for the size: the call then fails with `COLL_BUFFER_TOO_SMALL` and sets `*out_len`. Ownership: `buf`
+ * belongs to the caller.
  *
  * # Safety
  * `value` is NULL or points to a readable `coll_decimal`; `buf` is NULL or points to `buf_len`
@@ -723,8 +842,9 @@ coll_status coll_decimal_from_minor_units(int64_t units,
 /**
  * `value × 10^minor_units` as a 64-bit integer (`123.45` with 2 minor units is `12345`).
  *
- * Fails with `COLL_INVALID_ARGUMENT` when the value has more decimal places than `minor_units`
- * (round it first: nothing is rounded here), or `COLL_OVERFLOW` when the result does not fit 64 bits.
+ * Fails with `COLL_INVALID_ARGUMENT` naming `value` when the value has more decimal places than
+ * `minor_units` (round it first: nothing is rounded here) or naming `minor_units` when it is above 18,
+ * or `COLL_OVERFLOW` naming `value` when the result does not fit 64 bits.
  *
  * # Safety
  * `value` is NULL or points to a readable `coll_decimal`; `out` is NULL or points to a writable
@@ -932,8 +1052,8 @@ coll_status coll_calendar_add_business_days(const struct coll_calendar *calendar
  *
  * `out` has room for `out_cap` dates. On success `*out_len` is the number written. When they do not fit
  * the call fails with `COLL_BUFFER_TOO_SMALL`, writes nothing to `out` and, as an exception to "out-
- * parameters only on success", sets `*out_len` to the number needed. Ownership: `out` belongs to the
- * caller.
+ * parameters only on success", sets `*out_len` to the number needed. `out` may be NULL when `out_cap`
+ * is 0, to ask for that number. Ownership: `out` belongs to the caller.
  *
  * # Safety
  * `calendar` is NULL or a live handle; `out` is NULL or points to `out_cap` writable `coll_date`s;
@@ -971,9 +1091,10 @@ coll_status coll_date_from_string(const char *text,
                                   struct coll_date *out);
 
 /**
- * Fills `*out` with the convention `kind` and its defaults: `end_of_month_rule` true, no maturity,
- * and zero (invalid) reference dates and a weekly frequency, which an ACT/ACT ICMA caller must set.
- * An unknown `kind` gives `COLL_INVALID_ARGUMENT`.
+ * Fills `*out` with the convention `kind` and nothing else given: `end_of_month_rule` 1 (the
+ * default), `has_maturity` 0, and zeros in the reference dates, the frequency and the maturity. An
+ * ACT/ACT ICMA caller must then set `reference_start`, `reference_end` and `frequency`. An unknown
+ * `kind` gives `COLL_INVALID_ARGUMENT`.
  *
  * # Safety
  * `out` is NULL or points to a writable `coll_day_count`.
@@ -1038,14 +1159,18 @@ coll_status coll_frequency_from_name(const char *name, size_t len, struct coll_f
  * `end_of_month`, a start on a month's last day gives month ends. Semi-monthly schedules begin on the
  * first of the two days on or after `start`.
  *
- * The schedule stops after `count` dates (`count` > 0, `until` NULL), or at the last date on or before
- * `*until` (`count` 0, `until` not NULL). A negative count, both, or neither give
- * `COLL_INVALID_ARGUMENT` (a zero count with NULL `until` is refused as a count of zero).
+ * The schedule stops after `count` dates (`count` from 1 to 100,000, `until` NULL), or at the last date
+ * on or before `*until` (`count` 0, `until` not NULL). Any other count with NULL `until` gives
+ * `COLL_INVALID_ARGUMENT` naming `count` (with the count as given), and a non-zero count with a date
+ * gives `COLL_INVALID_ARGUMENT` naming `until` (give one or the other).
+ *
+ * `end_of_month` is a C `bool` passed by value: 0 or 1 (any C caller's `bool` is; a caller from
+ * another language must pass exactly 0 or 1).
  *
  * `out` has room for `out_cap` dates. On success `*out_len` is the number written. When they do not fit
  * the call fails with `COLL_BUFFER_TOO_SMALL`, writes nothing to `out` and, as an exception to "out-
- * parameters only on success", sets `*out_len` to the number of dates needed. Ownership: `out` belongs
- * to the caller.
+ * parameters only on success", sets `*out_len` to the number of dates needed. `out` may be NULL when
+ * `out_cap` is 0, to ask for that number. Ownership: `out` belongs to the caller.
  *
  * # Safety
  * `frequency` is NULL or points to a readable `coll_frequency`; `until` is NULL or points to a readable
@@ -1060,6 +1185,18 @@ coll_status coll_date_schedule(struct coll_date start,
                                struct coll_date *out,
                                size_t out_cap,
                                size_t *out_len);
+
+/**
+ * The `COLL_WHEN_` constant named by `name`: `end` (also `finish` or `0`) or `begin` (also `start` or
+ * `1`), as numpy-financial accepts them; case and surrounding spaces are not significant. Unknown
+ * names give `COLL_INVALID_ARGUMENT` naming `when`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable `coll_when`.
+ */
+coll_status coll_when_from_name(const char *name,
+                                size_t len,
+                                coll_when *out);
 
 /**
  * The future value: what `pv` now and `nper` payments of `pmt` grow to at `rate` per period
@@ -1330,6 +1467,89 @@ coll_status coll_xirr(const struct coll_date *dates,
                       const struct coll_day_count *day_count,
                       const struct coll_decimal *guess,
                       struct coll_decimal *out);
+
+/**
+ * The Regulation Z actuarial APR (12 CFR 1026, Appendix J) of `n_advances` advances and `n_payments`
+ * payments: amounts positive, each list in date order, no payment before the first advance. Time is
+ * counted from the first advance in whole unit periods back from each date and a fraction (leftover
+ * days over 30, 15 or 7). `unit_period` MAY be NULL: NULL means the most common period between
+ * payments (the shorter on a tie); otherwise it overrides it. A single advance repaid by a single
+ * payment within a year, with a NULL `unit_period`, is one unit period of that many days.
+ *
+ * On success `*out` holds the APR, the rate per unit period, the unit period and periods per year,
+ * the §1026.22(a)(3) irregular flag and the tolerance that goes with it (see `coll_apr_is_accurate`).
+ *
+ * Fails with `COLL_INVALID_ARGUMENT` naming `advance_amounts` or `payment_amounts` when an amount is
+ * not positive, or `advance_dates` or `payment_dates` when a list is empty, its dates are out of order,
+ * or a payment comes before the first advance (or on its day, with no `unit_period`: a period of zero
+ * length); `COLL_INVALID_ARGUMENT` naming `unit_period` for an unknown kind, a semimonth with a count,
+ * or a count of 0 or beyond a year; `COLL_INVALID_DATE` or `COLL_INVALID_DECIMAL` naming the array of
+ * an invalid element; `COLL_NO_SOLUTION` naming `payment_amounts` when no rate balances the flows; or
+ * `COLL_OVERFLOW`.
+ * Ownership: the arrays are borrowed for the call.
+ *
+ * # Safety
+ * `advance_dates` and `advance_amounts` are NULL or point to `n_advances` readable elements each, and
+ * `payment_dates` and `payment_amounts` to `n_payments` (NULL is refused even when the count is 0);
+ * `unit_period` is NULL or points to a readable `coll_unit_period`; `out` is NULL or points to a
+ * writable `coll_regulation_z_apr`.
+ */
+coll_status coll_apr_regulation_z(const struct coll_date *advance_dates,
+                                  const struct coll_decimal *advance_amounts,
+                                  size_t n_advances,
+                                  const struct coll_date *payment_dates,
+                                  const struct coll_decimal *payment_amounts,
+                                  size_t n_payments,
+                                  const struct coll_unit_period *unit_period,
+                                  struct coll_regulation_z_apr *out);
+
+/**
+ * Whether a disclosed APR (a fraction: 0.0975 for 9.75%) is accurate under §1026.22(a): within the
+ * tolerance of the APR `computed` by `coll_apr_regulation_z` (1/8 of a percentage point, or 1/4 when
+ * `computed->irregular`). `computed` is checked as it comes in: its decimals, unit period and
+ * `irregular` flag (0 or 1) must be valid (`COLL_INVALID_DECIMAL` or `COLL_INVALID_ARGUMENT` naming
+ * `computed.<field>`); its `tolerance` is not read.
+ *
+ * # Safety
+ * `computed` is NULL or points to a readable `coll_regulation_z_apr`; `disclosed` is NULL or points to
+ * a readable `coll_decimal`; `out` is NULL or points to a writable `bool`.
+ */
+coll_status coll_apr_is_accurate(const struct coll_regulation_z_apr *computed,
+                                 const struct coll_decimal *disclosed,
+                                 bool *out);
+
+/**
+ * The EU annual percentage rate of charge (Directive 2008/48/EC, Annex I, as amended by Directive
+ * 2011/90/EU) of `n_drawdowns` drawdowns and `n_payments` payments (amounts positive, each list in
+ * date order, no payment before the first drawdown). Time is counted from the first drawdown in whole
+ * years, weeks or months by `basis` (a `COLL_APRC_BASIS_` constant) back from each date, plus the
+ * remaining days over the days of the year ending there.
+ *
+ * On success `*out_percent` is the APRC in percent rounded half up to `decimals` places (1 to 10), and
+ * `*out_rate` the unrounded annual rate as a fraction; they must be two different objects.
+ *
+ * Fails with `COLL_INVALID_ARGUMENT` naming the array at fault for the flows, as
+ * `coll_apr_regulation_z` does (`drawdown_amounts`, `drawdown_dates`, `payment_amounts`,
+ * `payment_dates`), `basis` for an unknown constant, or `decimals` outside 1 to 10;
+ * `COLL_INVALID_DATE` or `COLL_INVALID_DECIMAL` naming the array of an invalid element;
+ * `COLL_NO_SOLUTION` naming `payment_amounts`; or `COLL_OVERFLOW`. Ownership: the arrays are borrowed for the
+ * call.
+ *
+ * # Safety
+ * `drawdown_dates` and `drawdown_amounts` are NULL or point to `n_drawdowns` readable elements each,
+ * and `payment_dates` and `payment_amounts` to `n_payments` (NULL is refused even when the count is
+ * 0); `out_percent` and `out_rate` are NULL or point to writable `coll_decimal`s.
+ */
+coll_status coll_aprc_eu(const struct coll_date *drawdown_dates,
+                         const struct coll_decimal *drawdown_amounts,
+                         size_t n_drawdowns,
+                         const struct coll_date *payment_dates,
+                         const struct coll_decimal *payment_amounts,
+                         size_t n_payments,
+                         coll_aprc_basis basis,
+                         uint32_t decimals,
+                         struct coll_decimal *out_percent,
+                         struct coll_decimal *out_rate);
 
 #ifdef __cplusplus
 }  // extern "C"

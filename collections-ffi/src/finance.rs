@@ -6,6 +6,10 @@
 //! convention: money paid out is negative, money received positive. Every number is a `coll_decimal`,
 //! including `nper`, `per`, `start_period` and `end_period`, and every result is exact to Decimal's 28
 //! significant digits (round it with `coll_decimal_round`).
+//!
+//! Annual percentage rates (Regulation Z's APR and the EU APRC) are in the submodule `apr`.
+
+use std::ffi::c_char;
 
 use chrono::NaiveDate;
 use collections_core::finance::{self, When};
@@ -37,6 +41,35 @@ fn when(value: coll_when) -> FfiResult<When> {
             "COLL_WHEN_END (0) or COLL_WHEN_BEGIN (1)",
         )),
     }
+}
+
+/// The constant of a core `When`.
+fn when_constant(value: When) -> coll_when {
+    match value {
+        When::End => COLL_WHEN_END,
+        When::Begin => COLL_WHEN_BEGIN,
+    }
+}
+
+/// The `COLL_WHEN_` constant named by `name`: `end` (also `finish` or `0`) or `begin` (also `start` or
+/// `1`), as numpy-financial accepts them; case and surrounding spaces are not significant. Unknown
+/// names give `COLL_INVALID_ARGUMENT` naming `when`.
+///
+/// # Safety
+/// `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable `coll_when`.
+#[no_mangle]
+pub unsafe extern "C" fn coll_when_from_name(
+    name: *const c_char,
+    len: usize,
+    out: *mut coll_when,
+) -> coll_status {
+    boundary(|| {
+        // SAFETY: the caller's contract.
+        let (name, out) = unsafe { (ptr::text(name, len, "name")?, ptr::out(out, "out")?) };
+        let parsed: When = name.parse()?;
+        out.write(when_constant(parsed));
+        Ok(())
+    })
 }
 
 /// The core calls the amounts of dated flows `values`; here they are the argument `amounts`.
@@ -657,6 +690,10 @@ pub unsafe extern "C" fn coll_xirr(
     })
 }
 
+// After the solvers, so the header shows them in this order.
+mod apr;
+pub use apr::*;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -683,6 +720,15 @@ mod tests {
     fn when_constants_match_the_core() {
         assert_eq!(when(COLL_WHEN_END).unwrap(), When::End);
         assert_eq!(when(COLL_WHEN_BEGIN).unwrap(), When::Begin);
+        for w in [When::End, When::Begin] {
+            assert_eq!(when(when_constant(w)).unwrap(), w);
+            let name = w.name();
+            let mut out = u32::MAX;
+            // SAFETY: valid pointers.
+            let status = unsafe { coll_when_from_name(name.as_ptr().cast(), name.len(), &mut out) };
+            assert_eq!(status, COLL_OK);
+            assert_eq!(out, when_constant(w));
+        }
         let failure = when(2).unwrap_err();
         assert_eq!(failure.status, COLL_INVALID_ARGUMENT);
         assert!(failure.message.starts_with("when:"), "{}", failure.message);

@@ -8,14 +8,17 @@
 //! - [`money`]: `coll_decimal`, `coll_currency`, `coll_money`, rounding modes.
 //! - [`rate`]: annual rates as decimal fractions.
 //! - [`calendar`]: `coll_date`, frequencies, day counts, date schedules, the `coll_calendar` handle.
-//! - [`finance`]: time value of money (`coll_fv`, `coll_pmt`, `coll_rate`, `coll_irr`, `coll_xirr`, ...).
+//! - [`finance`]: time value of money (`coll_fv`, `coll_pmt`, `coll_rate`, `coll_irr`, `coll_xirr`, ...)
+//!   and annual percentage rates (`coll_apr_regulation_z`, `coll_apr_is_accurate`, `coll_aprc_eu`).
 //!
 //! ## The shape of every function (after rustls-ffi)
 //! `#[no_mangle] pub unsafe extern "C" fn`, whose body runs inside `error::boundary` (a panic becomes
 //! `COLL_PANIC`); every pointer is checked for NULL first (`COLL_NULL_ARGUMENT`); inputs are copied in
 //! before anything is written; out-parameters are written only on success; failures leave a message
 //! for `coll_last_error_message`. Enums arrive as `uint32_t` with `COLL_` constants, never as Rust enums,
-//! so an out-of-range number is an error and not undefined behaviour.
+//! so an out-of-range number is an error and not undefined behaviour; for the same reason yes/no fields
+//! of structs read from caller memory are `uint8_t` flags checked to be 0 or 1 (`ptr::flag`), never
+//! `bool`.
 
 // In the order the header presents them: conventions and errors first, then the values.
 pub mod error;

@@ -1,11 +1,29 @@
 //! Checked access to the pointers C passes in: every one is tested for NULL before use, inputs are
 //! copied out before any output is written (so an input and an output may be the same object), and
-//! outputs are written only once the whole call has succeeded.
+//! outputs are written only once the whole call has succeeded. Also the check of the `uint8_t` flags
+//! inside structs (C's `bool` is not read from caller memory: a byte other than 0 or 1 would be
+//! undefined behaviour in Rust).
 
 use std::ffi::c_char;
 use std::mem::size_of;
 
+use collections_core::Error;
+
 use crate::error::{Failure, FfiResult, COLL_INVALID_ARGUMENT, COLL_INVALID_UTF8};
+
+/// A `uint8_t` flag from C: 0 or 1; anything else is `COLL_INVALID_ARGUMENT` naming `field`.
+pub(crate) fn flag(value: u8, field: &'static str) -> FfiResult<bool> {
+    match value {
+        0 => Ok(false),
+        1 => Ok(true),
+        other => Err(Error::InvalidArgument {
+            field,
+            value: other.to_string(),
+            reason: "a flag must be 0 or 1".into(),
+        }
+        .into()),
+    }
+}
 
 /// Copies the value behind an input pointer.
 ///
@@ -112,6 +130,29 @@ fn check_array_len<T>(len: usize, field: &str) -> FfiResult {
         ));
     }
     Ok(())
+}
+
+/// Checks an output array that may be NULL when `capacity` is 0: the caller is asking for the size
+/// needed (the function then fails with `COLL_BUFFER_TOO_SMALL` and reports it, unless nothing is
+/// needed). A NULL array with a non-zero capacity is refused.
+///
+/// # Safety
+/// `p` is NULL or valid for writing `capacity` elements of `T`.
+pub(crate) unsafe fn out_slice_or_size_query<T>(
+    p: *mut T,
+    capacity: usize,
+    field: &'static str,
+) -> FfiResult<OutSlice<T>> {
+    if p.is_null() && capacity == 0 {
+        // Nothing is ever written through it: every write is checked against the capacity 0 first.
+        return Ok(OutSlice {
+            start: p,
+            capacity,
+            field,
+        });
+    }
+    // SAFETY: forwarded contract.
+    unsafe { out_slice(p, capacity, field) }
 }
 
 /// Copies an input array; NULL is refused even when `len` is 0.

@@ -14,6 +14,11 @@ STATIC_CHECK(sizeof(coll_status) == 4, status_is_32_bits);
 STATIC_CHECK(sizeof(coll_decimal) == 24, decimal_is_24_bytes);
 STATIC_CHECK(sizeof(coll_date) == 12, date_is_12_bytes);
 STATIC_CHECK(sizeof(((coll_currency *)0)->code) == 4, currency_code_has_room_for_nul);
+STATIC_CHECK(sizeof(coll_unit_period) == 8, unit_period_is_8_bytes);
+/* Flags read from caller memory are single checked bytes, not bool. */
+STATIC_CHECK(sizeof(((coll_day_count *)0)->end_of_month_rule) == 1, end_of_month_rule_is_a_byte);
+STATIC_CHECK(sizeof(((coll_day_count *)0)->has_maturity) == 1, has_maturity_is_a_byte);
+STATIC_CHECK(sizeof(((coll_regulation_z_apr *)0)->irregular) == 1, irregular_is_a_byte);
 STATIC_CHECK(COLL_OK == 0, ok_is_zero);
 STATIC_CHECK(COLL_PANIC == 99, panic_is_99);
 

@@ -221,7 +221,14 @@ static void test_null_arguments(void) {
     int64_t i64_out;
     int32_t i32_out;
     bool bool_out;
+    coll_when when_out;
+    coll_unit_period unit;
+    coll_regulation_z_apr apr_in, apr_out;
+    coll_decimal d_out2;
 
+    unit.kind = COLL_UNIT_PERIOD_MONTHS;
+    unit.count = 1;
+    memset(&apr_in, 0, sizeof apr_in);
     weights[0] = one;
     weights[1] = one;
     EXPECT_OK(coll_frequency_from_name("monthly", 7, &monthly));
@@ -244,6 +251,9 @@ static void test_null_arguments(void) {
     POISON(i64_out);
     POISON(i32_out);
     POISON(bool_out);
+    POISON(when_out);
+    POISON(apr_out);
+    POISON(d_out2);
 
     /* money */
     EXPECT_NULL(coll_money_add(NULL, &m, &m_out), "left");
@@ -420,6 +430,39 @@ static void test_null_arguments(void) {
     EXPECT_NULL(coll_xirr(dates, weights, 2, NULL, &one, &d_out), "day_count");
     EXPECT_NULL(coll_xirr(dates, weights, 2, &dc, &one, NULL), "out");
     EXPECT_NULL(coll_xirr(dates, weights, 2, &dc, NULL, NULL), "out");
+    EXPECT_NULL(coll_when_from_name(NULL, 3, &when_out), "name");
+    EXPECT_NULL(coll_when_from_name("end", 3, NULL), "out");
+
+    /* annual percentage rates (a NULL unit_period is allowed: it is tested in test_apr) */
+    EXPECT_NULL(coll_apr_regulation_z(NULL, weights, 1, dates, weights, 2, &unit, &apr_out), "advance_dates");
+    EXPECT_NULL(coll_apr_regulation_z(NULL, weights, 0, dates, weights, 2, NULL, &apr_out), "advance_dates");
+    EXPECT_NULL(coll_apr_regulation_z(dates, NULL, 1, dates, weights, 2, &unit, &apr_out), "advance_amounts");
+    EXPECT_NULL(coll_apr_regulation_z(dates, NULL, 0, dates, weights, 2, NULL, &apr_out), "advance_amounts");
+    EXPECT_NULL(coll_apr_regulation_z(dates, weights, 1, NULL, weights, 2, &unit, &apr_out), "payment_dates");
+    EXPECT_NULL(coll_apr_regulation_z(dates, weights, 1, NULL, weights, 0, NULL, &apr_out), "payment_dates");
+    EXPECT_NULL(coll_apr_regulation_z(dates, weights, 1, dates, NULL, 2, &unit, &apr_out), "payment_amounts");
+    EXPECT_NULL(coll_apr_regulation_z(dates, weights, 1, dates, NULL, 0, NULL, &apr_out), "payment_amounts");
+    EXPECT_NULL(coll_apr_regulation_z(dates, weights, 1, dates, weights, 2, &unit, NULL), "out");
+    EXPECT_NULL(coll_apr_regulation_z(dates, weights, 1, dates, weights, 2, NULL, NULL), "out");
+    EXPECT_NULL(coll_apr_is_accurate(NULL, &one, &bool_out), "computed");
+    EXPECT_NULL(coll_apr_is_accurate(&apr_in, NULL, &bool_out), "disclosed");
+    EXPECT_NULL(coll_apr_is_accurate(&apr_in, &one, NULL), "out");
+    EXPECT_NULL(coll_aprc_eu(NULL, weights, 1, dates, weights, 2, COLL_APRC_BASIS_DAYS, 2, &d_out, &d_out2),
+                "drawdown_dates");
+    EXPECT_NULL(coll_aprc_eu(NULL, weights, 0, dates, weights, 2, COLL_APRC_BASIS_DAYS, 2, &d_out, &d_out2),
+                "drawdown_dates");
+    EXPECT_NULL(coll_aprc_eu(dates, NULL, 1, dates, weights, 2, COLL_APRC_BASIS_DAYS, 2, &d_out, &d_out2),
+                "drawdown_amounts");
+    EXPECT_NULL(coll_aprc_eu(dates, weights, 1, NULL, weights, 2, COLL_APRC_BASIS_DAYS, 2, &d_out, &d_out2),
+                "payment_dates");
+    EXPECT_NULL(coll_aprc_eu(dates, weights, 1, dates, NULL, 2, COLL_APRC_BASIS_DAYS, 2, &d_out, &d_out2),
+                "payment_amounts");
+    EXPECT_NULL(coll_aprc_eu(dates, weights, 1, dates, NULL, 0, COLL_APRC_BASIS_DAYS, 2, &d_out, &d_out2),
+                "payment_amounts");
+    EXPECT_NULL(coll_aprc_eu(dates, weights, 1, dates, weights, 2, COLL_APRC_BASIS_DAYS, 2, NULL, &d_out2),
+                "out_percent");
+    EXPECT_NULL(coll_aprc_eu(dates, weights, 1, dates, weights, 2, COLL_APRC_BASIS_DAYS, 2, &d_out, NULL),
+                "out_rate");
 
     UNTOUCHED(m_out);
     UNTOUCHED(cur_out);
@@ -437,6 +480,9 @@ static void test_null_arguments(void) {
     UNTOUCHED(i64_out);
     UNTOUCHED(i32_out);
     UNTOUCHED(bool_out);
+    UNTOUCHED(when_out);
+    UNTOUCHED(apr_out);
+    UNTOUCHED(d_out2);
     coll_calendar_free(cal);
 }
 
@@ -512,14 +558,19 @@ static void test_decimals(void) {
     EXPECT(coll_decimal_to_string(&d, buf, 0, &len), COLL_BUFFER_TOO_SMALL, "buf");
     EXPECT_TRUE(len == 9);
     UNTOUCHED(buf);
+    /* No buffer at all, capacity 0: a size query. */
+    len = 0;
+    EXPECT(coll_decimal_to_string(&d, NULL, 0, &len), COLL_BUFFER_TOO_SMALL, "buf");
+    EXPECT_TRUE(len == 9);
+    EXPECT_NULL(coll_decimal_to_string(&d, NULL, 1, &len), "buf");
     EXPECT_OK(coll_decimal_to_string(&d, buf, 9, &len));
     EXPECT_TRUE(len == 8 && strcmp(buf, "-1234.50") == 0);
 
     /* Minor units. */
     POISON(units);
     POISON(out);
-    EXPECT(coll_decimal_to_minor_units(&d, 0, &units), COLL_INVALID_ARGUMENT, "amount");
-    EXPECT(coll_decimal_to_minor_units(&big, 2, &units), COLL_OVERFLOW, "amount");
+    EXPECT(coll_decimal_to_minor_units(&d, 0, &units), COLL_INVALID_ARGUMENT, "value");
+    EXPECT(coll_decimal_to_minor_units(&big, 2, &units), COLL_OVERFLOW, "value");
     EXPECT(coll_decimal_to_minor_units(&d, 19, &units), COLL_INVALID_ARGUMENT, "minor_units");
     EXPECT(coll_decimal_from_minor_units(1, 19, &out), COLL_INVALID_ARGUMENT, "minor_units");
     EXPECT(coll_decimal_from_minor_units(1, UINT32_MAX, &out), COLL_INVALID_ARGUMENT, "minor_units");
@@ -758,6 +809,8 @@ static void test_dates_and_day_counts(void) {
     EXPECT(coll_year_fraction(&dc, ok, ok, &yf), COLL_INVALID_ARGUMENT, "day_count");
     /* ACT/ACT ICMA needs its reference period and a whole-month frequency. */
     EXPECT_OK(coll_day_count_init(COLL_DAY_COUNT_ACT_ACT_ICMA, &dc));
+    EXPECT(coll_year_fraction(&dc, ok, ok, &yf), COLL_INVALID_ARGUMENT, "reference_start");
+    dc.reference_start = ymd(2026, 2, 30);
     EXPECT(coll_year_fraction(&dc, ok, ok, &yf), COLL_INVALID_DATE, "reference_start");
     dc.reference_start = ymd(2026, 7, 1);
     dc.reference_end = ymd(2026, 1, 1);
@@ -771,14 +824,42 @@ static void test_dates_and_day_counts(void) {
     EXPECT(coll_year_fraction(&dc, ok, ok, &yf), COLL_INVALID_ARGUMENT, "frequency");
     /* 30E/360 ISDA checks its maturity when it has one. */
     EXPECT_OK(coll_day_count_init(COLL_DAY_COUNT_30E_360_ISDA, &dc));
-    dc.has_maturity = true;
+    dc.has_maturity = 1;
     dc.maturity = bad;
     EXPECT(coll_day_count_days(&dc, ok, ok, &days), COLL_INVALID_DATE, "maturity");
+    /* Flags are bytes checked to be 0 or 1. */
+    {
+        static const uint8_t bad_flags[] = {2, 0x80, 0xFF};
+        for (i = 0; i < sizeof bad_flags; i++) {
+            EXPECT_OK(coll_day_count_init(COLL_DAY_COUNT_30E_360_ISDA, &dc));
+            dc.has_maturity = bad_flags[i];
+            EXPECT(coll_day_count_days(&dc, ok, ok, &days), COLL_INVALID_ARGUMENT, "has_maturity");
+            EXPECT(coll_year_fraction(&dc, ok, ok, &yf), COLL_INVALID_ARGUMENT, "has_maturity");
+            EXPECT_OK(coll_day_count_init(COLL_DAY_COUNT_30_360_US, &dc));
+            dc.end_of_month_rule = bad_flags[i];
+            EXPECT(coll_day_count_days(&dc, ok, ok, &days), COLL_INVALID_ARGUMENT, "end_of_month_rule");
+            EXPECT(coll_year_fraction(&dc, ok, ok, &yf), COLL_INVALID_ARGUMENT, "end_of_month_rule");
+        }
+    }
+    /* Data the convention does not take is refused, as on every surface. */
+    EXPECT_OK(coll_day_count_init(COLL_DAY_COUNT_ACT_360, &dc));
+    dc.has_maturity = 1;
+    dc.maturity = ymd(2030, 1, 1);
+    EXPECT(coll_year_fraction(&dc, ok, ok, &yf), COLL_INVALID_ARGUMENT, "maturity");
+    EXPECT_OK(coll_day_count_from_name("ACT/365F", 8, &dc));
+    dc.end_of_month_rule = 0;
+    EXPECT(coll_day_count_days(&dc, ok, ok, &days), COLL_INVALID_ARGUMENT, "end_of_month_rule");
+    EXPECT_OK(coll_day_count_init(COLL_DAY_COUNT_30E_360, &dc));
+    dc.reference_end = ymd(2026, 1, 1);
+    EXPECT(coll_year_fraction(&dc, ok, ok, &yf), COLL_INVALID_ARGUMENT, "reference_end");
+    EXPECT_OK(coll_day_count_init(COLL_DAY_COUNT_ACT_ACT_ISDA, &dc));
+    dc.frequency.kind = COLL_FREQUENCY_QUARTERLY;
+    EXPECT(coll_year_fraction(&dc, ok, ok, &yf), COLL_INVALID_ARGUMENT, "frequency");
     UNTOUCHED(days);
     UNTOUCHED(yf);
 
     EXPECT_OK(coll_day_count_init(COLL_DAY_COUNT_30_360_US, &dc));
-    EXPECT_TRUE(dc.end_of_month_rule && !dc.has_maturity);
+    EXPECT_TRUE(dc.end_of_month_rule == 1 && dc.has_maturity == 0);
     EXPECT_OK(coll_day_count_days(&dc, ymd(2007, 2, 28), ymd(2007, 3, 31), &days));
     EXPECT_TRUE(days == 30);
     EXPECT_OK(coll_year_fraction(&dc, ymd(2007, 3, 31), ymd(2007, 2, 28), &yf));
@@ -798,12 +879,21 @@ static void test_schedules(void) {
     POISON(len);
     EXPECT(coll_date_schedule(start, &monthly, 0, NULL, false, out, 6, &len), COLL_INVALID_ARGUMENT, "count");
     EXPECT(coll_date_schedule(start, &monthly, -1, NULL, false, out, 6, &len), COLL_INVALID_ARGUMENT, "count");
-    EXPECT(coll_date_schedule(start, &monthly, INT64_MIN, &until, false, out, 6, &len), COLL_INVALID_ARGUMENT,
+    EXPECT(coll_date_schedule(start, &monthly, INT64_MIN, NULL, false, out, 6, &len), COLL_INVALID_ARGUMENT,
            "count");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "-9223372036854775808") != NULL);
+    EXPECT(coll_date_schedule(start, &monthly, INT64_MIN, &until, false, out, 6, &len), COLL_INVALID_ARGUMENT,
+           "until");
     EXPECT(coll_date_schedule(start, &monthly, 3, &until, false, out, 6, &len), COLL_INVALID_ARGUMENT, "until");
     EXPECT(coll_date_schedule(start, &monthly, 0, &before, false, out, 6, &len), COLL_INVALID_ARGUMENT, "until");
     EXPECT(coll_date_schedule(start, &monthly, INT64_MAX, NULL, false, out, 6, &len), COLL_INVALID_ARGUMENT,
            "count");
+    /* The count as the caller gave it, not a saturated 4294967295. */
+    EXPECT_TRUE(strstr(coll_last_error_message(), "9223372036854775807") != NULL);
+    EXPECT_TRUE(strstr(coll_last_error_message(), "4294967295") == NULL);
+    EXPECT(coll_date_schedule(start, &monthly, 4294967296LL, NULL, false, out, 6, &len), COLL_INVALID_ARGUMENT,
+           "count");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "4294967296") != NULL);
     EXPECT(coll_date_schedule(start, &monthly, 100001, NULL, false, out, 6, &len), COLL_INVALID_ARGUMENT, "count");
     EXPECT(coll_date_schedule(ymd(2025, 2, 30), &monthly, 3, NULL, false, out, 6, &len), COLL_INVALID_DATE,
            "start");
@@ -827,6 +917,11 @@ static void test_schedules(void) {
     EXPECT(coll_date_schedule(start, &weekly, 100, NULL, false, out, 6, &len), COLL_BUFFER_TOO_SMALL, "out");
     EXPECT_TRUE(len == 100);
     UNTOUCHED(out);
+    /* No array at all, capacity 0: a size query. A NULL array with a capacity is still refused. */
+    len = 0;
+    EXPECT(coll_date_schedule(start, &monthly, 0, &until, false, NULL, 0, &len), COLL_BUFFER_TOO_SMALL, "out");
+    EXPECT_TRUE(len == 6);
+    EXPECT_NULL(coll_date_schedule(start, &monthly, 0, &until, false, NULL, 6, &len), "out");
     EXPECT_OK(coll_date_schedule(start, &monthly, 0, &until, false, out, 6, &len));
     EXPECT_TRUE(len == 6 && same_date(out[1], ymd(2026, 2, 28)) && same_date(out[5], ymd(2026, 6, 30)));
 }
@@ -875,6 +970,15 @@ static void test_calendars(void) {
     EXPECT(coll_calendar_add_business_days(us, ymd(262142, 12, 30), 5, &out), COLL_DATE_OUT_OF_RANGE, "date");
     EXPECT(coll_calendar_holidays(us, 2021, out_dates, 11, &len), COLL_BUFFER_TOO_SMALL, "out");
     EXPECT_TRUE(len == 12);
+    /* No array at all, capacity 0: a size query. */
+    len = 0;
+    EXPECT(coll_calendar_holidays(us, 2021, NULL, 0, &len), COLL_BUFFER_TOO_SMALL, "out");
+    EXPECT_TRUE(len == 12);
+    EXPECT_NULL(coll_calendar_holidays(us, 2021, NULL, 12, &len), "out");
+    /* Nothing needed: the size query succeeds with a length of 0. */
+    len = 99;
+    EXPECT_OK(coll_calendar_holidays(cal, 2025, NULL, 0, &len));
+    EXPECT_TRUE(len == 0);
     EXPECT(coll_business_day_convention_from_name("nearest", 7, &conv), COLL_INVALID_ARGUMENT, "convention");
     EXPECT(coll_business_day_convention_from_name(BAD_UTF8, 2, &conv), COLL_INVALID_UTF8, "name");
     UNTOUCHED(flag);
@@ -1167,6 +1271,273 @@ static void test_finance(void) {
     EXPECT_TRUE(text_is(&rate, "-88.85"));
 }
 
+/* ---------------------------------------------------------------- when, APR and APRC */
+
+static void test_when(void) {
+    coll_when when;
+    POISON(when);
+    EXPECT(coll_when_from_name("middle", 6, &when), COLL_INVALID_ARGUMENT, "when");
+    EXPECT(coll_when_from_name("", 0, &when), COLL_INVALID_ARGUMENT, "when");
+    EXPECT(coll_when_from_name("2", 1, &when), COLL_INVALID_ARGUMENT, "when");
+    EXPECT(coll_when_from_name(BAD_UTF8, 2, &when), COLL_INVALID_UTF8, "name");
+    UNTOUCHED(when);
+    EXPECT_OK(coll_when_from_name("Begin", 5, &when));
+    EXPECT_TRUE(when == COLL_WHEN_BEGIN);
+    EXPECT_OK(coll_when_from_name("0", 1, &when));
+    EXPECT_TRUE(when == COLL_WHEN_END);
+    EXPECT_OK(coll_when_from_name(" start ", 7, &when));
+    EXPECT_TRUE(when == COLL_WHEN_BEGIN);
+}
+
+/* Appendix J (c)(1)(i): 5000 advanced 1978-01-10 and 24 monthly payments of 230 from 1978-02-10. */
+static void appendix_j(coll_date *advance, coll_decimal *principal, coll_date *dates, coll_decimal *amounts) {
+    int k;
+    *advance = ymd(1978, 1, 10);
+    *principal = dec("5000");
+    for (k = 1; k <= 24; k++) {
+        dates[k - 1] = ymd(1978 + k / 12, (uint32_t)(k % 12 + 1), 10);
+        amounts[k - 1] = dec("230");
+    }
+}
+
+static void test_apr(void) {
+    coll_date advance, dates[24], saved_date;
+    coll_decimal principal, amounts[24], saved_amount, bad_scale = {1, 0, 29}, percent, rate, got, want;
+    coll_decimal disclosed = dec("0.0975");
+    coll_unit_period unit;
+    coll_regulation_z_apr apr, good, bad;
+    bool accurate;
+    int32_t order;
+    size_t i;
+    static const struct {
+        coll_unit_period unit;
+        coll_status status;
+    } bad_units[] = {
+        {{4, 1}, COLL_INVALID_ARGUMENT},                         /* unknown kind */
+        {{UINT32_MAX, 1}, COLL_INVALID_ARGUMENT},                /* unknown kind */
+        {{COLL_UNIT_PERIOD_SEMIMONTH, 1}, COLL_INVALID_ARGUMENT}, /* a semimonth has no count */
+        {{COLL_UNIT_PERIOD_DAYS, 0}, COLL_INVALID_ARGUMENT},
+        {{COLL_UNIT_PERIOD_DAYS, 366}, COLL_INVALID_ARGUMENT},
+        {{COLL_UNIT_PERIOD_WEEKS, 53}, COLL_INVALID_ARGUMENT},
+        {{COLL_UNIT_PERIOD_MONTHS, 0}, COLL_INVALID_ARGUMENT},
+        {{COLL_UNIT_PERIOD_MONTHS, 13}, COLL_INVALID_ARGUMENT},
+        {{COLL_UNIT_PERIOD_MONTHS, UINT32_MAX}, COLL_INVALID_ARGUMENT},
+    };
+
+    appendix_j(&advance, &principal, dates, amounts);
+    POISON(apr);
+    POISON(percent);
+    POISON(rate);
+    POISON(accurate);
+
+    /* Empty lists: the dates are at fault (as in Python). */
+    EXPECT(coll_apr_regulation_z(&advance, &principal, 0, dates, amounts, 24, NULL, &apr), COLL_INVALID_ARGUMENT,
+           "advance_dates");
+    EXPECT(coll_apr_regulation_z(&advance, &principal, 1, dates, amounts, 0, NULL, &apr), COLL_INVALID_ARGUMENT,
+           "payment_dates");
+    EXPECT(coll_aprc_eu(&advance, &principal, 0, dates, amounts, 24, COLL_APRC_BASIS_DAYS, 2, &percent, &rate),
+           COLL_INVALID_ARGUMENT, "drawdown_dates");
+    EXPECT(coll_aprc_eu(&advance, &principal, 1, dates, amounts, 0, COLL_APRC_BASIS_DAYS, 2, &percent, &rate),
+           COLL_INVALID_ARGUMENT, "payment_dates");
+
+    /* Dates out of order. */
+    saved_date = dates[5];
+    dates[5] = dates[4];
+    dates[4] = saved_date;
+    EXPECT(coll_apr_regulation_z(&advance, &principal, 1, dates, amounts, 24, NULL, &apr), COLL_INVALID_ARGUMENT,
+           "payment_dates");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "in order") != NULL);
+    EXPECT(coll_aprc_eu(&advance, &principal, 1, dates, amounts, 24, COLL_APRC_BASIS_MONTHS, 2, &percent, &rate),
+           COLL_INVALID_ARGUMENT, "payment_dates");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "in order") != NULL);
+    dates[4] = dates[5];
+    dates[5] = saved_date;
+    {
+        coll_date two[2];
+        coll_decimal halves[2];
+        two[0] = ymd(1978, 1, 20);
+        two[1] = ymd(1978, 1, 10);
+        halves[0] = dec("2500");
+        halves[1] = dec("2500");
+        EXPECT(coll_apr_regulation_z(two, halves, 2, dates, amounts, 24, NULL, &apr), COLL_INVALID_ARGUMENT,
+               "advance_dates");
+        EXPECT(coll_aprc_eu(two, halves, 2, dates, amounts, 24, COLL_APRC_BASIS_DAYS, 2, &percent, &rate),
+               COLL_INVALID_ARGUMENT, "drawdown_dates");
+    }
+
+    /* Amounts that are not positive. */
+    saved_amount = amounts[3];
+    amounts[3] = dec("-230");
+    EXPECT(coll_apr_regulation_z(&advance, &principal, 1, dates, amounts, 24, NULL, &apr), COLL_INVALID_ARGUMENT,
+           "payment_amounts");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "positive") != NULL);
+    EXPECT(coll_aprc_eu(&advance, &principal, 1, dates, amounts, 24, COLL_APRC_BASIS_WEEKS, 2, &percent, &rate),
+           COLL_INVALID_ARGUMENT, "payment_amounts");
+    amounts[3] = dec("0");
+    EXPECT(coll_apr_regulation_z(&advance, &principal, 1, dates, amounts, 24, NULL, &apr), COLL_INVALID_ARGUMENT,
+           "payment_amounts");
+    amounts[3] = saved_amount;
+    {
+        coll_decimal minus = dec("-5000");
+        EXPECT(coll_apr_regulation_z(&advance, &minus, 1, dates, amounts, 24, NULL, &apr), COLL_INVALID_ARGUMENT,
+               "advance_amounts");
+        EXPECT(coll_aprc_eu(&advance, &minus, 1, dates, amounts, 24, COLL_APRC_BASIS_DAYS, 2, &percent, &rate),
+               COLL_INVALID_ARGUMENT, "drawdown_amounts");
+    }
+
+    /* A payment before the advance. */
+    {
+        coll_date late = ymd(1978, 3, 1), same_day = ymd(1978, 1, 10);
+        EXPECT(coll_apr_regulation_z(&late, &principal, 1, dates, amounts, 24, NULL, &apr), COLL_INVALID_ARGUMENT,
+               "payment_dates");
+        EXPECT_TRUE(strstr(coll_last_error_message(), "before the first advance") != NULL);
+        EXPECT(coll_aprc_eu(&late, &principal, 1, dates, amounts, 24, COLL_APRC_BASIS_DAYS, 2, &percent, &rate),
+               COLL_INVALID_ARGUMENT, "payment_dates");
+        /* 230 repaid on the day 5000 is advanced: no rate balances the flows, and the amounts are named. */
+        EXPECT(coll_apr_regulation_z(&advance, &principal, 1, &same_day, &amounts[0], 1, NULL, &apr),
+               COLL_NO_SOLUTION, "payment_amounts");
+        EXPECT(coll_aprc_eu(&advance, &principal, 1, &same_day, &amounts[0], 1, COLL_APRC_BASIS_DAYS, 2, &percent,
+                            &rate),
+               COLL_NO_SOLUTION, "payment_amounts");
+    }
+
+    /* Invalid elements name their array. */
+    saved_date = dates[7];
+    dates[7] = ymd(1978, 9, 31);
+    EXPECT(coll_apr_regulation_z(&advance, &principal, 1, dates, amounts, 24, NULL, &apr), COLL_INVALID_DATE,
+           "payment_dates");
+    EXPECT(coll_aprc_eu(&advance, &principal, 1, dates, amounts, 24, COLL_APRC_BASIS_DAYS, 2, &percent, &rate),
+           COLL_INVALID_DATE, "payment_dates");
+    dates[7] = saved_date;
+    amounts[7] = bad_scale;
+    EXPECT(coll_apr_regulation_z(&advance, &principal, 1, dates, amounts, 24, NULL, &apr), COLL_INVALID_DECIMAL,
+           "payment_amounts");
+    EXPECT(coll_aprc_eu(&advance, &principal, 1, dates, amounts, 24, COLL_APRC_BASIS_DAYS, 2, &percent, &rate),
+           COLL_INVALID_DECIMAL, "payment_amounts");
+    amounts[7] = saved_amount;
+    {
+        coll_date no_day = ymd(1978, 0, 10);
+        EXPECT(coll_apr_regulation_z(&no_day, &principal, 1, dates, amounts, 24, NULL, &apr), COLL_INVALID_DATE,
+               "advance_dates");
+        EXPECT(coll_apr_regulation_z(&advance, &bad_scale, 1, dates, amounts, 24, NULL, &apr),
+               COLL_INVALID_DECIMAL, "advance_amounts");
+        EXPECT(coll_aprc_eu(&no_day, &principal, 1, dates, amounts, 24, COLL_APRC_BASIS_DAYS, 2, &percent, &rate),
+               COLL_INVALID_DATE, "drawdown_dates");
+        EXPECT(coll_aprc_eu(&advance, &bad_scale, 1, dates, amounts, 24, COLL_APRC_BASIS_DAYS, 2, &percent,
+                            &rate),
+               COLL_INVALID_DECIMAL, "drawdown_amounts");
+    }
+
+    /* Invalid unit periods. */
+    for (i = 0; i < sizeof bad_units / sizeof bad_units[0]; i++) {
+        char call[96];
+        snprintf(call, sizeof call, "coll_apr_regulation_z with unit period {%lu, %lu}",
+                 (unsigned long)bad_units[i].unit.kind, (unsigned long)bad_units[i].unit.count);
+        expect_status(__LINE__, call,
+                      coll_apr_regulation_z(&advance, &principal, 1, dates, amounts, 24, &bad_units[i].unit, &apr),
+                      bad_units[i].status, "unit_period");
+    }
+
+    /* The APRC's basis and decimals. */
+    EXPECT(coll_aprc_eu(&advance, &principal, 1, dates, amounts, 24, 3, 2, &percent, &rate), COLL_INVALID_ARGUMENT,
+           "basis");
+    EXPECT(coll_aprc_eu(&advance, &principal, 1, dates, amounts, 24, UINT32_MAX, 2, &percent, &rate),
+           COLL_INVALID_ARGUMENT, "basis");
+    EXPECT(coll_aprc_eu(&advance, &principal, 1, dates, amounts, 24, COLL_APRC_BASIS_DAYS, 0, &percent, &rate),
+           COLL_INVALID_ARGUMENT, "decimals");
+    EXPECT(coll_aprc_eu(&advance, &principal, 1, dates, amounts, 24, COLL_APRC_BASIS_DAYS, 11, &percent, &rate),
+           COLL_INVALID_ARGUMENT, "decimals");
+    EXPECT(coll_aprc_eu(&advance, &principal, 1, dates, amounts, 24, COLL_APRC_BASIS_DAYS, UINT32_MAX, &percent,
+                        &rate),
+           COLL_INVALID_ARGUMENT, "decimals");
+    UNTOUCHED(apr);
+    UNTOUCHED(percent);
+    UNTOUCHED(rate);
+
+    /* The Appendix J example: 9.69%, monthly, regular; a NULL unit period is the most common one. */
+    EXPECT_OK(coll_apr_regulation_z(&advance, &principal, 1, dates, amounts, 24, NULL, &good));
+    EXPECT_OK(coll_decimal_round(&good.apr, 4, COLL_ROUND_HALF_EVEN, &got));
+    EXPECT_TRUE(text_is(&got, "0.0969"));
+    EXPECT_TRUE(good.unit_period.kind == COLL_UNIT_PERIOD_MONTHS && good.unit_period.count == 1);
+    EXPECT_TRUE(good.irregular == 0);
+    want = dec("0.00125");
+    EXPECT_OK(coll_decimal_cmp(&good.tolerance, &want, &order));
+    EXPECT_TRUE(order == 0);
+    want = dec("12");
+    EXPECT_OK(coll_decimal_cmp(&good.unit_periods_per_year, &want, &order));
+    EXPECT_TRUE(order == 0);
+    /* The same override gives the same result. */
+    unit.kind = COLL_UNIT_PERIOD_MONTHS;
+    unit.count = 1;
+    EXPECT_OK(coll_apr_regulation_z(&advance, &principal, 1, dates, amounts, 24, &unit, &apr));
+    EXPECT_OK(coll_decimal_cmp(&apr.apr, &good.apr, &order));
+    EXPECT_TRUE(order == 0);
+    /* A semimonthly override: 24 a year, and the monthly payments make the transaction irregular. */
+    unit.kind = COLL_UNIT_PERIOD_SEMIMONTH;
+    unit.count = 0;
+    EXPECT_OK(coll_apr_regulation_z(&advance, &principal, 1, dates, amounts, 24, &unit, &apr));
+    EXPECT_TRUE(apr.unit_period.kind == COLL_UNIT_PERIOD_SEMIMONTH && apr.unit_period.count == 0);
+    EXPECT_TRUE(apr.irregular == 1);
+    want = dec("0.0025");
+    EXPECT_OK(coll_decimal_cmp(&apr.tolerance, &want, &order));
+    EXPECT_TRUE(order == 0);
+
+    /* Accuracy: within 1/8 of a point when regular, 1/4 when irregular. */
+    EXPECT_OK(coll_apr_is_accurate(&good, &disclosed, &accurate));
+    EXPECT_TRUE(accurate);
+    disclosed = dec("0.0985");
+    EXPECT_OK(coll_apr_is_accurate(&good, &disclosed, &accurate));
+    EXPECT_TRUE(!accurate);
+    bad = good;
+    bad.irregular = 1;
+    EXPECT_OK(coll_apr_is_accurate(&bad, &disclosed, &accurate));
+    EXPECT_TRUE(accurate);
+    /* The tolerance field is output only. */
+    bad.tolerance = bad_scale;
+    EXPECT_OK(coll_apr_is_accurate(&bad, &disclosed, &accurate));
+
+    /* A result coming back in is checked. */
+    POISON(accurate);
+    bad = good;
+    bad.irregular = 2;
+    EXPECT(coll_apr_is_accurate(&bad, &disclosed, &accurate), COLL_INVALID_ARGUMENT, "computed.irregular");
+    bad.irregular = 0xFF;
+    EXPECT(coll_apr_is_accurate(&bad, &disclosed, &accurate), COLL_INVALID_ARGUMENT, "computed.irregular");
+    bad = good;
+    bad.apr = bad_scale;
+    EXPECT(coll_apr_is_accurate(&bad, &disclosed, &accurate), COLL_INVALID_DECIMAL, "computed.apr");
+    bad = good;
+    bad.rate_per_unit_period = bad_scale;
+    EXPECT(coll_apr_is_accurate(&bad, &disclosed, &accurate), COLL_INVALID_DECIMAL,
+           "computed.rate_per_unit_period");
+    bad = good;
+    bad.unit_periods_per_year = bad_scale;
+    EXPECT(coll_apr_is_accurate(&bad, &disclosed, &accurate), COLL_INVALID_DECIMAL,
+           "computed.unit_periods_per_year");
+    bad = good;
+    bad.unit_period.kind = 9;
+    EXPECT(coll_apr_is_accurate(&bad, &disclosed, &accurate), COLL_INVALID_ARGUMENT, "computed.unit_period");
+    bad.unit_period.kind = COLL_UNIT_PERIOD_SEMIMONTH;
+    bad.unit_period.count = 2;
+    EXPECT(coll_apr_is_accurate(&bad, &disclosed, &accurate), COLL_INVALID_ARGUMENT, "computed.unit_period");
+    EXPECT(coll_apr_is_accurate(&good, &bad_scale, &accurate), COLL_INVALID_DECIMAL, "disclosed");
+    UNTOUCHED(accurate);
+
+    /* The APRC: Directive 98/7/EC, Annex III, example 1 (1000 lent, 1200 repaid 18 months later). */
+    {
+        coll_date lent_on = ymd(1994, 1, 1), repaid_on = ymd(1995, 7, 1);
+        coll_decimal lent = dec("1000"), repaid = dec("1200");
+        EXPECT_OK(coll_aprc_eu(&lent_on, &lent, 1, &repaid_on, &repaid, 1, COLL_APRC_BASIS_DAYS, 2, &percent,
+                               &rate));
+        EXPECT_TRUE(text_is(&percent, "12.96"));
+        EXPECT_OK(coll_decimal_round(&rate, 4, COLL_ROUND_HALF_EVEN, &got));
+        EXPECT_TRUE(text_is(&got, "0.1296"));
+        EXPECT_OK(coll_aprc_eu(&lent_on, &lent, 1, &repaid_on, &repaid, 1, COLL_APRC_BASIS_MONTHS, 2, &percent,
+                               &rate));
+        EXPECT_TRUE(text_is(&percent, "12.92"));
+    }
+}
+
 int main(void) {
     test_conventions();
     test_null_arguments();
@@ -1178,6 +1549,8 @@ int main(void) {
     test_calendars();
     test_finance_structs();
     test_finance();
+    test_when();
+    test_apr();
     printf("test_errors: %d checks, %d failed\n", checks, failures);
     return failures == 0 ? 0 : 1;
 }

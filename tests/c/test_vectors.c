@@ -335,17 +335,16 @@ done:
 
 static coll_status op_holidays(const json_value *c, outcome *o) {
     coll_calendar *cal = NULL;
-    coll_date dummy[1];
     coll_date *dates = NULL;
     size_t needed = 0, len = 0;
     long long year;
     coll_status st;
     TRY(make_calendar(c, &cal, o));
     TRY(get_int(c, "year", &year, o));
-    /* Ask for the size first, as a C caller without a bound would. */
-    st = coll_calendar_holidays(cal, (int32_t)year, dummy, 0, &needed);
+    /* Ask for the size first (no buffer, capacity 0), as a C caller without a bound would. */
+    st = coll_calendar_holidays(cal, (int32_t)year, NULL, 0, &needed);
     if (st == COLL_OK) {
-        st = expect_dates(o, "holidays", dummy, needed, get_array(c, "expected"));
+        st = expect_dates(o, "holidays", NULL, needed, get_array(c, "expected"));
         goto done;
     }
     if (st != COLL_BUFFER_TOO_SMALL) {
@@ -367,7 +366,7 @@ done:
 /* ---------------------------------------------------------------- date schedules */
 
 static coll_status op_date_schedule(const json_value *c, outcome *o) {
-    coll_date start, until, dummy[1];
+    coll_date start, until;
     coll_date *dates = NULL;
     coll_frequency freq;
     coll_calendar *cal = NULL;
@@ -384,7 +383,8 @@ static coll_status op_date_schedule(const json_value *c, outcome *o) {
     if (has_until) {
         TRY(get_date(c, "until", &until, o));
     }
-    st = coll_date_schedule(start, &freq, (int64_t)count, has_until ? &until : NULL, eom, dummy, 0, &needed);
+    /* Ask for the size first (no buffer, capacity 0). */
+    st = coll_date_schedule(start, &freq, (int64_t)count, has_until ? &until : NULL, eom, NULL, 0, &needed);
     if (st != COLL_BUFFER_TOO_SMALL) {
         if (st == COLL_OK) {
             st = harness(o, "a schedule with no dates", "");
@@ -438,9 +438,9 @@ static coll_status op_year_fraction(const json_value *c, outcome *o) {
     }
     if (json_get(c, "maturity") != NULL) {
         TRY(get_date(c, "maturity", &dc.maturity, o));
-        dc.has_maturity = true;
+        dc.has_maturity = 1;
     }
-    dc.end_of_month_rule = get_bool(c, "end_of_month_rule", dc.end_of_month_rule);
+    dc.end_of_month_rule = (uint8_t)get_bool(c, "end_of_month_rule", dc.end_of_month_rule);
     TRY(get_date(c, "start", &start, o));
     TRY(get_date(c, "end", &end, o));
     if (has_days || !has_fraction) {
@@ -690,22 +690,11 @@ done:
 
 /* ---------------------------------------------------------------- finance */
 
-/* `when` by name. A name that is neither becomes a number that is no COLL_WHEN_ constant, so that the
- * library's own check reports it (a case with an unknown `when` expects invalid_argument). */
+/* `when` by name, through the library (a case with an unknown `when` expects invalid_argument). */
 static coll_status get_when(const json_value *c, coll_when *out, outcome *o) {
     const char *s;
     coll_status st = get_text(c, "when", &s, o);
-    if (st != COLL_OK) {
-        return st;
-    }
-    if (strcmp(s, "end") == 0) {
-        *out = COLL_WHEN_END;
-    } else if (strcmp(s, "begin") == 0) {
-        *out = COLL_WHEN_BEGIN;
-    } else {
-        *out = UINT32_MAX;
-    }
-    return COLL_OK;
+    return st != COLL_OK ? st : coll_when_from_name(s, strlen(s), out);
 }
 
 /* The decimals of `n` fields, in order. */
@@ -749,19 +738,19 @@ static coll_status get_decimal_list(const json_value *c, const char *key, coll_d
     return COLL_OK;
 }
 
-/* `flows`, a list of [date, amount] pairs, as two new parallel arrays. */
-static coll_status get_flows(const json_value *c, coll_date **dates, coll_decimal **amounts, size_t *n,
-                             outcome *o) {
-    const json_value *list = get_array(c, "flows");
+/* `key`, a list of [date, amount] pairs, as two new parallel arrays (never NULL, even when empty). */
+static coll_status get_dated_list(const json_value *c, const char *key, coll_date **dates,
+                                  coll_decimal **amounts, size_t *n, outcome *o) {
+    const json_value *list = get_array(c, key);
     size_t i, count;
     if (list == NULL) {
-        return harness(o, "missing list", "flows");
+        return harness(o, "missing list", key);
     }
     count = list->count ? list->count : 1;
     *dates = (coll_date *)calloc(count, sizeof **dates);
     *amounts = (coll_decimal *)calloc(count, sizeof **amounts);
     if (*dates == NULL || *amounts == NULL) {
-        return harness(o, "out of memory for", "flows");
+        return harness(o, "out of memory for", key);
     }
     *n = list->count;
     for (i = 0; i < list->count; i++) {
@@ -770,7 +759,7 @@ static coll_status get_flows(const json_value *c, coll_date **dates, coll_decima
         coll_status st;
         if (pair->type != JSON_ARRAY || pair->count != 2 || (date = json_string(pair->items[0])) == NULL ||
             (amount = json_scalar_text(pair->items[1])) == NULL) {
-            return harness(o, "a flow is not [date, amount] in", "flows");
+            return harness(o, "an element is not [date, amount] in", key);
         }
         if ((st = coll_date_from_string(date, strlen(date), &(*dates)[i])) != COLL_OK) {
             return st;
@@ -952,7 +941,7 @@ static coll_status op_xnpv(const json_value *c, outcome *o) {
     size_t n = 0;
     coll_status st;
     TRY(get_decimal(c, "rate", &rate, o));
-    TRY(get_flows(c, &dates, &amounts, &n, o));
+    TRY(get_dated_list(c, "flows", &dates, &amounts, &n, o));
     TRY(get_day_count(c, &dc, o));
     TRY(coll_xnpv(&rate, dates, amounts, n, &dc, &got));
     st = expect_rounded(o, c, "expected", &got);
@@ -968,13 +957,174 @@ static coll_status op_xirr(const json_value *c, outcome *o) {
     coll_day_count dc;
     size_t n = 0;
     coll_status st;
-    TRY(get_flows(c, &dates, &amounts, &n, o));
+    TRY(get_dated_list(c, "flows", &dates, &amounts, &n, o));
     TRY(get_day_count(c, &dc, o));
     TRY(coll_xirr(dates, amounts, n, &dc, NULL, &got));
     st = expect_rounded(o, c, "expected", &got);
 done:
     free(dates);
     free(amounts);
+    return st;
+}
+
+/* ---------------------------------------------------------------- annual percentage rates */
+
+/* A unit period in the vector notation: `days:N`, `weeks:N`, `months:N` or `semimonth`. Another name
+ * becomes a kind that is no COLL_UNIT_PERIOD_ constant, so that the library's own check reports it. */
+static coll_status get_unit_period(const json_value *c, const char *key, coll_unit_period *out, outcome *o) {
+    static const struct {
+        const char *prefix;
+        coll_unit_period_kind kind;
+    } kinds[] = {{"days:", COLL_UNIT_PERIOD_DAYS}, {"weeks:", COLL_UNIT_PERIOD_WEEKS},
+                 {"months:", COLL_UNIT_PERIOD_MONTHS}};
+    const char *s;
+    size_t i;
+    coll_status st = get_text(c, key, &s, o);
+    if (st != COLL_OK) {
+        return st;
+    }
+    if (strcmp(s, "semimonth") == 0) {
+        out->kind = COLL_UNIT_PERIOD_SEMIMONTH;
+        out->count = 0;
+        return COLL_OK;
+    }
+    for (i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        size_t n = strlen(kinds[i].prefix);
+        if (strncmp(s, kinds[i].prefix, n) == 0) {
+            char *end;
+            unsigned long count;
+            errno = 0;
+            count = strtoul(s + n, &end, 10);
+            if (errno != 0 || end == s + n || *end != '\0' || count > UINT32_MAX) {
+                return harness(o, "not a unit period:", key);
+            }
+            out->kind = kinds[i].kind;
+            out->count = (uint32_t)count;
+            return COLL_OK;
+        }
+    }
+    out->kind = UINT32_MAX;
+    out->count = 0;
+    return COLL_OK;
+}
+
+/* A unit period in the vector notation. */
+static void unit_period_text(coll_unit_period u, char *buf, size_t cap) {
+    switch (u.kind) {
+    case COLL_UNIT_PERIOD_DAYS:
+        snprintf(buf, cap, "days:%lu", (unsigned long)u.count);
+        break;
+    case COLL_UNIT_PERIOD_WEEKS:
+        snprintf(buf, cap, "weeks:%lu", (unsigned long)u.count);
+        break;
+    case COLL_UNIT_PERIOD_MONTHS:
+        snprintf(buf, cap, "months:%lu", (unsigned long)u.count);
+        break;
+    case COLL_UNIT_PERIOD_SEMIMONTH:
+        snprintf(buf, cap, "semimonth%s", u.count == 0 ? "" : "(with a count)");
+        break;
+    default:
+        snprintf(buf, cap, "unknown kind %lu", (unsigned long)u.kind);
+        break;
+    }
+}
+
+static coll_status op_apr_regulation_z(const json_value *c, outcome *o) {
+    coll_date *advance_dates = NULL, *payment_dates = NULL;
+    coll_decimal *advance_amounts = NULL, *payment_amounts = NULL;
+    size_t n_advances = 0, n_payments = 0;
+    coll_unit_period unit;
+    coll_regulation_z_apr got;
+    const json_value *want_irregular;
+    bool accurate;
+    coll_status st;
+    TRY(get_dated_list(c, "advances", &advance_dates, &advance_amounts, &n_advances, o));
+    TRY(get_dated_list(c, "payments", &payment_dates, &payment_amounts, &n_payments, o));
+    if (json_get(c, "unit_period") != NULL) {
+        TRY(get_unit_period(c, "unit_period", &unit, o));
+    }
+    TRY(coll_apr_regulation_z(advance_dates, advance_amounts, n_advances, payment_dates, payment_amounts,
+                              n_payments, json_get(c, "unit_period") != NULL ? &unit : NULL, &got));
+    TRY(expect_rounded(o, c, "expected", &got.apr));
+    if (json_get(c, "expected_unit_period") != NULL) {
+        const char *want;
+        char got_text[64];
+        TRY(get_text(c, "expected_unit_period", &want, o));
+        unit_period_text(got.unit_period, got_text, sizeof got_text);
+        if (strcmp(got_text, want) != 0) {
+            mismatch(o, "unit_period", got_text, want);
+        }
+    }
+    want_irregular = json_get(c, "expected_irregular");
+    if (want_irregular != NULL) {
+        if (want_irregular->type != JSON_BOOL) {
+            st = harness(o, "not a boolean:", "expected_irregular");
+            goto done;
+        }
+        if ((int)got.irregular != want_irregular->boolean) {
+            mismatch(o, "irregular", got.irregular ? "true" : "false", want_irregular->boolean ? "true" : "false");
+        }
+    }
+    /* The tolerance goes with the irregular flag, and the APR is accurate against itself. */
+    TRY(expect_decimal(o, c, "tolerance", &got.tolerance, got.irregular ? "0.0025" : "0.00125"));
+    TRY(coll_apr_is_accurate(&got, &got.apr, &accurate));
+    if (!accurate) {
+        mismatch(o, "coll_apr_is_accurate(apr, apr)", "false", "true");
+    }
+done:
+    free(advance_dates);
+    free(advance_amounts);
+    free(payment_dates);
+    free(payment_amounts);
+    return st;
+}
+
+/* The APRC basis by name; another name becomes a number that is no COLL_APRC_BASIS_ constant, so that
+ * the library's own check reports it. */
+static coll_status get_aprc_basis(const json_value *c, coll_aprc_basis *out, outcome *o) {
+    const char *s;
+    coll_status st = get_text(c, "basis", &s, o);
+    if (st != COLL_OK) {
+        return st;
+    }
+    if (strcmp(s, "days") == 0) {
+        *out = COLL_APRC_BASIS_DAYS;
+    } else if (strcmp(s, "weeks") == 0) {
+        *out = COLL_APRC_BASIS_WEEKS;
+    } else if (strcmp(s, "months") == 0) {
+        *out = COLL_APRC_BASIS_MONTHS;
+    } else {
+        *out = UINT32_MAX;
+    }
+    return COLL_OK;
+}
+
+static coll_status op_aprc_eu(const json_value *c, outcome *o) {
+    coll_date *drawdown_dates = NULL, *payment_dates = NULL;
+    coll_decimal *drawdown_amounts = NULL, *payment_amounts = NULL, percent, rate;
+    size_t n_drawdowns = 0, n_payments = 0;
+    coll_aprc_basis basis;
+    long long decimals;
+    const char *want;
+    coll_status st;
+    TRY(get_dated_list(c, "drawdowns", &drawdown_dates, &drawdown_amounts, &n_drawdowns, o));
+    TRY(get_dated_list(c, "payments", &payment_dates, &payment_amounts, &n_payments, o));
+    TRY(get_aprc_basis(c, &basis, o));
+    TRY(get_int(c, "decimals", &decimals, o));
+    if (decimals < 0 || decimals > (long long)UINT32_MAX) {
+        st = harness(o, "out of range:", "decimals");
+        goto done;
+    }
+    TRY(coll_aprc_eu(drawdown_dates, drawdown_amounts, n_drawdowns, payment_dates, payment_amounts, n_payments,
+                     basis, (uint32_t)decimals, &percent, &rate));
+    /* Already rounded half up to `decimals` by the library: compared as a decimal, not rounded again. */
+    TRY(get_text(c, "expected", &want, o));
+    st = expect_decimal(o, c, "percent", &percent, want);
+done:
+    free(drawdown_dates);
+    free(drawdown_amounts);
+    free(payment_dates);
+    free(payment_amounts);
     return st;
 }
 
@@ -1018,6 +1168,8 @@ static const op_entry OPS[] = {
     {"mirr", op_mirr},
     {"xnpv", op_xnpv},
     {"xirr", op_xirr},
+    {"apr_regulation_z", op_apr_regulation_z},
+    {"aprc_eu", op_aprc_eu},
 };
 
 /* The status of an error kind: "invalid_date" is COLL_INVALID_DATE, found through coll_status_name. */
@@ -1043,9 +1195,26 @@ static int status_of_kind(const char *kind, coll_status *out) {
     return 0;
 }
 
+/* Text no library message is made of: parsed as a decimal before every case, it leaves a last error
+ * message that only a failure during the case can replace. */
+static const char SENTINEL_TEXT[] = "<vector runner: no failure yet in this case>";
+
+/* Whether a message has the library's shape: the field at fault, a colon, a space and the reason
+ * ("payments: amounts must be positive (got ...)"). */
+static int names_a_field(const char *msg) {
+    size_t i = 0;
+    while ((msg[i] >= 'a' && msg[i] <= 'z') || (msg[i] >= '0' && msg[i] <= '9') || msg[i] == '_' ||
+           msg[i] == '.') {
+        i++;
+    }
+    return i > 0 && msg[i] == ':' && msg[i + 1] == ' ' && msg[i + 2] != '\0';
+}
+
 /* Runs one case; returns 1 when it passed, printing why when it did not. */
 static int run_case(const char *file, size_t index, const json_value *c) {
     outcome o;
+    coll_decimal scratch;
+    char sentinel_message[256];
     const char *op = json_string(json_get(c, "op"));
     const char *error = json_string(json_get(c, "error"));
     const op_entry *entry = NULL;
@@ -1065,6 +1234,13 @@ static int run_case(const char *file, size_t index, const json_value *c) {
         printf("FAIL %s case %lu (%s): unknown error kind \"%s\"\n", file, (unsigned long)index, op, error);
         return 0;
     }
+    /* Poison the last error message, so that an error case must leave one of its own. */
+    if (coll_decimal_from_string(SENTINEL_TEXT, strlen(SENTINEL_TEXT), &scratch) != COLL_INVALID_DECIMAL ||
+        strstr(coll_last_error_message(), SENTINEL_TEXT) == NULL) {
+        printf("FAIL %s case %lu (%s): cannot set the sentinel error message\n", file, (unsigned long)index, op);
+        return 0;
+    }
+    snprintf(sentinel_message, sizeof sentinel_message, "%s", coll_last_error_message());
     st = entry->run(c, &o);
     if (st == HARNESS_ERROR) {
         printf("FAIL %s case %lu (%s): %s\n", file, (unsigned long)index, op, o.why);
@@ -1077,9 +1253,14 @@ static int run_case(const char *file, size_t index, const json_value *c) {
                    st == COLL_OK ? "no error" : coll_last_error_message());
             return 0;
         }
-        if (coll_last_error_message()[0] == '\0') {
-            printf("FAIL %s case %lu (%s): %s without a message\n", file, (unsigned long)index, op,
+        if (strcmp(coll_last_error_message(), sentinel_message) == 0) {
+            printf("FAIL %s case %lu (%s): %s without a message of its own\n", file, (unsigned long)index, op,
                    coll_status_name(st));
+            return 0;
+        }
+        if (!names_a_field(coll_last_error_message())) {
+            printf("FAIL %s case %lu (%s): message \"%s\" does not start with the field at fault\n", file,
+                   (unsigned long)index, op, coll_last_error_message());
             return 0;
         }
         return 1;

@@ -270,8 +270,8 @@ pub unsafe extern "C" fn coll_calendar_add_business_days(
 ///
 /// `out` has room for `out_cap` dates. On success `*out_len` is the number written. When they do not fit
 /// the call fails with `COLL_BUFFER_TOO_SMALL`, writes nothing to `out` and, as an exception to "out-
-/// parameters only on success", sets `*out_len` to the number needed. Ownership: `out` belongs to the
-/// caller.
+/// parameters only on success", sets `*out_len` to the number needed. `out` may be NULL when `out_cap`
+/// is 0, to ask for that number. Ownership: `out` belongs to the caller.
 ///
 /// # Safety
 /// `calendar` is NULL or a live handle; `out` is NULL or points to `out_cap` writable `coll_date`s;
@@ -289,7 +289,7 @@ pub unsafe extern "C" fn coll_calendar_holidays(
         let (calendar, out, out_len) = unsafe {
             (
                 self::calendar(calendar)?,
-                ptr::out_slice(out, out_cap, "out")?,
+                ptr::out_slice_or_size_query(out, out_cap, "out")?,
                 ptr::out(out_len, "out_len")?,
             )
         };

@@ -1,33 +1,22 @@
 //! Date schedules across the ABI: the due dates of a frequency from a start date.
 
-use collections_core::{date_schedule, Error, ScheduleEnd};
+use collections_core::{date_schedule, ScheduleEnd};
 
 use super::date::coll_date;
 use super::frequency::coll_frequency;
 use crate::error::{boundary, coll_status, FfiResult};
 use crate::ptr;
 
-/// Where the schedule stops: exactly `count` dates, or every date on or before `*until`.
+/// Where the schedule stops, by the core's rules for `count` and `until` (`ScheduleEnd::from_parts`).
+/// C has no "no count": a count of 0 beside a date means "until that date"; without a date it is the
+/// count given (and refused as such).
 fn schedule_end(count: i64, until: Option<coll_date>) -> FfiResult<ScheduleEnd> {
-    if count < 0 {
-        return Err(Error::InvalidArgument {
-            field: "count",
-            value: count.to_string(),
-            reason: "must not be negative".into(),
-        }
-        .into());
-    }
-    match until {
-        Some(_) if count != 0 => Err(Error::InvalidArgument {
-            field: "until",
-            value: format!("a date with count {count}"),
-            reason: "give either count or until, not both".into(),
-        }
-        .into()),
-        Some(until) => Ok(ScheduleEnd::Until(until.to_core("until")?)),
-        // A count beyond u32 is passed on saturated, so the core's limit is the one reported.
-        None => Ok(ScheduleEnd::Count(u32::try_from(count).unwrap_or(u32::MAX))),
-    }
+    let until = until.map(|d| d.to_core("until")).transpose()?;
+    let count = match (count, until) {
+        (0, Some(_)) => None,
+        (n, _) => Some(n),
+    };
+    Ok(ScheduleEnd::from_parts(count, until)?)
 }
 
 /// The dates `start`, `start + 1 period`, `start + 2 periods`, ... of `frequency`, each stepped from
@@ -35,14 +24,18 @@ fn schedule_end(count: i64, until: Option<coll_date>) -> FfiResult<ScheduleEnd> 
 /// `end_of_month`, a start on a month's last day gives month ends. Semi-monthly schedules begin on the
 /// first of the two days on or after `start`.
 ///
-/// The schedule stops after `count` dates (`count` > 0, `until` NULL), or at the last date on or before
-/// `*until` (`count` 0, `until` not NULL). A negative count, both, or neither give
-/// `COLL_INVALID_ARGUMENT` (a zero count with NULL `until` is refused as a count of zero).
+/// The schedule stops after `count` dates (`count` from 1 to 100,000, `until` NULL), or at the last date
+/// on or before `*until` (`count` 0, `until` not NULL). Any other count with NULL `until` gives
+/// `COLL_INVALID_ARGUMENT` naming `count` (with the count as given), and a non-zero count with a date
+/// gives `COLL_INVALID_ARGUMENT` naming `until` (give one or the other).
+///
+/// `end_of_month` is a C `bool` passed by value: 0 or 1 (any C caller's `bool` is; a caller from
+/// another language must pass exactly 0 or 1).
 ///
 /// `out` has room for `out_cap` dates. On success `*out_len` is the number written. When they do not fit
 /// the call fails with `COLL_BUFFER_TOO_SMALL`, writes nothing to `out` and, as an exception to "out-
-/// parameters only on success", sets `*out_len` to the number of dates needed. Ownership: `out` belongs
-/// to the caller.
+/// parameters only on success", sets `*out_len` to the number of dates needed. `out` may be NULL when
+/// `out_cap` is 0, to ask for that number. Ownership: `out` belongs to the caller.
 ///
 /// # Safety
 /// `frequency` is NULL or points to a readable `coll_frequency`; `until` is NULL or points to a readable
@@ -70,7 +63,7 @@ pub unsafe extern "C" fn coll_date_schedule(
                 } else {
                     Some(ptr::read(until, "until")?)
                 },
-                ptr::out_slice(out, out_cap, "out")?,
+                ptr::out_slice_or_size_query(out, out_cap, "out")?,
                 ptr::out(out_len, "out_len")?,
             )
         };

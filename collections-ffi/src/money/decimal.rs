@@ -3,7 +3,8 @@
 use std::cmp::Ordering;
 use std::ffi::c_char;
 
-use collections_core::{parse, round_decimal, round_to_multiple, Currency, Error, Money};
+use collections_core::money::{from_minor_units, to_minor_units};
+use collections_core::{parse, round_decimal, round_to_multiple, Error};
 use rust_decimal::Decimal;
 
 use super::rounding::{coll_rounding_mode, rounding_mode};
@@ -95,7 +96,9 @@ pub unsafe extern "C" fn coll_decimal_from_string(
 /// On success `*out_len` is the text's length without the NUL. When `buf_len` is too small the
 /// call fails with `COLL_BUFFER_TOO_SMALL`, leaves `buf` untouched and, as the documented exception to "out-
 /// parameters only on success", writes the size needed (including the NUL) to `*out_len`. A buffer of
-/// `COLL_DECIMAL_TEXT_CAPACITY` bytes always suffices. Ownership: `buf` belongs to the caller.
+/// `COLL_DECIMAL_TEXT_CAPACITY` bytes always suffices. `buf` may be NULL when `buf_len` is 0, to ask
+/// for the size: the call then fails with `COLL_BUFFER_TOO_SMALL` and sets `*out_len`. Ownership: `buf`
+/// belongs to the caller.
 ///
 /// # Safety
 /// `value` is NULL or points to a readable `coll_decimal`; `buf` is NULL or points to `buf_len`
@@ -112,7 +115,7 @@ pub unsafe extern "C" fn coll_decimal_to_string(
         let (value, buf, out_len) = unsafe {
             (
                 ptr::read(value, "value")?,
-                ptr::out_slice(buf.cast::<u8>(), buf_len, "buf")?,
+                ptr::out_slice_or_size_query(buf.cast::<u8>(), buf_len, "buf")?,
                 ptr::out(out_len, "out_len")?,
             )
         };
@@ -154,16 +157,19 @@ pub unsafe extern "C" fn coll_decimal_from_minor_units(
     boundary(|| {
         // SAFETY: the caller's contract.
         let out = unsafe { ptr::out(out, "out")? };
-        let money = Money::from_minor_units(units, unit_currency(minor_units)?);
-        out.write(coll_decimal::from_core(money.amount()));
+        out.write(coll_decimal::from_core(from_minor_units(
+            units,
+            minor_units,
+        )?));
         Ok(())
     })
 }
 
 /// `value × 10^minor_units` as a 64-bit integer (`123.45` with 2 minor units is `12345`).
 ///
-/// Fails with `COLL_INVALID_ARGUMENT` when the value has more decimal places than `minor_units`
-/// (round it first: nothing is rounded here), or `COLL_OVERFLOW` when the result does not fit 64 bits.
+/// Fails with `COLL_INVALID_ARGUMENT` naming `value` when the value has more decimal places than
+/// `minor_units` (round it first: nothing is rounded here) or naming `minor_units` when it is above 18,
+/// or `COLL_OVERFLOW` naming `value` when the result does not fit 64 bits.
 ///
 /// # Safety
 /// `value` is NULL or points to a readable `coll_decimal`; `out` is NULL or points to a writable
@@ -177,16 +183,9 @@ pub unsafe extern "C" fn coll_decimal_to_minor_units(
     boundary(|| {
         // SAFETY: the caller's contract.
         let (value, out) = unsafe { (ptr::read(value, "value")?, ptr::out(out, "out")?) };
-        let money = Money::new(value.to_core("value")?, unit_currency(minor_units)?);
-        out.write(money.to_minor_units()?);
+        out.write(to_minor_units(value.to_core("value")?, minor_units)?);
         Ok(())
     })
-}
-
-/// The core converts between amounts and minor units through a currency; a bare count of minor units is
-/// the currency "XXX" (ISO 4217's "no currency") with that many.
-fn unit_currency(minor_units: u32) -> FfiResult<Currency> {
-    Ok(Currency::new("XXX", minor_units)?)
 }
 
 /// Rounds `value` to `places` decimal places (at most 28) with `mode`. The result has exactly
