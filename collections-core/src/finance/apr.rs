@@ -199,6 +199,20 @@ fn check_flows(advances: &[DatedAmount], payments: &[DatedAmount]) -> Result<Nai
         }
     }
     let start = advances[0].0;
+    let last = advances
+        .iter()
+        .chain(payments)
+        .map(|(d, _)| *d)
+        .max()
+        .unwrap_or(start);
+    if last == start {
+        // Every flow on one day: every rate solves the equation, so there is no rate to report.
+        return Err(Error::invalid(
+            "payments",
+            start,
+            "every flow is on the same day: the term is zero days",
+        ));
+    }
     if let Some((d, _)) = payments.iter().find(|(d, _)| *d < start) {
         return Err(Error::invalid(
             "payments",
@@ -495,6 +509,25 @@ mod tests {
             .extend((1..=12).map(|k| (shift_months(start, k, false).unwrap(), Decimal::from(90))));
         let apr = apr_regulation_z(&[(start, Decimal::from(1000))], &payments, None).unwrap();
         assert_eq!(apr.unit_period, UnitPeriod::Months(1));
+    }
+
+    #[test]
+    fn a_zero_day_transaction_has_no_rate() {
+        let day = d(2026, 1, 1);
+        let err = apr_regulation_z(
+            &[(day, Decimal::from(5000))],
+            &[(day, Decimal::from(5000))],
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(err.field(), "payments");
+        assert!(aprc_eu(
+            &[(day, Decimal::from(5000))],
+            &[(day, Decimal::from(5000))],
+            AprcBasis::Days,
+            1
+        )
+        .is_err());
     }
 
     #[test]
