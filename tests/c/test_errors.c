@@ -1393,12 +1393,13 @@ static void test_apr(void) {
         EXPECT_TRUE(strstr(coll_last_error_message(), "before the first advance") != NULL);
         EXPECT(coll_aprc_eu(&late, &principal, 1, dates, amounts, 24, COLL_APRC_BASIS_DAYS, 2, &percent, &rate),
                COLL_INVALID_ARGUMENT, "payment_dates");
-        /* 230 repaid on the day 5000 is advanced: no rate balances the flows, and the amounts are named. */
+        /* 230 repaid on the day 5000 is advanced: a transaction of zero days has no rate; the dates are named. */
         EXPECT(coll_apr_regulation_z(&advance, &principal, 1, &same_day, &amounts[0], 1, NULL, &apr),
-               COLL_NO_SOLUTION, "payment_amounts");
+               COLL_INVALID_ARGUMENT, "payment_dates");
+        EXPECT_TRUE(strstr(coll_last_error_message(), "the term is zero days") != NULL);
         EXPECT(coll_aprc_eu(&advance, &principal, 1, &same_day, &amounts[0], 1, COLL_APRC_BASIS_DAYS, 2, &percent,
                             &rate),
-               COLL_NO_SOLUTION, "payment_amounts");
+               COLL_INVALID_ARGUMENT, "payment_dates");
     }
 
     /* Invalid elements name their array. */
