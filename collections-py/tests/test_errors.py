@@ -283,7 +283,7 @@ BAD_INPUTS: List[Any] = [
     case("aprc-negative-drawdown", lambda: aprc(["2026-01-01"], [-1000], *REPAID), cc.InvalidArgumentError, "drawdown_amounts"),
     case("aprc-negative-payment", lambda: aprc(*LENT, REPAID[0], [520, -520]), cc.InvalidArgumentError, "payment_amounts"),
     case("aprc-fewer-drawdown-amounts", lambda: aprc(["2026-01-01", "2026-01-02"], [1000], *REPAID), cc.InvalidArgumentError, "drawdown_amounts"),
-    case("aprc-no-solution", lambda: aprc(*LENT, ["2026-01-01"], [1100]), cc.NoSolutionError, "payment_amounts"),
+    case("aprc-same-day", lambda: aprc(*LENT, ["2026-01-01"], [1100]), cc.InvalidArgumentError, "payment_dates"),
     case("aprc-decimals-zero", lambda: aprc(*LENT, *REPAID, decimals=0), cc.InvalidArgumentError, "decimals"),
     case("aprc-decimals-11", lambda: aprc(*LENT, *REPAID, decimals=11), cc.InvalidArgumentError, "decimals"),
     case("aprc-decimals-negative", lambda: aprc(*LENT, *REPAID, decimals=-1), cc.InvalidArgumentError, "decimals"),

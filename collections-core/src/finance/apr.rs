@@ -199,6 +199,13 @@ fn check_flows(advances: &[DatedAmount], payments: &[DatedAmount]) -> Result<Nai
         }
     }
     let start = advances[0].0;
+    if let Some((d, _)) = payments.iter().find(|(d, _)| *d < start) {
+        return Err(Error::invalid(
+            "payments",
+            d,
+            format!("a payment is dated before the first advance ({start})"),
+        ));
+    }
     let last = advances
         .iter()
         .chain(payments)
@@ -211,13 +218,6 @@ fn check_flows(advances: &[DatedAmount], payments: &[DatedAmount]) -> Result<Nai
             "payments",
             start,
             "every flow is on the same day: the term is zero days",
-        ));
-    }
-    if let Some((d, _)) = payments.iter().find(|(d, _)| *d < start) {
-        return Err(Error::invalid(
-            "payments",
-            d,
-            format!("a payment is dated before the first advance ({start})"),
         ));
     }
     Ok(start)
