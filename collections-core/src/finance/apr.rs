@@ -171,37 +171,65 @@ fn unit_time(start: NaiveDate, date: NaiveDate, unit: UnitPeriod) -> (i64, Decim
 /// A dated amount (an advance, a drawdown or a payment), positive.
 pub type DatedAmount = (NaiveDate, Decimal);
 
-fn check_flows(advances: &[DatedAmount], payments: &[DatedAmount]) -> Result<NaiveDate> {
-    if advances.is_empty() {
-        return Err(Error::invalid(
-            "advances",
-            "[]",
-            "need at least one advance",
-        ));
+/// The names of a list of flows' two columns, as errors report them.
+struct Columns {
+    dates: &'static str,
+    amounts: &'static str,
+}
+
+const ADVANCES: Columns = Columns {
+    dates: "advance_dates",
+    amounts: "advance_amounts",
+};
+const DRAWDOWNS: Columns = Columns {
+    dates: "drawdown_dates",
+    amounts: "drawdown_amounts",
+};
+const PAYMENTS: Columns = Columns {
+    dates: "payment_dates",
+    amounts: "payment_amounts",
+};
+
+/// Checks the flows and returns the first advance's date. Errors name the column at fault
+/// (`payment_amounts` for an amount that is not positive, `payment_dates` for dates), so every surface
+/// reports the same argument.
+fn check_flows(
+    advances: &[DatedAmount],
+    first: &Columns,
+    payments: &[DatedAmount],
+) -> Result<NaiveDate> {
+    for (flows, columns, what) in [
+        (advances, first, "advance"),
+        (payments, &PAYMENTS, "payment"),
+    ] {
+        if flows.is_empty() {
+            return Err(Error::invalid(
+                columns.dates,
+                "[]",
+                format!("need at least one {what}"),
+            ));
+        }
     }
-    if payments.is_empty() {
-        return Err(Error::invalid(
-            "payments",
-            "[]",
-            "need at least one payment",
-        ));
-    }
-    for (field, flows) in [("advances", advances), ("payments", payments)] {
+    for (flows, columns) in [(advances, first), (payments, &PAYMENTS)] {
         if let Some((d, a)) = flows.iter().find(|(_, a)| *a <= Decimal::ZERO) {
             return Err(Error::invalid(
-                field,
+                columns.amounts,
                 format!("{d}: {a}"),
                 "amounts must be positive",
             ));
         }
         if flows.windows(2).any(|w| w[1].0 < w[0].0) {
-            return Err(Error::invalid(field, flows.len(), "dates must be in order"));
+            return Err(Error::invalid(
+                columns.dates,
+                flows.len(),
+                "dates must be in order",
+            ));
         }
     }
     let start = advances[0].0;
     if let Some((d, _)) = payments.iter().find(|(d, _)| *d < start) {
         return Err(Error::invalid(
-            "payments",
+            "payment_dates",
             d,
             format!("a payment is dated before the first advance ({start})"),
         ));
@@ -215,7 +243,7 @@ fn check_flows(advances: &[DatedAmount], payments: &[DatedAmount]) -> Result<Nai
     if last == start {
         // Every flow on one day: every rate solves the equation, so there is no rate to report.
         return Err(Error::invalid(
-            "payments",
+            "payment_dates",
             start,
             "every flow is on the same day: the term is zero days",
         ));
@@ -277,7 +305,7 @@ pub fn apr_regulation_z(
     payments: &[DatedAmount],
     unit_period: Option<UnitPeriod>,
 ) -> Result<RegulationZApr> {
-    let start = check_flows(advances, payments)?;
+    let start = check_flows(advances, &ADVANCES, payments)?;
     let inputs = || format!("{} advances, {} payments", advances.len(), payments.len());
     // A single advance repaid by a single payment within a year: one unit period of that length.
     if advances.len() == 1 && payments.len() == 1 && unit_period.is_none() {
@@ -353,7 +381,7 @@ pub fn apr_regulation_z(
         }
         value(i, &adv)?.sub_c(value(i, &pay)?, "rate")
     };
-    let i = solve(equation, Decimal::new(1, 2), "payments", inputs)?;
+    let i = solve(equation, Decimal::new(1, 2), "payment_amounts", inputs)?;
     let per_year = unit.per_year();
     Ok(RegulationZApr {
         apr: i.mul_c(per_year, "apr")?,
@@ -450,13 +478,7 @@ pub fn aprc_eu(
     basis: AprcBasis,
     decimals: u32,
 ) -> Result<Aprc> {
-    let first = check_flows(drawdowns, payments).map_err(|e| {
-        if e.field() == "advances" {
-            e.with_field("drawdowns")
-        } else {
-            e
-        }
-    })?;
+    let first = check_flows(drawdowns, &DRAWDOWNS, payments)?;
     if decimals == 0 || decimals > 10 {
         return Err(Error::invalid("decimals", decimals, "must be from 1 to 10"));
     }
@@ -482,7 +504,7 @@ pub fn aprc_eu(
         }
         value(x, &c)?.sub_c(value(x, &d)?, "rate")
     };
-    let rate = solve(equation, Decimal::new(1, 1), "payments", || {
+    let rate = solve(equation, Decimal::new(1, 1), "payment_amounts", || {
         format!("{} drawdowns, {} payments", drawdowns.len(), payments.len())
     })?;
     let percent = round_decimal(
@@ -520,7 +542,7 @@ mod tests {
             None,
         )
         .unwrap_err();
-        assert_eq!(err.field(), "payments");
+        assert_eq!(err.field(), "payment_dates");
         assert!(aprc_eu(
             &[(day, Decimal::from(5000))],
             &[(day, Decimal::from(5000))],

@@ -4,8 +4,7 @@
 //!
 //! Flows cross as parallel arrays (a date and a positive amount per advance, drawdown or payment, each
 //! list in date order), named as the Python functions name them, and every error about the flows names
-//! the array at fault (`advance_dates`, `payment_amounts`, ...) as Python's do: the core names the
-//! list (`advances`, `drawdowns`, `payments`), and `rename_flows` picks the array.
+//! the array at fault (`advance_dates`, `payment_amounts`, ...): the core names those columns itself.
 
 use chrono::NaiveDate;
 use collections_core::finance::{self, AprcBasis, RegulationZApr, UnitPeriod};
@@ -164,31 +163,6 @@ fn aprc_basis(value: coll_aprc_basis) -> FfiResult<AprcBasis> {
     }
 }
 
-/// One list of flows as the core names it, and the C arrays it came from.
-struct Flows<'a> {
-    core: &'static str,
-    flows: &'a [(NaiveDate, Decimal)],
-    dates: &'static str,
-    amounts: &'static str,
-}
-
-/// A core error about a list of flows, renamed to the C array at fault (as the Python binding does):
-/// the amounts when one of them is not positive (the core checks amounts before dates) or when no
-/// rate balances the flows, else the dates (none given, out of order, a payment before the first
-/// advance). Other errors are left as they are.
-fn rename_flows(error: Error, lists: &[Flows<'_>]) -> Error {
-    let Some(list) = lists.iter().find(|l| l.core == error.field()) else {
-        return error;
-    };
-    let field = match error {
-        Error::InvalidArgument { .. } if list.flows.iter().all(|(_, a)| *a > Decimal::ZERO) => {
-            list.dates
-        }
-        _ => list.amounts,
-    };
-    error.with_field(field)
-}
-
 /// Converts parallel arrays copied from C into dated amounts, pair by pair.
 fn dated_amounts(
     dates: Vec<coll_date>,
@@ -264,31 +238,7 @@ pub unsafe extern "C" fn coll_apr_regulation_z(
             "payment_amounts",
         )?;
         let unit_period = unit_period.map(|u| u.to_core("unit_period")).transpose()?;
-        let apr = finance::apr_regulation_z(&advances, &payments, unit_period).map_err(|e| {
-            // Without an override the unit period comes from the payment dates, so a period the core
-            // refuses (a payment on the day of the advance gives zero weeks) is theirs.
-            let e = match unit_period {
-                None if e.field() == "unit_period" => e.with_field("payment_dates"),
-                _ => e,
-            };
-            rename_flows(
-                e,
-                &[
-                    Flows {
-                        core: "advances",
-                        flows: &advances,
-                        dates: "advance_dates",
-                        amounts: "advance_amounts",
-                    },
-                    Flows {
-                        core: "payments",
-                        flows: &payments,
-                        dates: "payment_dates",
-                        amounts: "payment_amounts",
-                    },
-                ],
-            )
-        })?;
+        let apr = finance::apr_regulation_z(&advances, &payments, unit_period)?;
         out.write(coll_regulation_z_apr::from_core(&apr)?);
         Ok(())
     })
@@ -389,26 +339,7 @@ pub unsafe extern "C" fn coll_aprc_eu(
             "payment_dates",
             "payment_amounts",
         )?;
-        let aprc =
-            finance::aprc_eu(&drawdowns, &payments, aprc_basis(basis)?, decimals).map_err(|e| {
-                rename_flows(
-                    e,
-                    &[
-                        Flows {
-                            core: "drawdowns",
-                            flows: &drawdowns,
-                            dates: "drawdown_dates",
-                            amounts: "drawdown_amounts",
-                        },
-                        Flows {
-                            core: "payments",
-                            flows: &payments,
-                            dates: "payment_dates",
-                            amounts: "payment_amounts",
-                        },
-                    ],
-                )
-            })?;
+        let aprc = finance::aprc_eu(&drawdowns, &payments, aprc_basis(basis)?, decimals)?;
         out_percent.write(coll_decimal::from_core(aprc.percent));
         out_rate.write(coll_decimal::from_core(aprc.rate));
         Ok(())

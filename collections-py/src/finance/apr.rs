@@ -3,17 +3,14 @@
 //! `collections_core.finance`.
 //!
 //! Flows arrive as parallel dates and amounts, like `xnpv`/`xirr`. The core checks them (at least one of
-//! each, amounts positive, dates in order, no payment before the first advance) and names its own lists
-//! (`advances`, `drawdowns`, `payments`); [`rename_flows`] reports each under the Python argument at
-//! fault. Unit periods cross as text: `months:N`, `weeks:N`, `days:N` or `semimonth`.
+//! each, amounts positive, dates in order, no payment before the first advance) and names the column at
+//! fault as these arguments are named (`payment_amounts`, `advance_dates`, ...). Unit periods cross as text: `months:N`, `weeks:N`, `days:N` or `semimonth`.
 
 use std::hash::{Hash, Hasher};
 
-use collections_core::finance::{self, Aprc, AprcBasis, DatedAmount, RegulationZApr, UnitPeriod};
-use collections_core::Error;
+use collections_core::finance::{self, Aprc, AprcBasis, RegulationZApr, UnitPeriod};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use rust_decimal::Decimal;
 
 use super::flows_arg;
 use crate::convert::{
@@ -78,30 +75,6 @@ fn basis_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<AprcBasis> {
             "expected 'days', 'weeks' or 'months'",
         )),
     }
-}
-
-/// One list of flows as the core names it, and the Python arguments it came from.
-struct Flows<'a> {
-    core: &'static str,
-    flows: &'a [DatedAmount],
-    dates: &'static str,
-    amounts: &'static str,
-}
-
-/// A core error about a list of flows, reported under the Python argument at fault: the amounts when
-/// one of them is not positive (the core checks amounts before dates), else the dates (none given, out
-/// of order, a payment before the first advance). A failed solve names the amounts.
-fn rename_flows(err: Error, lists: &[Flows<'_>]) -> PyErr {
-    let Some(list) = lists.iter().find(|l| l.core == err.field()) else {
-        return raise(err);
-    };
-    let field = match err {
-        Error::InvalidArgument { .. } if list.flows.iter().all(|(_, a)| *a > Decimal::ZERO) => {
-            list.dates
-        }
-        _ => list.amounts,
-    };
-    raise(err.with_field(field))
 }
 
 /// The result of ``apr_regulation_z``: the annual percentage rate of Regulation Z, Appendix J.
@@ -377,31 +350,7 @@ pub fn apr_regulation_z(
         .transpose()?;
     py.detach(|| finance::apr_regulation_z(&advances, &payments, unit_period))
         .map(PyRegulationZApr)
-        .map_err(|err| {
-            // Without an override the unit period comes from the payment dates, so a period the core
-            // refuses (a payment on the day of the advance gives zero weeks) is theirs.
-            let err = match unit_period {
-                None if err.field() == "unit_period" => err.with_field("payment_dates"),
-                _ => err,
-            };
-            rename_flows(
-                err,
-                &[
-                    Flows {
-                        core: "advances",
-                        flows: &advances,
-                        dates: "advance_dates",
-                        amounts: "advance_amounts",
-                    },
-                    Flows {
-                        core: "payments",
-                        flows: &payments,
-                        dates: "payment_dates",
-                        amounts: "payment_amounts",
-                    },
-                ],
-            )
-        })
+        .map_err(raise)
 }
 
 /// The EU annual percentage rate of charge (Directive 2008/48/EC, Annex I, as amended by Directive
@@ -447,25 +396,7 @@ pub fn aprc_eu(
     let decimals = decimals.map_or(Ok(1), |d| int_arg::<u32>(d, "decimals"))?;
     py.detach(|| finance::aprc_eu(&drawdowns, &payments, basis, decimals))
         .map(PyAprc)
-        .map_err(|err| {
-            rename_flows(
-                err,
-                &[
-                    Flows {
-                        core: "drawdowns",
-                        flows: &drawdowns,
-                        dates: "drawdown_dates",
-                        amounts: "drawdown_amounts",
-                    },
-                    Flows {
-                        core: "payments",
-                        flows: &payments,
-                        dates: "payment_dates",
-                        amounts: "payment_amounts",
-                    },
-                ],
-            )
-        })
+        .map_err(raise)
 }
 
 /// Registers the functions and their result classes on the compiled module.
