@@ -17,8 +17,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 pub use terms::{
-    HolidayInterest, InterestMethod, OddFirstPeriod, ScheduleKind, ScheduleTerms, TermOrPayment,
-    DEFAULT_MAX_ROWS,
+    HolidayInterest, InterestMethod, KindParams, OddFirstPeriod, ScheduleKind, ScheduleTerms,
+    TermOrPayment, DEFAULT_MAX_ROWS,
 };
 
 use crate::error::{Error, Result};

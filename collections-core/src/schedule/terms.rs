@@ -1,5 +1,8 @@
 //! The terms of an amortized repayment schedule and their validation.
 
+use std::fmt;
+use std::str::FromStr;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -237,6 +240,250 @@ impl ScheduleTerms {
             _ => {}
         }
         Ok(())
+    }
+}
+
+/// Lower-cased with `-`, `_` and spaces dropped, so `add-to-first-installment`, `ADD_TO_FIRST_INSTALLMENT`
+/// and `addtofirstinstallment` are one name.
+fn name_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '-' | '_' | ' '))
+        .collect::<String>()
+        .to_lowercase()
+}
+
+impl OddFirstPeriod {
+    /// Every rule, in declaration order.
+    pub const ALL: [OddFirstPeriod; 3] = [
+        OddFirstPeriod::AddToFirstInstallment,
+        OddFirstPeriod::Capitalize,
+        OddFirstPeriod::Ignore,
+    ];
+
+    /// The canonical name: `add_to_first_installment`, `capitalize` or `ignore`.
+    pub fn name(self) -> &'static str {
+        match self {
+            OddFirstPeriod::AddToFirstInstallment => "add_to_first_installment",
+            OddFirstPeriod::Capitalize => "capitalize",
+            OddFirstPeriod::Ignore => "ignore",
+        }
+    }
+}
+
+impl fmt::Display for OddFirstPeriod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for OddFirstPeriod {
+    type Err = Error;
+
+    /// Parses a rule name; case, `_` and `-` are not significant.
+    ///
+    /// ```
+    /// use collections_core::schedule::OddFirstPeriod;
+    /// assert_eq!("capitalize".parse::<OddFirstPeriod>().unwrap(), OddFirstPeriod::Capitalize);
+    /// assert_eq!("add-to-first-installment".parse::<OddFirstPeriod>().unwrap(), OddFirstPeriod::AddToFirstInstallment);
+    /// assert!("defer".parse::<OddFirstPeriod>().is_err());
+    /// ```
+    fn from_str(s: &str) -> Result<Self> {
+        let key = name_key(s);
+        OddFirstPeriod::ALL
+            .into_iter()
+            .find(|o| name_key(o.name()) == key)
+            .ok_or_else(|| {
+                Error::invalid(
+                    "odd_first_period",
+                    s,
+                    "expected one of add_to_first_installment, capitalize, ignore",
+                )
+            })
+    }
+}
+
+impl HolidayInterest {
+    /// The canonical name: `capitalize` or `defer`.
+    pub fn name(self) -> &'static str {
+        match self {
+            HolidayInterest::Capitalize => "capitalize",
+            HolidayInterest::Defer => "defer",
+        }
+    }
+}
+
+impl fmt::Display for HolidayInterest {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for HolidayInterest {
+    type Err = Error;
+
+    /// Parses `capitalize` or `defer` (case, `_` and `-` are not significant).
+    ///
+    /// ```
+    /// use collections_core::schedule::HolidayInterest;
+    /// assert_eq!("DEFER".parse::<HolidayInterest>().unwrap(), HolidayInterest::Defer);
+    /// ```
+    fn from_str(s: &str) -> Result<Self> {
+        match name_key(s).as_str() {
+            "capitalize" | "capitalise" => Ok(HolidayInterest::Capitalize),
+            "defer" => Ok(HolidayInterest::Defer),
+            _ => Err(Error::invalid(
+                "holiday_interest",
+                s,
+                "expected capitalize or defer",
+            )),
+        }
+    }
+}
+
+impl InterestMethod {
+    /// The method named `periodic` or `daily`; `daily` takes the day count (Actual/365 Fixed when
+    /// `None`), `periodic` refuses one.
+    ///
+    /// ```
+    /// use collections_core::schedule::InterestMethod;
+    /// use collections_core::DayCount;
+    /// assert_eq!(InterestMethod::from_parts("daily", None).unwrap(), InterestMethod::Daily(DayCount::Act365Fixed));
+    /// assert_eq!(InterestMethod::from_parts("periodic", None).unwrap(), InterestMethod::Periodic);
+    /// assert!(InterestMethod::from_parts("periodic", Some(DayCount::Act360)).is_err());
+    /// ```
+    pub fn from_parts(name: &str, day_count: Option<DayCount>) -> Result<InterestMethod> {
+        match (name_key(name).as_str(), day_count) {
+            ("periodic", None) => Ok(InterestMethod::Periodic),
+            ("periodic", Some(dc)) => Err(Error::invalid(
+                "day_count",
+                dc.name(),
+                "periodic interest takes no day count (use the daily method)",
+            )),
+            ("daily", dc) => Ok(InterestMethod::Daily(dc.unwrap_or(DayCount::Act365Fixed))),
+            _ => Err(Error::invalid(
+                "interest_method",
+                name,
+                "expected periodic or daily",
+            )),
+        }
+    }
+
+    /// `periodic` or `daily`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            InterestMethod::Periodic => "periodic",
+            InterestMethod::Daily(_) => "daily",
+        }
+    }
+}
+
+/// The parameters a [`ScheduleKind`] may take, for building one from its name (the Python and C
+/// surfaces); a parameter the kind does not use is an error, so a typo cannot pass unnoticed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KindParams {
+    /// For `balloon`: the periods the payment is computed over.
+    pub amortization_periods: Option<u32>,
+    /// For `graduated`: the step in percent.
+    pub step_percent: Option<Decimal>,
+    /// For `graduated`: periods between steps.
+    pub every: Option<u32>,
+    /// For `custom`: the payment of each period.
+    pub payments: Option<Vec<Decimal>>,
+}
+
+impl ScheduleKind {
+    /// The kind names [`ScheduleKind::from_parts`] takes.
+    pub const NAMES: [&'static str; 6] = [
+        "level_payment",
+        "level_principal",
+        "interest_only",
+        "balloon",
+        "graduated",
+        "custom",
+    ];
+
+    /// The canonical name (one of [`ScheduleKind::NAMES`]).
+    pub fn name(&self) -> &'static str {
+        match self {
+            ScheduleKind::LevelPayment => "level_payment",
+            ScheduleKind::LevelPrincipal => "level_principal",
+            ScheduleKind::InterestOnlyThenBalloon => "interest_only",
+            ScheduleKind::Balloon { .. } => "balloon",
+            ScheduleKind::Graduated { .. } => "graduated",
+            ScheduleKind::Custom(_) => "custom",
+        }
+    }
+
+    /// Builds a kind from its name and parameters: `balloon` needs `amortization_periods`,
+    /// `graduated` needs `step_percent` and `every`, `custom` needs `payments`; the others take none.
+    /// `interest_only_then_balloon` is accepted for `interest_only`.
+    ///
+    /// ```
+    /// use collections_core::schedule::{KindParams, ScheduleKind};
+    /// use rust_decimal_macros::dec;
+    /// let k = ScheduleKind::from_parts("graduated", KindParams { step_percent: Some(dec!(5)), every: Some(12), ..Default::default() }).unwrap();
+    /// assert_eq!(k, ScheduleKind::Graduated { step_percent: dec!(5), every: 12 });
+    /// let err = ScheduleKind::from_parts("balloon", KindParams::default()).unwrap_err();
+    /// assert_eq!(err.field(), "amortization_periods");
+    /// ```
+    pub fn from_parts(name: &str, params: KindParams) -> Result<ScheduleKind> {
+        let key = name_key(name);
+        let kind_name = match key.as_str() {
+            "interestonlythenballoon" => "interest_only",
+            k => ScheduleKind::NAMES
+                .into_iter()
+                .find(|n| name_key(n) == k)
+                .ok_or_else(|| {
+                    Error::invalid(
+                        "kind",
+                        name,
+                        format!("expected one of {}", ScheduleKind::NAMES.join(", ")),
+                    )
+                })?,
+        };
+        let KindParams {
+            amortization_periods,
+            step_percent,
+            every,
+            payments,
+        } = params;
+        let missing = |field: &'static str| {
+            Error::invalid(field, "none", format!("a {kind_name} schedule needs it"))
+        };
+        let unused: [(&'static str, bool, &'static str); 4] = [
+            (
+                "amortization_periods",
+                amortization_periods.is_some(),
+                "balloon",
+            ),
+            ("step_percent", step_percent.is_some(), "graduated"),
+            ("every", every.is_some(), "graduated"),
+            ("payments", payments.is_some(), "custom"),
+        ];
+        if let Some((field, _, _)) = unused
+            .iter()
+            .find(|(_, given, owner)| *given && *owner != kind_name)
+        {
+            return Err(Error::invalid(
+                field,
+                "given",
+                format!("a {kind_name} schedule does not take it"),
+            ));
+        }
+        Ok(match kind_name {
+            "level_payment" => ScheduleKind::LevelPayment,
+            "level_principal" => ScheduleKind::LevelPrincipal,
+            "interest_only" => ScheduleKind::InterestOnlyThenBalloon,
+            "balloon" => ScheduleKind::Balloon {
+                amortization_periods: amortization_periods
+                    .ok_or_else(|| missing("amortization_periods"))?,
+            },
+            "graduated" => ScheduleKind::Graduated {
+                step_percent: step_percent.ok_or_else(|| missing("step_percent"))?,
+                every: every.ok_or_else(|| missing("every"))?,
+            },
+            _ => ScheduleKind::Custom(payments.ok_or_else(|| missing("payments"))?),
+        })
     }
 }
 
