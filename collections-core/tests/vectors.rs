@@ -6,6 +6,10 @@ use std::str::FromStr;
 
 use chrono::{NaiveDate, Weekday};
 use collections_core::finance::{self, AprcBasis, UnitPeriod, When};
+use collections_core::schedule::{
+    amortize, HolidayInterest, InterestMethod, KindParams, OddFirstPeriod, Reamortization, Row,
+    ScheduleKind, ScheduleTerms, TermOrPayment,
+};
 use collections_core::{
     date_schedule, parse, round_decimal, BusinessDayConvention, Compounding, Currency, DayCount,
     Error, Frequency, HolidayCalendar, Money, Rate, RoundingMode, ScheduleEnd,
@@ -415,8 +419,162 @@ fn run(case: &Value) -> Outcome {
             )?;
             Ok(Value::from(aprc.percent.to_string()))
         }
+        "amortize" => amortize_case(case),
         other => panic!("unknown op {other:?} in case {case}"),
     }
+}
+
+fn opt_u32(case: &Value, key: &str) -> Option<u32> {
+    case.get(key)
+        .map(|v| u32::try_from(v.as_u64().expect("a non-negative integer")).expect("fits u32"))
+}
+
+fn opt_dec(case: &Value, key: &'static str) -> Result<Option<Decimal>, Error> {
+    case.get(key).map(|_| dec(case, key)).transpose()
+}
+
+fn dec_list(case: &Value, key: &'static str) -> Result<Option<Vec<Decimal>>, Error> {
+    case.get(key)
+        .map(|list| {
+            list.as_array()
+                .expect("a list of decimal text")
+                .iter()
+                .map(|v| parse::decimal(key, v.as_str().unwrap_or_default()))
+                .collect()
+        })
+        .transpose()
+}
+
+/// The `schedules.json` terms of a case (see tests/vectors/README.md).
+fn schedule_terms(case: &Value) -> Result<ScheduleTerms, Error> {
+    let name = |key: &str, default: &'static str| {
+        case.get(key)
+            .and_then(Value::as_str)
+            .unwrap_or(default)
+            .to_string()
+    };
+    let term_or_payment = match (opt_u32(case, "term"), opt_dec(case, "payment")?) {
+        (Some(n), None) => TermOrPayment::Term(n),
+        (None, Some(p)) => TermOrPayment::Payment(p),
+        _ => panic!("a schedule case gives exactly one of term and payment: {case}"),
+    };
+    let mut terms = ScheduleTerms::new(
+        dec(case, "principal")?,
+        currency(&name("currency", "USD"))?,
+        Rate::from_fraction(dec(case, "annual_rate")?)?,
+        date(case, "start_date")?,
+        date(case, "first_due_date")?,
+        Frequency::from_str(&name("frequency", "monthly"))?,
+        term_or_payment,
+    );
+    terms.end_of_month = case["end_of_month"].as_bool().unwrap_or(false);
+    let day_count = case
+        .get("day_count")
+        .map(|v| DayCount::from_str(v.as_str().unwrap_or_default()))
+        .transpose()?;
+    terms.interest_method =
+        InterestMethod::from_parts(&name("interest_method", "periodic"), day_count)?;
+    terms.kind = ScheduleKind::from_parts(
+        &name("kind", "level_payment"),
+        KindParams {
+            amortization_periods: opt_u32(case, "amortization_periods"),
+            step_percent: opt_dec(case, "step_percent")?,
+            every: opt_u32(case, "every"),
+            payments: dec_list(case, "payments")?,
+        },
+    )?;
+    terms.odd_first_period =
+        OddFirstPeriod::from_str(&name("odd_first_period", "add_to_first_installment"))?;
+    terms.stub_day_count = DayCount::from_str(&name("stub_day_count", "ACT/365F"))?;
+    terms.payment_holidays = case["payment_holidays"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|h| u32::try_from(h.as_u64().expect("a period number")).expect("fits u32"))
+        .collect();
+    terms.holiday_interest = HolidayInterest::from_str(&name("holiday_interest", "capitalize"))?;
+    terms.payment_rounding = RoundingMode::from_str(&name("payment_rounding", "half-up"))?;
+    terms.interest_rounding = RoundingMode::from_str(&name("interest_rounding", "half-up"))?;
+    terms.payment_multiple = opt_dec(case, "payment_multiple")?;
+    if let Some(m) = opt_u32(case, "max_rows") {
+        terms.max_rows = m;
+    }
+    Ok(terms)
+}
+
+fn row_json(row: &Row, wanted: &Value) -> Value {
+    let mut out = serde_json::Map::new();
+    for key in wanted.as_object().expect("a partial row").keys() {
+        let v = match key.as_str() {
+            "number" => wanted["number"].clone(),
+            "due_date" => Value::from(row.due_date.to_string()),
+            "days" => Value::from(row.days),
+            "holiday" => Value::from(row.holiday),
+            "opening_balance" => Value::from(row.opening_balance.to_string()),
+            "payment" => Value::from(row.payment.to_string()),
+            "interest" => Value::from(row.interest.to_string()),
+            "deferred_interest" => Value::from(row.deferred_interest.to_string()),
+            "principal" => Value::from(row.principal.to_string()),
+            "closing_balance" => Value::from(row.closing_balance.to_string()),
+            other => panic!("unknown row field {other}"),
+        };
+        out.insert(key.clone(), v);
+    }
+    Value::Object(out)
+}
+
+fn amortize_case(case: &Value) -> Outcome {
+    let mut schedule = amortize(&schedule_terms(case)?)?;
+    if let Some(change) = case.get("reamortize") {
+        let from_row = opt_u32(change, "from_row").expect("from_row");
+        let annual_rate = opt_dec(change, "annual_rate")?
+            .map(Rate::from_fraction)
+            .transpose()?;
+        schedule = schedule.reamortize(
+            from_row,
+            Reamortization {
+                annual_rate,
+                term: opt_u32(change, "term"),
+                payment: opt_dec(change, "payment")?,
+            },
+        )?;
+    }
+    let rows = schedule.rows();
+    let mut out = serde_json::Map::new();
+    out.insert(
+        "expected_level_payment".into(),
+        schedule
+            .level_payment()
+            .map_or(Value::Null, |p| Value::from(p.to_string())),
+    );
+    out.insert("expected_row_count".into(), Value::from(rows.len()));
+    let wanted = case["expected_rows"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let picked: Vec<Value> = wanted
+        .iter()
+        .map(|w| {
+            let n = w["number"].as_i64().expect("a row number");
+            let len = i64::try_from(rows.len()).expect("fits");
+            let index = if n < 0 { len + n } else { n - 1 };
+            usize::try_from(index)
+                .ok()
+                .and_then(|i| rows.get(i))
+                .map_or(Value::Null, |r| row_json(r, w))
+        })
+        .collect();
+    out.insert("expected_rows".into(), Value::from(picked));
+    let t = schedule.totals();
+    out.insert(
+        "expected_totals".into(),
+        serde_json::json!({
+            "payment": t.payment.to_string(),
+            "interest": t.interest.to_string(),
+            "principal": t.principal.to_string(),
+        }),
+    );
+    Ok(Value::Object(out))
 }
 
 fn error_kind(e: &Error) -> &'static str {
@@ -455,8 +613,15 @@ fn check(case: &Value) -> Option<String> {
     let outcome = run(case);
     let exact = case["exact_text"].as_bool().unwrap_or(false);
     match (case.get("error"), outcome) {
-        (Some(kind), Err(e)) => (kind.as_str() != Some(error_kind(&e)))
-            .then(|| format!("expected error {kind}, got {e:?}")),
+        (Some(kind), Err(e)) => {
+            if kind.as_str() != Some(error_kind(&e)) {
+                Some(format!("expected error {kind}, got {e:?}"))
+            } else {
+                case.get("error_field")
+                    .filter(|f| f.as_str() != Some(e.field()))
+                    .map(|f| format!("expected the error to name {f}, got {e:?}"))
+            }
+        }
         (Some(kind), Ok(v)) => Some(format!("expected error {kind}, got {v}")),
         (None, Err(e)) => Some(format!("unexpected error {e}")),
         (None, Ok(got)) => {

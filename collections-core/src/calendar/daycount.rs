@@ -362,6 +362,29 @@ impl DayCount {
         }
     }
 
+    /// The fixed denominator of conventions whose year fraction is `days / basis` (365 for Actual/365
+    /// Fixed, 364 for Actual/364, 360 for Actual/360 and the 30/360 family); `None` for the
+    /// Actual/Actual conventions. Interest computed as `amount × rate × days / basis` is exact where the
+    /// rounded year fraction would not be (a true half cent stays a half cent).
+    ///
+    /// ```
+    /// use collections_core::DayCount;
+    /// assert_eq!(DayCount::Act365Fixed.basis(), Some(365));
+    /// assert_eq!(DayCount::ActActIsda.basis(), None);
+    /// ```
+    pub fn basis(&self) -> Option<u32> {
+        match self {
+            DayCount::Act365Fixed => Some(365),
+            DayCount::Act364 => Some(364),
+            DayCount::Act360
+            | DayCount::Thirty360Us { .. }
+            | DayCount::Thirty360BondBasis
+            | DayCount::Thirty360European
+            | DayCount::Thirty360EuropeanIsda { .. } => Some(360),
+            _ => None,
+        }
+    }
+
     /// The year fraction from `start` to `end`; negative when `end` is before `start`.
     ///
     /// Computed in Decimal (28 significant digits); fails only for an ICMA convention with a bad

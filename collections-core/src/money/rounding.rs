@@ -143,6 +143,43 @@ pub fn round_decimal(value: Decimal, places: u32, mode: RoundingMode) -> Result<
     Ok(value.round_dp_with_strategy(places, mode.strategy()))
 }
 
+/// Rounds the exact ratio `numerator / denominator` to an integer with `mode`, in integer arithmetic
+/// (no intermediate rounding, so a true tie is seen as a tie). `None` when `denominator` is zero or a
+/// value overflows.
+pub(crate) fn round_ratio(numerator: i128, denominator: i128, mode: RoundingMode) -> Option<i128> {
+    if denominator == 0 {
+        return None;
+    }
+    let (n, d) = if denominator < 0 {
+        (numerator.checked_neg()?, denominator.checked_neg()?)
+    } else {
+        (numerator, denominator)
+    };
+    let (q, r) = (n / d, n % d);
+    if r == 0 {
+        return Some(q);
+    }
+    let negative = n < 0;
+    // |r| < d <= i128::MAX, so twice |r| fits in u128.
+    let half = (r.unsigned_abs() * 2).cmp(&d.unsigned_abs());
+    let away = match mode {
+        RoundingMode::Up => true,
+        RoundingMode::Down => false,
+        RoundingMode::Ceiling => !negative,
+        RoundingMode::Floor => negative,
+        RoundingMode::HalfUp => half != std::cmp::Ordering::Less,
+        RoundingMode::HalfDown => half == std::cmp::Ordering::Greater,
+        RoundingMode::HalfEven => {
+            half == std::cmp::Ordering::Greater || (half == std::cmp::Ordering::Equal && q % 2 != 0)
+        }
+    };
+    Some(match (away, negative) {
+        (false, _) => q,
+        (true, false) => q + 1,
+        (true, true) => q - 1,
+    })
+}
+
 /// Rounds `value` to an integer multiple of `multiple` (for example installments in multiples of 5).
 ///
 /// The quotient `value / multiple` is rounded to an integer with `mode`, then multiplied back.
@@ -197,6 +234,30 @@ mod tests {
 
     fn d(s: &str) -> Decimal {
         s.parse().unwrap_or_else(|_| panic!("bad decimal {s}"))
+    }
+
+    #[test]
+    fn round_ratio_agrees_with_round_decimal_on_exact_ratios() {
+        // Denominators whose ratios are exact decimals, so round_decimal sees the true value.
+        for mode in RoundingMode::ALL {
+            for n in -1000i128..=1000 {
+                for d in [1i128, 2, 4, 5, 8, 10, 16, 20, 25, 40, -8] {
+                    let exact =
+                        Decimal::from_i128_with_scale(n, 0) / Decimal::from_i128_with_scale(d, 0);
+                    let want = round_decimal(exact, 0, mode).unwrap();
+                    assert_eq!(
+                        round_ratio(n, d, mode).map(Decimal::from),
+                        Some(want),
+                        "{mode} {n}/{d}"
+                    );
+                }
+            }
+        }
+        assert_eq!(round_ratio(1, 0, RoundingMode::HalfUp), None);
+        assert_eq!(round_ratio(i128::MIN, -1, RoundingMode::HalfUp), None);
+        // 1/3 is never a tie however the decimal is cut: 2/3 rounds up, 1/3 down.
+        assert_eq!(round_ratio(2, 3, RoundingMode::HalfDown), Some(1));
+        assert_eq!(round_ratio(-1, 3, RoundingMode::Floor), Some(-1));
     }
 
     #[test]

@@ -21,9 +21,10 @@ pub use terms::{
     TermOrPayment, DEFAULT_MAX_ROWS,
 };
 
+use crate::calendar::DayCount;
 use crate::error::{Error, Result};
 use crate::finance::arith::{pow, Checked};
-use crate::money::{round_decimal, round_to_multiple, RoundingMode};
+use crate::money::{round_decimal, round_ratio, round_to_multiple, RoundingMode};
 use crate::rate::Rate;
 
 /// One installment of a schedule.
@@ -184,7 +185,7 @@ impl Schedule {
         let mut combined = self.terms.clone();
         combined.term_or_payment =
             TermOrPayment::Term(u32::try_from(rows.len()).unwrap_or(u32::MAX));
-        let totals = totals(&rows)?;
+        let totals = totals(&rows, self.terms.currency.minor_units())?;
         Ok(Schedule {
             terms: combined,
             rows,
@@ -194,11 +195,12 @@ impl Schedule {
     }
 }
 
-fn totals(rows: &[Row]) -> Result<Totals> {
+fn totals(rows: &[Row], minor_units: u32) -> Result<Totals> {
+    let zero = Decimal::new(0, minor_units);
     let mut t = Totals {
-        payment: Decimal::ZERO,
-        interest: Decimal::ZERO,
-        principal: Decimal::ZERO,
+        payment: zero,
+        interest: zero,
+        principal: zero,
     };
     for r in rows {
         t.payment = t.payment.add_c(r.payment, "payment")?;
@@ -248,18 +250,21 @@ fn round_payment(value: Decimal, terms: &ScheduleTerms) -> Result<Decimal> {
 /// ```
 pub fn amortize(terms: &ScheduleTerms) -> Result<Schedule> {
     terms.validate()?;
-    let periods_per_year = Decimal::from(terms.frequency.periods_per_year());
+    let mu = terms.currency.minor_units();
     let annual = terms.annual_rate.as_fraction();
-    let r = annual.div_c(periods_per_year, "annual_rate")?;
+    let periods_per_year = i128::from(terms.frequency.periods_per_year());
+    let r = annual.div_c(Decimal::from(periods_per_year), "annual_rate")?;
+    let fixed_term = matches!(terms.term_or_payment, TermOrPayment::Term(_));
     let n = match terms.term_or_payment {
         TermOrPayment::Term(n) => n,
         TermOrPayment::Payment(_) => terms.max_rows,
     };
-    let is_holiday = |k: u32| terms.payment_holidays.contains(&k);
-    if let Some(h) = terms
-        .payment_holidays
+    let mut holidays = terms.payment_holidays.clone();
+    holidays.sort_unstable();
+    holidays.dedup();
+    if let Some(h) = holidays
         .iter()
-        .find(|h| **h == 0 || (matches!(terms.term_or_payment, TermOrPayment::Term(_)) && **h > n))
+        .find(|h| **h == 0 || (fixed_term && **h > n))
     {
         return Err(Error::invalid(
             "payment_holidays",
@@ -267,96 +272,81 @@ pub fn amortize(terms: &ScheduleTerms) -> Result<Schedule> {
             format!("must be periods from 1 to the term ({n})"),
         ));
     }
-    if let TermOrPayment::Term(_) = terms.term_or_payment {
-        if is_holiday(n) {
-            return Err(Error::invalid(
-                "payment_holidays",
-                n,
-                "the last period must be a paying one",
-            ));
-        }
+    if fixed_term && holidays.last() == Some(&n) {
+        return Err(Error::invalid(
+            "payment_holidays",
+            n,
+            "the last period must be a paying one",
+        ));
     }
+    let is_holiday = |k: u32| holidays.binary_search(&k).is_ok();
+    let paying_within = |count: u32| {
+        let skipped = holidays.iter().take_while(|h| **h <= count).count();
+        u32::try_from(skipped).map_or(0, |s| count.saturating_sub(s))
+    };
+    let interest_mode = terms.interest_rounding;
 
-    // The odd first period: interest from the disbursement to one regular period before the first due date.
+    // The odd first period: interest from the disbursement to one regular period before the first
+    // due date (negative for a short first period).
     let regular_start =
         terms
             .frequency
             .add_periods(terms.first_due_date, -1, terms.end_of_month)?;
-    let stub_count = match terms.interest_method {
-        InterestMethod::Periodic => terms.stub_day_count,
-        InterestMethod::Daily(dc) => dc,
+    let daily_count = match terms.interest_method {
+        InterestMethod::Daily(dc) => Some(dc),
+        InterestMethod::Periodic => None,
     };
+    let principal_units = to_units(terms.principal, mu)?;
     let stub =
         if terms.odd_first_period == OddFirstPeriod::Ignore || regular_start == terms.start_date {
-            Decimal::ZERO
+            0
         } else {
-            let yf = stub_count.year_fraction(terms.start_date, regular_start)?;
-            round_units(
-                terms
-                    .principal
-                    .mul_c(annual, "principal")?
-                    .mul_c(yf, "principal")?,
-                terms,
-                terms.interest_rounding,
+            let dc = daily_count.unwrap_or(terms.stub_day_count);
+            accrue_days(
+                principal_units,
+                annual,
+                dc,
+                terms.start_date,
+                regular_start,
+                interest_mode,
+                mu,
             )?
         };
-    let capitalized = terms.odd_first_period == OddFirstPeriod::Capitalize && stub > Decimal::ZERO;
+    let capitalized = terms.odd_first_period == OddFirstPeriod::Capitalize && stub > 0;
     let principal = if capitalized {
-        terms.principal.add_c(stub, "principal")?
+        principal_units
+            .checked_add(stub)
+            .ok_or_else(|| overflow(principal_units))?
     } else {
-        terms.principal
+        principal_units
     };
-    let first_row_stub = if capitalized { Decimal::ZERO } else { stub };
+    let first_row_stub = if capitalized { 0 } else { stub };
+    let principal_dec = from_units(principal, mu)?;
 
-    // Discount factors of the paying periods, for the level, balloon and graduated payments.
-    let paying = |count: u32| -> Vec<u32> { (1..=count).filter(|k| !is_holiday(*k)).collect() };
-    // Σ growth(j) · v^k over the paying periods k, with v = 1 / (1 + r) raised by one multiplication a
-    // period (a power per period costs 20 times more; the accumulated error stays below 1e-25).
-    let v = Decimal::ONE.div_c(Decimal::ONE.add_c(r, "annual_rate")?, "annual_rate")?;
-    let annuity =
-        |periods: &[u32], growth_of: &dyn Fn(usize) -> Result<Decimal>| -> Result<Decimal> {
-            let mut sum = Decimal::ZERO;
-            let mut discount = Decimal::ONE;
-            let mut at = 0u32;
-            for (j, k) in periods.iter().enumerate() {
-                while at < *k {
-                    discount = discount.mul_c(v, "annual_rate")?;
-                    at += 1;
-                }
-                sum = sum.add_c(growth_of(j)?.mul_c(discount, "annual_rate")?, "annual_rate")?;
-            }
-            if sum.is_zero() {
-                return Err(Error::invalid(
-                    "payment_holidays",
-                    terms.payment_holidays.len(),
-                    "cover the whole term",
-                ));
-            }
-            Ok(sum)
-        };
-    let flat = |_: usize| Ok(Decimal::ONE);
+    // The level (or first graduated) payment.
     let mut graduated_step = Decimal::ONE;
     let mut graduated_every = 1u32;
-    let level = match (&terms.kind, terms.term_or_payment) {
+    let mut graduated_first = Decimal::ZERO;
+    let level: Option<i128> = match (&terms.kind, terms.term_or_payment) {
         (_, TermOrPayment::Payment(p)) => {
-            let first_interest = round_units(
-                principal.mul_c(r, "principal")?,
-                terms,
-                terms.interest_rounding,
-            )?;
+            let first_interest = accrue(principal, annual, 1, periods_per_year, interest_mode, mu)?;
+            let p = to_units(round_units(p, terms, terms.payment_rounding)?, mu)?;
             if p <= first_interest {
-                let minimum = first_interest + Decimal::new(1, terms.currency.minor_units());
+                let minimum = from_units(first_interest + 1, mu)?;
                 return Err(Error::no_solution(
                     "payment",
-                    p,
+                    from_units(p, mu)?,
                     format!("the payment never repays the loan; the minimum payment is {minimum}"),
                 ));
             }
-            Some(round_units(p, terms, terms.payment_rounding)?)
+            Some(p)
         }
-        (ScheduleKind::LevelPayment, _) => Some(round_payment(
-            principal.div_c(annuity(&paying(n), &flat)?, "payment")?,
-            terms,
+        (ScheduleKind::LevelPayment, _) => Some(to_units(
+            round_payment(
+                principal_dec.div_c(annuity(r, n, &holidays)?, "payment")?,
+                terms,
+            )?,
+            mu,
         )?),
         (
             ScheduleKind::Balloon {
@@ -371,9 +361,13 @@ pub fn amortize(terms: &ScheduleTerms) -> Result<Schedule> {
                     format!("must be at least the term ({n})"),
                 ));
             }
-            Some(round_payment(
-                principal.div_c(annuity(&paying(*amortization_periods), &flat)?, "payment")?,
-                terms,
+            Some(to_units(
+                round_payment(
+                    principal_dec
+                        .div_c(annuity(r, *amortization_periods, &holidays)?, "payment")?,
+                    terms,
+                )?,
+                mu,
             )?)
         }
         (
@@ -388,44 +382,39 @@ pub fn amortize(terms: &ScheduleTerms) -> Result<Schedule> {
                 "step_percent",
             )?;
             graduated_every = *every;
-            let growth = |j: usize| {
-                pow(
-                    graduated_step,
-                    Decimal::from(u32::try_from(j).unwrap_or(u32::MAX) / graduated_every),
-                    "step_percent",
-                )
-            };
-            Some(principal.div_c(annuity(&paying(n), &growth)?, "payment")?)
+            graduated_first = principal_dec.div_c(
+                graduated_annuity(r, n, &holidays, graduated_step, graduated_every)?,
+                "payment",
+            )?;
+            None
         }
         _ => None,
     };
-    let paying_count = Decimal::from(paying(n).len().max(1));
-    let level_principal = round_units(
-        principal.div_c(paying_count, "principal")?,
-        terms,
-        terms.payment_rounding,
+    let level_principal = to_units(
+        round_units(
+            principal_dec.div_c(Decimal::from(paying_within(n).max(1)), "principal")?,
+            terms,
+            terms.payment_rounding,
+        )?,
+        mu,
     )?;
-    let daily_count = match terms.interest_method {
-        InterestMethod::Daily(dc) => Some(dc),
-        InterestMethod::Periodic => None,
-    };
 
+    // Interest of row 1 runs from the disbursement when the odd period is charged in it.
+    let mut previous_due = match (daily_count, terms.odd_first_period) {
+        (Some(_), OddFirstPeriod::AddToFirstInstallment) => terms.start_date,
+        _ if capitalized || terms.odd_first_period == OddFirstPeriod::Ignore => regular_start,
+        _ if first_row_stub != 0 => terms.start_date,
+        _ => regular_start,
+    };
     let mut rows: Vec<Row> =
         Vec::with_capacity(usize::try_from(n.min(DEFAULT_MAX_ROWS)).unwrap_or(0));
     let mut balance = principal;
-    let mut deferred = Decimal::ZERO;
-    let mut paid_rows = 0usize;
-    let mut previous_due = if first_row_stub.is_zero() && !capitalized {
-        regular_start
-    } else {
-        terms.start_date
-    };
-    if capitalized || terms.odd_first_period == OddFirstPeriod::Ignore {
-        previous_due = regular_start;
-    }
-    if daily_count.is_some() && terms.odd_first_period == OddFirstPeriod::AddToFirstInstallment {
-        previous_due = terms.start_date;
-    }
+    let mut deferred = 0i128;
+    let mut paid_rows = 0u32;
+    let (mut total_payment, mut total_interest, mut total_principal) = (0i128, 0i128, 0i128);
+    let units = |v: i128| from_units(v, mu);
+    let add = |a: i128, b: i128| a.checked_add(b).ok_or_else(|| overflow(a));
+    let sub = |a: i128, b: i128| a.checked_sub(b).ok_or_else(|| overflow(a));
     for k in 1..=n {
         let due = terms.frequency.add_periods(
             terms.first_due_date,
@@ -434,113 +423,246 @@ pub fn amortize(terms: &ScheduleTerms) -> Result<Schedule> {
         )?;
         let days = due.signed_duration_since(previous_due).num_days();
         let mut interest = match daily_count {
-            Some(dc) => round_units(
-                balance
-                    .mul_c(annual, "balance")?
-                    .mul_c(dc.year_fraction(previous_due, due)?, "balance")?,
-                terms,
-                terms.interest_rounding,
-            )?,
-            None => round_units(balance.mul_c(r, "balance")?, terms, terms.interest_rounding)?,
+            Some(dc) => accrue_days(balance, annual, dc, previous_due, due, interest_mode, mu)?,
+            None => accrue(balance, annual, 1, periods_per_year, interest_mode, mu)?,
         };
         if k == 1 && daily_count.is_none() {
-            interest = interest
-                .add_c(first_row_stub, "interest")?
-                .max(Decimal::ZERO);
+            interest = add(interest, first_row_stub)?.max(0);
         }
         previous_due = due;
         let opening = balance;
-        if is_holiday(k) {
-            let (charged, carried, principal_part) = match terms.holiday_interest {
-                HolidayInterest::Capitalize => (interest, Decimal::ZERO, -interest),
+        let (payment, charged, carried, principal_part) = if is_holiday(k) {
+            match terms.holiday_interest {
+                HolidayInterest::Capitalize => (0, interest, 0, -interest),
                 HolidayInterest::Defer => {
-                    deferred = deferred.add_c(interest, "interest")?;
-                    (Decimal::ZERO, interest, Decimal::ZERO)
+                    deferred = add(deferred, interest)?;
+                    (0, 0, interest, 0)
                 }
-            };
-            balance = balance.sub_c(principal_part, "balance")?;
-            rows.push(Row {
-                number: k,
-                due_date: due,
-                days,
-                opening_balance: opening,
-                payment: Decimal::ZERO,
-                interest: charged,
-                deferred_interest: carried,
-                principal: principal_part,
-                closing_balance: balance,
-                holiday: true,
-            });
-            continue;
-        }
-        let interest_due = interest.add_c(deferred, "interest")?;
-        deferred = Decimal::ZERO;
-        let scheduled = match &terms.kind {
-            ScheduleKind::LevelPayment | ScheduleKind::Balloon { .. } => level.unwrap_or_default(),
-            ScheduleKind::Graduated { .. } => {
-                let step = u32::try_from(paid_rows).unwrap_or(u32::MAX) / graduated_every;
-                round_payment(
-                    level.unwrap_or_default().mul_c(
-                        pow(graduated_step, Decimal::from(step), "step_percent")?,
-                        "payment",
-                    )?,
-                    terms,
-                )?
             }
-            ScheduleKind::LevelPrincipal => level_principal.add_c(interest_due, "payment")?,
-            ScheduleKind::InterestOnlyThenBalloon => interest_due,
-            ScheduleKind::Custom(list) => list.get(paid_rows).copied().unwrap_or_default(),
+        } else {
+            let interest_due = add(interest, deferred)?;
+            deferred = 0;
+            let scheduled = match &terms.kind {
+                ScheduleKind::LevelPayment | ScheduleKind::Balloon { .. } => level.unwrap_or(0),
+                ScheduleKind::Graduated { .. } => {
+                    let step = paid_rows / graduated_every;
+                    to_units(
+                        round_payment(
+                            graduated_first.mul_c(
+                                pow(graduated_step, Decimal::from(step), "step_percent")?,
+                                "payment",
+                            )?,
+                            terms,
+                        )?,
+                        mu,
+                    )?
+                }
+                ScheduleKind::LevelPrincipal => add(level_principal, interest_due)?,
+                ScheduleKind::InterestOnlyThenBalloon => interest_due,
+                ScheduleKind::Custom(list) => match list.get(paid_rows as usize) {
+                    Some(p) => to_units(*p, mu)?,
+                    None => 0,
+                },
+            };
+            paid_rows += 1;
+            // A fixed term ends by paying off; a fixed payment must repay by itself within max_rows.
+            let principal_part = sub(scheduled, interest_due)?;
+            if (fixed_term && k == n) || principal_part >= balance {
+                (add(balance, interest_due)?, interest_due, 0, balance)
+            } else {
+                (scheduled, interest_due, 0, principal_part)
+            }
         };
-        paid_rows += 1;
-        let mut principal_part = scheduled.sub_c(interest_due, "payment")?;
-        let mut payment = scheduled;
-        // A fixed term ends by paying off; a fixed payment must repay by itself within max_rows.
-        let fixed_term = matches!(terms.term_or_payment, TermOrPayment::Term(_));
-        let last = (fixed_term && k == n) || principal_part >= balance;
-        if last {
-            principal_part = balance;
-            payment = balance.add_c(interest_due, "payment")?;
-        }
-        balance = balance.sub_c(principal_part, "balance")?;
+        balance = sub(balance, principal_part)?;
+        total_payment = add(total_payment, payment)?;
+        total_interest = add(total_interest, charged)?;
+        total_principal = add(total_principal, principal_part)?;
         rows.push(Row {
             number: k,
             due_date: due,
             days,
-            opening_balance: opening,
-            payment,
-            interest: interest_due,
-            deferred_interest: Decimal::ZERO,
-            principal: principal_part,
-            closing_balance: balance,
-            holiday: false,
+            opening_balance: units(opening)?,
+            payment: units(payment)?,
+            interest: units(charged)?,
+            deferred_interest: units(carried)?,
+            principal: units(principal_part)?,
+            closing_balance: units(balance)?,
+            holiday: is_holiday(k),
         });
-        if balance.is_zero() {
+        if balance == 0 && !is_holiday(k) {
             break;
         }
     }
-    if !balance.is_zero() {
+    if balance != 0 {
         return Err(Error::invalid(
             "max_rows",
             terms.max_rows,
             format!(
-                "the schedule does not repay the loan within {} rows (balance {balance})",
-                terms.max_rows
+                "the schedule does not repay the loan within {} rows (balance {})",
+                terms.max_rows,
+                units(balance)?
             ),
         ));
     }
     // Graduated payments report their first (rounded) step.
     let level_payment = match &terms.kind {
-        ScheduleKind::Graduated { .. } => match level {
-            Some(l) => Some(round_payment(l, terms)?),
-            None => None,
-        },
-        _ => level,
+        ScheduleKind::Graduated { .. } if level.is_none() && fixed_term => {
+            Some(round_payment(graduated_first, terms)?)
+        }
+        _ => level.map(units).transpose()?,
     };
-    let totals = totals(&rows)?;
     Ok(Schedule {
         terms: terms.clone(),
         rows,
-        totals,
+        totals: Totals {
+            payment: units(total_payment)?,
+            interest: units(total_interest)?,
+            principal: units(total_principal)?,
+        },
         level_payment,
     })
+}
+
+fn overflow(value: impl std::fmt::Display) -> Error {
+    Error::overflow("principal", value)
+}
+
+/// `value` (at most `minor_units` decimals) as an integer count of minor units.
+fn to_units(value: Decimal, minor_units: u32) -> Result<i128> {
+    let scale = value.scale();
+    if scale > minor_units {
+        // Callers round first; a value that still has more decimals is rounded half-up here.
+        let mut v = value.round_dp_with_strategy(
+            minor_units,
+            rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+        );
+        v.rescale(minor_units);
+        return Ok(v.mantissa());
+    }
+    10i128
+        .checked_pow(minor_units - scale)
+        .and_then(|f| value.mantissa().checked_mul(f))
+        .ok_or_else(|| overflow(value))
+}
+
+/// A count of minor units as a Decimal with the currency's scale (zero is `0.00`, never `0`).
+fn from_units(units: i128, minor_units: u32) -> Result<Decimal> {
+    Decimal::try_from_i128_with_scale(units, minor_units).map_err(|_| overflow(units))
+}
+
+/// Interest on `balance` (minor units) at `annual` for `num / den` of a year, rounded to minor units.
+/// Exact in integers (so a true half cent is a tie); Decimal arithmetic when the integers would
+/// overflow.
+fn accrue(
+    balance: i128,
+    annual: Decimal,
+    num: i128,
+    den: i128,
+    mode: RoundingMode,
+    minor_units: u32,
+) -> Result<i128> {
+    let exact = balance
+        .checked_mul(annual.mantissa())
+        .and_then(|x| x.checked_mul(num))
+        .zip(
+            10i128
+                .checked_pow(annual.scale())
+                .and_then(|p| p.checked_mul(den)),
+        )
+        .and_then(|(n, d)| round_ratio(n, d, mode));
+    match exact {
+        Some(v) => Ok(v),
+        None => {
+            let value = from_units(balance, minor_units)?
+                .mul_c(annual, "balance")?
+                .mul_c(Decimal::from_i128_with_scale(num, 0), "balance")?
+                .div_c(Decimal::from_i128_with_scale(den, 0), "balance")?;
+            to_units(round_decimal(value, minor_units, mode)?, minor_units)
+        }
+    }
+}
+
+/// Interest on `balance` from `start` to `end` under a day count: exact `days / basis` where the
+/// convention has a fixed basis, the Decimal year fraction otherwise.
+fn accrue_days(
+    balance: i128,
+    annual: Decimal,
+    day_count: DayCount,
+    start: NaiveDate,
+    end: NaiveDate,
+    mode: RoundingMode,
+    minor_units: u32,
+) -> Result<i128> {
+    match day_count.basis() {
+        Some(basis) => accrue(
+            balance,
+            annual,
+            i128::from(day_count.days(start, end)),
+            i128::from(basis),
+            mode,
+            minor_units,
+        ),
+        None => {
+            let value = from_units(balance, minor_units)?
+                .mul_c(annual, "balance")?
+                .mul_c(day_count.year_fraction(start, end)?, "balance")?;
+            to_units(round_decimal(value, minor_units, mode)?, minor_units)
+        }
+    }
+}
+
+/// Σ v^k over the paying periods k in 1..=count, v = 1 / (1 + r): the closed form (1 − v^count) / r
+/// less the holidays' terms (count less the holidays at a zero rate).
+fn annuity(r: Decimal, count: u32, holidays: &[u32]) -> Result<Decimal> {
+    let skipped: Vec<u32> = holidays.iter().copied().filter(|h| *h <= count).collect();
+    if skipped.len() >= count as usize {
+        return Err(Error::invalid(
+            "payment_holidays",
+            holidays.len(),
+            "cover the whole term",
+        ));
+    }
+    if r.is_zero() {
+        return Ok(Decimal::from(count as usize - skipped.len()));
+    }
+    let v = Decimal::ONE.div_c(Decimal::ONE.add_c(r, "annual_rate")?, "annual_rate")?;
+    let mut sum = Decimal::ONE
+        .sub_c(pow(v, Decimal::from(count), "annual_rate")?, "annual_rate")?
+        .div_c(r, "annual_rate")?;
+    for h in skipped {
+        sum = sum.sub_c(pow(v, Decimal::from(h), "annual_rate")?, "annual_rate")?;
+    }
+    Ok(sum)
+}
+
+/// Σ step^(j / every) · v^k over the paying periods k (the j-th paying period steps up every `every`).
+fn graduated_annuity(
+    r: Decimal,
+    count: u32,
+    holidays: &[u32],
+    step: Decimal,
+    every: u32,
+) -> Result<Decimal> {
+    let v = Decimal::ONE.div_c(Decimal::ONE.add_c(r, "annual_rate")?, "annual_rate")?;
+    let (mut sum, mut discount, mut growth) = (Decimal::ZERO, Decimal::ONE, Decimal::ONE);
+    let mut j = 0u32;
+    for k in 1..=count {
+        discount = discount.mul_c(v, "annual_rate")?;
+        if holidays.binary_search(&k).is_ok() {
+            continue;
+        }
+        if j > 0 && j % every == 0 {
+            growth = growth.mul_c(step, "step_percent")?;
+        }
+        sum = sum.add_c(growth.mul_c(discount, "annual_rate")?, "annual_rate")?;
+        j += 1;
+    }
+    if j == 0 {
+        return Err(Error::invalid(
+            "payment_holidays",
+            holidays.len(),
+            "cover the whole term",
+        ));
+    }
+    Ok(sum)
 }

@@ -174,6 +174,17 @@ impl ScheduleTerms {
                 "must be greater than zero",
             ));
         }
+        let mu = self.currency.minor_units();
+        if self.principal.normalize().scale() > mu {
+            return Err(Error::invalid(
+                "principal",
+                self.principal,
+                format!(
+                    "has more decimals than {}'s {mu} minor units",
+                    self.currency
+                ),
+            ));
+        }
         if self.first_due_date <= self.start_date {
             return Err(Error::invalid(
                 "first_due_date",
@@ -235,6 +246,16 @@ impl ScheduleTerms {
             ScheduleKind::Custom(list) => {
                 if let Some(p) = list.iter().find(|p| p.is_sign_negative() && !p.is_zero()) {
                     return Err(Error::invalid("payments", p, "must not be negative"));
+                }
+                if let Some(p) = list.iter().find(|p| p.normalize().scale() > mu) {
+                    return Err(Error::invalid(
+                        "payments",
+                        p,
+                        format!(
+                            "has more decimals than {}'s {mu} minor units",
+                            self.currency
+                        ),
+                    ));
                 }
             }
             _ => {}
