@@ -9,6 +9,7 @@
 mod apr;
 pub(crate) mod arith;
 mod cashflow;
+pub mod float;
 pub mod solve;
 mod tvm;
 
