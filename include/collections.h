@@ -1,6 +1,7 @@
 /*
  * collections.h: the C ABI of the collections library (exact money, rates, day counts, frequencies,
- * date schedules and business-day calendars for debt collections).
+ * date schedules, business-day calendars, the time-value-of-money solvers, APRs and amortized
+ * repayment schedules for debt collections).
  *
  * API conventions
  * ---------------
@@ -15,10 +16,10 @@
  * Out-parameters. Results are written through pointer arguments, and only when the call returns
  * COLL_OK; on failure they are left as they were. The one exception: a call that fills a caller's
  * buffer and fails with COLL_BUFFER_TOO_SMALL writes the size needed to its length out-parameter
- * (coll_decimal_to_string, coll_date_schedule, coll_calendar_holidays), so the caller can retry.
- * Those three also accept a NULL buffer with a capacity of 0, to ask for the size without a buffer:
- * the call fails with COLL_BUFFER_TOO_SMALL and writes the size needed (or succeeds with a length of 0
- * when nothing is needed). A NULL buffer with a non-zero capacity is COLL_NULL_ARGUMENT.
+ * (coll_decimal_to_string, coll_date_schedule, coll_calendar_holidays, coll_schedule_rows), so the
+ * caller can retry. Those four also accept a NULL buffer with a capacity of 0, to ask for the size
+ * without a buffer: the call fails with COLL_BUFFER_TOO_SMALL and writes the size needed (or succeeds
+ * with a length of 0 when nothing is needed). A NULL buffer with a non-zero capacity is COLL_NULL_ARGUMENT.
  * Inputs are read before outputs are written, so a single-value output may point at an input
  * (coll_decimal_round(&x, 2, COLL_ROUND_HALF_UP, &x)); arrays passed in and out must not overlap.
  *
@@ -27,10 +28,12 @@
  * and never kept. Text is passed as a pointer and a length in bytes (UTF-8, no NUL terminator needed);
  * bad UTF-8 gives COLL_INVALID_UTF8. Arrays and output buffers always carry their length or capacity.
  * Small values (coll_decimal, coll_date, coll_currency, coll_money, coll_frequency, coll_day_count,
- * coll_unit_period, coll_regulation_z_apr) are plain structs owned by whoever holds them; they are
- * checked every time they are passed in. Rich objects are opaque handles: a handle made by
- * coll_<thing>_new (or coll_calendar_builtin) is owned by the caller and freed by coll_<thing>_free,
- * which accepts NULL. Strings returned as `const char *`
+ * coll_unit_period, coll_regulation_z_apr, coll_schedule_terms, coll_reamortization,
+ * coll_schedule_row, coll_schedule_totals) are plain structs owned by whoever holds them; they are
+ * checked every time they are passed in (a struct that points to arrays, coll_schedule_terms, is
+ * read with them during the call and kept by neither). Rich objects are opaque handles: a handle made
+ * by coll_<thing>_new (or coll_calendar_builtin, coll_schedule_reamortize) is owned by the caller and
+ * freed by coll_<thing>_free, which accepts NULL. Strings returned as `const char *`
  * (coll_version, coll_status_name, coll_last_error_message) belong to the library: never free them.
  * No function returns a string the caller must free (text is written into caller buffers), so there is
  * no coll_string_free yet; one will come with the first function that needs it.
@@ -39,15 +42,20 @@
  * nothing is rounded unless a function takes a rounding mode. Dates are {year, month, day}.
  *
  * Flags. Yes/no fields inside structs (coll_day_count's end_of_month_rule and has_maturity,
- * coll_regulation_z_apr's irregular) are uint8_t, not bool, so that every byte the library reads from
- * caller memory can be checked: 0 or 1, anything else gives COLL_INVALID_ARGUMENT naming the field.
+ * coll_regulation_z_apr's irregular, coll_schedule_terms' end_of_month and has_ fields,
+ * coll_reamortization's has_ fields, coll_schedule_row's holiday) are uint8_t, not bool, so that
+ * every byte the library reads from caller memory can be checked: 0 or 1, anything else gives
+ * COLL_INVALID_ARGUMENT naming the field.
  * A bool passed by value (coll_date_schedule's end_of_month, the rate functions' continuous) is a C99
  * bool, which is always 0 or 1 in C; a caller from another language must pass exactly 0 or 1 there.
  * bool out-parameters are written as 0 or 1.
  *
  * Thread safety. All functions may be called from any thread. The last error message is per thread.
- * A coll_calendar never changes after it is made, so one handle may be shared by threads; free it once,
- * after every thread is done with it.
+ * A coll_calendar or coll_schedule never changes after it is made, so one handle may be shared by
+ * threads; free it once, after every thread is done with it.
+ *
+ * Examples. tests/c/demo.c (money, day counts, date schedules, calendars) and
+ * collections-ffi/examples/schedule.c (an amortized loan printed as a table).
  *
  * Version. coll_version() returns "MAJOR.MINOR.PATCH" of the library; COLL_VERSION_MAJOR/MINOR/PATCH
  * are those of this header.
@@ -93,6 +101,13 @@
  * after it is made, so one calendar may be used from several threads at once.
  */
 typedef struct coll_calendar coll_calendar;
+
+/**
+ * An amortized schedule: the rows and totals built from a `coll_schedule_terms`. Opaque; made by
+ * `coll_schedule_new` or `coll_schedule_reamortize` and freed by `coll_schedule_free`. It never
+ * changes after it is made, so one schedule may be read from several threads at once.
+ */
+typedef struct coll_schedule coll_schedule;
 
 /**
  * The result of every fallible function: `COLL_OK` (0) or one of the other `COLL_` status codes.
@@ -337,6 +352,280 @@ typedef struct coll_regulation_z_apr {
  * How the EU APRC counts time: one of the `COLL_APRC_BASIS_` constants.
  */
 typedef uint32_t coll_aprc_basis;
+
+/**
+ * The shape of a schedule's payments: one of the `COLL_SCHEDULE_KIND_` constants.
+ */
+typedef uint32_t coll_schedule_kind;
+
+/**
+ * How each row's interest is computed: one of the `COLL_INTEREST_METHOD_` constants.
+ */
+typedef uint32_t coll_interest_method;
+
+/**
+ * What happens to the interest of an odd first period (from the start date to one regular period
+ * before the first due date): one of the `COLL_ODD_FIRST_PERIOD_` constants.
+ */
+typedef uint32_t coll_odd_first_period;
+
+/**
+ * What a payment holiday does with its interest: one of the `COLL_HOLIDAY_INTEREST_` constants.
+ */
+typedef uint32_t coll_holiday_interest;
+
+/**
+ * Everything needed to build an amortized schedule (`coll_schedule_new`). Start from
+ * `coll_schedule_terms_init`, which sets every option to its default, then set at least `principal`,
+ * `currency`, `annual_rate`, `start_date`, `first_due_date` and the term (`term`, or `has_payment` and
+ * `payment`).
+ *
+ * The term or the payment: a schedule has either a number of periods (`term`, payment holidays
+ * included, with `has_payment` 0) or a level payment whose number of periods is solved (`has_payment`
+ * 1, `payment`, and `term` 0). A term of 0 without a payment gives `COLL_INVALID_ARGUMENT` naming
+ * `term`; a non-zero term beside a payment too.
+ *
+ * Kind data: `amortization_periods` belongs to `COLL_SCHEDULE_KIND_BALLOON`, `step_percent` and
+ * `every` to `COLL_SCHEDULE_KIND_GRADUATED`, `payments` to `COLL_SCHEDULE_KIND_CUSTOM`. The kind a
+ * field belongs to always reads it (so a 0 there is checked as a value: a graduated `every` of 0 is
+ * refused). Any other kind refuses it when it is given, that is not zero (`n_payments` not 0 for
+ * `payments`), with `COLL_INVALID_ARGUMENT` naming the field, so a mistake is not silently ignored.
+ *
+ * Flags (`end_of_month`, `has_payment`, `has_day_count`, `has_payment_multiple`) are `uint8_t`, 0 or
+ * 1; anything else gives `COLL_INVALID_ARGUMENT` naming the flag. Data behind a flag that is 0 is not
+ * read. Every error names the field at fault (`principal: ...`, `payment_holidays: ...`); errors inside
+ * a day count name it as `stub_day_count.<field>` or `day_count.<field>`.
+ *
+ * Ownership: the struct and the arrays it points to belong to the caller; `coll_schedule_new` copies
+ * what it needs, so they may be freed or reused as soon as it returns. A plain value: copy it freely.
+ */
+typedef struct coll_schedule_terms {
+    /**
+     * The amount lent, greater than zero, in `currency`.
+     */
+    struct coll_decimal principal;
+    /**
+     * The currency: every amount of the schedule is rounded to its minor units. No default: set it
+     * with `coll_currency_from_code`.
+     */
+    struct coll_currency currency;
+    /**
+     * The annual nominal rate as a fraction (0.06 for 6%), greater than -1.
+     */
+    struct coll_decimal annual_rate;
+    /**
+     * The disbursement date (interest runs from here).
+     */
+    struct coll_date start_date;
+    /**
+     * The first due date, after `start_date`; later due dates step from it by `frequency`.
+     */
+    struct coll_date first_due_date;
+    /**
+     * How often payments fall due. Default: monthly.
+     */
+    struct coll_frequency frequency;
+    /**
+     * 1 to keep month ends for due dates when `first_due_date` is one; default 0.
+     */
+    uint8_t end_of_month;
+    /**
+     * The number of periods (payment holidays included), at least 1 and at most `max_rows`; 0 when
+     * `has_payment` is 1. Default 0: set it (or the payment).
+     */
+    uint32_t term;
+    /**
+     * 1 when `payment` fixes the level payment and the term is solved from it; default 0.
+     */
+    uint8_t has_payment;
+    /**
+     * The level payment, when `has_payment` is 1 (level-payment schedules only). A payment that never
+     * repays the loan gives `COLL_NO_SOLUTION` naming `payment`, with the minimum payment in the message.
+     */
+    struct coll_decimal payment;
+    /**
+     * The shape of the payments, a `COLL_SCHEDULE_KIND_` constant. Default: level payment.
+     */
+    coll_schedule_kind kind;
+    /**
+     * Balloon: the (longer) number of periods the payment is computed over; 0 for other kinds.
+     */
+    uint32_t amortization_periods;
+    /**
+     * Graduated: the step in percent (5 for 5%), greater than -100; zero for other kinds.
+     */
+    struct coll_decimal step_percent;
+    /**
+     * Graduated: paying periods between steps, at least 1; 0 for other kinds.
+     */
+    uint32_t every;
+    /**
+     * Custom: the payment of each paying period, none negative. NULL when `n_payments` is 0.
+     */
+    const struct coll_decimal *payments;
+    /**
+     * Custom: the number of `payments`, at least 1; 0 for other kinds.
+     */
+    size_t n_payments;
+    /**
+     * Periodic or daily interest, a `COLL_INTEREST_METHOD_` constant. Default: periodic.
+     */
+    coll_interest_method interest_method;
+    /**
+     * 1 when `day_count` is given (daily interest only; daily interest without one uses Actual/365
+     * Fixed); default 0.
+     */
+    uint8_t has_day_count;
+    /**
+     * Daily interest: the day count of the year fractions between due dates, when `has_day_count` is 1.
+     */
+    struct coll_day_count day_count;
+    /**
+     * The odd-first-period rule, a `COLL_ODD_FIRST_PERIOD_` constant. Default: add to the first
+     * installment.
+     */
+    coll_odd_first_period odd_first_period;
+    /**
+     * The day count of the odd first period's interest under periodic interest. Default: Actual/365
+     * Fixed.
+     */
+    struct coll_day_count stub_day_count;
+    /**
+     * The periods (1-based) with no payment due, each from 1 to the term; the last period must pay.
+     * NULL when `n_payment_holidays` is 0.
+     */
+    const uint32_t *payment_holidays;
+    /**
+     * The number of `payment_holidays`; default 0.
+     */
+    size_t n_payment_holidays;
+    /**
+     * What a payment holiday does with its interest, a `COLL_HOLIDAY_INTEREST_` constant. Default:
+     * capitalize.
+     */
+    coll_holiday_interest holiday_interest;
+    /**
+     * How the level payment is rounded to minor units, a `COLL_ROUND_` constant. Default: half up.
+     */
+    coll_rounding_mode payment_rounding;
+    /**
+     * How each row's interest is rounded to minor units, a `COLL_ROUND_` constant. Default: half up.
+     */
+    coll_rounding_mode interest_rounding;
+    /**
+     * 1 when the payment is rounded to a multiple of `payment_multiple` (with `payment_rounding`);
+     * default 0.
+     */
+    uint8_t has_payment_multiple;
+    /**
+     * The multiple (5 for multiples of 5), greater than zero, when `has_payment_multiple` is 1.
+     */
+    struct coll_decimal payment_multiple;
+    /**
+     * The most rows the schedule may have, at least 1; more is `COLL_INVALID_ARGUMENT` naming `term`
+     * (a term beyond it) or `max_rows` (a payment that does not repay within it). Default: 1200.
+     */
+    uint32_t max_rows;
+} coll_schedule_terms;
+
+/**
+ * Changes for `coll_schedule_reamortize`. Each change applies only when its flag is 1; a struct of
+ * zeros (`coll_reamortization changes = {0};`) keeps the rate and re-amortizes over the remaining
+ * periods. `has_term` and `has_payment` must not both be 1. The flags are `uint8_t`, 0 or 1. A plain
+ * value: copy it freely.
+ */
+typedef struct coll_reamortization {
+    /**
+     * 1 to change the annual rate to `annual_rate`.
+     */
+    uint8_t has_annual_rate;
+    /**
+     * The new annual rate as a fraction, greater than -1.
+     */
+    struct coll_decimal annual_rate;
+    /**
+     * 1 to change the number of periods from the re-amortized row on to `term`.
+     */
+    uint8_t has_term;
+    /**
+     * The new number of periods from `from_row` on, at least 1.
+     */
+    uint32_t term;
+    /**
+     * 1 to change to a level payment of `payment` (the term follows from it).
+     */
+    uint8_t has_payment;
+    /**
+     * The new level payment, greater than zero.
+     */
+    struct coll_decimal payment;
+} coll_reamortization;
+
+/**
+ * One installment of a schedule. Amounts have the currency's minor units (`"1000.00"`). A plain
+ * value: copy it freely.
+ */
+typedef struct coll_schedule_row {
+    /**
+     * The installment number, from 1 (the row at index i has number i + 1).
+     */
+    uint32_t number;
+    /**
+     * The due date.
+     */
+    struct coll_date due_date;
+    /**
+     * Days since the previous due date (for the first row, since the interest start).
+     */
+    int64_t days;
+    /**
+     * The balance before this row.
+     */
+    struct coll_decimal opening_balance;
+    /**
+     * The amount due (zero on a payment holiday).
+     */
+    struct coll_decimal payment;
+    /**
+     * The interest charged in this row, with any deferred from holidays before it (on a capitalizing
+     * holiday, the interest added to the balance).
+     */
+    struct coll_decimal interest;
+    /**
+     * On a deferring holiday, the interest accrued and carried to the next paying row; else zero.
+     */
+    struct coll_decimal deferred_interest;
+    /**
+     * The principal repaid (negative when interest is capitalized).
+     */
+    struct coll_decimal principal;
+    /**
+     * The balance after this row (zero after the last row).
+     */
+    struct coll_decimal closing_balance;
+    /**
+     * 1 when this row is a payment holiday, else 0.
+     */
+    uint8_t holiday;
+} coll_schedule_row;
+
+/**
+ * The sums of a schedule's columns. A plain value: copy it freely.
+ */
+typedef struct coll_schedule_totals {
+    /**
+     * All payments.
+     */
+    struct coll_decimal payment;
+    /**
+     * All interest.
+     */
+    struct coll_decimal interest;
+    /**
+     * All principal: the principal lent (plus any capitalized odd-period interest).
+     */
+    struct coll_decimal principal;
+} coll_schedule_totals;
 
 /**
  * Success.
@@ -647,6 +936,73 @@ typedef uint32_t coll_aprc_basis;
  * Whole equal months (12 a year) and the remaining days.
  */
 #define COLL_APRC_BASIS_MONTHS 2
+
+/**
+ * Equal payments (an annuity); the last one absorbs the rounding. Takes no kind data.
+ */
+#define COLL_SCHEDULE_KIND_LEVEL_PAYMENT 0
+
+/**
+ * Equal principal in each payment, plus that row's interest. Takes no kind data.
+ */
+#define COLL_SCHEDULE_KIND_LEVEL_PRINCIPAL 1
+
+/**
+ * Interest only in every payment, and the whole principal with the last one. Takes no kind data.
+ */
+#define COLL_SCHEDULE_KIND_INTEREST_ONLY 2
+
+/**
+ * Payments as if amortizing over `amortization_periods` (at least the term), maturing at the term with
+ * a balloon.
+ */
+#define COLL_SCHEDULE_KIND_BALLOON 3
+
+/**
+ * Level payments that step up by `step_percent` percent every `every` paying periods.
+ */
+#define COLL_SCHEDULE_KIND_GRADUATED 4
+
+/**
+ * The caller's payment for each paying period (`payments`, `n_payments`); the last row pays off what
+ * remains.
+ */
+#define COLL_SCHEDULE_KIND_CUSTOM 5
+
+/**
+ * The annual rate divided by the periods in a year, on each row's opening balance.
+ */
+#define COLL_INTEREST_METHOD_PERIODIC 0
+
+/**
+ * The annual rate times the day count's year fraction between due dates (US simple-interest loans).
+ */
+#define COLL_INTEREST_METHOD_DAILY 1
+
+/**
+ * Added to (or, for a short period, taken from) the first installment's interest. The default.
+ */
+#define COLL_ODD_FIRST_PERIOD_ADD_TO_FIRST_INSTALLMENT 0
+
+/**
+ * Added to the principal before the schedule is built.
+ */
+#define COLL_ODD_FIRST_PERIOD_CAPITALIZE 1
+
+/**
+ * Not charged: the first period counts as a regular one.
+ */
+#define COLL_ODD_FIRST_PERIOD_IGNORE 2
+
+/**
+ * Added to the balance (it then bears interest). The default.
+ */
+#define COLL_HOLIDAY_INTEREST_CAPITALIZE 0
+
+/**
+ * Kept apart and paid with the next paying installment.
+ */
+#define COLL_HOLIDAY_INTEREST_DEFER 1
 
 #ifdef __cplusplus
 extern "C" {
@@ -1550,6 +1906,202 @@ coll_status coll_aprc_eu(const struct coll_date *drawdown_dates,
                          uint32_t decimals,
                          struct coll_decimal *out_percent,
                          struct coll_decimal *out_rate);
+
+/**
+ * Fills `*out` with the default terms, so that a caller sets only what it needs: a monthly
+ * level-payment schedule with periodic interest, the odd first period added to the first installment
+ * (its interest by Actual/365 Fixed), no payment holidays (capitalized if there were), payments and
+ * interest rounded half up, no payment multiple, at most 1200 rows. Every amount, date and the currency
+ * are zero: set `principal`, `currency`, `annual_rate`, `start_date`, `first_due_date` and `term` (or
+ * `has_payment` and `payment`) before calling `coll_schedule_new`.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_schedule_terms`.
+ */
+coll_status coll_schedule_terms_init(struct coll_schedule_terms *out);
+
+/**
+ * The `COLL_SCHEDULE_KIND_` constant named by `name`: `level_payment`, `level_principal`,
+ * `interest_only` (also `interest_only_then_balloon`), `balloon`, `graduated` or `custom`; case, `-`,
+ * `_` and spaces are not significant. Unknown names give `COLL_INVALID_ARGUMENT` naming `kind`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_schedule_kind`.
+ */
+coll_status coll_schedule_kind_from_name(const char *name,
+                                         size_t len,
+                                         coll_schedule_kind *out);
+
+/**
+ * The `COLL_INTEREST_METHOD_` constant named by `name`: `periodic` or `daily` (case, `-`, `_` and
+ * spaces are not significant). Unknown names give `COLL_INVALID_ARGUMENT` naming `interest_method`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_interest_method`.
+ */
+coll_status coll_interest_method_from_name(const char *name, size_t len, coll_interest_method *out);
+
+/**
+ * The `COLL_ODD_FIRST_PERIOD_` constant named by `name`: `add_to_first_installment`, `capitalize` or
+ * `ignore` (case, `-`, `_` and spaces are not significant). Unknown names give
+ * `COLL_INVALID_ARGUMENT` naming `odd_first_period`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_odd_first_period`.
+ */
+coll_status coll_odd_first_period_from_name(const char *name,
+                                            size_t len,
+                                            coll_odd_first_period *out);
+
+/**
+ * The `COLL_HOLIDAY_INTEREST_` constant named by `name`: `capitalize` or `defer` (case, `-`, `_` and
+ * spaces are not significant). Unknown names give `COLL_INVALID_ARGUMENT` naming `holiday_interest`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_holiday_interest`.
+ */
+coll_status coll_holiday_interest_from_name(const char *name,
+                                            size_t len,
+                                            coll_holiday_interest *out);
+
+/**
+ * Builds the amortized schedule of `*terms` (see `coll_schedule_terms`; start from
+ * `coll_schedule_terms_init`). For example, 2000 at 10% over 24 months:
+ *
+ * ```c
+ * coll_schedule_terms terms;
+ * coll_schedule *schedule = NULL;
+ * coll_schedule_terms_init(&terms);
+ * coll_decimal_from_string("2000", 4, &terms.principal);
+ * coll_currency_from_code("USD", 3, &terms.currency);
+ * coll_decimal_from_string("0.10", 4, &terms.annual_rate);
+ * terms.start_date = (coll_date){2026, 1, 1};
+ * terms.first_due_date = (coll_date){2026, 2, 1};
+ * terms.term = 24;
+ * if (coll_schedule_new(&terms, &schedule) == COLL_OK) {
+ *     ... coll_schedule_row_count, coll_schedule_row_at, coll_schedule_get_totals ...
+ *     coll_schedule_free(schedule);
+ * }
+ * ```
+ *
+ * (`collections-ffi/examples/schedule.c` prints that schedule as a table.)
+ *
+ * Fails, naming the field at fault, with `COLL_INVALID_ARGUMENT` (`principal` not positive,
+ * `first_due_date` not after `start_date`, `term` 0 or beyond `max_rows`, an unknown constant, kind
+ * data the kind does not take, `payment_holidays` outside the term or on its last period, a schedule
+ * that does not end within `max_rows`, ...), `COLL_NO_SOLUTION` naming `payment` when a fixed payment
+ * never repays the loan (the message gives the minimum), `COLL_INVALID_DECIMAL`, `COLL_INVALID_DATE`,
+ * `COLL_UNKNOWN_CURRENCY`, `COLL_INVALID_RATE` naming `annual_rate`, `COLL_DATE_OUT_OF_RANGE` or
+ * `COLL_OVERFLOW`.
+ *
+ * Ownership: `terms` and its arrays are borrowed for the call (copied). On success `*out` is a new
+ * schedule that the caller owns and frees with `coll_schedule_free`.
+ *
+ * # Safety
+ * `terms` is NULL or points to a readable `coll_schedule_terms` whose `payments` is NULL or points to
+ * `n_payments` readable `coll_decimal`s and whose `payment_holidays` is NULL or points to
+ * `n_payment_holidays` readable `uint32_t`s (NULL only with a count of 0); `out` is NULL or points to
+ * a writable `coll_schedule *`.
+ */
+coll_status coll_schedule_new(const struct coll_schedule_terms *terms,
+                              struct coll_schedule **out);
+
+/**
+ * A new schedule that keeps the rows before `from_row` (1-based) and rebuilds the rest from that row's
+ * opening balance with the `changes` (a new rate, term or payment; a struct of zeros keeps the rate
+ * and the remaining periods). Payment holidays from `from_row` on are kept; a new payment makes the
+ * rest a level-payment schedule. `schedule` itself is unchanged.
+ *
+ * Fails with `COLL_INVALID_ARGUMENT` naming `from_row` when it is 0, past the last row, or at a row
+ * whose opening balance is already zero, `payment` when both a term and a payment are given, or a flag
+ * of `changes` that is not 0 or 1; `COLL_NO_SOLUTION` naming `payment` when the new payment never
+ * repays the balance; `COLL_INVALID_RATE` naming `annual_rate`; `COLL_INVALID_DECIMAL`; or the errors
+ * of `coll_schedule_new` for the rebuilt part (`term` 0, ...).
+ *
+ * Ownership: `changes` is borrowed for the call. On success `*out` is a new schedule that the caller
+ * owns and frees with `coll_schedule_free`, independently of `schedule`.
+ *
+ * # Safety
+ * `schedule` is NULL or a live handle; `changes` is NULL or points to a readable
+ * `coll_reamortization`; `out` is NULL or points to a writable `coll_schedule *`.
+ */
+coll_status coll_schedule_reamortize(const struct coll_schedule *schedule,
+                                     uint32_t from_row,
+                                     const struct coll_reamortization *changes,
+                                     struct coll_schedule **out);
+
+/**
+ * Frees a schedule made by `coll_schedule_new` or `coll_schedule_reamortize`. NULL is a no-op.
+ *
+ * # Safety
+ * `schedule` is NULL or a handle from this library that has not been freed; it must not be used
+ * afterwards.
+ */
+void coll_schedule_free(struct coll_schedule *schedule);
+
+/**
+ * The number of rows of the schedule (at least 1).
+ *
+ * # Safety
+ * `schedule` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_schedule_row_count(const struct coll_schedule *schedule, size_t *out);
+
+/**
+ * The row at `index`, from 0 to the row count - 1 (its `number` is `index + 1`). An index past the
+ * last row gives `COLL_INVALID_ARGUMENT` naming `index`. (The accessor is not called
+ * `coll_schedule_row`: in C a function may not share its name with the struct type.)
+ *
+ * # Safety
+ * `schedule` is NULL or a live handle; `out` is NULL or points to a writable `coll_schedule_row`.
+ */
+coll_status coll_schedule_row_at(const struct coll_schedule *schedule,
+                                 size_t index,
+                                 struct coll_schedule_row *out);
+
+/**
+ * Copies every row, in order, into `out`, which has room for `out_cap` rows. On success `*out_len` is
+ * the number written (the row count). When they do not fit the call fails with
+ * `COLL_BUFFER_TOO_SMALL`, writes nothing to `out` and, as an exception to "out-parameters only on
+ * success", sets `*out_len` to the number of rows needed. `out` may be NULL when `out_cap` is 0, to ask
+ * for that number. Ownership: `out` belongs to the caller.
+ *
+ * # Safety
+ * `schedule` is NULL or a live handle; `out` is NULL or points to `out_cap` writable
+ * `coll_schedule_row`s; `out_len` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_schedule_rows(const struct coll_schedule *schedule,
+                               struct coll_schedule_row *out,
+                               size_t out_cap,
+                               size_t *out_len);
+
+/**
+ * The sums of the payment, interest and principal columns. (Not `coll_schedule_totals`: that is the
+ * struct's name.)
+ *
+ * # Safety
+ * `schedule` is NULL or a live handle; `out` is NULL or points to a writable `coll_schedule_totals`.
+ */
+coll_status coll_schedule_get_totals(const struct coll_schedule *schedule,
+                                     struct coll_schedule_totals *out);
+
+/**
+ * The rounded level payment, for kinds that have one (level payment and balloon; the first step of a
+ * graduated schedule; for a re-amortized schedule, that of the rebuilt part). On success
+ * `*out_has_value` is true and `*out` the payment, or `*out_has_value` is false and `*out` zero
+ * (level principal, interest only, custom). `out_has_value` and `out` must not overlap.
+ *
+ * # Safety
+ * `schedule` is NULL or a live handle; `out_has_value` is NULL or points to a writable `bool`; `out`
+ * is NULL or points to a writable `coll_decimal`.
+ */
+coll_status coll_schedule_level_payment(const struct coll_schedule *schedule,
+                                        bool *out_has_value,
+                                        struct coll_decimal *out);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -10,6 +10,8 @@
 //! - [`calendar`]: `coll_date`, frequencies, day counts, date schedules, the `coll_calendar` handle.
 //! - [`finance`]: time value of money (`coll_fv`, `coll_pmt`, `coll_rate`, `coll_irr`, `coll_xirr`, ...)
 //!   and annual percentage rates (`coll_apr_regulation_z`, `coll_apr_is_accurate`, `coll_aprc_eu`).
+//! - [`schedule`]: amortized repayment schedules: `coll_schedule_terms`, the `coll_schedule` handle
+//!   (`coll_schedule_new`, its rows and totals, `coll_schedule_reamortize`, `coll_schedule_free`).
 //!
 //! ## The shape of every function (after rustls-ffi)
 //! `#[no_mangle] pub unsafe extern "C" fn`, whose body runs inside `error::boundary` (a panic becomes
@@ -30,6 +32,8 @@ pub mod rate;
 pub mod calendar;
 
 pub mod finance;
+
+pub mod schedule;
 
 use std::ffi::c_char;
 

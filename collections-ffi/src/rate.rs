@@ -33,7 +33,8 @@ fn periods_field(error: Error) -> Error {
     }
 }
 
-fn rate(fraction: coll_decimal, field: &'static str) -> FfiResult<Rate> {
+/// An annual rate from C (a fraction), checked; `field` names the argument.
+pub(crate) fn rate(fraction: coll_decimal, field: &'static str) -> FfiResult<Rate> {
     Ok(Rate::from_fraction(fraction.to_core(field)?).map_err(|e| e.with_field(field))?)
 }
 

@@ -19,6 +19,16 @@ STATIC_CHECK(sizeof(coll_unit_period) == 8, unit_period_is_8_bytes);
 STATIC_CHECK(sizeof(((coll_day_count *)0)->end_of_month_rule) == 1, end_of_month_rule_is_a_byte);
 STATIC_CHECK(sizeof(((coll_day_count *)0)->has_maturity) == 1, has_maturity_is_a_byte);
 STATIC_CHECK(sizeof(((coll_regulation_z_apr *)0)->irregular) == 1, irregular_is_a_byte);
+STATIC_CHECK(sizeof(((coll_schedule_terms *)0)->end_of_month) == 1, end_of_month_is_a_byte);
+STATIC_CHECK(sizeof(((coll_schedule_terms *)0)->has_payment) == 1, has_payment_is_a_byte);
+STATIC_CHECK(sizeof(((coll_schedule_terms *)0)->has_day_count) == 1, has_day_count_is_a_byte);
+STATIC_CHECK(sizeof(((coll_schedule_terms *)0)->has_payment_multiple) == 1, has_payment_multiple_is_a_byte);
+STATIC_CHECK(sizeof(((coll_reamortization *)0)->has_annual_rate) == 1, has_annual_rate_is_a_byte);
+STATIC_CHECK(sizeof(((coll_reamortization *)0)->has_term) == 1, has_term_is_a_byte);
+STATIC_CHECK(sizeof(((coll_reamortization *)0)->has_payment) == 1, reamortization_has_payment_is_a_byte);
+STATIC_CHECK(sizeof(((coll_schedule_row *)0)->holiday) == 1, holiday_is_a_byte);
+/* Enumerations are uint32_t, the schedule kinds in the core's order of names. */
+STATIC_CHECK(sizeof(coll_schedule_kind) == 4 && COLL_SCHEDULE_KIND_CUSTOM == 5, schedule_kinds);
 STATIC_CHECK(COLL_OK == 0, ok_is_zero);
 STATIC_CHECK(COLL_PANIC == 99, panic_is_99);
 

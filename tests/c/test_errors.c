@@ -1539,6 +1539,498 @@ static void test_apr(void) {
     }
 }
 
+/* ---------------------------------------------------------------- amortized schedules */
+
+/* 2000 USD at 10% from 2026-01-01, 24 monthly payments from 2026-02-01. */
+static coll_schedule_terms loan_terms(void) {
+    coll_schedule_terms t;
+    memset(&t, 0, sizeof t);
+    if (coll_schedule_terms_init(&t) != COLL_OK) {
+        printf("FAIL fixture: coll_schedule_terms_init: %s\n", coll_last_error_message());
+        failures++;
+    }
+    t.principal = dec("2000");
+    t.currency = currency("USD");
+    t.annual_rate = dec("0.10");
+    t.start_date = ymd(2026, 1, 1);
+    t.first_due_date = ymd(2026, 2, 1);
+    t.term = 24;
+    return t;
+}
+
+/* coll_schedule_new(&t, &out) fails with `status` naming `field`, leaving `out` untouched. */
+static void expect_new_fails(int line, const char *what, const coll_schedule_terms *t, coll_status status,
+                             const char *field) {
+    coll_schedule *out;
+    POISON(out);
+    expect_status(line, what, coll_schedule_new(t, &out), status, field);
+    expect_untouched(line, what, &out, sizeof out);
+}
+
+#define NEW_FAILS(terms, status, field) expect_new_fails(__LINE__, #terms " -> " #field, &(terms), status, field)
+
+static int same_decimal(const coll_decimal *a, const coll_decimal *b) {
+    /* The same value and the same scale (amounts keep the currency's minor units). */
+    return a->lo == b->lo && a->hi == b->hi && a->scale == b->scale;
+}
+
+/* Field by field: the padding inside a struct is not part of its value. */
+static int same_row(const coll_schedule_row *a, const coll_schedule_row *b) {
+    return a->number == b->number && same_date(a->due_date, b->due_date) && a->days == b->days &&
+           same_decimal(&a->opening_balance, &b->opening_balance) && same_decimal(&a->payment, &b->payment) &&
+           same_decimal(&a->interest, &b->interest) && same_decimal(&a->deferred_interest, &b->deferred_interest) &&
+           same_decimal(&a->principal, &b->principal) && same_decimal(&a->closing_balance, &b->closing_balance) &&
+           a->holiday == b->holiday;
+}
+
+static void test_schedule_null_arguments(void) {
+    coll_schedule_terms t = loan_terms(), t_out;
+    coll_schedule *s = NULL, *s_out;
+    coll_reamortization changes;
+    coll_schedule_row row, rows[4];
+    coll_schedule_totals totals;
+    coll_decimal d_out;
+    uint32_t u32_out;
+    size_t len_out;
+    bool bool_out;
+
+    memset(&changes, 0, sizeof changes);
+    EXPECT_OK(coll_schedule_new(&t, &s));
+    POISON(t_out);
+    POISON(s_out);
+    POISON(row);
+    POISON(rows);
+    POISON(totals);
+    POISON(d_out);
+    POISON(u32_out);
+    POISON(len_out);
+    POISON(bool_out);
+
+    EXPECT_NULL(coll_schedule_terms_init(NULL), "out");
+    EXPECT_NULL(coll_schedule_kind_from_name(NULL, 7, &u32_out), "name");
+    EXPECT_NULL(coll_schedule_kind_from_name("balloon", 7, NULL), "out");
+    EXPECT_NULL(coll_interest_method_from_name(NULL, 5, &u32_out), "name");
+    EXPECT_NULL(coll_interest_method_from_name("daily", 5, NULL), "out");
+    EXPECT_NULL(coll_odd_first_period_from_name(NULL, 6, &u32_out), "name");
+    EXPECT_NULL(coll_odd_first_period_from_name("ignore", 6, NULL), "out");
+    EXPECT_NULL(coll_holiday_interest_from_name(NULL, 5, &u32_out), "name");
+    EXPECT_NULL(coll_holiday_interest_from_name("defer", 5, NULL), "out");
+
+    EXPECT_NULL(coll_schedule_new(NULL, &s_out), "terms");
+    EXPECT_NULL(coll_schedule_new(&t, NULL), "out");
+    /* The arrays inside the terms: NULL is allowed only with a count of 0. */
+    t.kind = COLL_SCHEDULE_KIND_CUSTOM;
+    t.n_payments = 2;
+    EXPECT_NULL(coll_schedule_new(&t, &s_out), "payments");
+    t = loan_terms();
+    t.n_payment_holidays = 1;
+    EXPECT_NULL(coll_schedule_new(&t, &s_out), "payment_holidays");
+    t = loan_terms();
+
+    EXPECT_NULL(coll_schedule_reamortize(NULL, 13, &changes, &s_out), "schedule");
+    EXPECT_NULL(coll_schedule_reamortize(s, 13, NULL, &s_out), "changes");
+    EXPECT_NULL(coll_schedule_reamortize(s, 13, &changes, NULL), "out");
+    coll_schedule_free(NULL); /* a no-op */
+    EXPECT_NULL(coll_schedule_row_count(NULL, &len_out), "schedule");
+    EXPECT_NULL(coll_schedule_row_count(s, NULL), "out");
+    EXPECT_NULL(coll_schedule_row_at(NULL, 0, &row), "schedule");
+    EXPECT_NULL(coll_schedule_row_at(s, 0, NULL), "out");
+    EXPECT_NULL(coll_schedule_rows(NULL, rows, 4, &len_out), "schedule");
+    EXPECT_NULL(coll_schedule_rows(s, NULL, 4, &len_out), "out");
+    EXPECT_NULL(coll_schedule_rows(s, rows, 4, NULL), "out_len");
+    EXPECT_NULL(coll_schedule_rows(s, NULL, 0, NULL), "out_len");
+    EXPECT_NULL(coll_schedule_get_totals(NULL, &totals), "schedule");
+    EXPECT_NULL(coll_schedule_get_totals(s, NULL), "out");
+    EXPECT_NULL(coll_schedule_level_payment(NULL, &bool_out, &d_out), "schedule");
+    EXPECT_NULL(coll_schedule_level_payment(s, NULL, &d_out), "out_has_value");
+    EXPECT_NULL(coll_schedule_level_payment(s, &bool_out, NULL), "out");
+
+    UNTOUCHED(t_out);
+    UNTOUCHED(s_out);
+    UNTOUCHED(row);
+    UNTOUCHED(rows);
+    UNTOUCHED(totals);
+    UNTOUCHED(d_out);
+    UNTOUCHED(u32_out);
+    UNTOUCHED(len_out);
+    UNTOUCHED(bool_out);
+    coll_schedule_free(s);
+}
+
+static void test_schedule_names(void) {
+    coll_schedule_kind kind;
+    coll_interest_method method;
+    coll_odd_first_period odd;
+    coll_holiday_interest holiday;
+    POISON(kind);
+    POISON(method);
+    POISON(odd);
+    POISON(holiday);
+    EXPECT(coll_schedule_kind_from_name("bullet", 6, &kind), COLL_INVALID_ARGUMENT, "kind");
+    EXPECT(coll_schedule_kind_from_name("", 0, &kind), COLL_INVALID_ARGUMENT, "kind");
+    EXPECT(coll_schedule_kind_from_name(BAD_UTF8, 2, &kind), COLL_INVALID_UTF8, "name");
+    EXPECT(coll_interest_method_from_name("weekly", 6, &method), COLL_INVALID_ARGUMENT, "interest_method");
+    EXPECT(coll_interest_method_from_name(BAD_UTF8, 2, &method), COLL_INVALID_UTF8, "name");
+    EXPECT(coll_odd_first_period_from_name("skip", 4, &odd), COLL_INVALID_ARGUMENT, "odd_first_period");
+    EXPECT(coll_odd_first_period_from_name(BAD_UTF8, 2, &odd), COLL_INVALID_UTF8, "name");
+    EXPECT(coll_holiday_interest_from_name("waive", 5, &holiday), COLL_INVALID_ARGUMENT, "holiday_interest");
+    EXPECT(coll_holiday_interest_from_name(BAD_UTF8, 2, &holiday), COLL_INVALID_UTF8, "name");
+    UNTOUCHED(kind);
+    UNTOUCHED(method);
+    UNTOUCHED(odd);
+    UNTOUCHED(holiday);
+
+    /* Every constant by its name; case, '-' and '_' are not significant; the core's aliases work. */
+    EXPECT_OK(coll_schedule_kind_from_name("level_payment", 13, &kind));
+    EXPECT_TRUE(kind == COLL_SCHEDULE_KIND_LEVEL_PAYMENT);
+    EXPECT_OK(coll_schedule_kind_from_name("Level-Principal", 15, &kind));
+    EXPECT_TRUE(kind == COLL_SCHEDULE_KIND_LEVEL_PRINCIPAL);
+    EXPECT_OK(coll_schedule_kind_from_name("interest_only", 13, &kind));
+    EXPECT_TRUE(kind == COLL_SCHEDULE_KIND_INTEREST_ONLY);
+    EXPECT_OK(coll_schedule_kind_from_name("interest_only_then_balloon", 26, &kind));
+    EXPECT_TRUE(kind == COLL_SCHEDULE_KIND_INTEREST_ONLY);
+    EXPECT_OK(coll_schedule_kind_from_name("BALLOON", 7, &kind));
+    EXPECT_TRUE(kind == COLL_SCHEDULE_KIND_BALLOON);
+    EXPECT_OK(coll_schedule_kind_from_name("graduated", 9, &kind));
+    EXPECT_TRUE(kind == COLL_SCHEDULE_KIND_GRADUATED);
+    EXPECT_OK(coll_schedule_kind_from_name("custom", 6, &kind));
+    EXPECT_TRUE(kind == COLL_SCHEDULE_KIND_CUSTOM);
+    EXPECT_OK(coll_interest_method_from_name("periodic", 8, &method));
+    EXPECT_TRUE(method == COLL_INTEREST_METHOD_PERIODIC);
+    EXPECT_OK(coll_interest_method_from_name("Daily", 5, &method));
+    EXPECT_TRUE(method == COLL_INTEREST_METHOD_DAILY);
+    EXPECT_OK(coll_odd_first_period_from_name("add-to-first-installment", 24, &odd));
+    EXPECT_TRUE(odd == COLL_ODD_FIRST_PERIOD_ADD_TO_FIRST_INSTALLMENT);
+    EXPECT_OK(coll_odd_first_period_from_name("capitalize", 10, &odd));
+    EXPECT_TRUE(odd == COLL_ODD_FIRST_PERIOD_CAPITALIZE);
+    EXPECT_OK(coll_odd_first_period_from_name("IGNORE", 6, &odd));
+    EXPECT_TRUE(odd == COLL_ODD_FIRST_PERIOD_IGNORE);
+    EXPECT_OK(coll_holiday_interest_from_name("capitalize", 10, &holiday));
+    EXPECT_TRUE(holiday == COLL_HOLIDAY_INTEREST_CAPITALIZE);
+    EXPECT_OK(coll_holiday_interest_from_name("DEFER", 5, &holiday));
+    EXPECT_TRUE(holiday == COLL_HOLIDAY_INTEREST_DEFER);
+}
+
+static void test_schedule_terms(void) {
+    coll_schedule_terms t = loan_terms(), init;
+    coll_decimal bad_scale = {1, 0, 29}, list[3];
+    uint32_t holidays[3] = {1, 2, 3};
+
+    /* The defaults. */
+    EXPECT_OK(coll_schedule_terms_init(&init));
+    EXPECT_TRUE(init.frequency.kind == COLL_FREQUENCY_MONTHLY && init.kind == COLL_SCHEDULE_KIND_LEVEL_PAYMENT &&
+                init.interest_method == COLL_INTEREST_METHOD_PERIODIC &&
+                init.odd_first_period == COLL_ODD_FIRST_PERIOD_ADD_TO_FIRST_INSTALLMENT &&
+                init.stub_day_count.kind == COLL_DAY_COUNT_ACT_365_FIXED &&
+                init.holiday_interest == COLL_HOLIDAY_INTEREST_CAPITALIZE &&
+                init.payment_rounding == COLL_ROUND_HALF_UP && init.interest_rounding == COLL_ROUND_HALF_UP &&
+                init.max_rows == 1200 && init.term == 0 && init.has_payment == 0 && init.payments == NULL &&
+                init.n_payments == 0 && init.payment_holidays == NULL && init.n_payment_holidays == 0 &&
+                init.has_day_count == 0 && init.has_payment_multiple == 0 && init.end_of_month == 0);
+    /* Left as initialized, the terms lack a currency (each field is converted before the core checks
+     * how they fit together, so the zero principal is not reached). */
+    NEW_FAILS(init, COLL_UNKNOWN_CURRENCY, "currency");
+
+    /* Amounts, currency, rate, dates, frequency. */
+    t.principal = dec("0");
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "principal");
+    t.principal = dec("-5");
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "principal");
+    t.principal = bad_scale;
+    NEW_FAILS(t, COLL_INVALID_DECIMAL, "principal");
+    t = loan_terms();
+    memset(&t.currency, 0, sizeof t.currency);
+    NEW_FAILS(t, COLL_UNKNOWN_CURRENCY, "currency");
+    t = loan_terms();
+    t.annual_rate = dec("-1");
+    NEW_FAILS(t, COLL_INVALID_RATE, "annual_rate");
+    t.annual_rate = bad_scale;
+    NEW_FAILS(t, COLL_INVALID_DECIMAL, "annual_rate");
+    t = loan_terms();
+    t.start_date = ymd(2026, 2, 30);
+    NEW_FAILS(t, COLL_INVALID_DATE, "start_date");
+    t = loan_terms();
+    t.first_due_date = ymd(0, 0, 0);
+    NEW_FAILS(t, COLL_INVALID_DATE, "first_due_date");
+    t.first_due_date = ymd(2026, 1, 1);
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "first_due_date");
+    t.first_due_date = ymd(2025, 12, 1);
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "first_due_date");
+    t = loan_terms();
+    t.frequency.kind = 99;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "frequency");
+    t = loan_terms();
+    t.end_of_month = 2;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "end_of_month");
+
+    /* The term, the payment and the row cap. */
+    t = loan_terms();
+    t.term = 0;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "term");
+    t.term = 25;
+    t.max_rows = 24;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "term");
+    t.term = 24;
+    t.max_rows = 0;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "max_rows");
+    t = loan_terms();
+    t.has_payment = 2;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "has_payment");
+    t.has_payment = 1;
+    t.payment = dec("100");
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "term"); /* a term and a payment */
+    t.term = 0;
+    t.payment = dec("16.67");                    /* only the first month's interest */
+    NEW_FAILS(t, COLL_NO_SOLUTION, "payment");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "16.68") != NULL);
+    t.payment = dec("-100");
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "payment");
+    t.payment = bad_scale;
+    NEW_FAILS(t, COLL_INVALID_DECIMAL, "payment");
+    t.payment = dec("100");
+    t.max_rows = 12;                             /* 22 rows needed */
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "max_rows");
+    t.max_rows = 1200;
+    t.kind = COLL_SCHEDULE_KIND_LEVEL_PRINCIPAL;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "payment");
+
+    /* Kinds and the data that belongs to them. */
+    t = loan_terms();
+    t.kind = 6;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "kind");
+    t.kind = UINT32_MAX;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "kind");
+    t.kind = COLL_SCHEDULE_KIND_BALLOON;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "amortization_periods"); /* 0: fewer than the term */
+    t.amortization_periods = 12;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "amortization_periods");
+    t.kind = COLL_SCHEDULE_KIND_LEVEL_PAYMENT;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "amortization_periods"); /* not a balloon */
+    t = loan_terms();
+    t.kind = COLL_SCHEDULE_KIND_GRADUATED;
+    t.step_percent = dec("5");
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "every");
+    t.every = 12;
+    t.step_percent = dec("-100");
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "step_percent");
+    t.step_percent = bad_scale;
+    NEW_FAILS(t, COLL_INVALID_DECIMAL, "step_percent");
+    t.step_percent = dec("5");
+    t.kind = COLL_SCHEDULE_KIND_LEVEL_PRINCIPAL;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "step_percent"); /* not graduated */
+    t.step_percent = dec("0");
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "every");
+    t = loan_terms();
+    t.kind = COLL_SCHEDULE_KIND_CUSTOM;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "payments"); /* none */
+    list[0] = dec("100");
+    list[1] = dec("-1");
+    list[2] = dec("100");
+    t.payments = list;
+    t.n_payments = 3;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "payments");
+    list[1] = bad_scale;
+    NEW_FAILS(t, COLL_INVALID_DECIMAL, "payments");
+    list[1] = dec("100");
+    t.kind = COLL_SCHEDULE_KIND_INTEREST_ONLY;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "payments"); /* not custom */
+
+    /* Interest: the method and its day count, the odd first period's day count. */
+    t = loan_terms();
+    t.interest_method = 2;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "interest_method");
+    t.interest_method = COLL_INTEREST_METHOD_PERIODIC;
+    t.has_day_count = 1;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "day_count"); /* periodic interest takes none */
+    t.has_day_count = 2;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "has_day_count");
+    t.interest_method = COLL_INTEREST_METHOD_DAILY;
+    t.has_day_count = 1;
+    t.day_count.kind = 10;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "day_count");
+    t.day_count.kind = COLL_DAY_COUNT_ACT_360;
+    t.day_count.has_maturity = 1;
+    t.day_count.maturity = ymd(2030, 1, 1);
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "day_count.maturity");
+    t = loan_terms();
+    t.stub_day_count.kind = 10;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "stub_day_count");
+    t.stub_day_count.kind = COLL_DAY_COUNT_30_360_US;
+    t.stub_day_count.end_of_month_rule = 2;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "stub_day_count.end_of_month_rule");
+    t = loan_terms();
+    t.stub_day_count.kind = COLL_DAY_COUNT_ACT_ACT_ICMA; /* without its reference period */
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "stub_day_count.reference_start");
+    t = loan_terms();
+    t.odd_first_period = 3;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "odd_first_period");
+
+    /* Payment holidays. */
+    t = loan_terms();
+    t.term = 3;
+    t.payment_holidays = holidays;
+    t.n_payment_holidays = 3; /* the whole term */
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "payment_holidays");
+    t.n_payment_holidays = 2;
+    t.holiday_interest = 2;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "holiday_interest");
+    t = loan_terms();
+    holidays[0] = 0;
+    t.payment_holidays = holidays;
+    t.n_payment_holidays = 1;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "payment_holidays");
+    holidays[0] = 25;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "payment_holidays");
+    holidays[0] = 24; /* the last period */
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "payment_holidays");
+
+    /* Rounding. */
+    t = loan_terms();
+    t.payment_rounding = 7;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "payment_rounding");
+    t.payment_rounding = COLL_ROUND_HALF_EVEN;
+    t.interest_rounding = UINT32_MAX;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "interest_rounding");
+    t = loan_terms();
+    t.has_payment_multiple = 1;
+    t.payment_multiple = dec("0");
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "payment_multiple");
+    t.payment_multiple = bad_scale;
+    NEW_FAILS(t, COLL_INVALID_DECIMAL, "payment_multiple");
+    t.has_payment_multiple = 3;
+    NEW_FAILS(t, COLL_INVALID_ARGUMENT, "has_payment_multiple");
+    /* Data behind a flag that is 0 is not read. */
+    t.has_payment_multiple = 0;
+    t.payment = bad_scale;
+    t.day_count.kind = UINT32_MAX;
+    {
+        coll_schedule *s = NULL;
+        EXPECT_OK(coll_schedule_new(&t, &s));
+        coll_schedule_free(s);
+    }
+}
+
+static void test_schedule_results(void) {
+    coll_schedule_terms t = loan_terms();
+    coll_schedule *s = NULL, *cheaper = NULL, *custom = NULL, *out;
+    coll_schedule_row row, first, rows[24], small[3];
+    coll_schedule_totals totals;
+    coll_reamortization changes;
+    coll_decimal level, bad_scale = {1, 0, 29}, payments[2];
+    bool has_level;
+    size_t count, len;
+    size_t i;
+
+    EXPECT_OK(coll_schedule_new(&t, &s));
+    EXPECT_OK(coll_schedule_row_count(s, &count));
+    EXPECT_TRUE(count == 24);
+    EXPECT_OK(coll_schedule_level_payment(s, &has_level, &level));
+    EXPECT_TRUE(has_level && text_is(&level, "92.29"));
+    EXPECT_OK(coll_schedule_row_at(s, 0, &first));
+    EXPECT_TRUE(first.number == 1 && same_date(first.due_date, ymd(2026, 2, 1)) && first.days == 31 &&
+                first.holiday == 0);
+    EXPECT_TRUE(text_is(&first.opening_balance, "2000.00") && text_is(&first.payment, "92.29") &&
+                text_is(&first.interest, "16.67") && text_is(&first.principal, "75.62") &&
+                text_is(&first.closing_balance, "1924.38") && text_is(&first.deferred_interest, "0.00"));
+    EXPECT_OK(coll_schedule_row_at(s, 23, &row));
+    EXPECT_TRUE(row.number == 24 && same_date(row.due_date, ymd(2028, 1, 1)) && text_is(&row.payment, "92.28") &&
+                text_is(&row.closing_balance, "0.00"));
+    EXPECT_OK(coll_schedule_get_totals(s, &totals));
+    EXPECT_TRUE(text_is(&totals.payment, "2214.95") && text_is(&totals.interest, "214.95") &&
+                text_is(&totals.principal, "2000.00"));
+
+    /* Rows in bulk: the size query, a buffer too small, then all of them. */
+    POISON(row);
+    POISON(small);
+    len = 0;
+    EXPECT(coll_schedule_row_at(s, 24, &row), COLL_INVALID_ARGUMENT, "index");
+    EXPECT(coll_schedule_row_at(s, SIZE_MAX, &row), COLL_INVALID_ARGUMENT, "index");
+    EXPECT(coll_schedule_rows(s, NULL, 0, &len), COLL_BUFFER_TOO_SMALL, "out");
+    EXPECT_TRUE(len == 24);
+    len = 0;
+    EXPECT(coll_schedule_rows(s, small, 3, &len), COLL_BUFFER_TOO_SMALL, "out");
+    EXPECT_TRUE(len == 24);
+    EXPECT(coll_schedule_rows(s, NULL, 5, &len), COLL_NULL_ARGUMENT, "out");
+    UNTOUCHED(row);
+    UNTOUCHED(small);
+    EXPECT_OK(coll_schedule_rows(s, rows, 24, &len));
+    EXPECT_TRUE(len == 24);
+    for (i = 0; i < len; i++) {
+        EXPECT_TRUE(rows[i].number == (uint32_t)i + 1);
+    }
+    EXPECT_TRUE(same_row(&rows[0], &first));
+
+    /* Re-amortization: bad rows and changes leave *out untouched. */
+    memset(&changes, 0, sizeof changes);
+    POISON(out);
+    EXPECT(coll_schedule_reamortize(s, 0, &changes, &out), COLL_INVALID_ARGUMENT, "from_row");
+    EXPECT(coll_schedule_reamortize(s, 25, &changes, &out), COLL_INVALID_ARGUMENT, "from_row");
+    EXPECT(coll_schedule_reamortize(s, UINT32_MAX, &changes, &out), COLL_INVALID_ARGUMENT, "from_row");
+    changes.has_term = 1;
+    changes.term = 12;
+    changes.has_payment = 1;
+    changes.payment = dec("100");
+    EXPECT(coll_schedule_reamortize(s, 13, &changes, &out), COLL_INVALID_ARGUMENT, "payment");
+    changes.has_term = 0;
+    changes.payment = dec("8.75"); /* row 13's interest: never repays */
+    EXPECT(coll_schedule_reamortize(s, 13, &changes, &out), COLL_NO_SOLUTION, "payment");
+    changes.payment = bad_scale;
+    EXPECT(coll_schedule_reamortize(s, 13, &changes, &out), COLL_INVALID_DECIMAL, "payment");
+    memset(&changes, 0, sizeof changes);
+    changes.has_term = 1;
+    EXPECT(coll_schedule_reamortize(s, 13, &changes, &out), COLL_INVALID_ARGUMENT, "term");
+    changes.has_term = 2;
+    EXPECT(coll_schedule_reamortize(s, 13, &changes, &out), COLL_INVALID_ARGUMENT, "has_term");
+    changes.has_term = 0;
+    changes.has_payment = 0xFF;
+    EXPECT(coll_schedule_reamortize(s, 13, &changes, &out), COLL_INVALID_ARGUMENT, "has_payment");
+    changes.has_payment = 0;
+    changes.has_annual_rate = 1;
+    changes.annual_rate = dec("-1");
+    EXPECT(coll_schedule_reamortize(s, 13, &changes, &out), COLL_INVALID_RATE, "annual_rate");
+    changes.has_annual_rate = 2;
+    EXPECT(coll_schedule_reamortize(s, 13, &changes, &out), COLL_INVALID_ARGUMENT, "has_annual_rate");
+    UNTOUCHED(out);
+
+    /* A new rate from row 13: a new handle that keeps rows 1 to 12 and outlives the original. */
+    changes.has_annual_rate = 1;
+    changes.annual_rate = dec("0.05");
+    EXPECT_OK(coll_schedule_reamortize(s, 13, &changes, &cheaper));
+    coll_schedule_free(s);
+    EXPECT_OK(coll_schedule_row_count(cheaper, &count));
+    EXPECT_TRUE(count == 24);
+    EXPECT_OK(coll_schedule_row_at(cheaper, 11, &row));
+    EXPECT_TRUE(same_row(&row, &rows[11]));
+    EXPECT_OK(coll_schedule_row_at(cheaper, 12, &row));
+    EXPECT_TRUE(row.number == 13 && text_is(&row.opening_balance, "1049.75") && text_is(&row.interest, "4.37"));
+    EXPECT_OK(coll_schedule_get_totals(cheaper, &totals));
+    EXPECT_TRUE(text_is(&totals.principal, "2000.00"));
+    /* With no changes at all, the same schedule again. */
+    memset(&changes, 0, sizeof changes);
+    EXPECT_OK(coll_schedule_reamortize(cheaper, 1, &changes, &out));
+    EXPECT_OK(coll_schedule_row_count(out, &count));
+    EXPECT_TRUE(count == 24);
+    coll_schedule_free(out);
+    coll_schedule_free(cheaper);
+
+    /* A custom schedule has no level payment: the flag is false and the amount zero. */
+    t = loan_terms();
+    t.term = 2;
+    t.kind = COLL_SCHEDULE_KIND_CUSTOM;
+    payments[0] = dec("1000");
+    payments[1] = dec("1000");
+    t.payments = payments;
+    t.n_payments = 2;
+    EXPECT_OK(coll_schedule_new(&t, &custom));
+    /* The terms' arrays were copied: changing them now changes nothing. */
+    payments[0] = bad_scale;
+    EXPECT_OK(coll_schedule_level_payment(custom, &has_level, &level));
+    EXPECT_TRUE(!has_level && text_is(&level, "0"));
+    EXPECT_OK(coll_schedule_row_at(custom, 0, &row));
+    EXPECT_TRUE(text_is(&row.payment, "1000.00") && text_is(&row.interest, "16.67"));
+    coll_schedule_free(custom);
+}
+
 int main(void) {
     test_conventions();
     test_null_arguments();
@@ -1552,6 +2044,10 @@ int main(void) {
     test_finance();
     test_when();
     test_apr();
+    test_schedule_null_arguments();
+    test_schedule_names();
+    test_schedule_terms();
+    test_schedule_results();
     printf("test_errors: %d checks, %d failed\n", checks, failures);
     return failures == 0 ? 0 : 1;
 }

@@ -85,7 +85,7 @@ const NO_FREQUENCY: coll_frequency = coll_frequency {
 };
 
 impl coll_day_count {
-    fn with_kind(kind: coll_day_count_kind) -> coll_day_count {
+    pub(crate) fn with_kind(kind: coll_day_count_kind) -> coll_day_count {
         coll_day_count {
             kind,
             end_of_month_rule: 1,

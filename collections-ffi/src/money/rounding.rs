@@ -29,6 +29,14 @@ pub const COLL_ROUND_FLOOR: coll_rounding_mode = 6;
 
 /// The core mode of a C constant; any other number is `COLL_INVALID_ARGUMENT` naming `mode`.
 pub(crate) fn rounding_mode(mode: coll_rounding_mode) -> FfiResult<RoundingMode> {
+    rounding_mode_of(mode, "mode")
+}
+
+/// The core mode of a C constant; any other number is `COLL_INVALID_ARGUMENT` naming `field`.
+pub(crate) fn rounding_mode_of(
+    mode: coll_rounding_mode,
+    field: &'static str,
+) -> FfiResult<RoundingMode> {
     Ok(match mode {
         COLL_ROUND_HALF_UP => RoundingMode::HalfUp,
         COLL_ROUND_HALF_EVEN => RoundingMode::HalfEven,
@@ -39,7 +47,7 @@ pub(crate) fn rounding_mode(mode: coll_rounding_mode) -> FfiResult<RoundingMode>
         COLL_ROUND_FLOOR => RoundingMode::Floor,
         other => {
             return Err(Failure::unknown_value(
-                "mode",
+                field,
                 other,
                 "a COLL_ROUND_ constant, 0 to 6",
             ))
