@@ -8,6 +8,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,8 +20,9 @@
 #define HARNESS_ERROR 0xFFFFu
 
 typedef struct {
-    char why[1024]; /* the first reason the case failed */
-    int mismatch;   /* a result differed from the expected value */
+    char why[1024];      /* the first reason the case failed */
+    int mismatch;        /* a result differed from the expected value */
+    const char *reading; /* the case field whose text is being converted by the library, if any */
 } outcome;
 
 static void note(outcome *o, const char *fmt, const char *a, const char *b, const char *c) {
@@ -65,7 +67,15 @@ static coll_status decimal_of(const char *s, coll_decimal *out) {
 static coll_status get_decimal(const json_value *c, const char *key, coll_decimal *out, outcome *o) {
     const char *s;
     coll_status st = get_text(c, key, &s, o);
-    return st != COLL_OK ? st : decimal_of(s, out);
+    if (st != COLL_OK) {
+        return st;
+    }
+    o->reading = key;
+    st = decimal_of(s, out);
+    if (st == COLL_OK) {
+        o->reading = NULL;
+    }
+    return st;
 }
 
 static coll_status get_date(const json_value *c, const char *key, coll_date *out, outcome *o) {
@@ -1128,6 +1138,345 @@ done:
     return st;
 }
 
+/* ---------------------------------------------------------------- amortized schedules */
+
+/* The text of `key`, or `fallback` when the case leaves it out (the defaults of tests/vectors/README.md). */
+static const char *text_or(const json_value *c, const char *key, const char *fallback) {
+    const char *s = json_scalar_text(json_get(c, key));
+    return s != NULL ? s : fallback;
+}
+
+/* A JSON number that is a uint32_t. */
+static int u32_of(const json_value *v, uint32_t *out) {
+    char *end;
+    long long n;
+    if (v == NULL || v->type != JSON_NUMBER) {
+        return 0;
+    }
+    errno = 0;
+    n = strtoll(v->text, &end, 10);
+    if (errno != 0 || *end != '\0' || n < 0 || n > (long long)UINT32_MAX) {
+        return 0;
+    }
+    *out = (uint32_t)n;
+    return 1;
+}
+
+static coll_status get_u32(const json_value *c, const char *key, uint32_t *out, outcome *o) {
+    return u32_of(json_get(c, key), out) ? COLL_OK : harness(o, "not a uint32 integer:", key);
+}
+
+/* `key`, a list of period numbers, as a new array (never NULL, even when empty). */
+static coll_status get_u32_list(const json_value *c, const char *key, uint32_t **out, size_t *n, outcome *o) {
+    const json_value *list = get_array(c, key);
+    size_t i;
+    if (list == NULL) {
+        return harness(o, "missing list", key);
+    }
+    *out = (uint32_t *)calloc(list->count ? list->count : 1, sizeof **out);
+    if (*out == NULL) {
+        return harness(o, "out of memory for", key);
+    }
+    *n = list->count;
+    for (i = 0; i < list->count; i++) {
+        if (!u32_of(list->items[i], &(*out)[i])) {
+            return harness(o, "not a period number in", key);
+        }
+    }
+    return COLL_OK;
+}
+
+/* A date's text as the struct a C caller fills in, not checked here, so that the library's own check
+ * names the field ("2026-02-30" is {2026, 2, 30}, refused as start_date); text of another shape goes
+ * through coll_date_from_string. */
+static coll_status get_struct_date(const json_value *c, const char *key, coll_date *out, outcome *o) {
+    const char *s;
+    int year;
+    unsigned month, day;
+    char tail;
+    coll_status st = get_text(c, key, &s, o);
+    if (st != COLL_OK) {
+        return st;
+    }
+    if (sscanf(s, "%d-%u-%u%c", &year, &month, &day, &tail) == 3) {
+        out->year = (int32_t)year;
+        out->month = (uint32_t)month;
+        out->day = (uint32_t)day;
+        return COLL_OK;
+    }
+    o->reading = key;
+    return coll_date_from_string(s, strlen(s), out);
+}
+
+/* An option given by name through the library's own `_from_name` function. */
+typedef coll_status (*from_name_fn)(const char *name, size_t len, uint32_t *out);
+
+static coll_status get_option(const json_value *c, const char *key, from_name_fn parse, uint32_t *out) {
+    const char *s = json_scalar_text(json_get(c, key));
+    return s == NULL ? COLL_OK : parse(s, strlen(s), out);
+}
+
+static coll_status get_named_day_count(const json_value *c, const char *key, coll_day_count *out) {
+    const char *s = json_scalar_text(json_get(c, key));
+    return s == NULL ? COLL_OK : coll_day_count_from_name(s, strlen(s), out);
+}
+
+/* The terms of a schedules.json case. `payments` and `holidays` receive the arrays the terms point to
+ * (the caller frees them). */
+static coll_status schedule_terms_of(const json_value *c, coll_schedule_terms *t, coll_decimal **payments,
+                                     uint32_t **holidays, outcome *o) {
+    const char *s;
+    coll_status st;
+    TRY(coll_schedule_terms_init(t));
+    TRY(get_decimal(c, "principal", &t->principal, o));
+    s = text_or(c, "currency", "USD");
+    TRY(coll_currency_from_code(s, strlen(s), &t->currency));
+    TRY(get_decimal(c, "annual_rate", &t->annual_rate, o));
+    TRY(get_struct_date(c, "start_date", &t->start_date, o));
+    TRY(get_struct_date(c, "first_due_date", &t->first_due_date, o));
+    s = text_or(c, "frequency", "monthly");
+    TRY(coll_frequency_from_name(s, strlen(s), &t->frequency));
+    t->end_of_month = (uint8_t)get_bool(c, "end_of_month", 0);
+    if (json_get(c, "term") != NULL) {
+        TRY(get_u32(c, "term", &t->term, o));
+    }
+    if (json_get(c, "payment") != NULL) {
+        t->has_payment = 1;
+        TRY(get_decimal(c, "payment", &t->payment, o));
+    }
+    TRY(get_option(c, "interest_method", coll_interest_method_from_name, &t->interest_method));
+    if (json_get(c, "day_count") != NULL) {
+        t->has_day_count = 1;
+        TRY(get_named_day_count(c, "day_count", &t->day_count));
+    }
+    TRY(get_option(c, "kind", coll_schedule_kind_from_name, &t->kind));
+    if (json_get(c, "amortization_periods") != NULL) {
+        TRY(get_u32(c, "amortization_periods", &t->amortization_periods, o));
+    }
+    if (json_get(c, "step_percent") != NULL) {
+        TRY(get_decimal(c, "step_percent", &t->step_percent, o));
+    }
+    if (json_get(c, "every") != NULL) {
+        TRY(get_u32(c, "every", &t->every, o));
+    }
+    if (json_get(c, "payments") != NULL) {
+        TRY(get_decimal_list(c, "payments", payments, &t->n_payments, o));
+        t->payments = *payments;
+    }
+    TRY(get_option(c, "odd_first_period", coll_odd_first_period_from_name, &t->odd_first_period));
+    TRY(get_named_day_count(c, "stub_day_count", &t->stub_day_count));
+    if (json_get(c, "payment_holidays") != NULL) {
+        TRY(get_u32_list(c, "payment_holidays", holidays, &t->n_payment_holidays, o));
+        t->payment_holidays = *holidays;
+    }
+    TRY(get_option(c, "holiday_interest", coll_holiday_interest_from_name, &t->holiday_interest));
+    TRY(get_option(c, "payment_rounding", coll_rounding_mode_from_name, &t->payment_rounding));
+    TRY(get_option(c, "interest_rounding", coll_rounding_mode_from_name, &t->interest_rounding));
+    if (json_get(c, "payment_multiple") != NULL) {
+        t->has_payment_multiple = 1;
+        TRY(get_decimal(c, "payment_multiple", &t->payment_multiple, o));
+    }
+    if (json_get(c, "max_rows") != NULL) {
+        TRY(get_u32(c, "max_rows", &t->max_rows, o));
+    }
+done:
+    return st;
+}
+
+/* The case's `reamortize` object applied to *schedule, which is replaced by the new schedule. */
+static coll_status reamortize(const json_value *change, coll_schedule **schedule, outcome *o) {
+    coll_reamortization changes;
+    coll_schedule *rebuilt = NULL;
+    uint32_t from_row;
+    coll_status st;
+    memset(&changes, 0, sizeof changes);
+    TRY(get_u32(change, "from_row", &from_row, o));
+    if (json_get(change, "annual_rate") != NULL) {
+        changes.has_annual_rate = 1;
+        TRY(get_decimal(change, "annual_rate", &changes.annual_rate, o));
+    }
+    if (json_get(change, "term") != NULL) {
+        changes.has_term = 1;
+        TRY(get_u32(change, "term", &changes.term, o));
+    }
+    if (json_get(change, "payment") != NULL) {
+        changes.has_payment = 1;
+        TRY(get_decimal(change, "payment", &changes.payment, o));
+    }
+    TRY(coll_schedule_reamortize(*schedule, from_row, &changes, &rebuilt));
+    coll_schedule_free(*schedule);
+    *schedule = rebuilt;
+done:
+    return st;
+}
+
+/* Amounts of schedules are compared as exact text ("1000.00", never "1000"). */
+static void expect_text(outcome *o, const char *what, const coll_decimal *got, const char *want) {
+    char got_text[COLL_DECIMAL_TEXT_CAPACITY];
+    decimal_text(got, got_text);
+    if (want == NULL || strcmp(got_text, want) != 0) {
+        mismatch(o, what, got_text, want != NULL ? want : "(not text)");
+    }
+}
+
+/* The amount of a row named by a partial-row key, or NULL for a key that is no amount. */
+static const coll_decimal *row_amount(const coll_schedule_row *r, const char *key) {
+    static const struct {
+        const char *key;
+        size_t offset;
+    } amounts[] = {
+        {"opening_balance", offsetof(coll_schedule_row, opening_balance)},
+        {"payment", offsetof(coll_schedule_row, payment)},
+        {"interest", offsetof(coll_schedule_row, interest)},
+        {"deferred_interest", offsetof(coll_schedule_row, deferred_interest)},
+        {"principal", offsetof(coll_schedule_row, principal)},
+        {"closing_balance", offsetof(coll_schedule_row, closing_balance)},
+    };
+    size_t i;
+    for (i = 0; i < sizeof amounts / sizeof amounts[0]; i++) {
+        if (strcmp(amounts[i].key, key) == 0) {
+            return (const coll_decimal *)(const void *)((const char *)r + amounts[i].offset);
+        }
+    }
+    return NULL;
+}
+
+/* Compares one partial row (`number` counts from the end when negative) with the schedule's row. */
+static coll_status expect_row(outcome *o, const coll_schedule *schedule, size_t count, const json_value *want) {
+    const json_value *number = json_get(want, "number");
+    coll_schedule_row row;
+    char what[96], got_text[32];
+    long long n;
+    size_t index, k;
+    coll_status st;
+    if (want->type != JSON_OBJECT || number == NULL || (st = get_int(want, "number", &n, o)) != COLL_OK) {
+        return harness(o, "a partial row needs", "number");
+    }
+    if (n == 0 || (n > 0 && (unsigned long long)n > count) || (n < 0 && (unsigned long long)-n > count)) {
+        snprintf(what, sizeof what, "row %lld", n);
+        snprintf(got_text, sizeof got_text, "%lu rows", (unsigned long)count);
+        mismatch(o, what, got_text, "that row");
+        return COLL_OK;
+    }
+    index = n > 0 ? (size_t)(n - 1) : count - (size_t)-n;
+    if ((st = coll_schedule_row_at(schedule, index, &row)) != COLL_OK) {
+        return st;
+    }
+    snprintf(what, sizeof what, "row %lld number", n);
+    expect_int(o, what, (long long)row.number, (long long)index + 1);
+    for (k = 0; k < want->count; k++) {
+        const char *key = want->keys[k];
+        const json_value *v = want->items[k];
+        const coll_decimal *amount = row_amount(&row, key);
+        snprintf(what, sizeof what, "row %lld %s", n, key);
+        if (strcmp(key, "number") == 0) {
+            continue;
+        } else if (amount != NULL) {
+            expect_text(o, what, amount, json_string(v));
+        } else if (strcmp(key, "due_date") == 0) {
+            if ((st = expect_date(o, what, row.due_date, json_string(v))) != COLL_OK) {
+                return st;
+            }
+        } else if (strcmp(key, "days") == 0) {
+            long long days;
+            if ((st = get_int(want, "days", &days, o)) != COLL_OK) {
+                return st;
+            }
+            expect_int(o, what, (long long)row.days, days);
+        } else if (strcmp(key, "holiday") == 0) {
+            if (v->type != JSON_BOOL) {
+                return harness(o, "not a boolean:", what);
+            }
+            if ((int)row.holiday != v->boolean) {
+                mismatch(o, what, row.holiday ? "true" : "false", v->boolean ? "true" : "false");
+            }
+        } else {
+            return harness(o, "unknown row field", key);
+        }
+    }
+    return COLL_OK;
+}
+
+static coll_status op_amortize(const json_value *c, outcome *o) {
+    coll_schedule_terms terms;
+    coll_schedule *schedule = NULL;
+    coll_schedule_row *rows = NULL;
+    coll_decimal *payments = NULL, level;
+    uint32_t *holidays = NULL;
+    size_t count = 0, needed = 0, len = 0, i;
+    bool has_level;
+    const json_value *want;
+    coll_status st;
+    TRY(schedule_terms_of(c, &terms, &payments, &holidays, o));
+    TRY(coll_schedule_new(&terms, &schedule));
+    if (json_get(c, "reamortize") != NULL) {
+        TRY(reamortize(json_get(c, "reamortize"), &schedule, o));
+    }
+    /* The row count three ways: the count, the bulk size query and the bulk copy. */
+    TRY(coll_schedule_row_count(schedule, &count));
+    st = coll_schedule_rows(schedule, NULL, 0, &needed);
+    if (st != COLL_BUFFER_TOO_SMALL) {
+        st = st == COLL_OK ? harness(o, "a schedule with no rows", "") : st;
+        goto done;
+    }
+    rows = (coll_schedule_row *)calloc(needed, sizeof *rows);
+    if (rows == NULL) {
+        st = harness(o, "out of memory for", "rows");
+        goto done;
+    }
+    TRY(coll_schedule_rows(schedule, rows, needed, &len));
+    expect_int(o, "rows copied", (long long)len, (long long)count);
+    expect_int(o, "rows needed", (long long)needed, (long long)count);
+    for (i = 0; i < len; i++) {
+        expect_int(o, "row number", (long long)rows[i].number, (long long)i + 1);
+    }
+    if (json_get(c, "expected_row_count") != NULL) {
+        long long want_count;
+        TRY(get_int(c, "expected_row_count", &want_count, o));
+        expect_int(o, "row count", (long long)count, want_count);
+    }
+    want = json_get(c, "expected_level_payment");
+    if (want != NULL) {
+        TRY(coll_schedule_level_payment(schedule, &has_level, &level));
+        if (want->type == JSON_NULL) {
+            if (has_level) {
+                char got_text[COLL_DECIMAL_TEXT_CAPACITY];
+                decimal_text(&level, got_text);
+                mismatch(o, "level payment", got_text, "null");
+            }
+        } else if (!has_level) {
+            mismatch(o, "level payment", "null", json_scalar_text(want) ? json_scalar_text(want) : "?");
+        } else {
+            expect_text(o, "level payment", &level, json_string(want));
+        }
+    }
+    want = json_get(c, "expected_rows");
+    if (want != NULL) {
+        if (want->type != JSON_ARRAY) {
+            st = harness(o, "not a list:", "expected_rows");
+            goto done;
+        }
+        for (i = 0; i < want->count; i++) {
+            TRY(expect_row(o, schedule, count, want->items[i]));
+        }
+    }
+    want = json_get(c, "expected_totals");
+    if (want != NULL) {
+        coll_schedule_totals totals;
+        TRY(coll_schedule_get_totals(schedule, &totals));
+        expect_text(o, "total payment", &totals.payment, json_string(json_get(want, "payment")));
+        expect_text(o, "total interest", &totals.interest, json_string(json_get(want, "interest")));
+        expect_text(o, "total principal", &totals.principal, json_string(json_get(want, "principal")));
+    }
+    st = COLL_OK;
+done:
+    free(rows);
+    free(payments);
+    free(holidays);
+    coll_schedule_free(schedule);
+    return st;
+}
+
 /* ---------------------------------------------------------------- the runner */
 
 typedef struct {
@@ -1170,6 +1519,7 @@ static const op_entry OPS[] = {
     {"xirr", op_xirr},
     {"apr_regulation_z", op_apr_regulation_z},
     {"aprc_eu", op_aprc_eu},
+    {"amortize", op_amortize},
 };
 
 /* The status of an error kind: "invalid_date" is COLL_INVALID_DATE, found through coll_status_name. */
@@ -1210,6 +1560,12 @@ static int names_a_field(const char *msg) {
     return i > 0 && msg[i] == ':' && msg[i + 1] == ' ' && msg[i + 2] != '\0';
 }
 
+/* Whether a message starts with "<field>:". */
+static int starts_with_field(const char *msg, const char *field) {
+    size_t n = strlen(field);
+    return strncmp(msg, field, n) == 0 && msg[n] == ':';
+}
+
 /* Runs one case; returns 1 when it passed, printing why when it did not. */
 static int run_case(const char *file, size_t index, const json_value *c) {
     outcome o;
@@ -1217,6 +1573,7 @@ static int run_case(const char *file, size_t index, const json_value *c) {
     char sentinel_message[256];
     const char *op = json_string(json_get(c, "op"));
     const char *error = json_string(json_get(c, "error"));
+    const char *error_field = json_string(json_get(c, "error_field"));
     const op_entry *entry = NULL;
     coll_status st, expected = COLL_OK;
     size_t i;
@@ -1261,6 +1618,15 @@ static int run_case(const char *file, size_t index, const json_value *c) {
         if (!names_a_field(coll_last_error_message())) {
             printf("FAIL %s case %lu (%s): message \"%s\" does not start with the field at fault\n", file,
                    (unsigned long)index, op, coll_last_error_message());
+            return 0;
+        }
+        /* Decimal text becomes a coll_decimal through coll_decimal_from_string, whose argument is `text`:
+         * when a field's text is refused there, that field is the one the case was reading. */
+        if (error_field != NULL && !starts_with_field(coll_last_error_message(), error_field) &&
+            !(o.reading != NULL && strcmp(o.reading, error_field) == 0 &&
+              starts_with_field(coll_last_error_message(), "text"))) {
+            printf("FAIL %s case %lu (%s): message \"%s\" does not name the field %s\n", file, (unsigned long)index,
+                   op, coll_last_error_message(), error_field);
             return 0;
         }
         return 1;
