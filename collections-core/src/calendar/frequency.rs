@@ -259,14 +259,30 @@ pub fn is_month_end(date: NaiveDate) -> bool {
 }
 
 /// The number of days in the month.
+///
+/// `None` for a month outside 1..=12 or a year chrono cannot represent.
+///
+/// ```
+/// use collections_core::calendar::days_in_month;
+/// assert_eq!(days_in_month(2024, 2), Some(29));
+/// assert_eq!(days_in_month(1900, 2), Some(28));
+/// assert_eq!(days_in_month(2000, 2), Some(29));
+/// assert_eq!(days_in_month(2026, 13), None);
+/// ```
 pub fn days_in_month(year: i32, month: u32) -> Option<u32> {
-    let first = NaiveDate::from_ymd_opt(year, month, 1)?;
-    let next = if month == 12 {
-        NaiveDate::from_ymd_opt(year.checked_add(1)?, 1, 1)?
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)?
-    };
-    u32::try_from(next.signed_duration_since(first).num_days()).ok()
+    // The proleptic Gregorian calendar, as chrono's; arithmetic rather than date construction (this sits
+    // under every schedule row).
+    if !(NaiveDate::MIN.year()..=NaiveDate::MAX.year()).contains(&year) {
+        return None;
+    }
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => Some(31),
+        4 | 6 | 9 | 11 => Some(30),
+        2 if leap => Some(29),
+        2 => Some(28),
+        _ => None,
+    }
 }
 
 /// `day` in the given month, or the month's last day when the month is shorter.
@@ -366,6 +382,31 @@ mod tests {
             f.add_periods(date("2024-02-15"), -1, false).unwrap(),
             date("2024-01-31")
         );
+    }
+
+    #[test]
+    fn days_in_month_agrees_with_chrono() {
+        for year in (-400..=3000).chain([NaiveDate::MIN.year(), NaiveDate::MAX.year()]) {
+            for month in 1..=12u32 {
+                let by_dates = NaiveDate::from_ymd_opt(year, month, 1).and_then(|first| {
+                    let next = if month == 12 {
+                        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+                    } else {
+                        NaiveDate::from_ymd_opt(year, month + 1, 1)
+                    };
+                    next.map(|n| n.signed_duration_since(first).num_days())
+                });
+                if let Some(days) = by_dates {
+                    assert_eq!(
+                        days_in_month(year, month).map(i64::from),
+                        Some(days),
+                        "{year}-{month}"
+                    );
+                }
+            }
+        }
+        assert_eq!(days_in_month(NaiveDate::MAX.year() + 1, 1), None);
+        assert_eq!(days_in_month(2024, 0), None);
     }
 
     #[test]

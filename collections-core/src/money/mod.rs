@@ -15,8 +15,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 pub use currency::{Currency, MAX_MINOR_UNITS};
-pub(crate) use rounding::round_ratio;
 pub use rounding::{round_decimal, round_to_multiple, RoundingMode, MAX_DECIMAL_PLACES};
+pub(crate) use rounding::{round_ratio, round_ratio_i64};
 
 use crate::error::{Error, Result};
 

@@ -180,6 +180,40 @@ pub(crate) fn round_ratio(numerator: i128, denominator: i128, mode: RoundingMode
     })
 }
 
+/// [`round_ratio`] in 64-bit integers (the common case, several times faster).
+pub(crate) fn round_ratio_i64(numerator: i64, denominator: i64, mode: RoundingMode) -> Option<i64> {
+    if denominator == 0 {
+        return None;
+    }
+    let (n, d) = if denominator < 0 {
+        (numerator.checked_neg()?, denominator.checked_neg()?)
+    } else {
+        (numerator, denominator)
+    };
+    let (q, r) = (n / d, n % d);
+    if r == 0 {
+        return Some(q);
+    }
+    let negative = n < 0;
+    let half = (u128::from(r.unsigned_abs()) * 2).cmp(&u128::from(d.unsigned_abs()));
+    let away = match mode {
+        RoundingMode::Up => true,
+        RoundingMode::Down => false,
+        RoundingMode::Ceiling => !negative,
+        RoundingMode::Floor => negative,
+        RoundingMode::HalfUp => half != std::cmp::Ordering::Less,
+        RoundingMode::HalfDown => half == std::cmp::Ordering::Greater,
+        RoundingMode::HalfEven => {
+            half == std::cmp::Ordering::Greater || (half == std::cmp::Ordering::Equal && q % 2 != 0)
+        }
+    };
+    Some(match (away, negative) {
+        (false, _) => q,
+        (true, false) => q + 1,
+        (true, true) => q - 1,
+    })
+}
+
 /// Rounds `value` to an integer multiple of `multiple` (for example installments in multiples of 5).
 ///
 /// The quotient `value / multiple` is rounded to an integer with `mode`, then multiplied back.
@@ -250,6 +284,8 @@ mod tests {
                         Some(want),
                         "{mode} {n}/{d}"
                     );
+                    let narrow = round_ratio_i64(n as i64, d as i64, mode);
+                    assert_eq!(narrow.map(Decimal::from), Some(want), "i64 {mode} {n}/{d}");
                 }
             }
         }

@@ -12,7 +12,7 @@
 
 mod terms;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -24,7 +24,7 @@ pub use terms::{
 use crate::calendar::DayCount;
 use crate::error::{Error, Result};
 use crate::finance::arith::{pow, Checked};
-use crate::money::{round_decimal, round_ratio, round_to_multiple, RoundingMode};
+use crate::money::{round_decimal, round_ratio, round_ratio_i64, round_to_multiple, RoundingMode};
 use crate::rate::Rate;
 
 /// One installment of a schedule.
@@ -421,7 +421,7 @@ pub fn amortize(terms: &ScheduleTerms) -> Result<Schedule> {
             i64::from(k) - 1,
             terms.end_of_month,
         )?;
-        let days = due.signed_duration_since(previous_due).num_days();
+        let days = i64::from(due.num_days_from_ce()) - i64::from(previous_due.num_days_from_ce());
         let mut interest = match daily_count {
             Some(dc) => accrue_days(balance, annual, dc, previous_due, due, interest_mode, mu)?,
             None => accrue(balance, annual, 1, periods_per_year, interest_mode, mu)?,
@@ -477,16 +477,35 @@ pub fn amortize(terms: &ScheduleTerms) -> Result<Schedule> {
         total_payment = add(total_payment, payment)?;
         total_interest = add(total_interest, charged)?;
         total_principal = add(total_principal, principal_part)?;
+        // One bound check for the row; every amount then converts without a check.
+        let widest = opening.unsigned_abs()
+            | payment.unsigned_abs()
+            | charged.unsigned_abs()
+            | carried.unsigned_abs()
+            | principal_part.unsigned_abs()
+            | balance.unsigned_abs();
+        if widest >> 96 != 0 {
+            return Err(overflow(balance));
+        }
+        let dec = |v: i128| parts_decimal(v, mu);
+        let (opening_balance, payment, interest, deferred_interest, principal, closing_balance) = (
+            dec(opening),
+            dec(payment),
+            dec(charged),
+            dec(carried),
+            dec(principal_part),
+            dec(balance),
+        );
         rows.push(Row {
             number: k,
             due_date: due,
             days,
-            opening_balance: units(opening)?,
-            payment: units(payment)?,
-            interest: units(charged)?,
-            deferred_interest: units(carried)?,
-            principal: units(principal_part)?,
-            closing_balance: units(balance)?,
+            opening_balance,
+            payment,
+            interest,
+            deferred_interest,
+            principal,
+            closing_balance,
             holiday: is_holiday(k),
         });
         if balance == 0 && !is_holiday(k) {
@@ -547,7 +566,30 @@ fn to_units(value: Decimal, minor_units: u32) -> Result<i128> {
 
 /// A count of minor units as a Decimal with the currency's scale (zero is `0.00`, never `0`).
 fn from_units(units: i128, minor_units: u32) -> Result<Decimal> {
-    Decimal::try_from_i128_with_scale(units, minor_units).map_err(|_| overflow(units))
+    unit_decimal(units, minor_units).ok_or_else(|| overflow(units))
+}
+
+/// [`from_units`] without the error (`None` past Decimal's 96-bit mantissa).
+fn unit_decimal(units: i128, minor_units: u32) -> Option<Decimal> {
+    if units.unsigned_abs() >> 96 != 0 || minor_units > 28 {
+        return None;
+    }
+    Some(parts_decimal(units, minor_units))
+}
+
+/// The Decimal of `units` at `minor_units` decimals; the caller has checked that `units` fits 96 bits
+/// and `minor_units` is at most 28 (a currency's minor units always are).
+#[inline]
+fn parts_decimal(units: i128, minor_units: u32) -> Decimal {
+    let magnitude = units.unsigned_abs();
+    // The 96-bit mantissa's three words (truncation intended).
+    #[allow(clippy::cast_possible_truncation)]
+    let (lo, mid, hi) = (
+        magnitude as u32,
+        (magnitude >> 32) as u32,
+        (magnitude >> 64) as u32,
+    );
+    Decimal::from_parts(lo, mid, hi, units < 0, minor_units)
 }
 
 /// Interest on `balance` (minor units) at `annual` for `num / den` of a year, rounded to minor units.
@@ -561,15 +603,20 @@ fn accrue(
     mode: RoundingMode,
     minor_units: u32,
 ) -> Result<i128> {
-    let exact = balance
+    let numerator = balance
         .checked_mul(annual.mantissa())
-        .and_then(|x| x.checked_mul(num))
-        .zip(
-            10i128
-                .checked_pow(annual.scale())
-                .and_then(|p| p.checked_mul(den)),
-        )
-        .and_then(|(n, d)| round_ratio(n, d, mode));
+        .and_then(|x| x.checked_mul(num));
+    let denominator = 10i128
+        .checked_pow(annual.scale())
+        .and_then(|p| p.checked_mul(den));
+    let exact = match (numerator, denominator) {
+        // 64-bit division is several times faster than 128-bit; most loans fit.
+        (Some(n), Some(d)) => match (i64::try_from(n), i64::try_from(d)) {
+            (Ok(n), Ok(d)) => round_ratio_i64(n, d, mode).map(i128::from),
+            _ => round_ratio(n, d, mode),
+        },
+        _ => None,
+    };
     match exact {
         Some(v) => Ok(v),
         None => {
