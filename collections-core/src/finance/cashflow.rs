@@ -10,6 +10,7 @@
 //! [`Error::NoSolution`] listing them, rather than a silent pick of one.
 
 use chrono::NaiveDate;
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::{Decimal, MathematicalOps};
 
 use super::arith::{pow, Checked};
@@ -50,6 +51,19 @@ pub fn npv(rate: Decimal, values: &[Decimal]) -> Result<Decimal> {
         acc = acc.div_c(growth, "npv")?.add_c(*v, "npv")?;
     }
     Ok(acc)
+}
+
+/// npv and its derivative in `rate` by Horner's rule in x = 1 / (1 + rate): P(x) = Σ v_t x^t, and
+/// d/dr P = P'(x) · dx/dr = -x² P'(x).
+fn npv_and_slope(rate: Decimal, values: &[Decimal]) -> Result<(Decimal, Decimal)> {
+    check_rate(rate, "rate")?;
+    let x = Decimal::ONE.div_c(one_plus(rate)?, "npv")?;
+    let (mut p, mut dp) = (Decimal::ZERO, Decimal::ZERO);
+    for v in values.iter().rev() {
+        dp = dp.mul_c(x, "npv")?.add_c(p, "npv")?;
+        p = p.mul_c(x, "npv")?.add_c(*v, "npv")?;
+    }
+    Ok((p, -dp.mul_c(x, "npv")?.mul_c(x, "npv")?))
 }
 
 fn has_both_signs(values: impl Iterator<Item = Decimal> + Clone) -> bool {
@@ -128,6 +142,17 @@ pub fn irr(values: &[Decimal], guess: Option<Decimal>) -> Result<Decimal> {
     let guess = guess.unwrap_or(Decimal::new(1, 1));
     check_rate(guess, "guess")?;
     let changes = sign_changes(values.iter().copied());
+    if changes == 1 {
+        let estimate = values
+            .iter()
+            .map(|v| v.to_f64())
+            .collect::<Option<Vec<_>>>()
+            .and_then(|floats| super::float::irr(&floats, guess.to_f64()).ok())
+            .and_then(Decimal::from_f64);
+        if let Some(root) = estimate.and_then(|start| polish(|r| npv_and_slope(r, values), start)) {
+            return Ok(root);
+        }
+    }
     single_root(
         |r| npv(r, values),
         changes,
@@ -172,7 +197,12 @@ pub fn mirr(values: &[Decimal], finance_rate: Decimal, reinvest_rate: Decimal) -
 /// How each dated flow is discounted: by whole days when the day count is a fixed divisor (fast, exact
 /// powers), else by the convention's year fraction.
 enum Discount {
-    Days { days: Vec<i64>, basis: Decimal },
+    /// Whole days from the first date, the convention's divisor, and the flows' indices in day order.
+    Days {
+        days: Vec<i64>,
+        basis: Decimal,
+        order: Vec<usize>,
+    },
     Years(Vec<Decimal>),
 }
 
@@ -194,13 +224,19 @@ fn discounting(flows: &[(NaiveDate, Decimal)], day_count: DayCount) -> Result<Di
         _ => None,
     };
     Ok(match basis {
-        Some(b) => Discount::Days {
-            days: flows
+        Some(b) => {
+            let days: Vec<i64> = flows
                 .iter()
                 .map(|(d, _)| d.signed_duration_since(first).num_days())
-                .collect(),
-            basis: Decimal::from(b),
-        },
+                .collect();
+            let mut order: Vec<usize> = (0..days.len()).collect();
+            order.sort_by_key(|i| days[*i]);
+            Discount::Days {
+                days,
+                basis: Decimal::from(b),
+                order,
+            }
+        }
         None => Discount::Years(
             flows
                 .iter()
@@ -215,31 +251,113 @@ fn xnpv_with(
     flows: &[(NaiveDate, Decimal)],
     discount: &Discount,
 ) -> Result<Decimal> {
+    xnpv_and_slope(rate, flows, discount).map(|(value, _)| value)
+}
+
+/// The xnpv at `rate` and its derivative with respect to `rate`, in one pass.
+///
+/// Whole-day conventions: with q = (1 + r)^(-1/basis) (one `ln` and one `exp`), the factor of a flow
+/// d days out is q^d, reached from the previous flow's factor by multiplying q^(2^j) for the bits of
+/// the day gap, so a monthly series costs a few multiplications a flow (each exact to 28 digits; the
+/// accumulated error stays below 1e-25 relative). Other conventions: exp(-t ln(1 + r)) per flow.
+fn xnpv_and_slope(
+    rate: Decimal,
+    flows: &[(NaiveDate, Decimal)],
+    discount: &Discount,
+) -> Result<(Decimal, Decimal)> {
+    let overflow = || Error::overflow("rate", rate);
     let growth = one_plus(rate)?;
+    let log_growth = growth.checked_ln().ok_or_else(overflow)?;
     let mut total = Decimal::ZERO;
-    match discount {
-        Discount::Days { days, basis } => {
-            // (1 + r)^(days / basis) = q^days with q = (1 + r)^(1 / basis), computed once.
-            let q = growth
-                .checked_ln()
-                .and_then(|l| l.checked_div(*basis))
-                .and_then(|x| x.checked_exp())
-                .ok_or_else(|| Error::overflow("rate", rate))?;
-            for ((_, value), d) in flows.iter().zip(days) {
-                let factor = q
-                    .checked_powi(-*d)
-                    .ok_or_else(|| Error::overflow("rate", rate))?;
-                total = total.add_c(value.mul_c(factor, "xnpv")?, "xnpv")?;
+    // Σ t_i · v_i · factor_i, in the flows' own time unit.
+    let mut weighted = Decimal::ZERO;
+    let unit = match discount {
+        Discount::Days { days, basis, order } => {
+            let q = log_growth
+                .checked_div(*basis)
+                .and_then(|x| (-x).checked_exp())
+                .ok_or_else(overflow)?;
+            // q^(2^j), grown on demand, and q^gap for the gaps seen so far (a monthly series has
+            // four: 28 to 31 days), so most flows cost one full-precision multiplication.
+            let mut squares = vec![q];
+            let mut gaps: Vec<(u64, Decimal)> = Vec::new();
+            let (mut at, mut factor) = (0i64, Decimal::ONE);
+            for &i in order {
+                let day = days[i];
+                let gap = u64::try_from(day - at).map_err(|_| overflow())?;
+                if gap != 0 {
+                    let step = match gaps.iter().find(|(g, _)| *g == gap) {
+                        Some((_, power)) => *power,
+                        None => {
+                            let (mut rest, mut bit, mut power) = (gap, 0usize, Decimal::ONE);
+                            while rest != 0 {
+                                if bit == squares.len() {
+                                    let last = squares[bit - 1];
+                                    squares.push(last.checked_mul(last).ok_or_else(overflow)?);
+                                }
+                                if rest & 1 == 1 {
+                                    power = power.checked_mul(squares[bit]).ok_or_else(overflow)?;
+                                }
+                                rest >>= 1;
+                                bit += 1;
+                            }
+                            if gaps.len() < 16 {
+                                gaps.push((gap, power));
+                            }
+                            power
+                        }
+                    };
+                    factor = factor.checked_mul(step).ok_or_else(overflow)?;
+                }
+                at = day;
+                let term = flows[i].1.mul_c(factor, "xnpv")?;
+                total = total.add_c(term, "xnpv")?;
+                weighted = weighted.add_c(term.mul_c(Decimal::from(day), "xnpv")?, "xnpv")?;
             }
+            *basis
         }
         Discount::Years(years) => {
             for ((_, value), t) in flows.iter().zip(years) {
-                let factor = pow(growth, -*t, "rate")?;
-                total = total.add_c(value.mul_c(factor, "xnpv")?, "xnpv")?;
+                let factor = t
+                    .checked_mul(log_growth)
+                    .and_then(|x| (-x).checked_exp())
+                    .ok_or_else(overflow)?;
+                let term = value.mul_c(factor, "xnpv")?;
+                total = total.add_c(term, "xnpv")?;
+                weighted = weighted.add_c(term.mul_c(*t, "xnpv")?, "xnpv")?;
             }
+            Decimal::ONE
         }
+    };
+    // d/dr Σ v (1 + r)^(-t) = -Σ t v (1 + r)^(-t) / (1 + r).
+    let slope = -weighted.div_c(unit, "xnpv")?.div_c(growth, "xnpv")?;
+    Ok((total, slope))
+}
+
+/// Newton's method with an exact slope from a float64 estimate of the root. The estimate is good to
+/// about 1e-15, so the steps shrink quadratically: a step below 1e-12 × max(1, |r|) leaves an error of
+/// the order of its square (1e-24), far inside [`TOLERANCE`](super::solve::TOLERANCE), and the point
+/// after it is returned. `None` (no convergence in a few steps, a zero slope, an overflow) sends the
+/// caller to the general solver.
+fn polish(f: impl Fn(Decimal) -> Result<(Decimal, Decimal)>, start: Decimal) -> Option<Decimal> {
+    let close = Decimal::new(1, 12);
+    let mut r = start;
+    for _ in 0..8 {
+        let (value, slope) = f(r).ok()?;
+        if value.is_zero() {
+            return Some(r);
+        }
+        let step = value.checked_div(slope)?;
+        let next = r.checked_sub(step)?;
+        if next <= Decimal::NEGATIVE_ONE {
+            return None;
+        }
+        if step.abs() <= close.checked_mul(next.abs().max(Decimal::ONE))? {
+            return Some(next);
+        }
+        r = next;
     }
-    Ok(total)
+    None
 }
 
 /// The net present value of dated cash flows at an annual `rate`, discounted from the first date by
@@ -310,6 +428,20 @@ pub fn xirr(
     let mut by_date: Vec<&(NaiveDate, Decimal)> = flows.iter().collect();
     by_date.sort_by_key(|(d, _)| *d);
     let changes = sign_changes(by_date.iter().map(|(_, v)| *v));
+    if changes == 1 {
+        // One rate exists (Descartes); a float64 estimate and two exact Newton steps find it.
+        let estimate = flows
+            .iter()
+            .map(|(d, v)| v.to_f64().map(|x| (*d, x)))
+            .collect::<Option<Vec<_>>>()
+            .and_then(|floats| super::float::xirr(&floats, day_count, guess.to_f64()).ok())
+            .and_then(Decimal::from_f64);
+        if let Some(root) =
+            estimate.and_then(|start| polish(|r| xnpv_and_slope(r, flows, &discount), start))
+        {
+            return Ok(root);
+        }
+    }
     single_root(
         |r| xnpv_with(r, flows, &discount),
         changes,
