@@ -461,7 +461,7 @@ fn schedule_terms(case: &Value) -> Result<ScheduleTerms, Error> {
     let mut terms = ScheduleTerms::new(
         dec(case, "principal")?,
         currency(&name("currency", "USD"))?,
-        Rate::from_fraction(dec(case, "annual_rate")?)?,
+        Rate::from_fraction(dec(case, "annual_rate")?).map_err(|e| e.with_field("annual_rate"))?,
         date(case, "start_date")?,
         date(case, "first_due_date")?,
         Frequency::from_str(&name("frequency", "monthly"))?,

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 pub use terms::{
     HolidayInterest, InterestMethod, KindParams, OddFirstPeriod, ScheduleKind, ScheduleTerms,
-    TermOrPayment, DEFAULT_MAX_ROWS,
+    TermOrPayment, DEFAULT_MAX_ROWS, MAX_ROWS_LIMIT,
 };
 
 use crate::calendar::DayCount;

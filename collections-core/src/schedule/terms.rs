@@ -15,6 +15,10 @@ use crate::rate::Rate;
 /// The default cap on the rows of one schedule (100 years of monthly payments).
 pub const DEFAULT_MAX_ROWS: u32 = 1200;
 
+/// The largest `max_rows` accepted (a weekly schedule of almost 2,000 years): a bound on the memory and
+/// time one call can take.
+pub const MAX_ROWS_LIMIT: u32 = 100_000;
+
 /// How each row's interest is computed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -192,8 +196,12 @@ impl ScheduleTerms {
                 format!("must be after the start date {}", self.start_date),
             ));
         }
-        if self.max_rows == 0 {
-            return Err(Error::invalid("max_rows", 0, "must be at least 1"));
+        if self.max_rows == 0 || self.max_rows > MAX_ROWS_LIMIT {
+            return Err(Error::invalid(
+                "max_rows",
+                self.max_rows,
+                format!("must be from 1 to {MAX_ROWS_LIMIT}"),
+            ));
         }
         match self.term_or_payment {
             TermOrPayment::Term(0) => {
