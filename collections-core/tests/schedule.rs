@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used)] // helpers of a test file: a panic is a failed test
 
 use chrono::NaiveDate;
+use collections_core::finance::apr_regulation_z;
 use collections_core::schedule::{
     amortize, HolidayInterest, InterestMethod, OddFirstPeriod, Reamortization, Schedule,
     ScheduleKind, ScheduleTerms, TermOrPayment,
@@ -365,5 +366,32 @@ proptest! {
         prop_assert_eq!(s.totals().principal, principal);
         prop_assert_eq!(s.rows().last().unwrap().closing_balance, Decimal::ZERO);
         prop_assert!(s.rows().iter().all(|r| r.closing_balance >= Decimal::ZERO && r.interest >= Decimal::ZERO));
+    }
+
+    /// The property: the Regulation Z APR of a level-payment schedule we built (one advance on
+    /// the start date, each row's payment on its due date) reproduces the schedule's annual rate within
+    /// the §1026.22(a) tolerance (1/8 of a percentage point for a regular transaction).
+    #[test]
+    fn regulation_z_apr_of_a_schedule_reproduces_its_rate(
+        principal in 50_000i64..10_000_000,
+        bp in 0i64..3_600,
+        n in 3u32..120,
+        start_day in 1u32..28,
+    ) {
+        let principal = Decimal::new(principal, 2);
+        let start = d(2026, 1, start_day);
+        let mut t = monthly(principal, Decimal::new(bp, 2), n);
+        t.start_date = start;
+        t.first_due_date = start.checked_add_months(chrono::Months::new(1)).unwrap();
+        let s = amortize(&t).unwrap();
+        let payments: Vec<(NaiveDate, Decimal)> =
+            s.rows().iter().map(|r| (r.due_date, r.payment)).collect();
+        let apr = apr_regulation_z(&[(start, principal)], &payments, None).unwrap();
+        let rate = t.annual_rate.as_fraction();
+        prop_assert!(
+            apr.is_accurate(rate),
+            "APR {} against the schedule's rate {} (tolerance {}, irregular {})",
+            apr.apr, rate, apr.tolerance(), apr.irregular
+        );
     }
 }
