@@ -6,8 +6,9 @@
 //!
 //! Each module here mirrors the core module of the same name: `money` (Money, Currency, rounding),
 //! `rate` (Rate), `calendar` (Frequency, DayCount, HolidayCalendar, date_schedule), `parse`
-//! (parse_decimal) and `finance` (pmt, irr, xirr, ..., and the APRs apr_regulation_z and aprc_eu with
-//! their result classes, which `collections_core.finance` re-exports);
+//! (parse_decimal), `finance` (pmt, irr, xirr, ..., and the APRs apr_regulation_z and aprc_eu with
+//! their result classes, which `collections_core.finance` re-exports) and `schedule` (amortize, Schedule,
+//! ScheduleRow, ScheduleTotals, with the numpy, Arrow and pandas exports);
 //! `convert` turns Python values into core values and back, `errors` turns core errors into Python
 //! exceptions.
 
@@ -18,6 +19,7 @@ mod finance;
 mod money;
 mod parse;
 mod rate;
+mod schedule;
 
 use collections_core::{BusinessDayConvention, DayCount, RoundingMode};
 use pyo3::prelude::*;
@@ -53,5 +55,6 @@ fn _collections_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(calendar::date_schedule, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_decimal, m)?)?;
     finance::register(m)?;
+    schedule::register(m)?;
     Ok(())
 }

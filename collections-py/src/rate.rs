@@ -54,7 +54,7 @@ fn compounding(
 }
 
 /// A rate argument: a `Rate`, or a fraction as a Decimal, int or str.
-fn rate_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<Rate> {
+pub fn rate_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<Rate> {
     if let Ok(r) = obj.cast::<PyRate>() {
         return Ok(r.get().0);
     }

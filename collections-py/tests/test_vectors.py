@@ -159,12 +159,53 @@ def aprc_eu(case: Case) -> str:
     return text(result.percent)
 
 
+# schedules.json: the keys of a case that are not amortize's arguments.
+SCHEDULE_META = {"op", "source", "note", "error", "error_field", "exact_text", "reamortize"}
+
+
+def row_values(row: cc.ScheduleRow, wanted: Case) -> Dict[str, Any]:
+    """The keys of a partial expected row, read from ``row``: amounts as exact text, dates as ISO text."""
+    out: Dict[str, Any] = {}
+    for key in wanted:
+        value = wanted["number"] if key == "number" else getattr(row, key)
+        if isinstance(value, Decimal):
+            value = text(value)
+        elif key == "due_date":
+            value = value.isoformat()
+        out[key] = value
+    return out
+
+
+def amortize(case: Case) -> Dict[str, Any]:
+    """schedules.json: the case's terms are amortize's keyword arguments, by the same names; the
+    expected rows are picked by number (negative from the end)."""
+    terms = {k: v for k, v in case.items() if k not in SCHEDULE_META and not k.startswith("expected")}
+    schedule = cc.amortize(**terms)
+    if "reamortize" in case:
+        change = dict(case["reamortize"])
+        schedule = schedule.reamortize(change.pop("from_row"), **change)
+    rows = schedule.rows
+    picked: List[Any] = []
+    for wanted in case.get("expected_rows", []):
+        number = wanted["number"]
+        index = number if number < 0 else number - 1
+        picked.append(row_values(rows[index], wanted) if -len(rows) <= index < len(rows) else None)
+    level = schedule.level_payment
+    return {
+        "expected_level_payment": None if level is None else text(level),
+        "expected_row_count": len(rows),
+        "expected_rows": picked,
+        "expected_totals": {k: text(v) for k, v in schedule.totals.to_dict().items()},
+    }
+
+
 OPS: Dict[str, Callable[[Case], Any]] = {
     **{op: finance_op(op) for op in FINANCE_ARGS},
     "xnpv": lambda c: rounded(finance.xnpv(c["rate"], **dated(c)), c.get("places", 0)),
     "xirr": lambda c: rounded(finance.xirr(**dated(c)), c.get("places", 0)),
     "apr_regulation_z": apr_regulation_z,
     "aprc_eu": aprc_eu,
+    "amortize": amortize,
     "year_fraction": year_fraction,
     "adjust": lambda c: calendar(c).adjust(c["date"], c["convention"]).isoformat(),
     "add_business_days": lambda c: calendar(c).add_business_days(c["date"], c["n"]).isoformat(),
@@ -218,6 +259,7 @@ def test_the_vector_files_are_there() -> None:
         "finance.json",
         "money.json",
         "rates.json",
+        "schedules.json",
     } <= names
     assert len(CASES) >= 100
 
@@ -233,6 +275,8 @@ def test_vector(case: Case) -> None:
             op(case)
         assert isinstance(raised.value, cc.CollectionsError)
         assert isinstance(raised.value, ValueError)
+        if "error_field" in case:
+            assert raised.value.field == case["error_field"], f"the error names {raised.value.field!r}"
         return
     got = op(case)
     exact = bool(case.get("exact_text", False))

@@ -5,7 +5,8 @@ The Python package of the collections library. Amounts are ``decimal.Decimal`` a
 date arguments an ISO ``"YYYY-MM-DD"`` string. Floats are refused (``InvalidArgumentError``): they cannot
 hold most decimal amounts exactly. Every error is a ``CollectionsError`` (a ``ValueError``) naming the
 argument at fault. The time-value-of-money functions (numpy-financial's ``pmt``, ``irr``, ... and
-pyxirr's ``xirr``) are in ``collections_core.finance``.
+pyxirr's ``xirr``) are in ``collections_core.finance``. ``amortize`` (or ``ScheduleBuilder``) builds an
+amortized repayment ``Schedule``, which exports to numpy, pyarrow and pandas when they are installed.
 
 >>> from collections_core import Money, HolidayCalendar, date_schedule
 >>> [str(p) for p in Money("100.00", "USD").split([500, 300, 200])]
@@ -33,6 +34,12 @@ from collections_core._collections_core import (
     round_decimal,
     round_to_multiple,
 )
+from collections_core._collections_core import (
+    Schedule,
+    ScheduleRow,
+    ScheduleTotals,
+    amortize,
+)
 from collections_core._errors import (
     ArithmeticOverflowError,
     CollectionsError,
@@ -45,6 +52,7 @@ from collections_core._errors import (
     NoSolutionError,
     UnknownCurrencyError,
 )
+from collections_core.schedule import ScheduleBuilder
 
 __all__ = [
     "__version__",
@@ -62,6 +70,11 @@ __all__ = [
     "parse_decimal",
     "round_decimal",
     "round_to_multiple",
+    "amortize",
+    "Schedule",
+    "ScheduleBuilder",
+    "ScheduleRow",
+    "ScheduleTotals",
     "ArithmeticOverflowError",
     "CollectionsError",
     "CurrencyMismatchError",

@@ -6,7 +6,7 @@ Import from ``collections_core``. Amount, rate and weight arguments take a ``Dec
 
 import datetime
 from decimal import Decimal
-from typing import Any, Iterable, Optional, Union, final
+from typing import Any, Iterable, Iterator, Optional, SupportsIndex, Union, final, overload
 
 _DecimalLike = Union[Decimal, int, str]
 _DateLike = Union[datetime.date, str]
@@ -48,6 +48,10 @@ __all__ = [
     "aprc_eu",
     "RegulationZApr",
     "Aprc",
+    "amortize",
+    "Schedule",
+    "ScheduleRow",
+    "ScheduleTotals",
 ]
 
 __version__: str
@@ -354,3 +358,133 @@ def aprc_eu(
     basis: str = "days",
     decimals: int = 1,
 ) -> Aprc: ...
+
+# Amortized repayment schedules (re-exported by collections_core).
+@final
+class ScheduleRow:
+    def __new__(
+        cls,
+        number: int,
+        due_date: _DateLike,
+        days: int,
+        opening_balance: _DecimalLike,
+        payment: _DecimalLike,
+        interest: _DecimalLike,
+        deferred_interest: _DecimalLike,
+        principal: _DecimalLike,
+        closing_balance: _DecimalLike,
+        holiday: bool,
+    ) -> ScheduleRow: ...
+    @property
+    def number(self) -> int: ...
+    @property
+    def due_date(self) -> datetime.date: ...
+    @property
+    def days(self) -> int: ...
+    @property
+    def opening_balance(self) -> Decimal: ...
+    @property
+    def payment(self) -> Decimal: ...
+    @property
+    def interest(self) -> Decimal: ...
+    @property
+    def deferred_interest(self) -> Decimal: ...
+    @property
+    def principal(self) -> Decimal: ...
+    @property
+    def closing_balance(self) -> Decimal: ...
+    @property
+    def holiday(self) -> bool: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __reduce__(
+        self,
+    ) -> tuple[
+        type[ScheduleRow],
+        tuple[int, datetime.date, int, Decimal, Decimal, Decimal, Decimal, Decimal, Decimal, bool],
+    ]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class ScheduleTotals:
+    def __new__(
+        cls, payment: _DecimalLike, interest: _DecimalLike, principal: _DecimalLike
+    ) -> ScheduleTotals: ...
+    @property
+    def payment(self) -> Decimal: ...
+    @property
+    def interest(self) -> Decimal: ...
+    @property
+    def principal(self) -> Decimal: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def __reduce__(self) -> tuple[type[ScheduleTotals], tuple[Decimal, Decimal, Decimal]]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+@final
+class Schedule:
+    @property
+    def rows(self) -> tuple[ScheduleRow, ...]: ...
+    @property
+    def totals(self) -> ScheduleTotals: ...
+    @property
+    def level_payment(self) -> Optional[Decimal]: ...
+    @property
+    def currency(self) -> Currency: ...
+    @property
+    def terms(self) -> dict[str, Any]: ...
+    def reamortize(
+        self,
+        from_row: int,
+        *,
+        annual_rate: Union[Rate, _DecimalLike, None] = None,
+        term: Optional[int] = None,
+        payment: Optional[_DecimalLike] = None,
+    ) -> Schedule: ...
+    # numpy arrays by column name (numpy is optional, so typed loosely).
+    def columns(self) -> dict[str, Any]: ...
+    # A pyarrow.Table and a pandas.DataFrame (optional dependencies, so typed as Any).
+    def to_arrow(self) -> Any: ...
+    def to_pandas(self) -> Any: ...
+    def to_dict(self) -> dict[str, Any]: ...
+    def _repr_html_(self) -> str: ...
+    def __reduce__(self) -> tuple[Any, tuple[str]]: ...
+    def __len__(self) -> int: ...
+    @overload
+    def __getitem__(self, index: SupportsIndex, /) -> ScheduleRow: ...
+    @overload
+    def __getitem__(self, index: slice, /) -> tuple[ScheduleRow, ...]: ...
+    def __iter__(self) -> Iterator[ScheduleRow]: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __ne__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+
+def amortize(
+    principal: _DecimalLike,
+    annual_rate: Union[Rate, _DecimalLike],
+    start_date: _DateLike,
+    first_due_date: _DateLike,
+    *,
+    term: Optional[int] = None,
+    payment: Optional[_DecimalLike] = None,
+    frequency: _FrequencyLike = "monthly",
+    currency: Union[Currency, str] = "USD",
+    end_of_month: bool = False,
+    interest_method: str = "periodic",
+    day_count: Optional[_DayCountLike] = None,
+    kind: str = "level_payment",
+    amortization_periods: Optional[int] = None,
+    step_percent: Optional[_DecimalLike] = None,
+    every: Optional[int] = None,
+    payments: Optional[Iterable[_DecimalLike]] = None,
+    odd_first_period: str = "add_to_first_installment",
+    stub_day_count: _DayCountLike = "ACT/365F",
+    payment_holidays: Iterable[int] = (),
+    holiday_interest: str = "capitalize",
+    payment_rounding: str = "half-up",
+    payment_multiple: Optional[_DecimalLike] = None,
+    interest_rounding: str = "half-up",
+    max_rows: int = 1200,
+) -> Schedule: ...

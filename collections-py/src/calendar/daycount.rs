@@ -190,3 +190,14 @@ impl PyDayCount {
         self.0.name()
     }
 }
+
+/// A day-count argument: a `DayCount` (any convention, with its data) or a name taking no data
+/// (ACT/ACT ICMA needs a `DayCount` object); a bad name is reported under `field`.
+pub fn day_count_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<DayCount> {
+    if let Ok(dc) = obj.cast::<PyDayCount>() {
+        return Ok(dc.get().0);
+    }
+    str_arg(obj, field)?
+        .parse::<DayCount>()
+        .or_raise_as(&[("day_count", field)])
+}
