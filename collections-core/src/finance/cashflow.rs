@@ -14,7 +14,7 @@ use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::{Decimal, MathematicalOps};
 
 use super::arith::{pow, Checked};
-use super::solve::{all_roots, sign_changes, solve};
+use super::solve::{all_roots, polish, sign_changes, solve};
 use super::tvm::one_plus;
 use crate::calendar::DayCount;
 use crate::error::{Error, Result};
@@ -332,32 +332,6 @@ fn xnpv_and_slope(
     // d/dr Σ v (1 + r)^(-t) = -Σ t v (1 + r)^(-t) / (1 + r).
     let slope = -weighted.div_c(unit, "xnpv")?.div_c(growth, "xnpv")?;
     Ok((total, slope))
-}
-
-/// Newton's method with an exact slope from a float64 estimate of the root. The estimate is good to
-/// about 1e-15, so the steps shrink quadratically: a step below 1e-12 × max(1, |r|) leaves an error of
-/// the order of its square (1e-24), far inside [`TOLERANCE`](super::solve::TOLERANCE), and the point
-/// after it is returned. `None` (no convergence in a few steps, a zero slope, an overflow) sends the
-/// caller to the general solver.
-fn polish(f: impl Fn(Decimal) -> Result<(Decimal, Decimal)>, start: Decimal) -> Option<Decimal> {
-    let close = Decimal::new(1, 12);
-    let mut r = start;
-    for _ in 0..8 {
-        let (value, slope) = f(r).ok()?;
-        if value.is_zero() {
-            return Some(r);
-        }
-        let step = value.checked_div(slope)?;
-        let next = r.checked_sub(step)?;
-        if next <= Decimal::NEGATIVE_ONE {
-            return None;
-        }
-        if step.abs() <= close.checked_mul(next.abs().max(Decimal::ONE))? {
-            return Some(next);
-        }
-        r = next;
-    }
-    None
 }
 
 /// The net present value of dated cash flows at an annual `rate`, discounted from the first date by

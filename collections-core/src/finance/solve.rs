@@ -152,6 +152,36 @@ pub(crate) fn solve<F: Fn(Decimal) -> Result<Decimal>>(
     bisect(&f, a, b)
 }
 
+/// Newton's method with an exact slope from a float64 estimate of the root. The estimate is good to
+/// about 1e-15, so the steps shrink quadratically: a step below 1e-12 × max(1, |r|) leaves an error of
+/// the order of its square (1e-24), far inside [`TOLERANCE`], and the point
+/// after it is returned. The slope may be exact or a forward difference (its relative error, about
+/// 1e-9, then multiplies a 1e-15 error: 1e-24 again). `None` (no convergence in a few steps, a zero slope, an overflow) sends the
+/// caller to the general solver.
+pub(crate) fn polish(
+    f: impl Fn(Decimal) -> Result<(Decimal, Decimal)>,
+    start: Decimal,
+) -> Option<Decimal> {
+    let close = Decimal::new(1, 12);
+    let mut r = start;
+    for _ in 0..8 {
+        let (value, slope) = f(r).ok()?;
+        if value.is_zero() {
+            return Some(r);
+        }
+        let step = value.checked_div(slope)?;
+        let next = r.checked_sub(step)?;
+        if next <= Decimal::NEGATIVE_ONE {
+            return None;
+        }
+        if step.abs() <= close.checked_mul(next.abs().max(Decimal::ONE))? {
+            return Some(next);
+        }
+        r = next;
+    }
+    None
+}
+
 /// Every root of `f` found on the grid, each refined by bisection (used to detect several IRRs).
 pub(crate) fn all_roots<F: Fn(Decimal) -> Result<Decimal>>(f: F) -> Result<Vec<Decimal>> {
     let mut roots = Vec::new();

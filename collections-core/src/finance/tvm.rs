@@ -9,11 +9,12 @@
 use std::fmt;
 use std::str::FromStr;
 
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::arith::{pow, Checked};
-use super::solve::{nonzero, solve};
+use super::solve::{nonzero, polish, solve};
 use crate::error::{Error, Result};
 
 /// When payments are made within each period.
@@ -428,6 +429,27 @@ pub fn rate(
             .add_c(pmt.mul_c(annuity, "rate")?, "rate")?
             .add_c(fv, "rate")
     };
+    // A float64 root, then exact Newton steps with a forward-difference slope.
+    let estimate = [nper, pmt, pv, fv, guess]
+        .iter()
+        .map(ToPrimitive::to_f64)
+        .collect::<Option<Vec<f64>>>()
+        .and_then(|x| super::float::rate(x[0], x[1], x[2], x[3], when, Some(x[4])).ok())
+        .and_then(Decimal::from_f64);
+    let with_slope = |r: Decimal| -> Result<(Decimal, Decimal)> {
+        let value = f(r)?;
+        let h = r
+            .abs()
+            .max(Decimal::ONE)
+            .mul_c(Decimal::new(1, 9), "rate")?;
+        let slope = f(r.add_c(h, "rate")?)?
+            .sub_c(value, "rate")?
+            .div_c(h, "rate")?;
+        Ok((value, slope))
+    };
+    if let Some(root) = estimate.and_then(|start| polish(with_slope, start)) {
+        return Ok(root);
+    }
     solve(f, guess, "rate", || {
         format!("nper={nper}, pmt={pmt}, pv={pv}, fv={fv}, when={when}")
     })
