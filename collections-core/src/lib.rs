@@ -44,6 +44,7 @@
 #![warn(missing_docs)]
 
 pub mod calendar;
+pub mod debt;
 mod error;
 pub mod finance;
 pub mod money;
