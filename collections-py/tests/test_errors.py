@@ -1,7 +1,7 @@
 """Every kind of bad input raises the right CollectionsError (a ValueError) naming the argument."""
 
 # These tests pass wrong types on purpose; mypy, reading the stubs, rightly refuses them.
-# mypy: disable-error-code="arg-type,list-item,operator,call-arg"
+# mypy: disable-error-code="arg-type,list-item,operator,call-arg,call-overload"
 
 from __future__ import annotations
 
@@ -220,16 +220,38 @@ BAD_INPUTS: List[Any] = [
     case("fin-xnpv-day-count-unknown", lambda: fin.xnpv("0.05", DATES, AMOUNTS, "30/360 ISDA"), cc.InvalidArgumentError, "day_count"),
     case("fin-xirr-day-count-icma-by-name", lambda: fin.xirr(DATES, AMOUNTS, "ACT/ACT ICMA"), cc.InvalidArgumentError, "day_count"),
     case("fin-xirr-day-count-wrong-type", lambda: fin.xirr(DATES, AMOUNTS, 365), cc.InvalidArgumentError, "day_count"),
-    # time value of money: floats are refused (a float path is a later addition)
-    case("fin-float-rate", lambda: fin.pmt(0.08 / 12, 60, 15000), cc.InvalidArgumentError, "rate"),
-    case("fin-float-nper", lambda: fin.pmt("0.01", 60.0, 15000), cc.InvalidArgumentError, "nper"),
-    case("fin-float-fv", lambda: fin.pv("0.01", 60, -100, 0.0), cc.InvalidArgumentError, "fv"),
-    case("fin-float-per", lambda: fin.ipmt("0.01", 1.0, 60, 15000), cc.InvalidArgumentError, "per"),
-    case("fin-float-values", lambda: fin.npv("0.05", [-100, 110.0]), cc.InvalidArgumentError, "values"),
-    case("fin-float-guess", lambda: fin.irr([-100, 110], 0.1), cc.InvalidArgumentError, "guess"),
-    case("fin-float-amounts", lambda: fin.xirr(DATES, [-10000.0, 2750.0, 4250.0, 3250.0, 2750.0]), cc.InvalidArgumentError, "amounts"),
-    case("fin-float-finance-rate", lambda: fin.mirr([-100, 110], 0.1, "0.1"), cc.InvalidArgumentError, "finance_rate"),
-    case("fin-float-start-period", lambda: fin.cumipmt("0.01", 24, 2000, 1.0, 4), cc.InvalidArgumentError, "start_period"),
+    # time value of money, float path (a float among the arguments): the exact path's errors, and NaN or
+    # infinity refused naming the argument
+    case("fin-float-inf-nper", lambda: fin.pmt("0.01", float("inf"), 15000), cc.InvalidArgumentError, "nper"),
+    case("fin-float-nan-fv", lambda: fin.pv("0.01", 60, -100, float("nan")), cc.InvalidArgumentError, "fv"),
+    case("fin-float-nan-per", lambda: fin.ipmt(0.01, float("nan"), 60, 15000), cc.InvalidArgumentError, "per"),
+    case("fin-float-nan-values", lambda: fin.npv(0.05, [-100, float("nan")]), cc.InvalidArgumentError, "values"),
+    case("fin-float-nan-guess", lambda: fin.irr([-100, 110], float("nan")), cc.InvalidArgumentError, "guess"),
+    case("fin-float-inf-amounts", lambda: fin.xirr(DATES, [-10000.0, 2750.0, float("inf"), 3250.0, 2750.0]), cc.InvalidArgumentError, "amounts"),
+    case("fin-float-rate-minus-1", lambda: fin.pmt(-1.0, 12, 1000), cc.InvalidRateError, "rate"),
+    case("fin-float-finance-rate", lambda: fin.mirr([-100, 110], -1.0, "0.1"), cc.InvalidRateError, "finance_rate"),
+    case("fin-float-guess-minus-1", lambda: fin.rate(10, 0, -3500.0, 10000, guess=-1), cc.InvalidRateError, "guess"),
+    case("fin-float-nper-zero", lambda: fin.pmt(0.01, 0, 1000), cc.InvalidArgumentError, "nper"),
+    case("fin-float-start-period", lambda: fin.cumipmt(0.01, 24, 2000, 0, 4), cc.InvalidArgumentError, "start_period"),
+    case("fin-float-per-fraction", lambda: fin.ppmt(0.01, 1.5, 24, 2000), cc.InvalidArgumentError, "per"),
+    case("fin-float-payment-too-small", lambda: fin.nper(0.01, -5.0, 1000), cc.NoSolutionError, "pmt"),
+    case("fin-float-no-rate", lambda: fin.rate(10, 0, 3500.0, 10000), cc.NoSolutionError, "rate"),
+    case("fin-float-irr-no-sign-change", lambda: fin.irr([100.0, 50.0, 25.0]), cc.NoSolutionError, "values"),
+    case("fin-float-irr-two-roots", lambda: fin.irr([-100.0, 230.0, -132.0]), cc.NoSolutionError, "values"),
+    case("fin-float-xirr-no-sign-change", lambda: fin.xirr(["2008-01-01", "2009-01-01"], [100.0, 50.0]), cc.NoSolutionError, "amounts"),
+    case("fin-float-overflow", lambda: fin.fv(10.0, 1000, -1, 1), cc.ArithmeticOverflowError, "fv"),
+    case("fin-float-text", lambda: fin.pmt(0.01, "twelve", 1000), cc.InvalidDecimalError, "nper"),
+    # time value of money, arrays: the first bad row raises, naming the argument
+    case("fin-array-rate-minus-1", lambda: fin.pmt([0.01, -2.0], 12, 1000), cc.InvalidRateError, "rate"),
+    case("fin-array-no-solution", lambda: fin.nper(0.01, [-100.0, -5.0], 1000), cc.NoSolutionError, "pmt"),
+    case("fin-array-decimal-row", lambda: fin.pmt([Decimal("0.01"), Decimal("-1")], 12, 1000), cc.InvalidRateError, "rate"),
+    case("fin-array-shapes", lambda: fin.pmt([0.01, 0.02], [12, 24, 36], 1000), cc.InvalidArgumentError, "nper"),
+    case("fin-array-bools", lambda: fin.pmt([True, False], 12, 1000), cc.InvalidArgumentError, "rate"),
+    case("fin-array-float-among-decimals", lambda: fin.pmt([Decimal("0.01"), 0.02], 12, 1000), cc.InvalidArgumentError, "rate"),
+    case("fin-array-text-row", lambda: fin.pmt(["0.01", "x"], 12, 1000), cc.InvalidDecimalError, "rate"),
+    case("fin-array-when", lambda: fin.pmt([0.01], 12, 1000, 0, ["end"]), cc.InvalidArgumentError, "when"),
+    case("fin-series-rate-array", lambda: fin.npv([0.05, 0.06], [-100, 110]), cc.InvalidArgumentError, "rate"),
+    case("fin-series-nested", lambda: fin.irr([[-100, 110]]), cc.InvalidArgumentError, "values"),
     # time value of money: NaN and infinities
     case("fin-nan-rate", lambda: fin.pmt(Decimal("NaN"), 60, 15000), cc.InvalidDecimalError, "rate"),
     case("fin-float-nan-rate", lambda: fin.pmt(float("nan"), 60, 15000), cc.InvalidArgumentError, "rate"),

@@ -1,12 +1,16 @@
 """Type stubs of the compiled module collections_core._collections_core (checked by mypy.stubtest).
 
 Import from ``collections_core``. Amount, rate and weight arguments take a ``Decimal``, an ``int`` or a
-``str`` (never a float); date arguments take a ``datetime.date`` or ``"YYYY-MM-DD"``.
+``str`` (never a float, except in the finance functions, where a float chooses their f64 path); date
+arguments take a ``datetime.date`` or ``"YYYY-MM-DD"``.
 """
 
 import datetime
 from decimal import Decimal
-from typing import Any, Iterable, Iterator, Optional, SupportsIndex, Union, final, overload
+from typing import Any, Iterable, Iterator, Optional, Sequence, SupportsIndex, Union, final, overload
+
+import numpy as np
+import numpy.typing as npt
 
 _DecimalLike = Union[Decimal, int, str]
 _DateLike = Union[datetime.date, str]
@@ -14,6 +18,10 @@ _FrequencyLike = Union[Frequency, str]
 _DayCountLike = Union[DayCount, str]
 # numpy-financial's 'end'/'begin' or 0/1.
 _WhenLike = Union[str, int]
+# The finance functions: a float anywhere gives a float; arrays and lists of numbers broadcast.
+_FloatLike = Union[float, Decimal, int, str]
+_ColumnLike = Union[_FloatLike, npt.NDArray[Any], Sequence[_FloatLike]]
+_FloatSeries = Union[Iterable[_FloatLike], npt.NDArray[Any]]
 
 __all__ = [
     "__version__",
@@ -225,20 +233,135 @@ def date_schedule(
 ) -> list[datetime.date]: ...
 def parse_decimal(text: str) -> Decimal: ...
 
-# Time value of money (re-exported by collections_core.finance).
+# Time value of money (re-exported by collections_core.finance). Decimal, int and str arguments give a
+# Decimal; a float among them gives a float (computed in f64); a numpy array, list or tuple among the
+# arguments of a row function (fv ... rate, cumipmt, cumprinc) broadcasts and gives a numpy array
+# (float64, or objects holding Decimals for object arrays). A float64 array of cash flows gives a float.
+@overload
+def fv(  # type: ignore[overload-overlap]
+    rate: _DecimalLike,
+    nper: _DecimalLike,
+    pmt: _DecimalLike,
+    pv: _DecimalLike,
+    when: _WhenLike = "end",
+) -> Decimal: ...
+@overload
+def fv(  # type: ignore[overload-overlap]
+    rate: _FloatLike,
+    nper: _FloatLike,
+    pmt: _FloatLike,
+    pv: _FloatLike,
+    when: _WhenLike = "end",
+) -> float: ...
+@overload
 def fv(
-    rate: _DecimalLike, nper: _DecimalLike, pmt: _DecimalLike, pv: _DecimalLike, when: _WhenLike = "end"
+    rate: _ColumnLike,
+    nper: _ColumnLike,
+    pmt: _ColumnLike,
+    pv: _ColumnLike,
+    when: _WhenLike = "end",
+) -> npt.NDArray[Any]: ...
+@overload
+def pv(  # type: ignore[overload-overlap]
+    rate: _DecimalLike,
+    nper: _DecimalLike,
+    pmt: _DecimalLike,
+    fv: _DecimalLike = 0,
+    when: _WhenLike = "end",
 ) -> Decimal: ...
+@overload
+def pv(  # type: ignore[overload-overlap]
+    rate: _FloatLike,
+    nper: _FloatLike,
+    pmt: _FloatLike,
+    fv: _FloatLike = 0,
+    when: _WhenLike = "end",
+) -> float: ...
+@overload
 def pv(
-    rate: _DecimalLike, nper: _DecimalLike, pmt: _DecimalLike, fv: _DecimalLike = 0, when: _WhenLike = "end"
+    rate: _ColumnLike,
+    nper: _ColumnLike,
+    pmt: _ColumnLike,
+    fv: _ColumnLike = 0,
+    when: _WhenLike = "end",
+) -> npt.NDArray[Any]: ...
+@overload
+def pmt(  # type: ignore[overload-overlap]
+    rate: _DecimalLike,
+    nper: _DecimalLike,
+    pv: _DecimalLike,
+    fv: _DecimalLike = 0,
+    when: _WhenLike = "end",
 ) -> Decimal: ...
+@overload
+def pmt(  # type: ignore[overload-overlap]
+    rate: _FloatLike,
+    nper: _FloatLike,
+    pv: _FloatLike,
+    fv: _FloatLike = 0,
+    when: _WhenLike = "end",
+) -> float: ...
+@overload
 def pmt(
-    rate: _DecimalLike, nper: _DecimalLike, pv: _DecimalLike, fv: _DecimalLike = 0, when: _WhenLike = "end"
+    rate: _ColumnLike,
+    nper: _ColumnLike,
+    pv: _ColumnLike,
+    fv: _ColumnLike = 0,
+    when: _WhenLike = "end",
+) -> npt.NDArray[Any]: ...
+@overload
+def nper(  # type: ignore[overload-overlap]
+    rate: _DecimalLike,
+    pmt: _DecimalLike,
+    pv: _DecimalLike,
+    fv: _DecimalLike = 0,
+    when: _WhenLike = "end",
 ) -> Decimal: ...
+@overload
+def nper(  # type: ignore[overload-overlap]
+    rate: _FloatLike,
+    pmt: _FloatLike,
+    pv: _FloatLike,
+    fv: _FloatLike = 0,
+    when: _WhenLike = "end",
+) -> float: ...
+@overload
 def nper(
-    rate: _DecimalLike, pmt: _DecimalLike, pv: _DecimalLike, fv: _DecimalLike = 0, when: _WhenLike = "end"
+    rate: _ColumnLike,
+    pmt: _ColumnLike,
+    pv: _ColumnLike,
+    fv: _ColumnLike = 0,
+    when: _WhenLike = "end",
+) -> npt.NDArray[Any]: ...
+@overload
+def ipmt(  # type: ignore[overload-overlap]
+    rate: _DecimalLike,
+    per: _DecimalLike,
+    nper: _DecimalLike,
+    pv: _DecimalLike,
+    fv: _DecimalLike = 0,
+    when: _WhenLike = "end",
 ) -> Decimal: ...
+@overload
+def ipmt(  # type: ignore[overload-overlap]
+    rate: _FloatLike,
+    per: _FloatLike,
+    nper: _FloatLike,
+    pv: _FloatLike,
+    fv: _FloatLike = 0,
+    when: _WhenLike = "end",
+) -> float: ...
+@overload
 def ipmt(
+    rate: _ColumnLike,
+    per: _ColumnLike,
+    nper: _ColumnLike,
+    pv: _ColumnLike,
+    fv: _ColumnLike = 0,
+    when: _WhenLike = "end",
+) -> npt.NDArray[Any]: ...
+@overload
+def ppmt(  # type: ignore[overload-overlap]
     rate: _DecimalLike,
     per: _DecimalLike,
     nper: _DecimalLike,
@@ -246,15 +369,53 @@ def ipmt(
     fv: _DecimalLike = 0,
     when: _WhenLike = "end",
 ) -> Decimal: ...
+@overload
+def ppmt(  # type: ignore[overload-overlap]
+    rate: _FloatLike,
+    per: _FloatLike,
+    nper: _FloatLike,
+    pv: _FloatLike,
+    fv: _FloatLike = 0,
+    when: _WhenLike = "end",
+) -> float: ...
+@overload
 def ppmt(
+    rate: _ColumnLike,
+    per: _ColumnLike,
+    nper: _ColumnLike,
+    pv: _ColumnLike,
+    fv: _ColumnLike = 0,
+    when: _WhenLike = "end",
+) -> npt.NDArray[Any]: ...
+@overload
+def cumipmt(  # type: ignore[overload-overlap]
     rate: _DecimalLike,
-    per: _DecimalLike,
     nper: _DecimalLike,
     pv: _DecimalLike,
-    fv: _DecimalLike = 0,
+    start_period: _DecimalLike,
+    end_period: _DecimalLike,
     when: _WhenLike = "end",
 ) -> Decimal: ...
+@overload
+def cumipmt(  # type: ignore[overload-overlap]
+    rate: _FloatLike,
+    nper: _FloatLike,
+    pv: _FloatLike,
+    start_period: _FloatLike,
+    end_period: _FloatLike,
+    when: _WhenLike = "end",
+) -> float: ...
+@overload
 def cumipmt(
+    rate: _ColumnLike,
+    nper: _ColumnLike,
+    pv: _ColumnLike,
+    start_period: _ColumnLike,
+    end_period: _ColumnLike,
+    when: _WhenLike = "end",
+) -> npt.NDArray[Any]: ...
+@overload
+def cumprinc(  # type: ignore[overload-overlap]
     rate: _DecimalLike,
     nper: _DecimalLike,
     pv: _DecimalLike,
@@ -262,15 +423,26 @@ def cumipmt(
     end_period: _DecimalLike,
     when: _WhenLike = "end",
 ) -> Decimal: ...
+@overload
+def cumprinc(  # type: ignore[overload-overlap]
+    rate: _FloatLike,
+    nper: _FloatLike,
+    pv: _FloatLike,
+    start_period: _FloatLike,
+    end_period: _FloatLike,
+    when: _WhenLike = "end",
+) -> float: ...
+@overload
 def cumprinc(
-    rate: _DecimalLike,
-    nper: _DecimalLike,
-    pv: _DecimalLike,
-    start_period: _DecimalLike,
-    end_period: _DecimalLike,
+    rate: _ColumnLike,
+    nper: _ColumnLike,
+    pv: _ColumnLike,
+    start_period: _ColumnLike,
+    end_period: _ColumnLike,
     when: _WhenLike = "end",
-) -> Decimal: ...
-def rate(
+) -> npt.NDArray[Any]: ...
+@overload
+def rate(  # type: ignore[overload-overlap]
     nper: _DecimalLike,
     pmt: _DecimalLike,
     pv: _DecimalLike,
@@ -278,23 +450,88 @@ def rate(
     when: _WhenLike = "end",
     guess: Optional[_DecimalLike] = None,
 ) -> Decimal: ...
-def npv(rate: _DecimalLike, values: Iterable[_DecimalLike]) -> Decimal: ...
-def irr(values: Iterable[_DecimalLike], guess: Optional[_DecimalLike] = None) -> Decimal: ...
+@overload
+def rate(  # type: ignore[overload-overlap]
+    nper: _FloatLike,
+    pmt: _FloatLike,
+    pv: _FloatLike,
+    fv: _FloatLike,
+    when: _WhenLike = "end",
+    guess: Optional[_FloatLike] = None,
+) -> float: ...
+@overload
+def rate(
+    nper: _ColumnLike,
+    pmt: _ColumnLike,
+    pv: _ColumnLike,
+    fv: _ColumnLike,
+    when: _WhenLike = "end",
+    guess: Optional[_ColumnLike] = None,
+) -> npt.NDArray[Any]: ...
+@overload
+def npv(rate: _DecimalLike, values: npt.NDArray[np.floating[Any]]) -> float: ...
+@overload
+def npv(rate: _DecimalLike, values: Iterable[_DecimalLike]) -> Decimal: ...  # type: ignore[overload-overlap]
+@overload
+def npv(rate: _FloatLike, values: _FloatSeries) -> float: ...
+@overload
+def irr(values: npt.NDArray[np.floating[Any]], guess: Optional[_FloatLike] = None) -> float: ...
+@overload
+def irr(values: Iterable[_DecimalLike], guess: Optional[_DecimalLike] = None) -> Decimal: ...  # type: ignore[overload-overlap]
+@overload
+def irr(values: _FloatSeries, guess: Optional[_FloatLike] = None) -> float: ...
+@overload
 def mirr(
+    values: npt.NDArray[np.floating[Any]], finance_rate: _FloatLike, reinvest_rate: _FloatLike
+) -> float: ...
+@overload
+def mirr(  # type: ignore[overload-overlap]
     values: Iterable[_DecimalLike], finance_rate: _DecimalLike, reinvest_rate: _DecimalLike
 ) -> Decimal: ...
+@overload
+def mirr(values: _FloatSeries, finance_rate: _FloatLike, reinvest_rate: _FloatLike) -> float: ...
+@overload
 def xnpv(
+    rate: _DecimalLike,
+    dates: Iterable[_DateLike],
+    amounts: npt.NDArray[np.floating[Any]],
+    day_count: _DayCountLike = "ACT/365F",
+) -> float: ...
+@overload
+def xnpv(  # type: ignore[overload-overlap]
     rate: _DecimalLike,
     dates: Iterable[_DateLike],
     amounts: Iterable[_DecimalLike],
     day_count: _DayCountLike = "ACT/365F",
 ) -> Decimal: ...
+@overload
+def xnpv(
+    rate: _FloatLike,
+    dates: Iterable[_DateLike],
+    amounts: _FloatSeries,
+    day_count: _DayCountLike = "ACT/365F",
+) -> float: ...
+@overload
 def xirr(
+    dates: Iterable[_DateLike],
+    amounts: npt.NDArray[np.floating[Any]],
+    day_count: _DayCountLike = "ACT/365F",
+    guess: Optional[_FloatLike] = None,
+) -> float: ...
+@overload
+def xirr(  # type: ignore[overload-overlap]
     dates: Iterable[_DateLike],
     amounts: Iterable[_DecimalLike],
     day_count: _DayCountLike = "ACT/365F",
     guess: Optional[_DecimalLike] = None,
 ) -> Decimal: ...
+@overload
+def xirr(
+    dates: Iterable[_DateLike],
+    amounts: _FloatSeries,
+    day_count: _DayCountLike = "ACT/365F",
+    guess: Optional[_FloatLike] = None,
+) -> float: ...
 
 # Annual percentage rates (re-exported by collections_core.finance).
 @final

@@ -2,20 +2,26 @@
 //! `irr`, `mirr` with its names, argument order, defaults and signs; Excel's `cumipmt`/`cumprinc`; and
 //! pyxirr's `xnpv`/`xirr` (dates, then amounts, then a day count). Exposed as `collections_core.finance`.
 //!
-//! Each function extracts its arguments into core values while it holds the GIL, then runs the core's
-//! `collections_core::finance` solver detached from the interpreter, so other Python threads run
-//! meanwhile. Decimal, int and str in, `decimal.Decimal` out; floats are refused for now (a float64
-//! path over numpy arrays is a later addition). Where numpy-financial returns NaN, these raise
-//! `NoSolutionError`.
+//! Each call takes one of three paths, chosen by its arguments ([`args`]):
+//! - exact: Decimal, int and str in, `decimal.Decimal` out, through `collections_core::finance`, run
+//!   detached from the interpreter so other Python threads run meanwhile;
+//! - f64: any float among the arguments (or numeric numpy arrays), `float` out, through
+//!   `collections_core::finance::float` (analytics: nothing it returns is money);
+//! - arrays: a numpy array, list or tuple among the arguments of the row functions broadcasts as in
+//!   numpy-financial and returns a numpy array ([`columns`]): float64 for numeric columns, objects
+//!   (Decimal) for object columns.
+//!
+//! Where numpy-financial returns NaN, these raise `NoSolutionError`, or the error of the first bad row of
+//! an array, naming its index.
 //!
 //! The annual percentage rates (Regulation Z's APR and the EU APRC, with their result classes) are in
 //! [`apr`].
 
 use chrono::NaiveDate;
-use collections_core::finance::{self, When};
+use collections_core::finance::{self, float, When};
 use collections_core::{DayCount, Error};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyInt, PyString};
+use pyo3::types::{PyBool, PyFloat, PyInt, PyString};
 use rust_decimal::Decimal;
 
 use crate::calendar::PyDayCount;
@@ -23,6 +29,10 @@ use crate::convert::{date_arg, decimal_arg, decimal_out, items_arg, str_arg, wro
 use crate::errors::{invalid, CoreResultExt};
 
 mod apr;
+mod args;
+mod columns;
+
+use args::{num_arg, num_or, series_arg, use_float, Num, Series};
 
 /// Runs a core solver without the GIL and returns its result as a `decimal.Decimal`, reporting core
 /// fields under the Python argument names in `renames`.
@@ -36,6 +46,53 @@ where
 {
     let value = py.detach(solver).or_raise_as(renames)?;
     decimal_out(py, value)
+}
+
+/// An f64 result as a Python `float`, reporting core fields under the Python argument names.
+fn float_out<'py>(
+    py: Python<'py>,
+    renames: &[(&str, &'static str)],
+    value: Result<f64, Error>,
+) -> PyResult<Bound<'py, PyAny>> {
+    Ok(PyFloat::new(py, value.or_raise_as(renames)?).into_any())
+}
+
+/// A row function of N numeric arguments: broadcast over arrays, or one f64 or one exact solve.
+fn row_function<'py, const N: usize>(
+    py: Python<'py>,
+    args: [Num<'py>; N],
+    fields: [&'static str; N],
+    exact: impl Fn([Decimal; N]) -> Result<Decimal, Error> + Send + Sync,
+    fast: impl Fn([f64; N]) -> Result<f64, Error> + Send + Sync,
+) -> PyResult<Bound<'py, PyAny>> {
+    if args.iter().any(|a| matches!(a, Num::Array(_))) {
+        return columns::broadcast(py, args, fields, exact, fast);
+    }
+    if use_float(args.iter().map(Num::kind)) {
+        let mut values = [0.0; N];
+        for ((value, arg), field) in values.iter_mut().zip(&args).zip(fields) {
+            *value = arg.float(field)?;
+        }
+        // A closed form or a short solve: cheaper than releasing and retaking the GIL.
+        return float_out(py, &[], fast(values));
+    }
+    let mut values = [Decimal::ZERO; N];
+    for ((value, arg), field) in values.iter_mut().zip(&args).zip(fields) {
+        *value = arg.decimal(field)?;
+    }
+    solved(py, &[], move || exact(values))
+}
+
+/// A single number: the series functions take one rate, not a column of them.
+fn single<'py>(obj: &Bound<'py, PyAny>, field: &'static str) -> PyResult<Num<'py>> {
+    match num_arg(obj, field)? {
+        Num::Array(obj) => Err(wrong_type(
+            &obj,
+            field,
+            "a single number (this function takes one rate, not an array)",
+        )),
+        scalar => Ok(scalar),
+    }
 }
 
 /// `when`: `'end'`/`'begin'` (or the core's other names) or numpy-financial's 0/1; `None` is `'end'`.
@@ -53,23 +110,8 @@ fn when_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<When> {
     Err(wrong_type(obj, "when", "'end', 'begin', 0 or 1"))
 }
 
-/// A decimal argument with a default of zero (numpy-financial's `fv=0`).
-fn decimal_or_zero(obj: Option<&Bound<'_, PyAny>>, field: &'static str) -> PyResult<Decimal> {
-    obj.map_or(Ok(Decimal::ZERO), |o| decimal_arg(o, field))
-}
-
-/// An optional starting guess for a solver.
-fn guess_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Decimal>> {
-    obj.map(|g| decimal_arg(g, "guess")).transpose()
-}
-
-/// A series of decimals from any iterable.
-fn decimals_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<Vec<Decimal>> {
-    items_arg(obj, field)?
-        .iter()
-        .map(|item| decimal_arg(item, field))
-        .collect()
-}
+/// numpy-financial's `guess=None`: the solvers' default of 0.1.
+const DEFAULT_GUESS: Decimal = Decimal::from_parts(1, 0, 0, false, 1);
 
 /// A day count: a `DayCount`, or a name taking no parameters; `None` is Actual/365 Fixed (Excel's and
 /// pyxirr's default).
@@ -85,6 +127,26 @@ fn day_count_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<DayCount> {
     DayCount::from_name(&name, Default::default()).or_raise_as(&[("reference_start", "day_count")])
 }
 
+/// Dates from an iterable.
+fn dates_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<Vec<NaiveDate>> {
+    items_arg(obj, field)?
+        .iter()
+        .map(|d| date_arg(d, field))
+        .collect()
+}
+
+/// One amount per date: a length mismatch names the amounts.
+fn check_lengths(dates: usize, amounts: usize, amounts_field: &'static str) -> PyResult<()> {
+    if dates != amounts {
+        return Err(invalid(
+            amounts_field,
+            format!("{amounts} amounts"),
+            format!("need one amount per date ({dates} dates)"),
+        ));
+    }
+    Ok(())
+}
+
 /// Dated flows from two iterables of the same length, named `fields` (dates, amounts); a length
 /// mismatch names the amounts.
 fn flows_arg(
@@ -93,29 +155,41 @@ fn flows_arg(
     fields: (&'static str, &'static str),
 ) -> PyResult<Vec<(NaiveDate, Decimal)>> {
     let (dates_field, amounts_field) = fields;
-    let dates: Vec<NaiveDate> = items_arg(dates, dates_field)?
+    let dates = dates_arg(dates, dates_field)?;
+    let amounts = items_arg(amounts, amounts_field)?
         .iter()
-        .map(|d| date_arg(d, dates_field))
-        .collect::<PyResult<_>>()?;
-    let amounts = decimals_arg(amounts, amounts_field)?;
-    if dates.len() != amounts.len() {
-        return Err(invalid(
-            amounts_field,
-            format!("{} amounts", amounts.len()),
-            format!("need one amount per date ({} dates)", dates.len()),
-        ));
-    }
+        .map(|item| decimal_arg(item, amounts_field))
+        .collect::<PyResult<Vec<_>>>()?;
+    check_lengths(dates.len(), amounts.len(), amounts_field)?;
     Ok(dates.into_iter().zip(amounts).collect())
+}
+
+/// Dated flows for `xnpv`/`xirr`: the dates, and the amounts as a series (exact or f64).
+fn dated_series(
+    dates: &Bound<'_, PyAny>,
+    amounts: &Bound<'_, PyAny>,
+) -> PyResult<(Vec<NaiveDate>, Series)> {
+    let dates = dates_arg(dates, "dates")?;
+    let amounts = series_arg(amounts, "amounts")?;
+    let count = match &amounts {
+        Series::Exact(v) => v.len(),
+        Series::Float(v) => v.len(),
+        Series::Numeric(v) => v.len(),
+    };
+    check_lengths(dates.len(), count, "amounts")?;
+    Ok((dates, amounts))
 }
 
 /// The future value of ``pv`` now and ``nper`` payments of ``pmt`` at ``rate`` per period.
 ///
 /// numpy-financial's ``fv``: money paid out is negative; ``when`` is ``'end'`` (0) or ``'begin'``
-/// (1). Arguments are ``Decimal``, ``int`` or ``str``; floats are refused for now (a float path is
-/// planned).
+/// (1). Decimal, int or str arguments give a ``Decimal``; a float among them gives a ``float``; arrays
+/// broadcast and give a numpy array.
 ///
 /// >>> round(fv(Decimal("0.075"), 20, -2000, 0), 6)
 /// Decimal('86609.362673')
+/// >>> round(fv(0.075, 20, -2000, 0), 6)
+/// 86609.362673
 #[pyfunction]
 #[pyo3(signature = (rate, nper, pmt, pv, when = None), text_signature = "(rate, nper, pmt, pv, when='end')")]
 pub fn fv<'py>(
@@ -126,17 +200,25 @@ pub fn fv<'py>(
     pv: &Bound<'py, PyAny>,
     when: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let rate = decimal_arg(rate, "rate")?;
-    let nper = decimal_arg(nper, "nper")?;
-    let pmt = decimal_arg(pmt, "pmt")?;
-    let pv = decimal_arg(pv, "pv")?;
+    let args = [
+        num_arg(rate, "rate")?,
+        num_arg(nper, "nper")?,
+        num_arg(pmt, "pmt")?,
+        num_arg(pv, "pv")?,
+    ];
     let when = when_arg(when)?;
-    solved(py, &[], move || finance::fv(rate, nper, pmt, pv, when))
+    row_function(
+        py,
+        args,
+        ["rate", "nper", "pmt", "pv"],
+        move |[r, n, p, v]| finance::fv(r, n, p, v, when),
+        move |[r, n, p, v]| float::fv(r, n, p, v, when),
+    )
 }
 
 /// The present value of ``nper`` payments of ``pmt`` and a final ``fv`` at ``rate`` per period.
 ///
-/// numpy-financial's ``pv``. Floats are refused for now (a float path is planned).
+/// numpy-financial's ``pv``: Decimal in, Decimal out; a float gives a float; arrays broadcast.
 ///
 /// >>> round(pv(Decimal("0.07"), 20, 12000), 10)
 /// Decimal('-127128.1709461939')
@@ -150,19 +232,28 @@ pub fn pv<'py>(
     fv: Option<&Bound<'py, PyAny>>,
     when: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let rate = decimal_arg(rate, "rate")?;
-    let nper = decimal_arg(nper, "nper")?;
-    let pmt = decimal_arg(pmt, "pmt")?;
-    let fv = decimal_or_zero(fv, "fv")?;
+    let args = [
+        num_arg(rate, "rate")?,
+        num_arg(nper, "nper")?,
+        num_arg(pmt, "pmt")?,
+        num_or(fv, "fv", Decimal::ZERO)?,
+    ];
     let when = when_arg(when)?;
-    solved(py, &[], move || finance::pv(rate, nper, pmt, fv, when))
+    row_function(
+        py,
+        args,
+        ["rate", "nper", "pmt", "fv"],
+        move |[r, n, p, f]| finance::pv(r, n, p, f, when),
+        move |[r, n, p, f]| float::pv(r, n, p, f, when),
+    )
 }
 
 /// The level payment per period that turns ``pv`` into ``fv`` over ``nper`` periods at ``rate``.
 ///
-/// numpy-financial's ``pmt``: a loan received (positive ``pv``) gives a negative payment. Floats are
-/// refused for now (a float path is planned). Values hold 28 significant digits, like Python's default
-/// decimal context, so ``Decimal("0.08") / 12`` (30 places) is rounded to 28 on the way in.
+/// numpy-financial's ``pmt``: a loan received (positive ``pv``) gives a negative payment. Decimal values
+/// hold 28 significant digits, like Python's default decimal context, so ``Decimal("0.08") / 12`` (30
+/// places) is rounded to 28 on the way in. A float gives a float (computed in f64, for analytics);
+/// arrays broadcast and give a numpy array.
 ///
 /// >>> round(pmt(Decimal("0.08") / 12, 60, 15000), 6)
 /// Decimal('-304.145914')
@@ -170,6 +261,8 @@ pub fn pv<'py>(
 /// Decimal('-304.145914')
 /// >>> pmt(0, 60, 15000)
 /// Decimal('-250')
+/// >>> round(pmt(0.08 / 12, 60, 15000), 6)
+/// -304.145914
 #[pyfunction]
 #[pyo3(signature = (rate, nper, pv, fv = None, when = None), text_signature = "(rate, nper, pv, fv=0, when='end')")]
 pub fn pmt<'py>(
@@ -180,19 +273,27 @@ pub fn pmt<'py>(
     fv: Option<&Bound<'py, PyAny>>,
     when: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let rate = decimal_arg(rate, "rate")?;
-    let nper = decimal_arg(nper, "nper")?;
-    let pv = decimal_arg(pv, "pv")?;
-    let fv = decimal_or_zero(fv, "fv")?;
+    let args = [
+        num_arg(rate, "rate")?,
+        num_arg(nper, "nper")?,
+        num_arg(pv, "pv")?,
+        num_or(fv, "fv", Decimal::ZERO)?,
+    ];
     let when = when_arg(when)?;
-    solved(py, &[], move || finance::pmt(rate, nper, pv, fv, when))
+    row_function(
+        py,
+        args,
+        ["rate", "nper", "pv", "fv"],
+        move |[r, n, p, f]| finance::pmt(r, n, p, f, when),
+        move |[r, n, p, f]| float::pmt(r, n, p, f, when),
+    )
 }
 
 /// The number of periods for ``pv`` to reach ``fv`` paying ``pmt`` each period (fractional in general).
 ///
 /// numpy-financial's ``nper``. A payment that never gets there (it does not exceed the interest) raises
-/// ``NoSolutionError`` with ``field == 'pmt'`` where numpy-financial returns NaN or infinity. Floats are
-/// refused for now (a float path is planned).
+/// ``NoSolutionError`` with ``field == 'pmt'`` where numpy-financial returns NaN or infinity. A float
+/// gives a float; arrays broadcast.
 ///
 /// >>> round(nper(Decimal("0.075"), -2000, 0, 100000), 7)
 /// Decimal('21.5449442')
@@ -206,24 +307,34 @@ pub fn nper<'py>(
     fv: Option<&Bound<'py, PyAny>>,
     when: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let rate = decimal_arg(rate, "rate")?;
-    let pmt = decimal_arg(pmt, "pmt")?;
-    let pv = decimal_arg(pv, "pv")?;
-    let fv = decimal_or_zero(fv, "fv")?;
+    let args = [
+        num_arg(rate, "rate")?,
+        num_arg(pmt, "pmt")?,
+        num_arg(pv, "pv")?,
+        num_or(fv, "fv", Decimal::ZERO)?,
+    ];
     let when = when_arg(when)?;
-    solved(py, &[], move || finance::nper(rate, pmt, pv, fv, when))
+    row_function(
+        py,
+        args,
+        ["rate", "pmt", "pv", "fv"],
+        move |[r, p, v, f]| finance::nper(r, p, v, f, when),
+        move |[r, p, v, f]| float::nper(r, p, v, f, when),
+    )
 }
 
 /// The interest part of payment number ``per`` (1 to ``nper``) of a level-payment loan.
 ///
 /// numpy-financial's ``ipmt``, with the remaining balance computed so that it cannot cancel: where
-/// numpy-financial's floats give 0.0 (its issue #35) this gives the true value. Floats are refused
-/// for now (a float path is planned).
+/// numpy-financial's floats give 0.0 (its issue #35) this gives the true value, in Decimal and in
+/// floats alike. A float gives a float; arrays broadcast.
 ///
 /// >>> round(ipmt(Rate("10%").periodic("monthly"), 1, 24, 2000), 8)
 /// Decimal('-16.66666667')
 /// >>> round(ipmt(Decimal("0.1479"), 297, 300, Decimal("-270.51")), 4)
 /// Decimal('16.9656')
+/// >>> round(ipmt(0.1479, 297, 300, -270.51), 4)
+/// 16.9656
 #[pyfunction]
 #[pyo3(signature = (rate, per, nper, pv, fv = None, when = None), text_signature = "(rate, per, nper, pv, fv=0, when='end')")]
 pub fn ipmt<'py>(
@@ -235,21 +346,27 @@ pub fn ipmt<'py>(
     fv: Option<&Bound<'py, PyAny>>,
     when: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let rate = decimal_arg(rate, "rate")?;
-    let per = decimal_arg(per, "per")?;
-    let nper = decimal_arg(nper, "nper")?;
-    let pv = decimal_arg(pv, "pv")?;
-    let fv = decimal_or_zero(fv, "fv")?;
+    let args = [
+        num_arg(rate, "rate")?,
+        num_arg(per, "per")?,
+        num_arg(nper, "nper")?,
+        num_arg(pv, "pv")?,
+        num_or(fv, "fv", Decimal::ZERO)?,
+    ];
     let when = when_arg(when)?;
-    solved(py, &[], move || {
-        finance::ipmt(rate, per, nper, pv, fv, when)
-    })
+    row_function(
+        py,
+        args,
+        ["rate", "per", "nper", "pv", "fv"],
+        move |[r, k, n, p, f]| finance::ipmt(r, k, n, p, f, when),
+        move |[r, k, n, p, f]| float::ipmt(r, k, n, p, f, when),
+    )
 }
 
 /// The principal part of payment number ``per``: ``pmt - ipmt``.
 ///
-/// numpy-financial's ``ppmt`` (exact where its floats give 40.008 instead of 23.0428, issue #35).
-/// Floats are refused for now (a float path is planned).
+/// numpy-financial's ``ppmt`` (right where its floats give 40.008 instead of 23.0428, issue #35). A
+/// float gives a float; arrays broadcast.
 ///
 /// >>> round(ppmt(round(Decimal("0.1") / 12, 28), 1, 60, 55000), 6)
 /// Decimal('-710.254126')
@@ -266,21 +383,27 @@ pub fn ppmt<'py>(
     fv: Option<&Bound<'py, PyAny>>,
     when: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let rate = decimal_arg(rate, "rate")?;
-    let per = decimal_arg(per, "per")?;
-    let nper = decimal_arg(nper, "nper")?;
-    let pv = decimal_arg(pv, "pv")?;
-    let fv = decimal_or_zero(fv, "fv")?;
+    let args = [
+        num_arg(rate, "rate")?,
+        num_arg(per, "per")?,
+        num_arg(nper, "nper")?,
+        num_arg(pv, "pv")?,
+        num_or(fv, "fv", Decimal::ZERO)?,
+    ];
     let when = when_arg(when)?;
-    solved(py, &[], move || {
-        finance::ppmt(rate, per, nper, pv, fv, when)
-    })
+    row_function(
+        py,
+        args,
+        ["rate", "per", "nper", "pv", "fv"],
+        move |[r, k, n, p, f]| finance::ppmt(r, k, n, p, f, when),
+        move |[r, k, n, p, f]| float::ppmt(r, k, n, p, f, when),
+    )
 }
 
 /// Interest paid from period ``start_period`` to ``end_period`` inclusive (Excel's CUMIPMT, with
 /// numpy-financial's signs: negative for a loan received as a positive ``pv``).
 ///
-/// Floats are refused for now (a float path is planned).
+/// A float gives a float (in closed form); arrays broadcast.
 ///
 /// >>> round(cumipmt(Decimal("0.09") / 12, 360, 125000, 13, 24), 5)
 /// Decimal('-11135.23213')
@@ -295,21 +418,27 @@ pub fn cumipmt<'py>(
     end_period: &Bound<'py, PyAny>,
     when: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let rate = decimal_arg(rate, "rate")?;
-    let nper = decimal_arg(nper, "nper")?;
-    let pv = decimal_arg(pv, "pv")?;
-    let start = decimal_arg(start_period, "start_period")?;
-    let end = decimal_arg(end_period, "end_period")?;
+    let args = [
+        num_arg(rate, "rate")?,
+        num_arg(nper, "nper")?,
+        num_arg(pv, "pv")?,
+        num_arg(start_period, "start_period")?,
+        num_arg(end_period, "end_period")?,
+    ];
     let when = when_arg(when)?;
-    solved(py, &[], move || {
-        finance::cumipmt(rate, nper, pv, start, end, when)
-    })
+    row_function(
+        py,
+        args,
+        ["rate", "nper", "pv", "start_period", "end_period"],
+        move |[r, n, p, s, e]| finance::cumipmt(r, n, p, s, e, when),
+        move |[r, n, p, s, e]| float::cumipmt(r, n, p, s, e, when),
+    )
 }
 
 /// Principal repaid from period ``start_period`` to ``end_period`` inclusive (Excel's CUMPRINC, with
 /// numpy-financial's signs).
 ///
-/// Floats are refused for now (a float path is planned).
+/// A float gives a float (in closed form); arrays broadcast.
 ///
 /// >>> round(cumprinc(Decimal("0.09") / 12, 360, 125000, 13, 24), 7)
 /// Decimal('-934.1071234')
@@ -324,25 +453,33 @@ pub fn cumprinc<'py>(
     end_period: &Bound<'py, PyAny>,
     when: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let rate = decimal_arg(rate, "rate")?;
-    let nper = decimal_arg(nper, "nper")?;
-    let pv = decimal_arg(pv, "pv")?;
-    let start = decimal_arg(start_period, "start_period")?;
-    let end = decimal_arg(end_period, "end_period")?;
+    let args = [
+        num_arg(rate, "rate")?,
+        num_arg(nper, "nper")?,
+        num_arg(pv, "pv")?,
+        num_arg(start_period, "start_period")?,
+        num_arg(end_period, "end_period")?,
+    ];
     let when = when_arg(when)?;
-    solved(py, &[], move || {
-        finance::cumprinc(rate, nper, pv, start, end, when)
-    })
+    row_function(
+        py,
+        args,
+        ["rate", "nper", "pv", "start_period", "end_period"],
+        move |[r, n, p, s, e]| finance::cumprinc(r, n, p, s, e, when),
+        move |[r, n, p, s, e]| float::cumprinc(r, n, p, s, e, when),
+    )
 }
 
 /// The rate per period at which ``pv`` and ``nper`` payments of ``pmt`` reach ``fv``.
 ///
 /// numpy-financial's ``rate``, solved by Newton's method from ``guess`` (0.1 when ``None``) with a
 /// bisection fallback. No rate above -100% raises ``NoSolutionError`` where numpy-financial returns
-/// NaN. Floats are refused for now (a float path is planned).
+/// NaN. A float gives a float; arrays (``guess`` too) broadcast, each row solved on its own.
 ///
 /// >>> round(rate(10, 0, -3500, 10000), 10)
 /// Decimal('0.1106908537')
+/// >>> round(rate(10, 0, -3500.0, 10000), 10)
+/// 0.1106908537
 #[pyfunction]
 #[pyo3(signature = (nper, pmt, pv, fv, when = None, guess = None), text_signature = "(nper, pmt, pv, fv, when='end', guess=None)")]
 pub fn rate<'py>(
@@ -354,45 +491,63 @@ pub fn rate<'py>(
     when: Option<&Bound<'py, PyAny>>,
     guess: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let nper = decimal_arg(nper, "nper")?;
-    let pmt = decimal_arg(pmt, "pmt")?;
-    let pv = decimal_arg(pv, "pv")?;
-    let fv = decimal_arg(fv, "fv")?;
+    let args = [
+        num_arg(nper, "nper")?,
+        num_arg(pmt, "pmt")?,
+        num_arg(pv, "pv")?,
+        num_arg(fv, "fv")?,
+        num_or(guess, "guess", DEFAULT_GUESS)?,
+    ];
     let when = when_arg(when)?;
-    let guess = guess_arg(guess)?;
-    solved(py, &[], move || {
-        finance::rate(nper, pmt, pv, fv, when, guess)
-    })
+    row_function(
+        py,
+        args,
+        ["nper", "pmt", "pv", "fv", "guess"],
+        move |[n, p, v, f, g]| finance::rate(n, p, v, f, when, Some(g)),
+        move |[n, p, v, f, g]| float::rate(n, p, v, f, when, Some(g)),
+    )
 }
 
-/// The net present value of ``values`` (any iterable) at ``rate`` per period.
+/// The net present value of ``values`` (any iterable, or a one-dimensional array) at ``rate`` per
+/// period.
 ///
 /// The first value is discounted at t = 0, as numpy-financial does; Excel's NPV discounts it one
-/// period (Excel's ``NPV(r, v1, ..., vn)`` is ``npv(r, [0, v1, ..., vn])`` here). Floats are refused
-/// for now (a float path is planned).
+/// period (Excel's ``NPV(r, v1, ..., vn)`` is ``npv(r, [0, v1, ..., vn])`` here). A float rate or value
+/// (or a float array) gives a float.
 ///
 /// >>> round(npv(Decimal("0.05"), [-15000, 1500, 2500, 3500, 4500, 6000]), 6)
 /// Decimal('122.894855')
+/// >>> round(npv(0.05, [-15000, 1500, 2500, 3500, 4500, 6000]), 6)
+/// 122.894855
 #[pyfunction]
 pub fn npv<'py>(
     py: Python<'py>,
     rate: &Bound<'py, PyAny>,
     values: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let rate = decimal_arg(rate, "rate")?;
-    let values = decimals_arg(values, "values")?;
+    let rate = single(rate, "rate")?;
+    let values = series_arg(values, "values")?;
+    if use_float([rate.kind(), values.kind()]) {
+        let rate = rate.float("rate")?;
+        let values = values.into_floats("values")?;
+        return float_out(py, &[], py.detach(move || float::npv(rate, &values)));
+    }
+    let rate = rate.decimal("rate")?;
+    let values = values.into_decimals();
     solved(py, &[], move || finance::npv(rate, &values))
 }
 
-/// The internal rate of return of ``values`` (any iterable, one per period): the rate at which ``npv``
-/// is zero.
+/// The internal rate of return of ``values`` (any iterable or a one-dimensional array, one per period):
+/// the rate at which ``npv`` is zero.
 ///
 /// numpy-financial's ``irr``. Flows that never change sign, or that change sign more than once and
 /// have several rates of return, raise ``NoSolutionError`` (numpy-financial returns NaN or picks one).
-/// Floats are refused for now (a float path is planned).
+/// A float among the values (or a float array) gives a float.
 ///
 /// >>> round(irr([-150000, 15000, 25000, 35000, 45000, 60000]), 6)
 /// Decimal('0.052433')
+/// >>> round(irr([-150000.0, 15000, 25000, 35000, 45000, 60000]), 6)
+/// 0.052433
 #[pyfunction]
 #[pyo3(signature = (values, guess = None))]
 pub fn irr<'py>(
@@ -400,16 +555,26 @@ pub fn irr<'py>(
     values: &Bound<'py, PyAny>,
     guess: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let values = decimals_arg(values, "values")?;
-    let guess = guess_arg(guess)?;
-    solved(py, &[], move || finance::irr(&values, guess))
+    let values = series_arg(values, "values")?;
+    let guess = match guess {
+        Some(g) => single(g, "guess")?,
+        None => Num::Default(DEFAULT_GUESS),
+    };
+    if use_float([values.kind(), guess.kind()]) {
+        let values = values.into_floats("values")?;
+        let guess = guess.float("guess")?;
+        return float_out(py, &[], py.detach(move || float::irr(&values, Some(guess))));
+    }
+    let values = values.into_decimals();
+    let guess = guess.decimal("guess")?;
+    solved(py, &[], move || finance::irr(&values, Some(guess)))
 }
 
 /// The modified internal rate of return: negative flows financed at ``finance_rate``, positive flows
 /// reinvested at ``reinvest_rate``.
 ///
 /// numpy-financial's ``mirr`` (equal to Excel's MIRR). Flows without both a positive and a negative
-/// value raise ``NoSolutionError``. Floats are refused for now (a float path is planned).
+/// value raise ``NoSolutionError``. A float among the arguments gives a float.
 ///
 /// >>> round(mirr([-120000, 39000, 30000, 21000, 37000, 46000], Decimal("0.10"), Decimal("0.12")), 6)
 /// Decimal('0.126094')
@@ -420,23 +585,32 @@ pub fn mirr<'py>(
     finance_rate: &Bound<'py, PyAny>,
     reinvest_rate: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let values = decimals_arg(values, "values")?;
-    let finance_rate = decimal_arg(finance_rate, "finance_rate")?;
-    let reinvest_rate = decimal_arg(reinvest_rate, "reinvest_rate")?;
-    solved(py, &[], move || {
-        finance::mirr(&values, finance_rate, reinvest_rate)
-    })
+    let values = series_arg(values, "values")?;
+    let finance_rate = single(finance_rate, "finance_rate")?;
+    let reinvest_rate = single(reinvest_rate, "reinvest_rate")?;
+    if use_float([values.kind(), finance_rate.kind(), reinvest_rate.kind()]) {
+        let values = values.into_floats("values")?;
+        let f = finance_rate.float("finance_rate")?;
+        let r = reinvest_rate.float("reinvest_rate")?;
+        return float_out(py, &[], py.detach(move || float::mirr(&values, f, r)));
+    }
+    let values = values.into_decimals();
+    let f = finance_rate.decimal("finance_rate")?;
+    let r = reinvest_rate.decimal("reinvest_rate")?;
+    solved(py, &[], move || finance::mirr(&values, f, r))
 }
 
 /// The net present value of dated cash flows at an annual ``rate``, discounted from the first date.
 ///
 /// pyxirr's argument order: ``dates`` (``datetime.date`` or ``'YYYY-MM-DD'``), then ``amounts``, the
 /// same length. ``day_count`` is a ``DayCount`` or a name (Actual/365 Fixed by default, as in Excel and
-/// pyxirr). No date may precede the first. Floats are refused for now (a float path is planned).
+/// pyxirr). No date may precede the first. A float rate or amount (or a float array) gives a float.
 ///
 /// >>> dates = ["2008-01-01", "2008-03-01", "2008-10-30", "2009-02-15", "2009-04-01"]
 /// >>> round(xnpv(Decimal("0.09"), dates, [-10000, 2750, 4250, 3250, 2750]), 2)
 /// Decimal('2086.65')
+/// >>> round(xnpv(0.09, dates, [-10000, 2750, 4250, 3250, 2750]), 2)
+/// 2086.65
 #[pyfunction]
 #[pyo3(signature = (rate, dates, amounts, day_count = None), text_signature = "(rate, dates, amounts, day_count='ACT/365F')")]
 pub fn xnpv<'py>(
@@ -446,23 +620,38 @@ pub fn xnpv<'py>(
     amounts: &Bound<'py, PyAny>,
     day_count: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let rate = decimal_arg(rate, "rate")?;
-    let flows = flows_arg(dates, amounts, ("dates", "amounts"))?;
+    let rate = single(rate, "rate")?;
+    let (dates, amounts) = dated_series(dates, amounts)?;
     let day_count = day_count_arg(day_count)?;
-    solved(py, &[("values", "amounts")], move || {
-        finance::xnpv(rate, &flows, day_count)
-    })
+    let renames = [("values", "amounts")];
+    if use_float([rate.kind(), amounts.kind()]) {
+        let rate = rate.float("rate")?;
+        let flows: Vec<(NaiveDate, f64)> = dates
+            .into_iter()
+            .zip(amounts.into_floats("amounts")?)
+            .collect();
+        return float_out(
+            py,
+            &renames,
+            py.detach(move || float::xnpv(rate, &flows, day_count)),
+        );
+    }
+    let rate = rate.decimal("rate")?;
+    let flows: Vec<(NaiveDate, Decimal)> = dates.into_iter().zip(amounts.into_decimals()).collect();
+    solved(py, &renames, move || finance::xnpv(rate, &flows, day_count))
 }
 
 /// The annual rate at which ``xnpv`` of the dated flows is zero.
 ///
 /// pyxirr's argument order (``dates``, then ``amounts``); ``day_count`` as for ``xnpv``. No sign
-/// change, or several rates, raise ``NoSolutionError``. Floats are refused for now (a float path is
-/// planned). Excel's example prints 0.373362535; the exact root is 0.37336253352...
+/// change, or several rates, raise ``NoSolutionError``. A float amount or guess (or a float array)
+/// gives a float. Excel's example prints 0.373362535; the exact root is 0.37336253352...
 ///
 /// >>> dates = ["2008-01-01", "2008-03-01", "2008-10-30", "2009-02-15", "2009-04-01"]
 /// >>> round(xirr(dates, [-10000, 2750, 4250, 3250, 2750]), 10)
 /// Decimal('0.3733625335')
+/// >>> round(xirr(dates, [-10000.0, 2750.0, 4250.0, 3250.0, 2750.0]), 10)
+/// 0.3733625335
 #[pyfunction]
 #[pyo3(signature = (dates, amounts, day_count = None, guess = None), text_signature = "(dates, amounts, day_count='ACT/365F', guess=None)")]
 pub fn xirr<'py>(
@@ -472,11 +661,29 @@ pub fn xirr<'py>(
     day_count: Option<&Bound<'py, PyAny>>,
     guess: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let flows = flows_arg(dates, amounts, ("dates", "amounts"))?;
+    let (dates, amounts) = dated_series(dates, amounts)?;
     let day_count = day_count_arg(day_count)?;
-    let guess = guess_arg(guess)?;
-    solved(py, &[("values", "amounts")], move || {
-        finance::xirr(&flows, day_count, guess)
+    let guess = match guess {
+        Some(g) => single(g, "guess")?,
+        None => Num::Default(DEFAULT_GUESS),
+    };
+    let renames = [("values", "amounts")];
+    if use_float([amounts.kind(), guess.kind()]) {
+        let guess = guess.float("guess")?;
+        let flows: Vec<(NaiveDate, f64)> = dates
+            .into_iter()
+            .zip(amounts.into_floats("amounts")?)
+            .collect();
+        return float_out(
+            py,
+            &renames,
+            py.detach(move || float::xirr(&flows, day_count, Some(guess))),
+        );
+    }
+    let guess = guess.decimal("guess")?;
+    let flows: Vec<(NaiveDate, Decimal)> = dates.into_iter().zip(amounts.into_decimals()).collect();
+    solved(py, &renames, move || {
+        finance::xirr(&flows, day_count, Some(guess))
     })
 }
 

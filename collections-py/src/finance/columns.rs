@@ -1,0 +1,527 @@
+//! numpy columns for the finance functions: numpy-financial's broadcasting, on float64 buffers or on
+//! object arrays of Decimals.
+//!
+//! The arguments are broadcast by numpy's rules (shapes aligned on the right, each dimension equal or 1).
+//! On the f64 path every array argument is read as a contiguous float64 buffer (numpy converts an int or
+//! float32 array in C; a float64 array is read in place) and the kernel runs over the rows in Rust, with
+//! no Python object per element, detached from the interpreter and split over the machine's cores for
+//! long columns; the result is a new float64 array. On the exact path each element of an object array
+//! is read as a Decimal once, the rows are solved in Decimal (detached, on every core), and the result
+//! is an object array of `decimal.Decimal`.
+//!
+//! A row without a result (a rate at or below -100%, a NaN, a payment that never repays) raises the
+//! row's error for the first such row in C order, its value naming the index (`at index 3`, or
+//! `at index (1, 2)` in several dimensions), where numpy-financial would put a NaN in that row.
+//!
+//! numpy is imported only when an array is given: scalar calls never need it.
+
+use std::num::NonZeroUsize;
+
+use collections_core::{parse, Error};
+use numpy::{
+    PyArray1, PyArrayDescrMethods, PyArrayDyn, PyArrayMethods, PyUntypedArray,
+    PyUntypedArrayMethods,
+};
+use pyo3::exceptions::PyImportError;
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyFloat, PyInt, PyString, PyType};
+use rust_decimal::Decimal;
+
+use super::args::{use_float, Kind, Num, Series};
+use crate::convert::{decimal_out, describe, is_decimal};
+use crate::errors::{invalid, raise};
+
+/// Rows per thread below which a float64 column is not split (a row costs tens of nanoseconds, a
+/// thread tens of microseconds).
+const FLOAT_ROWS_PER_THREAD: usize = 1 << 16;
+/// The same for Decimal rows (a row costs about a microsecond).
+const EXACT_ROWS_PER_THREAD: usize = 256;
+
+/// What the finance functions call in numpy, looked up once numpy is first needed.
+struct Numpy {
+    ndarray: Py<PyType>,
+    generic: Py<PyType>,
+    asarray: Py<PyAny>,
+    ascontiguousarray: Py<PyAny>,
+    float64: Py<PyAny>,
+    int64: Py<PyAny>,
+    object: Py<PyAny>,
+}
+
+static NUMPY: PyOnceLock<Numpy> = PyOnceLock::new();
+
+fn numpy(py: Python<'_>) -> PyResult<&Numpy> {
+    NUMPY.get_or_try_init(py, || {
+        let np = py.import("numpy").map_err(|err| {
+            PyImportError::new_err(format!(
+                "collections_core.finance needs numpy for arrays and lists of values ({err})"
+            ))
+        })?;
+        Ok::<_, PyErr>(Numpy {
+            ndarray: np.getattr("ndarray")?.cast_into::<PyType>()?.unbind(),
+            generic: np.getattr("generic")?.cast_into::<PyType>()?.unbind(),
+            asarray: np.getattr("asarray")?.unbind(),
+            ascontiguousarray: np.getattr("ascontiguousarray")?.unbind(),
+            float64: np.getattr("float64")?.unbind(),
+            int64: np.getattr("int64")?.unbind(),
+            object: np.getattr("object_")?.unbind(),
+        })
+    })
+}
+
+/// numpy, if the program has imported it (a numpy value can exist only then); never imports it.
+fn loaded(py: Python<'_>) -> PyResult<Option<&Numpy>> {
+    if let Some(np) = NUMPY.get(py) {
+        return Ok(Some(np));
+    }
+    if py.import("sys")?.getattr("modules")?.contains("numpy")? {
+        return numpy(py).map(Some);
+    }
+    Ok(None)
+}
+
+/// Whether `obj` is a numpy array or a numpy scalar (a float64 scalar is a Python float and never
+/// gets here).
+pub fn is_numpy_value(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+    let py = obj.py();
+    match loaded(py)? {
+        Some(np) => {
+            Ok(obj.is_instance(np.ndarray.bind(py))? || obj.is_instance(np.generic.bind(py))?)
+        }
+        None => Ok(false),
+    }
+}
+
+/// A one-dimensional numeric numpy array as a series, read from its buffer; `None` for anything else
+/// (lists, object arrays), which is read item by item.
+pub fn numeric_series(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<Option<Series>> {
+    let py = obj.py();
+    let Some(np) = loaded(py)? else {
+        return Ok(None);
+    };
+    let Ok(array) = obj.cast::<PyUntypedArray>() else {
+        return Ok(None);
+    };
+    let kind = array.dtype().kind();
+    if !matches!(kind, b'f' | b'i' | b'u') {
+        return Ok(None);
+    }
+    if array.ndim() != 1 {
+        return Err(invalid(
+            field,
+            format!("an array of shape {:?}", array.shape()),
+            "a series of cash flows must be one-dimensional",
+        ));
+    }
+    if kind == b'f' {
+        let floats = np
+            .ascontiguousarray
+            .call1(py, (array, np.float64.bind(py)))?
+            .into_bound(py)
+            .cast_into::<PyArrayDyn<f64>>()?;
+        let values = floats.try_readonly()?.as_slice()?.to_vec();
+        return Ok(Some(Series::Float(values)));
+    }
+    let ints = np
+        .ascontiguousarray
+        .call1(py, (array, np.int64.bind(py)))?
+        .into_bound(py)
+        .cast_into::<PyArrayDyn<i64>>()?;
+    let values = ints.try_readonly()?.as_slice()?.to_vec();
+    Ok(Some(Series::Numeric(values)))
+}
+
+/// numpy's broadcast shape of `shapes`; a shape that does not fit names its argument.
+fn broadcast_shape(shapes: &[(&[usize], &'static str)]) -> PyResult<Vec<usize>> {
+    let ndim = shapes.iter().map(|(s, _)| s.len()).max().unwrap_or(0);
+    let mut out = vec![1; ndim];
+    for (shape, field) in shapes {
+        for (axis, d) in shape.iter().rev().enumerate() {
+            let o = &mut out[ndim - 1 - axis];
+            if *o == 1 {
+                *o = *d;
+            } else if *d != 1 && *d != *o {
+                return Err(invalid(
+                    field,
+                    format!("an array of shape {shape:?}"),
+                    format!("does not broadcast with the other arguments (shape so far {out:?})"),
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// One argument over the broadcast rows.
+enum Column<'a, T> {
+    /// A scalar, or an array of one element.
+    Scalar(T),
+    /// An array of the broadcast shape itself, in C order.
+    Full(&'a [T]),
+    /// An array broadcast along some axes: its stride (in elements) on each axis of the result, 0
+    /// where it repeats.
+    Strided(&'a [T], Vec<usize>),
+}
+
+impl<'a, T: Copy> Column<'a, T> {
+    fn new(data: &'a [T], own: &[usize], shape: &[usize]) -> Self {
+        let size: usize = shape.iter().product();
+        if data.len() == 1 {
+            return Column::Scalar(data[0]);
+        }
+        if data.len() == size
+            && own
+                .iter()
+                .rev()
+                .zip(shape.iter().rev())
+                .all(|(a, b)| a == b)
+        {
+            return Column::Full(data);
+        }
+        let mut strides = vec![0; shape.len()];
+        let mut stride = 1;
+        for (axis, d) in own.iter().rev().enumerate() {
+            if *d != 1 {
+                strides[shape.len() - 1 - axis] = stride;
+            }
+            stride *= d;
+        }
+        Column::Strided(data, strides)
+    }
+
+    #[inline]
+    fn at(&self, row: usize, shape: &[usize]) -> T {
+        match self {
+            Column::Scalar(x) => *x,
+            Column::Full(data) => data[row],
+            Column::Strided(data, strides) => {
+                let mut rest = row;
+                let mut offset = 0;
+                for (d, s) in shape.iter().zip(strides).rev() {
+                    offset += (rest % d) * s;
+                    rest /= d;
+                }
+                data[offset]
+            }
+        }
+    }
+}
+
+/// Solves rows `start..start + out.len()` into `out`, stopping at the first error.
+fn fill<T: Copy, R, const N: usize>(
+    columns: &[Column<'_, T>; N],
+    shape: &[usize],
+    start: usize,
+    out: &mut [R],
+    solve: &impl Fn([T; N]) -> Result<R, Error>,
+) -> Result<(), (usize, Error)> {
+    for (k, slot) in out.iter_mut().enumerate() {
+        let row = start + k;
+        let args: [T; N] = std::array::from_fn(|j| columns[j].at(row, shape));
+        *slot = solve(args).map_err(|e| (row, e))?;
+    }
+    Ok(())
+}
+
+/// Solves every row, on several threads when there are enough rows; the error of the first bad row.
+fn run<T: Copy + Sync, R: Send, const N: usize>(
+    columns: &[Column<'_, T>; N],
+    shape: &[usize],
+    out: &mut [R],
+    solve: &(impl Fn([T; N]) -> Result<R, Error> + Sync),
+    rows_per_thread: usize,
+) -> Result<(), (usize, Error)> {
+    let cores = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
+    let threads = cores.min(out.len() / rows_per_thread).max(1);
+    if threads == 1 {
+        return fill(columns, shape, 0, out, solve);
+    }
+    let chunk = out.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = out
+            .chunks_mut(chunk)
+            .enumerate()
+            .map(|(k, part)| scope.spawn(move || fill(columns, shape, k * chunk, part, solve)))
+            .collect();
+        // Joined in order, so the error reported is the first bad row's.
+        parts.into_iter().try_for_each(|part| {
+            part.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })
+    })
+}
+
+/// `3` for a row of a one-dimensional result, `(1, 2)` in several dimensions.
+fn index_text(row: usize, shape: &[usize]) -> String {
+    if shape.len() <= 1 {
+        return row.to_string();
+    }
+    let mut index = vec![0; shape.len()];
+    let mut rest = row;
+    for (i, d) in index.iter_mut().zip(shape).rev() {
+        *i = rest % d;
+        rest /= d;
+    }
+    let parts: Vec<String> = index.iter().map(usize::to_string).collect();
+    format!("({})", parts.join(", "))
+}
+
+/// The error of a row, its value naming the row's index.
+fn at_index(err: Error, row: usize, shape: &[usize]) -> PyErr {
+    let index = index_text(row, shape);
+    let tag = |value: String| format!("{value} at index {index}");
+    raise(match err {
+        Error::InvalidArgument {
+            field,
+            value,
+            reason,
+        } => Error::InvalidArgument {
+            field,
+            value: tag(value),
+            reason,
+        },
+        Error::InvalidDecimal { field, value } => Error::InvalidDecimal {
+            field,
+            value: tag(value),
+        },
+        Error::InvalidRate { field, value } => Error::InvalidRate {
+            field,
+            value: tag(value),
+        },
+        Error::Overflow { field, value } => Error::Overflow {
+            field,
+            value: tag(value),
+        },
+        Error::NoSolution {
+            field,
+            value,
+            reason,
+        } => Error::NoSolution {
+            field,
+            value: tag(value),
+            reason,
+        },
+        other => other,
+    })
+}
+
+/// An element of an object array as a Decimal, or the core error for it (so its index can be added).
+fn exact_item(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<Result<Decimal, Error>> {
+    let refuse = |reason: String| {
+        Ok(Err(Error::InvalidArgument {
+            field,
+            value: describe(obj),
+            reason,
+        }))
+    };
+    if obj.is_instance_of::<PyFloat>() {
+        return refuse(String::from(
+            "a float among decimals: give an array of floats (float64) or of decimal.Decimal, not both",
+        ));
+    }
+    if obj.is_instance_of::<PyBool>() {
+        return refuse(String::from(
+            "expected a decimal.Decimal, an int or a str, not bool",
+        ));
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(parse::decimal(field, &s.to_cow()?));
+    }
+    if obj.is_instance_of::<PyInt>() || is_decimal(obj)? {
+        return Ok(parse::decimal(field, &obj.str()?.to_cow()?));
+    }
+    let type_name = obj.get_type().name()?.to_cow()?.into_owned();
+    refuse(format!(
+        "expected a decimal.Decimal, an int or a str, not {type_name}"
+    ))
+}
+
+/// An array argument as a numpy array, and what it asks of the path.
+fn as_array<'py>(
+    np: &Numpy,
+    obj: &Bound<'py, PyAny>,
+    field: &'static str,
+) -> PyResult<(Bound<'py, PyUntypedArray>, Kind)> {
+    let py = obj.py();
+    let array = np
+        .asarray
+        .call1(py, (obj,))
+        .map_err(|err| {
+            invalid(
+                field,
+                describe(obj),
+                format!("not an array of numbers: {err}"),
+            )
+        })?
+        .into_bound(py)
+        .cast_into::<PyUntypedArray>()?;
+    let kind = match array.dtype().kind() {
+        b'f' => Kind::Float,
+        b'i' | b'u' => Kind::Numeric,
+        b'O' | b'U' | b'S' => Kind::Exact,
+        _ => {
+            let dtype = array.dtype().str()?.to_cow()?.into_owned();
+            return Err(invalid(
+                field,
+                describe(obj),
+                format!("expected an array of numbers or of decimal.Decimal, not of {dtype}"),
+            ));
+        }
+    };
+    Ok((array, kind))
+}
+
+/// A row function of N numeric arguments over broadcast arrays: float64 in, float64 out, or Decimal
+/// objects in, Decimal objects out (see the module documentation).
+pub fn broadcast<'py, const N: usize>(
+    py: Python<'py>,
+    args: [Num<'py>; N],
+    fields: [&'static str; N],
+    exact: impl Fn([Decimal; N]) -> Result<Decimal, Error> + Sync,
+    fast: impl Fn([f64; N]) -> Result<f64, Error> + Sync,
+) -> PyResult<Bound<'py, PyAny>> {
+    let np = numpy(py)?;
+    let mut arrays: Vec<Option<Bound<'py, PyUntypedArray>>> = Vec::with_capacity(N);
+    let mut kinds = [Kind::Neutral; N];
+    for ((arg, field), kind) in args.iter().zip(fields).zip(kinds.iter_mut()) {
+        match arg {
+            Num::Array(obj) => {
+                let (array, k) = as_array(np, obj, field)?;
+                *kind = k;
+                arrays.push(Some(array));
+            }
+            scalar => {
+                *kind = scalar.kind();
+                arrays.push(None);
+            }
+        }
+    }
+    let shapes: Vec<(Vec<usize>, &'static str)> = arrays
+        .iter()
+        .zip(fields)
+        .filter_map(|(a, f)| a.as_ref().map(|a| (a.shape().to_vec(), f)))
+        .collect();
+    let borrowed: Vec<(&[usize], &'static str)> =
+        shapes.iter().map(|(s, f)| (s.as_slice(), *f)).collect();
+    let shape = broadcast_shape(&borrowed)?;
+    if use_float(kinds) {
+        float_rows(py, np, &args, &arrays, fields, &shape, fast)
+    } else {
+        exact_rows(py, np, &args, &arrays, fields, &shape, exact)
+    }
+}
+
+fn float_rows<'py, const N: usize>(
+    py: Python<'py>,
+    np: &Numpy,
+    args: &[Num<'py>; N],
+    arrays: &[Option<Bound<'py, PyUntypedArray>>],
+    fields: [&'static str; N],
+    shape: &[usize],
+    fast: impl Fn([f64; N]) -> Result<f64, Error> + Sync,
+) -> PyResult<Bound<'py, PyAny>> {
+    // Each array as a contiguous float64 array (numpy converts in C, and reads a float64 one in place).
+    let mut guards = Vec::with_capacity(N);
+    let mut scalars = [0.0; N];
+    for (((arg, array), field), scalar) in args.iter().zip(arrays).zip(fields).zip(&mut scalars) {
+        match array {
+            Some(array) => {
+                let floats = np
+                    .ascontiguousarray
+                    .call1(py, (array, np.float64.bind(py)))
+                    .map_err(|err| {
+                        invalid(
+                            field,
+                            describe(array),
+                            format!("cannot be read as float64: {err}"),
+                        )
+                    })?
+                    .into_bound(py)
+                    .cast_into::<PyArrayDyn<f64>>()?;
+                guards.push(Some(floats.try_readonly()?));
+            }
+            None => {
+                *scalar = arg.float(field)?;
+                guards.push(None);
+            }
+        }
+    }
+    let mut columns: Vec<Column<'_, f64>> = Vec::with_capacity(N);
+    for (guard, scalar) in guards.iter().zip(scalars) {
+        columns.push(match guard {
+            Some(g) => Column::new(g.as_slice()?, g.shape(), shape),
+            None => Column::Scalar(scalar),
+        });
+    }
+    let columns: [Column<'_, f64>; N] = columns
+        .try_into()
+        .map_err(|_| invalid("values", "", "internal: argument count"))?;
+
+    let out = PyArrayDyn::<f64>::zeros(py, shape, false);
+    {
+        let mut written = out.try_readwrite()?;
+        let slots = written.as_slice_mut()?;
+        py.detach(|| run(&columns, shape, slots, &fast, FLOAT_ROWS_PER_THREAD))
+            .map_err(|(row, err)| at_index(err, row, shape))?;
+    }
+    if shape.is_empty() {
+        return out.call_method0("item");
+    }
+    Ok(out.into_any())
+}
+
+fn exact_rows<'py, const N: usize>(
+    py: Python<'py>,
+    np: &Numpy,
+    args: &[Num<'py>; N],
+    arrays: &[Option<Bound<'py, PyUntypedArray>>],
+    fields: [&'static str; N],
+    shape: &[usize],
+    exact: impl Fn([Decimal; N]) -> Result<Decimal, Error> + Sync,
+) -> PyResult<Bound<'py, PyAny>> {
+    // Each element of each array read once, as a Decimal, in the array's own shape.
+    let mut values: Vec<(Vec<Decimal>, Vec<usize>)> = Vec::with_capacity(N);
+    for ((arg, array), field) in args.iter().zip(arrays).zip(fields) {
+        match array {
+            Some(array) => {
+                let objects = np
+                    .ascontiguousarray
+                    .call1(py, (array, np.object.bind(py)))?
+                    .into_bound(py)
+                    .cast_into::<PyArrayDyn<Py<PyAny>>>()?;
+                let own = objects.shape().to_vec();
+                let guard = objects.try_readonly()?;
+                let mut decimals = Vec::with_capacity(guard.len());
+                for (i, item) in guard.as_slice()?.iter().enumerate() {
+                    match exact_item(item.bind(py), field)? {
+                        Ok(d) => decimals.push(d),
+                        Err(err) => return Err(at_index(err, i, &own)),
+                    }
+                }
+                values.push((decimals, own));
+            }
+            None => values.push((vec![arg.decimal(field)?], Vec::new())),
+        }
+    }
+    let columns: Vec<Column<'_, Decimal>> = values
+        .iter()
+        .map(|(data, own)| Column::new(data, own, shape))
+        .collect();
+    let columns: [Column<'_, Decimal>; N] = columns
+        .try_into()
+        .map_err(|_| invalid("values", "", "internal: argument count"))?;
+
+    let size: usize = shape.iter().product();
+    let mut out = vec![Decimal::ZERO; size];
+    py.detach(|| run(&columns, shape, &mut out, &exact, EXACT_ROWS_PER_THREAD))
+        .map_err(|(row, err)| at_index(err, row, shape))?;
+    if shape.is_empty() {
+        return decimal_out(py, out[0]);
+    }
+    let objects = out
+        .into_iter()
+        .map(|d| decimal_out(py, d).map(Bound::unbind))
+        .collect::<PyResult<Vec<Py<PyAny>>>>()?;
+    Ok(PyArray1::from_vec(py, objects).reshape(shape)?.into_any())
+}
