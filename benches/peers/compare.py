@@ -1,0 +1,487 @@
+#!/usr/bin/env python3
+"""The peer comparison: the same work through collections_core, numpy-financial, pyxirr and QuantLib.
+
+Run by ``make bench`` in the benches' own virtual environment (build/bench-venv: the pins of
+benches/peers/requirements.txt and a release wheel of collections-py); it builds nothing itself. Every
+cell is the median time per call over several repeats of ``timeit.Timer.repeat``, each repeat running
+as many calls as ``Timer.autorange`` found to take 0.2 s, all in this one run. Before anything is timed,
+each workload checks that ours and every peer computed the same thing (payments and rates to 1e-9, the
+schedule's interest column against ipmt), so no ratio compares different work.
+
+A feature of collections_core that is missing or refuses the workload's arguments prints ``n/a`` with
+the reason as a footnote, instead of failing the run.
+
+    python benches/peers/compare.py [--repeat 7] [--markdown build/bench/peers.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import statistics
+import sys
+import timeit
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, Callable, Dict, List, Optional
+
+import numpy as np
+import numpy_financial as npf
+import pyxirr
+import QuantLib as ql
+
+import collections_core as cc
+import collections_core.finance as ccf
+
+# ---------------------------------------------------------------- columns of the table
+
+NPF, PYXIRR, QL, DECIMAL = "numpy-financial", "pyxirr", "QuantLib", "Python decimal"
+PEERS = (NPF, PYXIRR, QL, DECIMAL)
+SHORT = {NPF: "npf", PYXIRR: "pyxirr", QL: "QL", DECIMAL: "decimal"}
+
+# ---------------------------------------------------------------- inputs
+
+CENT = Decimal("0.01")
+PRINCIPAL, ANNUAL = Decimal("200000"), Decimal("0.06")
+MONTHLY = ANNUAL / 12  # 0.005 exactly
+TERM = 360
+START, FIRST_DUE = dt.date(2026, 1, 1), dt.date(2026, 2, 1)
+PERIODS = np.arange(1, TERM + 1)
+
+
+def add_months(d: dt.date, months: int) -> dt.date:
+    y, m = divmod(d.month - 1 + months, 12)
+    return d.replace(year=d.year + y, month=m + 1)
+
+
+# 121 dated flows: an advance of 100000, then 120 monthly payments of about 1100.
+FLOW_DATES = [add_months(dt.date(2020, 1, 15), i) for i in range(121)]
+FLOWS_DEC = [Decimal("-100000")] + [Decimal("1100.00") + 5 * (i % 12) for i in range(120)]
+FLOWS_F = [float(a) for a in FLOWS_DEC]
+QL_DATES = [ql.Date(d.day, d.month, d.year) for d in FLOW_DATES]
+
+# Regulation Z: 10000 advanced on 2026-01-10, 36 monthly payments of 330.
+APR_ADVANCE_DATES, APR_ADVANCES = [dt.date(2026, 1, 10)], [Decimal("10000")]
+APR_PAYMENT_DATES = [add_months(dt.date(2026, 1, 10), k) for k in range(1, 37)]
+APR_PAYMENTS = [Decimal("330")] * 36
+
+# 1,000,000 float64 rows and 10,000 Decimal rows of (monthly rate, periods, present value).
+RNG = np.random.default_rng(20260101)
+N_FLOAT = 1_000_000
+F_RATE = RNG.uniform(0.0005, 0.02, N_FLOAT)
+F_NPER = RNG.integers(12, 361, N_FLOAT).astype(np.float64)
+F_PV = RNG.uniform(1_000.0, 500_000.0, N_FLOAT)
+
+N_DEC = 10_000
+D_RATE_LIST = [Decimal(f"{r:.6f}") for r in RNG.uniform(0.0005, 0.02, N_DEC)]
+D_NPER_LIST = [int(n) for n in RNG.integers(12, 361, N_DEC)]
+D_PV_LIST = [Decimal(f"{p:.2f}") for p in RNG.uniform(1_000.0, 500_000.0, N_DEC)]
+D_RATE = np.array(D_RATE_LIST, dtype=object)
+D_NPER = np.array(D_NPER_LIST, dtype=object)
+D_PV = np.array(D_PV_LIST, dtype=object)
+# The same values as float64 (each the nearest double to its Decimal).
+DF_RATE = np.array([float(x) for x in D_RATE_LIST])
+DF_NPER = np.array(D_NPER_LIST, dtype=np.float64)
+DF_PV = np.array([float(x) for x in D_PV_LIST])
+
+# ---------------------------------------------------------------- the workloads' implementations
+
+
+def ours_schedule() -> Any:
+    return cc.amortize(PRINCIPAL, ANNUAL, START, FIRST_DUE, term=TERM)
+
+
+def ours_schedule_arrow() -> Any:
+    return ours_schedule().to_arrow()
+
+
+def ours_schedule_columns() -> Any:
+    return ours_schedule().columns()
+
+
+def npf_schedule() -> Any:
+    return npf.ipmt(0.005, PERIODS, TERM, 200000.0), npf.ppmt(0.005, PERIODS, TERM, 200000.0)
+
+
+def pyxirr_schedule() -> Any:
+    return pyxirr.ipmt(0.005, PERIODS, TERM, 200000.0), pyxirr.ppmt(0.005, PERIODS, TERM, 200000.0)
+
+
+QL_TERM = ql.Period(TERM, ql.Months)
+QL_CALENDAR = ql.NullCalendar()
+QL_DAY_COUNT = ql.Thirty360(ql.Thirty360.BondBasis)
+
+
+def quantlib_schedule() -> Any:
+    """A mortgage-style amortizing bond: QuantLib's sinking-fund schedule and annuity notionals, the
+    bond's 360 coupons (interest) and 360 redemptions (principal) read into two float64 arrays."""
+    start = ql.Date(1, 1, 2026)
+    schedule = ql.sinkingSchedule(start, QL_TERM, ql.Monthly, QL_CALENDAR)
+    notionals = ql.sinkingNotionals(QL_TERM, ql.Monthly, 0.06, 200000.0)
+    bond = ql.AmortizingFixedRateBond(
+        0, notionals, schedule, [0.06], QL_DAY_COUNT, ql.Unadjusted, start
+    )
+    amounts = np.fromiter((cf.amount() for cf in bond.cashflows()), np.float64, 2 * TERM)
+    # Each due date has its coupon, then its redemption.
+    return amounts[0::2], amounts[1::2]
+
+
+def decimal_schedule() -> Any:
+    """The plain Python loop: the annuity payment rounded to cents, each row's interest rounded half
+    up to cents, the last row paying off the balance; three columns of Decimals."""
+    r = MONTHLY
+    payment = (PRINCIPAL * r / (1 - (1 + r) ** -TERM)).quantize(CENT, ROUND_HALF_UP)
+    balance = PRINCIPAL
+    interest_col: List[Decimal] = []
+    principal_col: List[Decimal] = []
+    balance_col: List[Decimal] = []
+    for k in range(1, TERM + 1):
+        interest = (balance * r).quantize(CENT, ROUND_HALF_UP)
+        part = balance if k == TERM else payment - interest
+        balance -= part
+        interest_col.append(interest)
+        principal_col.append(part)
+        balance_col.append(balance)
+    return interest_col, principal_col, balance_col
+
+
+def quantlib_xirr() -> float:
+    """CashFlows.yieldRate: the advance as the leg's price on its date, annual compounding, ACT/365F."""
+    leg = ql.Leg([ql.SimpleCashFlow(a, d) for a, d in zip(FLOWS_F[1:], QL_DATES[1:])])
+    return ql.CashFlows.yieldRate(
+        leg, -FLOWS_F[0], ql.Actual365Fixed(), ql.Compounded, ql.Annual,
+        False, QL_DATES[0], QL_DATES[0], 1e-12, 100, 0.1,
+    )
+
+
+def decimal_pmt_rows() -> List[Decimal]:
+    """pmt row by row in Python decimals (fv 0, payments at period ends)."""
+    out = []
+    for r, n, pv in zip(D_RATE_LIST, D_NPER_LIST, D_PV_LIST):
+        growth = (1 + r) ** n
+        out.append(-pv * r * growth / (growth - 1))
+    return out
+
+
+# ---------------------------------------------------------------- agreement checks
+
+
+def close(a: Any, b: Any, rel: float = 1e-9, what: str = "") -> None:
+    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    if a.shape != b.shape or not np.allclose(a, b, rtol=rel, atol=0.0):
+        worst = np.max(np.abs(a - b) / np.maximum(np.abs(b), 1e-300)) if a.shape == b.shape else None
+        raise AssertionError(f"{what}: results differ (shapes {a.shape} {b.shape}, worst relative {worst})")
+
+
+def check_schedule(r: Dict[str, Any]) -> None:
+    npf_i, npf_p = (-x for x in r[NPF])
+    close(r[PYXIRR][0], -npf_i, what="pyxirr ipmt vs numpy-financial")
+    close(r[PYXIRR][1], -npf_p, what="pyxirr ppmt vs numpy-financial")
+    close(r[QL][0], npf_i, what="QuantLib coupons vs numpy-financial ipmt")
+    close(r[QL][1], npf_p, rel=1e-8, what="QuantLib redemptions vs numpy-financial ppmt")
+    dec_interest = r[DECIMAL][0]
+    if "arrow" in r:
+        table = r["arrow"]
+        assert table.num_rows == TERM
+        assert table.column("interest").to_pylist() == dec_interest, "ours (to_arrow) vs decimal loop"
+        assert table.column("principal").to_pylist() == r[DECIMAL][1], "ours (to_arrow) principal"
+        assert table.column("closing_balance").to_pylist() == r[DECIMAL][2], "ours (to_arrow) balance"
+    if "columns" in r:
+        cols = r["columns"]
+        cents = [int(x * 100) for x in dec_interest]
+        assert cols["interest"].tolist() == cents, "ours (columns) vs decimal loop"
+    # The rounded schedule and the unrounded annuity: each row's interest within a few cents, the
+    # totals within a few dollars (the payment is rounded to 1199.10 from 1199.1010...).
+    ours_interest = np.array([float(x) for x in dec_interest])
+    assert np.max(np.abs(ours_interest - npf_i)) < 0.05, "rounded interest vs ipmt, per row"
+    assert abs(ours_interest.sum() - npf_i.sum()) < 5.0, "rounded interest vs ipmt, total"
+
+
+def check_same(reference: str, rel: float = 1e-9) -> Callable[[Dict[str, Any]], None]:
+    def check(r: Dict[str, Any]) -> None:
+        for name, value in r.items():
+            if name != reference:
+                close(value, r[reference], rel=rel, what=f"{name} vs {reference}")
+
+    return check
+
+
+def check_apr(r: Dict[str, Any]) -> None:
+    # A regular transaction: the APR is 12 times the monthly IRR.
+    monthly = pyxirr.irr([-10000.0] + [330.0] * 36)
+    close(float(r["ours"].apr), 12 * monthly, rel=1e-6, what="APR vs 12 x monthly irr")
+
+
+# ---------------------------------------------------------------- workloads
+
+
+@dataclass
+class Workload:
+    name: str
+    ours: Callable[[], Any]
+    peers: Dict[str, Callable[[], Any]]
+    check: Callable[[Dict[str, Any]], None]
+    # The peers ours must beat: (names, "<" strictly faster or "<=" at least as fast), or None to report.
+    target: Optional[tuple] = None
+    ours_key: str = "ours"
+    notes: List[str] = field(default_factory=list)
+
+
+def workloads() -> List[Workload]:
+    schedule_peers = {
+        NPF: npf_schedule,
+        PYXIRR: pyxirr_schedule,
+        QL: quantlib_schedule,
+        DECIMAL: decimal_schedule,
+    }
+    pmt_peers = {
+        NPF: lambda: npf.pmt(0.005, 360, 200000.0),
+        PYXIRR: lambda: pyxirr.pmt(0.005, 360, 200000.0),
+    }
+    rate_peers = {
+        NPF: lambda: npf.rate(360, -1199.10, 200000.0, 0.0),
+        PYXIRR: lambda: pyxirr.rate(360, -1199.10, 200000.0),
+    }
+    xirr_peers = {PYXIRR: lambda: pyxirr.xirr(FLOW_DATES, FLOWS_F), QL: quantlib_xirr}
+    irr_peers = {NPF: lambda: npf.irr(FLOWS_F), PYXIRR: lambda: pyxirr.irr(FLOWS_F)}
+    both = ((NPF, PYXIRR), "<")
+    return [
+        Workload(
+            "a. schedule, 360 monthly rows, to_arrow()",
+            ours_schedule_arrow, schedule_peers, check_schedule, ((PYXIRR,), "<"), "arrow",
+        ),
+        Workload(
+            "a. schedule, 360 monthly rows, columns() (numpy)",
+            ours_schedule_columns, schedule_peers, check_schedule, ((PYXIRR,), "<"), "columns",
+        ),
+        Workload(
+            "a. schedule, 360 rows, amortize() alone (rows kept in Rust)",
+            ours_schedule, {}, lambda r: None,
+        ),
+        Workload(
+            "b. pmt, one loan, Decimal arguments",
+            lambda: ccf.pmt(MONTHLY, 360, PRINCIPAL), pmt_peers, check_same(NPF), both,
+        ),
+        Workload(
+            "b. pmt, one loan, float arguments",
+            lambda: ccf.pmt(0.005, 360, 200000.0), pmt_peers, check_same(NPF), both,
+        ),
+        Workload(
+            "b. rate, 360 periods, Decimal arguments",
+            lambda: ccf.rate(360, Decimal("-1199.10"), PRINCIPAL, 0), rate_peers, check_same(NPF), both,
+        ),
+        Workload(
+            "b. rate, 360 periods, float arguments",
+            lambda: ccf.rate(360, -1199.10, 200000.0, 0.0), rate_peers, check_same(NPF), both,
+        ),
+        Workload(
+            "c. xirr, 121 dated flows, Decimal amounts",
+            lambda: ccf.xirr(FLOW_DATES, FLOWS_DEC), xirr_peers, check_same(PYXIRR), ((PYXIRR,), "<"),
+        ),
+        Workload(
+            "c. xirr, 121 dated flows, float amounts",
+            lambda: ccf.xirr(FLOW_DATES, FLOWS_F), xirr_peers, check_same(PYXIRR), ((PYXIRR,), "<"),
+        ),
+        Workload(
+            "d. pmt over 1,000,000 float64 rows",
+            lambda: ccf.pmt(F_RATE, F_NPER, F_PV),
+            {NPF: lambda: npf.pmt(F_RATE, F_NPER, F_PV), PYXIRR: lambda: pyxirr.pmt(F_RATE, F_NPER, F_PV)},
+            check_same(NPF), ((NPF,), "<="),
+        ),
+        Workload(
+            "e. pmt over 10,000 Decimal rows (object arrays); peers on the same values as float64",
+            lambda: ccf.pmt(D_RATE, D_NPER, D_PV),
+            {
+                NPF: lambda: npf.pmt(DF_RATE, DF_NPER, DF_PV),
+                PYXIRR: lambda: pyxirr.pmt(DF_RATE, DF_NPER, DF_PV),
+                DECIMAL: decimal_pmt_rows,
+            },
+            check_same(DECIMAL),
+        ),
+        Workload(
+            "e. pmt over 10,000 Decimal rows; numpy-financial on the same object arrays",
+            lambda: ccf.pmt(D_RATE, D_NPER, D_PV),
+            {NPF: lambda: npf.pmt(D_RATE, D_NPER, D_PV)},
+            check_same(NPF, rel=1e-20),
+        ),
+        Workload(
+            "f. Regulation Z APR, 36 monthly payments (no peer has one)",
+            lambda: ccf.apr_regulation_z(APR_ADVANCE_DATES, APR_ADVANCES, APR_PAYMENT_DATES, APR_PAYMENTS),
+            {}, check_apr,
+        ),
+        Workload(
+            "g. irr, 121 values, Decimal",
+            lambda: ccf.irr(FLOWS_DEC), irr_peers, check_same(PYXIRR), both,
+        ),
+        Workload(
+            "g. irr, 121 values, float",
+            lambda: ccf.irr(FLOWS_F), irr_peers, check_same(PYXIRR), both,
+        ),
+    ]
+
+
+# What each cell does, printed under the table.
+NOTES = [
+    "a: ours builds the whole schedule (due dates, day counts, six amount columns rounded to cents, "
+    "holiday flags) and exports it as a pyarrow Table (decimal128 amounts) or a dict of numpy arrays "
+    "(int64 cents); its interest, principal and balance columns equal the Python decimal loop's exactly. "
+    "numpy-financial and pyxirr compute unrounded ipmt and ppmt float64 arrays over periods 1..360. "
+    "QuantLib builds an AmortizingFixedRateBond from sinkingSchedule and sinkingNotionals (monthly 30/360 "
+    "coupons) and reads its 720 cash flows into two float64 arrays. Python decimal is a loop over Decimal "
+    "rows (interest rounded half up to cents, the annuity payment rounded to cents) into three lists.",
+    "b, g: QuantLib has no pmt, rate or periodic irr; numpy-financial has no xirr.",
+    "c: QuantLib is CashFlows.yieldRate (annual compounding, ACT/365F) on a leg of SimpleCashFlows, "
+    "timed with building the leg from the same Python dates and floats.",
+    "d: ours splits long float64 columns over the machine's cores; numpy-financial and pyxirr use one.",
+    "e: ours reads each Decimal of the object arrays and returns an object array of Decimals; Python "
+    "decimal is a loop over the same Decimals.",
+    "f: no peer computes a Regulation Z APR (ours is checked against 12 x pyxirr.irr, which it equals "
+    "for this regular transaction).",
+]
+
+# ---------------------------------------------------------------- timing
+
+
+def median_per_call(fn: Callable[[], Any], repeat: int) -> float:
+    timer = timeit.Timer(fn)
+    number, _ = timer.autorange()
+    return statistics.median(timer.repeat(repeat=repeat, number=number)) / number
+
+
+def fmt_time(seconds: Optional[float]) -> str:
+    if seconds is None:
+        return "n/a"
+    if seconds < 1e-6:
+        return f"{seconds * 1e9:.0f} ns"
+    if seconds < 1e-3:
+        us = seconds * 1e6
+        return f"{us:.3g} µs" if us < 100 else f"{us:.0f} µs"
+    ms = seconds * 1e3
+    return f"{ms:.3g} ms" if ms < 100 else f"{ms:.0f} ms"
+
+
+def fmt_ratio(ratio: float) -> str:
+    return f"{ratio:.2g}" if ratio < 0.1 else f"{ratio:.2f}" if ratio < 10 else f"{ratio:.0f}"
+
+
+@dataclass
+class Row:
+    workload: Workload
+    ours: Optional[float]
+    peers: Dict[str, float]
+    footnote: Optional[str] = None
+
+
+def machine_note() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    versions = ", ".join(
+        [
+            f"collections_core {cc.__version__}",
+            f"numpy {np.__version__}",
+            f"numpy-financial {npf.__version__}",
+            f"pyxirr {pyxirr.__version__}",
+            f"QuantLib {ql.__version__}",
+            f"CPython {platform.python_version()}",
+        ]
+    )
+    return f"{dt.date.today().isoformat()}, {cpu}, {os.cpu_count()} cores, {platform.system()}; {versions}"
+
+
+def run(repeat: int, only: Optional[str]) -> List[Row]:
+    peer_times: Dict[int, float] = {}  # one measurement per peer callable, shared by rows
+    rows = []
+    for w in workloads():
+        if only and only not in w.name:
+            continue
+        print(f"  {w.name} ...", file=sys.stderr, flush=True)
+        results = {name: fn() for name, fn in w.peers.items()}
+        footnote = None
+        try:
+            results[w.ours_key] = w.ours()
+        except Exception as e:  # a feature of ours not there yet, or refusing these arguments
+            footnote = f"{type(e).__name__}: {e}"
+        w.check(results)  # peers among themselves, and ours if it ran
+        ours = None if footnote else median_per_call(w.ours, repeat)
+        times = {}
+        for name, fn in w.peers.items():
+            if id(fn) not in peer_times:
+                peer_times[id(fn)] = median_per_call(fn, repeat)
+            times[name] = peer_times[id(fn)]
+        rows.append(Row(w, ours, times, footnote))
+    return rows
+
+
+def target_cell(row: Row) -> str:
+    if row.workload.target is None:
+        return "report"
+    names, op = row.workload.target
+    want = " and ".join(SHORT[n] for n in names)
+    if row.ours is None:
+        return f"{op} {want}: n/a"
+    missed = [
+        n for n in names
+        if (row.ours >= row.peers[n] if op == "<" else row.ours > row.peers[n])
+    ]
+    if not missed:
+        return f"{op} {want}: met"
+    return f"{op} {want}: missed ({', '.join(SHORT[n] for n in missed)})"
+
+
+def table(rows: List[Row]) -> List[str]:
+    header = ["workload", "ours (median)", *PEERS, *(f"ours/{SHORT[p]}" for p in PEERS), "target"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    notes = []
+    for row in rows:
+        name = row.workload.name
+        ours = fmt_time(row.ours)
+        if row.footnote:
+            notes.append(row.footnote)
+            ours += f" [{len(notes)}]"
+        cells = [name, ours]
+        cells += [fmt_time(row.peers[p]) if p in row.peers else "—" for p in PEERS]
+        cells += [
+            fmt_ratio(row.ours / row.peers[p]) if p in row.peers and row.ours is not None else "—"
+            for p in PEERS
+        ]
+        cells.append(target_cell(row))
+        lines.append("| " + " | ".join(cells) + " |")
+    lines.append("")
+    lines += [f"- [{i}] ours n/a: {note}" for i, note in enumerate(notes, 1)]
+    lines += [f"- {note}" for note in NOTES]
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=7, help="repeats per cell (median taken)")
+    parser.add_argument("--markdown", metavar="PATH", help="also write the table as Markdown here")
+    parser.add_argument("--only", metavar="TEXT", help="run only the workloads whose name contains TEXT")
+    args = parser.parse_args()
+
+    note = machine_note()
+    print(f"peer comparison: {note}", file=sys.stderr)
+    rows = run(args.repeat, args.only)
+    lines = [
+        f"Medians per call of {args.repeat} repeats (timeit, each repeat >= 0.2 s), {note}. "
+        "Ratios are ours / theirs: below 1 we are faster.",
+        "",
+        *table(rows),
+    ]
+    print("\n".join(lines))
+    if args.markdown:
+        with open(args.markdown, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines).rstrip("\n") + "\n")
+
+
+if __name__ == "__main__":
+    main()
