@@ -50,8 +50,30 @@ lint:
 rust-test:
 	$(CARGO) test --workspace --exclude collections-py --locked
 
-bench:
+# The criterion benches, then the peer comparison (benches/peers/compare.py) in the benches' own virtual
+# environment: numpy-financial, pyxirr and QuantLib pinned in benches/peers/requirements.txt (reinstalled
+# when the pins change) and a release wheel of collections-py. The table also goes to build/bench/peers.md.
+BENCH_VENV := $(CURDIR)/build/bench-venv
+BENCH_PY := $(BENCH_VENV)/bin/python
+BENCH_WHEELS := $(CURDIR)/build/bench-wheels
+BENCH_STAMP := $(BENCH_VENV)/.peers-requirements.stamp
+
+$(BENCH_PY):
+	$(PYTHON) -m venv $(BENCH_VENV)
+
+$(BENCH_STAMP): benches/peers/requirements.txt | $(BENCH_PY)
+	$(BENCH_PY) -m pip install --quiet --disable-pip-version-check --only-binary=:all: -r benches/peers/requirements.txt
+	touch $@
+
+bench: $(BENCH_STAMP)
+	rm -f $(BENCH_WHEELS)/collections_core-*.whl
+	$(BENCH_VENV)/bin/maturin build --release --locked --manifest-path collections-py/Cargo.toml \
+		--interpreter $(BENCH_PY) --out $(BENCH_WHEELS)
+	$(BENCH_PY) -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps \
+		$(BENCH_WHEELS)/collections_core-*.whl
 	$(CARGO) bench -p collections-benches
+	mkdir -p build/bench
+	$(BENCH_PY) benches/peers/compare.py --markdown build/bench/peers.md
 
 # ---------------------------------------------------------------- C ABI (owned by the FFI work)
 header: $(CBINDGEN)
