@@ -3,3 +3,8 @@
 //!
 //! Each submodule is self-contained; amounts are [`Decimal`](rust_decimal::Decimal) in the account's
 //! currency, rounded to its minor units by a named [`RoundingMode`](crate::RoundingMode).
+//! Late interest under EU 2011/7/EU, BGB §288 and the UK 1998 Act, with ERPNext and Business Central
+//! dunning formulas, is in [`late_interest`]; dunning runs over invoices by policy levels in [`dunning`].
+
+pub mod dunning;
+pub mod late_interest;
