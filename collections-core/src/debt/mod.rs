@@ -5,6 +5,10 @@
 //! currency, rounded to its minor units by a named [`RoundingMode`](crate::RoundingMode).
 //! Late interest under EU 2011/7/EU, BGB §288 and the UK 1998 Act, with ERPNext and Business Central
 //! dunning formulas, is in [`late_interest`]; dunning runs over invoices by policy levels in [`dunning`].
+//! Days past due, buckets, charge-off and time-bar dates and roll rates are in [`aging`]; the status
+//! lifecycle (statuses, allowed transitions, dated history) in [`status`].
 
+pub mod aging;
 pub mod dunning;
 pub mod late_interest;
+pub mod status;
