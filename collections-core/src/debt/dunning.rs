@@ -837,7 +837,7 @@ fn interest(
                 rounding,
             )
         }
-        DunningInterest::Statutory { statute, debtor } => {
+        DunningInterest::Statutory { statute, debtor } => (|| {
             let rules = Rules::new(
                 statute,
                 debtor,
@@ -863,7 +863,13 @@ fn interest(
                 rules.accrue(balance, start, end, &mut accrual, |_| {})?;
             }
             accrual.rounded(rules.basis, currency, rounding)
-        }
+        })()
+        .map_err(|e| match e.field() {
+            // The period's ends are the run date and the due date here.
+            "to" => e.with_field("as_of"),
+            "from" => e.with_field("due_date"),
+            _ => e,
+        }),
     }
 }
 
