@@ -2,10 +2,12 @@
 //! object arrays of Decimals.
 //!
 //! The arguments are broadcast by numpy's rules (shapes aligned on the right, each dimension equal or 1).
-//! On the f64 path every array argument is read as a contiguous float64 buffer (numpy converts an int or
-//! float32 array in C; a float64 array is read in place) and the kernel runs over the rows in Rust, with
-//! no Python object per element, detached from the interpreter and split over the machine's cores for
-//! long columns; the result is a new float64 array. On the exact path each element of an object array
+//! On the f64 path every array argument is read as a contiguous float64 buffer of the broadcast shape
+//! (numpy converts an int or float32 array, or repeats a broadcast one, in C; a float64 array of that
+//! shape is read in place) and the core's column kernel (`pmt_rows`, ..., in AVX2 where the processor
+//! has it: [`super::simd`]) runs over the rows, with no Python object per element, detached from the
+//! interpreter and split over the machine's cores for long columns; the result is a new float64 array.
+//! On the exact path each element of an object array
 //! is read as a Decimal once, the rows are solved in Decimal (detached, on every core), and the result
 //! is an object array of `decimal.Decimal`.
 //!
@@ -17,6 +19,7 @@
 
 use std::num::NonZeroUsize;
 
+use collections_core::finance::float::{self, RowError};
 use collections_core::{parse, Error};
 use numpy::{
     PyArray1, PyArrayDescrMethods, PyArrayDyn, PyArrayMethods, PyUntypedArray,
@@ -44,6 +47,7 @@ struct Numpy {
     generic: Py<PyType>,
     asarray: Py<PyAny>,
     ascontiguousarray: Py<PyAny>,
+    broadcast_to: Py<PyAny>,
     float64: Py<PyAny>,
     int64: Py<PyAny>,
     object: Py<PyAny>,
@@ -63,6 +67,7 @@ fn numpy(py: Python<'_>) -> PyResult<&Numpy> {
             generic: np.getattr("generic")?.cast_into::<PyType>()?.unbind(),
             asarray: np.getattr("asarray")?.unbind(),
             ascontiguousarray: np.getattr("ascontiguousarray")?.unbind(),
+            broadcast_to: np.getattr("broadcast_to")?.unbind(),
             float64: np.getattr("float64")?.unbind(),
             int64: np.getattr("int64")?.unbind(),
             object: np.getattr("object_")?.unbind(),
@@ -232,8 +237,7 @@ fn run<T: Copy + Sync, R: Send, const N: usize>(
     solve: &(impl Fn([T; N]) -> Result<R, Error> + Sync),
     rows_per_thread: usize,
 ) -> Result<(), (usize, Error)> {
-    let cores = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
-    let threads = cores.min(out.len() / rows_per_thread).max(1);
+    let threads = cores().min(out.len() / rows_per_thread).max(1);
     if threads == 1 {
         return fill(columns, shape, 0, out, solve);
     }
@@ -379,7 +383,7 @@ pub fn broadcast<'py, const N: usize>(
     args: [Num<'py>; N],
     fields: [&'static str; N],
     exact: impl Fn([Decimal; N]) -> Result<Decimal, Error> + Sync,
-    fast: impl Fn([f64; N]) -> Result<f64, Error> + Sync,
+    fast: impl for<'a> Fn([float::Column<'a>; N], &mut [f64]) -> Result<(), RowError> + Sync,
 ) -> PyResult<Bound<'py, PyAny>> {
     let np = numpy(py)?;
     let mut arrays: Vec<Option<Bound<'py, PyUntypedArray>>> = Vec::with_capacity(N);
@@ -419,17 +423,25 @@ fn float_rows<'py, const N: usize>(
     arrays: &[Option<Bound<'py, PyUntypedArray>>],
     fields: [&'static str; N],
     shape: &[usize],
-    fast: impl Fn([f64; N]) -> Result<f64, Error> + Sync,
+    fast: impl for<'a> Fn([float::Column<'a>; N], &mut [f64]) -> Result<(), RowError> + Sync,
 ) -> PyResult<Bound<'py, PyAny>> {
-    // Each array as a contiguous float64 array (numpy converts in C, and reads a float64 one in place).
+    // Each array as a contiguous float64 array of the broadcast shape (numpy converts and repeats in C;
+    // a float64 array of that shape is read in place), or one value when it has one element.
     let mut guards = Vec::with_capacity(N);
     let mut scalars = [0.0; N];
     for (((arg, array), field), scalar) in args.iter().zip(arrays).zip(fields).zip(&mut scalars) {
         match array {
             Some(array) => {
+                let whole = if array.len() == 1 || array.shape() == shape {
+                    array.clone().into_any()
+                } else {
+                    np.broadcast_to
+                        .call1(py, (array, shape.to_vec()))?
+                        .into_bound(py)
+                };
                 let floats = np
                     .ascontiguousarray
-                    .call1(py, (array, np.float64.bind(py)))
+                    .call1(py, (whole, np.float64.bind(py)))
                     .map_err(|err| {
                         invalid(
                             field,
@@ -447,14 +459,17 @@ fn float_rows<'py, const N: usize>(
             }
         }
     }
-    let mut columns: Vec<Column<'_, f64>> = Vec::with_capacity(N);
+    let mut columns: Vec<float::Column<'_>> = Vec::with_capacity(N);
     for (guard, scalar) in guards.iter().zip(scalars) {
         columns.push(match guard {
-            Some(g) => Column::new(g.as_slice()?, g.shape(), shape),
-            None => Column::Scalar(scalar),
+            Some(g) => match g.as_slice()? {
+                [one] => float::Column::Same(*one),
+                values => float::Column::Values(values),
+            },
+            None => float::Column::Same(scalar),
         });
     }
-    let columns: [Column<'_, f64>; N] = columns
+    let columns: [float::Column<'_>; N] = columns
         .try_into()
         .map_err(|_| invalid("values", "", "internal: argument count"))?;
 
@@ -462,13 +477,53 @@ fn float_rows<'py, const N: usize>(
     {
         let mut written = out.try_readwrite()?;
         let slots = written.as_slice_mut()?;
-        py.detach(|| run(&columns, shape, slots, &fast, FLOAT_ROWS_PER_THREAD))
-            .map_err(|(row, err)| at_index(err, row, shape))?;
+        py.detach(|| float_parts(columns, slots, &fast))
+            .map_err(|e| at_index(e.error, e.row, shape))?;
     }
     if shape.is_empty() {
         return out.call_method0("item");
     }
     Ok(out.into_any())
+}
+
+/// Runs a column kernel over the rows, split over the cores for long columns; the first bad row's
+/// error, its row counted from the start.
+fn float_parts<const N: usize>(
+    columns: [float::Column<'_>; N],
+    out: &mut [f64],
+    fast: &(impl for<'a> Fn([float::Column<'a>; N], &mut [f64]) -> Result<(), RowError> + Sync),
+) -> Result<(), RowError> {
+    let threads = cores().min(out.len() / FLOAT_ROWS_PER_THREAD).max(1);
+    if threads == 1 {
+        return fast(columns, out);
+    }
+    let chunk = out.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = out
+            .chunks_mut(chunk)
+            .enumerate()
+            .map(|(k, part)| {
+                let start = k * chunk;
+                let end = start + part.len();
+                let columns = columns.map(|c| c.rows(start, end));
+                scope.spawn(move || {
+                    fast(columns, part).map_err(|e| RowError {
+                        row: start + e.row,
+                        error: e.error,
+                    })
+                })
+            })
+            .collect();
+        // Joined in order, so the error reported is the first bad row's.
+        parts.into_iter().try_for_each(|part| {
+            part.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })
+    })
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, NonZeroUsize::get)
 }
 
 fn exact_rows<'py, const N: usize>(

@@ -18,7 +18,8 @@
 //! [`apr`].
 
 use chrono::NaiveDate;
-use collections_core::finance::{self, float, When};
+use collections_core::finance::float::{self, Column, RowError};
+use collections_core::finance::{self, When};
 use collections_core::{DayCount, Error};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyFloat, PyInt, PyString};
@@ -31,6 +32,7 @@ use crate::errors::{invalid, CoreResultExt};
 mod apr;
 mod args;
 mod columns;
+mod simd;
 
 use args::{num_arg, num_or, series_arg, use_float, Num, Series};
 
@@ -57,16 +59,18 @@ fn float_out<'py>(
     Ok(PyFloat::new(py, value.or_raise_as(renames)?).into_any())
 }
 
-/// A row function of N numeric arguments: broadcast over arrays, or one f64 or one exact solve.
+/// A row function of N numeric arguments: broadcast over arrays (`fast_rows` over float64 columns), or
+/// one f64 (`fast`) or one exact solve.
 fn row_function<'py, const N: usize>(
     py: Python<'py>,
     args: [Num<'py>; N],
     fields: [&'static str; N],
     exact: impl Fn([Decimal; N]) -> Result<Decimal, Error> + Send + Sync,
     fast: impl Fn([f64; N]) -> Result<f64, Error> + Send + Sync,
+    fast_rows: impl for<'a> Fn([Column<'a>; N], &mut [f64]) -> Result<(), RowError> + Sync,
 ) -> PyResult<Bound<'py, PyAny>> {
     if args.iter().any(|a| matches!(a, Num::Array(_))) {
-        return columns::broadcast(py, args, fields, exact, fast);
+        return columns::broadcast(py, args, fields, exact, fast_rows);
     }
     if use_float(args.iter().map(Num::kind)) {
         let mut values = [0.0; N];
@@ -213,6 +217,7 @@ pub fn fv<'py>(
         ["rate", "nper", "pmt", "pv"],
         move |[r, n, p, v]| finance::fv(r, n, p, v, when),
         move |[r, n, p, v]| float::fv(r, n, p, v, when),
+        move |[r, n, p, v], out| simd::fv_rows(r, n, p, v, when, out),
     )
 }
 
@@ -245,6 +250,7 @@ pub fn pv<'py>(
         ["rate", "nper", "pmt", "fv"],
         move |[r, n, p, f]| finance::pv(r, n, p, f, when),
         move |[r, n, p, f]| float::pv(r, n, p, f, when),
+        move |[r, n, p, f], out| simd::pv_rows(r, n, p, f, when, out),
     )
 }
 
@@ -286,6 +292,7 @@ pub fn pmt<'py>(
         ["rate", "nper", "pv", "fv"],
         move |[r, n, p, f]| finance::pmt(r, n, p, f, when),
         move |[r, n, p, f]| float::pmt(r, n, p, f, when),
+        move |[r, n, p, f], out| simd::pmt_rows(r, n, p, f, when, out),
     )
 }
 
@@ -320,6 +327,7 @@ pub fn nper<'py>(
         ["rate", "pmt", "pv", "fv"],
         move |[r, p, v, f]| finance::nper(r, p, v, f, when),
         move |[r, p, v, f]| float::nper(r, p, v, f, when),
+        move |[r, p, v, f], out| simd::nper_rows(r, p, v, f, when, out),
     )
 }
 
@@ -360,6 +368,7 @@ pub fn ipmt<'py>(
         ["rate", "per", "nper", "pv", "fv"],
         move |[r, k, n, p, f]| finance::ipmt(r, k, n, p, f, when),
         move |[r, k, n, p, f]| float::ipmt(r, k, n, p, f, when),
+        move |[r, k, n, p, f], out| simd::ipmt_rows(r, k, n, p, f, when, out),
     )
 }
 
@@ -397,6 +406,7 @@ pub fn ppmt<'py>(
         ["rate", "per", "nper", "pv", "fv"],
         move |[r, k, n, p, f]| finance::ppmt(r, k, n, p, f, when),
         move |[r, k, n, p, f]| float::ppmt(r, k, n, p, f, when),
+        move |[r, k, n, p, f], out| simd::ppmt_rows(r, k, n, p, f, when, out),
     )
 }
 
@@ -432,6 +442,14 @@ pub fn cumipmt<'py>(
         ["rate", "nper", "pv", "start_period", "end_period"],
         move |[r, n, p, s, e]| finance::cumipmt(r, n, p, s, e, when),
         move |[r, n, p, s, e]| float::cumipmt(r, n, p, s, e, when),
+        move |columns, out| {
+            float::map_rows(
+                columns,
+                ["rate", "nper", "pv", "start_period", "end_period"],
+                out,
+                |[r, n, p, s, e]| float::cumipmt(r, n, p, s, e, when),
+            )
+        },
     )
 }
 
@@ -467,6 +485,14 @@ pub fn cumprinc<'py>(
         ["rate", "nper", "pv", "start_period", "end_period"],
         move |[r, n, p, s, e]| finance::cumprinc(r, n, p, s, e, when),
         move |[r, n, p, s, e]| float::cumprinc(r, n, p, s, e, when),
+        move |columns, out| {
+            float::map_rows(
+                columns,
+                ["rate", "nper", "pv", "start_period", "end_period"],
+                out,
+                |[r, n, p, s, e]| float::cumprinc(r, n, p, s, e, when),
+            )
+        },
     )
 }
 
@@ -505,6 +531,14 @@ pub fn rate<'py>(
         ["nper", "pmt", "pv", "fv", "guess"],
         move |[n, p, v, f, g]| finance::rate(n, p, v, f, when, Some(g)),
         move |[n, p, v, f, g]| float::rate(n, p, v, f, when, Some(g)),
+        move |columns, out| {
+            float::map_rows(
+                columns,
+                ["nper", "pmt", "pv", "fv", "guess"],
+                out,
+                |[n, p, v, f, g]| float::rate(n, p, v, f, when, Some(g)),
+            )
+        },
     )
 }
 

@@ -19,6 +19,11 @@
 //!   `ipmt`/`ppmt` use the prospective balance, exact where numpy-financial's floats cancel (its issue
 //!   #35).
 //!
+//! Over many rows at once, [`pmt_rows`], [`fv_rows`], [`pv_rows`], [`nper_rows`], [`ipmt_rows`] and
+//! [`ppmt_rows`] take [`Column`]s (a value per row, or one for all) and run a vectorized kernel, handing
+//! the rows it cannot answer plainly to the functions here; [`map_rows`] runs any of these functions over
+//! columns.
+//!
 //! The tests hold every function to the exact path within 1e-9 relative (`tests/float_agreement.rs`).
 //!
 //! ```
@@ -40,8 +45,15 @@ use rust_decimal::prelude::ToPrimitive;
 
 use super::solve::{GRID, MAX_BISECTION_STEPS, MAX_NEWTON_STEPS};
 use super::When;
+
+mod math;
+mod rows;
+
 use crate::calendar::DayCount;
 use crate::error::{Error, Result};
+pub use rows::{
+    fv_rows, ipmt_rows, map_rows, nper_rows, pmt_rows, ppmt_rows, pv_rows, Column, RowError,
+};
 
 /// Relative step size at which the f64 solvers stop (Newton and bisection), as
 /// [`solve::TOLERANCE`](super::solve::TOLERANCE) is for Decimal: well above f64's resolution (2.2e-16),
