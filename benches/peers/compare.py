@@ -4,7 +4,8 @@
 Run by ``make bench`` in the benches' own virtual environment (build/bench-venv: the pins of
 benches/peers/requirements.txt and a release wheel of collections-py); it builds nothing itself. Every
 cell is the median time per call over several repeats of ``timeit.Timer.repeat``, each repeat running
-as many calls as ``Timer.autorange`` found to take 0.2 s, all in this one run. Before anything is timed,
+as many calls as ``Timer.autorange`` found to take 0.2 s, all in this one run; the functions of one
+workload letter are timed round-robin, so ours and the peers share the machine's load. Before anything is timed,
 each workload checks that ours and every peer computed the same thing (payments and rates to 1e-9, the
 schedule's interest column against ipmt), so no ratio compares different work.
 
@@ -18,12 +19,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import os
 import platform
 import statistics
 import sys
 import timeit
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Callable, Dict, List, Optional
 
@@ -156,6 +158,10 @@ def quantlib_xirr() -> float:
     )
 
 
+def ours_pmt_decimal_rows() -> Any:
+    return ccf.pmt(D_RATE, D_NPER, D_PV)
+
+
 def decimal_pmt_rows() -> List[Decimal]:
     """pmt row by row in Python decimals (fv 0, payments at period ends)."""
     out = []
@@ -226,7 +232,6 @@ class Workload:
     # The peers ours must beat: (names, "<" strictly faster or "<=" at least as fast), or None to report.
     target: Optional[tuple] = None
     ours_key: str = "ours"
-    notes: List[str] = field(default_factory=list)
 
 
 def workloads() -> List[Workload]:
@@ -292,7 +297,7 @@ def workloads() -> List[Workload]:
         ),
         Workload(
             "e. pmt over 10,000 Decimal rows (object arrays); peers on the same values as float64",
-            lambda: ccf.pmt(D_RATE, D_NPER, D_PV),
+            ours_pmt_decimal_rows,
             {
                 NPF: lambda: npf.pmt(DF_RATE, DF_NPER, DF_PV),
                 PYXIRR: lambda: pyxirr.pmt(DF_RATE, DF_NPER, DF_PV),
@@ -302,7 +307,7 @@ def workloads() -> List[Workload]:
         ),
         Workload(
             "e. pmt over 10,000 Decimal rows; numpy-financial on the same object arrays",
-            lambda: ccf.pmt(D_RATE, D_NPER, D_PV),
+            ours_pmt_decimal_rows,
             {NPF: lambda: npf.pmt(D_RATE, D_NPER, D_PV)},
             check_same(NPF, rel=1e-20),
         ),
@@ -344,10 +349,16 @@ NOTES = [
 # ---------------------------------------------------------------- timing
 
 
-def median_per_call(fn: Callable[[], Any], repeat: int) -> float:
-    timer = timeit.Timer(fn)
-    number, _ = timer.autorange()
-    return statistics.median(timer.repeat(repeat=repeat, number=number)) / number
+def medians_per_call(functions: List[Callable[[], Any]], repeat: int) -> Dict[int, float]:
+    """The median time per call of each function (by id): ``Timer.autorange`` finds how many calls
+    take 0.2 s, then ``repeat`` rounds each time every function for its number of calls."""
+    timers = [timeit.Timer(fn) for fn in functions]
+    numbers = [timer.autorange()[0] for timer in timers]
+    samples: List[List[float]] = [[] for _ in functions]
+    for _ in range(repeat):
+        for timer, number, sample in zip(timers, numbers, samples):
+            sample.append(timer.repeat(repeat=1, number=number)[0] / number)
+    return {id(fn): statistics.median(sample) for fn, sample in zip(functions, samples)}
 
 
 def fmt_time(seconds: Optional[float]) -> str:
@@ -398,26 +409,29 @@ def machine_note() -> str:
 
 
 def run(repeat: int, only: Optional[str]) -> List[Row]:
-    peer_times: Dict[int, float] = {}  # one measurement per peer callable, shared by rows
+    """Checks each workload, then times the rows of one letter together: each distinct function once,
+    round-robin, so a change in the machine's load falls on ours and the peers alike."""
     rows = []
-    for w in workloads():
-        if only and only not in w.name:
-            continue
-        print(f"  {w.name} ...", file=sys.stderr, flush=True)
-        results = {name: fn() for name, fn in w.peers.items()}
-        footnote = None
-        try:
-            results[w.ours_key] = w.ours()
-        except Exception as e:  # a feature of ours not there yet, or refusing these arguments
-            footnote = f"{type(e).__name__}: {e}"
-        w.check(results)  # peers among themselves, and ours if it ran
-        ours = None if footnote else median_per_call(w.ours, repeat)
-        times = {}
-        for name, fn in w.peers.items():
-            if id(fn) not in peer_times:
-                peer_times[id(fn)] = median_per_call(fn, repeat)
-            times[name] = peer_times[id(fn)]
-        rows.append(Row(w, ours, times, footnote))
+    selected = [w for w in workloads() if not only or only in w.name]
+    for _, group in itertools.groupby(selected, key=lambda w: w.name[0]):
+        group = list(group)
+        functions: Dict[int, Callable[[], Any]] = {}
+        footnotes: Dict[int, str] = {}
+        for w in group:
+            print(f"  {w.name} ...", file=sys.stderr, flush=True)
+            results = {name: fn() for name, fn in w.peers.items()}
+            try:
+                results[w.ours_key] = w.ours()
+                functions[id(w.ours)] = w.ours
+            except Exception as e:  # a feature of ours not there yet, or refusing these arguments
+                footnotes[id(w)] = f"{type(e).__name__}: {e}"
+            w.check(results)  # the peers among themselves, and ours if it ran
+            functions.update((id(fn), fn) for fn in w.peers.values())
+        times = medians_per_call(list(functions.values()), repeat)
+        for w in group:
+            ours = None if id(w) in footnotes else times[id(w.ours)]
+            peers = {name: times[id(fn)] for name, fn in w.peers.items()}
+            rows.append(Row(w, ours, peers, footnotes.get(id(w))))
     return rows
 
 
@@ -463,7 +477,7 @@ def table(rows: List[Row]) -> List[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--repeat", type=int, default=7, help="repeats per cell (median taken)")
+    parser.add_argument("--repeat", type=int, default=9, help="repeats per cell (median taken)")
     parser.add_argument("--markdown", metavar="PATH", help="also write the table as Markdown here")
     parser.add_argument("--only", metavar="TEXT", help="run only the workloads whose name contains TEXT")
     args = parser.parse_args()
@@ -472,7 +486,8 @@ def main() -> None:
     print(f"peer comparison: {note}", file=sys.stderr)
     rows = run(args.repeat, args.only)
     lines = [
-        f"Medians per call of {args.repeat} repeats (timeit, each repeat >= 0.2 s), {note}. "
+        f"Medians per call of {args.repeat} repeats (timeit, each repeat >= 0.2 s, a workload's functions "
+        f"round-robin), {note}. "
         "Ratios are ours / theirs: below 1 we are faster.",
         "",
         *table(rows),
