@@ -674,10 +674,22 @@ fn bad_input_is_an_error_naming_the_field() {
         ob(date, Decimal::MAX, dec!(0)),
         ob(date, Decimal::MAX, dec!(0)),
     ]);
-    assert_eq!(
-        field(huge.age(d(2026, 2, 1), &r).map(|_| ())),
-        "outstanding"
-    );
+    for rules in [
+        r.clone(),
+        rules(ShortfallMethod::Cumulative, Tolerance::None, 0),
+    ] {
+        let err = huge.age(d(2026, 2, 1), &rules).unwrap_err();
+        assert!(
+            matches!(err, collections_core::Error::Overflow { .. }),
+            "{err}"
+        );
+        // In a portfolio the account's sums are carried into its bucket's, which then overflow.
+        let err = age_portfolio(std::slice::from_ref(&huge), d(2026, 2, 1), &rules).unwrap_err();
+        assert!(
+            matches!(err, collections_core::Error::Overflow { .. }),
+            "{err}"
+        );
+    }
     // Parsing names.
     assert_eq!(
         field("monthly".parse::<ShortfallMethod>().map(|_| ())),
