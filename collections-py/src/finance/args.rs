@@ -179,7 +179,11 @@ pub fn series_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<Serie
     if items.iter().any(|item| item.is_instance_of::<PyFloat>()) {
         let floats = items
             .iter()
-            .map(|item| num_arg(item, field)?.scalar_float(field))
+            .map(|item| match item.cast::<PyFloat>() {
+                // The common case first: a float is read directly.
+                Ok(f) => Ok(f.value()),
+                Err(_) => num_arg(item, field)?.scalar_float(field),
+            })
             .collect::<PyResult<_>>()?;
         return Ok(Series::Float(floats));
     }
