@@ -19,15 +19,15 @@
 //! - a level at or below the earlier one sends nothing new (no fee, no interest); a new level charges the
 //!   level's fee and, where the level says so, interest on the outstanding amount from the due date.
 
-use std::collections::HashSet;
+use std::cmp::Ordering;
 use std::fmt;
 use std::ops::Range;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::late_interest::erp::{adb_round, erpnext_interest};
+use super::late_interest::erp::{adb_round, balance_due_interest, erpnext_interest};
 use super::late_interest::statutory::{next_day, Accrual, Rules};
 use super::late_interest::{name_key, round_money, DebtorKind, Statute, StatutoryTables};
 use crate::error::{Error, Result};
@@ -339,7 +339,7 @@ impl TryFrom<DunningPolicyData> for DunningPolicy {
 impl DunningPolicy {
     /// A policy from levels in strictly increasing `days_overdue`, with half-up rounding, one level at a
     /// time and the built-in statutory rate tables.
-    pub fn new(currency: Currency, levels: Vec<DunningLevel>) -> Result<DunningPolicy> {
+    pub fn new(currency: Currency, mut levels: Vec<DunningLevel>) -> Result<DunningPolicy> {
         if levels.is_empty() {
             return Err(Error::invalid(
                 "levels",
@@ -375,6 +375,10 @@ impl DunningPolicy {
             if let Some(method) = &level.interest {
                 method.check()?;
             }
+        }
+        for level in &mut levels {
+            // Exact: the fee has at most the currency's minor units (checked above).
+            level.fee = round_money(level.fee, currency, RoundingMode::HalfUp);
         }
         Ok(DunningPolicy {
             currency,
@@ -484,6 +488,21 @@ pub struct DunningLine {
     pub total: Decimal,
 }
 
+impl DunningLine {
+    fn empty(zero: Decimal) -> DunningLine {
+        DunningLine {
+            invoice_index: 0,
+            outstanding: zero,
+            days_overdue: 0,
+            outcome: DunningOutcome::NoLevelReached,
+            level: None,
+            fee: zero,
+            interest: zero,
+            total: zero,
+        }
+    }
+}
+
 /// Sums over some lines.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DunningTotals {
@@ -502,6 +521,17 @@ pub struct DunningTotals {
 }
 
 impl DunningTotals {
+    fn starting(zero: Decimal) -> DunningTotals {
+        DunningTotals {
+            invoices: 0,
+            notices: 0,
+            outstanding: zero,
+            fee: zero,
+            interest: zero,
+            total: zero,
+        }
+    }
+
     fn add(&mut self, line: &DunningLine) -> Result<()> {
         let overflow = || Error::overflow("amount", line.outstanding);
         self.invoices += 1;
@@ -510,6 +540,9 @@ impl DunningTotals {
             .outstanding
             .checked_add(line.outstanding)
             .ok_or_else(overflow)?;
+        if line.outcome != DunningOutcome::Notice {
+            return Ok(()); // no fee, no interest
+        }
         self.fee = self.fee.checked_add(line.fee).ok_or_else(overflow)?;
         self.interest = self
             .interest
@@ -599,42 +632,60 @@ pub fn dunning_run(
     policy: &DunningPolicy,
     as_of: NaiveDate,
 ) -> Result<DunningRun> {
-    let mut seen: HashSet<&str> = HashSet::with_capacity(invoices.len());
-    let mut lines = Vec::with_capacity(invoices.len());
-    for (index, invoice) in invoices.iter().enumerate() {
-        if !seen.insert(invoice.id.as_str()) {
-            return Err(Error::invalid(
-                "id",
-                format!("{:?}", invoice.id),
-                "duplicate invoice id",
-            ));
-        }
-        lines.push(dun(index, invoice, policy, as_of)?);
+    let count = invoices.len();
+    if u32::try_from(count).is_err() {
+        return Err(Error::invalid(
+            "invoices",
+            count,
+            "at most 4,294,967,295 invoices in one run",
+        ));
     }
-    drop(seen);
+    // Pass 1: a compact sort key per invoice (the run's order is decided on 48-byte keys in one
+    // buffer, touching the strings only when their first 16 bytes tie), and unique ids.
+    let keys: Vec<SortKey> = invoices
+        .iter()
+        .enumerate()
+        .map(|(index, invoice)| SortKey::new(index, invoice))
+        .collect();
+    check_unique_ids(&keys, invoices)?;
+    let mut keys = keys;
     // Ids are unique, so the order is total and an unstable sort is deterministic.
-    let key = |line: &DunningLine| {
-        let inv = &invoices[line.invoice_index];
-        (inv.customer_id.as_str(), inv.due_date, inv.id.as_str())
-    };
-    lines.sort_unstable_by(|a, b| key(a).cmp(&key(b)));
+    sort_keys(&mut keys, invoices);
+    let mut position = vec![0_u32; count];
+    for (at, key) in keys.iter().enumerate() {
+        if let Some(slot) = position.get_mut(key.index as usize) {
+            *slot = at as u32;
+        }
+    }
+    // Pass 2, in input order (so the first bad invoice in the input is the one reported): each line
+    // goes straight to its place in the run's order.
+    let zero = round_money(Decimal::ZERO, policy.currency, policy.rounding);
+    let mut lines = vec![DunningLine::empty(zero); count];
+    for (index, invoice) in invoices.iter().enumerate() {
+        let line = dun(index, invoice, policy, as_of, zero)?;
+        if let Some(slot) = position
+            .get(index)
+            .and_then(|&at| lines.get_mut(at as usize))
+        {
+            *slot = line;
+        }
+    }
+    drop(position);
 
     let mut customers: Vec<CustomerDunning> = Vec::new();
-    let mut totals = DunningTotals::default();
-    for (position, line) in lines.iter().enumerate() {
-        let customer_id = &invoices[line.invoice_index].customer_id;
-        let same = customers
-            .last()
-            .is_some_and(|c| &c.customer_id == customer_id);
-        if !same {
+    let mut totals = DunningTotals::starting(zero);
+    let mut previous: Option<&SortKey> = None;
+    for (at, (line, key)) in lines.iter().zip(&keys).enumerate() {
+        if !previous.is_some_and(|p| p.same_customer(key, invoices)) {
             customers.push(CustomerDunning {
-                customer_id: customer_id.clone(),
-                lines: position..position,
-                totals: DunningTotals::default(),
+                customer_id: invoices[line.invoice_index].customer_id.clone(),
+                lines: at..at,
+                totals: DunningTotals::starting(zero),
             });
         }
+        previous = Some(key);
         if let Some(current) = customers.last_mut() {
-            current.lines.end = position + 1;
+            current.lines.end = at + 1;
             current.totals.add(line)?;
         }
         totals.add(line)?;
@@ -649,6 +700,131 @@ pub fn dunning_run(
     })
 }
 
+/// An invoice's place in the run order (customer id, due date, invoice id), with the first 16 bytes of
+/// each id inline. Byte strings compare as their zero-padded prefixes do whenever those differ, so the
+/// prefixes decide most comparisons; equal prefixes with both lengths at most 16 mean equal strings up
+/// to trailing NULs, which the lengths then order; otherwise the strings themselves are compared.
+#[derive(Debug, Clone, Copy)]
+struct SortKey {
+    customer: u128,
+    /// The customer id's length in the high half, the due date (order-preserving) in the low half.
+    customer_len_due: u64,
+    id: u128,
+    id_len: u32,
+    index: u32,
+}
+
+impl SortKey {
+    fn new(index: usize, invoice: &Invoice) -> SortKey {
+        let len = |s: &str| u32::try_from(s.len()).unwrap_or(u32::MAX);
+        // Flipping the sign bit keeps the order of the signed day number as unsigned.
+        let due = (invoice.due_date.num_days_from_ce() as u32) ^ 0x8000_0000;
+        SortKey {
+            customer: prefix(&invoice.customer_id),
+            customer_len_due: u64::from(len(&invoice.customer_id)) << 32 | u64::from(due),
+            id: prefix(&invoice.id),
+            id_len: len(&invoice.id),
+            // The caller checked that the count fits.
+            index: u32::try_from(index).unwrap_or(u32::MAX),
+        }
+    }
+
+    fn customer_len(&self) -> u32 {
+        (self.customer_len_due >> 32) as u32
+    }
+
+    /// Whether both ids fit their prefixes, so the key alone orders the invoice.
+    fn is_short(&self) -> bool {
+        self.customer_len() <= 16 && self.id_len <= 16
+    }
+
+    /// The whole order as one integer tuple, valid when every key [`is_short`](SortKey::is_short).
+    fn short(&self) -> (u128, u64, u128, u32) {
+        (self.customer, self.customer_len_due, self.id, self.id_len)
+    }
+
+    fn invoice<'a>(&self, invoices: &'a [Invoice]) -> Option<&'a Invoice> {
+        invoices.get(self.index as usize)
+    }
+
+    fn cmp_customer(&self, other: &SortKey, invoices: &[Invoice]) -> Ordering {
+        self.customer.cmp(&other.customer).then_with(|| {
+            if self.customer_len() <= 16 && other.customer_len() <= 16 {
+                self.customer_len().cmp(&other.customer_len())
+            } else {
+                let name = |k: &SortKey| k.invoice(invoices).map(|i| i.customer_id.as_str());
+                name(self).cmp(&name(other))
+            }
+        })
+    }
+
+    fn cmp(&self, other: &SortKey, invoices: &[Invoice]) -> Ordering {
+        self.cmp_customer(other, invoices)
+            .then((self.customer_len_due as u32).cmp(&(other.customer_len_due as u32)))
+            .then(self.id.cmp(&other.id))
+            .then_with(|| {
+                if self.id_len <= 16 && other.id_len <= 16 {
+                    self.id_len.cmp(&other.id_len)
+                } else {
+                    let id = |k: &SortKey| k.invoice(invoices).map(|i| i.id.as_str());
+                    id(self).cmp(&id(other))
+                }
+            })
+    }
+
+    fn same_customer(&self, other: &SortKey, invoices: &[Invoice]) -> bool {
+        self.cmp_customer(other, invoices) == Ordering::Equal
+    }
+}
+
+/// Sorts keys into the run order; on integer tuples alone when every id fits its prefix.
+fn sort_keys(keys: &mut [SortKey], invoices: &[Invoice]) {
+    if keys.iter().all(SortKey::is_short) {
+        keys.sort_unstable_by_key(SortKey::short);
+    } else {
+        keys.sort_unstable_by(|a, b| a.cmp(b, invoices));
+    }
+}
+
+/// The first 16 bytes of `s`, big-endian, zero-padded.
+fn prefix(s: &str) -> u128 {
+    let mut bytes = [0_u8; 16];
+    let head = s.as_bytes().get(..16).unwrap_or(s.as_bytes());
+    if let Some(target) = bytes.get_mut(..head.len()) {
+        target.copy_from_slice(head);
+    }
+    u128::from_be_bytes(bytes)
+}
+
+/// Fails on the first id (in id order) that two invoices share, naming both positions. Sorting the
+/// ids' keys beats hashing them: the work is sequential, and ids exported in order are nearly sorted.
+fn check_unique_ids(keys: &[SortKey], invoices: &[Invoice]) -> Result<()> {
+    let mut by_id: Vec<(u128, u32, u32)> = keys.iter().map(|k| (k.id, k.id_len, k.index)).collect();
+    let id = |index: u32| invoices.get(index as usize).map(|i| i.id.as_str());
+    let cmp = |a: &(u128, u32, u32), b: &(u128, u32, u32)| {
+        a.0.cmp(&b.0).then_with(|| {
+            if a.1 <= 16 && b.1 <= 16 {
+                a.1.cmp(&b.1)
+            } else {
+                id(a.2).cmp(&id(b.2))
+            }
+        })
+    };
+    by_id.sort_unstable_by(|a, b| cmp(a, b).then(a.2.cmp(&b.2)));
+    for pair in by_id.windows(2) {
+        if let [a, b] = pair {
+            if cmp(a, b) == Ordering::Equal {
+                return Err(Error::invalid(
+                    "id",
+                    format!("{:?}", id(a.2).unwrap_or_default()),
+                    format!("duplicate invoice id (invoices {} and {})", a.2, b.2),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
 fn about(invoice: &Invoice, value: impl fmt::Display) -> String {
     format!("{value} (invoice {:?})", invoice.id)
 }
@@ -659,6 +835,7 @@ fn dun(
     invoice: &Invoice,
     policy: &DunningPolicy,
     as_of: NaiveDate,
+    zero: Decimal,
 ) -> Result<DunningLine> {
     let currency = policy.currency;
     if invoice.currency != currency {
@@ -708,7 +885,6 @@ fn dun(
     }
     let outstanding = (invoice.amount - paid).max(Decimal::ZERO);
     let days_overdue = (as_of - invoice.due_date).num_days();
-    let zero = round_money(Decimal::ZERO, currency, policy.rounding);
     let mut line = DunningLine {
         invoice_index,
         outstanding,
@@ -752,7 +928,7 @@ fn dun(
         return Ok(line);
     };
     line.outcome = DunningOutcome::Notice;
-    line.fee = round_money(level.fee, currency, policy.rounding);
+    line.fee = level.fee;
     if let Some(method) = &level.interest {
         line.interest = interest(method, invoice, outstanding, days_overdue, policy, as_of)?;
     }
@@ -802,11 +978,8 @@ fn interest(
         )
         .map_err(|e| e.with_field("amount")),
         DunningInterest::BalanceDue { rate_percent } => {
-            let exact = outstanding
-                .checked_mul(rate_percent)
-                .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED))
-                .ok_or_else(overflow)?;
-            Ok(round_money(exact, currency, rounding))
+            balance_due_interest(outstanding, rate_percent, currency, rounding)
+                .map_err(|e| e.with_field("amount"))
         }
         DunningInterest::AverageDailyBalance {
             rate_percent,

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{name_key, round_money};
+use super::{name_key, round_fraction, round_money};
 use crate::error::{Error, Result};
 use crate::money::{Currency, Money, RoundingMode};
 
@@ -94,12 +94,11 @@ pub(crate) fn erpnext_interest(
     if days <= 0 {
         return Ok(round_money(Decimal::ZERO, currency, rounding));
     }
-    let exact = outstanding
+    let numerator = outstanding
         .checked_mul(annual_rate_percent)
         .and_then(|x| x.checked_mul(Decimal::from(days)))
-        .and_then(|x| x.checked_div(Decimal::from(36_500)))
         .ok_or_else(|| Error::overflow("outstanding", outstanding))?;
-    Ok(round_money(exact, currency, rounding))
+    round_fraction(numerator, 36_500, currency, rounding).map_err(|e| e.with_field("outstanding"))
 }
 
 /// Business Central's interest calculation methods for finance charges.
@@ -261,14 +260,12 @@ impl FinanceChargeTerms {
             return Ok(none);
         }
         let interest = match self.method {
-            FinanceChargeMethod::BalanceDue => {
-                let exact = remaining
-                    .amount()
-                    .checked_mul(self.interest_rate_percent)
-                    .and_then(|x| x.checked_div(Decimal::ONE_HUNDRED))
-                    .ok_or_else(|| Error::overflow("remaining", remaining.amount()))?;
-                round_money(exact, currency, rounding)
-            }
+            FinanceChargeMethod::BalanceDue => balance_due_interest(
+                remaining.amount(),
+                self.interest_rate_percent,
+                currency,
+                rounding,
+            )?,
             FinanceChargeMethod::AverageDailyBalance => average_daily_balance_interest(
                 &[(remaining.amount(), days_overdue)],
                 self.interest_rate_percent,
@@ -345,7 +342,7 @@ pub fn average_daily_balance_interest(
     )
 }
 
-/// `weighted × rate / (100 × period)`, rounded.
+/// `weighted × rate / (100 × period)`, rounded once.
 pub(crate) fn adb_round(
     weighted: Decimal,
     rate_percent: Decimal,
@@ -353,12 +350,29 @@ pub(crate) fn adb_round(
     currency: Currency,
     rounding: RoundingMode,
 ) -> Result<Decimal> {
-    let denominator = Decimal::from(100_u64 * u64::from(interest_period_days));
-    let exact = weighted
+    let numerator = weighted
         .checked_mul(rate_percent)
-        .and_then(|x| x.checked_div(denominator))
         .ok_or_else(|| Error::overflow("amount", weighted))?;
-    Ok(round_money(exact, currency, rounding))
+    round_fraction(
+        numerator,
+        100 * u64::from(interest_period_days),
+        currency,
+        rounding,
+    )
+    .map_err(|e| e.with_field("amount"))
+}
+
+/// `remaining × rate / 100`, rounded once.
+pub(crate) fn balance_due_interest(
+    remaining: Decimal,
+    rate_percent: Decimal,
+    currency: Currency,
+    rounding: RoundingMode,
+) -> Result<Decimal> {
+    let numerator = remaining
+        .checked_mul(rate_percent)
+        .ok_or_else(|| Error::overflow("remaining", remaining))?;
+    round_fraction(numerator, 100, currency, rounding).map_err(|e| e.with_field("remaining"))
 }
 
 pub(crate) fn non_negative(field: &'static str, value: Decimal) -> Result<()> {

@@ -41,7 +41,8 @@ pub use statutory::{
 
 use rust_decimal::Decimal;
 
-use crate::money::{Currency, Money, RoundingMode};
+use crate::error::{Error, Result};
+use crate::money::{round_ratio, Currency, Money, RoundingMode};
 
 /// Lower-cased with `-`, `_` and spaces dropped, so `balance-due`, `BALANCE_DUE` and `Balance Due` are
 /// one name. (The schedule terms have the same rule; both could move down to `parse`.)
@@ -55,4 +56,86 @@ pub(crate) fn name_key(s: &str) -> String {
 /// `value` rounded to the currency's minor units, always showing that many places.
 pub(crate) fn round_money(value: Decimal, currency: Currency, mode: RoundingMode) -> Decimal {
     Money::new(value, currency).round(mode).amount()
+}
+
+/// `numerator / denominator` rounded once to the currency's minor units, exactly: in 128-bit integers
+/// (numerator mantissa × 10^minor / (10^scale × denominator)) when that fits, so a true tie is seen as a
+/// tie and no 28-digit quotient is formed; otherwise by Decimal division. `denominator` is positive.
+pub(crate) fn round_fraction(
+    numerator: Decimal,
+    denominator: u64,
+    currency: Currency,
+    mode: RoundingMode,
+) -> Result<Decimal> {
+    let units = currency.minor_units();
+    let scale = numerator.scale();
+    let exact = if scale >= units {
+        10_i128
+            .checked_pow(scale - units)
+            .and_then(|p| p.checked_mul(i128::from(denominator)))
+            .and_then(|d| round_ratio(numerator.mantissa(), d, mode))
+    } else {
+        10_i128
+            .checked_pow(units - scale)
+            .and_then(|p| numerator.mantissa().checked_mul(p))
+            .and_then(|n| round_ratio(n, i128::from(denominator), mode))
+    };
+    if let Some(minor) = exact.and_then(|m| i64::try_from(m).ok()) {
+        return Ok(Decimal::new(minor, units));
+    }
+    let value = numerator
+        .checked_div(Decimal::from(denominator))
+        .ok_or_else(|| Error::overflow("amount", numerator))?;
+    Ok(round_money(value, currency, mode))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_fraction_agrees_with_decimal_division() {
+        let cases = [
+            ("21517300.0000", 36_500),
+            ("9145.00", 3_650),
+            ("-12.345", 1),
+            ("1", 3),
+            ("79228162514264337593543950335", 7),
+        ];
+        for (n, d) in cases {
+            let n: Decimal = n.parse().unwrap();
+            for mode in RoundingMode::ALL {
+                for currency in [Currency::EUR, Currency::JPY] {
+                    let want = round_money(n / Decimal::from(d), currency, mode);
+                    assert_eq!(
+                        round_fraction(n, d, currency, mode).unwrap(),
+                        want,
+                        "{n}/{d} {mode}"
+                    );
+                }
+            }
+        }
+        // Below Decimal's last digit the quotient would be 0; the integer path still sees it is positive.
+        let tiny: Decimal = "0.0000000000000000000000000001".parse().unwrap();
+        assert_eq!(
+            round_fraction(tiny, 36_500, Currency::EUR, RoundingMode::Up)
+                .unwrap()
+                .to_string(),
+            "0.01"
+        );
+        assert_eq!(
+            round_fraction(tiny, 36_500, Currency::EUR, RoundingMode::Down)
+                .unwrap()
+                .to_string(),
+            "0.00"
+        );
+        // A true half cent: 2.505 is a tie in both paths.
+        let tie: Decimal = "9143250".parse().unwrap();
+        assert_eq!(
+            round_fraction(tie, 3_650_000, Currency::EUR, RoundingMode::HalfEven)
+                .unwrap()
+                .to_string(),
+            "2.50"
+        );
+    }
 }

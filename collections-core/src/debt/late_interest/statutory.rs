@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::rates::{RateRow, RateTable, Verification};
-use super::{name_key, round_money};
+use super::{name_key, round_fraction};
 use crate::calendar::DayCount;
 use crate::error::{Error, Result};
 use crate::money::{Currency, Money, RoundingMode};
@@ -386,10 +386,8 @@ impl StatutoryClaim {
             });
         })?;
         let (numerator, denominator) = accrual.fraction(rules.basis)?;
-        let unrounded = numerator
-            .checked_div(denominator)
-            .ok_or_else(|| Error::overflow("principal", self.principal))?;
-        let interest = round_money(unrounded, self.currency, self.rounding);
+        let interest = accrual.rounded(rules.basis, self.currency, self.rounding)?;
+        let denominator = Decimal::from(denominator);
         let obligation = self.obligation_date.unwrap_or(self.due_date);
         Ok(LateInterest {
             statute: self.statute,
@@ -497,13 +495,13 @@ pub(crate) struct Accrual {
 }
 
 impl Accrual {
-    /// The sum as one fraction.
-    pub(crate) fn fraction(&self, basis: Basis) -> Result<(Decimal, Decimal)> {
+    /// The sum as one fraction: numerator and denominator.
+    pub(crate) fn fraction(&self, basis: Basis) -> Result<(Decimal, u64)> {
         let overflow = || Error::overflow("principal", self.main);
         match basis {
-            Basis::Fixed(b) => Ok((self.main, Decimal::from(100 * b))),
-            Basis::ActualYear if self.leap.is_zero() => Ok((self.main, Decimal::from(36_500))),
-            Basis::ActualYear if self.main.is_zero() => Ok((self.leap, Decimal::from(36_600))),
+            Basis::Fixed(b) => Ok((self.main, 100 * u64::from(b))),
+            Basis::ActualYear if self.leap.is_zero() => Ok((self.main, 36_500)),
+            Basis::ActualYear if self.main.is_zero() => Ok((self.leap, 36_600)),
             Basis::ActualYear => {
                 let a = self
                     .main
@@ -514,12 +512,12 @@ impl Accrual {
                     .checked_mul(Decimal::from(365))
                     .ok_or_else(overflow)?;
                 let n = a.checked_add(b).ok_or_else(overflow)?;
-                Ok((n, Decimal::from(100 * 365 * 366)))
+                Ok((n, 100 * 365 * 366))
             }
         }
     }
 
-    /// The sum divided once and rounded to the currency's minor units.
+    /// The sum rounded once to the currency's minor units.
     pub(crate) fn rounded(
         &self,
         basis: Basis,
@@ -527,10 +525,7 @@ impl Accrual {
         mode: RoundingMode,
     ) -> Result<Decimal> {
         let (n, d) = self.fraction(basis)?;
-        let value = n
-            .checked_div(d)
-            .ok_or_else(|| Error::overflow("principal", n))?;
-        Ok(round_money(value, currency, mode))
+        round_fraction(n, d, currency, mode).map_err(|e| e.with_field("principal"))
     }
 }
 
