@@ -409,3 +409,52 @@ fn statutory_interest_past_the_tables_names_as_of() {
     assert_eq!(err.field(), "as_of");
     assert!(err.to_string().contains("2026-06-30"), "{err}");
 }
+
+#[test]
+fn unverified_rates_are_reported_per_line() {
+    // Due 2025-12-01, run 2026-02-01: 62 days, level 3. Statutory interest runs 30 days of 2025 H2
+    // (base 1.27, marked U) and 32 days of 2026 H1 (1.27, V) at 10.27%:
+    // 1000 × 10.27 × 62 / 36500 = 17.4449... -> 17.44.
+    let inv = invoice("U-1", "C", "1000", "2025-12-01");
+    let run = dunning_run(&[inv], &policy(), d("2026-02-01")).unwrap();
+    let line = &run.lines[0];
+    assert_eq!(
+        (line.level, line.interest.to_string()),
+        (Some(3), "17.44".into())
+    );
+    assert!(line.unverified_rate);
+    let fresh = invoice("V-1", "C", "1000", "2026-01-01");
+    let run = dunning_run(&[fresh], &policy(), d("2026-03-01")).unwrap();
+    assert_eq!(run.lines[0].level, Some(3));
+    assert!(!run.lines[0].unverified_rate);
+}
+
+fn any_date() -> impl Strategy<Value = NaiveDate> {
+    prop_oneof![
+        Just(NaiveDate::MIN),
+        Just(NaiveDate::MAX),
+        (-5_000i64..5_000).prop_map(|days| d("2025-06-01") + chrono::TimeDelta::days(days)),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn no_input_panics(due in any_date(), as_of in any_date(), paid in any_date(), cents in -10i64..10_000_000, level in 0usize..4) {
+        let mut policy_levels = policy().levels().to_vec();
+        policy_levels.truncate(level.max(1));
+        let mut p = DunningPolicy::new(Currency::EUR, policy_levels).unwrap();
+        if level == 0 {
+            p = p.with_one_level_at_a_time(true);
+        }
+        let mut inv = Invoice::new("I", "C", Currency::EUR, Decimal::new(cents, 2), due);
+        inv.payments.push(Payment { date: paid, amount: Decimal::new(cents.abs() / 3 + 1, 2), currency: Currency::EUR });
+        let _ = dunning_run(&[inv], &p, as_of);
+        for statute in Statute::ALL {
+            let currency = if statute == Statute::UkLatePayment1998 { Currency::GBP } else { Currency::EUR };
+            if let Ok(claim) = collections_core::debt::late_interest::StatutoryClaim::new(
+                statute, DebtorKind::Business, Decimal::new(cents, 2), currency, due, as_of) {
+                let _ = claim.compute(&Default::default());
+            }
+        }
+    }
+}

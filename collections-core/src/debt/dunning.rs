@@ -29,7 +29,9 @@ use serde::{Deserialize, Serialize};
 
 use super::late_interest::erp::{adb_round, balance_due_interest, erpnext_interest};
 use super::late_interest::statutory::{next_day, Accrual, Rules};
-use super::late_interest::{name_key, round_money, DebtorKind, Statute, StatutoryTables};
+use super::late_interest::{
+    name_key, round_money, DebtorKind, Statute, StatutoryTables, Verification,
+};
 use crate::error::{Error, Result};
 use crate::money::{Currency, RoundingMode};
 
@@ -115,6 +117,7 @@ impl Invoice {
 #[non_exhaustive]
 pub enum DunningInterest {
     /// ERPNext: outstanding × annual rate / 100 / 365 × days overdue.
+    #[serde(rename = "erpnext")]
     ErpNext {
         /// Annual rate in percent.
         annual_rate_percent: Decimal,
@@ -486,6 +489,8 @@ pub struct DunningLine {
     pub interest: Decimal,
     /// fee + interest.
     pub total: Decimal,
+    /// Whether the interest used a reference-rate row marked unverified (statutory interest only).
+    pub unverified_rate: bool,
 }
 
 impl DunningLine {
@@ -499,6 +504,7 @@ impl DunningLine {
             fee: zero,
             interest: zero,
             total: zero,
+            unverified_rate: false,
         }
     }
 }
@@ -589,6 +595,25 @@ impl DunningRun {
     }
 
     /// A customer's lines.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use collections_core::debt::dunning::{dunning_run, DunningLevel, DunningPolicy, Invoice};
+    /// use collections_core::Currency;
+    /// use rust_decimal::Decimal;
+    ///
+    /// let due = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    /// let invoices = [
+    ///     Invoice::new("2", "B", Currency::EUR, Decimal::ONE, due),
+    ///     Invoice::new("1", "A", Currency::EUR, Decimal::ONE, due),
+    /// ];
+    /// let policy = DunningPolicy::new(Currency::EUR, vec![DunningLevel::new(10, "reminder")])?;
+    /// let run = dunning_run(&invoices, &policy, NaiveDate::from_ymd_opt(2026, 2, 1).unwrap())?;
+    /// let b = &run.customers[1];
+    /// assert_eq!(b.customer_id, "B");
+    /// assert_eq!(run.customer_lines(b)[0].invoice_index, 0);
+    /// # Ok::<(), collections_core::Error>(())
+    /// ```
     pub fn customer_lines(&self, customer: &CustomerDunning) -> &[DunningLine] {
         self.lines.get(customer.lines.clone()).unwrap_or(&[])
     }
@@ -894,6 +919,7 @@ fn dun(
         fee: zero,
         interest: zero,
         total: zero,
+        unverified_rate: false,
     };
     line.outcome = if invoice.blocked {
         DunningOutcome::Blocked
@@ -930,7 +956,8 @@ fn dun(
     line.outcome = DunningOutcome::Notice;
     line.fee = level.fee;
     if let Some(method) = &level.interest {
-        line.interest = interest(method, invoice, outstanding, days_overdue, policy, as_of)?;
+        (line.interest, line.unverified_rate) =
+            interest(method, invoice, outstanding, days_overdue, policy, as_of)?;
     }
     line.total = line
         .fee
@@ -947,7 +974,7 @@ fn interest(
     days_overdue: i64,
     policy: &DunningPolicy,
     as_of: NaiveDate,
-) -> Result<Decimal> {
+) -> Result<(Decimal, bool)> {
     let (currency, rounding) = (policy.currency, policy.rounding);
     let overflow = || Error::overflow("amount", about(invoice, invoice.amount));
     // Payments known at as_of that fell after the due date, in order; those on or before it only
@@ -966,7 +993,8 @@ fn interest(
         .try_fold(invoice.amount, |balance, p| {
             balance.checked_sub(p.amount).ok_or_else(overflow)
         })?;
-    match *method {
+    let mut unverified = false;
+    let amount = match *method {
         DunningInterest::ErpNext {
             annual_rate_percent,
         } => erpnext_interest(
@@ -1027,13 +1055,17 @@ fn interest(
             for p in later() {
                 let stop = next_day("payments.date", p.date)?;
                 if balance > Decimal::ZERO {
-                    rules.accrue(balance, start, stop, &mut accrual, |_| {})?;
+                    rules.accrue(balance, start, stop, &mut accrual, |seg| {
+                        unverified |= seg.reference.verification == Verification::Unverified;
+                    })?;
                 }
                 balance = balance.checked_sub(p.amount).ok_or_else(overflow)?;
                 start = stop;
             }
             if balance > Decimal::ZERO && start < end {
-                rules.accrue(balance, start, end, &mut accrual, |_| {})?;
+                rules.accrue(balance, start, end, &mut accrual, |seg| {
+                    unverified |= seg.reference.verification == Verification::Unverified;
+                })?;
             }
             accrual.rounded(rules.basis, currency, rounding)
         })()
@@ -1043,7 +1075,8 @@ fn interest(
             "from" => e.with_field("due_date"),
             _ => e,
         }),
-    }
+    }?;
+    Ok((amount, unverified))
 }
 
 #[cfg(test)]
@@ -1122,6 +1155,33 @@ mod tests {
         );
         let dup = dunning_run(&[base.clone(), base.clone()], &p, d(2026, 3, 1)).unwrap_err();
         assert_eq!(dup.field(), "id");
+    }
+
+    #[test]
+    fn interest_methods_serialize_by_name() {
+        for method in [
+            DunningInterest::ErpNext {
+                annual_rate_percent: Decimal::ONE,
+            },
+            DunningInterest::BalanceDue {
+                rate_percent: Decimal::ONE,
+            },
+            DunningInterest::AverageDailyBalance {
+                rate_percent: Decimal::ONE,
+                interest_period_days: 30,
+            },
+            DunningInterest::Statutory {
+                statute: Statute::Eu2011_7,
+                debtor: DebtorKind::Business,
+            },
+        ] {
+            let json = serde_json::to_value(method).unwrap();
+            assert_eq!(json["method"], method.name(), "{json}");
+            assert_eq!(
+                serde_json::from_value::<DunningInterest>(json).unwrap(),
+                method
+            );
+        }
     }
 
     #[test]

@@ -420,6 +420,16 @@ impl RateTable {
     }
 
     /// The date of the first row after `date`, if any: where the step function next changes.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use collections_core::debt::late_interest::RateTable;
+    ///
+    /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// let de = RateTable::de_basiszinssatz();
+    /// assert_eq!(de.next_change_after(d(2025, 3, 15)), Some(d(2025, 7, 1)));
+    /// assert_eq!(de.next_change_after(d(2026, 1, 1)), None);
+    /// ```
     pub fn next_change_after(&self, date: NaiveDate) -> Option<NaiveDate> {
         let after = self.rows.partition_point(|r| r.effective_from <= date);
         self.rows.get(after).map(|r| r.effective_from)

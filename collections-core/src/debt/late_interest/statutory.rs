@@ -465,6 +465,22 @@ pub struct LateInterest {
 
 impl LateInterest {
     /// The interest before rounding (`numerator / denominator` to 28 significant digits).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use collections_core::debt::late_interest::{DebtorKind, Statute, StatutoryClaim, StatutoryTables};
+    /// use collections_core::Currency;
+    /// use rust_decimal::Decimal;
+    ///
+    /// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+    /// let claim = StatutoryClaim::new(Statute::GermanyBgb288, DebtorKind::Consumer, Decimal::from(1000),
+    ///     Currency::EUR, d(2026, 1, 31), d(2026, 3, 2))?;
+    /// let r = claim.compute(&StatutoryTables::default())?;
+    /// // 30 days at 1.27 + 5 = 6.27%: 1000 × 6.27 × 30 / 36500 = 5.15342465...
+    /// assert_eq!(r.unrounded().round_dp(8).to_string(), "5.15342466");
+    /// assert_eq!(r.interest.to_string(), "5.15");
+    /// # Ok::<(), collections_core::Error>(())
+    /// ```
     pub fn unrounded(&self) -> Decimal {
         self.numerator
             .checked_div(self.denominator)
