@@ -1029,26 +1029,44 @@ impl AccountObligations {
                 }
             }
             ShortfallMethod::Cumulative => {
-                let (mut paid, mut total_due) = (Sum::default(), Sum::default());
+                let (mut paid_sum, mut due_sum) = (Sum::default(), Sum::default());
                 for o in &self.obligations {
-                    paid.add(o.amount_paid, "amount_paid")?;
-                    total_due.add(o.amount_due, "amount_due")?;
+                    paid_sum.add(o.amount_paid, "amount_paid")?;
+                    due_sum.add(o.amount_due, "amount_due")?;
                 }
                 let (paid, total_due) =
-                    (paid.total("amount_paid")?, total_due.total("amount_due")?);
+                    (paid_sum.total("amount_paid")?, due_sum.total("amount_due")?);
                 if total_due > paid {
                     c.outstanding.add(total_due - paid, "outstanding")?;
                 }
-                let mut cumulative_due = Decimal::ZERO;
+                // When every amount has one scale (the usual case), the running total is kept in units.
+                let in_units = paid_sum.other.is_zero()
+                    && due_sum.other.is_zero()
+                    && (paid_sum.units == 0 || paid_sum.scale == due_sum.scale);
+                let (mut cumulative_units, mut cumulative_due) = (0i128, Decimal::ZERO);
                 for o in &self.obligations {
                     if o.due_date >= as_of {
                         break;
                     }
-                    cumulative_due = add(cumulative_due, o.amount_due, "amount_due")?;
-                    if cumulative_due <= paid {
-                        continue;
-                    }
-                    let shortfall = cumulative_due - paid;
+                    let shortfall = if in_units {
+                        // At most the sum of all amounts due, which fits.
+                        cumulative_units = cumulative_units.saturating_add(o.amount_due.mantissa());
+                        if cumulative_units <= paid_sum.units {
+                            continue;
+                        }
+                        Sum {
+                            units: cumulative_units - paid_sum.units,
+                            scale: due_sum.scale,
+                            other: Decimal::ZERO,
+                        }
+                        .units_total("amount_due")?
+                    } else {
+                        cumulative_due = add(cumulative_due, o.amount_due, "amount_due")?;
+                        if cumulative_due <= paid {
+                            continue;
+                        }
+                        cumulative_due - paid
+                    };
                     let unpaid = shortfall.min(o.amount_due);
                     let counts = c.counting_from.is_some()
                         || rules.tolerance.exceeded_by(shortfall, o.amount_due)?;

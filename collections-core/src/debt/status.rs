@@ -18,9 +18,9 @@
 //! 1. A status cannot change to itself.
 //! 2. Nothing follows a terminal status.
 //! 3. Any open status may end as `paid_in_full`, `settled`, `written_off`, `closed` or `recalled`.
-//! 4. `sold` follows any open status but `bankrupt` and the pauses (Regulation F, 12 CFR 1006.30(b):
-//!    no sale of a debt discharged in bankruptcy or under an identity-theft report; nor one in dispute
-//!    or hardship until resolved).
+//! 4. `sold` follows any open status but `bankrupt` and the pauses (Regulation F, 12 CFR 1006.30(b),
+//!    bars selling a debt discharged in bankruptcy or under an identity-theft report; here a debt in an
+//!    open case, a dispute or hardship waits for the outcome too).
 //! 5. `deceased` follows any open status.
 //! 6. `bankrupt` follows any open status but `deceased`.
 //! 7. A pause follows any open status but `bankrupt` and `deceased` (the court or the estate decides).
