@@ -19,11 +19,12 @@
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::arith::{pow, Checked};
-use super::solve::solve;
+use super::solve::{polish, solve};
 use crate::calendar::frequency_shift_months as shift_months;
 use crate::error::{Error, Result};
 use crate::money::{round_decimal, RoundingMode};
@@ -283,6 +284,46 @@ impl RegulationZApr {
     }
 }
 
+/// A float64 root of the Appendix J equation, Σ A / ((1 + e i)(1 + i)^q) − Σ P / ((1 + f i)(1 + i)^t),
+/// by Newton's method from 1% a unit period: only a starting point for the exact solver.
+#[allow(clippy::float_arithmetic)]
+fn float_estimate(
+    advances: &[(Decimal, i64, Decimal)],
+    payments: &[(Decimal, i64, Decimal)],
+) -> Option<f64> {
+    let floats = |flows: &[(Decimal, i64, Decimal)]| -> Option<Vec<(f64, i32, f64)>> {
+        flows
+            .iter()
+            .map(|(a, t, f)| Some((a.to_f64()?, i32::try_from(*t).ok()?, f.to_f64()?)))
+            .collect()
+    };
+    let (adv, pay) = (floats(advances)?, floats(payments)?);
+    // The value of the flows and its derivative in i.
+    let value = |i: f64, flows: &[(f64, i32, f64)]| -> (f64, f64) {
+        flows.iter().fold((0.0, 0.0), |(v, d), (a, t, f)| {
+            let term = a / ((1.0 + f * i) * (1.0 + i).powi(*t));
+            (
+                v + term,
+                d - term * (f / (1.0 + f * i) + f64::from(*t) / (1.0 + i)),
+            )
+        })
+    };
+    let mut i = 0.01_f64;
+    for _ in 0..60 {
+        let ((va, da), (vp, dp)) = (value(i, &adv), value(i, &pay));
+        let step = (va - vp) / (da - dp);
+        let next = i - step;
+        if !next.is_finite() || next <= -1.0 {
+            return None;
+        }
+        if step.abs() <= 1e-14 * next.abs().max(1.0) {
+            return Some(next);
+        }
+        i = next;
+    }
+    None
+}
+
 /// The Regulation Z actuarial APR of advances and payments (all amounts positive, each list in date
 /// order). `unit_period` overrides the most common period between payments.
 ///
@@ -381,7 +422,26 @@ pub fn apr_regulation_z(
         }
         value(i, &adv)?.sub_c(value(i, &pay)?, "rate")
     };
-    let i = solve(equation, Decimal::new(1, 2), "payment_amounts", inputs)?;
+    // A float64 root, then exact Newton steps (forward-difference slope) from it; the general solver
+    // when that fails.
+    let with_slope = |i: Decimal| -> Result<(Decimal, Decimal)> {
+        let value = equation(i)?;
+        let h = i
+            .abs()
+            .max(Decimal::ONE)
+            .mul_c(Decimal::new(1, 9), "rate")?;
+        let slope = equation(i.add_c(h, "rate")?)?
+            .sub_c(value, "rate")?
+            .div_c(h, "rate")?;
+        Ok((value, slope))
+    };
+    let polished = float_estimate(&adv, &pay)
+        .and_then(Decimal::from_f64)
+        .and_then(|start| polish(with_slope, start));
+    let i = match polished {
+        Some(i) => i,
+        None => solve(equation, Decimal::new(1, 2), "payment_amounts", inputs)?,
+    };
     let per_year = unit.per_year();
     Ok(RegulationZApr {
         apr: i.mul_c(per_year, "apr")?,
