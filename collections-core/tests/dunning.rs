@@ -408,6 +408,19 @@ fn statutory_interest_past_the_tables_names_as_of() {
     let err = dunning_run(&[inv], &policy(), d("2026-07-01")).unwrap_err();
     assert_eq!(err.field(), "as_of");
     assert!(err.to_string().contains("2026-06-30"), "{err}");
+    assert!(err.to_string().contains("invoice \"L-1\""), "{err}");
+    // Before the first Basiszinssatz row: the due date is at fault.
+    let old = invoice("O-1", "C", "1000", "2023-10-01");
+    let err = dunning_run(&[old], &policy(), d("2024-01-31")).unwrap_err();
+    assert_eq!(err.field(), "due_date");
+    // A statute that cannot apply is refused with the policy, not in the middle of a run.
+    let mut uk = DunningLevel::new(30, "uk");
+    uk.interest = Some(DunningInterest::Statutory {
+        statute: Statute::UkLatePayment1998,
+        debtor: DebtorKind::Business,
+    });
+    let err = DunningPolicy::new(Currency::EUR, vec![uk]).unwrap_err();
+    assert_eq!(err.field(), "currency");
 }
 
 #[test]

@@ -377,6 +377,9 @@ impl DunningPolicy {
             }
             if let Some(method) = &level.interest {
                 method.check()?;
+                if let DunningInterest::Statutory { statute, debtor } = *method {
+                    statute.check_parties(debtor, currency)?;
+                }
             }
         }
         for level in &mut levels {
@@ -622,8 +625,10 @@ impl DunningRun {
 /// Runs a dunning policy over invoices as of a date.
 ///
 /// Fails, naming the field and the invoice, on a duplicate invoice id, an amount not above zero, an
-/// invoice or payment in another currency, a payment not above zero or out of date order. See the
-/// module documentation for the rules.
+/// invoice or payment in another currency, a payment not above zero or out of date order, and, for a
+/// notice with statutory interest, on a period the rate tables do not cover (`due_date` before their
+/// first row, `as_of` after their last known date: extend the policy's tables). The first bad invoice
+/// in the input is the one reported. See the module documentation for the rules.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -854,6 +859,34 @@ fn about(invoice: &Invoice, value: impl fmt::Display) -> String {
     format!("{value} (invoice {:?})", invoice.id)
 }
 
+/// The same error with the invoice named beside its value (interest errors come from shared code that
+/// does not know the invoice).
+fn naming_invoice(error: Error, invoice: &Invoice) -> Error {
+    if error.value().contains("(invoice ") {
+        return error;
+    }
+    match error {
+        Error::InvalidArgument {
+            field,
+            value,
+            reason,
+        } => Error::InvalidArgument {
+            field,
+            value: about(invoice, value),
+            reason,
+        },
+        Error::Overflow { field, value } => Error::Overflow {
+            field,
+            value: about(invoice, value),
+        },
+        Error::DateOutOfRange { field, value } => Error::DateOutOfRange {
+            field,
+            value: about(invoice, value),
+        },
+        other => other,
+    }
+}
+
 /// One invoice's line.
 fn dun(
     invoice_index: usize,
@@ -957,7 +990,8 @@ fn dun(
     line.fee = level.fee;
     if let Some(method) = &level.interest {
         (line.interest, line.unverified_rate) =
-            interest(method, invoice, outstanding, days_overdue, policy, as_of)?;
+            interest(method, invoice, outstanding, days_overdue, policy, as_of)
+                .map_err(|e| naming_invoice(e, invoice))?;
     }
     line.total = line
         .fee

@@ -150,6 +150,40 @@ impl Statute {
         DayCount::Act365Fixed
     }
 
+    /// Checks that the law covers this debtor (the EU directive and the UK Act cover commercial debts
+    /// only) and currency (EUR for Germany, GBP for the UK; any for the EU).
+    ///
+    /// ```
+    /// use collections_core::debt::late_interest::{DebtorKind, Statute};
+    /// use collections_core::Currency;
+    ///
+    /// assert!(Statute::GermanyBgb288.check_parties(DebtorKind::Consumer, Currency::EUR).is_ok());
+    /// assert_eq!(Statute::UkLatePayment1998.check_parties(DebtorKind::Business, Currency::EUR).unwrap_err().field(), "currency");
+    /// assert_eq!(Statute::Eu2011_7.check_parties(DebtorKind::Consumer, Currency::EUR).unwrap_err().field(), "debtor");
+    /// ```
+    pub fn check_parties(self, debtor: DebtorKind, currency: Currency) -> Result<()> {
+        if debtor == DebtorKind::Consumer && self != Statute::GermanyBgb288 {
+            return Err(Error::invalid(
+                "debtor",
+                debtor,
+                format!("{self} covers commercial debts only"),
+            ));
+        }
+        let required = match self {
+            Statute::GermanyBgb288 => Some(Currency::EUR),
+            Statute::UkLatePayment1998 => Some(Currency::GBP),
+            Statute::Eu2011_7 => None,
+        };
+        match required {
+            Some(code) if currency != code => Err(Error::CurrencyMismatch {
+                field: "currency",
+                left: code.to_string(),
+                right: currency.to_string(),
+            }),
+            _ => Ok(()),
+        }
+    }
+
     fn table(self, tables: &StatutoryTables) -> &RateTable {
         match self {
             Statute::Eu2011_7 => &tables.ecb,
@@ -581,27 +615,7 @@ impl<'t> Rules<'t> {
         day_count: Option<DayCount>,
         tables: &'t StatutoryTables,
     ) -> Result<Rules<'t>> {
-        if debtor == DebtorKind::Consumer && statute != Statute::GermanyBgb288 {
-            return Err(Error::invalid(
-                "debtor",
-                debtor,
-                format!("{statute} covers commercial debts only"),
-            ));
-        }
-        let required = match statute {
-            Statute::GermanyBgb288 => Some(Currency::EUR),
-            Statute::UkLatePayment1998 => Some(Currency::GBP),
-            Statute::Eu2011_7 => None,
-        };
-        if let Some(code) = required {
-            if currency != code {
-                return Err(Error::CurrencyMismatch {
-                    field: "currency",
-                    left: code.to_string(),
-                    right: currency.to_string(),
-                });
-            }
-        }
+        statute.check_parties(debtor, currency)?;
         let statutory = statute.statutory_margin(debtor, obligation_date.unwrap_or(due_date));
         let margin = margin_points.unwrap_or(statutory);
         if margin < statutory || margin >= Decimal::ONE_HUNDRED {
