@@ -74,11 +74,14 @@ impl Statute {
     /// The statutory margin over the reference rate, in percentage points.
     ///
     /// Germany: 5 points where a consumer is party; otherwise 9, or 8 for obligations that arose before
-    /// 2014-07-29. The reference notes say only "8 before 2014"; the date is that of the German act
-    /// transposing Directive 2011/7/EU (Gesetz zur Bekämpfung von Zahlungsverzug im Geschäftsverkehr,
-    /// 22 July 2014), whose transitional rule (Art. 229 §34 EGBGB) applies the new §288 to obligations
-    /// arising from 29 July 2014. This date is from the statute as recalled, not from the project's
-    /// reference file: confirm it before relying on it.
+    /// 2014-07-29. The reference notes say only "8 before 2014"; the date is from the transitional rule
+    /// of the act transposing Directive 2011/7/EU (Gesetz zur Bekämpfung von Zahlungsverzug im
+    /// Geschäftsverkehr of 22 July 2014, BGBl. I p. 1218): Art. 229 §34 EGBGB applies §§ 286, 288 BGB
+    /// as in force from 29 July 2014 only to obligations (Schuldverhältnisse) arising after 28 July 2014,
+    /// and to an earlier continuing obligation (Dauerschuldverhältnis) for performance after 30 June
+    /// 2016 (for which pass the performance date as the obligation date). Text as published at
+    /// lxgesetze.de/egbgb/229-34 and gesetzklar.de, agreeing. The same rule governs the EUR 40 fee
+    /// (§288(5)). The rest of the world's margins are 8 points.
     ///
     /// ```
     /// use chrono::NaiveDate;
