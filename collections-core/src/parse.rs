@@ -118,6 +118,26 @@ pub fn date(field: &'static str, text: &str) -> Result<NaiveDate> {
     })
 }
 
+/// Lower-cased with `-`, `_` and spaces dropped, so `add-to-first-installment`, `ADD_TO_FIRST_INSTALLMENT`
+/// and `addtofirstinstallment` are one name: the rule every name parsed by the library follows.
+pub(crate) fn name_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '-' | '_' | ' '))
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// Whether two names are one under [`name_key`]'s rule, compared without allocating a key per call
+/// site.
+pub(crate) fn same_name(given: &str, name: &str) -> bool {
+    fn significant(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars()
+            .filter(|c| !matches!(c, '-' | '_' | ' '))
+            .map(|c| c.to_ascii_lowercase())
+    }
+    significant(given).eq(significant(name))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

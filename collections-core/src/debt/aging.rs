@@ -34,6 +34,8 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::parse::same_name;
+
 use crate::error::{Error, Result};
 
 /// One obligation of an account: what fell (or will fall) due on a date, and how much of it is paid.
@@ -123,18 +125,6 @@ fn non_negative(field: &'static str, value: Decimal) -> Result<()> {
     Ok(())
 }
 
-/// Lower-cased with `-`, `_` and spaces dropped, compared without allocating: `paid_in_full`,
-/// `Paid-In-Full` and `paidinfull` are one name.
-pub(crate) fn same_name(given: &str, name: &str) -> bool {
-    let significant = |s: &str| {
-        s.chars()
-            .filter(|c| !matches!(c, '-' | '_' | ' '))
-            .map(|c| c.to_ascii_lowercase())
-            .collect::<Vec<_>>()
-    };
-    significant(given) == significant(name)
-}
-
 /// `Display` (the name) and `FromStr` (by name; case, `_`, `-` and spaces are not significant) for an
 /// enum with `ALL` and `name()`. A wrong name is an error naming `$field` and listing the names.
 macro_rules! by_name {
@@ -152,7 +142,7 @@ macro_rules! by_name {
             fn from_str(s: &str) -> $crate::Result<Self> {
                 $ty::ALL
                     .into_iter()
-                    .find(|v| $crate::debt::aging::same_name(s, v.name()))
+                    .find(|v| $crate::parse::same_name(s, v.name()))
                     .ok_or_else(|| {
                         let names: Vec<&str> = $ty::ALL.iter().map(|v| v.name()).collect();
                         $crate::Error::InvalidArgument {

@@ -272,14 +272,7 @@ impl ScheduleTerms {
     }
 }
 
-/// Lower-cased with `-`, `_` and spaces dropped, so `add-to-first-installment`, `ADD_TO_FIRST_INSTALLMENT`
-/// and `addtofirstinstallment` are one name.
-fn name_key(s: &str) -> String {
-    s.chars()
-        .filter(|c| !matches!(c, '-' | '_' | ' '))
-        .collect::<String>()
-        .to_lowercase()
-}
+use crate::parse::name_key;
 
 impl OddFirstPeriod {
     /// Every rule, in declaration order.

@@ -44,14 +44,7 @@ use rust_decimal::Decimal;
 use crate::error::{Error, Result};
 use crate::money::{round_ratio, Currency, Money, RoundingMode};
 
-/// Lower-cased with `-`, `_` and spaces dropped, so `balance-due`, `BALANCE_DUE` and `Balance Due` are
-/// one name. (The schedule terms have the same rule; both could move down to `parse`.)
-pub(crate) fn name_key(s: &str) -> String {
-    s.chars()
-        .filter(|c| !matches!(c, '-' | '_' | ' '))
-        .collect::<String>()
-        .to_lowercase()
-}
+pub(crate) use crate::parse::name_key;
 
 /// `value` rounded to the currency's minor units, always showing that many places.
 pub(crate) fn round_money(value: Decimal, currency: Currency, mode: RoundingMode) -> Decimal {
