@@ -10,9 +10,7 @@ use chrono::{Days, NaiveDate};
 use collections_core::debt::dunning::{
     dunning_run, DunningInterest, DunningLevel, DunningLine, DunningPolicy, Invoice, Payment,
 };
-use collections_core::debt::late_interest::{
-    DebtorKind, Statute, StatutoryClaim, StatutoryTables,
-};
+use collections_core::debt::late_interest::{DebtorKind, Statute, StatutoryClaim, StatutoryTables};
 use collections_core::Currency;
 use criterion::{criterion_group, criterion_main, Criterion};
 use rust_decimal::Decimal;
