@@ -4,6 +4,7 @@
 //! "Half-up" is commercial rounding, ties away from zero (-2.5 becomes -3), as in IEEE 754's
 //! roundTiesToAway and Java's `RoundingMode.HALF_UP`.
 
+use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;
 
@@ -162,22 +163,13 @@ pub(crate) fn round_ratio(numerator: i128, denominator: i128, mode: RoundingMode
     let negative = n < 0;
     // |r| < d <= i128::MAX, so twice |r| fits in u128.
     let half = (r.unsigned_abs() * 2).cmp(&d.unsigned_abs());
-    let away = match mode {
-        RoundingMode::Up => true,
-        RoundingMode::Down => false,
-        RoundingMode::Ceiling => !negative,
-        RoundingMode::Floor => negative,
-        RoundingMode::HalfUp => half != std::cmp::Ordering::Less,
-        RoundingMode::HalfDown => half == std::cmp::Ordering::Greater,
-        RoundingMode::HalfEven => {
-            half == std::cmp::Ordering::Greater || (half == std::cmp::Ordering::Equal && q % 2 != 0)
-        }
-    };
-    Some(match (away, negative) {
-        (false, _) => q,
-        (true, false) => q + 1,
-        (true, true) => q - 1,
-    })
+    Some(
+        match (away_from_zero(mode, negative, half, q % 2 != 0), negative) {
+            (false, _) => q,
+            (true, false) => q + 1,
+            (true, true) => q - 1,
+        },
+    )
 }
 
 /// [`round_ratio`] in 64-bit integers (the common case, several times faster).
@@ -196,22 +188,28 @@ pub(crate) fn round_ratio_i64(numerator: i64, denominator: i64, mode: RoundingMo
     }
     let negative = n < 0;
     let half = (u128::from(r.unsigned_abs()) * 2).cmp(&u128::from(d.unsigned_abs()));
-    let away = match mode {
+    Some(
+        match (away_from_zero(mode, negative, half, q % 2 != 0), negative) {
+            (false, _) => q,
+            (true, false) => q + 1,
+            (true, true) => q - 1,
+        },
+    )
+}
+
+/// Whether an inexact quotient `q` moves one away from zero under `mode`: `negative` is the ratio's sign,
+/// `half` compares the remainder with half the divisor, `odd` is whether `q` is odd.
+#[inline]
+fn away_from_zero(mode: RoundingMode, negative: bool, half: Ordering, odd: bool) -> bool {
+    match mode {
         RoundingMode::Up => true,
         RoundingMode::Down => false,
         RoundingMode::Ceiling => !negative,
         RoundingMode::Floor => negative,
-        RoundingMode::HalfUp => half != std::cmp::Ordering::Less,
-        RoundingMode::HalfDown => half == std::cmp::Ordering::Greater,
-        RoundingMode::HalfEven => {
-            half == std::cmp::Ordering::Greater || (half == std::cmp::Ordering::Equal && q % 2 != 0)
-        }
-    };
-    Some(match (away, negative) {
-        (false, _) => q,
-        (true, false) => q + 1,
-        (true, true) => q - 1,
-    })
+        RoundingMode::HalfUp => half != Ordering::Less,
+        RoundingMode::HalfDown => half == Ordering::Greater,
+        RoundingMode::HalfEven => half == Ordering::Greater || (half == Ordering::Equal && odd),
+    }
 }
 
 /// Rounds `value` to an integer multiple of `multiple` (for example installments in multiples of 5).
