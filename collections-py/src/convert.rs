@@ -132,6 +132,14 @@ pub fn date_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<NaiveDa
     ))
 }
 
+/// Dates from an iterable, each a `datetime.date` or `'YYYY-MM-DD'` text.
+pub fn dates_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<Vec<NaiveDate>> {
+    items_arg(obj, field)?
+        .iter()
+        .map(|d| date_arg(d, field))
+        .collect()
+}
+
 /// A `datetime.date`; a date outside Python's years 1 to 9999 is a `DateOutOfRangeError`.
 pub fn date_out<'py>(
     py: Python<'py>,

@@ -4,14 +4,14 @@
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
-use chrono::{NaiveDate, Weekday};
+use chrono::Weekday;
 use collections_core::{BusinessDayConvention, HolidayCalendar, HolidayRules};
 use pyo3::prelude::*;
 use pyo3::types::{PyDate, PyDict, PyTuple};
 
 use crate::convert::{
-    date_arg, date_out, date_repr, dates_out, describe, int_arg, items_arg, str_arg, str_repr,
-    wrong_type,
+    date_arg, date_out, date_repr, dates_arg, dates_out, describe, int_arg, items_arg, str_arg,
+    str_repr, wrong_type,
 };
 use crate::errors::{invalid, CoreResultExt};
 
@@ -37,13 +37,6 @@ fn weekday_arg(obj: &Bound<'_, PyAny>) -> PyResult<Weekday> {
 
 fn weekday_name(day: Weekday) -> String {
     day.to_string().to_lowercase()
-}
-
-fn dates_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<Vec<NaiveDate>> {
-    items_arg(obj, field)?
-        .iter()
-        .map(|d| date_arg(d, field))
-        .collect()
 }
 
 /// A holiday calendar: weekend days, listed holidays and built-in holiday rules.

@@ -25,8 +25,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyFloat, PyInt, PyString};
 use rust_decimal::Decimal;
 
-use crate::calendar::PyDayCount;
-use crate::convert::{date_arg, decimal_arg, decimal_out, items_arg, str_arg, wrong_type};
+use crate::calendar::day_count_arg;
+use crate::convert::{dates_arg, decimal_arg, decimal_out, items_arg, wrong_type};
 use crate::errors::{invalid, CoreResultExt};
 
 mod apr;
@@ -117,26 +117,10 @@ fn when_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<When> {
 /// numpy-financial's `guess=None`: the solvers' default of 0.1.
 const DEFAULT_GUESS: Decimal = Decimal::from_parts(1, 0, 0, false, 1);
 
-/// A day count: a `DayCount`, or a name taking no parameters; `None` is Actual/365 Fixed (Excel's and
-/// pyxirr's default).
-fn day_count_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<DayCount> {
-    let Some(obj) = obj else {
-        return Ok(DayCount::Act365Fixed);
-    };
-    if let Ok(dc) = obj.cast::<PyDayCount>() {
-        return Ok(dc.get().0);
-    }
-    let name = str_arg(obj, "day_count")?;
-    // ACT/ACT ICMA needs a reference period, which only a DayCount object can carry.
-    DayCount::from_name(&name, Default::default()).or_raise_as(&[("reference_start", "day_count")])
-}
-
-/// Dates from an iterable.
-fn dates_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<Vec<NaiveDate>> {
-    items_arg(obj, field)?
-        .iter()
-        .map(|d| date_arg(d, field))
-        .collect()
+/// `day_count=` of `xnpv`/`xirr`: a `DayCount`, or a name taking no parameters; `None` is Actual/365
+/// Fixed (Excel's and pyxirr's default).
+fn day_count_or_default(obj: Option<&Bound<'_, PyAny>>) -> PyResult<DayCount> {
+    obj.map_or(Ok(DayCount::Act365Fixed), |d| day_count_arg(d, "day_count"))
 }
 
 /// One amount per date: a length mismatch names the amounts.
@@ -656,7 +640,7 @@ pub fn xnpv<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let rate = single(rate, "rate")?;
     let (dates, amounts) = dated_series(dates, amounts)?;
-    let day_count = day_count_arg(day_count)?;
+    let day_count = day_count_or_default(day_count)?;
     let renames = [("values", "amounts")];
     if use_float([rate.kind(), amounts.kind()]) {
         let rate = rate.float("rate")?;
@@ -696,7 +680,7 @@ pub fn xirr<'py>(
     guess: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let (dates, amounts) = dated_series(dates, amounts)?;
-    let day_count = day_count_arg(day_count)?;
+    let day_count = day_count_or_default(day_count)?;
     let guess = match guess {
         Some(g) => single(g, "guess")?,
         None => Num::Default(DEFAULT_GUESS),
