@@ -80,16 +80,7 @@ fn amounts_field(error: Error) -> Error {
     }
 }
 
-/// Copies the optional guess of a solver: NULL is the default (0.1).
-///
-/// # Safety
-/// `guess` is NULL or points to a readable `coll_decimal`.
-unsafe fn optional_guess(guess: *const coll_decimal) -> Option<coll_decimal> {
-    // SAFETY: NULL or readable, by the caller's contract.
-    unsafe { guess.as_ref() }.copied()
-}
-
-/// Converts the optional guess.
+/// Converts the optional guess of a solver (NULL from C: the default, 0.1).
 fn guess_value(guess: Option<coll_decimal>) -> FfiResult<Option<Decimal>> {
     guess.map(|g| g.to_core("guess")).transpose()
 }
@@ -481,7 +472,7 @@ pub unsafe extern "C" fn coll_rate(
                 ptr::read(pmt, "pmt")?,
                 ptr::read(pv, "pv")?,
                 ptr::read(fv, "fv")?,
-                optional_guess(guess),
+                ptr::read_optional(guess),
                 ptr::out(out, "out")?,
             )
         };
@@ -557,7 +548,7 @@ pub unsafe extern "C" fn coll_irr(
         let (values, guess, out) = unsafe {
             (
                 ptr::read_slice(values, n_values, "values")?,
-                optional_guess(guess),
+                ptr::read_optional(guess),
                 ptr::out(out, "out")?,
             )
         };
@@ -677,7 +668,7 @@ pub unsafe extern "C" fn coll_xirr(
                 ptr::read_slice(dates, n, "dates")?,
                 ptr::read_slice(amounts, n, "amounts")?,
                 ptr::read(day_count, "day_count")?,
-                optional_guess(guess),
+                ptr::read_optional(guess),
                 ptr::out(out, "out")?,
             )
         };

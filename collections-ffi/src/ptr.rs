@@ -37,6 +37,15 @@ pub(crate) unsafe fn read<T: Copy>(p: *const T, field: &str) -> FfiResult<T> {
     Ok(unsafe { p.read() })
 }
 
+/// Copies the value behind an optional input pointer: NULL is `None` (the argument's default).
+///
+/// # Safety
+/// `p` is NULL or valid for reading one `T`.
+pub(crate) unsafe fn read_optional<T: Copy>(p: *const T) -> Option<T> {
+    // SAFETY: NULL or readable, by the caller's contract.
+    unsafe { p.as_ref() }.copied()
+}
+
 /// An output pointer checked for NULL, written at the end of a successful call.
 #[derive(Debug)]
 pub(crate) struct Out<T>(*mut T);

@@ -54,15 +54,11 @@ pub unsafe extern "C" fn coll_date_schedule(
     out_len: *mut usize,
 ) -> coll_status {
     boundary(|| {
-        // SAFETY: the caller's contract; `until` may be NULL, so it is read only when it is not.
+        // SAFETY: the caller's contract (`until` may be NULL).
         let (frequency, until, out, out_len) = unsafe {
             (
                 ptr::read(frequency, "frequency")?,
-                if until.is_null() {
-                    None
-                } else {
-                    Some(ptr::read(until, "until")?)
-                },
+                ptr::read_optional(until),
                 ptr::out_slice_or_size_query(out, out_cap, "out")?,
                 ptr::out(out_len, "out_len")?,
             )

@@ -214,14 +214,14 @@ pub unsafe extern "C" fn coll_apr_regulation_z(
     out: *mut coll_regulation_z_apr,
 ) -> coll_status {
     boundary(|| {
-        // SAFETY: the caller's contract; `unit_period` may be NULL, so it is read only when it is not.
+        // SAFETY: the caller's contract (`unit_period` may be NULL).
         let (advance_dates, advance_amounts, payment_dates, payment_amounts, unit_period, out) = unsafe {
             (
                 ptr::read_slice(advance_dates, n_advances, "advance_dates")?,
                 ptr::read_slice(advance_amounts, n_advances, "advance_amounts")?,
                 ptr::read_slice(payment_dates, n_payments, "payment_dates")?,
                 ptr::read_slice(payment_amounts, n_payments, "payment_amounts")?,
-                unit_period.as_ref().copied(),
+                ptr::read_optional(unit_period),
                 ptr::out(out, "out")?,
             )
         };
