@@ -23,8 +23,8 @@ use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::arith::{pow, Checked};
-use super::solve::{polish, solve};
+use super::arith::{check_rate, pow, Checked};
+use super::solve::{forward_slope, polish, solve};
 use crate::calendar::frequency_shift_months as shift_months;
 use crate::error::{Error, Result};
 use crate::money::{round_decimal, RoundingMode};
@@ -414,30 +414,14 @@ pub fn apr_regulation_z(
         })
     };
     let equation = |i: Decimal| -> Result<Decimal> {
-        if i <= Decimal::NEGATIVE_ONE {
-            return Err(Error::InvalidRate {
-                field: "rate",
-                value: i.to_string(),
-            });
-        }
+        check_rate(i, "rate")?;
         value(i, &adv)?.sub_c(value(i, &pay)?, "rate")
     };
     // A float64 root, then exact Newton steps (forward-difference slope) from it; the general solver
     // when that fails.
-    let with_slope = |i: Decimal| -> Result<(Decimal, Decimal)> {
-        let value = equation(i)?;
-        let h = i
-            .abs()
-            .max(Decimal::ONE)
-            .mul_c(Decimal::new(1, 9), "rate")?;
-        let slope = equation(i.add_c(h, "rate")?)?
-            .sub_c(value, "rate")?
-            .div_c(h, "rate")?;
-        Ok((value, slope))
-    };
     let polished = float_estimate(&adv, &pay)
         .and_then(Decimal::from_f64)
-        .and_then(|start| polish(with_slope, start));
+        .and_then(|start| polish(|i| forward_slope(&equation, i), start));
     let i = match polished {
         Some(i) => i,
         None => solve(equation, Decimal::new(1, 2), "payment_amounts", inputs)?,
@@ -556,12 +540,7 @@ pub fn aprc_eu(
         })
     };
     let equation = |x: Decimal| -> Result<Decimal> {
-        if x <= Decimal::NEGATIVE_ONE {
-            return Err(Error::InvalidRate {
-                field: "rate",
-                value: x.to_string(),
-            });
-        }
+        check_rate(x, "rate")?;
         value(x, &c)?.sub_c(value(x, &d)?, "rate")
     };
     let rate = solve(equation, Decimal::new(1, 1), "payment_amounts", || {

@@ -33,6 +33,17 @@ impl Checked for Decimal {
     }
 }
 
+/// A rate per period must be above -100%; `field` names the argument (`rate`, `guess`, `finance_rate`...).
+pub(crate) fn check_rate(rate: Decimal, field: &'static str) -> Result<()> {
+    if rate <= Decimal::NEGATIVE_ONE {
+        return Err(Error::InvalidRate {
+            field,
+            value: rate.to_string(),
+        });
+    }
+    Ok(())
+}
+
 /// `base ^ exponent`. Whole exponents use repeated squaring (exact to Decimal's 28 digits); others
 /// use exp(exponent × ln(base)) and need a positive base.
 pub(crate) fn pow(base: Decimal, exponent: Decimal, what: &'static str) -> Result<Decimal> {

@@ -13,21 +13,11 @@ use chrono::NaiveDate;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::{Decimal, MathematicalOps};
 
-use super::arith::{pow, Checked};
+use super::arith::{check_rate, pow, Checked};
 use super::solve::{all_roots, polish, sign_changes, solve};
 use super::tvm::one_plus;
 use crate::calendar::DayCount;
 use crate::error::{Error, Result};
-
-fn check_rate(rate: Decimal, field: &'static str) -> Result<()> {
-    if rate <= Decimal::NEGATIVE_ONE {
-        return Err(Error::InvalidRate {
-            field,
-            value: rate.to_string(),
-        });
-    }
-    Ok(())
-}
 
 /// Net present value: `Σ values[t] / (1 + rate)^t` for t = 0, 1, 2, ...
 ///

@@ -9,6 +9,7 @@
 
 use rust_decimal::Decimal;
 
+use super::arith::Checked;
 use crate::error::{Error, Result};
 
 /// Relative step size at which Newton and bisection stop (about 18 significant digits of the rate).
@@ -180,6 +181,20 @@ pub(crate) fn polish(
         r = next;
     }
     None
+}
+
+/// `f(r)` and its forward-difference slope (step 1e-9 × max(1, |r|)), for [`polish`] when `f` has no
+/// exact derivative at hand.
+pub(crate) fn forward_slope<F: Fn(Decimal) -> Result<Decimal>>(
+    f: &F,
+    r: Decimal,
+) -> Result<(Decimal, Decimal)> {
+    let value = f(r)?;
+    let h = scale(r).mul_c(Decimal::new(1, 9), "rate")?;
+    let slope = f(r.add_c(h, "rate")?)?
+        .sub_c(value, "rate")?
+        .div_c(h, "rate")?;
+    Ok((value, slope))
 }
 
 /// Every root of `f` found on the grid, each refined by bisection (used to detect several IRRs).

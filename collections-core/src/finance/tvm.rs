@@ -13,8 +13,8 @@ use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::arith::{pow, Checked};
-use super::solve::{nonzero, polish, solve};
+use super::arith::{check_rate, pow, Checked};
+use super::solve::{forward_slope, nonzero, polish, solve};
 use crate::error::{Error, Result};
 
 /// When payments are made within each period.
@@ -78,16 +78,6 @@ pub(crate) fn one_plus(x: Decimal) -> Result<Decimal> {
         .ok_or_else(|| Error::overflow("rate", x))
 }
 
-fn check_rate(rate: Decimal) -> Result<()> {
-    if rate <= Decimal::NEGATIVE_ONE {
-        return Err(Error::InvalidRate {
-            field: "rate",
-            value: rate.to_string(),
-        });
-    }
-    Ok(())
-}
-
 fn check_nper(nper: Decimal) -> Result<()> {
     if nper <= Decimal::ZERO {
         return Err(Error::invalid(
@@ -122,7 +112,7 @@ fn growth_and_annuity(rate: Decimal, nper: Decimal, when: When) -> Result<(Decim
 /// assert_eq!(v.round_dp(6), dec!(86609.362673));
 /// ```
 pub fn fv(rate: Decimal, nper: Decimal, pmt: Decimal, pv: Decimal, when: When) -> Result<Decimal> {
-    check_rate(rate)?;
+    check_rate(rate, "rate")?;
     check_nper(nper)?;
     let (growth, annuity) = growth_and_annuity(rate, nper, when)?;
     let total = pv
@@ -142,7 +132,7 @@ pub fn fv(rate: Decimal, nper: Decimal, pmt: Decimal, pv: Decimal, when: When) -
 /// assert_eq!(v.round_dp(10), dec!(-127128.1709461939));
 /// ```
 pub fn pv(rate: Decimal, nper: Decimal, pmt: Decimal, fv: Decimal, when: When) -> Result<Decimal> {
-    check_rate(rate)?;
+    check_rate(rate, "rate")?;
     check_nper(nper)?;
     let (growth, annuity) = growth_and_annuity(rate, nper, when)?;
     let total = fv.add_c(pmt.mul_c(annuity, "pmt")?, "pv")?;
@@ -161,7 +151,7 @@ pub fn pv(rate: Decimal, nper: Decimal, pmt: Decimal, fv: Decimal, when: When) -
 /// assert_eq!(pmt(dec!(0), dec!(60), dec!(15000), dec!(0), When::End).unwrap(), dec!(-250));
 /// ```
 pub fn pmt(rate: Decimal, nper: Decimal, pv: Decimal, fv: Decimal, when: When) -> Result<Decimal> {
-    check_rate(rate)?;
+    check_rate(rate, "rate")?;
     check_nper(nper)?;
     let (growth, annuity) = growth_and_annuity(rate, nper, when)?;
     let owed = fv.add_c(pv.mul_c(growth, "pv")?, "pmt")?;
@@ -183,7 +173,7 @@ pub fn pmt(rate: Decimal, nper: Decimal, pv: Decimal, fv: Decimal, when: When) -
 /// assert!(nper(dec!(0.01), dec!(-5), dec!(1000), dec!(0), When::End).is_err());
 /// ```
 pub fn nper(rate: Decimal, pmt: Decimal, pv: Decimal, fv: Decimal, when: When) -> Result<Decimal> {
-    check_rate(rate)?;
+    check_rate(rate, "rate")?;
     let inputs = || format!("rate={rate}, pmt={pmt}, pv={pv}, fv={fv}");
     if rate.is_zero() {
         let pmt = nonzero(
@@ -410,20 +400,10 @@ pub fn rate(
 ) -> Result<Decimal> {
     check_nper(nper)?;
     let guess = guess.unwrap_or(Decimal::new(1, 1));
-    if guess <= Decimal::NEGATIVE_ONE {
-        return Err(Error::InvalidRate {
-            field: "guess",
-            value: guess.to_string(),
-        });
-    }
+    check_rate(guess, "guess")?;
     // f(r) = pv(1 + r)^n + pmt(1 + r·when)((1 + r)^n − 1)/r + fv, which is zero at the rate.
     let f = |r: Decimal| -> Result<Decimal> {
-        if r <= Decimal::NEGATIVE_ONE {
-            return Err(Error::InvalidRate {
-                field: "rate",
-                value: r.to_string(),
-            });
-        }
+        check_rate(r, "rate")?;
         let (growth, annuity) = growth_and_annuity(r, nper, when)?;
         pv.mul_c(growth, "rate")?
             .add_c(pmt.mul_c(annuity, "rate")?, "rate")?
@@ -436,18 +416,7 @@ pub fn rate(
         .collect::<Option<Vec<f64>>>()
         .and_then(|x| super::float::rate(x[0], x[1], x[2], x[3], when, Some(x[4])).ok())
         .and_then(Decimal::from_f64);
-    let with_slope = |r: Decimal| -> Result<(Decimal, Decimal)> {
-        let value = f(r)?;
-        let h = r
-            .abs()
-            .max(Decimal::ONE)
-            .mul_c(Decimal::new(1, 9), "rate")?;
-        let slope = f(r.add_c(h, "rate")?)?
-            .sub_c(value, "rate")?
-            .div_c(h, "rate")?;
-        Ok((value, slope))
-    };
-    if let Some(root) = estimate.and_then(|start| polish(with_slope, start)) {
+    if let Some(root) = estimate.and_then(|start| polish(|r| forward_slope(&f, r), start)) {
         return Ok(root);
     }
     solve(f, guess, "rate", || {
