@@ -19,7 +19,7 @@ use crate::errors::{invalid, CoreResultExt};
 /// following.
 fn convention_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<BusinessDayConvention> {
     match obj {
-        None => Ok(BusinessDayConvention::Following),
+        None => Ok(BusinessDayConvention::default()),
         Some(name) => str_arg(name, "convention")?.parse().or_raise(),
     }
 }

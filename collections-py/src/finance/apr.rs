@@ -62,7 +62,7 @@ fn unit_period_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<Unit
 /// The APRC's time basis: `'days'` (the default), `'weeks'` or `'months'`.
 fn basis_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<AprcBasis> {
     let Some(obj) = obj else {
-        return Ok(AprcBasis::Days);
+        return Ok(AprcBasis::default());
     };
     let text = str_arg(obj, "basis")?;
     match text.trim().to_ascii_lowercase().as_str() {

@@ -102,7 +102,7 @@ fn single<'py>(obj: &Bound<'py, PyAny>, field: &'static str) -> PyResult<Num<'py
 /// `when`: `'end'`/`'begin'` (or the core's other names) or numpy-financial's 0/1; `None` is `'end'`.
 fn when_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<When> {
     let Some(obj) = obj else {
-        return Ok(When::End);
+        return Ok(When::default());
     };
     if let Ok(s) = obj.cast::<PyString>() {
         return s.to_cow()?.parse::<When>().or_raise();

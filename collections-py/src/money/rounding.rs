@@ -9,7 +9,7 @@ use crate::errors::CoreResultExt;
 /// A rounding mode argument: a name such as ``"half-up"``; ``None`` means half-up.
 pub fn mode_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<RoundingMode> {
     match obj {
-        None => Ok(RoundingMode::HalfUp),
+        None => Ok(RoundingMode::default()),
         Some(name) => str_arg(name, "mode")?
             .parse()
             .or_raise_as(&[("rounding_mode", "mode")]),

@@ -15,10 +15,9 @@ mod export;
 use std::str::FromStr;
 
 use collections_core::schedule::{
-    self, HolidayInterest, InterestMethod, KindParams, OddFirstPeriod, ScheduleKind, ScheduleTerms,
-    TermOrPayment, DEFAULT_MAX_ROWS,
+    self, InterestMethod, KindParams, ScheduleKind, ScheduleTerms, TermOrPayment,
 };
-use collections_core::{Currency, DayCount, Frequency, RoundingMode};
+use collections_core::{Currency, Error, Frequency};
 use pyo3::prelude::*;
 use rust_decimal::Decimal;
 
@@ -30,15 +29,20 @@ use crate::errors::{invalid, raise, CoreResultExt};
 use crate::money::currency_arg;
 use crate::rate::rate_arg;
 
-/// A name argument (a `str`), or `default` when not given.
+/// A name argument (a `str`), or `default` (the core's default's name) when not given.
 fn name_or(obj: Option<&Bound<'_, PyAny>>, field: &'static str, default: &str) -> PyResult<String> {
     obj.map_or_else(|| Ok(default.to_string()), |o| str_arg(o, field))
 }
 
-/// A rounding mode by name, `half-up` when not given. The core names the field `rounding_mode` for
-/// both roundings (as the shared vectors expect).
-fn rounding_arg(obj: Option<&Bound<'_, PyAny>>, field: &'static str) -> PyResult<RoundingMode> {
-    RoundingMode::from_str(&name_or(obj, field, "half-up")?).or_raise()
+/// An option parsed by the core from its name when given; `current` (the core's default) when not.
+/// The core names the field of a bad rounding mode `rounding_mode` for both roundings (as the shared
+/// vectors expect).
+fn option_arg<T: FromStr<Err = Error>>(
+    obj: Option<&Bound<'_, PyAny>>,
+    field: &'static str,
+    current: T,
+) -> PyResult<T> {
+    obj.map_or(Ok(current), |o| str_arg(o, field)?.parse().or_raise())
 }
 
 /// An optional whole number of periods.
@@ -168,12 +172,18 @@ pub fn amortize(
         frequency.map_or(Ok(Frequency::Monthly), |f| frequency_arg(f, "frequency"))?,
         term_or_payment(term, payment)?,
     );
-    terms.end_of_month = end_of_month.map_or(Ok(false), |b| bool_arg(b, "end_of_month"))?;
+    if let Some(b) = end_of_month {
+        terms.end_of_month = bool_arg(b, "end_of_month")?;
+    }
     let day_count = day_count
         .map(|d| day_count_arg(d, "day_count"))
         .transpose()?;
     terms.interest_method = InterestMethod::from_parts(
-        &name_or(interest_method, "interest_method", "periodic")?,
+        &name_or(
+            interest_method,
+            "interest_method",
+            terms.interest_method.name(),
+        )?,
         day_count,
     )
     .or_raise()?;
@@ -186,29 +196,28 @@ pub fn amortize(
         payments: payments.map(payments_arg).transpose()?,
     };
     terms.kind =
-        ScheduleKind::from_parts(&name_or(kind, "kind", "level_payment")?, params).or_raise()?;
-    terms.odd_first_period = OddFirstPeriod::from_str(&name_or(
-        odd_first_period,
-        "odd_first_period",
-        "add_to_first_installment",
-    )?)
-    .or_raise()?;
-    terms.stub_day_count = stub_day_count.map_or(Ok(DayCount::Act365Fixed), |d| {
-        day_count_arg(d, "stub_day_count")
-    })?;
+        ScheduleKind::from_parts(&name_or(kind, "kind", terms.kind.name())?, params).or_raise()?;
+    terms.odd_first_period =
+        option_arg(odd_first_period, "odd_first_period", terms.odd_first_period)?;
+    if let Some(d) = stub_day_count {
+        terms.stub_day_count = day_count_arg(d, "stub_day_count")?;
+    }
     terms.payment_holidays = holidays_arg(payment_holidays)?;
-    terms.holiday_interest = HolidayInterest::from_str(&name_or(
-        holiday_interest,
-        "holiday_interest",
-        "capitalize",
-    )?)
-    .or_raise()?;
-    terms.payment_rounding = rounding_arg(payment_rounding, "payment_rounding")?;
+    terms.holiday_interest =
+        option_arg(holiday_interest, "holiday_interest", terms.holiday_interest)?;
+    terms.payment_rounding =
+        option_arg(payment_rounding, "payment_rounding", terms.payment_rounding)?;
     terms.payment_multiple = payment_multiple
         .map(|m| decimal_arg(m, "payment_multiple"))
         .transpose()?;
-    terms.interest_rounding = rounding_arg(interest_rounding, "interest_rounding")?;
-    terms.max_rows = periods_arg(max_rows, "max_rows")?.unwrap_or(DEFAULT_MAX_ROWS);
+    terms.interest_rounding = option_arg(
+        interest_rounding,
+        "interest_rounding",
+        terms.interest_rounding,
+    )?;
+    if let Some(rows) = periods_arg(max_rows, "max_rows")? {
+        terms.max_rows = rows;
+    }
     py.detach(|| schedule::amortize(&terms))
         .map(PySchedule::from)
         .map_err(raise)
