@@ -34,9 +34,9 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::parse::same_name;
-
+use super::non_negative;
 use crate::error::{Error, Result};
+use crate::parse::same_name;
 
 /// One obligation of an account: what fell (or will fall) due on a date, and how much of it is paid.
 ///
@@ -116,13 +116,6 @@ impl Obligation {
             self.amount_due - self.amount_paid
         }
     }
-}
-
-fn non_negative(field: &'static str, value: Decimal) -> Result<()> {
-    if value.is_sign_negative() && !value.is_zero() {
-        return Err(Error::invalid(field, value, "must not be negative"));
-    }
-    Ok(())
 }
 
 /// `Display` (the name) and `FromStr` (by name; case, `_`, `-` and spaces are not significant) for an

@@ -32,6 +32,7 @@ use super::late_interest::statutory::{next_day, Accrual, Rules};
 use super::late_interest::{
     name_key, round_money, DebtorKind, Statute, StatutoryTables, Verification,
 };
+use super::non_negative;
 use crate::error::{Error, Result};
 use crate::money::{Currency, RoundingMode};
 
@@ -245,10 +246,7 @@ impl DunningInterest {
             }
             DunningInterest::Statutory { .. } => Decimal::ZERO,
         };
-        if rate < Decimal::ZERO {
-            return Err(Error::invalid("rate_percent", rate, "must not be negative"));
-        }
-        Ok(())
+        non_negative("rate_percent", rate)
     }
 }
 
@@ -364,9 +362,7 @@ impl DunningPolicy {
                 ("levels.fee", level.fee),
                 ("levels.minimum_outstanding", level.minimum_outstanding),
             ] {
-                if amount < Decimal::ZERO {
-                    return Err(Error::invalid(field, amount, "must not be negative"));
-                }
+                non_negative(field, amount)?;
             }
             if level.fee.normalize().scale() > currency.minor_units() {
                 return Err(Error::invalid(

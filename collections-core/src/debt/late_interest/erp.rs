@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::{name_key, round_fraction, round_money};
+use crate::debt::non_negative;
 use crate::error::{Error, Result};
 use crate::money::{Currency, Money, RoundingMode};
 
@@ -373,13 +374,6 @@ pub(crate) fn balance_due_interest(
         .checked_mul(rate_percent)
         .ok_or_else(|| Error::overflow("remaining", remaining))?;
     round_fraction(numerator, 100, currency, rounding).map_err(|e| e.with_field("remaining"))
-}
-
-pub(crate) fn non_negative(field: &'static str, value: Decimal) -> Result<()> {
-    if value < Decimal::ZERO {
-        return Err(Error::invalid(field, value, "must not be negative"));
-    }
-    Ok(())
 }
 
 #[cfg(test)]
