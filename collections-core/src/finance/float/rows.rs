@@ -10,7 +10,7 @@
 //! columns the same way, for the functions without a column kernel.
 
 use super::math::{exp_exp_m1, ln_1p, EXP_LIMIT};
-use super::When;
+use super::{when_factor, When};
 use crate::error::Error;
 
 /// Rows per block: enough to amortize the block's bookkeeping, small enough for the stack.
@@ -145,13 +145,6 @@ pub fn map_rows<const N: usize>(
         |_, values| *values = [f64::NAN; BLOCK],
         f,
     )
-}
-
-fn when_factor(when: When) -> f64 {
-    match when {
-        When::End => 0.0,
-        When::Begin => 1.0,
-    }
 }
 
 /// Inputs the block kernels answer: a finite rate above -50%, a finite positive nper, and a power
