@@ -85,20 +85,17 @@ fn guess_value(guess: Option<coll_decimal>) -> FfiResult<Option<Decimal>> {
     guess.map(|g| g.to_core("guess")).transpose()
 }
 
-/// Converts the decimals of an array copied from C; `field` names the array.
-fn decimals(raw: Vec<coll_decimal>, field: &'static str) -> FfiResult<Vec<Decimal>> {
-    raw.into_iter().map(|d| d.to_core(field)).collect()
-}
-
-/// Converts the parallel arrays of dated flows copied from C, pair by pair.
-fn dated_flows(
+/// Converts parallel arrays copied from C into dated amounts, pair by pair; the fields name the arrays.
+fn dated_amounts(
     dates: Vec<coll_date>,
     amounts: Vec<coll_decimal>,
+    date_field: &'static str,
+    amount_field: &'static str,
 ) -> FfiResult<Vec<(NaiveDate, Decimal)>> {
     dates
         .into_iter()
         .zip(amounts)
-        .map(|(d, a)| Ok((d.to_core("dates")?, a.to_core("amounts")?)))
+        .map(|(d, a)| Ok((d.to_core(date_field)?, a.to_core(amount_field)?)))
         .collect()
 }
 
@@ -518,7 +515,7 @@ pub unsafe extern "C" fn coll_npv(
             )
         };
         let rate = rate.to_core("rate")?;
-        let value = finance::npv(rate, &decimals(values, "values")?)?;
+        let value = finance::npv(rate, &coll_decimal::list_to_core(values, "values")?)?;
         out.write(coll_decimal::from_core(value));
         Ok(())
     })
@@ -552,7 +549,7 @@ pub unsafe extern "C" fn coll_irr(
                 ptr::out(out, "out")?,
             )
         };
-        let values = decimals(values, "values")?;
+        let values = coll_decimal::list_to_core(values, "values")?;
         let value = finance::irr(&values, guess_value(guess)?)?;
         out.write(coll_decimal::from_core(value));
         Ok(())
@@ -589,7 +586,7 @@ pub unsafe extern "C" fn coll_mirr(
             )
         };
         let value = finance::mirr(
-            &decimals(values, "values")?,
+            &coll_decimal::list_to_core(values, "values")?,
             finance_rate.to_core("finance_rate")?,
             reinvest_rate.to_core("reinvest_rate")?,
         )?;
@@ -632,7 +629,7 @@ pub unsafe extern "C" fn coll_xnpv(
             )
         };
         let rate = rate.to_core("rate")?;
-        let flows = dated_flows(dates, amounts)?;
+        let flows = dated_amounts(dates, amounts, "dates", "amounts")?;
         let day_count = day_count.to_core("day_count")?;
         let value = finance::xnpv(rate, &flows, day_count).map_err(amounts_field)?;
         out.write(coll_decimal::from_core(value));
@@ -672,7 +669,7 @@ pub unsafe extern "C" fn coll_xirr(
                 ptr::out(out, "out")?,
             )
         };
-        let flows = dated_flows(dates, amounts)?;
+        let flows = dated_amounts(dates, amounts, "dates", "amounts")?;
         let day_count = day_count.to_core("day_count")?;
         let guess = guess_value(guess)?;
         let value = finance::xirr(&flows, day_count, guess).map_err(amounts_field)?;

@@ -6,15 +6,15 @@
 //! list in date order), named as the Python functions name them, and every error about the flows names
 //! the array at fault (`advance_dates`, `payment_amounts`, ...): the core names those columns itself.
 
-use chrono::NaiveDate;
 use collections_core::finance::{self, AprcBasis, RegulationZApr, UnitPeriod};
 use collections_core::Error;
-use rust_decimal::Decimal;
 
 use crate::calendar::coll_date;
 use crate::error::{boundary, coll_status, Failure, FfiResult};
 use crate::money::coll_decimal;
 use crate::ptr;
+
+use super::dated_amounts;
 
 /// The kind of a Regulation Z unit period: one of the `COLL_UNIT_PERIOD_` constants.
 #[allow(non_camel_case_types)]
@@ -161,20 +161,6 @@ fn aprc_basis(value: coll_aprc_basis) -> FfiResult<AprcBasis> {
             "a COLL_APRC_BASIS_ constant, 0 to 2",
         )),
     }
-}
-
-/// Converts parallel arrays copied from C into dated amounts, pair by pair.
-fn dated_amounts(
-    dates: Vec<coll_date>,
-    amounts: Vec<coll_decimal>,
-    date_field: &'static str,
-    amount_field: &'static str,
-) -> FfiResult<Vec<(NaiveDate, Decimal)>> {
-    dates
-        .into_iter()
-        .zip(amounts)
-        .map(|(d, a)| Ok((d.to_core(date_field)?, a.to_core(amount_field)?)))
-        .collect()
 }
 
 /// The Regulation Z actuarial APR (12 CFR 1026, Appendix J) of `n_advances` advances and `n_payments`
@@ -350,6 +336,7 @@ pub unsafe extern "C" fn coll_aprc_eu(
 mod tests {
     use super::*;
     use crate::error::{COLL_INVALID_ARGUMENT, COLL_NULL_ARGUMENT, COLL_OK};
+    use rust_decimal::Decimal;
     use std::ffi::CStr;
     use std::str::FromStr;
 

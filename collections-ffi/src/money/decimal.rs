@@ -55,6 +55,14 @@ impl coll_decimal {
         })
     }
 
+    /// An array copied from C, every element validated; `field` names the array.
+    pub(crate) fn list_to_core(
+        values: Vec<coll_decimal>,
+        field: &'static str,
+    ) -> FfiResult<Vec<Decimal>> {
+        values.into_iter().map(|d| d.to_core(field)).collect()
+    }
+
     /// A core value for C.
     pub(crate) fn from_core(value: Decimal) -> coll_decimal {
         let mantissa = value.mantissa();

@@ -179,10 +179,7 @@ pub unsafe extern "C" fn coll_money_split(
             )
         };
         let total = total.to_core("total.amount", "total.currency")?;
-        let weights = weights
-            .into_iter()
-            .map(|w| w.to_core("weights"))
-            .collect::<FfiResult<Vec<_>>>()?;
+        let weights = coll_decimal::list_to_core(weights, "weights")?;
         out_parts.check_capacity(weights.len())?;
         let parts: Vec<coll_money> = total
             .split(&weights)?

@@ -344,10 +344,7 @@ impl coll_schedule_terms {
     fn schedule_kind(&self, payments: Vec<coll_decimal>) -> FfiResult<ScheduleKind> {
         let name = kind_name(self.kind)?;
         let step_percent = self.step_percent.to_core("step_percent")?;
-        let payments = payments
-            .into_iter()
-            .map(|p| p.to_core("payments"))
-            .collect::<FfiResult<Vec<Decimal>>>()?;
+        let payments = coll_decimal::list_to_core(payments, "payments")?;
         let owns = |kind: coll_schedule_kind| self.kind == kind;
         let params = KindParams {
             amortization_periods: (owns(COLL_SCHEDULE_KIND_BALLOON)
