@@ -111,12 +111,16 @@ FINANCE_ARGS: Dict[str, tuple[str, ...]] = {
 
 
 def finance_op(op: str) -> Callable[[Case], str]:
-    """A finance.json op: the function called with the case's arguments by keyword, rounded to ``places``."""
+    """A finance.json op: the function called with the case's arguments by keyword, rounded to ``places``.
+
+    Every argument and ``places`` must be in the case, as the Rust suite requires: a case that left one
+    out would otherwise get Python's default, or be rounded to a whole number, and could pass here alone.
+    """
     function = getattr(finance, op)
 
     def run(case: Case) -> str:
-        kwargs = {name: case[name] for name in FINANCE_ARGS[op] if name in case}
-        return rounded(function(**kwargs), case.get("places", 0))
+        kwargs = {name: case[name] for name in FINANCE_ARGS[op]}
+        return rounded(function(**kwargs), case["places"])
 
     return run
 
@@ -142,7 +146,7 @@ def apr_regulation_z(case: Case) -> Dict[str, Any]:
         *split_flows(case["advances"]), *split_flows(case["payments"]), **kwargs
     )
     return {
-        "expected": rounded(result.apr, case.get("places", 0)),
+        "expected": rounded(result.apr, case["places"]),
         "expected_unit_period": result.unit_period,
         "expected_irregular": result.irregular,
     }
@@ -201,8 +205,8 @@ def amortize(case: Case) -> Dict[str, Any]:
 
 OPS: Dict[str, Callable[[Case], Any]] = {
     **{op: finance_op(op) for op in FINANCE_ARGS},
-    "xnpv": lambda c: rounded(finance.xnpv(c["rate"], **dated(c)), c.get("places", 0)),
-    "xirr": lambda c: rounded(finance.xirr(**dated(c)), c.get("places", 0)),
+    "xnpv": lambda c: rounded(finance.xnpv(c["rate"], **dated(c)), c["places"]),
+    "xirr": lambda c: rounded(finance.xirr(**dated(c)), c["places"]),
     "apr_regulation_z": apr_regulation_z,
     "aprc_eu": aprc_eu,
     "amortize": amortize,
