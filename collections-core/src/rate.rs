@@ -181,7 +181,6 @@ fn nth_root(a: Decimal, m: u32) -> Option<Decimal> {
     }
     let md = Decimal::from(m);
     let tolerance = Decimal::new(1, 27);
-    // Start from the first-order estimate, which is close for every realistic rate.
     // Start from exp(ln(a) / m), close for any size of a (a first-order guess overflows for huge a).
     let mut x = a
         .checked_ln()

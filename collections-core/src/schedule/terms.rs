@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::calendar::{DayCount, Frequency};
 use crate::error::{Error, Result};
 use crate::money::{Currency, RoundingMode};
+use crate::parse::name_key;
 use crate::rate::Rate;
 
 /// The default cap on the rows of one schedule (100 years of monthly payments).
@@ -240,7 +241,7 @@ impl ScheduleTerms {
                 return Err(Error::invalid("every", 0, "must be at least 1 period"))
             }
             ScheduleKind::Graduated { step_percent, .. }
-                if *step_percent <= Decimal::NEGATIVE_ONE_HUNDRED =>
+                if *step_percent <= -Decimal::ONE_HUNDRED =>
             {
                 return Err(Error::invalid(
                     "step_percent",
@@ -271,8 +272,6 @@ impl ScheduleTerms {
         Ok(())
     }
 }
-
-use crate::parse::name_key;
 
 impl OddFirstPeriod {
     /// Every rule, in declaration order.
@@ -507,13 +506,4 @@ impl ScheduleKind {
             _ => ScheduleKind::Custom(payments.ok_or_else(|| missing("payments"))?),
         })
     }
-}
-
-/// Decimal's -100, for the graduated-step check.
-trait NegativeHundred {
-    const NEGATIVE_ONE_HUNDRED: Decimal;
-}
-
-impl NegativeHundred for Decimal {
-    const NEGATIVE_ONE_HUNDRED: Decimal = Decimal::from_parts(100, 0, 0, true, 0);
 }
