@@ -99,6 +99,35 @@ fn dated_amounts(
         .collect()
 }
 
+/// The body of the solvers whose arguments are all decimals and `when` (`coll_fv` to `coll_cumprinc`):
+/// inside the panic boundary, reads every input (NULL checked in argument order) and checks `out`,
+/// converts each input naming its argument, then writes what `solve` returns.
+///
+/// # Safety
+/// Each input pointer is NULL or points to a readable `coll_decimal`; `out` is NULL or points to a
+/// writable `coll_decimal` (it may be one of the inputs).
+unsafe fn solver<const N: usize>(
+    inputs: [(*const coll_decimal, &'static str); N],
+    out: *mut coll_decimal,
+    solve: impl FnOnce([Decimal; N]) -> FfiResult<Decimal>,
+) -> coll_status {
+    boundary(|| {
+        let mut raw = [coll_decimal::from_core(Decimal::ZERO); N];
+        for (slot, (p, field)) in raw.iter_mut().zip(inputs) {
+            // SAFETY: the caller's contract.
+            *slot = unsafe { ptr::read(p, field)? };
+        }
+        // SAFETY: the caller's contract.
+        let out = unsafe { ptr::out(out, "out")? };
+        let mut values = [Decimal::ZERO; N];
+        for ((value, d), (_, field)) in values.iter_mut().zip(raw).zip(inputs) {
+            *value = d.to_core(field)?;
+        }
+        out.write(coll_decimal::from_core(solve(values)?));
+        Ok(())
+    })
+}
+
 /// The future value: what `pv` now and `nper` payments of `pmt` grow to at `rate` per period
 /// (numpy-financial's `fv`). `fv(0.075, 20, -2000, 0, END)` is 86609.362673...
 ///
@@ -117,27 +146,14 @@ pub unsafe extern "C" fn coll_fv(
     when: coll_when,
     out: *mut coll_decimal,
 ) -> coll_status {
-    boundary(|| {
-        // SAFETY: the caller's contract.
-        let (rate, nper, pmt, pv, out) = unsafe {
-            (
-                ptr::read(rate, "rate")?,
-                ptr::read(nper, "nper")?,
-                ptr::read(pmt, "pmt")?,
-                ptr::read(pv, "pv")?,
-                ptr::out(out, "out")?,
-            )
-        };
-        let value = finance::fv(
-            rate.to_core("rate")?,
-            nper.to_core("nper")?,
-            pmt.to_core("pmt")?,
-            pv.to_core("pv")?,
-            self::when(when)?,
-        )?;
-        out.write(coll_decimal::from_core(value));
-        Ok(())
-    })
+    // SAFETY: forwarded contract.
+    unsafe {
+        solver(
+            [(rate, "rate"), (nper, "nper"), (pmt, "pmt"), (pv, "pv")],
+            out,
+            |[rate, nper, pmt, pv]| Ok(finance::fv(rate, nper, pmt, pv, self::when(when)?)?),
+        )
+    }
 }
 
 /// The present value of `nper` payments of `pmt` and a final `fv` at `rate` per period
@@ -157,27 +173,14 @@ pub unsafe extern "C" fn coll_pv(
     when: coll_when,
     out: *mut coll_decimal,
 ) -> coll_status {
-    boundary(|| {
-        // SAFETY: the caller's contract.
-        let (rate, nper, pmt, fv, out) = unsafe {
-            (
-                ptr::read(rate, "rate")?,
-                ptr::read(nper, "nper")?,
-                ptr::read(pmt, "pmt")?,
-                ptr::read(fv, "fv")?,
-                ptr::out(out, "out")?,
-            )
-        };
-        let value = finance::pv(
-            rate.to_core("rate")?,
-            nper.to_core("nper")?,
-            pmt.to_core("pmt")?,
-            fv.to_core("fv")?,
-            self::when(when)?,
-        )?;
-        out.write(coll_decimal::from_core(value));
-        Ok(())
-    })
+    // SAFETY: forwarded contract.
+    unsafe {
+        solver(
+            [(rate, "rate"), (nper, "nper"), (pmt, "pmt"), (fv, "fv")],
+            out,
+            |[rate, nper, pmt, fv]| Ok(finance::pv(rate, nper, pmt, fv, self::when(when)?)?),
+        )
+    }
 }
 
 /// The level payment per period that turns `pv` into `fv` over `nper` periods at `rate`
@@ -197,27 +200,14 @@ pub unsafe extern "C" fn coll_pmt(
     when: coll_when,
     out: *mut coll_decimal,
 ) -> coll_status {
-    boundary(|| {
-        // SAFETY: the caller's contract.
-        let (rate, nper, pv, fv, out) = unsafe {
-            (
-                ptr::read(rate, "rate")?,
-                ptr::read(nper, "nper")?,
-                ptr::read(pv, "pv")?,
-                ptr::read(fv, "fv")?,
-                ptr::out(out, "out")?,
-            )
-        };
-        let value = finance::pmt(
-            rate.to_core("rate")?,
-            nper.to_core("nper")?,
-            pv.to_core("pv")?,
-            fv.to_core("fv")?,
-            self::when(when)?,
-        )?;
-        out.write(coll_decimal::from_core(value));
-        Ok(())
-    })
+    // SAFETY: forwarded contract.
+    unsafe {
+        solver(
+            [(rate, "rate"), (nper, "nper"), (pv, "pv"), (fv, "fv")],
+            out,
+            |[rate, nper, pv, fv]| Ok(finance::pmt(rate, nper, pv, fv, self::when(when)?)?),
+        )
+    }
 }
 
 /// The number of periods (fractional in general) for `pv` to reach `fv` paying `pmt` each period at
@@ -240,27 +230,14 @@ pub unsafe extern "C" fn coll_nper(
     when: coll_when,
     out: *mut coll_decimal,
 ) -> coll_status {
-    boundary(|| {
-        // SAFETY: the caller's contract.
-        let (rate, pmt, pv, fv, out) = unsafe {
-            (
-                ptr::read(rate, "rate")?,
-                ptr::read(pmt, "pmt")?,
-                ptr::read(pv, "pv")?,
-                ptr::read(fv, "fv")?,
-                ptr::out(out, "out")?,
-            )
-        };
-        let value = finance::nper(
-            rate.to_core("rate")?,
-            pmt.to_core("pmt")?,
-            pv.to_core("pv")?,
-            fv.to_core("fv")?,
-            self::when(when)?,
-        )?;
-        out.write(coll_decimal::from_core(value));
-        Ok(())
-    })
+    // SAFETY: forwarded contract.
+    unsafe {
+        solver(
+            [(rate, "rate"), (pmt, "pmt"), (pv, "pv"), (fv, "fv")],
+            out,
+            |[rate, pmt, pv, fv]| Ok(finance::nper(rate, pmt, pv, fv, self::when(when)?)?),
+        )
+    }
 }
 
 /// The interest part of payment number `per` (a whole number from 1 to `nper`) of a level-payment loan
@@ -283,29 +260,22 @@ pub unsafe extern "C" fn coll_ipmt(
     when: coll_when,
     out: *mut coll_decimal,
 ) -> coll_status {
-    boundary(|| {
-        // SAFETY: the caller's contract.
-        let (rate, per, nper, pv, fv, out) = unsafe {
-            (
-                ptr::read(rate, "rate")?,
-                ptr::read(per, "per")?,
-                ptr::read(nper, "nper")?,
-                ptr::read(pv, "pv")?,
-                ptr::read(fv, "fv")?,
-                ptr::out(out, "out")?,
-            )
-        };
-        let value = finance::ipmt(
-            rate.to_core("rate")?,
-            per.to_core("per")?,
-            nper.to_core("nper")?,
-            pv.to_core("pv")?,
-            fv.to_core("fv")?,
-            self::when(when)?,
-        )?;
-        out.write(coll_decimal::from_core(value));
-        Ok(())
-    })
+    // SAFETY: forwarded contract.
+    unsafe {
+        solver(
+            [
+                (rate, "rate"),
+                (per, "per"),
+                (nper, "nper"),
+                (pv, "pv"),
+                (fv, "fv"),
+            ],
+            out,
+            |[rate, per, nper, pv, fv]| {
+                Ok(finance::ipmt(rate, per, nper, pv, fv, self::when(when)?)?)
+            },
+        )
+    }
 }
 
 /// The principal part of payment number `per`: `pmt - ipmt` (numpy-financial's `ppmt`).
@@ -325,29 +295,22 @@ pub unsafe extern "C" fn coll_ppmt(
     when: coll_when,
     out: *mut coll_decimal,
 ) -> coll_status {
-    boundary(|| {
-        // SAFETY: the caller's contract.
-        let (rate, per, nper, pv, fv, out) = unsafe {
-            (
-                ptr::read(rate, "rate")?,
-                ptr::read(per, "per")?,
-                ptr::read(nper, "nper")?,
-                ptr::read(pv, "pv")?,
-                ptr::read(fv, "fv")?,
-                ptr::out(out, "out")?,
-            )
-        };
-        let value = finance::ppmt(
-            rate.to_core("rate")?,
-            per.to_core("per")?,
-            nper.to_core("nper")?,
-            pv.to_core("pv")?,
-            fv.to_core("fv")?,
-            self::when(when)?,
-        )?;
-        out.write(coll_decimal::from_core(value));
-        Ok(())
-    })
+    // SAFETY: forwarded contract.
+    unsafe {
+        solver(
+            [
+                (rate, "rate"),
+                (per, "per"),
+                (nper, "nper"),
+                (pv, "pv"),
+                (fv, "fv"),
+            ],
+            out,
+            |[rate, per, nper, pv, fv]| {
+                Ok(finance::ppmt(rate, per, nper, pv, fv, self::when(when)?)?)
+            },
+        )
+    }
 }
 
 /// Cumulative interest paid from period `start_period` to `end_period` inclusive on a loan of `pv`
@@ -370,29 +333,29 @@ pub unsafe extern "C" fn coll_cumipmt(
     when: coll_when,
     out: *mut coll_decimal,
 ) -> coll_status {
-    boundary(|| {
-        // SAFETY: the caller's contract.
-        let (rate, nper, pv, start, end, out) = unsafe {
-            (
-                ptr::read(rate, "rate")?,
-                ptr::read(nper, "nper")?,
-                ptr::read(pv, "pv")?,
-                ptr::read(start_period, "start_period")?,
-                ptr::read(end_period, "end_period")?,
-                ptr::out(out, "out")?,
-            )
-        };
-        let value = finance::cumipmt(
-            rate.to_core("rate")?,
-            nper.to_core("nper")?,
-            pv.to_core("pv")?,
-            start.to_core("start_period")?,
-            end.to_core("end_period")?,
-            self::when(when)?,
-        )?;
-        out.write(coll_decimal::from_core(value));
-        Ok(())
-    })
+    // SAFETY: forwarded contract.
+    unsafe {
+        solver(
+            [
+                (rate, "rate"),
+                (nper, "nper"),
+                (pv, "pv"),
+                (start_period, "start_period"),
+                (end_period, "end_period"),
+            ],
+            out,
+            |[rate, nper, pv, start_period, end_period]| {
+                Ok(finance::cumipmt(
+                    rate,
+                    nper,
+                    pv,
+                    start_period,
+                    end_period,
+                    self::when(when)?,
+                )?)
+            },
+        )
+    }
 }
 
 /// Cumulative principal repaid from period `start_period` to `end_period` inclusive (Excel's CUMPRINC
@@ -412,29 +375,29 @@ pub unsafe extern "C" fn coll_cumprinc(
     when: coll_when,
     out: *mut coll_decimal,
 ) -> coll_status {
-    boundary(|| {
-        // SAFETY: the caller's contract.
-        let (rate, nper, pv, start, end, out) = unsafe {
-            (
-                ptr::read(rate, "rate")?,
-                ptr::read(nper, "nper")?,
-                ptr::read(pv, "pv")?,
-                ptr::read(start_period, "start_period")?,
-                ptr::read(end_period, "end_period")?,
-                ptr::out(out, "out")?,
-            )
-        };
-        let value = finance::cumprinc(
-            rate.to_core("rate")?,
-            nper.to_core("nper")?,
-            pv.to_core("pv")?,
-            start.to_core("start_period")?,
-            end.to_core("end_period")?,
-            self::when(when)?,
-        )?;
-        out.write(coll_decimal::from_core(value));
-        Ok(())
-    })
+    // SAFETY: forwarded contract.
+    unsafe {
+        solver(
+            [
+                (rate, "rate"),
+                (nper, "nper"),
+                (pv, "pv"),
+                (start_period, "start_period"),
+                (end_period, "end_period"),
+            ],
+            out,
+            |[rate, nper, pv, start_period, end_period]| {
+                Ok(finance::cumprinc(
+                    rate,
+                    nper,
+                    pv,
+                    start_period,
+                    end_period,
+                    self::when(when)?,
+                )?)
+            },
+        )
+    }
 }
 
 /// The rate per period at which `pv` and `nper` payments of `pmt` reach `fv` (numpy-financial's
