@@ -54,33 +54,59 @@ fn type_name(obj: &Bound<'_, PyAny>) -> String {
 
 /// An `InvalidArgumentError` for a value of the wrong type.
 pub fn wrong_type(obj: &Bound<'_, PyAny>, field: &'static str, expected: &str) -> PyErr {
-    invalid(
-        field,
-        describe(obj),
-        format!("expected {expected}, not {}", type_name(obj)),
-    )
+    crate::errors::raise(wrong_type_error(obj, field, expected))
 }
+
+/// The core error [`wrong_type`] raises.
+fn wrong_type_error(obj: &Bound<'_, PyAny>, field: &'static str, expected: &str) -> Error {
+    Error::InvalidArgument {
+        field,
+        value: describe(obj),
+        reason: format!("expected {expected}, not {}", type_name(obj)),
+    }
+}
+
+/// Why a float is refused where a decimal is expected.
+const FLOAT_REFUSED: &str =
+    "floats are refused because they are inexact: pass a decimal.Decimal, an int or a str";
 
 /// An amount, rate or weight: a `decimal.Decimal`, an `int` or a `str`, parsed exactly.
 pub fn decimal_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<Decimal> {
+    decimal_value(obj, field, FLOAT_REFUSED)?.or_raise()
+}
+
+/// [`decimal_arg`] with a bad value as the core error rather than raised (so that a caller can say
+/// where it was, as an array's index), and `float_reason` as the reason a float is refused. The
+/// outer error is Python's own (a failing `str()`).
+pub fn decimal_value(
+    obj: &Bound<'_, PyAny>,
+    field: &'static str,
+    float_reason: &str,
+) -> PyResult<Result<Decimal, Error>> {
     if obj.is_instance_of::<PyFloat>() {
-        return Err(invalid(
+        return Ok(Err(Error::InvalidArgument {
             field,
-            describe(obj),
-            "floats are refused because they are inexact: pass a decimal.Decimal, an int or a str",
-        ));
+            value: describe(obj),
+            reason: float_reason.into(),
+        }));
     }
-    if obj.is_instance_of::<PyBool>() {
-        return Err(wrong_type(obj, field, "a decimal.Decimal, an int or a str"));
-    }
-    let text = if let Ok(s) = obj.cast::<PyString>() {
-        s.to_cow()?.into_owned()
+    let text = if obj.is_instance_of::<PyBool>() {
+        None
+    } else if let Ok(s) = obj.cast::<PyString>() {
+        Some(s.to_cow()?.into_owned())
     } else if obj.is_instance_of::<PyInt>() || is_decimal(obj)? {
-        obj.str()?.to_cow()?.into_owned()
+        Some(obj.str()?.to_cow()?.into_owned())
     } else {
-        return Err(wrong_type(obj, field, "a decimal.Decimal, an int or a str"));
+        None
     };
-    parse::decimal(field, &text).or_raise()
+    Ok(match text {
+        Some(text) => parse::decimal(field, &text),
+        None => Err(wrong_type_error(
+            obj,
+            field,
+            "a decimal.Decimal, an int or a str",
+        )),
+    })
 }
 
 /// A `decimal.Decimal` with exactly the value and scale of `value`.

@@ -20,7 +20,7 @@
 use std::num::NonZeroUsize;
 
 use collections_core::finance::float::{self, RowError};
-use collections_core::{parse, Error};
+use collections_core::Error;
 use numpy::{
     PyArray1, PyArrayDescrMethods, PyArrayDyn, PyArrayMethods, PyUntypedArray,
     PyUntypedArrayMethods,
@@ -28,11 +28,11 @@ use numpy::{
 use pyo3::exceptions::PyImportError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyBool, PyFloat, PyInt, PyString, PyType};
+use pyo3::types::PyType;
 use rust_decimal::Decimal;
 
 use super::args::{use_float, Kind, Num, Series};
-use crate::convert::{decimal_out, describe, is_decimal};
+use crate::convert::{decimal_out, decimal_value, describe};
 use crate::errors::{invalid, raise};
 
 /// Rows per thread below which a float64 column is not split (a row costs tens of nanoseconds, a
@@ -312,33 +312,11 @@ fn at_index(err: Error, row: usize, shape: &[usize]) -> PyErr {
 
 /// An element of an object array as a Decimal, or the core error for it (so its index can be added).
 fn exact_item(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<Result<Decimal, Error>> {
-    let refuse = |reason: String| {
-        Ok(Err(Error::InvalidArgument {
-            field,
-            value: describe(obj),
-            reason,
-        }))
-    };
-    if obj.is_instance_of::<PyFloat>() {
-        return refuse(String::from(
-            "a float among decimals: give an array of floats (float64) or of decimal.Decimal, not both",
-        ));
-    }
-    if obj.is_instance_of::<PyBool>() {
-        return refuse(String::from(
-            "expected a decimal.Decimal, an int or a str, not bool",
-        ));
-    }
-    if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(parse::decimal(field, &s.to_cow()?));
-    }
-    if obj.is_instance_of::<PyInt>() || is_decimal(obj)? {
-        return Ok(parse::decimal(field, &obj.str()?.to_cow()?));
-    }
-    let type_name = obj.get_type().name()?.to_cow()?.into_owned();
-    refuse(format!(
-        "expected a decimal.Decimal, an int or a str, not {type_name}"
-    ))
+    decimal_value(
+        obj,
+        field,
+        "a float among decimals: give an array of floats (float64) or of decimal.Decimal, not both",
+    )
 }
 
 /// An array argument as a numpy array, and what it asks of the path.
