@@ -160,6 +160,23 @@ impl Error {
         self
     }
 
+    /// Returns the same error, kind and field kept, with its value rewritten by `f`: a caller adds where
+    /// the value came from (`account #3: ...`). A currency mismatch, which has two values, is unchanged.
+    pub(crate) fn map_value(mut self, f: impl FnOnce(&str) -> String) -> Self {
+        match &mut self {
+            Error::InvalidArgument { value, .. }
+            | Error::InvalidDecimal { value, .. }
+            | Error::InvalidDate { value, .. }
+            | Error::UnknownCurrency { value, .. }
+            | Error::InvalidRate { value, .. }
+            | Error::Overflow { value, .. }
+            | Error::NoSolution { value, .. }
+            | Error::DateOutOfRange { value, .. } => *value = f(value),
+            Error::CurrencyMismatch { .. } => {}
+        }
+        self
+    }
+
     pub(crate) fn invalid(
         field: &'static str,
         value: impl fmt::Display,

@@ -690,6 +690,21 @@ fn bad_input_is_an_error_naming_the_field() {
             "{err}"
         );
     }
+    // An account's own error in a portfolio keeps its kind and field, its value naming the account.
+    let fine = account(vec![ob(date, dec!(10), dec!(0))]);
+    let unjudgeable = account(vec![ob(date, Decimal::MAX, dec!(0))]);
+    let err = age_portfolio(
+        &[fine, unjudgeable],
+        d(2026, 2, 1),
+        &rules(
+            ShortfallMethod::PerInstallment,
+            Tolerance::Percent(dec!(10)),
+            0,
+        ),
+    )
+    .unwrap_err();
+    assert_eq!(err.field(), "tolerance");
+    assert!(err.value().starts_with("account #1: "), "{err}");
     // Parsing names.
     assert_eq!(
         field("monthly".parse::<ShortfallMethod>().map(|_| ())),

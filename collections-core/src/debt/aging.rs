@@ -1546,19 +1546,8 @@ pub fn age_portfolio(
 }
 
 /// The same error, its value prefixed by the index of the account it came from.
-fn at_account(mut e: Error, index: usize) -> Error {
-    match &mut e {
-        Error::InvalidArgument { value, .. }
-        | Error::InvalidDecimal { value, .. }
-        | Error::InvalidDate { value, .. }
-        | Error::UnknownCurrency { value, .. }
-        | Error::InvalidRate { value, .. }
-        | Error::Overflow { value, .. }
-        | Error::NoSolution { value, .. }
-        | Error::DateOutOfRange { value, .. } => *value = format!("account #{index}: {value}"),
-        Error::CurrencyMismatch { left, .. } => *left = format!("account #{index}: {left}"),
-    }
-    e
+fn at_account(e: Error, index: usize) -> Error {
+    e.map_value(|value| format!("account #{index}: {value}"))
 }
 
 impl PortfolioAging {

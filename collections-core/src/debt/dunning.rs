@@ -861,26 +861,7 @@ fn naming_invoice(error: Error, invoice: &Invoice) -> Error {
     if error.value().contains("(invoice ") {
         return error;
     }
-    match error {
-        Error::InvalidArgument {
-            field,
-            value,
-            reason,
-        } => Error::InvalidArgument {
-            field,
-            value: about(invoice, value),
-            reason,
-        },
-        Error::Overflow { field, value } => Error::Overflow {
-            field,
-            value: about(invoice, value),
-        },
-        Error::DateOutOfRange { field, value } => Error::DateOutOfRange {
-            field,
-            value: about(invoice, value),
-        },
-        other => other,
-    }
+    error.map_value(|value| about(invoice, value))
 }
 
 /// One invoice's line.
