@@ -100,8 +100,11 @@ impl coll_day_count {
     /// The convention from C, built by the core from the kind's name and the data given; `field`
     /// names the argument in an unknown-kind error.
     pub(crate) fn to_core(self, field: &'static str) -> FfiResult<DayCount> {
-        let name = usize::try_from(self.kind)
-            .ok()
+        // Only the constants of this ABI, as `coll_day_count_init` and `from_core` allow: a convention
+        // the core adds later gets a constant before C can name it.
+        let name = Some(self.kind)
+            .filter(|k| *k <= COLL_DAY_COUNT_30E_360_ISDA)
+            .and_then(|k| usize::try_from(k).ok())
             .and_then(|k| DayCount::NAMES.get(k))
             .ok_or_else(|| unknown_kind(field, self.kind))?;
         let date = |d: coll_date, field: &'static str| -> FfiResult<Option<NaiveDate>> {
