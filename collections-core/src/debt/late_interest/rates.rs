@@ -340,16 +340,7 @@ impl RateTable {
             ));
         }
         check_through(row.effective_from, valid_through)?;
-        if valid_through < self.valid_through {
-            return Err(Error::invalid(
-                "valid_through",
-                valid_through,
-                format!(
-                    "may not move back from {} (the table's last known date)",
-                    self.valid_through
-                ),
-            ));
-        }
+        self.check_not_back(valid_through)?;
         self.rows.push(row);
         self.valid_through = valid_through;
         Ok(())
@@ -368,17 +359,23 @@ impl RateTable {
     /// assert_eq!(ecb.lookup(new_year).unwrap().percent.to_string(), "2.15");
     /// ```
     pub fn extend_through(&mut self, date: NaiveDate) -> Result<()> {
-        if date < self.valid_through {
+        self.check_not_back(date)?;
+        self.valid_through = date;
+        Ok(())
+    }
+
+    /// A new `valid_through` may not be before the current one.
+    fn check_not_back(&self, valid_through: NaiveDate) -> Result<()> {
+        if valid_through < self.valid_through {
             return Err(Error::invalid(
                 "valid_through",
-                date,
+                valid_through,
                 format!(
                     "may not move back from {} (the table's last known date)",
                     self.valid_through
                 ),
             ));
         }
-        self.valid_through = date;
         Ok(())
     }
 
