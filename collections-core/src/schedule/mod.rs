@@ -167,7 +167,9 @@ impl Schedule {
             .map(|h| h - from_row + 1)
             .collect();
         if let ScheduleKind::Custom(list) = &terms.kind {
-            terms.kind = ScheduleKind::Custom(list.iter().skip(index - 1).copied().collect());
+            // The list has one payment per paying row: skip those the kept rows paid, not their holidays.
+            let paid = kept.iter().filter(|r| !r.holiday).count();
+            terms.kind = ScheduleKind::Custom(list.iter().skip(paid).copied().collect());
         }
         if terms.principal.is_zero() {
             return Err(Error::invalid(
