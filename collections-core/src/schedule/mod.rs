@@ -334,7 +334,10 @@ pub fn amortize(terms: &ScheduleTerms) -> Result<Schedule> {
             let first_interest = accrue(principal, annual, 1, periods_per_year, interest_mode, mu)?;
             let p = to_units(round_units(p, terms, terms.payment_rounding)?, mu)?;
             if p <= first_interest {
-                let minimum = from_units(first_interest + 1, mu)?;
+                let minimum = first_interest
+                    .checked_add(1)
+                    .ok_or_else(|| overflow(first_interest))
+                    .and_then(|units| from_units(units, mu))?;
                 return Err(Error::no_solution(
                     "payment",
                     from_units(p, mu)?,
@@ -568,15 +571,10 @@ fn to_units(value: Decimal, minor_units: u32) -> Result<i128> {
 
 /// A count of minor units as a Decimal with the currency's scale (zero is `0.00`, never `0`).
 fn from_units(units: i128, minor_units: u32) -> Result<Decimal> {
-    unit_decimal(units, minor_units).ok_or_else(|| overflow(units))
-}
-
-/// [`from_units`] without the error (`None` past Decimal's 96-bit mantissa).
-fn unit_decimal(units: i128, minor_units: u32) -> Option<Decimal> {
     if units.unsigned_abs() >> 96 != 0 || minor_units > 28 {
-        return None;
+        return Err(overflow(units));
     }
-    Some(parts_decimal(units, minor_units))
+    Ok(parts_decimal(units, minor_units))
 }
 
 /// The Decimal of `units` at `minor_units` decimals; the caller has checked that `units` fits 96 bits
