@@ -338,15 +338,33 @@ pub fn cumipmt(
     end_period: Decimal,
     when: When,
 ) -> Result<Decimal> {
-    pmt(rate, nper, pv, Decimal::ZERO, when)?;
+    let payment = pmt(rate, nper, pv, Decimal::ZERO, when)?;
     check_span(start_period, end_period, nper)?;
-    let mut total = Decimal::ZERO;
-    let mut per = start_period;
-    while per <= end_period {
-        total = total.add_c(ipmt(rate, per, nper, pv, Decimal::ZERO, when)?, "cumipmt")?;
-        per += Decimal::ONE;
+    if rate.is_zero() {
+        return Ok(Decimal::ZERO);
     }
-    Ok(total)
+    // In closed form, so a span of a billion periods costs what one does (a loop over ipmt would
+    // hang). With fv = 0 the interest of payment k is pmt·(1 − v^m), m = nper − k + 1, v = 1/(1 + r),
+    // so the sum is pmt·(count − S) with S = Σ v^m = v^a·(1 − v^count)·(1 + r)/r over
+    // m = a ..= a + count − 1, a = nper − end_period + 1; the first payment of an annuity due carries no
+    // interest, which removes pmt·(1 − v^nper) when the span starts there.
+    let what = "cumipmt";
+    let growth = one_plus(rate)?;
+    let v = Decimal::ONE.div_c(growth, what)?;
+    let count = end_period
+        .sub_c(start_period, what)?
+        .add_c(Decimal::ONE, what)?;
+    let first = nper.sub_c(end_period, what)?.add_c(Decimal::ONE, what)?;
+    let sum = pow(v, first, what)?
+        .mul_c(Decimal::ONE.sub_c(pow(v, count, what)?, what)?, what)?
+        .mul_c(growth, what)?
+        .div_c(rate, what)?;
+    let mut interest = payment.mul_c(count.sub_c(sum, what)?, what)?;
+    if when == When::Begin && start_period == Decimal::ONE {
+        let unpaid = Decimal::ONE.sub_c(pow(v, nper, what)?, what)?;
+        interest = interest.sub_c(payment.mul_c(unpaid, what)?, what)?;
+    }
+    Ok(interest)
 }
 
 /// Cumulative principal repaid from period `start_period` to `end_period` inclusive (Excel's CUMPRINC).
@@ -422,4 +440,60 @@ pub fn rate(
     solve(f, guess, "rate", || {
         format!("nper={nper}, pmt={pmt}, pv={pv}, fv={fv}, when={when}")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cumipmt_closed_form_equals_the_sum_of_ipmt() {
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        for when in [When::End, When::Begin] {
+            for (rate, nper, pv) in [
+                ("0.0075", "360", "125000"),
+                ("0.1", "24", "2000"),
+                ("0.0001", "60", "-500"),
+            ] {
+                let (rate, nper, pv) = (d(rate), d(nper), d(pv));
+                for (start, end) in [(1, 1), (1, 12), (13, 24), (2, 24), (24, 24)] {
+                    let (start, end) = (Decimal::from(start), Decimal::from(end));
+                    let mut by_period = Decimal::ZERO;
+                    let mut per = start;
+                    while per <= end {
+                        by_period += ipmt(rate, per, nper, pv, Decimal::ZERO, when).unwrap();
+                        per += Decimal::ONE;
+                    }
+                    let closed = cumipmt(rate, nper, pv, start, end, when).unwrap();
+                    assert!(
+                        (closed - by_period).abs() < d("1e-18"),
+                        "{rate} {nper} {pv} {start}-{end} {when}: {closed} vs {by_period}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn cumipmt_over_a_billion_periods_returns() {
+        let n = Decimal::from(1_000_000_000u32);
+        let i = cumipmt(
+            Decimal::new(1, 9),
+            n,
+            Decimal::from(1000),
+            Decimal::ONE,
+            n,
+            When::End,
+        );
+        assert!(i.is_ok(), "{i:?}");
+        let p = cumprinc(
+            Decimal::new(1, 9),
+            n,
+            Decimal::from(1000),
+            Decimal::ONE,
+            n,
+            When::End,
+        );
+        assert_eq!(p.unwrap().round_dp(6), Decimal::from(-1000));
+    }
 }
