@@ -40,7 +40,7 @@
 
 use std::sync::LazyLock;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::prelude::ToPrimitive;
 
 use super::solve::{GRID, MAX_BISECTION_STEPS, MAX_NEWTON_STEPS};
@@ -868,9 +868,14 @@ fn years(dates: impl Iterator<Item = NaiveDate> + Clone, day_count: DayCount) ->
         _ => None,
     };
     match basis {
-        Some(b) => Ok(dates
-            .map(|d| d.signed_duration_since(first).num_days() as f64 / b)
-            .collect()),
+        // Whole days as a difference of day numbers: the same integer as `signed_duration_since`,
+        // without its year-cycle arithmetic (a quarter of a 121-flow xirr went there).
+        Some(b) => {
+            let first = first.num_days_from_ce();
+            Ok(dates
+                .map(|d| f64::from(d.num_days_from_ce() - first) / b)
+                .collect())
+        }
         None => dates
             .map(|d| {
                 let t = day_count.year_fraction(first, d)?;
