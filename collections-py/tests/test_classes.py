@@ -244,6 +244,36 @@ def test_day_count_values() -> None:
     assert tuple(cc.DAY_COUNTS)[4] == icma.name
 
 
+def test_lists_of_dates_read_every_kind_of_item() -> None:
+    # A list or tuple of exact dates is read in one pass from the dates themselves; anything else in it
+    # (text, a date subclass) sends the whole list down the general path. Either way the same dates.
+    open_every_day = HolidayCalendar(weekend=())
+    edges = [
+        datetime.date(1, 1, 1),
+        datetime.date(255, 12, 31),
+        datetime.date(256, 1, 1),
+        datetime.date(2000, 2, 29),
+        datetime.date(2026, 11, 23),
+        datetime.date(9999, 12, 31),
+    ]
+    assert open_every_day.adjust_all(edges, "unadjusted") == edges
+    assert open_every_day.adjust_all(tuple(edges), "unadjusted") == edges
+    assert open_every_day.adjust_all(iter(edges), "unadjusted") == edges
+    assert open_every_day.adjust_all([d.isoformat() for d in edges], "unadjusted") == edges
+
+    class Day(datetime.date):
+        pass
+
+    mixed: List[Any] = [edges[0], edges[4].isoformat(), Day(2026, 11, 24)]
+    assert open_every_day.adjust_all(mixed, "unadjusted") == [
+        edges[0],
+        edges[4],
+        datetime.date(2026, 11, 24),
+    ]
+    with pytest.raises(cc.InvalidArgumentError, match="datetime.datetime is refused"):
+        open_every_day.adjust_all([edges[4], datetime.datetime(2026, 11, 24)])
+
+
 def test_holiday_calendar_values() -> None:
     us = HolidayCalendar.us_federal()
     assert us == HolidayCalendar.builtin("US") == HolidayCalendar(rules=["us-federal"])

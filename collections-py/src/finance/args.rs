@@ -16,7 +16,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use super::columns;
-use crate::convert::{decimal_arg, is_decimal, items_arg, wrong_type};
+use crate::convert::{decimal_arg, is_decimal, items_arg, read_sequence, wrong_type};
 use crate::errors::invalid;
 
 /// One numeric argument, classified but not yet converted.
@@ -172,6 +172,14 @@ impl Series {
 
 /// A series from any iterable, or a one-dimensional numpy array (read from its buffer when numeric).
 pub fn series_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<Series> {
+    // A list or tuple of floats, the usual input of pyxirr and numpy-financial, is read in one pass
+    // (an empty one is exact).
+    if let Some(floats) = read_sequence(obj, |item| item.cast::<PyFloat>().ok().map(|f| f.value()))
+    {
+        if !floats.is_empty() {
+            return Ok(Series::Float(floats));
+        }
+    }
     if let Some(series) = columns::numeric_series(obj, field)? {
         return Ok(series);
     }
