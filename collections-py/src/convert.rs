@@ -235,7 +235,8 @@ fn date_item(
     ))
 }
 
-/// Dates from an iterable, each a `datetime.date` or `'YYYY-MM-DD'` text.
+/// Dates from an iterable, each a `datetime.date` or `'YYYY-MM-DD'` text, or from a one-dimensional
+/// numpy `datetime64[D]` array ([`crate::arrays::datetime64_dates`]).
 pub fn dates_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<Vec<NaiveDate>> {
     let date_class = date_class(obj.py())?;
     let bytes_at = date_bytes(date_class)?;
@@ -243,6 +244,9 @@ pub fn dates_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<Vec<Na
     if let Some(dates) =
         bytes_at.and_then(|offset| read_sequence(obj, |d| exact_date(d, date_class, offset)))
     {
+        return Ok(dates);
+    }
+    if let Some(dates) = crate::arrays::datetime64_dates(obj, field)? {
         return Ok(dates);
     }
     // Other lists and tuples are read in place, without first collecting their items.

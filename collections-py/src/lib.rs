@@ -8,10 +8,11 @@
 //! `rate` (Rate), `calendar` (Frequency, DayCount, HolidayCalendar, date_schedule), `parse`
 //! (parse_decimal), `finance` (pmt, irr, xirr, ..., and the APRs apr_regulation_z and aprc_eu with
 //! their result classes, which `collections_core.finance` re-exports) and `schedule` (amortize, Schedule,
-//! ScheduleRow, ScheduleTotals, with the numpy, Arrow and pandas exports);
-//! `convert` turns Python values into core values and back, `errors` turns core errors into Python
-//! exceptions.
+//! ScheduleRow, ScheduleTotals, with the numpy, Arrow and pandas exports); `arrays` holds numpy
+//! (imported on first use) and reads `datetime64[D]` columns of dates, `convert` turns Python values
+//! into core values and back, `errors` turns core errors into Python exceptions.
 
+mod arrays;
 mod calendar;
 mod convert;
 mod errors;

@@ -9,6 +9,7 @@ the argument (and, in an array, the row).
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import subprocess
 import sys
@@ -155,6 +156,65 @@ def test_dated_flows_agree_with_the_exact_path() -> None:
         whole = [int(a) for a in amounts]
         assert close(fin.xnpv(0.09, dates, amounts, day_count), float(fin.xnpv(Decimal("0.09"), dates, whole, day_count)))
     assert round(fin.xirr(dates, amounts), 9) == 0.373362534
+
+
+def test_dates_may_be_a_datetime64_array() -> None:
+    dates = ["2008-01-01", "2008-03-01", "2008-10-30", "2009-02-15", "2009-04-01"]
+    days = np.array(dates, dtype="datetime64[D]")
+    floats = [-10000.0, 2750.0, 4250.0, 3250.0, 2750.0]
+    exact_amounts = [-10000, 2750, 4250, 3250, 2750]
+    # The same dates as the list: the same results, to the last bit and digit.
+    for day_count in ("ACT/365F", "ACT/ACT ISDA", "30/360 US"):
+        assert fin.xirr(days, floats, day_count) == fin.xirr(dates, floats, day_count)
+        assert fin.xirr(days, exact_amounts, day_count) == fin.xirr(dates, exact_amounts, day_count)
+        assert fin.xnpv(0.09, days, floats, day_count) == fin.xnpv(0.09, dates, floats, day_count)
+        exact_npv = fin.xnpv("0.09", dates, exact_amounts, day_count)
+        assert fin.xnpv("0.09", days, exact_amounts, day_count) == exact_npv
+    assert round(fin.xirr(days, floats), 9) == 0.373362534
+    assert round(fin.xirr(days, exact_amounts), 10) == Decimal("0.3733625335")
+    assert round(fin.xnpv(Decimal("0.09"), days, exact_amounts), 2) == Decimal("2086.65")
+    # A strided view and a float64 array of amounts.
+    every_other = np.repeat(days, 2)[::2]
+    assert fin.xirr(every_other, np.array(floats)) == fin.xirr(dates, floats)
+    # Every argument that takes several dates.
+    advances = ["1978-01-10"]
+    payments = [f"{1978 + m // 12}-{m % 12 + 1:02}-10" for m in range(1, 25)]
+    assert fin.apr_regulation_z(
+        np.array(advances, dtype="datetime64[D]"), [5000], np.array(payments, dtype="datetime64[D]"), [230] * 24
+    ) == fin.apr_regulation_z(advances, [5000], payments, [230] * 24)
+    eu = fin.aprc_eu(
+        np.array(["1994-01-01"], dtype="datetime64[D]"),
+        [1000],
+        np.array(["1995-07-01"], dtype="datetime64[D]"),
+        [1200],
+        decimals=2,
+    )
+    assert eu.percent == Decimal("12.96")
+    holidays = np.array(["2026-07-03", "2026-12-25"], dtype="datetime64[D]")
+    company = cc.HolidayCalendar(holidays=holidays)
+    assert company == cc.HolidayCalendar(holidays=["2026-07-03", "2026-12-25"])
+    assert company.adjust_all(np.array(["2026-07-03", "2026-07-04"], dtype="datetime64[D]")) == [
+        datetime.date(2026, 7, 6),
+        datetime.date(2026, 7, 6),
+    ]
+    assert cc.HolidayCalendar().with_holidays(holidays) == company
+
+
+def test_datetime64_dates_refuse_other_units_nat_and_shapes() -> None:
+    amounts = [-100.0, 110.0]
+    with pytest.raises(cc.InvalidArgumentError, match=r"datetime64\[D\], not datetime64\[ns\]") as info:
+        fin.xirr(np.array(["2026-01-01", "2027-01-01"], dtype="datetime64[ns]"), amounts)
+    assert info.value.field == "dates"
+    with pytest.raises(cc.InvalidArgumentError, match="not a date") as info:
+        fin.xirr(np.array(["2026-01-01", "NaT"], dtype="datetime64[D]"), amounts)
+    assert info.value.value == "NaT at index 1"
+    with pytest.raises(cc.InvalidArgumentError, match="one-dimensional"):
+        fin.xirr(np.array([["2026-01-01", "2027-01-01"]], dtype="datetime64[D]"), amounts)
+    with pytest.raises(cc.DateOutOfRangeError) as out:
+        fin.xirr(np.array(["2026-01-01", "10000-01-01"], dtype="datetime64[D]"), amounts)
+    assert out.value.field == "dates" and out.value.value == "2932897 days from 1970-01-01 at index 1"
+    with pytest.raises(cc.InvalidArgumentError, match="need one amount per date"):
+        fin.xirr(np.array(["2026-01-01"], dtype="datetime64[D]"), amounts)
 
 
 def test_result_types_follow_the_arguments() -> None:

@@ -2,7 +2,8 @@
 
 The Python package of the collections library. Amounts are ``decimal.Decimal`` and dates are
 ``datetime.date``, in and out; amount, rate and weight arguments also take an ``int`` or a ``str``, and
-date arguments an ISO ``"YYYY-MM-DD"`` string. Floats are refused (``InvalidArgumentError``): they cannot
+date arguments an ISO ``"YYYY-MM-DD"`` string (and where several dates are taken, a numpy
+``datetime64[D]`` array). Floats are refused (``InvalidArgumentError``): they cannot
 hold most decimal amounts exactly. Every error is a ``CollectionsError`` (a ``ValueError``) naming the
 argument at fault. The time-value-of-money functions (numpy-financial's ``pmt``, ``irr``, ... and
 pyxirr's ``xirr``) are in ``collections_core.finance``. ``amortize`` (or ``ScheduleBuilder``) builds an

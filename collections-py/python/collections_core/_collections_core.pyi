@@ -2,7 +2,8 @@
 
 Import from ``collections_core``. Amount, rate and weight arguments take a ``Decimal``, an ``int`` or a
 ``str`` (never a float, except in the finance functions, where a float chooses their f64 path); date
-arguments take a ``datetime.date`` or ``"YYYY-MM-DD"``.
+arguments take a ``datetime.date`` or ``"YYYY-MM-DD"``, and arguments that take several dates also a
+one-dimensional numpy ``datetime64[D]`` array.
 """
 
 import datetime
@@ -14,6 +15,8 @@ import numpy.typing as npt
 
 _DecimalLike = Union[Decimal, int, str]
 _DateLike = Union[datetime.date, str]
+# Several dates: an iterable of them, or a one-dimensional datetime64[D] array (read from its buffer).
+_DateSeries = Union[Iterable[_DateLike], npt.NDArray[np.datetime64]]
 _FrequencyLike = Union[Frequency, str]
 _DayCountLike = Union[DayCount, str]
 # numpy-financial's 'end'/'begin' or 0/1.
@@ -187,7 +190,7 @@ class HolidayCalendar:
     def __new__(
         cls,
         weekend: Iterable[str] = ("sat", "sun"),
-        holidays: Iterable[_DateLike] = (),
+        holidays: _DateSeries = (),
         rules: Iterable[str] = (),
     ) -> HolidayCalendar: ...
     @staticmethod
@@ -207,11 +210,11 @@ class HolidayCalendar:
     def is_business_day(self, date: _DateLike) -> bool: ...
     def adjust(self, date: _DateLike, convention: str = "following") -> datetime.date: ...
     def adjust_all(
-        self, dates: Iterable[_DateLike], convention: str = "following"
+        self, dates: _DateSeries, convention: str = "following"
     ) -> list[datetime.date]: ...
     def add_business_days(self, date: _DateLike, n: int) -> datetime.date: ...
     def holidays(self, year: int) -> list[tuple[datetime.date, str]]: ...
-    def with_holidays(self, dates: Iterable[_DateLike]) -> HolidayCalendar: ...
+    def with_holidays(self, dates: _DateSeries) -> HolidayCalendar: ...
     def union(self, other: HolidayCalendar) -> HolidayCalendar: ...
     def to_dict(self) -> dict[str, Any]: ...
     def __reduce__(
@@ -493,41 +496,41 @@ def mirr(values: _FloatSeries, finance_rate: _FloatLike, reinvest_rate: _FloatLi
 @overload
 def xnpv(
     rate: _DecimalLike,
-    dates: Iterable[_DateLike],
+    dates: _DateSeries,
     amounts: npt.NDArray[np.floating[Any]],
     day_count: _DayCountLike = "ACT/365F",
 ) -> float: ...
 @overload
 def xnpv(  # type: ignore[overload-overlap]
     rate: _DecimalLike,
-    dates: Iterable[_DateLike],
+    dates: _DateSeries,
     amounts: Iterable[_DecimalLike],
     day_count: _DayCountLike = "ACT/365F",
 ) -> Decimal: ...
 @overload
 def xnpv(
     rate: _FloatLike,
-    dates: Iterable[_DateLike],
+    dates: _DateSeries,
     amounts: _FloatSeries,
     day_count: _DayCountLike = "ACT/365F",
 ) -> float: ...
 @overload
 def xirr(
-    dates: Iterable[_DateLike],
+    dates: _DateSeries,
     amounts: npt.NDArray[np.floating[Any]],
     day_count: _DayCountLike = "ACT/365F",
     guess: Optional[_FloatLike] = None,
 ) -> float: ...
 @overload
 def xirr(  # type: ignore[overload-overlap]
-    dates: Iterable[_DateLike],
+    dates: _DateSeries,
     amounts: Iterable[_DecimalLike],
     day_count: _DayCountLike = "ACT/365F",
     guess: Optional[_DecimalLike] = None,
 ) -> Decimal: ...
 @overload
 def xirr(
-    dates: Iterable[_DateLike],
+    dates: _DateSeries,
     amounts: _FloatSeries,
     day_count: _DayCountLike = "ACT/365F",
     guess: Optional[_FloatLike] = None,
@@ -579,17 +582,17 @@ class Aprc:
     def __hash__(self) -> int: ...
 
 def apr_regulation_z(
-    advance_dates: Iterable[_DateLike],
+    advance_dates: _DateSeries,
     advance_amounts: Iterable[_DecimalLike],
-    payment_dates: Iterable[_DateLike],
+    payment_dates: _DateSeries,
     payment_amounts: Iterable[_DecimalLike],
     *,
     unit_period: Optional[str] = None,
 ) -> RegulationZApr: ...
 def aprc_eu(
-    drawdown_dates: Iterable[_DateLike],
+    drawdown_dates: _DateSeries,
     drawdown_amounts: Iterable[_DecimalLike],
-    payment_dates: Iterable[_DateLike],
+    payment_dates: _DateSeries,
     payment_amounts: Iterable[_DecimalLike],
     *,
     basis: str = "days",

@@ -28,7 +28,7 @@ Three paths, chosen by the arguments:
   ``Decimal`` among the other arguments) give object arrays of ``Decimal``, each row exact. ``when``
   and, for the series functions, ``rate``/``guess`` are single values. ``npv, irr, mirr, xnpv, xirr``
   take the cash flows as any iterable or a one-dimensional numpy array (a float64 array is read from its
-  buffer). numpy is needed only for arrays and lists: scalar calls never import it.
+  buffer), and the dates of ``xnpv, xirr`` and the APRs may be a ``datetime64[D]`` array. numpy is needed only for arrays and lists: scalar calls never import it.
 
 Differences from numpy-financial:
 

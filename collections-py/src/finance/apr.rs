@@ -304,9 +304,9 @@ impl PyAprc {
 /// The annual percentage rate of a closed-end credit under US Regulation Z (12 CFR 1026, Appendix J),
 /// by the actuarial method.
 ///
-/// Advances and payments are given as dates (``datetime.date`` or ``'YYYY-MM-DD'``) and amounts
-/// (``Decimal``, ``int`` or ``str``; positive), each list in date order and of the same length; at least
-/// one advance and one payment, none before the first advance. The unit period is the most common period
+/// Advances and payments are given as dates (``datetime.date`` or ``'YYYY-MM-DD'``, or a numpy
+/// ``datetime64[D]`` array) and amounts (``Decimal``, ``int`` or ``str``; positive), each list in date
+/// order and of the same length; at least one advance and one payment, none before the first advance. The unit period is the most common period
 /// between payments unless ``unit_period`` overrides it (``'months:N'``, ``'weeks:N'``, ``'days:N'`` or
 /// ``'semimonth'``). Returns a ``RegulationZApr``; the solve runs without the GIL.
 ///

@@ -70,7 +70,7 @@ pub fn num_arg<'py>(obj: &Bound<'py, PyAny>, field: &'static str) -> PyResult<Nu
     }
     if obj.is_instance_of::<PyList>()
         || obj.is_instance_of::<PyTuple>()
-        || columns::is_numpy_value(obj)?
+        || crate::arrays::is_numpy_value(obj)?
     {
         return Ok(Num::Array(obj.clone()));
     }

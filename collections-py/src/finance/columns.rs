@@ -25,13 +25,11 @@ use numpy::{
     PyArray1, PyArrayDescrMethods, PyArrayDyn, PyArrayMethods, PyUntypedArray,
     PyUntypedArrayMethods,
 };
-use pyo3::exceptions::PyImportError;
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
-use pyo3::types::PyType;
 use rust_decimal::Decimal;
 
 use super::args::{use_float, Kind, Num, Series};
+use crate::arrays::{loaded, numpy, Numpy};
 use crate::convert::{decimal_out, decimal_value, describe};
 use crate::errors::{invalid, raise};
 
@@ -40,63 +38,6 @@ use crate::errors::{invalid, raise};
 const FLOAT_ROWS_PER_THREAD: usize = 1 << 16;
 /// The same for Decimal rows (a row costs about a microsecond).
 const EXACT_ROWS_PER_THREAD: usize = 256;
-
-/// What the finance functions call in numpy, looked up once numpy is first needed.
-struct Numpy {
-    ndarray: Py<PyType>,
-    generic: Py<PyType>,
-    asarray: Py<PyAny>,
-    ascontiguousarray: Py<PyAny>,
-    broadcast_to: Py<PyAny>,
-    float64: Py<PyAny>,
-    int64: Py<PyAny>,
-    object: Py<PyAny>,
-}
-
-static NUMPY: PyOnceLock<Numpy> = PyOnceLock::new();
-
-fn numpy(py: Python<'_>) -> PyResult<&Numpy> {
-    NUMPY.get_or_try_init(py, || {
-        let np = py.import("numpy").map_err(|err| {
-            PyImportError::new_err(format!(
-                "collections_core.finance needs numpy for arrays and lists of values ({err})"
-            ))
-        })?;
-        Ok::<_, PyErr>(Numpy {
-            ndarray: np.getattr("ndarray")?.cast_into::<PyType>()?.unbind(),
-            generic: np.getattr("generic")?.cast_into::<PyType>()?.unbind(),
-            asarray: np.getattr("asarray")?.unbind(),
-            ascontiguousarray: np.getattr("ascontiguousarray")?.unbind(),
-            broadcast_to: np.getattr("broadcast_to")?.unbind(),
-            float64: np.getattr("float64")?.unbind(),
-            int64: np.getattr("int64")?.unbind(),
-            object: np.getattr("object_")?.unbind(),
-        })
-    })
-}
-
-/// numpy, if the program has imported it (a numpy value can exist only then); never imports it.
-fn loaded(py: Python<'_>) -> PyResult<Option<&Numpy>> {
-    if let Some(np) = NUMPY.get(py) {
-        return Ok(Some(np));
-    }
-    if py.import("sys")?.getattr("modules")?.contains("numpy")? {
-        return numpy(py).map(Some);
-    }
-    Ok(None)
-}
-
-/// Whether `obj` is a numpy array or a numpy scalar (a float64 scalar is a Python float and never
-/// gets here).
-pub fn is_numpy_value(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
-    let py = obj.py();
-    match loaded(py)? {
-        Some(np) => {
-            Ok(obj.is_instance(np.ndarray.bind(py))? || obj.is_instance(np.generic.bind(py))?)
-        }
-        None => Ok(false),
-    }
-}
 
 /// A one-dimensional numeric numpy array as a series, read from its buffer; `None` for anything else
 /// (lists, object arrays), which is read item by item.

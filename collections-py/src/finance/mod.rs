@@ -620,14 +620,18 @@ pub fn mirr<'py>(
 
 /// The net present value of dated cash flows at an annual ``rate``, discounted from the first date.
 ///
-/// pyxirr's argument order: ``dates`` (``datetime.date`` or ``'YYYY-MM-DD'``), then ``amounts``, the
-/// same length. ``day_count`` is a ``DayCount`` or a name (Actual/365 Fixed by default, as in Excel and
-/// pyxirr). No date may precede the first. A float rate or amount (or a float array) gives a float.
+/// pyxirr's argument order: ``dates`` (``datetime.date`` or ``'YYYY-MM-DD'``, or a numpy
+/// ``datetime64[D]`` array), then ``amounts``, the same length. ``day_count`` is a ``DayCount`` or a name
+/// (Actual/365 Fixed by default, as in Excel and pyxirr). No date may precede the first. A float rate or
+/// amount (or a float array) gives a float.
 ///
 /// >>> dates = ["2008-01-01", "2008-03-01", "2008-10-30", "2009-02-15", "2009-04-01"]
 /// >>> round(xnpv(Decimal("0.09"), dates, [-10000, 2750, 4250, 3250, 2750]), 2)
 /// Decimal('2086.65')
 /// >>> round(xnpv(0.09, dates, [-10000, 2750, 4250, 3250, 2750]), 2)
+/// 2086.65
+/// >>> import numpy as np
+/// >>> round(xnpv(0.09, np.array(dates, dtype="datetime64[D]"), [-10000.0, 2750, 4250, 3250, 2750]), 2)
 /// 2086.65
 #[pyfunction]
 #[pyo3(signature = (rate, dates, amounts, day_count = None), text_signature = "(rate, dates, amounts, day_count='ACT/365F')")]
@@ -661,9 +665,9 @@ pub fn xnpv<'py>(
 
 /// The annual rate at which ``xnpv`` of the dated flows is zero.
 ///
-/// pyxirr's argument order (``dates``, then ``amounts``); ``day_count`` as for ``xnpv``. No sign
-/// change, or several rates, raise ``NoSolutionError``. A float amount or guess (or a float array)
-/// gives a float. Excel's example prints 0.373362535; the exact root is 0.37336253352...
+/// pyxirr's argument order (``dates``, then ``amounts``); ``dates`` and ``day_count`` as for ``xnpv``.
+/// No sign change, or several rates, raise ``NoSolutionError``. A float amount or guess (or a float
+/// array) gives a float. Excel's example prints 0.373362535; the exact root is 0.37336253352...
 ///
 /// >>> dates = ["2008-01-01", "2008-03-01", "2008-10-30", "2009-02-15", "2009-04-01"]
 /// >>> round(xirr(dates, [-10000, 2750, 4250, 3250, 2750]), 10)

@@ -18,6 +18,7 @@ use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList};
 use rust_decimal::Decimal;
 
+use crate::arrays::UNIX_EPOCH_FROM_CE;
 use crate::errors::{invalid, raise};
 
 /// The amount columns, in table order.
@@ -41,9 +42,6 @@ fn amounts(r: &Row) -> [Decimal; 6] {
         r.closing_balance,
     ]
 }
-
-/// 1970-01-01 counted from 0001-01-01 as chrono's `num_days_from_ce` counts it.
-const UNIX_EPOCH_FROM_CE: i32 = 719_163;
 
 /// Days since 1970-01-01 (Arrow's date32 and numpy's datetime64[D]).
 fn epoch_days(date: NaiveDate) -> i32 {
