@@ -14,9 +14,13 @@
 //! - interest accrues day by day on the principal outstanding (plus, when compounding, the interest
 //!   left unpaid at an obligation's due date) at the rate in force, the penalty rate on days more than
 //!   its threshold past the oldest unpaid due date, held under the maximum rate, and none on frozen days
-//!   or after a charge-off. The exact interest is kept unrounded; at every event it is posted, rounded so
-//!   that the total posted is the exact total rounded once, and falls due with the next obligation (or at
-//!   once when none is left);
+//!   or after a charge-off. The exact interest is kept unrounded (under a fixed-basis day count as
+//!   balance x rate x days, divided by the basis only when rounded); at every event it is posted,
+//!   rounded so that the total posted is the exact total rounded once, and falls due with the next
+//!   obligation (after the last one, with the last one: interest after maturity is due at once; with
+//!   no obligations at all, it is not yet due). So where interest is posted never changes what is owed:
+//!   an accrual event, or any event that moves no money, leaves every balance as it was (for the
+//!   Actual day counts, whose day numbers add up);
 //! - fees are due when charged; the late-fee rule checks each obligation the day after its grace days
 //!   without pyramiding (see [`LateFeeRule`]); a charge cap cuts interest, fees and penalties to what is
 //!   left under it, and records the cut;
@@ -384,6 +388,11 @@ impl Ledger {
     /// must cover (less the credit).
     pub fn balances_on(&self, as_of: NaiveDate) -> Result<Balances> {
         Ok(self.state_on(as_of)?.balances())
+    }
+
+    /// The running totals at the end of `as_of` (see [`Ledger::balances_on`]).
+    pub fn totals_on(&self, as_of: NaiveDate) -> Result<Totals> {
+        Ok(*self.state_on(as_of)?.totals())
     }
 
     /// Days past due on `as_of`: from the oldest obligation (principal or interest) not fully paid

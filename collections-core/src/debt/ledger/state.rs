@@ -8,6 +8,7 @@ use rust_decimal::{Decimal, RoundingStrategy};
 use super::allocation::{Item, OverpaymentRule};
 use super::event::{Allocation, Balances, Component, Entry, EntryKind, Event, EventKind};
 use super::terms::{money_amount, Account, InterestMode};
+use crate::debt::late_interest::round_fraction;
 use crate::debt::status::{Status, StatusHistory};
 use crate::error::{Error, Result};
 use crate::money::round_decimal;
@@ -52,7 +53,9 @@ pub(crate) struct State {
     charged_off: bool,
     /// Interest is computed for the days before this date.
     accrued_through: NaiveDate,
-    /// Interest since opening, unrounded.
+    /// Interest since opening, unrounded: under a fixed-basis day count, the sum of balance x rate x
+    /// days (divided by the basis only when rounded, so the total is exact whatever the posting
+    /// points); otherwise the sum of balance x rate x year fraction.
     exact_interest: Decimal,
     /// `exact_interest` rounded at the last posting.
     rounded_interest: Decimal,
@@ -258,7 +261,7 @@ impl State {
         &mut self,
         account: &Account,
         component: Component,
-        due: NaiveDate,
+        due: Option<NaiveDate>,
         amount: Decimal,
     ) -> Result<(Decimal, Decimal)> {
         let mut charged = amount;
@@ -282,12 +285,12 @@ impl State {
             match self
                 .items
                 .iter()
-                .rposition(|it| it.component == component && it.due == Some(due))
+                .rposition(|it| it.component == component && it.due == due)
             {
                 Some(i) => self.items[i].charged += charged,
                 None => self.items.push(Item {
                     component,
-                    due: Some(due),
+                    due,
                     charged,
                     paid: Decimal::ZERO,
                     waived: Decimal::ZERO,
@@ -311,15 +314,27 @@ impl State {
             .min()
     }
 
-    /// The due date of interest posted on `on`: the next obligation's due date, or `on` when none
-    /// falls due later.
-    fn interest_due(&self, on: NaiveDate) -> NaiveDate {
-        self.items
+    /// The due date of interest posted on `on`: the next obligation's due date, or the last one's when
+    /// none falls due later (interest after maturity is due at once), or none without obligations.
+    /// It depends only on which obligation period the interest accrued in, never on when it was
+    /// posted.
+    fn interest_due(&self, on: NaiveDate) -> Option<NaiveDate> {
+        let dues = self
+            .items
             .iter()
             .filter(|it| it.component == Component::Principal)
-            .filter_map(|it| it.due.filter(|d| *d >= on))
-            .min()
-            .unwrap_or(on)
+            .filter_map(|it| it.due);
+        let mut next = None;
+        let mut last = None;
+        for d in dues {
+            if d >= on && next.is_none_or(|n| d < n) {
+                next = Some(d);
+            }
+            if last.is_none_or(|l| d > l) {
+                last = Some(d);
+            }
+        }
+        next.or(last)
     }
 
     /// Computes interest for the days from `accrued_through` up to (not including) `to`.
@@ -337,6 +352,7 @@ impl State {
             return Ok(());
         }
         let oldest = self.oldest_unpaid(self.accrued_through, true);
+        let basis = terms.day_count().basis();
         let penalty = terms.penalty_rate();
         let mut t = self.accrued_through;
         while t < to {
@@ -381,7 +397,10 @@ impl State {
                 if let Some(max) = terms.max_rate() {
                     rate = rate.min(max);
                 }
-                let years = terms.day_count().year_fraction(t, next)?;
+                let years = match basis {
+                    Some(_) => Decimal::from(terms.day_count().days(t, next)),
+                    None => terms.day_count().year_fraction(t, next)?,
+                };
                 let amount = mul(mul(base, rate, "interest")?, years, "interest")?;
                 self.exact_interest = add(self.exact_interest, amount, "interest")?;
             }
@@ -395,11 +414,20 @@ impl State {
     /// exact total rounded once.
     fn post_interest(&mut self, account: &Account, date: NaiveDate) -> Result<()> {
         self.accrue(account, date)?;
-        let rounded = round_decimal(
-            self.exact_interest,
-            account.currency().minor_units(),
-            account.terms().rounding(),
-        )?;
+        let rounding = account.terms().rounding();
+        let rounded = match account.terms().day_count().basis() {
+            Some(b) => round_fraction(
+                self.exact_interest,
+                u64::from(b),
+                account.currency(),
+                rounding,
+            )?,
+            None => round_decimal(
+                self.exact_interest,
+                account.currency().minor_units(),
+                rounding,
+            )?,
+        };
         let delta = rounded - self.rounded_interest;
         if delta <= Decimal::ZERO {
             return Ok(());
@@ -487,7 +515,7 @@ impl State {
         if fee <= Decimal::ZERO {
             return Ok(());
         }
-        let (charged, capped) = self.charge(account, rule.component, date, fee)?;
+        let (charged, capped) = self.charge(account, rule.component, Some(date), fee)?;
         self.push_entry(date, EntryKind::LateFee, None, charged, Vec::new());
         if let Some(e) = self.entries.last_mut() {
             e.capped = capped;
@@ -712,7 +740,7 @@ impl State {
                 component, amount, ..
             } => {
                 refuse_closed("fee")?;
-                let (charged, capped) = self.charge(account, *component, date, *amount)?;
+                let (charged, capped) = self.charge(account, *component, Some(date), *amount)?;
                 self.push_entry(date, EntryKind::Fee, Some(index), charged, Vec::new());
                 if let Some(e) = self.entries.last_mut() {
                     e.capped = capped;
@@ -772,7 +800,8 @@ impl State {
             } => {
                 refuse_closed("adjustment")?;
                 if *amount > Decimal::ZERO {
-                    let (charged, capped) = self.charge(account, *component, date, *amount)?;
+                    let (charged, capped) =
+                        self.charge(account, *component, Some(date), *amount)?;
                     self.push_entry(
                         date,
                         EntryKind::Adjustment,
