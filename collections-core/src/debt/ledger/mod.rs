@@ -170,8 +170,17 @@ impl Ledger {
         self.check_reference(&event, &[], &HashMap::new(), &HashMap::new())?;
         let latest = self.last.is_none_or(|l| self.events[l] <= event);
         let state = if replayed(&event) && !is_reversal(&event) && latest {
+            // Applied to a copy of the state without its entries, which are only appended to: on
+            // error they are cut back to where they were.
+            let entries = std::mem::take(&mut self.state.entries);
+            let kept = entries.len();
             let mut s = self.state.clone();
-            s.apply(&self.account, index, &event)?;
+            s.entries = entries;
+            if let Err(e) = s.apply(&self.account, index, &event) {
+                s.entries.truncate(kept);
+                self.state.entries = s.entries;
+                return Err(e);
+            }
             s
         } else {
             let mut events = self.events.clone();

@@ -1,7 +1,5 @@
 //! The replay: balances derived from an account and its events, one step at a time.
 
-use std::collections::BTreeSet;
-
 use chrono::{Days, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -63,7 +61,8 @@ pub(crate) struct State {
     charges: Decimal,
     /// Unpaid interest that bears interest (compounding).
     bearing_interest: Decimal,
-    auto: BTreeSet<(NaiveDate, Auto)>,
+    /// Pending steps, sorted latest first (the next one is popped from the end; a copy is a memcpy).
+    auto: Vec<(NaiveDate, Auto)>,
     /// Net money in (payments − refunds), for the late-fee test.
     funds: Decimal,
     /// The date of the last step.
@@ -111,7 +110,7 @@ impl State {
             rounded_interest: Decimal::ZERO,
             charges: Decimal::ZERO,
             bearing_interest: Decimal::ZERO,
-            auto: BTreeSet::new(),
+            auto: Vec::new(),
             funds: Decimal::ZERO,
             date: account.opened_on(),
             entries: Vec::new(),
@@ -133,7 +132,7 @@ impl State {
             })
             .collect();
         obligations.sort();
-        let mut auto = BTreeSet::new();
+        let mut auto = Vec::new();
         let grace = account.terms().late_fee().map(|r| r.grace_days);
         for (date, amount, i) in obligations {
             scheduled = add(scheduled, amount, "amount")?;
@@ -147,12 +146,12 @@ impl State {
                     ),
                 ));
             }
-            auto.insert((date, Auto::Due(items.len())));
+            auto.push((date, Auto::Due(items.len())));
             if let Some(g) = grace {
                 let check = date
                     .checked_add_days(Days::new(u64::from(g) + 1))
                     .ok_or_else(|| Error::date_range("date", date))?;
-                auto.insert((check, Auto::LateFeeCheck(items.len())));
+                auto.push((check, Auto::LateFeeCheck(items.len())));
             }
             items.push(Item {
                 component: Component::Principal,
@@ -191,7 +190,10 @@ impl State {
             rounded_interest: Decimal::ZERO,
             charges: Decimal::ZERO,
             bearing_interest: Decimal::ZERO,
-            auto,
+            auto: {
+                auto.sort_unstable_by(|a, b| b.cmp(a));
+                auto
+            },
             funds: Decimal::ZERO,
             date: account.opened_on(),
             entries: Vec::new(),
@@ -444,11 +446,11 @@ impl State {
 
     /// Runs the terms' own steps dated on or before `through`, accruing interest up to each.
     fn catch_up(&mut self, account: &Account, through: NaiveDate) -> Result<()> {
-        while let Some(&(date, step)) = self.auto.first() {
+        while let Some(&(date, step)) = self.auto.last() {
             if date > through {
                 break;
             }
-            self.auto.pop_first();
+            self.auto.pop();
             self.post_interest(account, date)?;
             self.date = date;
             match step {
@@ -901,18 +903,13 @@ impl State {
                 }
             }
         }
-        let pending: Vec<(NaiveDate, Auto)> = self
-            .auto
-            .iter()
-            .filter(|(_, a)| match a {
-                Auto::Due(i) | Auto::LateFeeCheck(i) => moved.contains(i),
-            })
-            .copied()
-            .collect();
-        for (d, a) in pending {
-            self.auto.remove(&(d, a));
-            self.auto.insert((shift(d)?, a));
+        for (d, a) in self.auto.iter_mut() {
+            let (Auto::Due(i) | Auto::LateFeeCheck(i)) = *a;
+            if moved.contains(&i) {
+                *d = shift(*d)?;
+            }
         }
+        self.auto.sort_unstable_by(|a, b| b.cmp(a));
         let _ = account;
         Ok(())
     }
