@@ -26,6 +26,14 @@ fn rec(reference: &str, account: &str, date: &str, amount: &str) -> PaymentRecor
     PaymentRecord::new(reference, account, d(date), m(amount), Currency::EUR).unwrap()
 }
 
+/// A discrepancy's kind, reported index, posted index and difference.
+type Row = (
+    DiscrepancyKind,
+    Option<usize>,
+    Option<usize>,
+    Option<Decimal>,
+);
+
 #[test]
 fn every_kind_of_discrepancy() {
     #![allow(clippy::unwrap_used)]
@@ -54,12 +62,7 @@ fn every_kind_of_discrepancy() {
     ];
     let r = reconcile(&bank_t7, &ledger, &Tolerances::default()).unwrap();
     assert_eq!(r.matched, vec![(0, 0)]);
-    let got: Vec<(
-        DiscrepancyKind,
-        Option<usize>,
-        Option<usize>,
-        Option<Decimal>,
-    )> = r
+    let got: Vec<Row> = r
         .discrepancies
         .iter()
         .map(|x| (x.kind, x.reported, x.posted, x.difference))
