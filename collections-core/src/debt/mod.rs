@@ -1,5 +1,6 @@
-//! Debts and their ledger: aging and status, statutory late-payment interest and ERP dunning, and (being
-//! built) the event-sourced account ledger with accrual, fees, payment posting and allocation.
+//! Debts and their ledger: the event-sourced account ledger ([`ledger`]: accrual, fees, payment
+//! posting and allocation, reversals, settlements), reconciliation against bank reports and expected
+//! payments ([`reconcile`]), aging and status, statutory late-payment interest and ERP dunning.
 //!
 //! Each submodule is self-contained; amounts are [`Decimal`] in the account's
 //! currency, rounded to its minor units by a named [`RoundingMode`](crate::RoundingMode).
@@ -12,6 +13,7 @@ pub mod aging;
 pub mod dunning;
 pub mod late_interest;
 pub mod ledger;
+pub mod reconcile;
 pub mod status;
 
 use rust_decimal::Decimal;

@@ -81,6 +81,7 @@ pub use terms::{
 };
 
 use crate::debt::aging::{AccountObligations, Aging, AgingRules, Obligation};
+use crate::debt::reconcile::PaymentRecord;
 use crate::debt::status::{Status, StatusHistory};
 use crate::error::{Error, Result};
 use state::State;
@@ -436,6 +437,28 @@ impl Ledger {
         by_date
             .into_iter()
             .map(|(d, due, paid)| Obligation::new(d, due, paid))
+            .collect()
+    }
+
+    /// The payments posted and not reversed, as [`reconcile`](crate::debt::reconcile::reconcile) takes
+    /// them (reference = payment id), in posting order.
+    pub fn posted_payments(&self) -> Vec<PaymentRecord> {
+        self.events
+            .iter()
+            .filter_map(|e| match &e.kind {
+                EventKind::Payment {
+                    id,
+                    amount,
+                    currency,
+                } if !self.reversals.contains_key(id) => Some(PaymentRecord {
+                    reference: id.clone(),
+                    account_id: self.account.id().to_string(),
+                    date: e.date,
+                    amount: *amount,
+                    currency: *currency,
+                }),
+                _ => None,
+            })
             .collect()
     }
 
