@@ -27,9 +27,52 @@ fn decimal_class(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
     DECIMAL.import(py, "decimal", "Decimal")
 }
 
-/// Whether `obj` is a `decimal.Decimal`.
+/// Whether `obj` is a `decimal.Decimal` (exactly, a pointer comparison, or a subclass).
 pub fn is_decimal(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
-    obj.is_instance(decimal_class(obj.py())?)
+    let class = decimal_class(obj.py())?;
+    Ok(obj.get_type_ptr() == class.as_type_ptr() || obj.is_instance(class)?)
+}
+
+/// The longest `str()` of a Decimal read through a buffer on the stack; longer text (more digits than a
+/// `rust_decimal` holds) is read the general way, to the same result.
+const DECIMAL_TEXT: usize = 64;
+
+/// `str(obj)` parsed as a decimal, the text copied out of the Python string into a buffer on the stack
+/// (the limited API of Python 3.9 has no borrowed UTF-8 view, so `to_cow` allocates twice).
+fn decimal_from_str(
+    obj: &Bound<'_, PyAny>,
+    field: &'static str,
+) -> PyResult<Result<Decimal, Error>> {
+    let text = obj.str()?;
+    let mut wide = [0u32; DECIMAL_TEXT];
+    let len = text.len()?;
+    if len <= DECIMAL_TEXT {
+        // SAFETY: `wide` holds `DECIMAL_TEXT` code points, at least the string's length, and no
+        // terminating NUL is asked for; the string is alive for the call.
+        let copied = unsafe {
+            pyo3::ffi::PyUnicode_AsUCS4(
+                text.as_ptr(),
+                wide.as_mut_ptr(),
+                DECIMAL_TEXT as pyo3::ffi::Py_ssize_t,
+                0,
+            )
+        };
+        if copied.is_null() {
+            // Cannot happen with the length checked; clear the error and read the text the other way.
+            drop(PyErr::take(obj.py()));
+        } else {
+            let mut ascii = [0u8; DECIMAL_TEXT];
+            if wide[..len].iter().zip(&mut ascii).all(|(c, a)| {
+                *a = u8::try_from(*c).unwrap_or(0);
+                a.is_ascii() && *a != 0
+            }) {
+                if let Ok(text) = std::str::from_utf8(&ascii[..len]) {
+                    return Ok(parse::decimal(field, text));
+                }
+            }
+        }
+    }
+    Ok(parse::decimal(field, &text.to_cow()?))
 }
 
 /// A short description of a Python value for an error message: its `repr`, cut to 80 characters.
@@ -84,6 +127,10 @@ pub fn decimal_value(
     field: &'static str,
     float_reason: &str,
 ) -> PyResult<Result<Decimal, Error>> {
+    // Exactly decimal.Decimal first: the usual argument, told by one pointer comparison.
+    if obj.get_type_ptr() == decimal_class(obj.py())?.as_type_ptr() {
+        return decimal_from_str(obj, field);
+    }
     if obj.is_instance_of::<PyFloat>() {
         return Ok(Err(Error::InvalidArgument {
             field,

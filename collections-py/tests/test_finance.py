@@ -155,6 +155,22 @@ def test_runs_from_many_threads() -> None:
     assert len(set(results)) == 1
 
 
+def test_decimals_read_as_their_text() -> None:
+    # A Decimal is read from str(): short text through a buffer on the stack, long text (more digits
+    # than 28) and subclasses the general way; every form gives what its text gives.
+    class Amount(Decimal):
+        pass
+
+    for rate in ("0.005", "5E-3", "0.00500000000000000000000000000001", "1.23456789E-41"):
+        assert fin.pmt(Decimal(rate), 360, 200000) == fin.pmt(rate, 360, 200000)
+        assert fin.pmt(Amount(rate), 360, 200000) == fin.pmt(rate, 360, 200000)
+    assert len(str(Decimal("1." + "0" * 70))) > 64
+    assert fin.npv(Decimal("0.1"), [Decimal("1." + "0" * 70)]) == Decimal(1)
+    with pytest.raises(cc.InvalidDecimalError) as raised:
+        fin.pmt(Decimal("NaN"), 360, 200000)
+    assert raised.value.field == "rate" and raised.value.value == "NaN"
+
+
 def test_python_decimal_division_is_rounded_to_28_digits() -> None:
     # Python's default context gives Decimal("0.08") / 12 thirty places; the core keeps 28, as Python does.
     assert cc.parse_decimal(str(Decimal("0.08") / 12)) == Decimal("0.0066666666666666666666666667")
