@@ -8,12 +8,14 @@
 //! `rate` (Rate), `calendar` (Frequency, DayCount, HolidayCalendar, date_schedule), `parse`
 //! (parse_decimal), `finance` (pmt, irr, xirr, ..., and the APRs apr_regulation_z and aprc_eu with
 //! their result classes, which `collections_core.finance` re-exports) and `schedule` (amortize, Schedule,
-//! ScheduleRow, ScheduleTotals, with the numpy, Arrow and pandas exports);
+//! ScheduleRow, ScheduleTotals, with the numpy, Arrow and pandas exports) and `debt` (late interest,
+//! dunning, aging and status, which `collections_core.debt` re-exports);
 //! `convert` turns Python values into core values and back, `errors` turns core errors into Python
 //! exceptions.
 
 mod calendar;
 mod convert;
+mod debt;
 mod errors;
 mod finance;
 mod money;
@@ -56,5 +58,6 @@ fn _collections_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse::parse_decimal, m)?)?;
     finance::register(m)?;
     schedule::register(m)?;
+    debt::register(m)?;
     Ok(())
 }
