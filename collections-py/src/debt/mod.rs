@@ -130,6 +130,20 @@ impl Out for Money {
     }
 }
 
+/// Pairs out as a `dict` (bucket labels to amounts, say).
+#[derive(Debug)]
+pub struct Dict<K, V>(pub Vec<(K, V)>);
+
+impl<K: Out, V: Out> Out for Dict<K, V> {
+    fn out<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let d = PyDict::new(py);
+        for (k, v) in &self.0 {
+            d.set_item(k.out(py)?, v.out(py)?)?;
+        }
+        Ok(d.into_any())
+    }
+}
+
 /// The pickled state's text.
 pub fn state_text(state: &Bound<'_, PyAny>) -> PyResult<String> {
     str_arg(state, "state")

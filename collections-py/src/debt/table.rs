@@ -29,6 +29,8 @@ pub enum Column {
     Bool(Vec<bool>),
     /// `decimal128(38, scale)`, the scale at least `min_scale`.
     Decimal(Vec<Option<Decimal>>, u32),
+    /// Python objects (ids as the caller gave them), typed by `pyarrow.array`.
+    Objects(Vec<Py<PyAny>>),
 }
 
 /// A table being built: named columns of one length.
@@ -136,6 +138,7 @@ fn array<'py>(
             pa.getattr("array")?
                 .call((PyList::new(py, values)?,), Some(&kwargs))
         }
+        Column::Objects(values) => pa.getattr("array")?.call1((PyList::new(py, values)?,)),
         Column::Int(values) => {
             fixed_array(pa, pa.getattr("int64")?.call0()?, values, 8, |v, out| {
                 out.copy_from_slice(&v.to_le_bytes())
