@@ -11,6 +11,7 @@
 pub mod aging;
 pub mod dunning;
 pub mod late_interest;
+pub mod ledger;
 pub mod status;
 
 use rust_decimal::Decimal;
