@@ -103,11 +103,36 @@
 typedef struct coll_calendar coll_calendar;
 
 /**
+ * The result of a dunning run. Opaque; made by `coll_dunning_run_new`, freed by
+ * `coll_dunning_run_free`. It never changes, so threads may share it.
+ */
+typedef struct coll_dunning_run coll_dunning_run;
+
+/**
+ * The statutory interest of a claim: its summary and its breakdown by rate. Opaque; made by
+ * `coll_late_interest_new`, freed by `coll_late_interest_free`; it never changes, so threads may share
+ * it.
+ */
+typedef struct coll_late_interest coll_late_interest;
+
+/**
  * An amortized schedule: the rows and totals built from a `coll_schedule_terms`. Opaque; made by
  * `coll_schedule_new` or `coll_schedule_reamortize` and freed by `coll_schedule_free`. It never
  * changes after it is made, so one schedule may be read from several threads at once.
  */
 typedef struct coll_schedule coll_schedule;
+
+/**
+ * The reference-rate tables statutory interest is computed from: the ECB main refinancing rate
+ * (EU 2011/7), the Basiszinssatz (BGB §288) and the Bank of England reference rates (UK 1998 Act).
+ * Opaque; `coll_statutory_tables_new` makes the built-in tables (the project's reference figures,
+ * known through a last date each: a date after it is an error naming the date, never an
+ * extrapolation), `coll_statutory_tables_push` and `coll_statutory_tables_extend_through` add what
+ * has been published since, `coll_statutory_tables_free` frees them. Functions that take tables
+ * read them during the call only. A table being changed must not be read by another thread at the
+ * same time.
+ */
+typedef struct coll_statutory_tables coll_statutory_tables;
 
 /**
  * The result of every fallible function: `COLL_OK` (0) or one of the other `COLL_` status codes.
@@ -628,6 +653,581 @@ typedef struct coll_schedule_totals {
 } coll_schedule_totals;
 
 /**
+ * A late-payment law: one of the `COLL_STATUTE_` constants.
+ */
+typedef uint32_t coll_statute;
+
+/**
+ * Who owes: one of the `COLL_DEBTOR_` constants.
+ */
+typedef uint32_t coll_debtor_kind;
+
+/**
+ * How Business Central computes a finance charge: one of the `COLL_FINANCE_CHARGE_` constants.
+ */
+typedef uint32_t coll_finance_charge_method;
+
+/**
+ * One claim for statutory late-payment interest. Start from `coll_statutory_claim_init`, then set
+ * `statute`, `debtor`, `principal`, `currency`, `due_date` and `through`.
+ *
+ * Interest runs from the day after `due_date` through `through` (both included: the number of days is
+ * `through - due_date`), simple, at the reference rate plus the law's margin, by the law's day count
+ * (ACT/365 Fixed), summed exactly over the rate's segments and rounded once to the currency's minor
+ * units. The flags are `uint8_t`, 0 or 1; data behind a flag that is 0 is not read.
+ *
+ * Ownership: the struct belongs to the caller; `tables` is borrowed during the call. A plain value.
+ */
+typedef struct coll_statutory_claim {
+    /**
+     * The law, a `COLL_STATUTE_` constant. Default: EU 2011/7.
+     */
+    coll_statute statute;
+    /**
+     * The debtor, a `COLL_DEBTOR_` constant. Default: business.
+     */
+    coll_debtor_kind debtor;
+    /**
+     * The amount overdue, greater than zero.
+     */
+    struct coll_decimal principal;
+    /**
+     * Its currency (EUR for BGB §288, GBP for the UK Act). No default.
+     */
+    struct coll_currency currency;
+    /**
+     * The date payment was due; interest runs from the next day.
+     */
+    struct coll_date due_date;
+    /**
+     * The last day interest runs (the payment date, or the date of the claim).
+     */
+    struct coll_date through;
+    /**
+     * 1 when `margin_points` replaces the law's margin; default 0.
+     */
+    uint8_t has_margin_points;
+    /**
+     * A contractual margin in points, at least the law's and below 100.
+     */
+    struct coll_decimal margin_points;
+    /**
+     * 1 when `obligation_date` is given (BGB §288: the date the obligation arose, for the 2014
+     * reform); default 0 (the due date is used).
+     */
+    uint8_t has_obligation_date;
+    /**
+     * The date the obligation arose.
+     */
+    struct coll_date obligation_date;
+    /**
+     * 1 when `day_count` replaces the law's (ACT/365 Fixed); default 0.
+     */
+    uint8_t has_day_count;
+    /**
+     * ACT/365 Fixed, ACT/360 or ACT/ACT ISDA.
+     */
+    struct coll_day_count day_count;
+    /**
+     * The rounding of the total, a `COLL_ROUND_` constant. Default: half up.
+     */
+    coll_rounding_mode rounding;
+    /**
+     * The rate tables, or NULL for the built-in ones (the default).
+     */
+    const struct coll_statutory_tables *tables;
+} coll_statutory_claim;
+
+/**
+ * The totals of a `coll_late_interest`. A plain value.
+ */
+typedef struct coll_late_interest_summary {
+    /**
+     * The law, a `COLL_STATUTE_` constant.
+     */
+    coll_statute statute;
+    /**
+     * The principal.
+     */
+    struct coll_decimal principal;
+    /**
+     * The currency of the principal and the interest.
+     */
+    struct coll_currency currency;
+    /**
+     * The day count used, a `COLL_DAY_COUNT_` constant.
+     */
+    coll_day_count_kind day_count;
+    /**
+     * Days of interest (`through - due_date`).
+     */
+    int64_t days;
+    /**
+     * The interest, rounded once to the currency's minor units.
+     */
+    struct coll_decimal interest;
+    /**
+     * The exact interest is `numerator / denominator` (before rounding).
+     */
+    struct coll_decimal numerator;
+    /**
+     * See `numerator`: 100 × the year basis (36500, 36000, or 100 × 365 × 366 across leap years).
+     */
+    struct coll_decimal denominator;
+    /**
+     * The rounding applied, a `COLL_ROUND_` constant.
+     */
+    coll_rounding_mode rounding;
+    /**
+     * 1 when the law grants fixed compensation (EUR 40; the UK's GBP 40, 70 or 100), else 0.
+     */
+    uint8_t has_fixed_compensation;
+    /**
+     * The fixed compensation, in its own currency (EUR or GBP), when `has_fixed_compensation` is 1.
+     */
+    struct coll_money fixed_compensation;
+    /**
+     * 1 when a reference rate used is marked unverified in the tables, else 0.
+     */
+    uint8_t any_unverified;
+} coll_late_interest_summary;
+
+/**
+ * One row of the breakdown: a run of days at one rate. A plain value.
+ */
+typedef struct coll_interest_segment {
+    /**
+     * The first day.
+     */
+    struct coll_date from;
+    /**
+     * The day after the last.
+     */
+    struct coll_date to;
+    /**
+     * Days in the segment.
+     */
+    int64_t days;
+    /**
+     * The date the reference rate row applied is in force from.
+     */
+    struct coll_date reference_from;
+    /**
+     * The reference rate in percent.
+     */
+    struct coll_decimal reference_percent;
+    /**
+     * 1 when that reference row is marked unverified, else 0.
+     */
+    uint8_t reference_unverified;
+    /**
+     * The margin in points.
+     */
+    struct coll_decimal margin_points;
+    /**
+     * The rate applied in percent: reference + margin, never below zero.
+     */
+    struct coll_decimal rate_percent;
+    /**
+     * The year basis of the segment (365, 360 or 366).
+     */
+    uint32_t year_basis;
+    /**
+     * The segment's interest, unrounded (the total is rounded once, not the segments).
+     */
+    struct coll_decimal interest;
+} coll_interest_segment;
+
+/**
+ * ERPNext's dunning amounts (`coll_erpnext_dunning`). A plain value.
+ */
+typedef struct coll_erpnext_dunning_result {
+    /**
+     * posting date - due date (negative before the due date).
+     */
+    int64_t overdue_days;
+    /**
+     * outstanding × rate / 100 / 365 × overdue days, rounded; zero when not overdue.
+     */
+    struct coll_decimal interest;
+    /**
+     * The fee charged.
+     */
+    struct coll_decimal dunning_fee;
+    /**
+     * interest + fee.
+     */
+    struct coll_decimal dunning_amount;
+    /**
+     * The dunning level: earlier dunnings + 1.
+     */
+    uint32_t level;
+} coll_erpnext_dunning_result;
+
+/**
+ * Business Central finance charge terms. Start from `coll_finance_charge_terms_init`. A plain value.
+ */
+typedef struct coll_finance_charge_terms {
+    /**
+     * A `COLL_FINANCE_CHARGE_` constant. Default: balance due.
+     */
+    coll_finance_charge_method method;
+    /**
+     * The rate in percent (per charge for balance due, per interest period for the average daily
+     * balance), at least zero.
+     */
+    struct coll_decimal interest_rate_percent;
+    /**
+     * Days in the interest period (at least 1 for the average daily balance). Default 30.
+     */
+    uint32_t interest_period_days;
+    /**
+     * Days after the due date with no charge. Default 0.
+     */
+    uint32_t grace_days;
+    /**
+     * Interest below this is not charged. Default 0.
+     */
+    struct coll_decimal minimum_amount;
+    /**
+     * A fee added to a charge. Default 0.
+     */
+    struct coll_decimal additional_fee;
+} coll_finance_charge_terms;
+
+/**
+ * A Business Central finance charge (`coll_finance_charge`). A plain value.
+ */
+typedef struct coll_finance_charge_result {
+    /**
+     * as-of date - due date.
+     */
+    int64_t days_overdue;
+    /**
+     * 1 when a charge is made (past the grace days, something remaining, interest at least the
+     * minimum), else 0 and every amount zero.
+     */
+    uint8_t charged;
+    /**
+     * The interest.
+     */
+    struct coll_decimal interest;
+    /**
+     * The additional fee.
+     */
+    struct coll_decimal additional_fee;
+    /**
+     * interest + fee.
+     */
+    struct coll_decimal total;
+} coll_finance_charge_result;
+
+/**
+ * An amount outstanding for a number of days (`coll_average_daily_balance_interest`). A plain value.
+ */
+typedef struct coll_balance_days {
+    /**
+     * The amount, at least zero.
+     */
+    struct coll_decimal amount;
+    /**
+     * The days it was outstanding, at least zero.
+     */
+    int64_t days;
+} coll_balance_days;
+
+/**
+ * A payment against an invoice. A plain value.
+ */
+typedef struct coll_dunning_payment {
+    /**
+     * The day it was received; a payment after the run date is ignored (not yet known).
+     */
+    struct coll_date date;
+    /**
+     * The amount, greater than zero.
+     */
+    struct coll_decimal amount;
+    /**
+     * Its currency, which must be the invoice's; all zeros (`{0}`) means the invoice's currency.
+     */
+    struct coll_currency currency;
+} coll_dunning_payment;
+
+/**
+ * An invoice as a dunning run sees it. Start from `coll_dunning_invoice_init`, then set `id`,
+ * `customer_id`, `currency`, `amount`, `due_date` and any payments. Text is UTF-8 with its length
+ * (no NUL needed). `blocked` is a `uint8_t` flag, 0 or 1.
+ *
+ * Ownership: the struct, its text and its payments belong to the caller and are copied by
+ * `coll_dunning_run_new`.
+ */
+typedef struct coll_dunning_invoice {
+    /**
+     * The invoice id, unique within a run.
+     */
+    const char *id;
+    /**
+     * Bytes in `id`.
+     */
+    size_t id_len;
+    /**
+     * The customer it belongs to.
+     */
+    const char *customer_id;
+    /**
+     * Bytes in `customer_id`.
+     */
+    size_t customer_id_len;
+    /**
+     * Its currency, which must be the policy's.
+     */
+    struct coll_currency currency;
+    /**
+     * The invoiced amount, greater than zero.
+     */
+    struct coll_decimal amount;
+    /**
+     * The date payment was due.
+     */
+    struct coll_date due_date;
+    /**
+     * The payments, in date order; NULL when `n_payments` is 0.
+     */
+    const struct coll_dunning_payment *payments;
+    /**
+     * The number of `payments`.
+     */
+    size_t n_payments;
+    /**
+     * The level of the last notice already sent (0: none).
+     */
+    uint32_t dunning_level;
+    /**
+     * 1 when blocked from dunning (litigation, dispute, handed over), else 0.
+     */
+    uint8_t blocked;
+} coll_dunning_invoice;
+
+/**
+ * How a dunning level charges interest: one of the `COLL_DUNNING_INTEREST_` constants.
+ */
+typedef uint32_t coll_dunning_interest_method;
+
+/**
+ * One rung of a dunning ladder. Start from `coll_dunning_level_init`. The interest data belongs to
+ * the methods that take it: `rate_percent` to ERPNext, balance due and average daily balance,
+ * `interest_period_days` to the average daily balance, `statute` and `debtor` to statutory interest.
+ * A method always reads its own fields; any other method refuses one that is given, that is not zero,
+ * with `COLL_INVALID_ARGUMENT` naming it (so `COLL_STATUTE_EU_2011_7` and `COLL_DEBTOR_BUSINESS`, both
+ * 0, are what a statutory level gets unless it says otherwise). A plain value.
+ */
+typedef struct coll_dunning_level {
+    /**
+     * Days overdue at which the level is reached (before grace days); strictly increasing from level
+     * to level.
+     */
+    uint32_t days_overdue;
+    /**
+     * Further days of tolerance: the level is reached at `days_overdue + grace_days`. Default 0.
+     */
+    uint32_t grace_days;
+    /**
+     * The fee charged with the notice, at least zero, with at most the currency's minor units.
+     */
+    struct coll_decimal fee;
+    /**
+     * The level is reached only when at least this much is outstanding. Default 0.
+     */
+    struct coll_decimal minimum_outstanding;
+    /**
+     * A `COLL_DUNNING_INTEREST_` constant. Default: none.
+     */
+    coll_dunning_interest_method interest_method;
+    /**
+     * The rate in percent (annual for ERPNext, per charge for balance due, per interest period for
+     * the average daily balance), at least zero.
+     */
+    struct coll_decimal rate_percent;
+    /**
+     * Average daily balance: days in the interest period, at least 1.
+     */
+    uint32_t interest_period_days;
+    /**
+     * Statutory: the law, a `COLL_STATUTE_` constant.
+     */
+    coll_statute statute;
+    /**
+     * Statutory: the debtor, a `COLL_DEBTOR_` constant.
+     */
+    coll_debtor_kind debtor;
+    /**
+     * What to do: a key such as `reminder`, `final notice`, `legal handover` (UTF-8, may be empty).
+     */
+    const char *action;
+    /**
+     * Bytes in `action`.
+     */
+    size_t action_len;
+} coll_dunning_level;
+
+/**
+ * A dunning ladder in one currency. Start from `coll_dunning_policy_init`, then set `currency` and the
+ * levels. `one_level_at_a_time` is a `uint8_t` flag. A plain value: the levels and tables are borrowed
+ * by `coll_dunning_run_new` for the call.
+ */
+typedef struct coll_dunning_policy {
+    /**
+     * The currency of every invoice and fee.
+     */
+    struct coll_currency currency;
+    /**
+     * The levels, level 1 first; at least one.
+     */
+    const struct coll_dunning_level *levels;
+    /**
+     * The number of `levels`.
+     */
+    size_t n_levels;
+    /**
+     * The rounding of interest, a `COLL_ROUND_` constant. Default: half up.
+     */
+    coll_rounding_mode rounding;
+    /**
+     * 1 (the default): an invoice climbs at most one level above its `dunning_level` per run, so no
+     * notice is skipped; 0: it gets the highest level reached.
+     */
+    uint8_t one_level_at_a_time;
+    /**
+     * The statutory rate tables, or NULL for the built-in ones (the default).
+     */
+    const struct coll_statutory_tables *tables;
+} coll_dunning_policy;
+
+/**
+ * What a run decided for an invoice: one of the `COLL_DUNNING_OUTCOME_` constants.
+ */
+typedef uint32_t coll_dunning_outcome;
+
+/**
+ * One invoice's line of a run. Amounts have the currency's minor units. The text pointers point into
+ * the run: they stay valid until `coll_dunning_run_free`, are NUL-terminated, and hold their length
+ * in bytes (ids may contain NUL bytes). A plain value.
+ */
+typedef struct coll_dunning_line {
+    /**
+     * The invoice's position in the array given to `coll_dunning_run_new`.
+     */
+    size_t invoice_index;
+    /**
+     * The invoice id (owned by the run).
+     */
+    const char *invoice_id;
+    /**
+     * Bytes in `invoice_id`.
+     */
+    size_t invoice_id_len;
+    /**
+     * Amount - payments known at the run date, never below zero.
+     */
+    struct coll_decimal outstanding;
+    /**
+     * Run date - due date (negative before the due date).
+     */
+    int64_t days_overdue;
+    /**
+     * The decision, a `COLL_DUNNING_OUTCOME_` constant.
+     */
+    coll_dunning_outcome outcome;
+    /**
+     * The level reached (1 is the first) for a notice or one already sent; 0 for none.
+     */
+    uint32_t level;
+    /**
+     * The level's action key (owned by the run), or NULL when `level` is 0.
+     */
+    const char *action;
+    /**
+     * Bytes in `action` (0 when NULL).
+     */
+    size_t action_len;
+    /**
+     * The level's fee (zero unless a notice).
+     */
+    struct coll_decimal fee;
+    /**
+     * The interest (zero unless a notice at a level with interest).
+     */
+    struct coll_decimal interest;
+    /**
+     * fee + interest.
+     */
+    struct coll_decimal total;
+    /**
+     * 1 when the interest used a reference-rate row marked unverified (statutory only), else 0.
+     */
+    uint8_t unverified_rate;
+} coll_dunning_line;
+
+/**
+ * Sums over some lines. A plain value.
+ */
+typedef struct coll_dunning_totals {
+    /**
+     * Invoices.
+     */
+    size_t invoices;
+    /**
+     * New notices.
+     */
+    size_t notices;
+    /**
+     * Outstanding over all the invoices (blocked ones included).
+     */
+    struct coll_decimal outstanding;
+    /**
+     * Fees of the notices.
+     */
+    struct coll_decimal fee;
+    /**
+     * Interest of the notices.
+     */
+    struct coll_decimal interest;
+    /**
+     * fee + interest.
+     */
+    struct coll_decimal total;
+} coll_dunning_totals;
+
+/**
+ * One customer's group of lines: lines `first_line` to `first_line + n_lines - 1` of the run. The
+ * `customer_id` text is owned by the run (valid until `coll_dunning_run_free`, NUL-terminated). A
+ * plain value.
+ */
+typedef struct coll_dunning_customer {
+    /**
+     * The customer id.
+     */
+    const char *customer_id;
+    /**
+     * Bytes in `customer_id`.
+     */
+    size_t customer_id_len;
+    /**
+     * The index of the customer's first line.
+     */
+    size_t first_line;
+    /**
+     * The number of the customer's lines (at least 1).
+     */
+    size_t n_lines;
+    /**
+     * The customer's totals.
+     */
+    struct coll_dunning_totals totals;
+} coll_dunning_customer;
+
+/**
  * Success.
  */
 #define COLL_OK 0
@@ -1003,6 +1603,103 @@ typedef struct coll_schedule_totals {
  * Kept apart and paid with the next paying installment.
  */
 #define COLL_HOLIDAY_INTEREST_DEFER 1
+
+/**
+ * EU Directive 2011/7/EU: the ECB main refinancing rate in force on the first day of each half-year,
+ * plus 8 points; EUR 40 fixed compensation. Commercial debts only; any currency.
+ */
+#define COLL_STATUTE_EU_2011_7 0
+
+/**
+ * Germany, BGB §288: the Basiszinssatz plus 9 points between businesses (8 for obligations before
+ * 2014-07-29) or 5 with a consumer; EUR 40 between businesses. EUR only.
+ */
+#define COLL_STATUTE_DE_BGB_288 1
+
+/**
+ * UK Late Payment of Commercial Debts (Interest) Act 1998: Bank Rate on the 31 December or 30 June
+ * before the debt fell due, plus 8 points, fixed for the life of the debt; GBP 40, 70 or 100 fixed
+ * sums by the size of the debt. Commercial debts only; GBP only.
+ */
+#define COLL_STATUTE_UK_LATE_PAYMENT_1998 2
+
+/**
+ * A business (a commercial debt). The default.
+ */
+#define COLL_DEBTOR_BUSINESS 0
+
+/**
+ * A consumer (only BGB §288 covers consumer debts).
+ */
+#define COLL_DEBTOR_CONSUMER 1
+
+/**
+ * "Balance due": remaining amount × rate / 100, once.
+ */
+#define COLL_FINANCE_CHARGE_BALANCE_DUE 0
+
+/**
+ * "Average daily balance": remaining amount × days overdue / interest period days × rate / 100.
+ */
+#define COLL_FINANCE_CHARGE_AVERAGE_DAILY_BALANCE 1
+
+/**
+ * No interest (the default).
+ */
+#define COLL_DUNNING_INTEREST_NONE 0
+
+/**
+ * ERPNext: outstanding × `rate_percent` (annual) / 100 / 365 × days overdue.
+ */
+#define COLL_DUNNING_INTEREST_ERPNEXT 1
+
+/**
+ * Business Central balance due: outstanding × `rate_percent` / 100.
+ */
+#define COLL_DUNNING_INTEREST_BALANCE_DUE 2
+
+/**
+ * Business Central average daily balance: Σ balance × days from the due date ÷
+ * `interest_period_days` × `rate_percent` / 100, the balance falling with each payment.
+ */
+#define COLL_DUNNING_INTEREST_AVERAGE_DAILY_BALANCE 3
+
+/**
+ * Statutory interest under `statute` for `debtor`, from the day after the due date through the run
+ * date, on the balance as payments reduce it, from the policy's tables (fixed compensation not added:
+ * make it the level's fee).
+ */
+#define COLL_DUNNING_INTEREST_STATUTORY 4
+
+/**
+ * Blocked from dunning (litigation, dispute).
+ */
+#define COLL_DUNNING_OUTCOME_BLOCKED 0
+
+/**
+ * Nothing outstanding.
+ */
+#define COLL_DUNNING_OUTCOME_PAID 1
+
+/**
+ * Not past its due date.
+ */
+#define COLL_DUNNING_OUTCOME_NOT_OVERDUE 2
+
+/**
+ * Overdue, but no level's days and minimum reached.
+ */
+#define COLL_DUNNING_OUTCOME_NO_LEVEL_REACHED 3
+
+/**
+ * The level reached was already sent (no fee, no interest).
+ */
+#define COLL_DUNNING_OUTCOME_ALREADY_NOTIFIED 4
+
+/**
+ * A new notice at the line's level.
+ */
+#define COLL_DUNNING_OUTCOME_NOTICE 5
 
 #ifdef __cplusplus
 extern "C" {
@@ -2102,6 +2799,363 @@ coll_status coll_schedule_get_totals(const struct coll_schedule *schedule,
 coll_status coll_schedule_level_payment(const struct coll_schedule *schedule,
                                         bool *out_has_value,
                                         struct coll_decimal *out);
+
+/**
+ * The `COLL_STATUTE_` constant named by `name`: `eu-2011-7`, `de-bgb-288` or `uk-late-payment-1998`
+ * (case, `-`, `_` and spaces are not significant). Unknown names give `COLL_INVALID_ARGUMENT` naming
+ * `statute`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_statute`.
+ */
+coll_status coll_statute_from_name(const char *name,
+                                   size_t len,
+                                   coll_statute *out);
+
+/**
+ * The `COLL_DEBTOR_` constant named by `name`: `business` or `consumer` (case-insensitive). Unknown
+ * names give `COLL_INVALID_ARGUMENT` naming `debtor`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_debtor_kind`.
+ */
+coll_status coll_debtor_kind_from_name(const char *name, size_t len, coll_debtor_kind *out);
+
+/**
+ * The `COLL_FINANCE_CHARGE_` constant named by `name`: `balance-due` or `average-daily-balance` (case,
+ * `-`, `_` and spaces are not significant). Unknown names give `COLL_INVALID_ARGUMENT` naming `method`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_finance_charge_method`.
+ */
+coll_status coll_finance_charge_method_from_name(const char *name,
+                                                 size_t len,
+                                                 coll_finance_charge_method *out);
+
+/**
+ * Makes the built-in tables: ECB from 2023-09-20 through 2025-12-22, Basiszinssatz and Bank of
+ * England reference rates from 2024-01-01 through 2026-06-30, each row marked verified or not.
+ *
+ * Ownership: on success `*out` is a new handle the caller owns and frees with
+ * `coll_statutory_tables_free`.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_statutory_tables *`.
+ */
+coll_status coll_statutory_tables_new(struct coll_statutory_tables **out);
+
+/**
+ * Adds a row to the table of `statute`: `percent` (2.15 for 2.15%, strictly between -100 and 100) in
+ * force from `effective_from`, marked `verified` or not, and the table now known through
+ * `valid_through`. The row's date must be after the table's last row and no later than the day after
+ * its last known date; `valid_through` may not move back. Fails with `COLL_INVALID_ARGUMENT` naming
+ * `rows.effective_from`, `rows.percent` or `valid_through`; on failure the table is unchanged.
+ *
+ * # Safety
+ * `tables` is NULL or a live handle not used by another thread during the call; `percent` is NULL or
+ * points to a readable `coll_decimal`.
+ */
+coll_status coll_statutory_tables_push(struct coll_statutory_tables *tables,
+                                       coll_statute statute,
+                                       struct coll_date effective_from,
+                                       const struct coll_decimal *percent,
+                                       bool verified,
+                                       struct coll_date valid_through);
+
+/**
+ * Declares the last row of the table of `statute` still in force through `date` (a rate confirmed
+ * unchanged). `date` may not be before the table's last known date (`COLL_INVALID_ARGUMENT` naming
+ * `valid_through`).
+ *
+ * # Safety
+ * `tables` is NULL or a live handle not used by another thread during the call.
+ */
+coll_status coll_statutory_tables_extend_through(struct coll_statutory_tables *tables,
+                                                 coll_statute statute,
+                                                 struct coll_date date);
+
+/**
+ * Frees tables made by `coll_statutory_tables_new`. NULL is a no-op.
+ *
+ * # Safety
+ * `tables` is NULL or a handle from this library that has not been freed; it must not be used
+ * afterwards.
+ */
+void coll_statutory_tables_free(struct coll_statutory_tables *tables);
+
+/**
+ * Fills `*out` with the defaults: EU 2011/7, a business debtor, the law's margin and day count, half-up
+ * rounding, the built-in tables; zero principal, currency and dates (set them).
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_statutory_claim`.
+ */
+coll_status coll_statutory_claim_init(struct coll_statutory_claim *out);
+
+/**
+ * Computes the statutory interest of `*claim` (see `coll_statutory_claim`). For example, GBP 5,000
+ * due 2025-02-28, paid 2025-04-29, under the UK Act: 60 days at 4.75 + 8 = 12.75%, interest 104.79
+ * and GBP 70.00 fixed compensation.
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`principal` not above zero, `through` before
+ * `due_date` as `to`, `debtor` a consumer under a commercial-only law, `margin_points` below the
+ * law's, `day_count` not one of the three, a date outside the tables as `from`, `to` or `due_date`,
+ * an unknown constant, a flag not 0 or 1), `COLL_CURRENCY_MISMATCH` naming `currency`,
+ * `COLL_INVALID_DECIMAL`, `COLL_INVALID_DATE`, `COLL_UNKNOWN_CURRENCY`, `COLL_DATE_OUT_OF_RANGE` or
+ * `COLL_OVERFLOW`.
+ *
+ * Ownership: `claim` (and the tables it points to) are borrowed for the call. On success `*out` is a
+ * new handle the caller owns and frees with `coll_late_interest_free`.
+ *
+ * # Safety
+ * `claim` is NULL or points to a readable `coll_statutory_claim` whose `tables` is NULL or a live
+ * handle; `out` is NULL or points to a writable `coll_late_interest *`.
+ */
+coll_status coll_late_interest_new(const struct coll_statutory_claim *claim,
+                                   struct coll_late_interest **out);
+
+/**
+ * Frees a result of `coll_late_interest_new`. NULL is a no-op.
+ *
+ * # Safety
+ * `late_interest` is NULL or a handle from this library that has not been freed.
+ */
+void coll_late_interest_free(struct coll_late_interest *late_interest);
+
+/**
+ * The summary: interest, its exact fraction, days, fixed compensation, verification.
+ *
+ * # Safety
+ * `late_interest` is NULL or a live handle; `out` is NULL or points to a writable
+ * `coll_late_interest_summary`.
+ */
+coll_status coll_late_interest_get_summary(const struct coll_late_interest *late_interest,
+                                           struct coll_late_interest_summary *out);
+
+/**
+ * The number of breakdown rows (0 when no day of interest runs).
+ *
+ * # Safety
+ * `late_interest` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_late_interest_segment_count(const struct coll_late_interest *late_interest,
+                                             size_t *out);
+
+/**
+ * The breakdown row at `index` (0 to the count - 1; past the end: `COLL_INVALID_ARGUMENT` naming
+ * `index`).
+ *
+ * # Safety
+ * `late_interest` is NULL or a live handle; `out` is NULL or points to a writable
+ * `coll_interest_segment`.
+ */
+coll_status coll_late_interest_segment_at(const struct coll_late_interest *late_interest,
+                                          size_t index,
+                                          struct coll_interest_segment *out);
+
+/**
+ * ERPNext's dunning: simple interest at `annual_rate_percent` (9.5 for 9.5%) on `outstanding` for the
+ * days from `due_date` to `posting_date`, over a 365-day year, rounded with `rounding`; plus
+ * `dunning_fee`. Fails with `COLL_INVALID_ARGUMENT` naming `outstanding`, `annual_rate_percent` or
+ * `dunning_fee` when negative, or `COLL_OVERFLOW`.
+ *
+ * # Safety
+ * `outstanding`, `annual_rate_percent` and `dunning_fee` are NULL or point to readable values; `out`
+ * is NULL or points to a writable `coll_erpnext_dunning_result`.
+ */
+coll_status coll_erpnext_dunning(const struct coll_money *outstanding,
+                                 const struct coll_decimal *annual_rate_percent,
+                                 struct coll_date due_date,
+                                 struct coll_date posting_date,
+                                 const struct coll_decimal *dunning_fee,
+                                 uint32_t earlier_dunnings,
+                                 coll_rounding_mode rounding,
+                                 struct coll_erpnext_dunning_result *out);
+
+/**
+ * Fills `*out` with the defaults: balance due, rate 0, a 30-day interest period, no grace days, no
+ * minimum, no fee.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_finance_charge_terms`.
+ */
+coll_status coll_finance_charge_terms_init(struct coll_finance_charge_terms *out);
+
+/**
+ * The finance charge on `remaining` (due on `due_date`) as of `as_of` under `terms`, interest rounded
+ * with `rounding`. Fails with `COLL_INVALID_ARGUMENT` naming `interest_rate_percent`,
+ * `minimum_amount`, `additional_fee` or `remaining` when negative, `interest_period_days` 0 for the
+ * average daily balance, `method` unknown; or `COLL_OVERFLOW`.
+ *
+ * # Safety
+ * `terms` and `remaining` are NULL or point to readable values; `out` is NULL or points to a writable
+ * `coll_finance_charge_result`.
+ */
+coll_status coll_finance_charge(const struct coll_finance_charge_terms *terms,
+                                const struct coll_money *remaining,
+                                struct coll_date due_date,
+                                struct coll_date as_of,
+                                coll_rounding_mode rounding,
+                                struct coll_finance_charge_result *out);
+
+/**
+ * Business Central's average daily balance interest over several balances: Σ amount × days ÷
+ * `interest_period_days` × `rate_percent` / 100, rounded once to the minor units of `currency` with
+ * `mode`. Fails with `COLL_INVALID_ARGUMENT` naming `rate_percent`, `interest_period_days` (0),
+ * `amount` or `days` (negative); or `COLL_OVERFLOW`. `items` may be NULL when `n_items` is 0.
+ *
+ * # Safety
+ * `items` is NULL or points to `n_items` readable `coll_balance_days`; `rate_percent` and `currency`
+ * are NULL or point to readable values; `out` is NULL or points to a writable `coll_decimal`.
+ */
+coll_status coll_average_daily_balance_interest(const struct coll_balance_days *items,
+                                                size_t n_items,
+                                                const struct coll_decimal *rate_percent,
+                                                uint32_t interest_period_days,
+                                                const struct coll_currency *currency,
+                                                coll_rounding_mode mode,
+                                                struct coll_decimal *out);
+
+/**
+ * Fills `*out` with an empty invoice: no text (NULL, 0), zero amount, currency and due date, no
+ * payments, dunning level 0, not blocked.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_dunning_invoice`.
+ */
+coll_status coll_dunning_invoice_init(struct coll_dunning_invoice *out);
+
+/**
+ * Fills `*out` with a level reached at `days_overdue` days: no grace days, no fee, no minimum, no
+ * interest, no action text (NULL, 0).
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_dunning_level`.
+ */
+coll_status coll_dunning_level_init(uint32_t days_overdue, struct coll_dunning_level *out);
+
+/**
+ * Fills `*out` with the defaults: no currency and no levels (set them), half-up rounding, one level at
+ * a time, the built-in statutory tables.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_dunning_policy`.
+ */
+coll_status coll_dunning_policy_init(struct coll_dunning_policy *out);
+
+/**
+ * The `COLL_DUNNING_INTEREST_` constant named by `name`: `none`, `erpnext`, `balance-due`,
+ * `average-daily-balance` or `statutory` (case, `-`, `_` and spaces are not significant). Unknown
+ * names give `COLL_INVALID_ARGUMENT` naming `interest_method`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_dunning_interest_method`.
+ */
+coll_status coll_dunning_interest_method_from_name(const char *name,
+                                                   size_t len,
+                                                   coll_dunning_interest_method *out);
+
+/**
+ * The name of a `COLL_DUNNING_OUTCOME_` constant (`"notice"`, `"already_notified"`, ...) in `*out`.
+ * An unknown number gives `COLL_INVALID_ARGUMENT` naming `outcome`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_dunning_outcome_name(coll_dunning_outcome outcome, const char **out);
+
+/**
+ * Runs `policy` over `n_invoices` invoices as of `as_of` (see the core's `dunning_run` for the rules:
+ * payments after `as_of` ignored; outstanding = amount - payments; blocked invoices get no level; the
+ * level reached is the highest whose days (plus grace) and minimum the invoice reaches, at most one
+ * above its `dunning_level` when the policy says so; a new level charges its fee and interest).
+ *
+ * Fails, naming the field and the invoice (`amount: -5 (invoice "A-1"): ...`), with
+ * `COLL_INVALID_ARGUMENT` (a duplicate `id`, `amount` or `payments.amount` not above zero,
+ * `payments.date` out of order, `levels` empty, `levels.days_overdue` not increasing, `levels.fee`
+ * negative or with more places than the currency, interest data a method does not take, a period the
+ * statutory tables do not cover as `due_date` or `as_of`, an unknown constant, a flag not 0 or 1),
+ * `COLL_CURRENCY_MISMATCH` (`currency`, `payments.currency`), `COLL_INVALID_DECIMAL`,
+ * `COLL_INVALID_DATE`, `COLL_UNKNOWN_CURRENCY`, `COLL_INVALID_UTF8` or `COLL_OVERFLOW`. The first bad
+ * invoice in the input is the one reported.
+ *
+ * Ownership: the invoices, their payments and text, the policy, its levels and tables are borrowed for
+ * the call (copied). On success `*out` is a new run the caller owns and frees with
+ * `coll_dunning_run_free`. `invoices` may be NULL when `n_invoices` is 0 (an empty run).
+ *
+ * # Safety
+ * `invoices` is NULL or points to `n_invoices` readable `coll_dunning_invoice`s whose pointers are
+ * valid for their lengths; `policy` is NULL or points to a readable `coll_dunning_policy` whose
+ * `levels` point to `n_levels` readable levels and whose `tables` is NULL or a live handle; `out` is
+ * NULL or points to a writable `coll_dunning_run *`.
+ */
+coll_status coll_dunning_run_new(const struct coll_dunning_invoice *invoices,
+                                 size_t n_invoices,
+                                 const struct coll_dunning_policy *policy,
+                                 struct coll_date as_of,
+                                 struct coll_dunning_run **out);
+
+/**
+ * Frees a run made by `coll_dunning_run_new` (and with it every text pointer its lines and customers
+ * lent). NULL is a no-op.
+ *
+ * # Safety
+ * `run` is NULL or a handle from this library that has not been freed.
+ */
+void coll_dunning_run_free(struct coll_dunning_run *run);
+
+/**
+ * The number of lines: one per invoice.
+ *
+ * # Safety
+ * `run` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_dunning_run_line_count(const struct coll_dunning_run *run, size_t *out);
+
+/**
+ * The line at `index` in run order (by customer id, then due date, then invoice id); past the end:
+ * `COLL_INVALID_ARGUMENT` naming `index`. Its text points into the run.
+ *
+ * # Safety
+ * `run` is NULL or a live handle; `out` is NULL or points to a writable `coll_dunning_line`.
+ */
+coll_status coll_dunning_run_line_at(const struct coll_dunning_run *run,
+                                     size_t index,
+                                     struct coll_dunning_line *out);
+
+/**
+ * The number of customers (groups of lines).
+ *
+ * # Safety
+ * `run` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_dunning_run_customer_count(const struct coll_dunning_run *run, size_t *out);
+
+/**
+ * The customer at `index`, by customer id: their lines and totals; past the end:
+ * `COLL_INVALID_ARGUMENT` naming `index`. Its text points into the run.
+ *
+ * # Safety
+ * `run` is NULL or a live handle; `out` is NULL or points to a writable `coll_dunning_customer`.
+ */
+coll_status coll_dunning_run_customer_at(const struct coll_dunning_run *run,
+                                         size_t index,
+                                         struct coll_dunning_customer *out);
+
+/**
+ * The totals over every line. (Not `coll_dunning_totals`: that is the struct's name.)
+ *
+ * # Safety
+ * `run` is NULL or a live handle; `out` is NULL or points to a writable `coll_dunning_totals`.
+ */
+coll_status coll_dunning_run_get_totals(const struct coll_dunning_run *run,
+                                        struct coll_dunning_totals *out);
 
 #ifdef __cplusplus
 }  // extern "C"
