@@ -1,7 +1,8 @@
 /*
  * collections.h: the C ABI of the collections library (exact money, rates, day counts, frequencies,
- * date schedules, business-day calendars, the time-value-of-money solvers, APRs and amortized
- * repayment schedules for debt collections).
+ * date schedules, business-day calendars, the time-value-of-money solvers, APRs, amortized
+ * repayment schedules, statutory late interest, dunning runs, aging and the status lifecycle of
+ * debts, for debt collections).
  *
  * API conventions
  * ---------------
@@ -16,8 +17,8 @@
  * Out-parameters. Results are written through pointer arguments, and only when the call returns
  * COLL_OK; on failure they are left as they were. The one exception: a call that fills a caller's
  * buffer and fails with COLL_BUFFER_TOO_SMALL writes the size needed to its length out-parameter
- * (coll_decimal_to_string, coll_date_schedule, coll_calendar_holidays, coll_schedule_rows), so the
- * caller can retry. Those four also accept a NULL buffer with a capacity of 0, to ask for the size
+ * (coll_decimal_to_string, coll_date_schedule, coll_calendar_holidays, coll_schedule_rows,
+ * coll_age_account_by_bucket, coll_aging_bucket_label), so the caller can retry. Those six also accept a NULL buffer with a capacity of 0, to ask for the size
  * without a buffer: the call fails with COLL_BUFFER_TOO_SMALL and writes the size needed (or succeeds
  * with a length of 0 when nothing is needed). A NULL buffer with a non-zero capacity is COLL_NULL_ARGUMENT.
  * Inputs are read before outputs are written, so a single-value output may point at an input
@@ -31,10 +32,17 @@
  * coll_unit_period, coll_regulation_z_apr, coll_schedule_terms, coll_reamortization,
  * coll_schedule_row, coll_schedule_totals) are plain structs owned by whoever holds them; they are
  * checked every time they are passed in (a struct that points to arrays, coll_schedule_terms, is
- * read with them during the call and kept by neither). Rich objects are opaque handles: a handle made
- * by coll_<thing>_new (or coll_calendar_builtin, coll_schedule_reamortize) is owned by the caller and
- * freed by coll_<thing>_free, which accepts NULL. Strings returned as `const char *`
- * (coll_version, coll_status_name, coll_last_error_message) belong to the library: never free them.
+ * read with them during the call and kept by neither). The debt structs (coll_statutory_claim,
+ * coll_dunning_invoice, coll_dunning_level, coll_dunning_policy, coll_aging_account, coll_aging_rules,
+ * coll_limitation, ... and the results) are plain values too; the invoices, levels, accounts and rules
+ * point to arrays and text that are read during the call only. Rich objects are opaque handles: a
+ * handle made by coll_<thing>_new (or coll_calendar_builtin, coll_schedule_reamortize) is owned by the
+ * caller and freed by coll_<thing>_free, which accepts NULL. Strings returned as `const char *`
+ * (coll_version, coll_status_name, coll_last_error_message, coll_dunning_outcome_name,
+ * coll_debt_status_name) belong to the library: never free them. Text a handle lends in a result
+ * struct (a coll_dunning_line's invoice_id and action, a coll_dunning_customer's customer_id, a
+ * coll_status_change's reason) is owned by the handle: it stays valid until the handle is freed, is
+ * NUL-terminated, and comes with its length in bytes (an id may itself contain NUL bytes).
  * No function returns a string the caller must free (text is written into caller buffers), so there is
  * no coll_string_free yet; one will come with the first function that needs it.
  *
@@ -43,7 +51,9 @@
  *
  * Flags. Yes/no fields inside structs (coll_day_count's end_of_month_rule and has_maturity,
  * coll_regulation_z_apr's irregular, coll_schedule_terms' end_of_month and has_ fields,
- * coll_reamortization's has_ fields, coll_schedule_row's holiday) are uint8_t, not bool, so that
+ * coll_reamortization's has_ fields, coll_schedule_row's holiday, and the has_ fields and yes/no
+ * fields of the debt structs: blocked, one_level_at_a_time, charged, eligible, ...) are uint8_t, not
+ * bool, so that
  * every byte the library reads from caller memory can be checked: 0 or 1, anything else gives
  * COLL_INVALID_ARGUMENT naming the field.
  * A bool passed by value (coll_date_schedule's end_of_month, the rate functions' continuous) is a C99
@@ -51,11 +61,14 @@
  * bool out-parameters are written as 0 or 1.
  *
  * Thread safety. All functions may be called from any thread. The last error message is per thread.
- * A coll_calendar or coll_schedule never changes after it is made, so one handle may be shared by
- * threads; free it once, after every thread is done with it.
+ * A coll_calendar, coll_schedule, coll_late_interest or coll_dunning_run never changes after it is
+ * made, so one handle may be shared by threads; free it once, after every thread is done with it. A
+ * coll_statutory_tables or coll_status_history changes (coll_statutory_tables_push,
+ * coll_status_history_change): no other thread may use it during such a call.
  *
- * Examples. tests/c/demo.c (money, day counts, date schedules, calendars) and
- * collections-ffi/examples/schedule.c (an amortized loan printed as a table).
+ * Examples. tests/c/demo.c (money, day counts, date schedules, calendars),
+ * collections-ffi/examples/schedule.c (an amortized loan printed as a table) and
+ * collections-ffi/examples/dunning.c (a dunning run over invoices, grouped by customer).
  *
  * Version. coll_version() returns "MAJOR.MINOR.PATCH" of the library; COLL_VERSION_MAJOR/MINOR/PATCH
  * are those of this header.
@@ -121,6 +134,14 @@ typedef struct coll_late_interest coll_late_interest;
  * changes after it is made, so one schedule may be read from several threads at once.
  */
 typedef struct coll_schedule coll_schedule;
+
+/**
+ * Every status change of one account, with the history's rules (no back-dating, a pause returns to
+ * the status before it, never current or delinquent again after a charge-off). Opaque; made by
+ * `coll_status_history_new`, changed by `coll_status_history_change`, freed by
+ * `coll_status_history_free`. It must not be changed while another thread reads it.
+ */
+typedef struct coll_status_history coll_status_history;
 
 /**
  * The reference-rate tables statutory interest is computed from: the ECB main refinancing rate
@@ -1228,6 +1249,321 @@ typedef struct coll_dunning_customer {
 } coll_dunning_customer;
 
 /**
+ * How shortfalls are judged: one of the `COLL_SHORTFALL_` constants (FFIEC's two methods).
+ */
+typedef uint32_t coll_shortfall_method;
+
+/**
+ * The kind of tolerance: one of the `COLL_TOLERANCE_` constants.
+ */
+typedef uint32_t coll_tolerance_kind;
+
+/**
+ * How accounts are aged. Start from `coll_aging_rules_init`. Ownership: the caller's; the bucket
+ * bounds are read during each call only.
+ */
+typedef struct coll_aging_rules {
+    /**
+     * A `COLL_SHORTFALL_` constant. Default: per installment.
+     */
+    coll_shortfall_method method;
+    /**
+     * A `COLL_TOLERANCE_` constant. Default: none.
+     */
+    coll_tolerance_kind tolerance_kind;
+    /**
+     * The tolerance: an amount (at least zero) or a percentage (0 to 100); zero for none.
+     */
+    struct coll_decimal tolerance;
+    /**
+     * Days subtracted from every count of days past due. Default 0.
+     */
+    uint32_t grace_days;
+    /**
+     * The buckets' upper bounds in days, strictly increasing: buckets `0..=b0` (labelled `current`
+     * when b0 is 0), `b0+1..=b1` (`"a-b"`), ..., and an open last one (`"n+"`). NULL with 0 for the
+     * default buckets: current, 1-30, 31-60, 61-90, 91-120, 121-150, 151-180, 181+.
+     */
+    const uint32_t *bucket_upper_bounds;
+    /**
+     * The number of `bucket_upper_bounds`.
+     */
+    size_t n_bucket_upper_bounds;
+} coll_aging_rules;
+
+/**
+ * Closed-end or open-end credit, for charge-off: one of the `COLL_CREDIT_` constants.
+ */
+typedef uint32_t coll_credit_type;
+
+/**
+ * Where a limitation period starts: one of the `COLL_LIMITATION_FROM_` constants.
+ */
+typedef uint32_t coll_limitation_start;
+
+/**
+ * The unit of a limitation period: one of the `COLL_LIMITATION_UNIT_` constants.
+ */
+typedef uint32_t coll_limitation_unit;
+
+/**
+ * One obligation of an account: what fell (or falls) due on a date and how much of it is paid. A
+ * plain value.
+ */
+typedef struct coll_obligation {
+    /**
+     * The due date.
+     */
+    struct coll_date due_date;
+    /**
+     * The amount due, at least zero.
+     */
+    struct coll_decimal amount_due;
+    /**
+     * The amount paid towards it, at least zero (more than due counts as fully paid).
+     */
+    struct coll_decimal amount_paid;
+} coll_obligation;
+
+/**
+ * An inclusive range of dates. A plain value.
+ */
+typedef struct coll_date_range {
+    /**
+     * The first day.
+     */
+    struct coll_date start;
+    /**
+     * The last day, not before `start`.
+     */
+    struct coll_date end;
+} coll_date_range;
+
+/**
+ * An account as aging reads it: its obligations in due-date order, and its frozen periods (a dispute,
+ * a breathing space: days past due stand still) in date order, not overlapping. Either array may be
+ * NULL when its count is 0. Ownership: the caller's; read during the call only.
+ */
+typedef struct coll_aging_account {
+    /**
+     * The obligations.
+     */
+    const struct coll_obligation *obligations;
+    /**
+     * The number of `obligations`.
+     */
+    size_t n_obligations;
+    /**
+     * The frozen periods.
+     */
+    const struct coll_date_range *frozen;
+    /**
+     * The number of `frozen` periods.
+     */
+    size_t n_frozen;
+} coll_aging_account;
+
+/**
+ * One account aged as of a date (`coll_age_account`). A plain value.
+ */
+typedef struct coll_aging_result {
+    /**
+     * Days past due: from the oldest past-due obligation not counted as paid, less frozen and grace
+     * days, never below zero.
+     */
+    uint32_t days_past_due;
+    /**
+     * 1 when something is past due (then `counting_from` is the due date counted from), else 0.
+     */
+    uint8_t has_counting_from;
+    /**
+     * The due date the days count from.
+     */
+    struct coll_date counting_from;
+    /**
+     * The index of the account's bucket (see `coll_aging_bucket_label`).
+     */
+    uint32_t bucket;
+    /**
+     * Unpaid amounts of past-due obligations not counted as paid.
+     */
+    struct coll_decimal past_due_amount;
+    /**
+     * Unpaid amounts of past-due obligations counted as paid under the tolerance (still owed).
+     */
+    struct coll_decimal tolerated_shortfall;
+    /**
+     * Everything unpaid, due or not.
+     */
+    struct coll_decimal outstanding;
+} coll_aging_result;
+
+/**
+ * Days past due at which each credit type becomes eligible for charge-off. A plain value.
+ */
+typedef struct coll_charge_off_policy {
+    /**
+     * Closed-end credit, at least 1. Default (FFIEC) 120.
+     */
+    uint32_t closed_end_days;
+    /**
+     * Open-end credit, at least 1. Default (FFIEC) 180.
+     */
+    uint32_t open_end_days;
+} coll_charge_off_policy;
+
+/**
+ * Charge-off eligibility of an account (`coll_charge_off`). A plain value.
+ */
+typedef struct coll_charge_off_result {
+    /**
+     * The days past due that make it eligible.
+     */
+    uint32_t threshold_days;
+    /**
+     * Its days past due as of the date asked.
+     */
+    uint32_t days_past_due;
+    /**
+     * 1 when eligible as of that date, else 0.
+     */
+    uint8_t eligible;
+    /**
+     * 1 when something is past due (then `eligible_on` is set), else 0.
+     */
+    uint8_t has_eligible_on;
+    /**
+     * The first date it is (or was) eligible if nothing more is paid.
+     */
+    struct coll_date eligible_on;
+} coll_charge_off_result;
+
+/**
+ * A limitation period and the facts that may restart it. Start from `coll_limitation_init`. The flags
+ * are `uint8_t`, 0 or 1. A plain value.
+ */
+typedef struct coll_limitation {
+    /**
+     * A `COLL_LIMITATION_FROM_` constant. Default: the due date.
+     */
+    coll_limitation_start start;
+    /**
+     * A `COLL_LIMITATION_UNIT_` constant. Default: years.
+     */
+    coll_limitation_unit unit;
+    /**
+     * The number of units, at least 1. Default 6.
+     */
+    uint32_t length;
+    /**
+     * 1 when `last_payment` is given; default 0.
+     */
+    uint8_t has_last_payment;
+    /**
+     * The last payment, not after the as-of date.
+     */
+    struct coll_date last_payment;
+    /**
+     * 1 when `last_acknowledgment` is given; default 0.
+     */
+    uint8_t has_last_acknowledgment;
+    /**
+     * The last written acknowledgment, not after the as-of date.
+     */
+    struct coll_date last_acknowledgment;
+} coll_limitation;
+
+/**
+ * Whether a debt is time-barred (`coll_time_bar`). A plain value.
+ */
+typedef struct coll_time_bar_result {
+    /**
+     * 1 when something is past due (then `start` and `barred_on` are set), else 0.
+     */
+    uint8_t has_start;
+    /**
+     * The date the period runs from (not counted).
+     */
+    struct coll_date start;
+    /**
+     * 1 when `barred_on` is set, else 0.
+     */
+    uint8_t has_barred_on;
+    /**
+     * The first day the debt is time-barred: the day after the period's anniversary of `start`.
+     */
+    struct coll_date barred_on;
+    /**
+     * 1 when time-barred as of the date asked, else 0.
+     */
+    uint8_t time_barred;
+} coll_time_bar_result;
+
+/**
+ * One account of a portfolio aging. A plain value.
+ */
+typedef struct coll_account_age {
+    /**
+     * Days past due.
+     */
+    uint32_t days_past_due;
+    /**
+     * The bucket index.
+     */
+    uint32_t bucket;
+} coll_account_age;
+
+/**
+ * Totals of the accounts in one bucket of a portfolio aging. A plain value.
+ */
+typedef struct coll_bucket_totals {
+    /**
+     * How many accounts.
+     */
+    uint64_t accounts;
+    /**
+     * Their outstanding amounts.
+     */
+    struct coll_decimal outstanding;
+    /**
+     * Their past-due amounts.
+     */
+    struct coll_decimal past_due;
+} coll_bucket_totals;
+
+/**
+ * The status of a debt: one of the `COLL_DEBT_STATUS_` constants.
+ */
+typedef uint32_t coll_debt_status;
+
+/**
+ * One recorded change. `reason` points into the history: valid until the history is freed,
+ * NUL-terminated, `reason_len` bytes. A plain value.
+ */
+typedef struct coll_status_change {
+    /**
+     * The status before.
+     */
+    coll_debt_status from;
+    /**
+     * The status after.
+     */
+    coll_debt_status to;
+    /**
+     * The date it took effect.
+     */
+    struct coll_date date;
+    /**
+     * Why (owned by the history).
+     */
+    const char *reason;
+    /**
+     * Bytes in `reason`.
+     */
+    size_t reason_len;
+} coll_status_change;
+
+/**
  * Success.
  */
 #define COLL_OK 0
@@ -1700,6 +2036,153 @@ typedef struct coll_dunning_customer {
  * A new notice at the line's level.
  */
 #define COLL_DUNNING_OUTCOME_NOTICE 5
+
+/**
+ * Each installment on its own: one short by no more than the tolerance counts as paid. The default.
+ */
+#define COLL_SHORTFALL_PER_INSTALLMENT 0
+
+/**
+ * Shortfalls add up: payments are pooled against the installments oldest first.
+ */
+#define COLL_SHORTFALL_CUMULATIVE 1
+
+/**
+ * Every shortfall counts (the default); the tolerance value must be zero.
+ */
+#define COLL_TOLERANCE_NONE 0
+
+/**
+ * A shortfall of at most the tolerance amount counts as paid.
+ */
+#define COLL_TOLERANCE_AMOUNT 1
+
+/**
+ * A shortfall of at most the tolerance percentage (0 to 100) of the installment counts as paid (10 for
+ * FFIEC's "a payment of at least 90% counts as full").
+ */
+#define COLL_TOLERANCE_PERCENT 2
+
+/**
+ * Installment credit (FFIEC: charge-off at 120 days past due).
+ */
+#define COLL_CREDIT_CLOSED_END 0
+
+/**
+ * Revolving credit (FFIEC: charge-off at 180 days past due).
+ */
+#define COLL_CREDIT_OPEN_END 1
+
+/**
+ * The due date of the oldest past-due obligation; later payments do not restart it.
+ */
+#define COLL_LIMITATION_FROM_DUE_DATE 0
+
+/**
+ * The latest of that due date, the last payment and the last written acknowledgment (England and
+ * Wales, Limitation Act 1980 s.29(5)).
+ */
+#define COLL_LIMITATION_FROM_LAST_PAYMENT_OR_ACKNOWLEDGMENT 1
+
+/**
+ * Whole years (the day of the month kept, or the month's last day).
+ */
+#define COLL_LIMITATION_UNIT_YEARS 0
+
+/**
+ * Whole months.
+ */
+#define COLL_LIMITATION_UNIT_MONTHS 1
+
+/**
+ * Days.
+ */
+#define COLL_LIMITATION_UNIT_DAYS 2
+
+/**
+ * Up to date.
+ */
+#define COLL_DEBT_STATUS_CURRENT 0
+
+/**
+ * Past due, in ordinary collections.
+ */
+#define COLL_DEBT_STATUS_DELINQUENT 1
+
+/**
+ * Paying under a repayment arrangement.
+ */
+#define COLL_DEBT_STATUS_IN_ARRANGEMENT 2
+
+/**
+ * An arrangement was broken.
+ */
+#define COLL_DEBT_STATUS_ARRANGEMENT_BROKEN 3
+
+/**
+ * Disputed; collection paused.
+ */
+#define COLL_DEBT_STATUS_DISPUTED 4
+
+/**
+ * Hardship, breathing space or forbearance; collection paused.
+ */
+#define COLL_DEBT_STATUS_HARDSHIP 5
+
+/**
+ * A fraud or identity-theft claim under investigation; collection paused.
+ */
+#define COLL_DEBT_STATUS_FRAUD 6
+
+/**
+ * In legal proceedings or under a judgment.
+ */
+#define COLL_DEBT_STATUS_LEGAL 7
+
+/**
+ * The debtor is in bankruptcy or another insolvency procedure.
+ */
+#define COLL_DEBT_STATUS_BANKRUPT 8
+
+/**
+ * The debtor has died.
+ */
+#define COLL_DEBT_STATUS_DECEASED 9
+
+/**
+ * Charged off the books; collection may continue.
+ */
+#define COLL_DEBT_STATUS_CHARGED_OFF 10
+
+/**
+ * Settled for less than the balance (terminal).
+ */
+#define COLL_DEBT_STATUS_SETTLED 11
+
+/**
+ * Paid in full (terminal).
+ */
+#define COLL_DEBT_STATUS_PAID_IN_FULL 12
+
+/**
+ * Written off (terminal).
+ */
+#define COLL_DEBT_STATUS_WRITTEN_OFF 13
+
+/**
+ * Closed administratively without a loss (terminal).
+ */
+#define COLL_DEBT_STATUS_CLOSED 14
+
+/**
+ * Returned to the client that placed it (terminal).
+ */
+#define COLL_DEBT_STATUS_RECALLED 15
+
+/**
+ * Sold to a debt buyer (terminal).
+ */
+#define COLL_DEBT_STATUS_SOLD 16
 
 #ifdef __cplusplus
 extern "C" {
@@ -3156,6 +3639,361 @@ coll_status coll_dunning_run_customer_at(const struct coll_dunning_run *run,
  */
 coll_status coll_dunning_run_get_totals(const struct coll_dunning_run *run,
                                         struct coll_dunning_totals *out);
+
+/**
+ * Fills `*out` with the default rules: per installment, no tolerance, no grace days, the default
+ * buckets (no bounds: NULL, 0).
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_aging_rules`.
+ */
+coll_status coll_aging_rules_init(struct coll_aging_rules *out);
+
+/**
+ * The `COLL_SHORTFALL_` constant named by `name`: `per-installment` or `cumulative` (case, `-`,
+ * `_` and spaces are not significant). Unknown names give `COLL_INVALID_ARGUMENT` naming
+ * `shortfall_method`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_shortfall_method`.
+ */
+coll_status coll_shortfall_method_from_name(const char *name,
+                                            size_t len,
+                                            coll_shortfall_method *out);
+
+/**
+ * The `COLL_TOLERANCE_` constant named by `name`: `none`, `amount` or `percent`. Unknown names give
+ * `COLL_INVALID_ARGUMENT` naming `tolerance`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_tolerance_kind`.
+ */
+coll_status coll_tolerance_kind_from_name(const char *name, size_t len, coll_tolerance_kind *out);
+
+/**
+ * The `COLL_CREDIT_` constant named by `name`: `closed-end` or `open-end`. Unknown names give
+ * `COLL_INVALID_ARGUMENT` naming `credit_type`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_credit_type`.
+ */
+coll_status coll_credit_type_from_name(const char *name, size_t len, coll_credit_type *out);
+
+/**
+ * The `COLL_LIMITATION_FROM_` constant named by `name`: `due-date` or
+ * `last-payment-or-acknowledgment`. Unknown names give `COLL_INVALID_ARGUMENT` naming
+ * `limitation_start`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_limitation_start`.
+ */
+coll_status coll_limitation_start_from_name(const char *name,
+                                            size_t len,
+                                            coll_limitation_start *out);
+
+/**
+ * The `COLL_LIMITATION_UNIT_` constant named by `name`: `years`, `months` or `days`. Unknown names
+ * give `COLL_INVALID_ARGUMENT` naming `unit`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_limitation_unit`.
+ */
+coll_status coll_limitation_unit_from_name(const char *name, size_t len, coll_limitation_unit *out);
+
+/**
+ * Ages one account as of `as_of`. For example, 100 due on the 1st of each month from January 2026,
+ * January paid and February and March missed, aged on 2026-03-15: 42 days past due from February 1,
+ * bucket 2 (`31-60`), 200.00 past due.
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`amount_due` or `amount_paid` negative,
+ * `obligations` out of due-date order, `frozen_periods` out of order or overlapping, `tolerance`
+ * outside its range or given with none, `buckets` bounds not increasing, an unknown constant),
+ * `COLL_INVALID_DECIMAL`, `COLL_INVALID_DATE` or `COLL_OVERFLOW`.
+ *
+ * Ownership: `account`, `rules` and their arrays are borrowed for the call.
+ *
+ * # Safety
+ * `account` and `rules` are NULL or point to readable structs whose arrays are NULL or valid for their
+ * counts; `out` is NULL or points to a writable `coll_aging_result`.
+ */
+coll_status coll_age_account(const struct coll_aging_account *account,
+                             struct coll_date as_of,
+                             const struct coll_aging_rules *rules,
+                             struct coll_aging_result *out);
+
+/**
+ * The account's past-due amount split by bucket, each obligation by its own days past due
+ * (receivables aging): one amount per bucket into `out`, which has room for `out_cap`. On success
+ * `*out_len` is the number of buckets. When they do not fit the call fails with
+ * `COLL_BUFFER_TOO_SMALL`, writes nothing to `out` and sets `*out_len` to the number needed; `out` may
+ * be NULL when `out_cap` is 0, to ask for it. Fails otherwise as `coll_age_account`.
+ *
+ * # Safety
+ * As for `coll_age_account`; `out` is NULL or points to `out_cap` writable `coll_decimal`s; `out_len`
+ * is NULL or points to a writable `size_t`.
+ */
+coll_status coll_age_account_by_bucket(const struct coll_aging_account *account,
+                                       struct coll_date as_of,
+                                       const struct coll_aging_rules *rules,
+                                       struct coll_decimal *out,
+                                       size_t out_cap,
+                                       size_t *out_len);
+
+/**
+ * The number of buckets of `rules` (the default set has 8).
+ *
+ * # Safety
+ * `rules` is NULL or points to a readable `coll_aging_rules` whose bounds are NULL or valid for their
+ * count; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_aging_bucket_count(const struct coll_aging_rules *rules,
+                                    size_t *out);
+
+/**
+ * The label of bucket `index` of `rules` (`"current"`, `"31-60"`, `"181+"`), written into `buf` with a
+ * NUL; `*out_len` is its length without the NUL. When `buf_len` is too small: `COLL_BUFFER_TOO_SMALL`,
+ * `buf` untouched, `*out_len` the size needed (with the NUL); `buf` may be NULL when `buf_len` is 0.
+ * An index past the last bucket gives `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `rules` is NULL or points to a readable `coll_aging_rules`; `buf` is NULL or points to `buf_len`
+ * writable bytes; `out_len` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_aging_bucket_label(const struct coll_aging_rules *rules,
+                                    size_t index,
+                                    char *buf,
+                                    size_t buf_len,
+                                    size_t *out_len);
+
+/**
+ * Fills `*out` with FFIEC's thresholds: 120 days closed-end, 180 open-end.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_charge_off_policy`.
+ */
+coll_status coll_charge_off_policy_init(struct coll_charge_off_policy *out);
+
+/**
+ * When the account becomes eligible for charge-off if nothing more is paid: the first date its days
+ * past due reach the policy's threshold for `credit_type` (frozen periods and grace included), and
+ * whether it is eligible as of `as_of`. Fails as `coll_age_account`, or with `COLL_INVALID_ARGUMENT`
+ * naming `closed_end_days` or `open_end_days` (0) or `credit_type` (unknown).
+ *
+ * # Safety
+ * As for `coll_age_account`; `policy` is NULL or points to a readable `coll_charge_off_policy`; `out`
+ * is NULL or points to a writable `coll_charge_off_result`.
+ */
+coll_status coll_charge_off(const struct coll_aging_account *account,
+                            struct coll_date as_of,
+                            const struct coll_aging_rules *rules,
+                            coll_credit_type credit_type,
+                            const struct coll_charge_off_policy *policy,
+                            struct coll_charge_off_result *out);
+
+/**
+ * Fills `*out` with a six-year period from the due date, no payment and no acknowledgment.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_limitation`.
+ */
+coll_status coll_limitation_init(struct coll_limitation *out);
+
+/**
+ * Whether the account's debt is time-barred as of `as_of`, and from when: the period runs from the
+ * oldest past-due obligation's due date (or, by the limitation's rule, a later payment or
+ * acknowledgment), which is not counted; the last day to bring a claim is the period's anniversary of
+ * it, and the debt is time-barred from the next day. Fails as `coll_age_account`, or with
+ * `COLL_INVALID_ARGUMENT` naming `limitation_period` (a length of 0), `last_payment` or
+ * `last_acknowledgment` (after `as_of`), `start` or `unit` (unknown), a flag not 0 or 1.
+ *
+ * # Safety
+ * As for `coll_age_account`; `limitation` is NULL or points to a readable `coll_limitation`; `out` is
+ * NULL or points to a writable `coll_time_bar_result`.
+ */
+coll_status coll_time_bar(const struct coll_aging_account *account,
+                          struct coll_date as_of,
+                          const struct coll_aging_rules *rules,
+                          const struct coll_limitation *limitation,
+                          struct coll_time_bar_result *out);
+
+/**
+ * Ages `n_accounts` accounts as of one date: each account's days past due and bucket into `out_ages`
+ * (room for `ages_cap`, at least `n_accounts`), in input order, and per-bucket totals (accounts placed
+ * by their own days past due) into `out_totals` (room for `totals_cap`, at least the number of buckets:
+ * see `coll_aging_bucket_count`). Too little room gives `COLL_BUFFER_TOO_SMALL` naming the array, and
+ * nothing is written. An error in an account keeps its kind and field, and its message names the
+ * account (`amount_due: account #12: -5: ...`). `accounts` may be NULL when `n_accounts` is 0.
+ *
+ * Ownership: every input is borrowed for the call; the output arrays belong to the caller and must not
+ * overlap.
+ *
+ * # Safety
+ * `accounts` is NULL or points to `n_accounts` readable `coll_aging_account`s whose arrays are NULL or
+ * valid for their counts; `rules` is NULL or readable; `out_ages` is NULL or points to `ages_cap`
+ * writable `coll_account_age`s; `out_totals` is NULL or points to `totals_cap` writable
+ * `coll_bucket_totals`.
+ */
+coll_status coll_age_portfolio(const struct coll_aging_account *accounts,
+                               size_t n_accounts,
+                               struct coll_date as_of,
+                               const struct coll_aging_rules *rules,
+                               struct coll_account_age *out_ages,
+                               size_t ages_cap,
+                               struct coll_bucket_totals *out_totals,
+                               size_t totals_cap);
+
+/**
+ * The `COLL_DEBT_STATUS_` constant named by `name` (`"paid_in_full"`, `"Paid In Full"` and
+ * `"paid-in-full"` alike). Unknown names give `COLL_INVALID_ARGUMENT` naming `status`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_debt_status`.
+ */
+coll_status coll_debt_status_from_name(const char *name, size_t len, coll_debt_status *out);
+
+/**
+ * The snake_case name of a status (`"in_arrangement"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `status`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_debt_status_name(coll_debt_status status, const char **out);
+
+/**
+ * Whether `status` is terminal (settled, paid in full, written off, closed, recalled, sold: nothing
+ * follows) in `*out_terminal`, and a pause (disputed, hardship, fraud: collection stops, and the
+ * account returns to the status before) in `*out_pause`.
+ *
+ * # Safety
+ * `out_terminal` and `out_pause` are NULL or point to writable `bool`s (not the same one).
+ */
+coll_status coll_debt_status_kind(coll_debt_status status, bool *out_terminal, bool *out_pause);
+
+/**
+ * Whether the transition table allows `from` to become `to` (the rules of the core's `debt::status`,
+ * without a history's rules), in `*out`.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `bool`.
+ */
+coll_status coll_debt_status_can_become(coll_debt_status from,
+                                        coll_debt_status to,
+                                        bool *out);
+
+/**
+ * Checks a change from `from` to `to` on `date` for `reason` against the table: `COLL_OK` when
+ * allowed; otherwise `COLL_INVALID_ARGUMENT` naming `status` with both states and why
+ * (`status: "paid_in_full -> delinquent": nothing follows a terminal status`), or naming `reason` when
+ * it is empty.
+ *
+ * # Safety
+ * `reason` is NULL or points to `reason_len` readable bytes.
+ */
+coll_status coll_debt_status_transition(coll_debt_status from,
+                                        coll_debt_status to,
+                                        struct coll_date date,
+                                        const char *reason,
+                                        size_t reason_len);
+
+/**
+ * A history that starts in `initial` on `opened_on` (any status, so an account can be taken over
+ * mid-life).
+ *
+ * Ownership: on success `*out` is a new handle the caller owns and frees with
+ * `coll_status_history_free`.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_status_history *`.
+ */
+coll_status coll_status_history_new(coll_debt_status initial,
+                                    struct coll_date opened_on,
+                                    struct coll_status_history **out);
+
+/**
+ * Frees a history. NULL is a no-op.
+ *
+ * # Safety
+ * `history` is NULL or a handle from this library that has not been freed.
+ */
+void coll_status_history_free(struct coll_status_history *history);
+
+/**
+ * Records a change to `to` on `date` for `reason`, after the table's and the history's rules. Fails
+ * with `COLL_INVALID_ARGUMENT` naming `status` (a transition refused, with both states:
+ * `"disputed -> current"`), `date` (before the last change) or `reason` (empty); the history is then
+ * unchanged.
+ *
+ * # Safety
+ * `history` is NULL or a live handle not read by another thread during the call; `reason` is NULL or
+ * points to `reason_len` readable bytes.
+ */
+coll_status coll_status_history_change(struct coll_status_history *history,
+                                       coll_debt_status to,
+                                       struct coll_date date,
+                                       const char *reason,
+                                       size_t reason_len);
+
+/**
+ * The status now, in `*out`.
+ *
+ * # Safety
+ * `history` is NULL or a live handle; `out` is NULL or points to a writable `coll_debt_status`.
+ */
+coll_status coll_status_history_current(const struct coll_status_history *history,
+                                        coll_debt_status *out);
+
+/**
+ * The status in force at the end of `date`: `*out_has_value` false (and `*out` 0) before the history
+ * opens.
+ *
+ * # Safety
+ * `history` is NULL or a live handle; `out_has_value` is NULL or points to a writable `bool`; `out` is
+ * NULL or points to a writable `coll_debt_status`.
+ */
+coll_status coll_status_history_status_on(const struct coll_status_history *history,
+                                          struct coll_date date,
+                                          bool *out_has_value,
+                                          coll_debt_status *out);
+
+/**
+ * The working status a pause would return to: `*out_has_value` false (and `*out` 0) when the account
+ * is not paused, or was opened paused.
+ *
+ * # Safety
+ * `history` is NULL or a live handle; `out_has_value` is NULL or points to a writable `bool`; `out` is
+ * NULL or points to a writable `coll_debt_status`.
+ */
+coll_status coll_status_history_returns_to(const struct coll_status_history *history,
+                                           bool *out_has_value,
+                                           coll_debt_status *out);
+
+/**
+ * The number of changes recorded.
+ *
+ * # Safety
+ * `history` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_status_history_change_count(const struct coll_status_history *history,
+                                             size_t *out);
+
+/**
+ * The change at `index`, oldest first; past the end: `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `history` is NULL or a live handle; `out` is NULL or points to a writable `coll_status_change`.
+ */
+coll_status coll_status_history_change_at(const struct coll_status_history *history,
+                                          size_t index,
+                                          struct coll_status_change *out);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -2529,6 +2529,354 @@ static void test_dunning(void) {
     EXPECT_NULL(coll_dunning_policy_init(NULL), "out");
 }
 
+/* ---------------------------------------------------------------- aging */
+
+static void test_aging(void) {
+    coll_obligation obligations[3];
+    coll_date_range frozen[2];
+    coll_aging_account account, bad, accounts[2];
+    coll_aging_rules rules, bad_rules;
+    coll_aging_result aging, aging_out;
+    coll_charge_off_policy policy, bad_policy;
+    coll_charge_off_result co, co_out;
+    coll_limitation lim, bad_lim;
+    coll_time_bar_result tb, tb_out;
+    coll_account_age ages[2], ages_out[2];
+    coll_bucket_totals totals[8], totals_out[8];
+    coll_decimal by_bucket[8];
+    uint32_t bounds[3] = {29, 59, 89}, bad_bounds[2] = {30, 30};
+    char label[16];
+    size_t n = 99;
+    uint32_t constant;
+
+    /* 100 due on the 1st of January to March 2026, January paid; aged on 2026-03-15. */
+    obligations[0].due_date = ymd(2026, 1, 1);
+    obligations[0].amount_due = dec("100");
+    obligations[0].amount_paid = dec("100");
+    obligations[1].due_date = ymd(2026, 2, 1);
+    obligations[1].amount_due = dec("100");
+    obligations[1].amount_paid = dec("0");
+    obligations[2].due_date = ymd(2026, 3, 1);
+    obligations[2].amount_due = dec("100");
+    obligations[2].amount_paid = dec("0");
+    account.obligations = obligations;
+    account.n_obligations = 3;
+    account.frozen = NULL;
+    account.n_frozen = 0;
+    EXPECT_OK(coll_aging_rules_init(&rules));
+    EXPECT_TRUE(rules.method == COLL_SHORTFALL_PER_INSTALLMENT && rules.tolerance_kind == COLL_TOLERANCE_NONE &&
+                rules.bucket_upper_bounds == NULL && rules.n_bucket_upper_bounds == 0);
+    EXPECT_OK(coll_age_account(&account, ymd(2026, 3, 15), &rules, &aging));
+    EXPECT_TRUE(aging.days_past_due == 42 && aging.bucket == 2 && aging.has_counting_from == 1 &&
+                same_date(aging.counting_from, ymd(2026, 2, 1)));
+    EXPECT_TRUE(text_is(&aging.past_due_amount, "200") && text_is(&aging.outstanding, "200") &&
+                text_is(&aging.tolerated_shortfall, "0"));
+    EXPECT(coll_age_account_by_bucket(&account, ymd(2026, 3, 15), &rules, NULL, 0, &n), COLL_BUFFER_TOO_SMALL,
+           "out");
+    EXPECT_TRUE(n == 8);
+    EXPECT_OK(coll_age_account_by_bucket(&account, ymd(2026, 3, 15), &rules, by_bucket, 8, &n));
+    EXPECT_TRUE(n == 8 && text_is(&by_bucket[1], "100") && text_is(&by_bucket[2], "100"));
+    EXPECT_NULL(coll_age_account_by_bucket(NULL, ymd(2026, 3, 15), &rules, by_bucket, 8, &n), "account");
+    EXPECT_NULL(coll_age_account_by_bucket(&account, ymd(2026, 3, 15), NULL, by_bucket, 8, &n), "rules");
+    EXPECT_NULL(coll_age_account_by_bucket(&account, ymd(2026, 3, 15), &rules, NULL, 8, &n), "out");
+    EXPECT_NULL(coll_age_account_by_bucket(&account, ymd(2026, 3, 15), &rules, by_bucket, 8, NULL), "out_len");
+    EXPECT_OK(coll_aging_bucket_count(&rules, &n));
+    EXPECT_TRUE(n == 8);
+    EXPECT_OK(coll_aging_bucket_label(&rules, 2, label, sizeof label, &n));
+    EXPECT_TRUE(strcmp(label, "31-60") == 0 && n == 5);
+    EXPECT(coll_aging_bucket_label(&rules, 7, NULL, 0, &n), COLL_BUFFER_TOO_SMALL, "buf");
+    EXPECT_TRUE(n == 5); /* "181+" and its NUL */
+    EXPECT(coll_aging_bucket_label(&rules, 8, label, sizeof label, &n), COLL_INVALID_ARGUMENT, "index");
+    EXPECT_NULL(coll_aging_bucket_label(NULL, 0, label, sizeof label, &n), "rules");
+    EXPECT_NULL(coll_aging_bucket_label(&rules, 0, label, sizeof label, NULL), "out_len");
+    EXPECT_NULL(coll_aging_bucket_count(NULL, &n), "rules");
+    EXPECT_NULL(coll_aging_bucket_count(&rules, NULL), "out");
+
+    /* Custom buckets and an FFIEC tolerance: 90.00 of 100 counts as paid. */
+    bad_rules = rules;
+    bad_rules.bucket_upper_bounds = bounds;
+    bad_rules.n_bucket_upper_bounds = 3;
+    EXPECT_OK(coll_aging_bucket_label(&bad_rules, 3, label, sizeof label, &n));
+    EXPECT_TRUE(strcmp(label, "90+") == 0);
+    bad_rules.bucket_upper_bounds = bad_bounds;
+    bad_rules.n_bucket_upper_bounds = 2;
+    POISON(aging_out);
+    EXPECT(coll_age_account(&account, ymd(2026, 3, 15), &bad_rules, &aging_out), COLL_INVALID_ARGUMENT, "buckets");
+    UNTOUCHED(aging_out);
+    bad_rules.bucket_upper_bounds = NULL;
+    EXPECT(coll_age_account(&account, ymd(2026, 3, 15), &bad_rules, &aging_out), COLL_NULL_ARGUMENT,
+           "bucket_upper_bounds");
+    bad_rules = rules;
+    bad_rules.tolerance_kind = COLL_TOLERANCE_PERCENT;
+    bad_rules.tolerance = dec("101");
+    EXPECT(coll_age_account(&account, ymd(2026, 3, 15), &bad_rules, &aging_out), COLL_INVALID_ARGUMENT, "tolerance");
+    bad_rules.tolerance_kind = COLL_TOLERANCE_NONE;
+    bad_rules.tolerance = dec("1");
+    EXPECT(coll_age_account(&account, ymd(2026, 3, 15), &bad_rules, &aging_out), COLL_INVALID_ARGUMENT, "tolerance");
+    bad_rules.tolerance_kind = 3;
+    EXPECT(coll_age_account(&account, ymd(2026, 3, 15), &bad_rules, &aging_out), COLL_INVALID_ARGUMENT,
+           "tolerance_kind");
+    bad_rules = rules;
+    bad_rules.method = 2;
+    EXPECT(coll_age_account(&account, ymd(2026, 3, 15), &bad_rules, &aging_out), COLL_INVALID_ARGUMENT, "method");
+    bad_rules = rules;
+    bad_rules.tolerance_kind = COLL_TOLERANCE_PERCENT;
+    bad_rules.tolerance = dec("10");
+    obligations[1].amount_paid = dec("90");
+    obligations[2].amount_paid = dec("90");
+    EXPECT_OK(coll_age_account(&account, ymd(2026, 3, 15), &bad_rules, &aging));
+    EXPECT_TRUE(aging.days_past_due == 0 && aging.has_counting_from == 0 && text_is(&aging.tolerated_shortfall, "20"));
+    obligations[1].amount_paid = dec("0");
+    obligations[2].amount_paid = dec("0");
+
+    /* Bad accounts. */
+    bad = account;
+    bad.obligations = NULL;
+    EXPECT(coll_age_account(&bad, ymd(2026, 3, 15), &rules, &aging_out), COLL_NULL_ARGUMENT, "obligations");
+    obligations[2].due_date = ymd(2026, 1, 15);
+    EXPECT(coll_age_account(&account, ymd(2026, 3, 15), &rules, &aging_out), COLL_INVALID_ARGUMENT, "obligations");
+    obligations[2].due_date = ymd(2026, 3, 1);
+    obligations[2].amount_paid = dec("-1");
+    EXPECT(coll_age_account(&account, ymd(2026, 3, 15), &rules, &aging_out), COLL_INVALID_ARGUMENT, "amount_paid");
+    obligations[2].amount_paid = dec("0");
+    frozen[0].start = ymd(2026, 2, 10);
+    frozen[0].end = ymd(2026, 2, 19);
+    frozen[1].start = ymd(2026, 2, 15);
+    frozen[1].end = ymd(2026, 2, 20);
+    bad = account;
+    bad.frozen = frozen;
+    bad.n_frozen = 2;
+    EXPECT(coll_age_account(&bad, ymd(2026, 3, 15), &rules, &aging_out), COLL_INVALID_ARGUMENT, "frozen_periods");
+    bad.n_frozen = 1;
+    EXPECT_OK(coll_age_account(&bad, ymd(2026, 3, 15), &rules, &aging));
+    EXPECT_TRUE(aging.days_past_due == 32); /* 42 - 10 frozen days */
+    EXPECT(coll_age_account(&account, ymd(2026, 2, 30), &rules, &aging_out), COLL_INVALID_DATE, "as_of");
+    UNTOUCHED(aging_out);
+    EXPECT_NULL(coll_age_account(NULL, ymd(2026, 3, 15), &rules, &aging_out), "account");
+    EXPECT_NULL(coll_age_account(&account, ymd(2026, 3, 15), NULL, &aging_out), "rules");
+    EXPECT_NULL(coll_age_account(&account, ymd(2026, 3, 15), &rules, NULL), "out");
+    EXPECT_NULL(coll_aging_rules_init(NULL), "out");
+
+    /* Charge-off: February 1 + 120 days = June 1. */
+    EXPECT_OK(coll_charge_off_policy_init(&policy));
+    EXPECT_TRUE(policy.closed_end_days == 120 && policy.open_end_days == 180);
+    EXPECT_OK(coll_charge_off(&account, ymd(2026, 3, 15), &rules, COLL_CREDIT_CLOSED_END, &policy, &co));
+    EXPECT_TRUE(co.threshold_days == 120 && co.days_past_due == 42 && co.eligible == 0 && co.has_eligible_on == 1 &&
+                same_date(co.eligible_on, ymd(2026, 6, 1)));
+    POISON(co_out);
+    EXPECT(coll_charge_off(&account, ymd(2026, 3, 15), &rules, 2, &policy, &co_out), COLL_INVALID_ARGUMENT,
+           "credit_type");
+    bad_policy = policy;
+    bad_policy.open_end_days = 0;
+    EXPECT(coll_charge_off(&account, ymd(2026, 3, 15), &rules, COLL_CREDIT_OPEN_END, &bad_policy, &co_out),
+           COLL_INVALID_ARGUMENT, "open_end_days");
+    UNTOUCHED(co_out);
+    EXPECT_NULL(coll_charge_off(NULL, ymd(2026, 3, 15), &rules, COLL_CREDIT_OPEN_END, &policy, &co_out), "account");
+    EXPECT_NULL(coll_charge_off(&account, ymd(2026, 3, 15), NULL, COLL_CREDIT_OPEN_END, &policy, &co_out), "rules");
+    EXPECT_NULL(coll_charge_off(&account, ymd(2026, 3, 15), &rules, COLL_CREDIT_OPEN_END, NULL, &co_out), "policy");
+    EXPECT_NULL(coll_charge_off(&account, ymd(2026, 3, 15), &rules, COLL_CREDIT_OPEN_END, &policy, NULL), "out");
+    EXPECT_NULL(coll_charge_off_policy_init(NULL), "out");
+
+    /* Time bar: six years from 2026-02-01, barred from 2032-02-02. */
+    EXPECT_OK(coll_limitation_init(&lim));
+    EXPECT_TRUE(lim.start == COLL_LIMITATION_FROM_DUE_DATE && lim.unit == COLL_LIMITATION_UNIT_YEARS && lim.length == 6);
+    EXPECT_OK(coll_time_bar(&account, ymd(2026, 3, 15), &rules, &lim, &tb));
+    EXPECT_TRUE(tb.has_start == 1 && same_date(tb.start, ymd(2026, 2, 1)) && tb.has_barred_on == 1 &&
+                same_date(tb.barred_on, ymd(2032, 2, 2)) && tb.time_barred == 0);
+    POISON(tb_out);
+    bad_lim = lim;
+    bad_lim.length = 0;
+    EXPECT(coll_time_bar(&account, ymd(2026, 3, 15), &rules, &bad_lim, &tb_out), COLL_INVALID_ARGUMENT,
+           "limitation_period");
+    bad_lim = lim;
+    bad_lim.has_last_payment = 1;
+    bad_lim.last_payment = ymd(2026, 4, 1);
+    EXPECT(coll_time_bar(&account, ymd(2026, 3, 15), &rules, &bad_lim, &tb_out), COLL_INVALID_ARGUMENT,
+           "last_payment");
+    bad_lim.has_last_payment = 2;
+    EXPECT(coll_time_bar(&account, ymd(2026, 3, 15), &rules, &bad_lim, &tb_out), COLL_INVALID_ARGUMENT,
+           "has_last_payment");
+    bad_lim = lim;
+    bad_lim.unit = 3;
+    EXPECT(coll_time_bar(&account, ymd(2026, 3, 15), &rules, &bad_lim, &tb_out), COLL_INVALID_ARGUMENT, "unit");
+    bad_lim = lim;
+    bad_lim.start = 2;
+    EXPECT(coll_time_bar(&account, ymd(2026, 3, 15), &rules, &bad_lim, &tb_out), COLL_INVALID_ARGUMENT, "start");
+    UNTOUCHED(tb_out);
+    EXPECT_NULL(coll_time_bar(NULL, ymd(2026, 3, 15), &rules, &lim, &tb_out), "account");
+    EXPECT_NULL(coll_time_bar(&account, ymd(2026, 3, 15), NULL, &lim, &tb_out), "rules");
+    EXPECT_NULL(coll_time_bar(&account, ymd(2026, 3, 15), &rules, NULL, &tb_out), "limitation");
+    EXPECT_NULL(coll_time_bar(&account, ymd(2026, 3, 15), &rules, &lim, NULL), "out");
+    EXPECT_NULL(coll_limitation_init(NULL), "out");
+
+    /* A portfolio of two: the account above and one with nothing due. */
+    accounts[0] = account;
+    accounts[1].obligations = NULL;
+    accounts[1].n_obligations = 0;
+    accounts[1].frozen = NULL;
+    accounts[1].n_frozen = 0;
+    EXPECT_OK(coll_age_portfolio(accounts, 2, ymd(2026, 3, 15), &rules, ages, 2, totals, 8));
+    EXPECT_TRUE(ages[0].days_past_due == 42 && ages[0].bucket == 2 && ages[1].bucket == 0);
+    EXPECT_TRUE(totals[0].accounts == 1 && totals[2].accounts == 1 && text_is(&totals[2].past_due, "200"));
+    POISON(ages_out);
+    POISON(totals_out);
+    EXPECT(coll_age_portfolio(accounts, 2, ymd(2026, 3, 15), &rules, ages_out, 1, totals_out, 8),
+           COLL_BUFFER_TOO_SMALL, "out_ages");
+    EXPECT(coll_age_portfolio(accounts, 2, ymd(2026, 3, 15), &rules, ages_out, 2, totals_out, 7),
+           COLL_BUFFER_TOO_SMALL, "out_totals");
+    obligations[1].amount_due = dec("-5");
+    EXPECT(coll_age_portfolio(accounts, 2, ymd(2026, 3, 15), &rules, ages_out, 2, totals_out, 8),
+           COLL_INVALID_ARGUMENT, "amount_due");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "account #0") != NULL);
+    obligations[1].amount_due = dec("100");
+    UNTOUCHED(ages_out);
+    UNTOUCHED(totals_out);
+    EXPECT_NULL(coll_age_portfolio(NULL, 2, ymd(2026, 3, 15), &rules, ages_out, 2, totals_out, 8), "accounts");
+    EXPECT_NULL(coll_age_portfolio(accounts, 2, ymd(2026, 3, 15), NULL, ages_out, 2, totals_out, 8), "rules");
+    EXPECT_NULL(coll_age_portfolio(accounts, 2, ymd(2026, 3, 15), &rules, NULL, 2, totals_out, 8), "out_ages");
+    EXPECT_NULL(coll_age_portfolio(accounts, 2, ymd(2026, 3, 15), &rules, ages_out, 2, NULL, 8), "out_totals");
+
+    /* Names. */
+    EXPECT_OK(coll_shortfall_method_from_name("Cumulative", 10, &constant));
+    EXPECT_TRUE(constant == COLL_SHORTFALL_CUMULATIVE);
+    EXPECT(coll_shortfall_method_from_name("both", 4, &constant), COLL_INVALID_ARGUMENT, "shortfall_method");
+    EXPECT_NULL(coll_shortfall_method_from_name(NULL, 0, &constant), "name");
+    EXPECT_NULL(coll_shortfall_method_from_name("cumulative", 10, NULL), "out");
+    EXPECT_OK(coll_tolerance_kind_from_name("PERCENT", 7, &constant));
+    EXPECT_TRUE(constant == COLL_TOLERANCE_PERCENT);
+    EXPECT(coll_tolerance_kind_from_name("ratio", 5, &constant), COLL_INVALID_ARGUMENT, "tolerance");
+    EXPECT_NULL(coll_tolerance_kind_from_name(NULL, 0, &constant), "name");
+    EXPECT_NULL(coll_tolerance_kind_from_name("none", 4, NULL), "out");
+    EXPECT_OK(coll_credit_type_from_name("open_end", 8, &constant));
+    EXPECT_TRUE(constant == COLL_CREDIT_OPEN_END);
+    EXPECT(coll_credit_type_from_name("mortgage", 8, &constant), COLL_INVALID_ARGUMENT, "credit_type");
+    EXPECT_NULL(coll_credit_type_from_name(NULL, 0, &constant), "name");
+    EXPECT_NULL(coll_credit_type_from_name("open-end", 8, NULL), "out");
+    EXPECT_OK(coll_limitation_start_from_name("last payment or acknowledgment", 30, &constant));
+    EXPECT_TRUE(constant == COLL_LIMITATION_FROM_LAST_PAYMENT_OR_ACKNOWLEDGMENT);
+    EXPECT(coll_limitation_start_from_name("judgment", 8, &constant), COLL_INVALID_ARGUMENT, "limitation_start");
+    EXPECT_NULL(coll_limitation_start_from_name(NULL, 0, &constant), "name");
+    EXPECT_NULL(coll_limitation_start_from_name("due-date", 8, NULL), "out");
+    EXPECT_OK(coll_limitation_unit_from_name("Months", 6, &constant));
+    EXPECT_TRUE(constant == COLL_LIMITATION_UNIT_MONTHS);
+    EXPECT(coll_limitation_unit_from_name("weeks", 5, &constant), COLL_INVALID_ARGUMENT, "unit");
+    EXPECT_NULL(coll_limitation_unit_from_name(NULL, 0, &constant), "name");
+    EXPECT_NULL(coll_limitation_unit_from_name("days", 4, NULL), "out");
+    EXPECT(coll_limitation_unit_from_name(BAD_UTF8, 2, &constant), COLL_INVALID_UTF8, "name");
+}
+
+/* ---------------------------------------------------------------- status lifecycle */
+
+static void test_debt_status(void) {
+    coll_debt_status s, s_out;
+    coll_status_history *h = NULL, *h_out;
+    coll_status_change change, change_out;
+    const char *name = NULL;
+    bool yes = false, pause = false, has = true;
+    size_t n = 99;
+
+    EXPECT_OK(coll_debt_status_from_name("Paid In Full", 12, &s));
+    EXPECT_TRUE(s == COLL_DEBT_STATUS_PAID_IN_FULL);
+    POISON(s_out);
+    EXPECT(coll_debt_status_from_name("lost", 4, &s_out), COLL_INVALID_ARGUMENT, "status");
+    UNTOUCHED(s_out);
+    EXPECT_NULL(coll_debt_status_from_name(NULL, 0, &s), "name");
+    EXPECT_NULL(coll_debt_status_from_name("sold", 4, NULL), "out");
+    EXPECT_OK(coll_debt_status_name(COLL_DEBT_STATUS_ARRANGEMENT_BROKEN, &name));
+    EXPECT_TRUE(name != NULL && strcmp(name, "arrangement_broken") == 0);
+    EXPECT(coll_debt_status_name(17, &name), COLL_INVALID_ARGUMENT, "status");
+    EXPECT_NULL(coll_debt_status_name(0, NULL), "out");
+    EXPECT_OK(coll_debt_status_kind(COLL_DEBT_STATUS_SOLD, &yes, &pause));
+    EXPECT_TRUE(yes && !pause);
+    EXPECT_OK(coll_debt_status_kind(COLL_DEBT_STATUS_HARDSHIP, &yes, &pause));
+    EXPECT_TRUE(!yes && pause);
+    EXPECT(coll_debt_status_kind(99, &yes, &pause), COLL_INVALID_ARGUMENT, "status");
+    EXPECT_NULL(coll_debt_status_kind(0, NULL, &pause), "out_terminal");
+    EXPECT_NULL(coll_debt_status_kind(0, &yes, NULL), "out_pause");
+    EXPECT_OK(coll_debt_status_can_become(COLL_DEBT_STATUS_DELINQUENT, COLL_DEBT_STATUS_IN_ARRANGEMENT, &yes));
+    EXPECT_TRUE(yes);
+    EXPECT_OK(coll_debt_status_can_become(COLL_DEBT_STATUS_PAID_IN_FULL, COLL_DEBT_STATUS_DELINQUENT, &yes));
+    EXPECT_TRUE(!yes);
+    EXPECT(coll_debt_status_can_become(17, 0, &yes), COLL_INVALID_ARGUMENT, "from");
+    EXPECT(coll_debt_status_can_become(0, 17, &yes), COLL_INVALID_ARGUMENT, "to");
+    EXPECT_NULL(coll_debt_status_can_become(0, 1, NULL), "out");
+    EXPECT_OK(coll_debt_status_transition(COLL_DEBT_STATUS_DELINQUENT, COLL_DEBT_STATUS_IN_ARRANGEMENT,
+                                          ymd(2026, 3, 1), "plan agreed", 11));
+    EXPECT(coll_debt_status_transition(COLL_DEBT_STATUS_PAID_IN_FULL, COLL_DEBT_STATUS_DELINQUENT, ymd(2026, 3, 1),
+                                       "payment reversed", 16),
+           COLL_INVALID_ARGUMENT, "status");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "paid_in_full -> delinquent") != NULL);
+    EXPECT(coll_debt_status_transition(COLL_DEBT_STATUS_CURRENT, COLL_DEBT_STATUS_DELINQUENT, ymd(2026, 3, 1), " ", 1),
+           COLL_INVALID_ARGUMENT, "reason");
+    EXPECT(coll_debt_status_transition(COLL_DEBT_STATUS_CURRENT, COLL_DEBT_STATUS_DELINQUENT, ymd(2026, 3, 1),
+                                       BAD_UTF8, 2),
+           COLL_INVALID_UTF8, "reason");
+    EXPECT(coll_debt_status_transition(COLL_DEBT_STATUS_CURRENT, COLL_DEBT_STATUS_DELINQUENT, ymd(2026, 2, 29),
+                                       "missed", 6),
+           COLL_INVALID_DATE, "date");
+    EXPECT_NULL(coll_debt_status_transition(COLL_DEBT_STATUS_CURRENT, COLL_DEBT_STATUS_DELINQUENT, ymd(2026, 3, 1),
+                                            NULL, 0),
+                "reason");
+
+    /* A history: a pause returns only to the status before it. */
+    EXPECT_OK(coll_status_history_new(COLL_DEBT_STATUS_CURRENT, ymd(2026, 1, 1), &h));
+    EXPECT_OK(coll_status_history_change(h, COLL_DEBT_STATUS_DELINQUENT, ymd(2026, 2, 2), "January missed", 14));
+    EXPECT_OK(coll_status_history_change(h, COLL_DEBT_STATUS_DISPUTED, ymd(2026, 2, 10), "disputes the amount", 19));
+    EXPECT_OK(coll_status_history_returns_to(h, &has, &s));
+    EXPECT_TRUE(has && s == COLL_DEBT_STATUS_DELINQUENT);
+    EXPECT(coll_status_history_change(h, COLL_DEBT_STATUS_CURRENT, ymd(2026, 3, 1), "dispute resolved", 16),
+           COLL_INVALID_ARGUMENT, "status");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "disputed -> current") != NULL);
+    EXPECT(coll_status_history_change(h, COLL_DEBT_STATUS_DELINQUENT, ymd(2026, 2, 9), "back-dated", 10),
+           COLL_INVALID_ARGUMENT, "date");
+    EXPECT(coll_status_history_change(h, 40, ymd(2026, 3, 1), "x", 1), COLL_INVALID_ARGUMENT, "to");
+    EXPECT_OK(coll_status_history_change(h, COLL_DEBT_STATUS_DELINQUENT, ymd(2026, 3, 1), "dispute rejected", 16));
+    EXPECT_OK(coll_status_history_current(h, &s));
+    EXPECT_TRUE(s == COLL_DEBT_STATUS_DELINQUENT);
+    EXPECT_OK(coll_status_history_returns_to(h, &has, &s));
+    EXPECT_TRUE(!has && s == 0);
+    EXPECT_OK(coll_status_history_status_on(h, ymd(2026, 2, 15), &has, &s));
+    EXPECT_TRUE(has && s == COLL_DEBT_STATUS_DISPUTED);
+    EXPECT_OK(coll_status_history_status_on(h, ymd(2025, 12, 31), &has, &s));
+    EXPECT_TRUE(!has);
+    EXPECT_OK(coll_status_history_change_count(h, &n));
+    EXPECT_TRUE(n == 3);
+    EXPECT_OK(coll_status_history_change_at(h, 1, &change));
+    EXPECT_TRUE(change.from == COLL_DEBT_STATUS_DELINQUENT && change.to == COLL_DEBT_STATUS_DISPUTED &&
+                same_date(change.date, ymd(2026, 2, 10)) && change.reason_len == 19 &&
+                strcmp(change.reason, "disputes the amount") == 0);
+    POISON(change_out);
+    EXPECT(coll_status_history_change_at(h, 3, &change_out), COLL_INVALID_ARGUMENT, "index");
+    UNTOUCHED(change_out);
+    EXPECT_NULL(coll_status_history_change_at(NULL, 0, &change_out), "history");
+    EXPECT_NULL(coll_status_history_change_at(h, 0, NULL), "out");
+    EXPECT_NULL(coll_status_history_change_count(NULL, &n), "history");
+    EXPECT_NULL(coll_status_history_change_count(h, NULL), "out");
+    EXPECT_NULL(coll_status_history_current(NULL, &s), "history");
+    EXPECT_NULL(coll_status_history_current(h, NULL), "out");
+    EXPECT_NULL(coll_status_history_status_on(NULL, ymd(2026, 1, 1), &has, &s), "history");
+    EXPECT_NULL(coll_status_history_status_on(h, ymd(2026, 1, 1), NULL, &s), "out_has_value");
+    EXPECT_NULL(coll_status_history_status_on(h, ymd(2026, 1, 1), &has, NULL), "out");
+    EXPECT(coll_status_history_status_on(h, ymd(2026, 1, 32), &has, &s), COLL_INVALID_DATE, "date");
+    EXPECT_NULL(coll_status_history_returns_to(NULL, &has, &s), "history");
+    EXPECT_NULL(coll_status_history_returns_to(h, NULL, &s), "out_has_value");
+    EXPECT_NULL(coll_status_history_returns_to(h, &has, NULL), "out");
+    EXPECT_NULL(coll_status_history_change(NULL, COLL_DEBT_STATUS_LEGAL, ymd(2026, 3, 2), "claim", 5), "history");
+    EXPECT_NULL(coll_status_history_change(h, COLL_DEBT_STATUS_LEGAL, ymd(2026, 3, 2), NULL, 5), "reason");
+    /* After a charge-off, never delinquent again. */
+    EXPECT_OK(coll_status_history_change(h, COLL_DEBT_STATUS_CHARGED_OFF, ymd(2026, 6, 1), "120 days", 8));
+    EXPECT_OK(coll_status_history_change(h, COLL_DEBT_STATUS_IN_ARRANGEMENT, ymd(2026, 6, 2), "plan", 4));
+    EXPECT(coll_status_history_change(h, COLL_DEBT_STATUS_DELINQUENT, ymd(2026, 6, 3), "missed", 6),
+           COLL_INVALID_ARGUMENT, "status");
+    coll_status_history_free(h);
+    coll_status_history_free(NULL);
+    POISON(h_out);
+    EXPECT(coll_status_history_new(17, ymd(2026, 1, 1), &h_out), COLL_INVALID_ARGUMENT, "initial");
+    EXPECT(coll_status_history_new(0, ymd(2026, 13, 1), &h_out), COLL_INVALID_DATE, "opened_on");
+    UNTOUCHED(h_out);
+    EXPECT_NULL(coll_status_history_new(0, ymd(2026, 1, 1), NULL), "out");
+}
+
 int main(void) {
     test_conventions();
     test_null_arguments();
@@ -2548,6 +2896,8 @@ int main(void) {
     test_schedule_results();
     test_late_interest();
     test_dunning();
+    test_aging();
+    test_debt_status();
     printf("test_errors: %d checks, %d failed\n", checks, failures);
     return failures == 0 ? 0 : 1;
 }

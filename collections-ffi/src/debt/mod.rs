@@ -7,14 +7,23 @@
 //!   `coll_erpnext_dunning`, `coll_finance_charge` and `coll_average_daily_balance_interest`.
 //! - `dunning`: `coll_dunning_invoice`, `coll_dunning_policy` and its levels, the `coll_dunning_run`
 //!   handle (lines, customer groups, totals).
+//! - `aging`: `coll_aging_account`, `coll_aging_rules`, `coll_age_account` (and by bucket), charge-off
+//!   and time-bar dates, `coll_age_portfolio`.
+//! - `status`: `coll_debt_status`, the transition table, the `coll_status_history` handle.
 
 // In the order the header presents them: late interest first (dunning uses its statutes and tables).
 mod late_interest;
 
 mod dunning;
 
+mod aging;
+
+mod status;
+
+pub use aging::*;
 pub use dunning::*;
 pub use late_interest::*;
+pub use status::*;
 
 use std::ffi::c_char;
 
