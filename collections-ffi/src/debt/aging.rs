@@ -10,7 +10,7 @@ use collections_core::debt::aging::{
     FrozenPeriods, LimitationPeriod, LimitationStart, Obligation, ShortfallMethod, Tolerance,
 };
 
-use super::{bad_index, optional};
+use super::{bad_index, name_key, optional};
 use crate::calendar::coll_date;
 use crate::error::{boundary, coll_status, Failure, FfiResult};
 use crate::money::{coll_decimal, write_text};
@@ -403,15 +403,9 @@ pub unsafe extern "C" fn coll_aging_rules_init(out: *mut coll_aging_rules) -> co
 
 /// Looks `name` up in a table of names; case, `-`, `_` and spaces are not significant.
 fn by_name<T: Copy>(name: &str, table: &[(&str, T)], field: &'static str) -> FfiResult<T> {
-    let key = |s: &str| -> String {
-        s.chars()
-            .filter(|c| !matches!(c, '-' | '_' | ' '))
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
     table
         .iter()
-        .find(|(n, _)| key(n) == key(name))
+        .find(|(n, _)| name_key(n) == name_key(name))
         .map(|(_, v)| *v)
         .ok_or_else(|| {
             let names: Vec<&str> = table.iter().map(|(n, _)| *n).collect();

@@ -15,7 +15,7 @@ use super::late_interest::{
     coll_debtor_kind, coll_statute, coll_statutory_tables, debtor, statute, tables_or_default,
     COLL_DEBTOR_BUSINESS, COLL_STATUTE_EU_2011_7,
 };
-use super::{bad_index, not_taken, Text};
+use super::{bad_index, name_key, not_taken, Text};
 use crate::calendar::coll_date;
 use crate::error::{boundary, coll_status, Failure, FfiResult};
 use crate::money::{
@@ -467,14 +467,6 @@ impl coll_dunning_run {
             unverified_rate: u8::from(line.unverified_rate),
         })
     }
-}
-
-/// A name without case, `-`, `_` or spaces, as the core compares names.
-fn name_key(name: &str) -> String {
-    name.chars()
-        .filter(|c| !matches!(c, '-' | '_' | ' '))
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// Borrows the run behind a handle.

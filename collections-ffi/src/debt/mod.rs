@@ -53,6 +53,15 @@ impl Text {
     }
 }
 
+/// A name without case, `-`, `_` or spaces, as the core compares names (for the `_from_name` lookups
+/// whose table is this ABI's own).
+pub(crate) fn name_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| !matches!(c, '-' | '_' | ' '))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// `COLL_INVALID_ARGUMENT` naming `field` for an index past the end of `len` items.
 pub(crate) fn bad_index(field: &'static str, index: usize, len: usize) -> Failure {
     let reason = if len == 0 {
