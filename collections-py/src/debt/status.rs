@@ -10,12 +10,14 @@ use crate::convert::{date_arg, items_arg, str_arg, wrong_type};
 use crate::errors::{invalid, CoreResultExt};
 
 /// A status argument: a `Status` or a name (the core's loose parsing); a bad name names `field`.
-fn status_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<Status> {
+pub(super) fn status_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<Status> {
     if let Ok(s) = obj.cast::<PyStatus>() {
         return Ok(s.get().0);
     }
     if obj.is_instance_of::<pyo3::types::PyString>() {
-        return super::name_arg::<Status>(obj, field);
+        // A name that is no status is the core's error, with the core's field ("status"), as in C
+        // and Rust; a value of the wrong type names the argument.
+        return super::name_arg::<Status>(obj, "status");
     }
     Err(wrong_type(obj, field, "a Status or a status name"))
 }
