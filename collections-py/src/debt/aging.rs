@@ -140,7 +140,7 @@ value_class! {
 }
 
 /// The rules argument: an `AgingRules`, or the default rules when not given.
-fn rules_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<AgingRules> {
+pub(super) fn rules_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<AgingRules> {
     match given(obj) {
         None => Ok(AgingRules::default()),
         Some(o) => o
@@ -150,34 +150,31 @@ fn rules_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<AgingRules> {
     }
 }
 
-/// Frozen periods: `(start, end)` date pairs, both included, in order and not overlapping.
-fn frozen_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<FrozenPeriods> {
+/// Frozen periods: `(start, end)` date pairs, both included, in order and not overlapping; errors name
+/// `field`.
+pub(super) fn frozen_arg(
+    obj: Option<&Bound<'_, PyAny>>,
+    field: &'static str,
+) -> PyResult<FrozenPeriods> {
     let Some(obj) = given(obj) else {
         return Ok(FrozenPeriods::none());
     };
     let mut ranges = Vec::new();
-    for item in items_arg(obj, "frozen_periods")? {
-        let parts = items_arg(&item, "frozen_periods")?;
+    for item in items_arg(obj, field)? {
+        let parts = items_arg(&item, field)?;
         let [start, end] = parts.as_slice() else {
-            return Err(wrong_type(
-                &item,
-                "frozen_periods",
-                "a (start, end) pair of dates",
-            ));
+            return Err(wrong_type(&item, field, "a (start, end) pair of dates"));
         };
         ranges.push(
-            DateRange::new(
-                date_arg(start, "frozen_periods")?,
-                date_arg(end, "frozen_periods")?,
-            )
-            .or_raise()?,
+            DateRange::new(date_arg(start, field)?, date_arg(end, field)?)
+                .or_raise_as(&[("frozen_periods", field)])?,
         );
     }
-    FrozenPeriods::new(ranges).or_raise()
+    FrozenPeriods::new(ranges).or_raise_as(&[("frozen_periods", field)])
 }
 
 /// The frozen periods as pairs.
-fn frozen_pairs(frozen: &FrozenPeriods) -> Vec<(NaiveDate, NaiveDate)> {
+pub(super) fn frozen_pairs(frozen: &FrozenPeriods) -> Vec<(NaiveDate, NaiveDate)> {
     frozen
         .ranges()
         .iter()
@@ -234,7 +231,7 @@ value_class! {
 }
 
 /// An aging with its rules' labels.
-fn aging_out(aging: Aging, rules: &AgingRules) -> PyAging {
+pub(super) fn aging_out(aging: Aging, rules: &AgingRules) -> PyAging {
     let labels = rules
         .buckets()
         .labels()
@@ -334,7 +331,7 @@ value_class! {
     #[new]
     #[pyo3(signature = (obligations, *, frozen_periods = None), text_signature = "(obligations, *, frozen_periods=())")]
     fn new(obligations: &Bound<'_, PyAny>, frozen_periods: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
-        AccountObligations::with_frozen(obligations_arg(obligations)?, frozen_arg(frozen_periods)?)
+        AccountObligations::with_frozen(obligations_arg(obligations)?, frozen_arg(frozen_periods, "frozen_periods")?)
             .or_raise()
             .map(PyAccount)
     }
@@ -493,7 +490,7 @@ value_class! {
             .into_iter()
             .map(|(date, amount)| core::Payment { date, amount })
             .collect();
-        let frozen = frozen_arg(frozen_periods)?;
+        let frozen = frozen_arg(frozen_periods, "frozen_periods")?;
         let activity = AccountActivity::new(dues.clone(), payments.clone(), frozen.clone()).or_raise()?;
         Ok(PyAccountActivity((activity, dues, payments, frozen)))
     }

@@ -167,12 +167,15 @@ pub fn dict_repr(name: &str, dict: &Bound<'_, PyDict>) -> PyResult<String> {
 /// `collections_core.debt` with a getter per field (each computed from `&self.0` by its expression,
 /// converted by [`Out`]), `to_dict` by the same names, `__repr__` from `to_dict`, equality and hash by
 /// the value's JSON, and pickling as that JSON. `repr |s, py| expr;` replaces the `__repr__` (for a
-/// result too long to show whole). Further methods (a constructor, say) follow the fields.
+/// result too long to show whole); `check |v| expr;` runs the core's validation (a `Result<()>`) on a
+/// value unpickled, for a type whose deserializer does not validate. Further methods (a constructor,
+/// say) follow the fields.
 macro_rules! value_class {
     (
         $(#[$meta:meta])*
         $name:literal $py:ident($inner:ty)
         $(repr |$rs:ident, $rpy:ident| $repr:expr;)?
+        $(check |$cv:ident| $check:expr;)?
         {
             $( $(#[$fmeta:meta])* $field:ident: |$r:ident| $expr:expr ),* $(,)?
         }
@@ -249,9 +252,13 @@ macro_rules! value_class {
                 state: &Bound<'_, PyAny>,
             ) -> PyResult<Self> {
                 let text = $crate::debt::state_text(state)?;
-                serde_json::from_str::<$inner>(&text)
-                    .map($py)
-                    .map_err(|e| $crate::debt::bad_state(&e))
+                let value = serde_json::from_str::<$inner>(&text)
+                    .map_err(|e| $crate::debt::bad_state(&e))?;
+                $({
+                    let $cv = &value;
+                    $crate::errors::CoreResultExt::or_raise($check)?;
+                })?
+                Ok($py(value))
             }
 
             fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
