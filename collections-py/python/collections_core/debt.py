@@ -27,10 +27,30 @@ giving a ``PortfolioAging``, and ``roll_rates``.
 Status: ``Status`` values, ``transition`` (errors name both states), ``StatusChange`` and
 ``StatusHistory``.
 
+Ledger: a ``LedgerAccount`` (id, currency, opening date, principal and ``Terms``: rate history, penalty
+rate, maximum rate, charge cap, freezes, day count, simple or compound interest, a ``LateFeeRule``,
+payment allocation, overpayment rule, rounding) and the ``Event``s posted to it (obligations, accruals,
+fees, payments, reversals, refunds, waivers, adjustments, extensions, settlements, charge-offs,
+write-offs, status changes) make a ``Ledger``, the one mutable class: ``post``/``post_all`` raise on an
+event that cannot be applied and leave it unchanged. It gives ``Balances``, ``LedgerTotals``, its
+``Entry``s with their ``Allocation``s (``entries_to_arrow()``/``entries_to_pandas()``,
+``allocations_to_arrow()``/``allocations_to_pandas()``), the status, days past due, obligations and
+aging on any date; it pickles as its account and events, replayed when unpickled.
+
 >>> from collections_core.debt import statutory_interest
 >>> r = statutory_interest("uk-late-payment-1998", "business", 5000, "GBP", "2025-02-28", "2025-04-29")
 >>> r.interest, str(r.fixed_compensation), r.any_unverified
 (Decimal('104.79'), '70.00 GBP', True)
+
+>>> from collections_core.debt import Event, Ledger, LedgerAccount, Terms
+>>> terms = Terms([("2026-01-01", "0.073")])  # 7.30% on 10,000.00 under ACT/365F: 2.00 a day
+>>> ledger = Ledger(LedgerAccount("A-1", "USD", "2026-01-01", "10000.00", terms))
+>>> ledger.post(Event.obligation("2026-01-31", "10000.00"))
+0
+>>> ledger.post(Event.payment("2026-02-01", "P-1", "5000.00", "USD"))
+1
+>>> [(a.component, a.amount) for a in ledger.payment_entry("P-1").allocations]
+[('interest', Decimal('62.00')), ('principal', Decimal('4938.00'))]
 """
 
 from __future__ import annotations
@@ -68,6 +88,24 @@ from collections_core._collections_core import (
     TimeBar,
     age_accounts,
     roll_rates,
+)
+from collections_core._collections_core import (
+    ALLOCATION_ORDERS,
+    COMPONENTS,
+    EVENT_KINDS,
+    INTEREST_MODES,
+    OVERPAYMENT_RULES,
+    SCOPES,
+    TIMINGS,
+    Allocation,
+    Balances,
+    Entry,
+    Event,
+    LateFeeRule,
+    Ledger,
+    LedgerAccount,
+    LedgerTotals,
+    Terms,
 )
 from collections_core._collections_core import (
     STATUSES,
@@ -113,4 +151,20 @@ __all__ = [
     "StatusChange",
     "StatusHistory",
     "transition",
+    "ALLOCATION_ORDERS",
+    "COMPONENTS",
+    "EVENT_KINDS",
+    "INTEREST_MODES",
+    "OVERPAYMENT_RULES",
+    "SCOPES",
+    "TIMINGS",
+    "LateFeeRule",
+    "Terms",
+    "LedgerAccount",
+    "Event",
+    "Ledger",
+    "Entry",
+    "Allocation",
+    "Balances",
+    "LedgerTotals",
 ]

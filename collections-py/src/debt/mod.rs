@@ -1,5 +1,5 @@
-//! `collections_core.debt`: late-payment interest, dunning runs, aging and the status lifecycle, over the
-//! core's `debt` modules.
+//! `collections_core.debt`: late-payment interest, dunning runs, aging, the status lifecycle and the
+//! account ledger, over the core's `debt` modules.
 //!
 //! - [`late_interest`]: `statutory_interest` (EU 2011/7/EU, BGB §288, UK 1998 Act) with `RateTable`s and
 //!   its `LateInterest` breakdown; `erpnext_dunning`, `FinanceChargeTerms` (Business Central) and
@@ -9,15 +9,19 @@
 //! - [`aging`]: `AgingRules`, `Account` (aging, charge-off, time-bar), `AccountActivity` (history), and
 //!   `age_accounts` over columns, whose `PortfolioAging` exports to Arrow and pandas.
 //! - [`status`]: `Status`, `transition`, `StatusChange` and `StatusHistory`.
+//! - [`ledger`]: the account ledger: `Terms` (with `LateFeeRule`), `LedgerAccount`, `Event` and the
+//!   mutable `Ledger` (post, replay, balances, entries, exports), over `debt::ledger`.
 //!
-//! Every class is an immutable value over a core value: it compares and hashes by that value's JSON
-//! (so `Decimal('2.5')` and `Decimal('2.50')` make different values), and it pickles as that JSON,
-//! which the core validates again on the way in. The compiled names are re-exported by
+//! Every class but `Ledger` is an immutable value over a core value: it compares and hashes by that
+//! value's JSON (so `Decimal('2.5')` and `Decimal('2.50')` make different values), and it pickles as
+//! that JSON, which the core validates again on the way in. `Ledger` is mutable: it compares by its
+//! account and events, is not hashable, and pickles as its account and events, replayed on the way in. The compiled names are re-exported by
 //! `collections_core/debt.py`.
 
 mod aging;
 mod dunning;
 mod late_interest;
+mod ledger;
 mod status;
 mod table;
 
@@ -362,5 +366,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     dunning::register(m)?;
     aging::register(m)?;
     status::register(m)?;
+    ledger::register(m)?;
     Ok(())
 }
