@@ -1,7 +1,8 @@
 /*
  * collections.h: the C ABI of the collections library (exact money, rates, day counts, frequencies,
- * date schedules, business-day calendars, the time-value-of-money solvers, APRs and amortized
- * repayment schedules for debt collections).
+ * date schedules, business-day calendars, the time-value-of-money solvers, APRs, amortized
+ * repayment schedules, statutory late interest, dunning runs, aging and the status lifecycle of
+ * debts, for debt collections).
  *
  * API conventions
  * ---------------
@@ -16,8 +17,8 @@
  * Out-parameters. Results are written through pointer arguments, and only when the call returns
  * COLL_OK; on failure they are left as they were. The one exception: a call that fills a caller's
  * buffer and fails with COLL_BUFFER_TOO_SMALL writes the size needed to its length out-parameter
- * (coll_decimal_to_string, coll_date_schedule, coll_calendar_holidays, coll_schedule_rows), so the
- * caller can retry. Those four also accept a NULL buffer with a capacity of 0, to ask for the size
+ * (coll_decimal_to_string, coll_date_schedule, coll_calendar_holidays, coll_schedule_rows,
+ * coll_age_account_by_bucket, coll_aging_bucket_label), so the caller can retry. Those six also accept a NULL buffer with a capacity of 0, to ask for the size
  * without a buffer: the call fails with COLL_BUFFER_TOO_SMALL and writes the size needed (or succeeds
  * with a length of 0 when nothing is needed). A NULL buffer with a non-zero capacity is COLL_NULL_ARGUMENT.
  * Inputs are read before outputs are written, so a single-value output may point at an input
@@ -31,10 +32,17 @@
  * coll_unit_period, coll_regulation_z_apr, coll_schedule_terms, coll_reamortization,
  * coll_schedule_row, coll_schedule_totals) are plain structs owned by whoever holds them; they are
  * checked every time they are passed in (a struct that points to arrays, coll_schedule_terms, is
- * read with them during the call and kept by neither). Rich objects are opaque handles: a handle made
- * by coll_<thing>_new (or coll_calendar_builtin, coll_schedule_reamortize) is owned by the caller and
- * freed by coll_<thing>_free, which accepts NULL. Strings returned as `const char *`
- * (coll_version, coll_status_name, coll_last_error_message) belong to the library: never free them.
+ * read with them during the call and kept by neither). The debt structs (coll_statutory_claim,
+ * coll_dunning_invoice, coll_dunning_level, coll_dunning_policy, coll_aging_account, coll_aging_rules,
+ * coll_limitation, ... and the results) are plain values too; the invoices, levels, accounts and rules
+ * point to arrays and text that are read during the call only. Rich objects are opaque handles: a
+ * handle made by coll_<thing>_new (or coll_calendar_builtin, coll_schedule_reamortize) is owned by the
+ * caller and freed by coll_<thing>_free, which accepts NULL. Strings returned as `const char *`
+ * (coll_version, coll_status_name, coll_last_error_message, coll_dunning_outcome_name,
+ * coll_debt_status_name) belong to the library: never free them. Text a handle lends in a result
+ * struct (a coll_dunning_line's invoice_id and action, a coll_dunning_customer's customer_id, a
+ * coll_status_change's reason) is owned by the handle: it stays valid until the handle is freed, is
+ * NUL-terminated, and comes with its length in bytes (an id may itself contain NUL bytes).
  * No function returns a string the caller must free (text is written into caller buffers), so there is
  * no coll_string_free yet; one will come with the first function that needs it.
  *
@@ -43,7 +51,9 @@
  *
  * Flags. Yes/no fields inside structs (coll_day_count's end_of_month_rule and has_maturity,
  * coll_regulation_z_apr's irregular, coll_schedule_terms' end_of_month and has_ fields,
- * coll_reamortization's has_ fields, coll_schedule_row's holiday) are uint8_t, not bool, so that
+ * coll_reamortization's has_ fields, coll_schedule_row's holiday, and the has_ fields and yes/no
+ * fields of the debt structs: blocked, one_level_at_a_time, charged, eligible, ...) are uint8_t, not
+ * bool, so that
  * every byte the library reads from caller memory can be checked: 0 or 1, anything else gives
  * COLL_INVALID_ARGUMENT naming the field.
  * A bool passed by value (coll_date_schedule's end_of_month, the rate functions' continuous) is a C99
@@ -51,11 +61,14 @@
  * bool out-parameters are written as 0 or 1.
  *
  * Thread safety. All functions may be called from any thread. The last error message is per thread.
- * A coll_calendar or coll_schedule never changes after it is made, so one handle may be shared by
- * threads; free it once, after every thread is done with it.
+ * A coll_calendar, coll_schedule, coll_late_interest or coll_dunning_run never changes after it is
+ * made, so one handle may be shared by threads; free it once, after every thread is done with it. A
+ * coll_statutory_tables or coll_status_history changes (coll_statutory_tables_push,
+ * coll_status_history_change): no other thread may use it during such a call.
  *
- * Examples. tests/c/demo.c (money, day counts, date schedules, calendars) and
- * collections-ffi/examples/schedule.c (an amortized loan printed as a table).
+ * Examples. tests/c/demo.c (money, day counts, date schedules, calendars),
+ * collections-ffi/examples/schedule.c (an amortized loan printed as a table) and
+ * collections-ffi/examples/dunning.c (a dunning run over invoices, grouped by customer).
  *
  * Version. coll_version() returns "MAJOR.MINOR.PATCH" of the library; COLL_VERSION_MAJOR/MINOR/PATCH
  * are those of this header.
@@ -103,11 +116,44 @@
 typedef struct coll_calendar coll_calendar;
 
 /**
+ * The result of a dunning run. Opaque; made by `coll_dunning_run_new`, freed by
+ * `coll_dunning_run_free`. It never changes, so threads may share it.
+ */
+typedef struct coll_dunning_run coll_dunning_run;
+
+/**
+ * The statutory interest of a claim: its summary and its breakdown by rate. Opaque; made by
+ * `coll_late_interest_new`, freed by `coll_late_interest_free`; it never changes, so threads may share
+ * it.
+ */
+typedef struct coll_late_interest coll_late_interest;
+
+/**
  * An amortized schedule: the rows and totals built from a `coll_schedule_terms`. Opaque; made by
  * `coll_schedule_new` or `coll_schedule_reamortize` and freed by `coll_schedule_free`. It never
  * changes after it is made, so one schedule may be read from several threads at once.
  */
 typedef struct coll_schedule coll_schedule;
+
+/**
+ * Every status change of one account, with the history's rules (no back-dating, a pause returns to
+ * the status before it, never current or delinquent again after a charge-off). Opaque; made by
+ * `coll_status_history_new`, changed by `coll_status_history_change`, freed by
+ * `coll_status_history_free`. It must not be changed while another thread reads it.
+ */
+typedef struct coll_status_history coll_status_history;
+
+/**
+ * The reference-rate tables statutory interest is computed from: the ECB main refinancing rate
+ * (EU 2011/7), the Basiszinssatz (BGB §288) and the Bank of England reference rates (UK 1998 Act).
+ * Opaque; `coll_statutory_tables_new` makes the built-in tables (the project's reference figures,
+ * known through a last date each: a date after it is an error naming the date, never an
+ * extrapolation), `coll_statutory_tables_push` and `coll_statutory_tables_extend_through` add what
+ * has been published since, `coll_statutory_tables_free` frees them. Functions that take tables
+ * read them during the call only. A table being changed must not be read by another thread at the
+ * same time.
+ */
+typedef struct coll_statutory_tables coll_statutory_tables;
 
 /**
  * The result of every fallible function: `COLL_OK` (0) or one of the other `COLL_` status codes.
@@ -628,6 +674,896 @@ typedef struct coll_schedule_totals {
 } coll_schedule_totals;
 
 /**
+ * A late-payment law: one of the `COLL_STATUTE_` constants.
+ */
+typedef uint32_t coll_statute;
+
+/**
+ * Who owes: one of the `COLL_DEBTOR_` constants.
+ */
+typedef uint32_t coll_debtor_kind;
+
+/**
+ * How Business Central computes a finance charge: one of the `COLL_FINANCE_CHARGE_` constants.
+ */
+typedef uint32_t coll_finance_charge_method;
+
+/**
+ * One claim for statutory late-payment interest. Start from `coll_statutory_claim_init`, then set
+ * `statute`, `debtor`, `principal`, `currency`, `due_date` and `through`.
+ *
+ * Interest runs from the day after `due_date` through `through` (both included: the number of days is
+ * `through - due_date`), simple, at the reference rate plus the law's margin, by the law's day count
+ * (ACT/365 Fixed), summed exactly over the rate's segments and rounded once to the currency's minor
+ * units. The flags are `uint8_t`, 0 or 1; data behind a flag that is 0 is not read.
+ *
+ * Ownership: the struct belongs to the caller; `tables` is borrowed during the call. A plain value.
+ */
+typedef struct coll_statutory_claim {
+    /**
+     * The law, a `COLL_STATUTE_` constant. Default: EU 2011/7.
+     */
+    coll_statute statute;
+    /**
+     * The debtor, a `COLL_DEBTOR_` constant. Default: business.
+     */
+    coll_debtor_kind debtor;
+    /**
+     * The amount overdue, greater than zero.
+     */
+    struct coll_decimal principal;
+    /**
+     * Its currency (EUR for BGB §288, GBP for the UK Act). No default.
+     */
+    struct coll_currency currency;
+    /**
+     * The date payment was due; interest runs from the next day.
+     */
+    struct coll_date due_date;
+    /**
+     * The last day interest runs (the payment date, or the date of the claim).
+     */
+    struct coll_date through;
+    /**
+     * 1 when `margin_points` replaces the law's margin; default 0.
+     */
+    uint8_t has_margin_points;
+    /**
+     * A contractual margin in points, at least the law's and below 100.
+     */
+    struct coll_decimal margin_points;
+    /**
+     * 1 when `obligation_date` is given (BGB §288: the date the obligation arose, for the 2014
+     * reform); default 0 (the due date is used).
+     */
+    uint8_t has_obligation_date;
+    /**
+     * The date the obligation arose.
+     */
+    struct coll_date obligation_date;
+    /**
+     * 1 when `day_count` replaces the law's (ACT/365 Fixed); default 0.
+     */
+    uint8_t has_day_count;
+    /**
+     * ACT/365 Fixed, ACT/360 or ACT/ACT ISDA.
+     */
+    struct coll_day_count day_count;
+    /**
+     * The rounding of the total, a `COLL_ROUND_` constant. Default: half up.
+     */
+    coll_rounding_mode rounding;
+    /**
+     * The rate tables, or NULL for the built-in ones (the default).
+     */
+    const struct coll_statutory_tables *tables;
+} coll_statutory_claim;
+
+/**
+ * The totals of a `coll_late_interest`. A plain value.
+ */
+typedef struct coll_late_interest_summary {
+    /**
+     * The law, a `COLL_STATUTE_` constant.
+     */
+    coll_statute statute;
+    /**
+     * The principal.
+     */
+    struct coll_decimal principal;
+    /**
+     * The currency of the principal and the interest.
+     */
+    struct coll_currency currency;
+    /**
+     * The day count used, a `COLL_DAY_COUNT_` constant.
+     */
+    coll_day_count_kind day_count;
+    /**
+     * Days of interest (`through - due_date`).
+     */
+    int64_t days;
+    /**
+     * The interest, rounded once to the currency's minor units.
+     */
+    struct coll_decimal interest;
+    /**
+     * The exact interest is `numerator / denominator` (before rounding).
+     */
+    struct coll_decimal numerator;
+    /**
+     * See `numerator`: 100 × the year basis (36500, 36000, or 100 × 365 × 366 across leap years).
+     */
+    struct coll_decimal denominator;
+    /**
+     * The rounding applied, a `COLL_ROUND_` constant.
+     */
+    coll_rounding_mode rounding;
+    /**
+     * 1 when the law grants fixed compensation (EUR 40; the UK's GBP 40, 70 or 100), else 0.
+     */
+    uint8_t has_fixed_compensation;
+    /**
+     * The fixed compensation, in its own currency (EUR or GBP), when `has_fixed_compensation` is 1.
+     */
+    struct coll_money fixed_compensation;
+    /**
+     * 1 when a reference rate used is marked unverified in the tables, else 0.
+     */
+    uint8_t any_unverified;
+} coll_late_interest_summary;
+
+/**
+ * One row of the breakdown: a run of days at one rate. A plain value.
+ */
+typedef struct coll_interest_segment {
+    /**
+     * The first day.
+     */
+    struct coll_date from;
+    /**
+     * The day after the last.
+     */
+    struct coll_date to;
+    /**
+     * Days in the segment.
+     */
+    int64_t days;
+    /**
+     * The date the reference rate row applied is in force from.
+     */
+    struct coll_date reference_from;
+    /**
+     * The reference rate in percent.
+     */
+    struct coll_decimal reference_percent;
+    /**
+     * 1 when that reference row is marked unverified, else 0.
+     */
+    uint8_t reference_unverified;
+    /**
+     * The margin in points.
+     */
+    struct coll_decimal margin_points;
+    /**
+     * The rate applied in percent: reference + margin, never below zero.
+     */
+    struct coll_decimal rate_percent;
+    /**
+     * The year basis of the segment (365, 360 or 366).
+     */
+    uint32_t year_basis;
+    /**
+     * The segment's interest, unrounded (the total is rounded once, not the segments).
+     */
+    struct coll_decimal interest;
+} coll_interest_segment;
+
+/**
+ * ERPNext's dunning amounts (`coll_erpnext_dunning`). A plain value.
+ */
+typedef struct coll_erpnext_dunning_result {
+    /**
+     * posting date - due date (negative before the due date).
+     */
+    int64_t overdue_days;
+    /**
+     * outstanding × rate / 100 / 365 × overdue days, rounded; zero when not overdue.
+     */
+    struct coll_decimal interest;
+    /**
+     * The fee charged.
+     */
+    struct coll_decimal dunning_fee;
+    /**
+     * interest + fee.
+     */
+    struct coll_decimal dunning_amount;
+    /**
+     * The dunning level: earlier dunnings + 1.
+     */
+    uint32_t level;
+} coll_erpnext_dunning_result;
+
+/**
+ * Business Central finance charge terms. Start from `coll_finance_charge_terms_init`. A plain value.
+ */
+typedef struct coll_finance_charge_terms {
+    /**
+     * A `COLL_FINANCE_CHARGE_` constant. Default: balance due.
+     */
+    coll_finance_charge_method method;
+    /**
+     * The rate in percent (per charge for balance due, per interest period for the average daily
+     * balance), at least zero.
+     */
+    struct coll_decimal interest_rate_percent;
+    /**
+     * Days in the interest period (at least 1 for the average daily balance). Default 30.
+     */
+    uint32_t interest_period_days;
+    /**
+     * Days after the due date with no charge. Default 0.
+     */
+    uint32_t grace_days;
+    /**
+     * Interest below this is not charged. Default 0.
+     */
+    struct coll_decimal minimum_amount;
+    /**
+     * A fee added to a charge. Default 0.
+     */
+    struct coll_decimal additional_fee;
+} coll_finance_charge_terms;
+
+/**
+ * A Business Central finance charge (`coll_finance_charge`). A plain value.
+ */
+typedef struct coll_finance_charge_result {
+    /**
+     * as-of date - due date.
+     */
+    int64_t days_overdue;
+    /**
+     * 1 when a charge is made (past the grace days, something remaining, interest at least the
+     * minimum), else 0 and every amount zero.
+     */
+    uint8_t charged;
+    /**
+     * The interest.
+     */
+    struct coll_decimal interest;
+    /**
+     * The additional fee.
+     */
+    struct coll_decimal additional_fee;
+    /**
+     * interest + fee.
+     */
+    struct coll_decimal total;
+} coll_finance_charge_result;
+
+/**
+ * An amount outstanding for a number of days (`coll_average_daily_balance_interest`). A plain value.
+ */
+typedef struct coll_balance_days {
+    /**
+     * The amount, at least zero.
+     */
+    struct coll_decimal amount;
+    /**
+     * The days it was outstanding, at least zero.
+     */
+    int64_t days;
+} coll_balance_days;
+
+/**
+ * A payment against an invoice. A plain value.
+ */
+typedef struct coll_dunning_payment {
+    /**
+     * The day it was received; a payment after the run date is ignored (not yet known).
+     */
+    struct coll_date date;
+    /**
+     * The amount, greater than zero.
+     */
+    struct coll_decimal amount;
+    /**
+     * Its currency, which must be the invoice's; all zeros (`{0}`) means the invoice's currency.
+     */
+    struct coll_currency currency;
+} coll_dunning_payment;
+
+/**
+ * An invoice as a dunning run sees it. Start from `coll_dunning_invoice_init`, then set `id`,
+ * `customer_id`, `currency`, `amount`, `due_date` and any payments. Text is UTF-8 with its length
+ * (no NUL needed). `blocked` is a `uint8_t` flag, 0 or 1.
+ *
+ * Ownership: the struct, its text and its payments belong to the caller and are copied by
+ * `coll_dunning_run_new`.
+ */
+typedef struct coll_dunning_invoice {
+    /**
+     * The invoice id, unique within a run.
+     */
+    const char *id;
+    /**
+     * Bytes in `id`.
+     */
+    size_t id_len;
+    /**
+     * The customer it belongs to.
+     */
+    const char *customer_id;
+    /**
+     * Bytes in `customer_id`.
+     */
+    size_t customer_id_len;
+    /**
+     * Its currency, which must be the policy's.
+     */
+    struct coll_currency currency;
+    /**
+     * The invoiced amount, greater than zero.
+     */
+    struct coll_decimal amount;
+    /**
+     * The date payment was due.
+     */
+    struct coll_date due_date;
+    /**
+     * The payments, in date order; NULL when `n_payments` is 0.
+     */
+    const struct coll_dunning_payment *payments;
+    /**
+     * The number of `payments`.
+     */
+    size_t n_payments;
+    /**
+     * The level of the last notice already sent (0: none).
+     */
+    uint32_t dunning_level;
+    /**
+     * 1 when blocked from dunning (litigation, dispute, handed over), else 0.
+     */
+    uint8_t blocked;
+} coll_dunning_invoice;
+
+/**
+ * How a dunning level charges interest: one of the `COLL_DUNNING_INTEREST_` constants.
+ */
+typedef uint32_t coll_dunning_interest_method;
+
+/**
+ * One rung of a dunning ladder. Start from `coll_dunning_level_init`. The interest data belongs to
+ * the methods that take it: `rate_percent` to ERPNext, balance due and average daily balance,
+ * `interest_period_days` to the average daily balance, `statute` and `debtor` to statutory interest.
+ * A method always reads its own fields; any other method refuses one that is given, that is not zero,
+ * with `COLL_INVALID_ARGUMENT` naming it (so `COLL_STATUTE_EU_2011_7` and `COLL_DEBTOR_BUSINESS`, both
+ * 0, are what a statutory level gets unless it says otherwise). A plain value.
+ */
+typedef struct coll_dunning_level {
+    /**
+     * Days overdue at which the level is reached (before grace days); strictly increasing from level
+     * to level.
+     */
+    uint32_t days_overdue;
+    /**
+     * Further days of tolerance: the level is reached at `days_overdue + grace_days`. Default 0.
+     */
+    uint32_t grace_days;
+    /**
+     * The fee charged with the notice, at least zero, with at most the currency's minor units.
+     */
+    struct coll_decimal fee;
+    /**
+     * The level is reached only when at least this much is outstanding. Default 0.
+     */
+    struct coll_decimal minimum_outstanding;
+    /**
+     * A `COLL_DUNNING_INTEREST_` constant. Default: none.
+     */
+    coll_dunning_interest_method interest_method;
+    /**
+     * The rate in percent (annual for ERPNext, per charge for balance due, per interest period for
+     * the average daily balance), at least zero.
+     */
+    struct coll_decimal rate_percent;
+    /**
+     * Average daily balance: days in the interest period, at least 1.
+     */
+    uint32_t interest_period_days;
+    /**
+     * Statutory: the law, a `COLL_STATUTE_` constant.
+     */
+    coll_statute statute;
+    /**
+     * Statutory: the debtor, a `COLL_DEBTOR_` constant.
+     */
+    coll_debtor_kind debtor;
+    /**
+     * What to do: a key such as `reminder`, `final notice`, `legal handover` (UTF-8, may be empty).
+     */
+    const char *action;
+    /**
+     * Bytes in `action`.
+     */
+    size_t action_len;
+} coll_dunning_level;
+
+/**
+ * A dunning ladder in one currency. Start from `coll_dunning_policy_init`, then set `currency` and the
+ * levels. `one_level_at_a_time` is a `uint8_t` flag. A plain value: the levels and tables are borrowed
+ * by `coll_dunning_run_new` for the call.
+ */
+typedef struct coll_dunning_policy {
+    /**
+     * The currency of every invoice and fee.
+     */
+    struct coll_currency currency;
+    /**
+     * The levels, level 1 first; at least one.
+     */
+    const struct coll_dunning_level *levels;
+    /**
+     * The number of `levels`.
+     */
+    size_t n_levels;
+    /**
+     * The rounding of interest, a `COLL_ROUND_` constant. Default: half up.
+     */
+    coll_rounding_mode rounding;
+    /**
+     * 1 (the default): an invoice climbs at most one level above its `dunning_level` per run, so no
+     * notice is skipped; 0: it gets the highest level reached.
+     */
+    uint8_t one_level_at_a_time;
+    /**
+     * The statutory rate tables, or NULL for the built-in ones (the default).
+     */
+    const struct coll_statutory_tables *tables;
+} coll_dunning_policy;
+
+/**
+ * What a run decided for an invoice: one of the `COLL_DUNNING_OUTCOME_` constants.
+ */
+typedef uint32_t coll_dunning_outcome;
+
+/**
+ * One invoice's line of a run. Amounts have the currency's minor units. The text pointers point into
+ * the run: they stay valid until `coll_dunning_run_free`, are NUL-terminated, and hold their length
+ * in bytes (ids may contain NUL bytes). A plain value.
+ */
+typedef struct coll_dunning_line {
+    /**
+     * The invoice's position in the array given to `coll_dunning_run_new`.
+     */
+    size_t invoice_index;
+    /**
+     * The invoice id (owned by the run).
+     */
+    const char *invoice_id;
+    /**
+     * Bytes in `invoice_id`.
+     */
+    size_t invoice_id_len;
+    /**
+     * Amount - payments known at the run date, never below zero.
+     */
+    struct coll_decimal outstanding;
+    /**
+     * Run date - due date (negative before the due date).
+     */
+    int64_t days_overdue;
+    /**
+     * The decision, a `COLL_DUNNING_OUTCOME_` constant.
+     */
+    coll_dunning_outcome outcome;
+    /**
+     * The level reached (1 is the first) for a notice or one already sent; 0 for none.
+     */
+    uint32_t level;
+    /**
+     * The level's action key (owned by the run), or NULL when `level` is 0.
+     */
+    const char *action;
+    /**
+     * Bytes in `action` (0 when NULL).
+     */
+    size_t action_len;
+    /**
+     * The level's fee (zero unless a notice).
+     */
+    struct coll_decimal fee;
+    /**
+     * The interest (zero unless a notice at a level with interest).
+     */
+    struct coll_decimal interest;
+    /**
+     * fee + interest.
+     */
+    struct coll_decimal total;
+    /**
+     * 1 when the interest used a reference-rate row marked unverified (statutory only), else 0.
+     */
+    uint8_t unverified_rate;
+} coll_dunning_line;
+
+/**
+ * Sums over some lines. A plain value.
+ */
+typedef struct coll_dunning_totals {
+    /**
+     * Invoices.
+     */
+    size_t invoices;
+    /**
+     * New notices.
+     */
+    size_t notices;
+    /**
+     * Outstanding over all the invoices (blocked ones included).
+     */
+    struct coll_decimal outstanding;
+    /**
+     * Fees of the notices.
+     */
+    struct coll_decimal fee;
+    /**
+     * Interest of the notices.
+     */
+    struct coll_decimal interest;
+    /**
+     * fee + interest.
+     */
+    struct coll_decimal total;
+} coll_dunning_totals;
+
+/**
+ * One customer's group of lines: lines `first_line` to `first_line + n_lines - 1` of the run. The
+ * `customer_id` text is owned by the run (valid until `coll_dunning_run_free`, NUL-terminated). A
+ * plain value.
+ */
+typedef struct coll_dunning_customer {
+    /**
+     * The customer id.
+     */
+    const char *customer_id;
+    /**
+     * Bytes in `customer_id`.
+     */
+    size_t customer_id_len;
+    /**
+     * The index of the customer's first line.
+     */
+    size_t first_line;
+    /**
+     * The number of the customer's lines (at least 1).
+     */
+    size_t n_lines;
+    /**
+     * The customer's totals.
+     */
+    struct coll_dunning_totals totals;
+} coll_dunning_customer;
+
+/**
+ * How shortfalls are judged: one of the `COLL_SHORTFALL_` constants (FFIEC's two methods).
+ */
+typedef uint32_t coll_shortfall_method;
+
+/**
+ * The kind of tolerance: one of the `COLL_TOLERANCE_` constants.
+ */
+typedef uint32_t coll_tolerance_kind;
+
+/**
+ * How accounts are aged. Start from `coll_aging_rules_init`. Ownership: the caller's; the bucket
+ * bounds are read during each call only.
+ */
+typedef struct coll_aging_rules {
+    /**
+     * A `COLL_SHORTFALL_` constant. Default: per installment.
+     */
+    coll_shortfall_method method;
+    /**
+     * A `COLL_TOLERANCE_` constant. Default: none.
+     */
+    coll_tolerance_kind tolerance_kind;
+    /**
+     * The tolerance: an amount (at least zero) or a percentage (0 to 100); zero for none.
+     */
+    struct coll_decimal tolerance;
+    /**
+     * Days subtracted from every count of days past due. Default 0.
+     */
+    uint32_t grace_days;
+    /**
+     * The buckets' upper bounds in days, strictly increasing: buckets `0..=b0` (labelled `current`
+     * when b0 is 0), `b0+1..=b1` (`"a-b"`), ..., and an open last one (`"n+"`). NULL with 0 for the
+     * default buckets: current, 1-30, 31-60, 61-90, 91-120, 121-150, 151-180, 181+.
+     */
+    const uint32_t *bucket_upper_bounds;
+    /**
+     * The number of `bucket_upper_bounds`.
+     */
+    size_t n_bucket_upper_bounds;
+} coll_aging_rules;
+
+/**
+ * Closed-end or open-end credit, for charge-off: one of the `COLL_CREDIT_` constants.
+ */
+typedef uint32_t coll_credit_type;
+
+/**
+ * Where a limitation period starts: one of the `COLL_LIMITATION_FROM_` constants.
+ */
+typedef uint32_t coll_limitation_start;
+
+/**
+ * The unit of a limitation period: one of the `COLL_LIMITATION_UNIT_` constants.
+ */
+typedef uint32_t coll_limitation_unit;
+
+/**
+ * One obligation of an account: what fell (or falls) due on a date and how much of it is paid. A
+ * plain value.
+ */
+typedef struct coll_obligation {
+    /**
+     * The due date.
+     */
+    struct coll_date due_date;
+    /**
+     * The amount due, at least zero.
+     */
+    struct coll_decimal amount_due;
+    /**
+     * The amount paid towards it, at least zero (more than due counts as fully paid).
+     */
+    struct coll_decimal amount_paid;
+} coll_obligation;
+
+/**
+ * An inclusive range of dates. A plain value.
+ */
+typedef struct coll_date_range {
+    /**
+     * The first day.
+     */
+    struct coll_date start;
+    /**
+     * The last day, not before `start`.
+     */
+    struct coll_date end;
+} coll_date_range;
+
+/**
+ * An account as aging reads it: its obligations in due-date order, and its frozen periods (a dispute,
+ * a breathing space: days past due stand still) in date order, not overlapping. Either array may be
+ * NULL when its count is 0. Ownership: the caller's; read during the call only.
+ */
+typedef struct coll_aging_account {
+    /**
+     * The obligations.
+     */
+    const struct coll_obligation *obligations;
+    /**
+     * The number of `obligations`.
+     */
+    size_t n_obligations;
+    /**
+     * The frozen periods.
+     */
+    const struct coll_date_range *frozen;
+    /**
+     * The number of `frozen` periods.
+     */
+    size_t n_frozen;
+} coll_aging_account;
+
+/**
+ * One account aged as of a date (`coll_age_account`). A plain value.
+ */
+typedef struct coll_aging_result {
+    /**
+     * Days past due: from the oldest past-due obligation not counted as paid, less frozen and grace
+     * days, never below zero.
+     */
+    uint32_t days_past_due;
+    /**
+     * 1 when something is past due (then `counting_from` is the due date counted from), else 0.
+     */
+    uint8_t has_counting_from;
+    /**
+     * The due date the days count from.
+     */
+    struct coll_date counting_from;
+    /**
+     * The index of the account's bucket (see `coll_aging_bucket_label`).
+     */
+    uint32_t bucket;
+    /**
+     * Unpaid amounts of past-due obligations not counted as paid.
+     */
+    struct coll_decimal past_due_amount;
+    /**
+     * Unpaid amounts of past-due obligations counted as paid under the tolerance (still owed).
+     */
+    struct coll_decimal tolerated_shortfall;
+    /**
+     * Everything unpaid, due or not.
+     */
+    struct coll_decimal outstanding;
+} coll_aging_result;
+
+/**
+ * Days past due at which each credit type becomes eligible for charge-off. A plain value.
+ */
+typedef struct coll_charge_off_policy {
+    /**
+     * Closed-end credit, at least 1. Default (FFIEC) 120.
+     */
+    uint32_t closed_end_days;
+    /**
+     * Open-end credit, at least 1. Default (FFIEC) 180.
+     */
+    uint32_t open_end_days;
+} coll_charge_off_policy;
+
+/**
+ * Charge-off eligibility of an account (`coll_charge_off`). A plain value.
+ */
+typedef struct coll_charge_off_result {
+    /**
+     * The days past due that make it eligible.
+     */
+    uint32_t threshold_days;
+    /**
+     * Its days past due as of the date asked.
+     */
+    uint32_t days_past_due;
+    /**
+     * 1 when eligible as of that date, else 0.
+     */
+    uint8_t eligible;
+    /**
+     * 1 when something is past due (then `eligible_on` is set), else 0.
+     */
+    uint8_t has_eligible_on;
+    /**
+     * The first date it is (or was) eligible if nothing more is paid.
+     */
+    struct coll_date eligible_on;
+} coll_charge_off_result;
+
+/**
+ * A limitation period and the facts that may restart it. Start from `coll_limitation_init`. The flags
+ * are `uint8_t`, 0 or 1. A plain value.
+ */
+typedef struct coll_limitation {
+    /**
+     * A `COLL_LIMITATION_FROM_` constant. Default: the due date.
+     */
+    coll_limitation_start start;
+    /**
+     * A `COLL_LIMITATION_UNIT_` constant. Default: years.
+     */
+    coll_limitation_unit unit;
+    /**
+     * The number of units, at least 1. Default 6.
+     */
+    uint32_t length;
+    /**
+     * 1 when `last_payment` is given; default 0.
+     */
+    uint8_t has_last_payment;
+    /**
+     * The last payment, not after the as-of date.
+     */
+    struct coll_date last_payment;
+    /**
+     * 1 when `last_acknowledgment` is given; default 0.
+     */
+    uint8_t has_last_acknowledgment;
+    /**
+     * The last written acknowledgment, not after the as-of date.
+     */
+    struct coll_date last_acknowledgment;
+} coll_limitation;
+
+/**
+ * Whether a debt is time-barred (`coll_time_bar`). A plain value.
+ */
+typedef struct coll_time_bar_result {
+    /**
+     * 1 when something is past due (then `start` and `barred_on` are set), else 0.
+     */
+    uint8_t has_start;
+    /**
+     * The date the period runs from (not counted).
+     */
+    struct coll_date start;
+    /**
+     * 1 when `barred_on` is set, else 0.
+     */
+    uint8_t has_barred_on;
+    /**
+     * The first day the debt is time-barred: the day after the period's anniversary of `start`.
+     */
+    struct coll_date barred_on;
+    /**
+     * 1 when time-barred as of the date asked, else 0.
+     */
+    uint8_t time_barred;
+} coll_time_bar_result;
+
+/**
+ * One account of a portfolio aging. A plain value.
+ */
+typedef struct coll_account_age {
+    /**
+     * Days past due.
+     */
+    uint32_t days_past_due;
+    /**
+     * The bucket index.
+     */
+    uint32_t bucket;
+} coll_account_age;
+
+/**
+ * Totals of the accounts in one bucket of a portfolio aging. A plain value.
+ */
+typedef struct coll_bucket_totals {
+    /**
+     * How many accounts.
+     */
+    uint64_t accounts;
+    /**
+     * Their outstanding amounts.
+     */
+    struct coll_decimal outstanding;
+    /**
+     * Their past-due amounts.
+     */
+    struct coll_decimal past_due;
+} coll_bucket_totals;
+
+/**
+ * The status of a debt: one of the `COLL_DEBT_STATUS_` constants.
+ */
+typedef uint32_t coll_debt_status;
+
+/**
+ * One recorded change. `reason` points into the history: valid until the history is freed,
+ * NUL-terminated, `reason_len` bytes. A plain value.
+ */
+typedef struct coll_status_change {
+    /**
+     * The status before.
+     */
+    coll_debt_status from;
+    /**
+     * The status after.
+     */
+    coll_debt_status to;
+    /**
+     * The date it took effect.
+     */
+    struct coll_date date;
+    /**
+     * Why (owned by the history).
+     */
+    const char *reason;
+    /**
+     * Bytes in `reason`.
+     */
+    size_t reason_len;
+} coll_status_change;
+
+/**
  * Success.
  */
 #define COLL_OK 0
@@ -1003,6 +1939,250 @@ typedef struct coll_schedule_totals {
  * Kept apart and paid with the next paying installment.
  */
 #define COLL_HOLIDAY_INTEREST_DEFER 1
+
+/**
+ * EU Directive 2011/7/EU: the ECB main refinancing rate in force on the first day of each half-year,
+ * plus 8 points; EUR 40 fixed compensation. Commercial debts only; any currency.
+ */
+#define COLL_STATUTE_EU_2011_7 0
+
+/**
+ * Germany, BGB §288: the Basiszinssatz plus 9 points between businesses (8 for obligations before
+ * 2014-07-29) or 5 with a consumer; EUR 40 between businesses. EUR only.
+ */
+#define COLL_STATUTE_DE_BGB_288 1
+
+/**
+ * UK Late Payment of Commercial Debts (Interest) Act 1998: Bank Rate on the 31 December or 30 June
+ * before the debt fell due, plus 8 points, fixed for the life of the debt; GBP 40, 70 or 100 fixed
+ * sums by the size of the debt. Commercial debts only; GBP only.
+ */
+#define COLL_STATUTE_UK_LATE_PAYMENT_1998 2
+
+/**
+ * A business (a commercial debt). The default.
+ */
+#define COLL_DEBTOR_BUSINESS 0
+
+/**
+ * A consumer (only BGB §288 covers consumer debts).
+ */
+#define COLL_DEBTOR_CONSUMER 1
+
+/**
+ * "Balance due": remaining amount × rate / 100, once.
+ */
+#define COLL_FINANCE_CHARGE_BALANCE_DUE 0
+
+/**
+ * "Average daily balance": remaining amount × days overdue / interest period days × rate / 100.
+ */
+#define COLL_FINANCE_CHARGE_AVERAGE_DAILY_BALANCE 1
+
+/**
+ * No interest (the default).
+ */
+#define COLL_DUNNING_INTEREST_NONE 0
+
+/**
+ * ERPNext: outstanding × `rate_percent` (annual) / 100 / 365 × days overdue.
+ */
+#define COLL_DUNNING_INTEREST_ERPNEXT 1
+
+/**
+ * Business Central balance due: outstanding × `rate_percent` / 100.
+ */
+#define COLL_DUNNING_INTEREST_BALANCE_DUE 2
+
+/**
+ * Business Central average daily balance: Σ balance × days from the due date ÷
+ * `interest_period_days` × `rate_percent` / 100, the balance falling with each payment.
+ */
+#define COLL_DUNNING_INTEREST_AVERAGE_DAILY_BALANCE 3
+
+/**
+ * Statutory interest under `statute` for `debtor`, from the day after the due date through the run
+ * date, on the balance as payments reduce it, from the policy's tables (fixed compensation not added:
+ * make it the level's fee).
+ */
+#define COLL_DUNNING_INTEREST_STATUTORY 4
+
+/**
+ * Blocked from dunning (litigation, dispute).
+ */
+#define COLL_DUNNING_OUTCOME_BLOCKED 0
+
+/**
+ * Nothing outstanding.
+ */
+#define COLL_DUNNING_OUTCOME_PAID 1
+
+/**
+ * Not past its due date.
+ */
+#define COLL_DUNNING_OUTCOME_NOT_OVERDUE 2
+
+/**
+ * Overdue, but no level's days and minimum reached.
+ */
+#define COLL_DUNNING_OUTCOME_NO_LEVEL_REACHED 3
+
+/**
+ * The level reached was already sent (no fee, no interest).
+ */
+#define COLL_DUNNING_OUTCOME_ALREADY_NOTIFIED 4
+
+/**
+ * A new notice at the line's level.
+ */
+#define COLL_DUNNING_OUTCOME_NOTICE 5
+
+/**
+ * Each installment on its own: one short by no more than the tolerance counts as paid. The default.
+ */
+#define COLL_SHORTFALL_PER_INSTALLMENT 0
+
+/**
+ * Shortfalls add up: payments are pooled against the installments oldest first.
+ */
+#define COLL_SHORTFALL_CUMULATIVE 1
+
+/**
+ * Every shortfall counts (the default); the tolerance value must be zero.
+ */
+#define COLL_TOLERANCE_NONE 0
+
+/**
+ * A shortfall of at most the tolerance amount counts as paid.
+ */
+#define COLL_TOLERANCE_AMOUNT 1
+
+/**
+ * A shortfall of at most the tolerance percentage (0 to 100) of the installment counts as paid (10 for
+ * FFIEC's "a payment of at least 90% counts as full").
+ */
+#define COLL_TOLERANCE_PERCENT 2
+
+/**
+ * Installment credit (FFIEC: charge-off at 120 days past due).
+ */
+#define COLL_CREDIT_CLOSED_END 0
+
+/**
+ * Revolving credit (FFIEC: charge-off at 180 days past due).
+ */
+#define COLL_CREDIT_OPEN_END 1
+
+/**
+ * The due date of the oldest past-due obligation; later payments do not restart it.
+ */
+#define COLL_LIMITATION_FROM_DUE_DATE 0
+
+/**
+ * The latest of that due date, the last payment and the last written acknowledgment (England and
+ * Wales, Limitation Act 1980 s.29(5)).
+ */
+#define COLL_LIMITATION_FROM_LAST_PAYMENT_OR_ACKNOWLEDGMENT 1
+
+/**
+ * Whole years (the day of the month kept, or the month's last day).
+ */
+#define COLL_LIMITATION_UNIT_YEARS 0
+
+/**
+ * Whole months.
+ */
+#define COLL_LIMITATION_UNIT_MONTHS 1
+
+/**
+ * Days.
+ */
+#define COLL_LIMITATION_UNIT_DAYS 2
+
+/**
+ * Up to date.
+ */
+#define COLL_DEBT_STATUS_CURRENT 0
+
+/**
+ * Past due, in ordinary collections.
+ */
+#define COLL_DEBT_STATUS_DELINQUENT 1
+
+/**
+ * Paying under a repayment arrangement.
+ */
+#define COLL_DEBT_STATUS_IN_ARRANGEMENT 2
+
+/**
+ * An arrangement was broken.
+ */
+#define COLL_DEBT_STATUS_ARRANGEMENT_BROKEN 3
+
+/**
+ * Disputed; collection paused.
+ */
+#define COLL_DEBT_STATUS_DISPUTED 4
+
+/**
+ * Hardship, breathing space or forbearance; collection paused.
+ */
+#define COLL_DEBT_STATUS_HARDSHIP 5
+
+/**
+ * A fraud or identity-theft claim under investigation; collection paused.
+ */
+#define COLL_DEBT_STATUS_FRAUD 6
+
+/**
+ * In legal proceedings or under a judgment.
+ */
+#define COLL_DEBT_STATUS_LEGAL 7
+
+/**
+ * The debtor is in bankruptcy or another insolvency procedure.
+ */
+#define COLL_DEBT_STATUS_BANKRUPT 8
+
+/**
+ * The debtor has died.
+ */
+#define COLL_DEBT_STATUS_DECEASED 9
+
+/**
+ * Charged off the books; collection may continue.
+ */
+#define COLL_DEBT_STATUS_CHARGED_OFF 10
+
+/**
+ * Settled for less than the balance (terminal).
+ */
+#define COLL_DEBT_STATUS_SETTLED 11
+
+/**
+ * Paid in full (terminal).
+ */
+#define COLL_DEBT_STATUS_PAID_IN_FULL 12
+
+/**
+ * Written off (terminal).
+ */
+#define COLL_DEBT_STATUS_WRITTEN_OFF 13
+
+/**
+ * Closed administratively without a loss (terminal).
+ */
+#define COLL_DEBT_STATUS_CLOSED 14
+
+/**
+ * Returned to the client that placed it (terminal).
+ */
+#define COLL_DEBT_STATUS_RECALLED 15
+
+/**
+ * Sold to a debt buyer (terminal).
+ */
+#define COLL_DEBT_STATUS_SOLD 16
 
 #ifdef __cplusplus
 extern "C" {
@@ -2102,6 +3282,718 @@ coll_status coll_schedule_get_totals(const struct coll_schedule *schedule,
 coll_status coll_schedule_level_payment(const struct coll_schedule *schedule,
                                         bool *out_has_value,
                                         struct coll_decimal *out);
+
+/**
+ * The `COLL_STATUTE_` constant named by `name`: `eu-2011-7`, `de-bgb-288` or `uk-late-payment-1998`
+ * (case, `-`, `_` and spaces are not significant). Unknown names give `COLL_INVALID_ARGUMENT` naming
+ * `statute`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_statute`.
+ */
+coll_status coll_statute_from_name(const char *name,
+                                   size_t len,
+                                   coll_statute *out);
+
+/**
+ * The `COLL_DEBTOR_` constant named by `name`: `business` or `consumer` (case-insensitive). Unknown
+ * names give `COLL_INVALID_ARGUMENT` naming `debtor`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_debtor_kind`.
+ */
+coll_status coll_debtor_kind_from_name(const char *name, size_t len, coll_debtor_kind *out);
+
+/**
+ * The `COLL_FINANCE_CHARGE_` constant named by `name`: `balance-due` or `average-daily-balance` (case,
+ * `-`, `_` and spaces are not significant). Unknown names give `COLL_INVALID_ARGUMENT` naming `method`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_finance_charge_method`.
+ */
+coll_status coll_finance_charge_method_from_name(const char *name,
+                                                 size_t len,
+                                                 coll_finance_charge_method *out);
+
+/**
+ * Makes the built-in tables: ECB from 2023-09-20 through 2025-12-22, Basiszinssatz and Bank of
+ * England reference rates from 2024-01-01 through 2026-06-30, each row marked verified or not.
+ *
+ * Ownership: on success `*out` is a new handle the caller owns and frees with
+ * `coll_statutory_tables_free`.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_statutory_tables *`.
+ */
+coll_status coll_statutory_tables_new(struct coll_statutory_tables **out);
+
+/**
+ * Adds a row to the table of `statute`: `percent` (2.15 for 2.15%, strictly between -100 and 100) in
+ * force from `effective_from`, marked `verified` or not, and the table now known through
+ * `valid_through`. The row's date must be after the table's last row and no later than the day after
+ * its last known date; `valid_through` may not move back. Fails with `COLL_INVALID_ARGUMENT` naming
+ * `rows.effective_from`, `rows.percent` or `valid_through`; on failure the table is unchanged.
+ *
+ * # Safety
+ * `tables` is NULL or a live handle not used by another thread during the call; `percent` is NULL or
+ * points to a readable `coll_decimal`.
+ */
+coll_status coll_statutory_tables_push(struct coll_statutory_tables *tables,
+                                       coll_statute statute,
+                                       struct coll_date effective_from,
+                                       const struct coll_decimal *percent,
+                                       bool verified,
+                                       struct coll_date valid_through);
+
+/**
+ * Declares the last row of the table of `statute` still in force through `date` (a rate confirmed
+ * unchanged). `date` may not be before the table's last known date (`COLL_INVALID_ARGUMENT` naming
+ * `valid_through`).
+ *
+ * # Safety
+ * `tables` is NULL or a live handle not used by another thread during the call.
+ */
+coll_status coll_statutory_tables_extend_through(struct coll_statutory_tables *tables,
+                                                 coll_statute statute,
+                                                 struct coll_date date);
+
+/**
+ * Frees tables made by `coll_statutory_tables_new`. NULL is a no-op.
+ *
+ * # Safety
+ * `tables` is NULL or a handle from this library that has not been freed; it must not be used
+ * afterwards.
+ */
+void coll_statutory_tables_free(struct coll_statutory_tables *tables);
+
+/**
+ * Fills `*out` with the defaults: EU 2011/7, a business debtor, the law's margin and day count, half-up
+ * rounding, the built-in tables; zero principal, currency and dates (set them).
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_statutory_claim`.
+ */
+coll_status coll_statutory_claim_init(struct coll_statutory_claim *out);
+
+/**
+ * Computes the statutory interest of `*claim` (see `coll_statutory_claim`). For example, GBP 5,000
+ * due 2025-02-28, paid 2025-04-29, under the UK Act: 60 days at 4.75 + 8 = 12.75%, interest 104.79
+ * and GBP 70.00 fixed compensation.
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`principal` not above zero, `through` before
+ * `due_date` as `to`, `debtor` a consumer under a commercial-only law, `margin_points` below the
+ * law's, `day_count` not one of the three, a date outside the tables as `from`, `to` or `due_date`,
+ * an unknown constant, a flag not 0 or 1), `COLL_CURRENCY_MISMATCH` naming `currency`,
+ * `COLL_INVALID_DECIMAL`, `COLL_INVALID_DATE`, `COLL_UNKNOWN_CURRENCY`, `COLL_DATE_OUT_OF_RANGE` or
+ * `COLL_OVERFLOW`.
+ *
+ * Ownership: `claim` (and the tables it points to) are borrowed for the call. On success `*out` is a
+ * new handle the caller owns and frees with `coll_late_interest_free`.
+ *
+ * # Safety
+ * `claim` is NULL or points to a readable `coll_statutory_claim` whose `tables` is NULL or a live
+ * handle; `out` is NULL or points to a writable `coll_late_interest *`.
+ */
+coll_status coll_late_interest_new(const struct coll_statutory_claim *claim,
+                                   struct coll_late_interest **out);
+
+/**
+ * Frees a result of `coll_late_interest_new`. NULL is a no-op.
+ *
+ * # Safety
+ * `late_interest` is NULL or a handle from this library that has not been freed.
+ */
+void coll_late_interest_free(struct coll_late_interest *late_interest);
+
+/**
+ * The summary: interest, its exact fraction, days, fixed compensation, verification.
+ *
+ * # Safety
+ * `late_interest` is NULL or a live handle; `out` is NULL or points to a writable
+ * `coll_late_interest_summary`.
+ */
+coll_status coll_late_interest_get_summary(const struct coll_late_interest *late_interest,
+                                           struct coll_late_interest_summary *out);
+
+/**
+ * The number of breakdown rows (0 when no day of interest runs).
+ *
+ * # Safety
+ * `late_interest` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_late_interest_segment_count(const struct coll_late_interest *late_interest,
+                                             size_t *out);
+
+/**
+ * The breakdown row at `index` (0 to the count - 1; past the end: `COLL_INVALID_ARGUMENT` naming
+ * `index`).
+ *
+ * # Safety
+ * `late_interest` is NULL or a live handle; `out` is NULL or points to a writable
+ * `coll_interest_segment`.
+ */
+coll_status coll_late_interest_segment_at(const struct coll_late_interest *late_interest,
+                                          size_t index,
+                                          struct coll_interest_segment *out);
+
+/**
+ * ERPNext's dunning: simple interest at `annual_rate_percent` (9.5 for 9.5%) on `outstanding` for the
+ * days from `due_date` to `posting_date`, over a 365-day year, rounded with `rounding`; plus
+ * `dunning_fee`. Fails with `COLL_INVALID_ARGUMENT` naming `outstanding`, `annual_rate_percent` or
+ * `dunning_fee` when negative, or `COLL_OVERFLOW`.
+ *
+ * # Safety
+ * `outstanding`, `annual_rate_percent` and `dunning_fee` are NULL or point to readable values; `out`
+ * is NULL or points to a writable `coll_erpnext_dunning_result`.
+ */
+coll_status coll_erpnext_dunning(const struct coll_money *outstanding,
+                                 const struct coll_decimal *annual_rate_percent,
+                                 struct coll_date due_date,
+                                 struct coll_date posting_date,
+                                 const struct coll_decimal *dunning_fee,
+                                 uint32_t earlier_dunnings,
+                                 coll_rounding_mode rounding,
+                                 struct coll_erpnext_dunning_result *out);
+
+/**
+ * Fills `*out` with the defaults: balance due, rate 0, a 30-day interest period, no grace days, no
+ * minimum, no fee.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_finance_charge_terms`.
+ */
+coll_status coll_finance_charge_terms_init(struct coll_finance_charge_terms *out);
+
+/**
+ * The finance charge on `remaining` (due on `due_date`) as of `as_of` under `terms`, interest rounded
+ * with `rounding`. Fails with `COLL_INVALID_ARGUMENT` naming `interest_rate_percent`,
+ * `minimum_amount`, `additional_fee` or `remaining` when negative, `interest_period_days` 0 for the
+ * average daily balance, `method` unknown; or `COLL_OVERFLOW`.
+ *
+ * # Safety
+ * `terms` and `remaining` are NULL or point to readable values; `out` is NULL or points to a writable
+ * `coll_finance_charge_result`.
+ */
+coll_status coll_finance_charge(const struct coll_finance_charge_terms *terms,
+                                const struct coll_money *remaining,
+                                struct coll_date due_date,
+                                struct coll_date as_of,
+                                coll_rounding_mode rounding,
+                                struct coll_finance_charge_result *out);
+
+/**
+ * Business Central's average daily balance interest over several balances: Σ amount × days ÷
+ * `interest_period_days` × `rate_percent` / 100, rounded once to the minor units of `currency` with
+ * `mode`. Fails with `COLL_INVALID_ARGUMENT` naming `rate_percent`, `interest_period_days` (0),
+ * `amount` or `days` (negative); or `COLL_OVERFLOW`. `items` may be NULL when `n_items` is 0.
+ *
+ * # Safety
+ * `items` is NULL or points to `n_items` readable `coll_balance_days`; `rate_percent` and `currency`
+ * are NULL or point to readable values; `out` is NULL or points to a writable `coll_decimal`.
+ */
+coll_status coll_average_daily_balance_interest(const struct coll_balance_days *items,
+                                                size_t n_items,
+                                                const struct coll_decimal *rate_percent,
+                                                uint32_t interest_period_days,
+                                                const struct coll_currency *currency,
+                                                coll_rounding_mode mode,
+                                                struct coll_decimal *out);
+
+/**
+ * Fills `*out` with an empty invoice: no text (NULL, 0), zero amount, currency and due date, no
+ * payments, dunning level 0, not blocked.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_dunning_invoice`.
+ */
+coll_status coll_dunning_invoice_init(struct coll_dunning_invoice *out);
+
+/**
+ * Fills `*out` with a level reached at `days_overdue` days: no grace days, no fee, no minimum, no
+ * interest, no action text (NULL, 0).
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_dunning_level`.
+ */
+coll_status coll_dunning_level_init(uint32_t days_overdue, struct coll_dunning_level *out);
+
+/**
+ * Fills `*out` with the defaults: no currency and no levels (set them), half-up rounding, one level at
+ * a time, the built-in statutory tables.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_dunning_policy`.
+ */
+coll_status coll_dunning_policy_init(struct coll_dunning_policy *out);
+
+/**
+ * The `COLL_DUNNING_INTEREST_` constant named by `name`: `none`, `erpnext`, `balance-due`,
+ * `average-daily-balance` or `statutory` (case, `-`, `_` and spaces are not significant). Unknown
+ * names give `COLL_INVALID_ARGUMENT` naming `interest_method`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_dunning_interest_method`.
+ */
+coll_status coll_dunning_interest_method_from_name(const char *name,
+                                                   size_t len,
+                                                   coll_dunning_interest_method *out);
+
+/**
+ * The name of a `COLL_DUNNING_OUTCOME_` constant (`"notice"`, `"already_notified"`, ...) in `*out`.
+ * An unknown number gives `COLL_INVALID_ARGUMENT` naming `outcome`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_dunning_outcome_name(coll_dunning_outcome outcome, const char **out);
+
+/**
+ * Runs `policy` over `n_invoices` invoices as of `as_of` (see the core's `dunning_run` for the rules:
+ * payments after `as_of` ignored; outstanding = amount - payments; blocked invoices get no level; the
+ * level reached is the highest whose days (plus grace) and minimum the invoice reaches, at most one
+ * above its `dunning_level` when the policy says so; a new level charges its fee and interest).
+ *
+ * Fails, naming the field and the invoice (`amount: -5 (invoice "A-1"): ...`), with
+ * `COLL_INVALID_ARGUMENT` (a duplicate `id`, `amount` or `payments.amount` not above zero,
+ * `payments.date` out of order, `levels` empty, `levels.days_overdue` not increasing, `levels.fee`
+ * negative or with more places than the currency, interest data a method does not take, a period the
+ * statutory tables do not cover as `due_date` or `as_of`, an unknown constant, a flag not 0 or 1),
+ * `COLL_CURRENCY_MISMATCH` (`currency`, `payments.currency`), `COLL_INVALID_DECIMAL`,
+ * `COLL_INVALID_DATE`, `COLL_UNKNOWN_CURRENCY`, `COLL_INVALID_UTF8` or `COLL_OVERFLOW`. The first bad
+ * invoice in the input is the one reported.
+ *
+ * Ownership: the invoices, their payments and text, the policy, its levels and tables are borrowed for
+ * the call (copied). On success `*out` is a new run the caller owns and frees with
+ * `coll_dunning_run_free`. `invoices` may be NULL when `n_invoices` is 0 (an empty run).
+ *
+ * # Safety
+ * `invoices` is NULL or points to `n_invoices` readable `coll_dunning_invoice`s whose pointers are
+ * valid for their lengths; `policy` is NULL or points to a readable `coll_dunning_policy` whose
+ * `levels` point to `n_levels` readable levels and whose `tables` is NULL or a live handle; `out` is
+ * NULL or points to a writable `coll_dunning_run *`.
+ */
+coll_status coll_dunning_run_new(const struct coll_dunning_invoice *invoices,
+                                 size_t n_invoices,
+                                 const struct coll_dunning_policy *policy,
+                                 struct coll_date as_of,
+                                 struct coll_dunning_run **out);
+
+/**
+ * Frees a run made by `coll_dunning_run_new` (and with it every text pointer its lines and customers
+ * lent). NULL is a no-op.
+ *
+ * # Safety
+ * `run` is NULL or a handle from this library that has not been freed.
+ */
+void coll_dunning_run_free(struct coll_dunning_run *run);
+
+/**
+ * The number of lines: one per invoice.
+ *
+ * # Safety
+ * `run` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_dunning_run_line_count(const struct coll_dunning_run *run, size_t *out);
+
+/**
+ * The line at `index` in run order (by customer id, then due date, then invoice id); past the end:
+ * `COLL_INVALID_ARGUMENT` naming `index`. Its text points into the run.
+ *
+ * # Safety
+ * `run` is NULL or a live handle; `out` is NULL or points to a writable `coll_dunning_line`.
+ */
+coll_status coll_dunning_run_line_at(const struct coll_dunning_run *run,
+                                     size_t index,
+                                     struct coll_dunning_line *out);
+
+/**
+ * The number of customers (groups of lines).
+ *
+ * # Safety
+ * `run` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_dunning_run_customer_count(const struct coll_dunning_run *run, size_t *out);
+
+/**
+ * The customer at `index`, by customer id: their lines and totals; past the end:
+ * `COLL_INVALID_ARGUMENT` naming `index`. Its text points into the run.
+ *
+ * # Safety
+ * `run` is NULL or a live handle; `out` is NULL or points to a writable `coll_dunning_customer`.
+ */
+coll_status coll_dunning_run_customer_at(const struct coll_dunning_run *run,
+                                         size_t index,
+                                         struct coll_dunning_customer *out);
+
+/**
+ * The totals over every line. (Not `coll_dunning_totals`: that is the struct's name.)
+ *
+ * # Safety
+ * `run` is NULL or a live handle; `out` is NULL or points to a writable `coll_dunning_totals`.
+ */
+coll_status coll_dunning_run_get_totals(const struct coll_dunning_run *run,
+                                        struct coll_dunning_totals *out);
+
+/**
+ * Fills `*out` with the default rules: per installment, no tolerance, no grace days, the default
+ * buckets (no bounds: NULL, 0).
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_aging_rules`.
+ */
+coll_status coll_aging_rules_init(struct coll_aging_rules *out);
+
+/**
+ * The `COLL_SHORTFALL_` constant named by `name`: `per-installment` or `cumulative` (case, `-`,
+ * `_` and spaces are not significant). Unknown names give `COLL_INVALID_ARGUMENT` naming
+ * `shortfall_method`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_shortfall_method`.
+ */
+coll_status coll_shortfall_method_from_name(const char *name,
+                                            size_t len,
+                                            coll_shortfall_method *out);
+
+/**
+ * The `COLL_TOLERANCE_` constant named by `name`: `none`, `amount` or `percent`. Unknown names give
+ * `COLL_INVALID_ARGUMENT` naming `tolerance`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_tolerance_kind`.
+ */
+coll_status coll_tolerance_kind_from_name(const char *name, size_t len, coll_tolerance_kind *out);
+
+/**
+ * The `COLL_CREDIT_` constant named by `name`: `closed-end` or `open-end`. Unknown names give
+ * `COLL_INVALID_ARGUMENT` naming `credit_type`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_credit_type`.
+ */
+coll_status coll_credit_type_from_name(const char *name, size_t len, coll_credit_type *out);
+
+/**
+ * The `COLL_LIMITATION_FROM_` constant named by `name`: `due-date` or
+ * `last-payment-or-acknowledgment`. Unknown names give `COLL_INVALID_ARGUMENT` naming
+ * `limitation_start`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_limitation_start`.
+ */
+coll_status coll_limitation_start_from_name(const char *name,
+                                            size_t len,
+                                            coll_limitation_start *out);
+
+/**
+ * The `COLL_LIMITATION_UNIT_` constant named by `name`: `years`, `months` or `days`. Unknown names
+ * give `COLL_INVALID_ARGUMENT` naming `unit`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_limitation_unit`.
+ */
+coll_status coll_limitation_unit_from_name(const char *name, size_t len, coll_limitation_unit *out);
+
+/**
+ * Ages one account as of `as_of`. For example, 100 due on the 1st of each month from January 2026,
+ * January paid and February and March missed, aged on 2026-03-15: 42 days past due from February 1,
+ * bucket 2 (`31-60`), 200.00 past due.
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`amount_due` or `amount_paid` negative,
+ * `obligations` out of due-date order, `frozen_periods` out of order or overlapping, `tolerance`
+ * outside its range or given with none, `buckets` bounds not increasing, an unknown constant),
+ * `COLL_INVALID_DECIMAL`, `COLL_INVALID_DATE` or `COLL_OVERFLOW`.
+ *
+ * Ownership: `account`, `rules` and their arrays are borrowed for the call.
+ *
+ * # Safety
+ * `account` and `rules` are NULL or point to readable structs whose arrays are NULL or valid for their
+ * counts; `out` is NULL or points to a writable `coll_aging_result`.
+ */
+coll_status coll_age_account(const struct coll_aging_account *account,
+                             struct coll_date as_of,
+                             const struct coll_aging_rules *rules,
+                             struct coll_aging_result *out);
+
+/**
+ * The account's past-due amount split by bucket, each obligation by its own days past due
+ * (receivables aging): one amount per bucket into `out`, which has room for `out_cap`. On success
+ * `*out_len` is the number of buckets. When they do not fit the call fails with
+ * `COLL_BUFFER_TOO_SMALL`, writes nothing to `out` and sets `*out_len` to the number needed; `out` may
+ * be NULL when `out_cap` is 0, to ask for it. Fails otherwise as `coll_age_account`.
+ *
+ * # Safety
+ * As for `coll_age_account`; `out` is NULL or points to `out_cap` writable `coll_decimal`s; `out_len`
+ * is NULL or points to a writable `size_t`.
+ */
+coll_status coll_age_account_by_bucket(const struct coll_aging_account *account,
+                                       struct coll_date as_of,
+                                       const struct coll_aging_rules *rules,
+                                       struct coll_decimal *out,
+                                       size_t out_cap,
+                                       size_t *out_len);
+
+/**
+ * The number of buckets of `rules` (the default set has 8).
+ *
+ * # Safety
+ * `rules` is NULL or points to a readable `coll_aging_rules` whose bounds are NULL or valid for their
+ * count; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_aging_bucket_count(const struct coll_aging_rules *rules,
+                                    size_t *out);
+
+/**
+ * The label of bucket `index` of `rules` (`"current"`, `"31-60"`, `"181+"`), written into `buf` with a
+ * NUL; `*out_len` is its length without the NUL. When `buf_len` is too small: `COLL_BUFFER_TOO_SMALL`,
+ * `buf` untouched, `*out_len` the size needed (with the NUL); `buf` may be NULL when `buf_len` is 0.
+ * An index past the last bucket gives `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `rules` is NULL or points to a readable `coll_aging_rules`; `buf` is NULL or points to `buf_len`
+ * writable bytes; `out_len` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_aging_bucket_label(const struct coll_aging_rules *rules,
+                                    size_t index,
+                                    char *buf,
+                                    size_t buf_len,
+                                    size_t *out_len);
+
+/**
+ * Fills `*out` with FFIEC's thresholds: 120 days closed-end, 180 open-end.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_charge_off_policy`.
+ */
+coll_status coll_charge_off_policy_init(struct coll_charge_off_policy *out);
+
+/**
+ * When the account becomes eligible for charge-off if nothing more is paid: the first date its days
+ * past due reach the policy's threshold for `credit_type` (frozen periods and grace included), and
+ * whether it is eligible as of `as_of`. Fails as `coll_age_account`, or with `COLL_INVALID_ARGUMENT`
+ * naming `closed_end_days` or `open_end_days` (0) or `credit_type` (unknown).
+ *
+ * # Safety
+ * As for `coll_age_account`; `policy` is NULL or points to a readable `coll_charge_off_policy`; `out`
+ * is NULL or points to a writable `coll_charge_off_result`.
+ */
+coll_status coll_charge_off(const struct coll_aging_account *account,
+                            struct coll_date as_of,
+                            const struct coll_aging_rules *rules,
+                            coll_credit_type credit_type,
+                            const struct coll_charge_off_policy *policy,
+                            struct coll_charge_off_result *out);
+
+/**
+ * Fills `*out` with a six-year period from the due date, no payment and no acknowledgment.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_limitation`.
+ */
+coll_status coll_limitation_init(struct coll_limitation *out);
+
+/**
+ * Whether the account's debt is time-barred as of `as_of`, and from when: the period runs from the
+ * oldest past-due obligation's due date (or, by the limitation's rule, a later payment or
+ * acknowledgment), which is not counted; the last day to bring a claim is the period's anniversary of
+ * it, and the debt is time-barred from the next day. Fails as `coll_age_account`, or with
+ * `COLL_INVALID_ARGUMENT` naming `limitation_period` (a length of 0), `last_payment` or
+ * `last_acknowledgment` (after `as_of`), `start` or `unit` (unknown), a flag not 0 or 1.
+ *
+ * # Safety
+ * As for `coll_age_account`; `limitation` is NULL or points to a readable `coll_limitation`; `out` is
+ * NULL or points to a writable `coll_time_bar_result`.
+ */
+coll_status coll_time_bar(const struct coll_aging_account *account,
+                          struct coll_date as_of,
+                          const struct coll_aging_rules *rules,
+                          const struct coll_limitation *limitation,
+                          struct coll_time_bar_result *out);
+
+/**
+ * Ages `n_accounts` accounts as of one date: each account's days past due and bucket into `out_ages`
+ * (room for `ages_cap`, at least `n_accounts`), in input order, and per-bucket totals (accounts placed
+ * by their own days past due) into `out_totals` (room for `totals_cap`, at least the number of buckets:
+ * see `coll_aging_bucket_count`). Too little room gives `COLL_BUFFER_TOO_SMALL` naming the array, and
+ * nothing is written. An error in an account keeps its kind and field, and its message names the
+ * account (`amount_due: account #12: -5: ...`). `accounts` may be NULL when `n_accounts` is 0.
+ *
+ * Ownership: every input is borrowed for the call; the output arrays belong to the caller and must not
+ * overlap.
+ *
+ * # Safety
+ * `accounts` is NULL or points to `n_accounts` readable `coll_aging_account`s whose arrays are NULL or
+ * valid for their counts; `rules` is NULL or readable; `out_ages` is NULL or points to `ages_cap`
+ * writable `coll_account_age`s; `out_totals` is NULL or points to `totals_cap` writable
+ * `coll_bucket_totals`.
+ */
+coll_status coll_age_portfolio(const struct coll_aging_account *accounts,
+                               size_t n_accounts,
+                               struct coll_date as_of,
+                               const struct coll_aging_rules *rules,
+                               struct coll_account_age *out_ages,
+                               size_t ages_cap,
+                               struct coll_bucket_totals *out_totals,
+                               size_t totals_cap);
+
+/**
+ * The `COLL_DEBT_STATUS_` constant named by `name` (`"paid_in_full"`, `"Paid In Full"` and
+ * `"paid-in-full"` alike). Unknown names give `COLL_INVALID_ARGUMENT` naming `status`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_debt_status`.
+ */
+coll_status coll_debt_status_from_name(const char *name, size_t len, coll_debt_status *out);
+
+/**
+ * The snake_case name of a status (`"in_arrangement"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `status`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_debt_status_name(coll_debt_status status, const char **out);
+
+/**
+ * Whether `status` is terminal (settled, paid in full, written off, closed, recalled, sold: nothing
+ * follows) in `*out_terminal`, and a pause (disputed, hardship, fraud: collection stops, and the
+ * account returns to the status before) in `*out_pause`.
+ *
+ * # Safety
+ * `out_terminal` and `out_pause` are NULL or point to writable `bool`s (not the same one).
+ */
+coll_status coll_debt_status_kind(coll_debt_status status, bool *out_terminal, bool *out_pause);
+
+/**
+ * Whether the transition table allows `from` to become `to` (the rules of the core's `debt::status`,
+ * without a history's rules), in `*out`.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `bool`.
+ */
+coll_status coll_debt_status_can_become(coll_debt_status from,
+                                        coll_debt_status to,
+                                        bool *out);
+
+/**
+ * Checks a change from `from` to `to` on `date` for `reason` against the table: `COLL_OK` when
+ * allowed; otherwise `COLL_INVALID_ARGUMENT` naming `status` with both states and why
+ * (`status: "paid_in_full -> delinquent": nothing follows a terminal status`), or naming `reason` when
+ * it is empty.
+ *
+ * # Safety
+ * `reason` is NULL or points to `reason_len` readable bytes.
+ */
+coll_status coll_debt_status_transition(coll_debt_status from,
+                                        coll_debt_status to,
+                                        struct coll_date date,
+                                        const char *reason,
+                                        size_t reason_len);
+
+/**
+ * A history that starts in `initial` on `opened_on` (any status, so an account can be taken over
+ * mid-life).
+ *
+ * Ownership: on success `*out` is a new handle the caller owns and frees with
+ * `coll_status_history_free`.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_status_history *`.
+ */
+coll_status coll_status_history_new(coll_debt_status initial,
+                                    struct coll_date opened_on,
+                                    struct coll_status_history **out);
+
+/**
+ * Frees a history. NULL is a no-op.
+ *
+ * # Safety
+ * `history` is NULL or a handle from this library that has not been freed.
+ */
+void coll_status_history_free(struct coll_status_history *history);
+
+/**
+ * Records a change to `to` on `date` for `reason`, after the table's and the history's rules. Fails
+ * with `COLL_INVALID_ARGUMENT` naming `status` (a transition refused, with both states:
+ * `"disputed -> current"`), `date` (before the last change) or `reason` (empty); the history is then
+ * unchanged.
+ *
+ * # Safety
+ * `history` is NULL or a live handle not read by another thread during the call; `reason` is NULL or
+ * points to `reason_len` readable bytes.
+ */
+coll_status coll_status_history_change(struct coll_status_history *history,
+                                       coll_debt_status to,
+                                       struct coll_date date,
+                                       const char *reason,
+                                       size_t reason_len);
+
+/**
+ * The status now, in `*out`.
+ *
+ * # Safety
+ * `history` is NULL or a live handle; `out` is NULL or points to a writable `coll_debt_status`.
+ */
+coll_status coll_status_history_current(const struct coll_status_history *history,
+                                        coll_debt_status *out);
+
+/**
+ * The status in force at the end of `date`: `*out_has_value` false (and `*out` 0) before the history
+ * opens.
+ *
+ * # Safety
+ * `history` is NULL or a live handle; `out_has_value` is NULL or points to a writable `bool`; `out` is
+ * NULL or points to a writable `coll_debt_status`.
+ */
+coll_status coll_status_history_status_on(const struct coll_status_history *history,
+                                          struct coll_date date,
+                                          bool *out_has_value,
+                                          coll_debt_status *out);
+
+/**
+ * The working status a pause would return to: `*out_has_value` false (and `*out` 0) when the account
+ * is not paused, or was opened paused.
+ *
+ * # Safety
+ * `history` is NULL or a live handle; `out_has_value` is NULL or points to a writable `bool`; `out` is
+ * NULL or points to a writable `coll_debt_status`.
+ */
+coll_status coll_status_history_returns_to(const struct coll_status_history *history,
+                                           bool *out_has_value,
+                                           coll_debt_status *out);
+
+/**
+ * The number of changes recorded.
+ *
+ * # Safety
+ * `history` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_status_history_change_count(const struct coll_status_history *history,
+                                             size_t *out);
+
+/**
+ * The change at `index`, oldest first; past the end: `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `history` is NULL or a live handle; `out` is NULL or points to a writable `coll_status_change`.
+ */
+coll_status coll_status_history_change_at(const struct coll_status_history *history,
+                                          size_t index,
+                                          struct coll_status_change *out);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -5,6 +5,19 @@ use std::path::PathBuf;
 use std::str::FromStr;
 
 use chrono::{NaiveDate, Weekday};
+use collections_core::debt::aging::{
+    age_portfolio, AccountObligations, AgingRules, Buckets, ChargeOffPolicy, CreditType, DateRange,
+    FrozenPeriods, LimitationPeriod, Obligation, ShortfallMethod, Tolerance,
+};
+use collections_core::debt::dunning::{
+    dunning_run, DunningInterest, DunningLevel, DunningPolicy, DunningTotals, Invoice,
+    Payment as DunningPayment,
+};
+use collections_core::debt::late_interest::{
+    average_daily_balance_interest, erpnext_dunning, FinanceChargeTerms, StatutoryClaim,
+    StatutoryTables,
+};
+use collections_core::debt::status::{transition, Status, StatusHistory};
 use collections_core::finance::{self, AprcBasis, UnitPeriod, When};
 use collections_core::schedule::{
     amortize, HolidayInterest, InterestMethod, KindParams, OddFirstPeriod, Reamortization, Row,
@@ -420,6 +433,49 @@ fn run(case: &Value) -> Outcome {
             Ok(Value::from(aprc.percent.to_string()))
         }
         "amortize" => amortize_case(case),
+        "statutory_interest" => statutory_case(case),
+        "erpnext_dunning" => {
+            let r = erpnext_dunning(
+                Money::new(dec(case, "outstanding")?, currency(text(case, "currency"))?),
+                dec(case, "annual_rate_percent")?,
+                date(case, "due_date")?,
+                date(case, "posting_date")?,
+                dec(case, "dunning_fee")?,
+                opt_u32(case, "earlier_dunnings").unwrap_or(0),
+                rounding(case, "rounding")?,
+            )?;
+            Ok(serde_json::json!({
+                "expected_overdue_days": r.overdue_days,
+                "expected_interest": r.interest.to_string(),
+                "expected_dunning_amount": r.dunning_amount.to_string(),
+                "expected_level": r.level,
+            }))
+        }
+        "finance_charge" => finance_charge_case(case),
+        "average_daily_balance" => {
+            let items = case["items"]
+                .as_array()
+                .expect("items")
+                .iter()
+                .map(|i| {
+                    let amount = parse::decimal("amount", i[0].as_str().unwrap_or_default())?;
+                    Ok((amount, i[1].as_i64().expect("days")))
+                })
+                .collect::<Result<Vec<_>, Error>>()?;
+            Ok(Value::from(
+                average_daily_balance_interest(
+                    &items,
+                    dec(case, "rate_percent")?,
+                    opt_u32(case, "interest_period_days").expect("interest_period_days"),
+                    currency(text(case, "currency"))?,
+                    rounding(case, "rounding")?,
+                )?
+                .to_string(),
+            ))
+        }
+        "dunning_run" => dunning_case(case),
+        "age_account" | "charge_off" | "time_bar" | "age_portfolio" => aging_case(case),
+        "can_become" | "transition" | "status_history" => status_case(case),
         other => panic!("unknown op {other:?} in case {case}"),
     }
 }
@@ -577,6 +633,387 @@ fn amortize_case(case: &Value) -> Outcome {
     Ok(Value::Object(out))
 }
 
+// ---------------------------------------------------------------- debts
+
+fn opt_text<'a>(case: &'a Value, key: &str) -> Option<&'a str> {
+    case.get(key).and_then(Value::as_str)
+}
+
+fn rounding(case: &Value, key: &str) -> Result<RoundingMode, Error> {
+    opt_text(case, key).unwrap_or("half-up").parse()
+}
+
+fn opt_date(case: &Value, key: &'static str) -> Result<Option<NaiveDate>, Error> {
+    opt_text(case, key).map(|t| parse::date(key, t)).transpose()
+}
+
+fn date_json(date: Option<NaiveDate>) -> Value {
+    date.map_or(Value::Null, |d| Value::from(d.to_string()))
+}
+
+fn statutory_case(case: &Value) -> Outcome {
+    let mut claim = StatutoryClaim::new(
+        text(case, "statute").parse()?,
+        text(case, "debtor").parse()?,
+        dec(case, "principal")?,
+        currency(text(case, "currency"))?,
+        date(case, "due_date")?,
+        date(case, "through")?,
+    )?;
+    claim.margin_points = opt_dec(case, "margin_points")?;
+    claim.obligation_date = opt_date(case, "obligation_date")?;
+    claim.day_count = opt_text(case, "day_count").map(str::parse).transpose()?;
+    claim.rounding = rounding(case, "rounding")?;
+    let r = claim.compute(&StatutoryTables::default())?;
+    let segments: Vec<Value> = r
+        .segments
+        .iter()
+        .map(|s| {
+            serde_json::json!({
+                "from": s.from.to_string(), "to": s.to.to_string(), "days": s.days,
+                "rate_percent": s.rate_percent.to_string(), "year_basis": s.year_basis,
+            })
+        })
+        .collect();
+    Ok(serde_json::json!({
+        "expected_interest": r.interest.to_string(),
+        "expected_days": r.days,
+        "expected_fixed_compensation": r.fixed_compensation.map_or(Value::Null, |m| serde_json::json!({
+            "amount": m.amount().to_string(), "currency": m.currency().code(),
+        })),
+        "expected_any_unverified": r.any_unverified,
+        "expected_segments": segments,
+    }))
+}
+
+fn finance_charge_case(case: &Value) -> Outcome {
+    let mut terms = FinanceChargeTerms::new(
+        text(case, "method").parse()?,
+        dec(case, "interest_rate_percent")?,
+        opt_u32(case, "interest_period_days").unwrap_or(30),
+    );
+    terms.grace_days = opt_u32(case, "grace_days").unwrap_or(0);
+    terms.minimum_amount = opt_dec(case, "minimum_amount")?.unwrap_or_default();
+    terms.additional_fee = opt_dec(case, "additional_fee")?.unwrap_or_default();
+    let c = terms.charge(
+        Money::new(dec(case, "remaining")?, currency(text(case, "currency"))?),
+        date(case, "due_date")?,
+        date(case, "as_of")?,
+        rounding(case, "rounding")?,
+    )?;
+    Ok(serde_json::json!({
+        "expected_days_overdue": c.days_overdue,
+        "expected_charged": c.charged,
+        "expected_interest": c.interest.to_string(),
+        "expected_total": c.total.to_string(),
+    }))
+}
+
+fn dunning_policy(p: &Value) -> Result<DunningPolicy, Error> {
+    let levels = p["levels"]
+        .as_array()
+        .expect("levels")
+        .iter()
+        .map(|l| {
+            let mut level = DunningLevel::new(
+                opt_u32(l, "days_overdue").expect("days_overdue"),
+                text(l, "action"),
+            );
+            level.grace_days = opt_u32(l, "grace_days").unwrap_or(0);
+            level.fee = opt_dec(l, "fee")?.unwrap_or_default();
+            level.minimum_outstanding = opt_dec(l, "minimum_outstanding")?.unwrap_or_default();
+            level.interest = l
+                .get("interest")
+                .map(|i| {
+                    DunningInterest::from_parts(
+                        text(i, "method"),
+                        opt_dec(i, "rate_percent")?,
+                        opt_u32(i, "interest_period_days"),
+                        opt_text(i, "statute").map(str::parse).transpose()?,
+                        opt_text(i, "debtor").map(str::parse).transpose()?,
+                    )
+                })
+                .transpose()?;
+            Ok(level)
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    Ok(DunningPolicy::new(currency(text(p, "currency"))?, levels)?
+        .with_one_level_at_a_time(p["one_level_at_a_time"].as_bool().unwrap_or(true)))
+}
+
+fn dunning_case(case: &Value) -> Outcome {
+    let policy = dunning_policy(&case["policy"])?;
+    let invoices = case["invoices"]
+        .as_array()
+        .expect("invoices")
+        .iter()
+        .map(|i| {
+            let code = opt_text(i, "currency").unwrap_or(text(&case["policy"], "currency"));
+            let cur = currency(code)?;
+            let mut inv = Invoice::new(
+                text(i, "id"),
+                text(i, "customer_id"),
+                cur,
+                dec(i, "amount")?,
+                date(i, "due_date")?,
+            );
+            for p in i["payments"].as_array().into_iter().flatten() {
+                inv.payments.push(DunningPayment {
+                    date: parse::date("payments.date", text(p, "date"))?,
+                    amount: parse::decimal("payments.amount", text(p, "amount"))?,
+                    currency: opt_text(p, "currency").map_or(Ok(cur), currency)?,
+                });
+            }
+            inv.dunning_level = opt_u32(i, "dunning_level").unwrap_or(0);
+            inv.blocked = i["blocked"].as_bool().unwrap_or(false);
+            Ok(inv)
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let run = dunning_run(&invoices, &policy, date(case, "as_of")?)?;
+    let totals = |t: &DunningTotals| -> serde_json::Map<String, Value> {
+        let v = serde_json::json!({
+            "invoices": t.invoices, "notices": t.notices, "outstanding": t.outstanding.to_string(),
+            "fee": t.fee.to_string(), "interest": t.interest.to_string(), "total": t.total.to_string(),
+        });
+        v.as_object().cloned().unwrap_or_default()
+    };
+    let pick = |all: &serde_json::Map<String, Value>, wanted: &Value| -> Value {
+        let keys = wanted.as_object().expect("a partial object").keys();
+        Value::Object(
+            keys.map(|k| {
+                let v = all.get(k).cloned();
+                (k.clone(), v.unwrap_or_else(|| panic!("unknown field {k}")))
+            })
+            .collect(),
+        )
+    };
+    let wanted = |key: &str| case[key].as_array().cloned().unwrap_or_default();
+    let lines: Vec<Value> = run
+        .lines
+        .iter()
+        .zip(
+            wanted("expected_lines")
+                .iter()
+                .chain(std::iter::repeat(&Value::Null)),
+        )
+        .map(|(l, w)| {
+            let all = serde_json::json!({
+                "invoice_id": invoices[l.invoice_index].id, "invoice_index": l.invoice_index,
+                "outstanding": l.outstanding.to_string(), "days_overdue": l.days_overdue,
+                "outcome": l.outcome.name(), "level": l.level, "action": run.action(l),
+                "fee": l.fee.to_string(), "interest": l.interest.to_string(),
+                "total": l.total.to_string(), "unverified_rate": l.unverified_rate,
+            });
+            if w.is_object() {
+                pick(all.as_object().expect("an object"), w)
+            } else {
+                all
+            }
+        })
+        .collect();
+    let customers: Vec<Value> = run
+        .customers
+        .iter()
+        .zip(
+            wanted("expected_customers")
+                .iter()
+                .chain(std::iter::repeat(&Value::Null)),
+        )
+        .map(|(c, w)| {
+            let mut all = totals(&c.totals);
+            all.insert("customer_id".into(), Value::from(c.customer_id.clone()));
+            all.insert("first_line".into(), Value::from(c.lines.start));
+            all.insert("n_lines".into(), Value::from(c.lines.len()));
+            if w.is_object() {
+                pick(&all, w)
+            } else {
+                Value::Object(all)
+            }
+        })
+        .collect();
+    Ok(serde_json::json!({
+        "expected_lines": lines,
+        "expected_customers": customers,
+        "expected_totals": Value::Object(totals(&run.totals)),
+    }))
+}
+
+fn aging_rules(case: &Value) -> Result<AgingRules, Error> {
+    let method =
+        opt_text(case, "method").map_or(Ok(ShortfallMethod::PerInstallment), str::parse)?;
+    let tolerance = match case.get("tolerance") {
+        Some(t) => Tolerance::from_parts(text(t, "kind"), opt_dec(t, "value")?)?,
+        None => Tolerance::None,
+    };
+    let buckets = match case.get("bucket_upper_bounds").and_then(Value::as_array) {
+        Some(b) => Buckets::from_upper_bounds(
+            &b.iter()
+                .map(|x| u32::try_from(x.as_u64().expect("a bound")).expect("fits"))
+                .collect::<Vec<_>>(),
+        )?,
+        None => Buckets::default(),
+    };
+    AgingRules::new(
+        method,
+        tolerance,
+        opt_u32(case, "grace_days").unwrap_or(0),
+        buckets,
+    )
+}
+
+fn aging_account(case: &Value) -> Result<AccountObligations, Error> {
+    let obligations = case["obligations"]
+        .as_array()
+        .expect("obligations")
+        .iter()
+        .map(|o| {
+            let t = |i: usize| o[i].as_str().unwrap_or_default();
+            Obligation::new(
+                parse::date("due_date", t(0))?,
+                parse::decimal("amount_due", t(1))?,
+                parse::decimal("amount_paid", t(2))?,
+            )
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let frozen = case["frozen"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|r| {
+            let t = |i: usize| r[i].as_str().unwrap_or_default();
+            DateRange::new(
+                parse::date("frozen_periods", t(0))?,
+                parse::date("frozen_periods", t(1))?,
+            )
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    AccountObligations::with_frozen(obligations, FrozenPeriods::new(frozen)?)
+}
+
+fn limitation_period(name: &str) -> LimitationPeriod {
+    let (unit, n) = name.split_once(':').expect("unit:count");
+    let n: u32 = n.parse().expect("a count");
+    match unit {
+        "years" => LimitationPeriod::Years(n),
+        "months" => LimitationPeriod::Months(n),
+        "days" => LimitationPeriod::Days(n),
+        other => panic!("unknown limitation unit {other}"),
+    }
+}
+
+fn aging_case(case: &Value) -> Outcome {
+    let op = text(case, "op");
+    let rules = aging_rules(case)?;
+    if op == "age_portfolio" {
+        let accounts = case["accounts"]
+            .as_array()
+            .expect("accounts")
+            .iter()
+            .map(aging_account)
+            .collect::<Result<Vec<_>, Error>>()?;
+        let p = age_portfolio(&accounts, date(case, "as_of")?, &rules)?;
+        return Ok(serde_json::json!({
+            "expected_accounts": p.accounts.iter().map(|a| serde_json::json!([a.days_past_due, a.bucket])).collect::<Vec<_>>(),
+            "expected_totals": p.totals.iter().map(|t| serde_json::json!({
+                "accounts": t.accounts, "outstanding": t.outstanding.to_string(), "past_due": t.past_due.to_string(),
+            })).collect::<Vec<_>>(),
+        }));
+    }
+    let account = aging_account(case)?;
+    let as_of = date(case, "as_of")?;
+    match op {
+        "age_account" => {
+            let a = account.age(as_of, &rules)?;
+            Ok(serde_json::json!({
+                "expected_days_past_due": a.days_past_due,
+                "expected_counting_from": date_json(a.counting_from),
+                "expected_bucket": a.bucket,
+                "expected_bucket_label": a.bucket_label,
+                "expected_past_due_amount": a.past_due_amount.to_string(),
+                "expected_tolerated_shortfall": a.tolerated_shortfall.to_string(),
+                "expected_outstanding": a.outstanding.to_string(),
+                "expected_past_due_by_bucket": a.past_due_by_bucket.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+            }))
+        }
+        "charge_off" => {
+            let default = ChargeOffPolicy::default();
+            let policy = ChargeOffPolicy::new(
+                opt_u32(case, "closed_end_days")
+                    .unwrap_or(default.threshold(CreditType::ClosedEnd)),
+                opt_u32(case, "open_end_days").unwrap_or(default.threshold(CreditType::OpenEnd)),
+            )?;
+            let c =
+                account.charge_off(as_of, &rules, text(case, "credit_type").parse()?, &policy)?;
+            Ok(serde_json::json!({
+                "expected_threshold_days": c.threshold_days,
+                "expected_days_past_due": c.days_past_due,
+                "expected_eligible": c.eligible,
+                "expected_eligible_on": date_json(c.eligible_on),
+            }))
+        }
+        "time_bar" => {
+            let t = account.time_bar(
+                as_of,
+                &rules,
+                text(case, "limitation_start").parse()?,
+                limitation_period(text(case, "limitation_period")),
+                opt_date(case, "last_payment")?,
+                opt_date(case, "last_acknowledgment")?,
+            )?;
+            Ok(serde_json::json!({
+                "expected_start": date_json(t.start),
+                "expected_barred_on": date_json(t.barred_on),
+                "expected_time_barred": t.time_barred,
+            }))
+        }
+        other => panic!("not an aging op: {other}"),
+    }
+}
+
+fn status_case(case: &Value) -> Outcome {
+    let status = |key: &str| -> Result<Status, Error> { text(case, key).parse() };
+    match text(case, "op") {
+        "can_become" => Ok(Value::from(status("from")?.can_become(status("to")?))),
+        "transition" => {
+            transition(
+                status("from")?,
+                status("to")?,
+                date(case, "date")?,
+                text(case, "reason"),
+            )?;
+            Ok(Value::from(true))
+        }
+        _ => {
+            let mut h = StatusHistory::new(status("initial")?, date(case, "opened_on")?);
+            for c in case["changes"].as_array().expect("changes") {
+                h.change(
+                    text(c, "to").parse()?,
+                    parse::date("date", text(c, "date"))?,
+                    text(c, "reason"),
+                )?;
+            }
+            let on: Vec<Value> = case["expected_status_on"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|pair| {
+                    let d = parse::date("date", pair[0].as_str().unwrap_or_default())?;
+                    Ok(serde_json::json!([
+                        d.to_string(),
+                        h.status_on(d).map(Status::name)
+                    ]))
+                })
+                .collect::<Result<Vec<_>, Error>>()?;
+            Ok(serde_json::json!({
+                "expected_current": h.current().name(),
+                "expected_change_count": h.changes().len(),
+                "expected_returns_to": h.returns_to().map(Status::name),
+                "expected_status_on": on,
+            }))
+        }
+    }
+}
+
 fn error_kind(e: &Error) -> &'static str {
     match e {
         Error::InvalidArgument { .. } => "invalid_argument",
@@ -617,9 +1054,15 @@ fn check(case: &Value) -> Option<String> {
             if kind.as_str() != Some(error_kind(&e)) {
                 Some(format!("expected error {kind}, got {e:?}"))
             } else {
-                case.get("error_field")
+                let field = case
+                    .get("error_field")
                     .filter(|f| f.as_str() != Some(e.field()))
-                    .map(|f| format!("expected the error to name {f}, got {e:?}"))
+                    .map(|f| format!("expected the error to name {f}, got {e:?}"));
+                field.or_else(|| {
+                    case.get("error_value")
+                        .filter(|v| v.as_str() != Some(e.value().as_str()))
+                        .map(|v| format!("expected the error's value {v}, got {e:?}"))
+                })
             }
         }
         (Some(kind), Ok(v)) => Some(format!("expected error {kind}, got {v}")),

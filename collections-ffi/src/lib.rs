@@ -12,6 +12,11 @@
 //!   and annual percentage rates (`coll_apr_regulation_z`, `coll_apr_is_accurate`, `coll_aprc_eu`).
 //! - [`schedule`]: amortized repayment schedules: `coll_schedule_terms`, the `coll_schedule` handle
 //!   (`coll_schedule_new`, its rows and totals, `coll_schedule_reamortize`, `coll_schedule_free`).
+//! - [`debt`]: statutory late interest (`coll_late_interest_new` with its breakdown, the
+//!   `coll_statutory_tables` handle), the ERPNext and Business Central formulas, and dunning runs
+//!   (`coll_dunning_run_new`: lines and customer groups), aging (`coll_age_account`, `coll_charge_off`,
+//!   `coll_time_bar`, `coll_age_portfolio`) and the status lifecycle (`coll_debt_status_can_become`,
+//!   the `coll_status_history` handle).
 //!
 //! ## The shape of every function (after rustls-ffi)
 //! `#[no_mangle] pub unsafe extern "C" fn`, whose body runs inside `error::boundary` (a panic becomes
@@ -34,6 +39,8 @@ pub mod calendar;
 pub mod finance;
 
 pub mod schedule;
+
+pub mod debt;
 
 use std::ffi::c_char;
 

@@ -8,13 +8,15 @@
 //! `rate` (Rate), `calendar` (Frequency, DayCount, HolidayCalendar, date_schedule), `parse`
 //! (parse_decimal), `finance` (pmt, irr, xirr, ..., and the APRs apr_regulation_z and aprc_eu with
 //! their result classes, which `collections_core.finance` re-exports) and `schedule` (amortize, Schedule,
-//! ScheduleRow, ScheduleTotals, with the numpy, Arrow and pandas exports); `arrays` holds numpy
-//! (imported on first use) and reads `datetime64[D]` columns of dates, `convert` turns Python values
-//! into core values and back, `errors` turns core errors into Python exceptions.
+//! ScheduleRow, ScheduleTotals, with the numpy, Arrow and pandas exports) and `debt` (late interest,
+//! dunning, aging, status and the account ledger, which `collections_core.debt` re-exports); `arrays`
+//! holds numpy (imported on first use) and reads `datetime64[D]` columns of dates, `convert` turns
+//! Python values into core values and back, `errors` turns core errors into Python exceptions.
 
 mod arrays;
 mod calendar;
 mod convert;
+mod debt;
 mod errors;
 mod finance;
 mod money;
@@ -57,5 +59,6 @@ fn _collections_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse::parse_decimal, m)?)?;
     finance::register(m)?;
     schedule::register(m)?;
+    debt::register(m)?;
     Ok(())
 }

@@ -10,18 +10,19 @@ from typing import Any, Dict, List
 import pytest
 
 import collections_core as cc
-from collections_core import finance
+from collections_core import debt, finance
 
 
 def docstrings() -> List[Any]:
     found = [
         pytest.param("collections_core", cc.__doc__, id="collections_core"),
         pytest.param("collections_core.finance", finance.__doc__, id="finance"),
+        pytest.param("collections_core.debt", debt.__doc__, id="debt"),
     ]
     for name in finance.__all__:
         found.append(pytest.param(f"finance.{name}", getattr(finance, name).__doc__, id=f"finance.{name}"))
-    for name in cc.__all__:
-        obj = getattr(cc, name)
+    for module, name in [(cc, n) for n in cc.__all__] + [(debt, n) for n in debt.__all__]:
+        obj = getattr(module, name)
         if inspect.isclass(obj) or callable(obj):
             found.append(pytest.param(name, obj.__doc__, id=name))
         if inspect.isclass(obj):
@@ -42,9 +43,10 @@ def test_there_are_examples() -> None:
 @pytest.mark.parametrize(("name", "doc"), DOCSTRINGS)
 def test_docstring_examples(name: str, doc: str | None) -> None:
     assert doc, f"{name} has no docstring"
-    # The package's names, the finance functions (the finance docstrings call them unqualified) and Decimal.
+    # The package's names, the finance and debt names (their docstrings call them unqualified) and Decimal.
     globs: Dict[str, Any] = {n: getattr(cc, n) for n in cc.__all__}
     globs.update({n: getattr(finance, n) for n in finance.__all__})
+    globs.update({n: getattr(debt, n) for n in debt.__all__})
     globs["Decimal"] = Decimal
     test = doctest.DocTestParser().get_doctest(doc, globs, name, None, 0)
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)

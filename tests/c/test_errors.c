@@ -2031,6 +2031,852 @@ static void test_schedule_results(void) {
     coll_schedule_free(custom);
 }
 
+/* ---------------------------------------------------------------- late interest */
+
+static coll_statutory_claim uk_claim(void) {
+    coll_statutory_claim c;
+    EXPECT_OK(coll_statutory_claim_init(&c));
+    c.statute = COLL_STATUTE_UK_LATE_PAYMENT_1998;
+    c.principal = dec("5000");
+    c.currency = currency("GBP");
+    c.due_date = ymd(2025, 2, 28);
+    c.through = ymd(2025, 4, 29);
+    return c;
+}
+
+static void test_late_interest(void) {
+    coll_statute statute;
+    coll_debtor_kind debtor;
+    coll_finance_charge_method method;
+    coll_statutory_tables *tables = NULL, *t_out;
+    coll_statutory_claim claim = uk_claim(), bad;
+    coll_late_interest *li = NULL, *li_out;
+    coll_late_interest_summary summary, s_out;
+    coll_interest_segment seg, seg_out;
+    coll_erpnext_dunning_result erp, erp_out;
+    coll_finance_charge_terms terms;
+    coll_finance_charge_result charge, charge_out;
+    coll_balance_days items[2];
+    coll_money outstanding = money("2345.67", "EUR"), remaining = money("1234.56", "USD");
+    coll_decimal rate = dec("9.5"), fee = dec("7.50"), d_out, pct = dec("2.15");
+    coll_currency eur = currency("EUR");
+    size_t n = 99;
+
+    /* Names. */
+    EXPECT_OK(coll_statute_from_name("de-bgb-288", 10, &statute));
+    EXPECT_TRUE(statute == COLL_STATUTE_DE_BGB_288);
+    EXPECT_OK(coll_statute_from_name("UK Late Payment 1998", 20, &statute));
+    EXPECT_TRUE(statute == COLL_STATUTE_UK_LATE_PAYMENT_1998);
+    POISON(statute);
+    EXPECT(coll_statute_from_name("us", 2, &statute), COLL_INVALID_ARGUMENT, "statute");
+    UNTOUCHED(statute);
+    EXPECT_NULL(coll_statute_from_name(NULL, 0, &statute), "name");
+    EXPECT_NULL(coll_statute_from_name("eu-2011-7", 9, NULL), "out");
+    EXPECT(coll_statute_from_name(BAD_UTF8, 2, &statute), COLL_INVALID_UTF8, "name");
+    EXPECT_OK(coll_debtor_kind_from_name("Consumer", 8, &debtor));
+    EXPECT_TRUE(debtor == COLL_DEBTOR_CONSUMER && COLL_DEBTOR_BUSINESS == 0);
+    EXPECT(coll_debtor_kind_from_name("state", 5, &debtor), COLL_INVALID_ARGUMENT, "debtor");
+    EXPECT_NULL(coll_debtor_kind_from_name(NULL, 0, &debtor), "name");
+    EXPECT_NULL(coll_debtor_kind_from_name("business", 8, NULL), "out");
+    EXPECT_OK(coll_finance_charge_method_from_name("average_daily_balance", 21, &method));
+    EXPECT_TRUE(method == COLL_FINANCE_CHARGE_AVERAGE_DAILY_BALANCE);
+    EXPECT(coll_finance_charge_method_from_name("flat", 4, &method), COLL_INVALID_ARGUMENT, "method");
+    EXPECT_NULL(coll_finance_charge_method_from_name(NULL, 0, &method), "name");
+    EXPECT_NULL(coll_finance_charge_method_from_name("balance-due", 11, NULL), "out");
+
+    /* The worked example of coll_late_interest_new: 60 days at 12.75%, 104.79 and GBP 70. */
+    EXPECT_OK(coll_late_interest_new(&claim, &li));
+    EXPECT_OK(coll_late_interest_get_summary(li, &summary));
+    EXPECT_TRUE(summary.days == 60 && text_is(&summary.interest, "104.79"));
+    EXPECT_TRUE(summary.has_fixed_compensation == 1 && text_is(&summary.fixed_compensation.amount, "70.00") &&
+                strcmp(summary.fixed_compensation.currency.code, "GBP") == 0);
+    EXPECT_TRUE(summary.any_unverified == 1 && summary.statute == COLL_STATUTE_UK_LATE_PAYMENT_1998);
+    EXPECT_TRUE(summary.day_count == COLL_DAY_COUNT_ACT_365_FIXED && summary.rounding == COLL_ROUND_HALF_UP);
+    EXPECT_OK(coll_late_interest_segment_count(li, &n));
+    EXPECT_TRUE(n == 1);
+    EXPECT_OK(coll_late_interest_segment_at(li, 0, &seg));
+    EXPECT_TRUE(seg.days == 60 && text_is(&seg.rate_percent, "12.75") && seg.year_basis == 365 &&
+                seg.reference_unverified == 1 && same_date(seg.reference_from, ymd(2025, 1, 1)));
+    POISON(seg_out);
+    EXPECT(coll_late_interest_segment_at(li, 1, &seg_out), COLL_INVALID_ARGUMENT, "index");
+    UNTOUCHED(seg_out);
+    EXPECT_NULL(coll_late_interest_segment_at(NULL, 0, &seg_out), "late_interest");
+    EXPECT_NULL(coll_late_interest_segment_at(li, 0, NULL), "out");
+    EXPECT_NULL(coll_late_interest_segment_count(NULL, &n), "late_interest");
+    EXPECT_NULL(coll_late_interest_segment_count(li, NULL), "out");
+    EXPECT_NULL(coll_late_interest_get_summary(NULL, &s_out), "late_interest");
+    EXPECT_NULL(coll_late_interest_get_summary(li, NULL), "out");
+    coll_late_interest_free(li);
+    coll_late_interest_free(NULL);
+
+    /* Bad claims: each names its field and leaves *out alone. */
+    EXPECT_NULL(coll_late_interest_new(NULL, &li_out), "claim");
+    EXPECT_NULL(coll_late_interest_new(&claim, NULL), "out");
+    bad = claim;
+    bad.currency = currency("EUR");
+    POISON(li_out);
+    EXPECT(coll_late_interest_new(&bad, &li_out), COLL_CURRENCY_MISMATCH, "currency");
+    UNTOUCHED(li_out);
+    bad = claim;
+    bad.debtor = COLL_DEBTOR_CONSUMER;
+    EXPECT(coll_late_interest_new(&bad, &li_out), COLL_INVALID_ARGUMENT, "debtor");
+    bad.debtor = 7;
+    EXPECT(coll_late_interest_new(&bad, &li_out), COLL_INVALID_ARGUMENT, "debtor");
+    bad = claim;
+    bad.statute = 3;
+    EXPECT(coll_late_interest_new(&bad, &li_out), COLL_INVALID_ARGUMENT, "statute");
+    bad = claim;
+    bad.principal = dec("0");
+    EXPECT(coll_late_interest_new(&bad, &li_out), COLL_INVALID_ARGUMENT, "principal");
+    bad = claim;
+    bad.through = ymd(2025, 2, 30);
+    EXPECT(coll_late_interest_new(&bad, &li_out), COLL_INVALID_DATE, "through");
+    bad = claim;
+    bad.through = ymd(2025, 2, 26);
+    EXPECT(coll_late_interest_new(&bad, &li_out), COLL_INVALID_ARGUMENT, "to");
+    bad = claim;
+    bad.has_margin_points = 1;
+    bad.margin_points = dec("7");
+    EXPECT(coll_late_interest_new(&bad, &li_out), COLL_INVALID_ARGUMENT, "margin_points");
+    bad.has_margin_points = 2;
+    EXPECT(coll_late_interest_new(&bad, &li_out), COLL_INVALID_ARGUMENT, "has_margin_points");
+    bad = claim;
+    bad.has_day_count = 1;
+    EXPECT_OK(coll_day_count_init(COLL_DAY_COUNT_30E_360, &bad.day_count));
+    EXPECT(coll_late_interest_new(&bad, &li_out), COLL_INVALID_ARGUMENT, "day_count");
+    bad = claim;
+    bad.rounding = 7;
+    EXPECT(coll_late_interest_new(&bad, &li_out), COLL_INVALID_ARGUMENT, "rounding");
+    bad = claim;
+    bad.due_date = ymd(2026, 9, 1);
+    bad.through = ymd(2026, 10, 1);
+    EXPECT(coll_late_interest_new(&bad, &li_out), COLL_INVALID_ARGUMENT, "due_date");
+
+    /* Tables: an EU claim in 2026 H1 needs the ECB table extended. */
+    EXPECT_OK(coll_statutory_tables_new(&tables));
+    EXPECT_OK(coll_statutory_claim_init(&bad));
+    bad.principal = dec("8000");
+    bad.currency = eur;
+    bad.due_date = ymd(2025, 12, 31);
+    bad.through = ymd(2026, 1, 31);
+    bad.tables = tables;
+    EXPECT(coll_late_interest_new(&bad, &li_out), COLL_INVALID_ARGUMENT, "from");
+    EXPECT(coll_statutory_tables_extend_through(tables, COLL_STATUTE_EU_2011_7, ymd(2025, 1, 1)),
+           COLL_INVALID_ARGUMENT, "valid_through");
+    EXPECT(coll_statutory_tables_extend_through(tables, 9, ymd(2026, 6, 30)), COLL_INVALID_ARGUMENT, "statute");
+    EXPECT(coll_statutory_tables_extend_through(tables, COLL_STATUTE_EU_2011_7, ymd(2026, 2, 30)),
+           COLL_INVALID_DATE, "date");
+    EXPECT_NULL(coll_statutory_tables_extend_through(NULL, COLL_STATUTE_EU_2011_7, ymd(2026, 6, 30)), "tables");
+    EXPECT_OK(coll_statutory_tables_extend_through(tables, COLL_STATUTE_EU_2011_7, ymd(2026, 6, 30)));
+    EXPECT_OK(coll_late_interest_new(&bad, &li));
+    EXPECT_OK(coll_late_interest_get_summary(li, &summary));
+    /* 8000 × 10.15 × 31 / 36500 = 68.96 */
+    EXPECT_TRUE(text_is(&summary.interest, "68.96"));
+    coll_late_interest_free(li);
+    EXPECT(coll_statutory_tables_push(tables, COLL_STATUTE_DE_BGB_288, ymd(2026, 7, 2), &pct, true,
+                                      ymd(2026, 12, 31)),
+           COLL_INVALID_ARGUMENT, "rows.effective_from");
+    pct = dec("100");
+    EXPECT(coll_statutory_tables_push(tables, COLL_STATUTE_DE_BGB_288, ymd(2026, 7, 1), &pct, true,
+                                      ymd(2026, 12, 31)),
+           COLL_INVALID_ARGUMENT, "rows.percent");
+    pct = dec("1.27");
+    EXPECT(coll_statutory_tables_push(tables, COLL_STATUTE_DE_BGB_288, ymd(2026, 7, 1), &pct, true,
+                                      ymd(2026, 6, 30)),
+           COLL_INVALID_ARGUMENT, "valid_through");
+    EXPECT_NULL(coll_statutory_tables_push(NULL, COLL_STATUTE_DE_BGB_288, ymd(2026, 7, 1), &pct, true,
+                                           ymd(2026, 12, 31)),
+                "tables");
+    EXPECT_NULL(coll_statutory_tables_push(tables, COLL_STATUTE_DE_BGB_288, ymd(2026, 7, 1), NULL, true,
+                                           ymd(2026, 12, 31)),
+                "percent");
+    EXPECT_OK(coll_statutory_tables_push(tables, COLL_STATUTE_DE_BGB_288, ymd(2026, 7, 1), &pct, false,
+                                         ymd(2026, 12, 31)));
+    EXPECT_NULL(coll_statutory_tables_new(NULL), "out");
+    coll_statutory_tables_free(tables);
+    coll_statutory_tables_free(NULL);
+    (void)t_out;
+
+    /* ERPNext: 2345.67 × 9.5 × 50 / 36500 = 30.53, + 7.50 = 38.03, level 3. */
+    EXPECT_OK(coll_erpnext_dunning(&outstanding, &rate, ymd(2025, 10, 1), ymd(2025, 11, 20), &fee, 2,
+                                   COLL_ROUND_HALF_UP, &erp));
+    EXPECT_TRUE(erp.overdue_days == 50 && erp.level == 3 && text_is(&erp.interest, "30.53") &&
+                text_is(&erp.dunning_amount, "38.03"));
+    POISON(erp_out);
+    rate = dec("-1");
+    EXPECT(coll_erpnext_dunning(&outstanding, &rate, ymd(2025, 10, 1), ymd(2025, 11, 20), &fee, 2,
+                                COLL_ROUND_HALF_UP, &erp_out),
+           COLL_INVALID_ARGUMENT, "annual_rate_percent");
+    UNTOUCHED(erp_out);
+    rate = dec("9.5");
+    EXPECT(coll_erpnext_dunning(&outstanding, &rate, ymd(2025, 10, 1), ymd(2025, 11, 20), &fee, UINT32_MAX,
+                                COLL_ROUND_HALF_UP, &erp_out),
+           COLL_OVERFLOW, "earlier_dunnings");
+    EXPECT(coll_erpnext_dunning(&outstanding, &rate, ymd(2025, 10, 1), ymd(2025, 11, 20), &fee, 2, 9, &erp_out),
+           COLL_INVALID_ARGUMENT, "rounding");
+    EXPECT_NULL(coll_erpnext_dunning(NULL, &rate, ymd(2025, 10, 1), ymd(2025, 11, 20), &fee, 2,
+                                     COLL_ROUND_HALF_UP, &erp_out),
+                "outstanding");
+    EXPECT_NULL(coll_erpnext_dunning(&outstanding, NULL, ymd(2025, 10, 1), ymd(2025, 11, 20), &fee, 2,
+                                     COLL_ROUND_HALF_UP, &erp_out),
+                "annual_rate_percent");
+    EXPECT_NULL(coll_erpnext_dunning(&outstanding, &rate, ymd(2025, 10, 1), ymd(2025, 11, 20), NULL, 2,
+                                     COLL_ROUND_HALF_UP, &erp_out),
+                "dunning_fee");
+    EXPECT_NULL(coll_erpnext_dunning(&outstanding, &rate, ymd(2025, 10, 1), ymd(2025, 11, 20), &fee, 2,
+                                     COLL_ROUND_HALF_UP, NULL),
+                "out");
+
+    /* Business Central balance due: 1234.56 × 1.5% = 18.52, + 2.50 after 10 grace days. */
+    EXPECT_OK(coll_finance_charge_terms_init(&terms));
+    EXPECT_TRUE(terms.method == COLL_FINANCE_CHARGE_BALANCE_DUE && terms.interest_period_days == 30);
+    terms.interest_rate_percent = dec("1.5");
+    terms.grace_days = 10;
+    terms.additional_fee = dec("2.50");
+    EXPECT_OK(coll_finance_charge(&terms, &remaining, ymd(2026, 1, 1), ymd(2026, 1, 11), COLL_ROUND_HALF_UP,
+                                  &charge));
+    EXPECT_TRUE(charge.charged == 0 && text_is(&charge.total, "0.00"));
+    EXPECT_OK(coll_finance_charge(&terms, &remaining, ymd(2026, 1, 1), ymd(2026, 1, 12), COLL_ROUND_HALF_UP,
+                                  &charge));
+    EXPECT_TRUE(charge.charged == 1 && text_is(&charge.interest, "18.52") && text_is(&charge.total, "21.02"));
+    POISON(charge_out);
+    terms.method = COLL_FINANCE_CHARGE_AVERAGE_DAILY_BALANCE;
+    terms.interest_period_days = 0;
+    EXPECT(coll_finance_charge(&terms, &remaining, ymd(2026, 1, 1), ymd(2026, 1, 12), COLL_ROUND_HALF_UP,
+                               &charge_out),
+           COLL_INVALID_ARGUMENT, "interest_period_days");
+    terms.method = 2;
+    EXPECT(coll_finance_charge(&terms, &remaining, ymd(2026, 1, 1), ymd(2026, 1, 12), COLL_ROUND_HALF_UP,
+                               &charge_out),
+           COLL_INVALID_ARGUMENT, "method");
+    UNTOUCHED(charge_out);
+    EXPECT_NULL(coll_finance_charge(NULL, &remaining, ymd(2026, 1, 1), ymd(2026, 1, 12), COLL_ROUND_HALF_UP,
+                                    &charge_out),
+                "terms");
+    EXPECT_NULL(coll_finance_charge(&terms, NULL, ymd(2026, 1, 1), ymd(2026, 1, 12), COLL_ROUND_HALF_UP,
+                                    &charge_out),
+                "remaining");
+    EXPECT_NULL(coll_finance_charge(&terms, &remaining, ymd(2026, 1, 1), ymd(2026, 1, 12), COLL_ROUND_HALF_UP,
+                                    NULL),
+                "out");
+    EXPECT_NULL(coll_finance_charge_terms_init(NULL), "out");
+
+    /* Average daily balance: (1000 × 40 + 250.50 × 12) / 30 × 2% = 28.67. */
+    items[0].amount = dec("1000.00");
+    items[0].days = 40;
+    items[1].amount = dec("250.50");
+    items[1].days = 12;
+    rate = dec("2");
+    EXPECT_OK(coll_average_daily_balance_interest(items, 2, &rate, 30, &eur, COLL_ROUND_HALF_UP, &d_out));
+    EXPECT_TRUE(text_is(&d_out, "28.67"));
+    EXPECT_OK(coll_average_daily_balance_interest(NULL, 0, &rate, 30, &eur, COLL_ROUND_HALF_UP, &d_out));
+    EXPECT_TRUE(text_is(&d_out, "0.00"));
+    items[1].days = -1;
+    POISON(d_out);
+    EXPECT(coll_average_daily_balance_interest(items, 2, &rate, 30, &eur, COLL_ROUND_HALF_UP, &d_out),
+           COLL_INVALID_ARGUMENT, "days");
+    EXPECT(coll_average_daily_balance_interest(items, 1, &rate, 0, &eur, COLL_ROUND_HALF_UP, &d_out),
+           COLL_INVALID_ARGUMENT, "interest_period_days");
+    EXPECT(coll_average_daily_balance_interest(items, 1, &rate, 30, &eur, 8, &d_out), COLL_INVALID_ARGUMENT,
+           "mode");
+    UNTOUCHED(d_out);
+    EXPECT_NULL(coll_average_daily_balance_interest(NULL, 1, &rate, 30, &eur, COLL_ROUND_HALF_UP, &d_out),
+                "items");
+    EXPECT_NULL(coll_average_daily_balance_interest(items, 1, NULL, 30, &eur, COLL_ROUND_HALF_UP, &d_out),
+                "rate_percent");
+    EXPECT_NULL(coll_average_daily_balance_interest(items, 1, &rate, 30, NULL, COLL_ROUND_HALF_UP, &d_out),
+                "currency");
+    EXPECT_NULL(coll_average_daily_balance_interest(items, 1, &rate, 30, &eur, COLL_ROUND_HALF_UP, NULL), "out");
+    EXPECT_NULL(coll_statutory_claim_init(NULL), "out");
+}
+
+/* ---------------------------------------------------------------- dunning runs */
+
+static coll_dunning_invoice dunning_invoice(const char *id, const char *customer, const char *amount,
+                                            coll_date due) {
+    coll_dunning_invoice inv;
+    EXPECT_OK(coll_dunning_invoice_init(&inv));
+    inv.id = id;
+    inv.id_len = strlen(id);
+    inv.customer_id = customer;
+    inv.customer_id_len = strlen(customer);
+    inv.currency = currency("EUR");
+    inv.amount = dec(amount);
+    inv.due_date = due;
+    return inv;
+}
+
+static void expect_run_fails(int line, const char *what, const coll_dunning_invoice *invoices, size_t n,
+                             const coll_dunning_policy *policy, coll_status status, const char *field) {
+    coll_dunning_run *run;
+    poison(&run, sizeof run);
+    expect_status(line, what, coll_dunning_run_new(invoices, n, policy, ymd(2026, 3, 1), &run), status, field);
+    expect_untouched(line, "run", &run, sizeof run);
+}
+
+#define RUN_FAILS(invoices, n, policy, status, field)                                                    \
+    expect_run_fails(__LINE__, "coll_dunning_run_new", invoices, n, policy, status, field)
+
+static void test_dunning(void) {
+    coll_dunning_level levels[2], bad_levels[2];
+    coll_dunning_policy policy, bad;
+    coll_dunning_invoice invoices[3], bad_inv[2];
+    coll_dunning_payment pay;
+    coll_dunning_run *run = NULL, *run_out;
+    coll_dunning_line line, line_out;
+    coll_dunning_customer customer, customer_out;
+    coll_dunning_totals totals, totals_out;
+    coll_dunning_interest_method method;
+    const char *name = NULL;
+    size_t n = 99;
+
+    EXPECT_OK(coll_dunning_level_init(7, &levels[0]));
+    EXPECT_TRUE(levels[0].days_overdue == 7 && levels[0].interest_method == COLL_DUNNING_INTEREST_NONE &&
+                levels[0].action == NULL);
+    levels[0].action = "reminder";
+    levels[0].action_len = 8;
+    EXPECT_OK(coll_dunning_level_init(21, &levels[1]));
+    levels[1].fee = dec("5.00");
+    levels[1].interest_method = COLL_DUNNING_INTEREST_ERPNEXT;
+    levels[1].rate_percent = dec("10");
+    levels[1].action = "final notice";
+    levels[1].action_len = 12;
+    EXPECT_OK(coll_dunning_policy_init(&policy));
+    EXPECT_TRUE(policy.one_level_at_a_time == 1 && policy.rounding == COLL_ROUND_HALF_UP && policy.tables == NULL);
+    policy.currency = currency("EUR");
+    policy.levels = levels;
+    policy.n_levels = 2;
+
+    invoices[0] = dunning_invoice("A-2", "ACME", "730", ymd(2026, 1, 10));
+    invoices[0].dunning_level = 1;
+    invoices[1] = dunning_invoice("A-1", "ACME", "100", ymd(2026, 2, 25));
+    invoices[2] = dunning_invoice("B-1", "Beta", "50", ymd(2026, 2, 1));
+    memset(&pay, 0, sizeof pay);
+    pay.date = ymd(2026, 2, 5);
+    pay.amount = dec("50");
+    invoices[2].payments = &pay;
+    invoices[2].n_payments = 1;
+
+    EXPECT_OK(coll_dunning_run_new(invoices, 3, &policy, ymd(2026, 3, 1), &run));
+    EXPECT_OK(coll_dunning_run_line_count(run, &n));
+    EXPECT_TRUE(n == 3);
+    /* A-2 first (ACME, earlier due date): 50 days, level 2, 730 × 10 × 50 / 36500 = 10.00 + 5.00. */
+    EXPECT_OK(coll_dunning_run_line_at(run, 0, &line));
+    EXPECT_TRUE(line.invoice_index == 0 && line.invoice_id_len == 3 && strcmp(line.invoice_id, "A-2") == 0);
+    EXPECT_TRUE(line.level == 2 && line.outcome == COLL_DUNNING_OUTCOME_NOTICE && line.days_overdue == 50);
+    EXPECT_TRUE(line.action_len == 12 && strcmp(line.action, "final notice") == 0);
+    EXPECT_TRUE(text_is(&line.interest, "10.00") && text_is(&line.total, "15.00") && line.unverified_rate == 0);
+    EXPECT_OK(coll_dunning_run_line_at(run, 1, &line));
+    EXPECT_TRUE(line.outcome == COLL_DUNNING_OUTCOME_NO_LEVEL_REACHED && line.level == 0 && line.action == NULL &&
+                line.action_len == 0);
+    EXPECT_OK(coll_dunning_run_line_at(run, 2, &line));
+    EXPECT_TRUE(line.outcome == COLL_DUNNING_OUTCOME_PAID && text_is(&line.outstanding, "0"));
+    POISON(line_out);
+    EXPECT(coll_dunning_run_line_at(run, 3, &line_out), COLL_INVALID_ARGUMENT, "index");
+    UNTOUCHED(line_out);
+    EXPECT_OK(coll_dunning_run_customer_count(run, &n));
+    EXPECT_TRUE(n == 2);
+    EXPECT_OK(coll_dunning_run_customer_at(run, 1, &customer));
+    EXPECT_TRUE(customer.customer_id_len == 4 && strcmp(customer.customer_id, "Beta") == 0 &&
+                customer.first_line == 2 && customer.n_lines == 1 && customer.totals.invoices == 1);
+    POISON(customer_out);
+    EXPECT(coll_dunning_run_customer_at(run, 2, &customer_out), COLL_INVALID_ARGUMENT, "index");
+    UNTOUCHED(customer_out);
+    EXPECT_OK(coll_dunning_run_get_totals(run, &totals));
+    EXPECT_TRUE(totals.invoices == 3 && totals.notices == 1 && text_is(&totals.total, "15.00"));
+    EXPECT_NULL(coll_dunning_run_line_count(NULL, &n), "run");
+    EXPECT_NULL(coll_dunning_run_line_count(run, NULL), "out");
+    EXPECT_NULL(coll_dunning_run_line_at(NULL, 0, &line_out), "run");
+    EXPECT_NULL(coll_dunning_run_line_at(run, 0, NULL), "out");
+    EXPECT_NULL(coll_dunning_run_customer_count(NULL, &n), "run");
+    EXPECT_NULL(coll_dunning_run_customer_count(run, NULL), "out");
+    EXPECT_NULL(coll_dunning_run_customer_at(NULL, 0, &customer_out), "run");
+    EXPECT_NULL(coll_dunning_run_customer_at(run, 0, NULL), "out");
+    EXPECT_NULL(coll_dunning_run_get_totals(NULL, &totals_out), "run");
+    EXPECT_NULL(coll_dunning_run_get_totals(run, NULL), "out");
+    coll_dunning_run_free(run);
+    coll_dunning_run_free(NULL);
+
+    /* An empty run. */
+    EXPECT_OK(coll_dunning_run_new(NULL, 0, &policy, ymd(2026, 3, 1), &run));
+    EXPECT_OK(coll_dunning_run_line_count(run, &n));
+    EXPECT_TRUE(n == 0);
+    EXPECT(coll_dunning_run_line_at(run, 0, &line_out), COLL_INVALID_ARGUMENT, "index");
+    coll_dunning_run_free(run);
+
+    /* Bad input. */
+    EXPECT_NULL(coll_dunning_run_new(NULL, 1, &policy, ymd(2026, 3, 1), &run_out), "invoices");
+    EXPECT_NULL(coll_dunning_run_new(invoices, 3, NULL, ymd(2026, 3, 1), &run_out), "policy");
+    EXPECT_NULL(coll_dunning_run_new(invoices, 3, &policy, ymd(2026, 3, 1), NULL), "out");
+    EXPECT(coll_dunning_run_new(invoices, 3, &policy, ymd(2026, 2, 30), &run_out), COLL_INVALID_DATE, "as_of");
+    bad_inv[0] = invoices[0];
+    bad_inv[1] = invoices[1];
+    bad_inv[1].id = "A-2";
+    bad_inv[1].id_len = 3;
+    RUN_FAILS(bad_inv, 2, &policy, COLL_INVALID_ARGUMENT, "id");
+    bad_inv[1] = invoices[1];
+    bad_inv[1].amount = dec("-1");
+    RUN_FAILS(bad_inv, 2, &policy, COLL_INVALID_ARGUMENT, "amount");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "invoice \"A-1\"") != NULL);
+    bad_inv[1] = invoices[1];
+    bad_inv[1].currency = currency("USD");
+    RUN_FAILS(bad_inv, 2, &policy, COLL_CURRENCY_MISMATCH, "currency");
+    bad_inv[1] = invoices[1];
+    bad_inv[1].id = BAD_UTF8;
+    bad_inv[1].id_len = 2;
+    RUN_FAILS(bad_inv, 2, &policy, COLL_INVALID_UTF8, "id");
+    bad_inv[1] = invoices[1];
+    bad_inv[1].customer_id = NULL;
+    RUN_FAILS(bad_inv, 2, &policy, COLL_NULL_ARGUMENT, "customer_id");
+    bad_inv[1] = invoices[1];
+    bad_inv[1].blocked = 2;
+    RUN_FAILS(bad_inv, 2, &policy, COLL_INVALID_ARGUMENT, "blocked");
+    bad_inv[1] = invoices[2];
+    bad_inv[1].payments = NULL;
+    RUN_FAILS(bad_inv, 2, &policy, COLL_NULL_ARGUMENT, "payments");
+    pay.amount = dec("0");
+    RUN_FAILS(invoices, 3, &policy, COLL_INVALID_ARGUMENT, "payments.amount");
+    pay.amount = dec("50");
+    pay.currency = currency("GBP");
+    RUN_FAILS(invoices, 3, &policy, COLL_CURRENCY_MISMATCH, "payments.currency");
+    memset(&pay.currency, 0, sizeof pay.currency);
+    pay.date = ymd(2026, 2, 29);
+    RUN_FAILS(invoices, 3, &policy, COLL_INVALID_DATE, "payments.date");
+    pay.date = ymd(2026, 2, 5);
+
+    bad = policy;
+    bad.n_levels = 0;
+    RUN_FAILS(invoices, 3, &bad, COLL_INVALID_ARGUMENT, "levels");
+    bad.levels = NULL;
+    bad.n_levels = 1;
+    RUN_FAILS(invoices, 3, &bad, COLL_NULL_ARGUMENT, "levels");
+    bad = policy;
+    bad.one_level_at_a_time = 3;
+    RUN_FAILS(invoices, 3, &bad, COLL_INVALID_ARGUMENT, "one_level_at_a_time");
+    bad = policy;
+    bad.rounding = 10;
+    RUN_FAILS(invoices, 3, &bad, COLL_INVALID_ARGUMENT, "rounding");
+    bad.levels = bad_levels;
+    bad.rounding = COLL_ROUND_HALF_UP;
+    bad_levels[0] = levels[0];
+    bad_levels[1] = levels[1];
+    bad_levels[1].days_overdue = 7;
+    RUN_FAILS(invoices, 3, &bad, COLL_INVALID_ARGUMENT, "levels.days_overdue");
+    bad_levels[1] = levels[1];
+    bad_levels[1].fee = dec("5.001");
+    RUN_FAILS(invoices, 3, &bad, COLL_INVALID_ARGUMENT, "levels.fee");
+    bad_levels[1] = levels[1];
+    bad_levels[1].interest_period_days = 30;
+    RUN_FAILS(invoices, 3, &bad, COLL_INVALID_ARGUMENT, "interest_period_days");
+    bad_levels[1] = levels[1];
+    bad_levels[1].statute = COLL_STATUTE_DE_BGB_288;
+    RUN_FAILS(invoices, 3, &bad, COLL_INVALID_ARGUMENT, "statute");
+    bad_levels[1] = levels[1];
+    bad_levels[1].interest_method = COLL_DUNNING_INTEREST_STATUTORY;
+    RUN_FAILS(invoices, 3, &bad, COLL_INVALID_ARGUMENT, "rate_percent");
+    bad_levels[1].rate_percent = dec("0");
+    bad_levels[1].statute = COLL_STATUTE_UK_LATE_PAYMENT_1998;
+    RUN_FAILS(invoices, 3, &bad, COLL_CURRENCY_MISMATCH, "currency");
+    bad_levels[1].statute = 5;
+    RUN_FAILS(invoices, 3, &bad, COLL_INVALID_ARGUMENT, "statute");
+    bad_levels[1] = levels[1];
+    bad_levels[1].interest_method = COLL_DUNNING_INTEREST_AVERAGE_DAILY_BALANCE;
+    RUN_FAILS(invoices, 3, &bad, COLL_INVALID_ARGUMENT, "interest_period_days");
+    bad_levels[1].interest_method = 5;
+    RUN_FAILS(invoices, 3, &bad, COLL_INVALID_ARGUMENT, "interest_method");
+    bad_levels[1] = levels[1];
+    bad_levels[1].rate_percent = dec("-1");
+    RUN_FAILS(invoices, 3, &bad, COLL_INVALID_ARGUMENT, "rate_percent");
+    bad_levels[1] = levels[1];
+    bad_levels[0].rate_percent = dec("3");
+    RUN_FAILS(invoices, 3, &bad, COLL_INVALID_ARGUMENT, "rate_percent");
+    bad_levels[0] = levels[0];
+    bad_levels[0].debtor = COLL_DEBTOR_CONSUMER;
+    RUN_FAILS(invoices, 3, &bad, COLL_INVALID_ARGUMENT, "debtor");
+    bad_levels[0] = levels[0];
+    bad_levels[0].action = BAD_UTF8;
+    bad_levels[0].action_len = 2;
+    RUN_FAILS(invoices, 3, &bad, COLL_INVALID_UTF8, "levels.action");
+    bad_levels[0].action = NULL;
+    RUN_FAILS(invoices, 3, &bad, COLL_NULL_ARGUMENT, "levels.action");
+
+    /* Statutory interest past the tables' last date names as_of and the invoice. */
+    bad_levels[0] = levels[0];
+    bad_levels[1] = levels[1];
+    bad_levels[1].interest_method = COLL_DUNNING_INTEREST_STATUTORY;
+    bad_levels[1].rate_percent = dec("0");
+    bad_levels[1].statute = COLL_STATUTE_DE_BGB_288;
+    EXPECT(coll_dunning_run_new(invoices, 1, &bad, ymd(2026, 7, 15), &run_out), COLL_INVALID_ARGUMENT, "as_of");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "invoice \"A-2\"") != NULL);
+
+    /* Names. */
+    EXPECT_OK(coll_dunning_interest_method_from_name("Average Daily Balance", 21, &method));
+    EXPECT_TRUE(method == COLL_DUNNING_INTEREST_AVERAGE_DAILY_BALANCE);
+    EXPECT_OK(coll_dunning_interest_method_from_name("none", 4, &method));
+    EXPECT_TRUE(method == COLL_DUNNING_INTEREST_NONE);
+    POISON(method);
+    EXPECT(coll_dunning_interest_method_from_name("compound", 8, &method), COLL_INVALID_ARGUMENT,
+           "interest_method");
+    UNTOUCHED(method);
+    EXPECT_NULL(coll_dunning_interest_method_from_name(NULL, 0, &method), "name");
+    EXPECT_NULL(coll_dunning_interest_method_from_name("erpnext", 7, NULL), "out");
+    EXPECT_OK(coll_dunning_outcome_name(COLL_DUNNING_OUTCOME_ALREADY_NOTIFIED, &name));
+    EXPECT_TRUE(name != NULL && strcmp(name, "already_notified") == 0);
+    EXPECT(coll_dunning_outcome_name(6, &name), COLL_INVALID_ARGUMENT, "outcome");
+    EXPECT_NULL(coll_dunning_outcome_name(COLL_DUNNING_OUTCOME_NOTICE, NULL), "out");
+    EXPECT_NULL(coll_dunning_invoice_init(NULL), "out");
+    EXPECT_NULL(coll_dunning_level_init(1, NULL), "out");
+    EXPECT_NULL(coll_dunning_policy_init(NULL), "out");
+}
+
+/* ---------------------------------------------------------------- aging */
+
+static void test_aging(void) {
+    coll_obligation obligations[3];
+    coll_date_range frozen[2];
+    coll_aging_account account, bad, accounts[2];
+    coll_aging_rules rules, bad_rules;
+    coll_aging_result aging, aging_out;
+    coll_charge_off_policy policy, bad_policy;
+    coll_charge_off_result co, co_out;
+    coll_limitation lim, bad_lim;
+    coll_time_bar_result tb, tb_out;
+    coll_account_age ages[2], ages_out[2];
+    coll_bucket_totals totals[8], totals_out[8];
+    coll_decimal by_bucket[8];
+    uint32_t bounds[3] = {29, 59, 89}, bad_bounds[2] = {30, 30};
+    char label[16];
+    size_t n = 99;
+    uint32_t constant;
+
+    /* 100 due on the 1st of January to March 2026, January paid; aged on 2026-03-15. */
+    obligations[0].due_date = ymd(2026, 1, 1);
+    obligations[0].amount_due = dec("100");
+    obligations[0].amount_paid = dec("100");
+    obligations[1].due_date = ymd(2026, 2, 1);
+    obligations[1].amount_due = dec("100");
+    obligations[1].amount_paid = dec("0");
+    obligations[2].due_date = ymd(2026, 3, 1);
+    obligations[2].amount_due = dec("100");
+    obligations[2].amount_paid = dec("0");
+    account.obligations = obligations;
+    account.n_obligations = 3;
+    account.frozen = NULL;
+    account.n_frozen = 0;
+    EXPECT_OK(coll_aging_rules_init(&rules));
+    EXPECT_TRUE(rules.method == COLL_SHORTFALL_PER_INSTALLMENT && rules.tolerance_kind == COLL_TOLERANCE_NONE &&
+                rules.bucket_upper_bounds == NULL && rules.n_bucket_upper_bounds == 0);
+    EXPECT_OK(coll_age_account(&account, ymd(2026, 3, 15), &rules, &aging));
+    EXPECT_TRUE(aging.days_past_due == 42 && aging.bucket == 2 && aging.has_counting_from == 1 &&
+                same_date(aging.counting_from, ymd(2026, 2, 1)));
+    EXPECT_TRUE(text_is(&aging.past_due_amount, "200") && text_is(&aging.outstanding, "200") &&
+                text_is(&aging.tolerated_shortfall, "0"));
+    EXPECT(coll_age_account_by_bucket(&account, ymd(2026, 3, 15), &rules, NULL, 0, &n), COLL_BUFFER_TOO_SMALL,
+           "out");
+    EXPECT_TRUE(n == 8);
+    EXPECT_OK(coll_age_account_by_bucket(&account, ymd(2026, 3, 15), &rules, by_bucket, 8, &n));
+    EXPECT_TRUE(n == 8 && text_is(&by_bucket[1], "100") && text_is(&by_bucket[2], "100"));
+    EXPECT_NULL(coll_age_account_by_bucket(NULL, ymd(2026, 3, 15), &rules, by_bucket, 8, &n), "account");
+    EXPECT_NULL(coll_age_account_by_bucket(&account, ymd(2026, 3, 15), NULL, by_bucket, 8, &n), "rules");
+    EXPECT_NULL(coll_age_account_by_bucket(&account, ymd(2026, 3, 15), &rules, NULL, 8, &n), "out");
+    EXPECT_NULL(coll_age_account_by_bucket(&account, ymd(2026, 3, 15), &rules, by_bucket, 8, NULL), "out_len");
+    EXPECT_OK(coll_aging_bucket_count(&rules, &n));
+    EXPECT_TRUE(n == 8);
+    EXPECT_OK(coll_aging_bucket_label(&rules, 2, label, sizeof label, &n));
+    EXPECT_TRUE(strcmp(label, "31-60") == 0 && n == 5);
+    EXPECT(coll_aging_bucket_label(&rules, 7, NULL, 0, &n), COLL_BUFFER_TOO_SMALL, "buf");
+    EXPECT_TRUE(n == 5); /* "181+" and its NUL */
+    EXPECT(coll_aging_bucket_label(&rules, 8, label, sizeof label, &n), COLL_INVALID_ARGUMENT, "index");
+    EXPECT_NULL(coll_aging_bucket_label(NULL, 0, label, sizeof label, &n), "rules");
+    EXPECT_NULL(coll_aging_bucket_label(&rules, 0, label, sizeof label, NULL), "out_len");
+    EXPECT_NULL(coll_aging_bucket_count(NULL, &n), "rules");
+    EXPECT_NULL(coll_aging_bucket_count(&rules, NULL), "out");
+
+    /* Custom buckets and an FFIEC tolerance: 90.00 of 100 counts as paid. */
+    bad_rules = rules;
+    bad_rules.bucket_upper_bounds = bounds;
+    bad_rules.n_bucket_upper_bounds = 3;
+    EXPECT_OK(coll_aging_bucket_label(&bad_rules, 3, label, sizeof label, &n));
+    EXPECT_TRUE(strcmp(label, "90+") == 0);
+    bad_rules.bucket_upper_bounds = bad_bounds;
+    bad_rules.n_bucket_upper_bounds = 2;
+    POISON(aging_out);
+    EXPECT(coll_age_account(&account, ymd(2026, 3, 15), &bad_rules, &aging_out), COLL_INVALID_ARGUMENT, "buckets");
+    UNTOUCHED(aging_out);
+    bad_rules.bucket_upper_bounds = NULL;
+    EXPECT(coll_age_account(&account, ymd(2026, 3, 15), &bad_rules, &aging_out), COLL_NULL_ARGUMENT,
+           "bucket_upper_bounds");
+    bad_rules = rules;
+    bad_rules.tolerance_kind = COLL_TOLERANCE_PERCENT;
+    bad_rules.tolerance = dec("101");
+    EXPECT(coll_age_account(&account, ymd(2026, 3, 15), &bad_rules, &aging_out), COLL_INVALID_ARGUMENT, "tolerance");
+    bad_rules.tolerance_kind = COLL_TOLERANCE_NONE;
+    bad_rules.tolerance = dec("1");
+    EXPECT(coll_age_account(&account, ymd(2026, 3, 15), &bad_rules, &aging_out), COLL_INVALID_ARGUMENT, "tolerance");
+    bad_rules.tolerance_kind = 3;
+    EXPECT(coll_age_account(&account, ymd(2026, 3, 15), &bad_rules, &aging_out), COLL_INVALID_ARGUMENT,
+           "tolerance_kind");
+    bad_rules = rules;
+    bad_rules.method = 2;
+    EXPECT(coll_age_account(&account, ymd(2026, 3, 15), &bad_rules, &aging_out), COLL_INVALID_ARGUMENT, "method");
+    bad_rules = rules;
+    bad_rules.tolerance_kind = COLL_TOLERANCE_PERCENT;
+    bad_rules.tolerance = dec("10");
+    obligations[1].amount_paid = dec("90");
+    obligations[2].amount_paid = dec("90");
+    EXPECT_OK(coll_age_account(&account, ymd(2026, 3, 15), &bad_rules, &aging));
+    EXPECT_TRUE(aging.days_past_due == 0 && aging.has_counting_from == 0 && text_is(&aging.tolerated_shortfall, "20"));
+    obligations[1].amount_paid = dec("0");
+    obligations[2].amount_paid = dec("0");
+
+    /* Bad accounts. */
+    bad = account;
+    bad.obligations = NULL;
+    EXPECT(coll_age_account(&bad, ymd(2026, 3, 15), &rules, &aging_out), COLL_NULL_ARGUMENT, "obligations");
+    obligations[2].due_date = ymd(2026, 1, 15);
+    EXPECT(coll_age_account(&account, ymd(2026, 3, 15), &rules, &aging_out), COLL_INVALID_ARGUMENT, "obligations");
+    obligations[2].due_date = ymd(2026, 3, 1);
+    obligations[2].amount_paid = dec("-1");
+    EXPECT(coll_age_account(&account, ymd(2026, 3, 15), &rules, &aging_out), COLL_INVALID_ARGUMENT, "amount_paid");
+    obligations[2].amount_paid = dec("0");
+    frozen[0].start = ymd(2026, 2, 10);
+    frozen[0].end = ymd(2026, 2, 19);
+    frozen[1].start = ymd(2026, 2, 15);
+    frozen[1].end = ymd(2026, 2, 20);
+    bad = account;
+    bad.frozen = frozen;
+    bad.n_frozen = 2;
+    EXPECT(coll_age_account(&bad, ymd(2026, 3, 15), &rules, &aging_out), COLL_INVALID_ARGUMENT, "frozen_periods");
+    bad.n_frozen = 1;
+    EXPECT_OK(coll_age_account(&bad, ymd(2026, 3, 15), &rules, &aging));
+    EXPECT_TRUE(aging.days_past_due == 32); /* 42 - 10 frozen days */
+    EXPECT(coll_age_account(&account, ymd(2026, 2, 30), &rules, &aging_out), COLL_INVALID_DATE, "as_of");
+    UNTOUCHED(aging_out);
+    EXPECT_NULL(coll_age_account(NULL, ymd(2026, 3, 15), &rules, &aging_out), "account");
+    EXPECT_NULL(coll_age_account(&account, ymd(2026, 3, 15), NULL, &aging_out), "rules");
+    EXPECT_NULL(coll_age_account(&account, ymd(2026, 3, 15), &rules, NULL), "out");
+    EXPECT_NULL(coll_aging_rules_init(NULL), "out");
+
+    /* Charge-off: February 1 + 120 days = June 1. */
+    EXPECT_OK(coll_charge_off_policy_init(&policy));
+    EXPECT_TRUE(policy.closed_end_days == 120 && policy.open_end_days == 180);
+    EXPECT_OK(coll_charge_off(&account, ymd(2026, 3, 15), &rules, COLL_CREDIT_CLOSED_END, &policy, &co));
+    EXPECT_TRUE(co.threshold_days == 120 && co.days_past_due == 42 && co.eligible == 0 && co.has_eligible_on == 1 &&
+                same_date(co.eligible_on, ymd(2026, 6, 1)));
+    POISON(co_out);
+    EXPECT(coll_charge_off(&account, ymd(2026, 3, 15), &rules, 2, &policy, &co_out), COLL_INVALID_ARGUMENT,
+           "credit_type");
+    bad_policy = policy;
+    bad_policy.open_end_days = 0;
+    EXPECT(coll_charge_off(&account, ymd(2026, 3, 15), &rules, COLL_CREDIT_OPEN_END, &bad_policy, &co_out),
+           COLL_INVALID_ARGUMENT, "open_end_days");
+    UNTOUCHED(co_out);
+    EXPECT_NULL(coll_charge_off(NULL, ymd(2026, 3, 15), &rules, COLL_CREDIT_OPEN_END, &policy, &co_out), "account");
+    EXPECT_NULL(coll_charge_off(&account, ymd(2026, 3, 15), NULL, COLL_CREDIT_OPEN_END, &policy, &co_out), "rules");
+    EXPECT_NULL(coll_charge_off(&account, ymd(2026, 3, 15), &rules, COLL_CREDIT_OPEN_END, NULL, &co_out), "policy");
+    EXPECT_NULL(coll_charge_off(&account, ymd(2026, 3, 15), &rules, COLL_CREDIT_OPEN_END, &policy, NULL), "out");
+    EXPECT_NULL(coll_charge_off_policy_init(NULL), "out");
+
+    /* Time bar: six years from 2026-02-01, barred from 2032-02-02. */
+    EXPECT_OK(coll_limitation_init(&lim));
+    EXPECT_TRUE(lim.start == COLL_LIMITATION_FROM_DUE_DATE && lim.unit == COLL_LIMITATION_UNIT_YEARS && lim.length == 6);
+    EXPECT_OK(coll_time_bar(&account, ymd(2026, 3, 15), &rules, &lim, &tb));
+    EXPECT_TRUE(tb.has_start == 1 && same_date(tb.start, ymd(2026, 2, 1)) && tb.has_barred_on == 1 &&
+                same_date(tb.barred_on, ymd(2032, 2, 2)) && tb.time_barred == 0);
+    POISON(tb_out);
+    bad_lim = lim;
+    bad_lim.length = 0;
+    EXPECT(coll_time_bar(&account, ymd(2026, 3, 15), &rules, &bad_lim, &tb_out), COLL_INVALID_ARGUMENT,
+           "limitation_period");
+    bad_lim = lim;
+    bad_lim.has_last_payment = 1;
+    bad_lim.last_payment = ymd(2026, 4, 1);
+    EXPECT(coll_time_bar(&account, ymd(2026, 3, 15), &rules, &bad_lim, &tb_out), COLL_INVALID_ARGUMENT,
+           "last_payment");
+    bad_lim.has_last_payment = 2;
+    EXPECT(coll_time_bar(&account, ymd(2026, 3, 15), &rules, &bad_lim, &tb_out), COLL_INVALID_ARGUMENT,
+           "has_last_payment");
+    bad_lim = lim;
+    bad_lim.unit = 3;
+    EXPECT(coll_time_bar(&account, ymd(2026, 3, 15), &rules, &bad_lim, &tb_out), COLL_INVALID_ARGUMENT, "unit");
+    bad_lim = lim;
+    bad_lim.start = 2;
+    EXPECT(coll_time_bar(&account, ymd(2026, 3, 15), &rules, &bad_lim, &tb_out), COLL_INVALID_ARGUMENT, "start");
+    UNTOUCHED(tb_out);
+    EXPECT_NULL(coll_time_bar(NULL, ymd(2026, 3, 15), &rules, &lim, &tb_out), "account");
+    EXPECT_NULL(coll_time_bar(&account, ymd(2026, 3, 15), NULL, &lim, &tb_out), "rules");
+    EXPECT_NULL(coll_time_bar(&account, ymd(2026, 3, 15), &rules, NULL, &tb_out), "limitation");
+    EXPECT_NULL(coll_time_bar(&account, ymd(2026, 3, 15), &rules, &lim, NULL), "out");
+    EXPECT_NULL(coll_limitation_init(NULL), "out");
+
+    /* A portfolio of two: the account above and one with nothing due. */
+    accounts[0] = account;
+    accounts[1].obligations = NULL;
+    accounts[1].n_obligations = 0;
+    accounts[1].frozen = NULL;
+    accounts[1].n_frozen = 0;
+    EXPECT_OK(coll_age_portfolio(accounts, 2, ymd(2026, 3, 15), &rules, ages, 2, totals, 8));
+    EXPECT_TRUE(ages[0].days_past_due == 42 && ages[0].bucket == 2 && ages[1].bucket == 0);
+    EXPECT_TRUE(totals[0].accounts == 1 && totals[2].accounts == 1 && text_is(&totals[2].past_due, "200"));
+    POISON(ages_out);
+    POISON(totals_out);
+    EXPECT(coll_age_portfolio(accounts, 2, ymd(2026, 3, 15), &rules, ages_out, 1, totals_out, 8),
+           COLL_BUFFER_TOO_SMALL, "out_ages");
+    EXPECT(coll_age_portfolio(accounts, 2, ymd(2026, 3, 15), &rules, ages_out, 2, totals_out, 7),
+           COLL_BUFFER_TOO_SMALL, "out_totals");
+    obligations[1].amount_due = dec("-5");
+    EXPECT(coll_age_portfolio(accounts, 2, ymd(2026, 3, 15), &rules, ages_out, 2, totals_out, 8),
+           COLL_INVALID_ARGUMENT, "amount_due");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "account #0") != NULL);
+    obligations[1].amount_due = dec("100");
+    UNTOUCHED(ages_out);
+    UNTOUCHED(totals_out);
+    EXPECT_NULL(coll_age_portfolio(NULL, 2, ymd(2026, 3, 15), &rules, ages_out, 2, totals_out, 8), "accounts");
+    EXPECT_NULL(coll_age_portfolio(accounts, 2, ymd(2026, 3, 15), NULL, ages_out, 2, totals_out, 8), "rules");
+    EXPECT_NULL(coll_age_portfolio(accounts, 2, ymd(2026, 3, 15), &rules, NULL, 2, totals_out, 8), "out_ages");
+    EXPECT_NULL(coll_age_portfolio(accounts, 2, ymd(2026, 3, 15), &rules, ages_out, 2, NULL, 8), "out_totals");
+
+    /* Names. */
+    EXPECT_OK(coll_shortfall_method_from_name("Cumulative", 10, &constant));
+    EXPECT_TRUE(constant == COLL_SHORTFALL_CUMULATIVE);
+    EXPECT(coll_shortfall_method_from_name("both", 4, &constant), COLL_INVALID_ARGUMENT, "shortfall_method");
+    EXPECT_NULL(coll_shortfall_method_from_name(NULL, 0, &constant), "name");
+    EXPECT_NULL(coll_shortfall_method_from_name("cumulative", 10, NULL), "out");
+    EXPECT_OK(coll_tolerance_kind_from_name("PERCENT", 7, &constant));
+    EXPECT_TRUE(constant == COLL_TOLERANCE_PERCENT);
+    EXPECT(coll_tolerance_kind_from_name("ratio", 5, &constant), COLL_INVALID_ARGUMENT, "tolerance");
+    EXPECT_NULL(coll_tolerance_kind_from_name(NULL, 0, &constant), "name");
+    EXPECT_NULL(coll_tolerance_kind_from_name("none", 4, NULL), "out");
+    EXPECT_OK(coll_credit_type_from_name("open_end", 8, &constant));
+    EXPECT_TRUE(constant == COLL_CREDIT_OPEN_END);
+    EXPECT(coll_credit_type_from_name("mortgage", 8, &constant), COLL_INVALID_ARGUMENT, "credit_type");
+    EXPECT_NULL(coll_credit_type_from_name(NULL, 0, &constant), "name");
+    EXPECT_NULL(coll_credit_type_from_name("open-end", 8, NULL), "out");
+    EXPECT_OK(coll_limitation_start_from_name("last payment or acknowledgment", 30, &constant));
+    EXPECT_TRUE(constant == COLL_LIMITATION_FROM_LAST_PAYMENT_OR_ACKNOWLEDGMENT);
+    EXPECT(coll_limitation_start_from_name("judgment", 8, &constant), COLL_INVALID_ARGUMENT, "limitation_start");
+    EXPECT_NULL(coll_limitation_start_from_name(NULL, 0, &constant), "name");
+    EXPECT_NULL(coll_limitation_start_from_name("due-date", 8, NULL), "out");
+    EXPECT_OK(coll_limitation_unit_from_name("Months", 6, &constant));
+    EXPECT_TRUE(constant == COLL_LIMITATION_UNIT_MONTHS);
+    EXPECT(coll_limitation_unit_from_name("weeks", 5, &constant), COLL_INVALID_ARGUMENT, "unit");
+    EXPECT_NULL(coll_limitation_unit_from_name(NULL, 0, &constant), "name");
+    EXPECT_NULL(coll_limitation_unit_from_name("days", 4, NULL), "out");
+    EXPECT(coll_limitation_unit_from_name(BAD_UTF8, 2, &constant), COLL_INVALID_UTF8, "name");
+}
+
+/* ---------------------------------------------------------------- status lifecycle */
+
+static void test_debt_status(void) {
+    coll_debt_status s, s_out;
+    coll_status_history *h = NULL, *h_out;
+    coll_status_change change, change_out;
+    const char *name = NULL;
+    bool yes = false, pause = false, has = true;
+    size_t n = 99;
+
+    EXPECT_OK(coll_debt_status_from_name("Paid In Full", 12, &s));
+    EXPECT_TRUE(s == COLL_DEBT_STATUS_PAID_IN_FULL);
+    POISON(s_out);
+    EXPECT(coll_debt_status_from_name("lost", 4, &s_out), COLL_INVALID_ARGUMENT, "status");
+    UNTOUCHED(s_out);
+    EXPECT_NULL(coll_debt_status_from_name(NULL, 0, &s), "name");
+    EXPECT_NULL(coll_debt_status_from_name("sold", 4, NULL), "out");
+    EXPECT_OK(coll_debt_status_name(COLL_DEBT_STATUS_ARRANGEMENT_BROKEN, &name));
+    EXPECT_TRUE(name != NULL && strcmp(name, "arrangement_broken") == 0);
+    EXPECT(coll_debt_status_name(17, &name), COLL_INVALID_ARGUMENT, "status");
+    EXPECT_NULL(coll_debt_status_name(0, NULL), "out");
+    EXPECT_OK(coll_debt_status_kind(COLL_DEBT_STATUS_SOLD, &yes, &pause));
+    EXPECT_TRUE(yes && !pause);
+    EXPECT_OK(coll_debt_status_kind(COLL_DEBT_STATUS_HARDSHIP, &yes, &pause));
+    EXPECT_TRUE(!yes && pause);
+    EXPECT(coll_debt_status_kind(99, &yes, &pause), COLL_INVALID_ARGUMENT, "status");
+    EXPECT_NULL(coll_debt_status_kind(0, NULL, &pause), "out_terminal");
+    EXPECT_NULL(coll_debt_status_kind(0, &yes, NULL), "out_pause");
+    EXPECT_OK(coll_debt_status_can_become(COLL_DEBT_STATUS_DELINQUENT, COLL_DEBT_STATUS_IN_ARRANGEMENT, &yes));
+    EXPECT_TRUE(yes);
+    EXPECT_OK(coll_debt_status_can_become(COLL_DEBT_STATUS_PAID_IN_FULL, COLL_DEBT_STATUS_DELINQUENT, &yes));
+    EXPECT_TRUE(!yes);
+    EXPECT(coll_debt_status_can_become(17, 0, &yes), COLL_INVALID_ARGUMENT, "from");
+    EXPECT(coll_debt_status_can_become(0, 17, &yes), COLL_INVALID_ARGUMENT, "to");
+    EXPECT_NULL(coll_debt_status_can_become(0, 1, NULL), "out");
+    EXPECT_OK(coll_debt_status_transition(COLL_DEBT_STATUS_DELINQUENT, COLL_DEBT_STATUS_IN_ARRANGEMENT,
+                                          ymd(2026, 3, 1), "plan agreed", 11));
+    EXPECT(coll_debt_status_transition(COLL_DEBT_STATUS_PAID_IN_FULL, COLL_DEBT_STATUS_DELINQUENT, ymd(2026, 3, 1),
+                                       "payment reversed", 16),
+           COLL_INVALID_ARGUMENT, "status");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "paid_in_full -> delinquent") != NULL);
+    EXPECT(coll_debt_status_transition(COLL_DEBT_STATUS_CURRENT, COLL_DEBT_STATUS_DELINQUENT, ymd(2026, 3, 1), " ", 1),
+           COLL_INVALID_ARGUMENT, "reason");
+    EXPECT(coll_debt_status_transition(COLL_DEBT_STATUS_CURRENT, COLL_DEBT_STATUS_DELINQUENT, ymd(2026, 3, 1),
+                                       BAD_UTF8, 2),
+           COLL_INVALID_UTF8, "reason");
+    EXPECT(coll_debt_status_transition(COLL_DEBT_STATUS_CURRENT, COLL_DEBT_STATUS_DELINQUENT, ymd(2026, 2, 29),
+                                       "missed", 6),
+           COLL_INVALID_DATE, "date");
+    EXPECT_NULL(coll_debt_status_transition(COLL_DEBT_STATUS_CURRENT, COLL_DEBT_STATUS_DELINQUENT, ymd(2026, 3, 1),
+                                            NULL, 0),
+                "reason");
+
+    /* A history: a pause returns only to the status before it. */
+    EXPECT_OK(coll_status_history_new(COLL_DEBT_STATUS_CURRENT, ymd(2026, 1, 1), &h));
+    EXPECT_OK(coll_status_history_change(h, COLL_DEBT_STATUS_DELINQUENT, ymd(2026, 2, 2), "January missed", 14));
+    EXPECT_OK(coll_status_history_change(h, COLL_DEBT_STATUS_DISPUTED, ymd(2026, 2, 10), "disputes the amount", 19));
+    EXPECT_OK(coll_status_history_returns_to(h, &has, &s));
+    EXPECT_TRUE(has && s == COLL_DEBT_STATUS_DELINQUENT);
+    EXPECT(coll_status_history_change(h, COLL_DEBT_STATUS_CURRENT, ymd(2026, 3, 1), "dispute resolved", 16),
+           COLL_INVALID_ARGUMENT, "status");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "disputed -> current") != NULL);
+    EXPECT(coll_status_history_change(h, COLL_DEBT_STATUS_DELINQUENT, ymd(2026, 2, 9), "back-dated", 10),
+           COLL_INVALID_ARGUMENT, "date");
+    EXPECT(coll_status_history_change(h, 40, ymd(2026, 3, 1), "x", 1), COLL_INVALID_ARGUMENT, "to");
+    EXPECT_OK(coll_status_history_change(h, COLL_DEBT_STATUS_DELINQUENT, ymd(2026, 3, 1), "dispute rejected", 16));
+    EXPECT_OK(coll_status_history_current(h, &s));
+    EXPECT_TRUE(s == COLL_DEBT_STATUS_DELINQUENT);
+    EXPECT_OK(coll_status_history_returns_to(h, &has, &s));
+    EXPECT_TRUE(!has && s == 0);
+    EXPECT_OK(coll_status_history_status_on(h, ymd(2026, 2, 15), &has, &s));
+    EXPECT_TRUE(has && s == COLL_DEBT_STATUS_DISPUTED);
+    EXPECT_OK(coll_status_history_status_on(h, ymd(2025, 12, 31), &has, &s));
+    EXPECT_TRUE(!has);
+    EXPECT_OK(coll_status_history_change_count(h, &n));
+    EXPECT_TRUE(n == 3);
+    EXPECT_OK(coll_status_history_change_at(h, 1, &change));
+    EXPECT_TRUE(change.from == COLL_DEBT_STATUS_DELINQUENT && change.to == COLL_DEBT_STATUS_DISPUTED &&
+                same_date(change.date, ymd(2026, 2, 10)) && change.reason_len == 19 &&
+                strcmp(change.reason, "disputes the amount") == 0);
+    POISON(change_out);
+    EXPECT(coll_status_history_change_at(h, 3, &change_out), COLL_INVALID_ARGUMENT, "index");
+    UNTOUCHED(change_out);
+    EXPECT_NULL(coll_status_history_change_at(NULL, 0, &change_out), "history");
+    EXPECT_NULL(coll_status_history_change_at(h, 0, NULL), "out");
+    EXPECT_NULL(coll_status_history_change_count(NULL, &n), "history");
+    EXPECT_NULL(coll_status_history_change_count(h, NULL), "out");
+    EXPECT_NULL(coll_status_history_current(NULL, &s), "history");
+    EXPECT_NULL(coll_status_history_current(h, NULL), "out");
+    EXPECT_NULL(coll_status_history_status_on(NULL, ymd(2026, 1, 1), &has, &s), "history");
+    EXPECT_NULL(coll_status_history_status_on(h, ymd(2026, 1, 1), NULL, &s), "out_has_value");
+    EXPECT_NULL(coll_status_history_status_on(h, ymd(2026, 1, 1), &has, NULL), "out");
+    EXPECT(coll_status_history_status_on(h, ymd(2026, 1, 32), &has, &s), COLL_INVALID_DATE, "date");
+    EXPECT_NULL(coll_status_history_returns_to(NULL, &has, &s), "history");
+    EXPECT_NULL(coll_status_history_returns_to(h, NULL, &s), "out_has_value");
+    EXPECT_NULL(coll_status_history_returns_to(h, &has, NULL), "out");
+    EXPECT_NULL(coll_status_history_change(NULL, COLL_DEBT_STATUS_LEGAL, ymd(2026, 3, 2), "claim", 5), "history");
+    EXPECT_NULL(coll_status_history_change(h, COLL_DEBT_STATUS_LEGAL, ymd(2026, 3, 2), NULL, 5), "reason");
+    /* After a charge-off, never delinquent again. */
+    EXPECT_OK(coll_status_history_change(h, COLL_DEBT_STATUS_CHARGED_OFF, ymd(2026, 6, 1), "120 days", 8));
+    EXPECT_OK(coll_status_history_change(h, COLL_DEBT_STATUS_IN_ARRANGEMENT, ymd(2026, 6, 2), "plan", 4));
+    EXPECT(coll_status_history_change(h, COLL_DEBT_STATUS_DELINQUENT, ymd(2026, 6, 3), "missed", 6),
+           COLL_INVALID_ARGUMENT, "status");
+    coll_status_history_free(h);
+    coll_status_history_free(NULL);
+    POISON(h_out);
+    EXPECT(coll_status_history_new(17, ymd(2026, 1, 1), &h_out), COLL_INVALID_ARGUMENT, "initial");
+    EXPECT(coll_status_history_new(0, ymd(2026, 13, 1), &h_out), COLL_INVALID_DATE, "opened_on");
+    UNTOUCHED(h_out);
+    EXPECT_NULL(coll_status_history_new(0, ymd(2026, 1, 1), NULL), "out");
+}
+
 int main(void) {
     test_conventions();
     test_null_arguments();
@@ -2048,6 +2894,10 @@ int main(void) {
     test_schedule_names();
     test_schedule_terms();
     test_schedule_results();
+    test_late_interest();
+    test_dunning();
+    test_aging();
+    test_debt_status();
     printf("test_errors: %d checks, %d failed\n", checks, failures);
     return failures == 0 ? 0 : 1;
 }

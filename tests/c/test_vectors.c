@@ -81,7 +81,16 @@ static coll_status get_decimal(const json_value *c, const char *key, coll_decima
 static coll_status get_date(const json_value *c, const char *key, coll_date *out, outcome *o) {
     const char *s;
     coll_status st = get_text(c, key, &s, o);
-    return st != COLL_OK ? st : coll_date_from_string(s, strlen(s), out);
+    if (st != COLL_OK) {
+        return st;
+    }
+    /* As for decimals: a date refused by coll_date_from_string (`text`) is the field being read. */
+    o->reading = key;
+    st = coll_date_from_string(s, strlen(s), out);
+    if (st == COLL_OK) {
+        o->reading = NULL;
+    }
+    return st;
 }
 
 static coll_status get_int(const json_value *c, const char *key, long long *out, outcome *o) {
@@ -1477,6 +1486,823 @@ done:
     return st;
 }
 
+/* ---------------------------------------------------------------- debts */
+
+/* Text of an optional field, or NULL. */
+static const char *opt_text(const json_value *c, const char *key) {
+    return json_string(json_get(c, key));
+}
+
+/* An optional integer field: fallback when absent. */
+static coll_status opt_int(const json_value *c, const char *key, long long fallback, long long *out, outcome *o) {
+    if (json_get(c, key) == NULL) {
+        *out = fallback;
+        return COLL_OK;
+    }
+    return get_int(c, key, out, o);
+}
+
+/* An optional decimal field: zero when absent. */
+static coll_status opt_decimal(const json_value *c, const char *key, coll_decimal *out, outcome *o) {
+    if (json_get(c, key) == NULL) {
+        return decimal_of("0", out);
+    }
+    return get_decimal(c, key, out, o);
+}
+
+static coll_status opt_mode(const json_value *c, const char *key, coll_rounding_mode *out) {
+    const char *s = opt_text(c, key);
+    if (s == NULL) {
+        *out = COLL_ROUND_HALF_UP;
+        return COLL_OK;
+    }
+    return coll_rounding_mode_from_name(s, strlen(s), out);
+}
+
+/* A date of a JSON string value (a list element), read as the field `key`. */
+static coll_status date_value(const json_value *v, const char *key, coll_date *out, outcome *o) {
+    const char *s = json_string(v);
+    coll_status st;
+    if (s == NULL) {
+        return harness(o, "not a date:", key);
+    }
+    o->reading = key;
+    st = coll_date_from_string(s, strlen(s), out);
+    if (st == COLL_OK) {
+        o->reading = NULL;
+    }
+    return st;
+}
+
+static coll_status decimal_value(const json_value *v, const char *key, coll_decimal *out, outcome *o) {
+    const char *s = json_scalar_text(v);
+    coll_status st;
+    if (s == NULL) {
+        return harness(o, "not a decimal:", key);
+    }
+    o->reading = key;
+    st = decimal_of(s, out);
+    if (st == COLL_OK) {
+        o->reading = NULL;
+    }
+    return st;
+}
+
+/* Each expectation is checked only when the case states it. */
+static void want_int(outcome *o, const json_value *c, const char *key, long long got) {
+    long long want;
+    const json_value *v = json_get(c, key);
+    if (v != NULL && get_int(c, key, &want, o) == COLL_OK) {
+        expect_int(o, key, got, want);
+    }
+}
+
+static void want_bool(outcome *o, const json_value *c, const char *key, int got) {
+    const json_value *v = json_get(c, key);
+    if (v != NULL && (v->type != JSON_BOOL || !v->boolean != !got)) {
+        mismatch(o, key, got ? "true" : "false", v->type == JSON_BOOL && v->boolean ? "true" : "false");
+    }
+}
+
+static void want_decimal(outcome *o, const json_value *c, const char *key, const coll_decimal *got) {
+    const char *want = json_scalar_text(json_get(c, key));
+    if (want != NULL) {
+        expect_decimal(o, c, key, got, want);
+    }
+}
+
+/* Exact canonical text (amounts inside result objects). */
+static void want_exact(outcome *o, const json_value *c, const char *key, const coll_decimal *got) {
+    const char *want = json_scalar_text(json_get(c, key));
+    char text[COLL_DECIMAL_TEXT_CAPACITY];
+    if (want != NULL) {
+        decimal_text(got, text);
+        if (strcmp(text, want) != 0) {
+            mismatch(o, key, text, want);
+        }
+    }
+}
+
+/* A date or null. */
+static void want_date(outcome *o, const json_value *c, const char *key, int has, coll_date got) {
+    const json_value *v = json_get(c, key);
+    char text[32];
+    if (v == NULL) {
+        return;
+    }
+    if (v->type == JSON_NULL) {
+        if (has) {
+            date_text(got, text, sizeof text);
+            mismatch(o, key, text, "null");
+        }
+    } else if (!has) {
+        mismatch(o, key, "null", json_string(v) ? json_string(v) : "?");
+    } else {
+        expect_date(o, key, got, json_string(v));
+    }
+}
+
+/* Text (with its length) or null. */
+static void want_text(outcome *o, const json_value *c, const char *key, const char *got, size_t len) {
+    const json_value *v = json_get(c, key);
+    char text[256];
+    if (v == NULL) {
+        return;
+    }
+    snprintf(text, sizeof text, "%.*s", (int)len, got ? got : "");
+    if (v->type == JSON_NULL) {
+        if (got != NULL) {
+            mismatch(o, key, text, "null");
+        }
+    } else if (got == NULL || json_string(v) == NULL || strlen(json_string(v)) != len ||
+               memcmp(got, json_string(v), len) != 0) {
+        mismatch(o, key, got ? text : "null", json_string(v) ? json_string(v) : "?");
+    }
+}
+
+static coll_status op_statutory_interest(const json_value *c, outcome *o) {
+    coll_statutory_claim claim;
+    coll_late_interest *li = NULL;
+    coll_late_interest_summary s;
+    const json_value *want;
+    const char *t;
+    coll_status st;
+    size_t i, n;
+    TRY(coll_statutory_claim_init(&claim));
+    TRY(get_text(c, "statute", &t, o));
+    TRY(coll_statute_from_name(t, strlen(t), &claim.statute));
+    TRY(get_text(c, "debtor", &t, o));
+    TRY(coll_debtor_kind_from_name(t, strlen(t), &claim.debtor));
+    TRY(get_decimal(c, "principal", &claim.principal, o));
+    TRY(get_currency(c, "currency", &claim.currency, o));
+    TRY(get_date(c, "due_date", &claim.due_date, o));
+    TRY(get_date(c, "through", &claim.through, o));
+    if (json_get(c, "margin_points") != NULL) {
+        claim.has_margin_points = 1;
+        TRY(get_decimal(c, "margin_points", &claim.margin_points, o));
+    }
+    if (json_get(c, "obligation_date") != NULL) {
+        claim.has_obligation_date = 1;
+        TRY(get_date(c, "obligation_date", &claim.obligation_date, o));
+    }
+    if ((t = opt_text(c, "day_count")) != NULL) {
+        claim.has_day_count = 1;
+        TRY(coll_day_count_from_name(t, strlen(t), &claim.day_count));
+    }
+    TRY(opt_mode(c, "rounding", &claim.rounding));
+    TRY(coll_late_interest_new(&claim, &li));
+    TRY(coll_late_interest_get_summary(li, &s));
+    want_decimal(o, c, "expected_interest", &s.interest);
+    want_int(o, c, "expected_days", s.days);
+    want_bool(o, c, "expected_any_unverified", s.any_unverified);
+    want = json_get(c, "expected_fixed_compensation");
+    if (want != NULL) {
+        if (want->type == JSON_NULL) {
+            if (s.has_fixed_compensation) {
+                mismatch(o, "fixed compensation", "an amount", "null");
+            }
+        } else if (!s.has_fixed_compensation) {
+            mismatch(o, "fixed compensation", "null", "an amount");
+        } else {
+            want_exact(o, want, "amount", &s.fixed_compensation.amount);
+            want_text(o, want, "currency", s.fixed_compensation.currency.code, 3);
+        }
+    }
+    want = get_array(c, "expected_segments");
+    if (want != NULL) {
+        TRY(coll_late_interest_segment_count(li, &n));
+        expect_int(o, "segment count", (long long)n, (long long)want->count);
+        for (i = 0; i < n && i < want->count; i++) {
+            coll_interest_segment seg;
+            const json_value *w = want->items[i];
+            TRY(coll_late_interest_segment_at(li, i, &seg));
+            expect_date(o, "segment from", seg.from, json_string(json_get(w, "from")));
+            expect_date(o, "segment to", seg.to, json_string(json_get(w, "to")));
+            want_int(o, w, "days", seg.days);
+            want_exact(o, w, "rate_percent", &seg.rate_percent);
+            want_int(o, w, "year_basis", seg.year_basis);
+        }
+    }
+    st = COLL_OK;
+done:
+    coll_late_interest_free(li);
+    return st;
+}
+
+static coll_status op_erpnext_dunning(const json_value *c, outcome *o) {
+    coll_money outstanding;
+    coll_decimal rate, fee;
+    coll_date due, posting;
+    long long earlier;
+    coll_rounding_mode mode;
+    coll_erpnext_dunning_result r;
+    coll_status st;
+    TRY(get_decimal(c, "outstanding", &outstanding.amount, o));
+    TRY(get_currency(c, "currency", &outstanding.currency, o));
+    TRY(get_decimal(c, "annual_rate_percent", &rate, o));
+    TRY(get_date(c, "due_date", &due, o));
+    TRY(get_date(c, "posting_date", &posting, o));
+    TRY(get_decimal(c, "dunning_fee", &fee, o));
+    TRY(opt_int(c, "earlier_dunnings", 0, &earlier, o));
+    TRY(opt_mode(c, "rounding", &mode));
+    TRY(coll_erpnext_dunning(&outstanding, &rate, due, posting, &fee, (uint32_t)earlier, mode, &r));
+    want_int(o, c, "expected_overdue_days", r.overdue_days);
+    want_decimal(o, c, "expected_interest", &r.interest);
+    want_decimal(o, c, "expected_dunning_amount", &r.dunning_amount);
+    want_int(o, c, "expected_level", r.level);
+done:
+    return st;
+}
+
+static coll_status op_finance_charge(const json_value *c, outcome *o) {
+    coll_finance_charge_terms terms;
+    coll_money remaining;
+    coll_date due, as_of;
+    coll_rounding_mode mode;
+    coll_finance_charge_result r;
+    long long n;
+    const char *t;
+    coll_status st;
+    TRY(coll_finance_charge_terms_init(&terms));
+    TRY(get_text(c, "method", &t, o));
+    TRY(coll_finance_charge_method_from_name(t, strlen(t), &terms.method));
+    TRY(get_decimal(c, "interest_rate_percent", &terms.interest_rate_percent, o));
+    TRY(opt_int(c, "interest_period_days", 30, &n, o));
+    terms.interest_period_days = (uint32_t)n;
+    TRY(opt_int(c, "grace_days", 0, &n, o));
+    terms.grace_days = (uint32_t)n;
+    TRY(opt_decimal(c, "minimum_amount", &terms.minimum_amount, o));
+    TRY(opt_decimal(c, "additional_fee", &terms.additional_fee, o));
+    TRY(get_decimal(c, "remaining", &remaining.amount, o));
+    TRY(get_currency(c, "currency", &remaining.currency, o));
+    TRY(get_date(c, "due_date", &due, o));
+    TRY(get_date(c, "as_of", &as_of, o));
+    TRY(opt_mode(c, "rounding", &mode));
+    TRY(coll_finance_charge(&terms, &remaining, due, as_of, mode, &r));
+    want_int(o, c, "expected_days_overdue", r.days_overdue);
+    want_bool(o, c, "expected_charged", r.charged);
+    want_decimal(o, c, "expected_interest", &r.interest);
+    want_decimal(o, c, "expected_total", &r.total);
+done:
+    return st;
+}
+
+static coll_status op_average_daily_balance(const json_value *c, outcome *o) {
+    const json_value *items = get_array(c, "items");
+    coll_balance_days *rows = NULL;
+    coll_decimal rate, got;
+    coll_currency cur;
+    coll_rounding_mode mode;
+    long long period;
+    size_t i;
+    coll_status st;
+    if (items == NULL) {
+        return harness(o, "missing list", "items");
+    }
+    rows = (coll_balance_days *)calloc(items->count + 1, sizeof *rows);
+    if (rows == NULL) {
+        return harness(o, "out of memory for", "items");
+    }
+    for (i = 0; i < items->count; i++) {
+        const json_value *pair = items->items[i];
+        char *end;
+        if (pair->type != JSON_ARRAY || pair->count != 2 || pair->items[1]->type != JSON_NUMBER) {
+            st = harness(o, "not an [amount, days] pair in", "items");
+            goto done;
+        }
+        TRY(decimal_value(pair->items[0], "amount", &rows[i].amount, o));
+        rows[i].days = strtoll(pair->items[1]->text, &end, 10);
+    }
+    TRY(get_decimal(c, "rate_percent", &rate, o));
+    TRY(get_int(c, "interest_period_days", &period, o));
+    TRY(get_currency(c, "currency", &cur, o));
+    TRY(opt_mode(c, "rounding", &mode));
+    TRY(coll_average_daily_balance_interest(rows, items->count, &rate, (uint32_t)period, &cur, mode, &got));
+    want_decimal(o, c, "expected", &got);
+done:
+    free(rows);
+    return st;
+}
+
+/* ---- dunning runs */
+
+static coll_status dunning_level_of(const json_value *l, coll_dunning_level *out, outcome *o) {
+    long long n;
+    const json_value *interest = json_get(l, "interest");
+    const char *t;
+    coll_status st;
+    TRY(get_int(l, "days_overdue", &n, o));
+    TRY(coll_dunning_level_init((uint32_t)n, out));
+    TRY(opt_int(l, "grace_days", 0, &n, o));
+    out->grace_days = (uint32_t)n;
+    TRY(opt_decimal(l, "fee", &out->fee, o));
+    TRY(opt_decimal(l, "minimum_outstanding", &out->minimum_outstanding, o));
+    TRY(get_text(l, "action", &out->action, o));
+    out->action_len = strlen(out->action);
+    if (interest != NULL) {
+        TRY(get_text(interest, "method", &t, o));
+        TRY(coll_dunning_interest_method_from_name(t, strlen(t), &out->interest_method));
+        TRY(opt_decimal(interest, "rate_percent", &out->rate_percent, o));
+        TRY(opt_int(interest, "interest_period_days", 0, &n, o));
+        out->interest_period_days = (uint32_t)n;
+        if ((t = opt_text(interest, "statute")) != NULL) {
+            TRY(coll_statute_from_name(t, strlen(t), &out->statute));
+        }
+        if ((t = opt_text(interest, "debtor")) != NULL) {
+            TRY(coll_debtor_kind_from_name(t, strlen(t), &out->debtor));
+        }
+    }
+done:
+    return st;
+}
+
+static void want_totals(outcome *o, const json_value *w, const coll_dunning_totals *t) {
+    want_int(o, w, "invoices", (long long)t->invoices);
+    want_int(o, w, "notices", (long long)t->notices);
+    want_exact(o, w, "outstanding", &t->outstanding);
+    want_exact(o, w, "fee", &t->fee);
+    want_exact(o, w, "interest", &t->interest);
+    want_exact(o, w, "total", &t->total);
+}
+
+static coll_status op_dunning_run(const json_value *c, outcome *o) {
+    const json_value *p = json_get(c, "policy"), *levels_json, *invoices_json, *want;
+    coll_dunning_policy policy;
+    coll_dunning_level *levels = NULL;
+    coll_dunning_invoice *invoices = NULL;
+    coll_dunning_payment **payments = NULL;
+    coll_dunning_run *run = NULL;
+    coll_date as_of;
+    size_t i, j, n_invoices = 0;
+    coll_status st;
+    levels_json = get_array(p, "levels");
+    invoices_json = get_array(c, "invoices");
+    if (levels_json == NULL || invoices_json == NULL) {
+        return harness(o, "missing list", "policy.levels or invoices");
+    }
+    n_invoices = invoices_json->count;
+    levels = (coll_dunning_level *)calloc(levels_json->count + 1, sizeof *levels);
+    invoices = (coll_dunning_invoice *)calloc(n_invoices + 1, sizeof *invoices);
+    payments = (coll_dunning_payment **)calloc(n_invoices + 1, sizeof *payments);
+    if (levels == NULL || invoices == NULL || payments == NULL) {
+        st = harness(o, "out of memory for", "dunning_run");
+        goto done;
+    }
+    TRY(coll_dunning_policy_init(&policy));
+    TRY(get_currency(p, "currency", &policy.currency, o));
+    policy.one_level_at_a_time = (uint8_t)get_bool(p, "one_level_at_a_time", 1);
+    for (i = 0; i < levels_json->count; i++) {
+        TRY(dunning_level_of(levels_json->items[i], &levels[i], o));
+    }
+    policy.levels = levels;
+    policy.n_levels = levels_json->count;
+    for (i = 0; i < n_invoices; i++) {
+        const json_value *inv = invoices_json->items[i], *pays = get_array(inv, "payments");
+        long long level;
+        coll_dunning_invoice *out = &invoices[i];
+        TRY(coll_dunning_invoice_init(out));
+        TRY(get_text(inv, "id", &out->id, o));
+        out->id_len = strlen(out->id);
+        TRY(get_text(inv, "customer_id", &out->customer_id, o));
+        out->customer_id_len = strlen(out->customer_id);
+        TRY(get_currency(json_get(inv, "currency") ? inv : p, "currency", &out->currency, o));
+        TRY(get_decimal(inv, "amount", &out->amount, o));
+        TRY(get_date(inv, "due_date", &out->due_date, o));
+        TRY(opt_int(inv, "dunning_level", 0, &level, o));
+        out->dunning_level = (uint32_t)level;
+        out->blocked = (uint8_t)get_bool(inv, "blocked", 0);
+        if (pays != NULL && pays->count > 0) {
+            payments[i] = (coll_dunning_payment *)calloc(pays->count, sizeof **payments);
+            if (payments[i] == NULL) {
+                st = harness(o, "out of memory for", "payments");
+                goto done;
+            }
+            for (j = 0; j < pays->count; j++) {
+                const json_value *pay = pays->items[j];
+                TRY(date_value(json_get(pay, "date"), "payments.date", &payments[i][j].date, o));
+                TRY(decimal_value(json_get(pay, "amount"), "payments.amount", &payments[i][j].amount, o));
+                if (json_get(pay, "currency") != NULL) {
+                    TRY(get_currency(pay, "currency", &payments[i][j].currency, o));
+                }
+            }
+            out->payments = payments[i];
+            out->n_payments = pays->count;
+        }
+    }
+    TRY(get_date(c, "as_of", &as_of, o));
+    TRY(coll_dunning_run_new(invoices, n_invoices, &policy, as_of, &run));
+    want = get_array(c, "expected_lines");
+    if (want != NULL) {
+        size_t n;
+        TRY(coll_dunning_run_line_count(run, &n));
+        expect_int(o, "line count", (long long)n, (long long)want->count);
+        for (i = 0; i < n && i < want->count; i++) {
+            const json_value *w = want->items[i], *lv = json_get(w, "level");
+            coll_dunning_line line;
+            const char *outcome_name = NULL;
+            TRY(coll_dunning_run_line_at(run, i, &line));
+            TRY(coll_dunning_outcome_name(line.outcome, &outcome_name));
+            want_text(o, w, "invoice_id", line.invoice_id, line.invoice_id_len);
+            want_int(o, w, "invoice_index", (long long)line.invoice_index);
+            want_exact(o, w, "outstanding", &line.outstanding);
+            want_int(o, w, "days_overdue", line.days_overdue);
+            want_text(o, w, "outcome", outcome_name, strlen(outcome_name));
+            if (lv != NULL && lv->type == JSON_NULL) {
+                expect_int(o, "level", line.level, 0);
+            } else {
+                want_int(o, w, "level", line.level);
+            }
+            want_text(o, w, "action", line.action, line.action_len);
+            want_exact(o, w, "fee", &line.fee);
+            want_exact(o, w, "interest", &line.interest);
+            want_exact(o, w, "total", &line.total);
+            want_bool(o, w, "unverified_rate", line.unverified_rate);
+        }
+    }
+    want = get_array(c, "expected_customers");
+    if (want != NULL) {
+        size_t n;
+        TRY(coll_dunning_run_customer_count(run, &n));
+        expect_int(o, "customer count", (long long)n, (long long)want->count);
+        for (i = 0; i < n && i < want->count; i++) {
+            const json_value *w = want->items[i];
+            coll_dunning_customer customer;
+            TRY(coll_dunning_run_customer_at(run, i, &customer));
+            want_text(o, w, "customer_id", customer.customer_id, customer.customer_id_len);
+            want_int(o, w, "first_line", (long long)customer.first_line);
+            want_int(o, w, "n_lines", (long long)customer.n_lines);
+            want_totals(o, w, &customer.totals);
+        }
+    }
+    want = json_get(c, "expected_totals");
+    if (want != NULL) {
+        coll_dunning_totals totals;
+        TRY(coll_dunning_run_get_totals(run, &totals));
+        want_totals(o, want, &totals);
+    }
+    st = COLL_OK;
+done:
+    coll_dunning_run_free(run);
+    for (i = 0; payments != NULL && i < n_invoices; i++) {
+        free(payments[i]);
+    }
+    free(payments);
+    free(invoices);
+    free(levels);
+    return st;
+}
+
+/* ---- aging */
+
+typedef struct {
+    coll_obligation *obligations;
+    coll_date_range *frozen;
+    uint32_t *bounds;
+} aging_buffers;
+
+static void aging_free(aging_buffers *b) {
+    free(b->obligations);
+    free(b->frozen);
+    free(b->bounds);
+    memset(b, 0, sizeof *b);
+}
+
+/* The account of `c` (obligations, frozen), its arrays in `b`. */
+static coll_status aging_account_of(const json_value *c, coll_aging_account *out, aging_buffers *b, outcome *o) {
+    const json_value *obs = get_array(c, "obligations"), *frozen = get_array(c, "frozen");
+    size_t i;
+    coll_status st = COLL_OK;
+    if (obs == NULL) {
+        return harness(o, "missing list", "obligations");
+    }
+    b->obligations = (coll_obligation *)calloc(obs->count + 1, sizeof *b->obligations);
+    b->frozen = (coll_date_range *)calloc((frozen ? frozen->count : 0) + 1, sizeof *b->frozen);
+    if (b->obligations == NULL || b->frozen == NULL) {
+        return harness(o, "out of memory for", "obligations");
+    }
+    for (i = 0; i < obs->count; i++) {
+        const json_value *ob = obs->items[i];
+        if (ob->type != JSON_ARRAY || ob->count != 3) {
+            return harness(o, "not a [due_date, amount_due, amount_paid] triple in", "obligations");
+        }
+        TRY(date_value(ob->items[0], "due_date", &b->obligations[i].due_date, o));
+        TRY(decimal_value(ob->items[1], "amount_due", &b->obligations[i].amount_due, o));
+        TRY(decimal_value(ob->items[2], "amount_paid", &b->obligations[i].amount_paid, o));
+    }
+    for (i = 0; frozen != NULL && i < frozen->count; i++) {
+        const json_value *r = frozen->items[i];
+        if (r->type != JSON_ARRAY || r->count != 2) {
+            return harness(o, "not a [start, end] pair in", "frozen");
+        }
+        TRY(date_value(r->items[0], "frozen_periods", &b->frozen[i].start, o));
+        TRY(date_value(r->items[1], "frozen_periods", &b->frozen[i].end, o));
+    }
+    out->obligations = b->obligations;
+    out->n_obligations = obs->count;
+    out->frozen = b->frozen;
+    out->n_frozen = frozen ? frozen->count : 0;
+done:
+    return st;
+}
+
+static coll_status aging_rules_of(const json_value *c, coll_aging_rules *out, uint32_t **bounds, outcome *o) {
+    const json_value *tol = json_get(c, "tolerance"), *b = get_array(c, "bucket_upper_bounds");
+    const char *t;
+    long long n;
+    size_t i;
+    coll_status st;
+    TRY(coll_aging_rules_init(out));
+    if ((t = opt_text(c, "method")) != NULL) {
+        TRY(coll_shortfall_method_from_name(t, strlen(t), &out->method));
+    }
+    if (tol != NULL) {
+        TRY(get_text(tol, "kind", &t, o));
+        TRY(coll_tolerance_kind_from_name(t, strlen(t), &out->tolerance_kind));
+        TRY(opt_decimal(tol, "value", &out->tolerance, o));
+    }
+    TRY(opt_int(c, "grace_days", 0, &n, o));
+    out->grace_days = (uint32_t)n;
+    if (b != NULL) {
+        *bounds = (uint32_t *)calloc(b->count + 1, sizeof **bounds);
+        if (*bounds == NULL) {
+            return harness(o, "out of memory for", "bucket_upper_bounds");
+        }
+        for (i = 0; i < b->count; i++) {
+            (*bounds)[i] = (uint32_t)strtoul(b->items[i]->text, NULL, 10);
+        }
+        out->bucket_upper_bounds = *bounds;
+        out->n_bucket_upper_bounds = b->count;
+    }
+done:
+    return st;
+}
+
+static coll_status op_aging(const json_value *c, outcome *o) {
+    const char *op = opt_text(c, "op"), *t;
+    aging_buffers b;
+    coll_aging_account account;
+    coll_aging_rules rules;
+    coll_date as_of;
+    coll_status st;
+    memset(&b, 0, sizeof b);
+    TRY(aging_rules_of(c, &rules, &b.bounds, o));
+    TRY(aging_account_of(c, &account, &b, o));
+    TRY(get_date(c, "as_of", &as_of, o));
+    if (strcmp(op, "age_account") == 0) {
+        coll_aging_result r;
+        const json_value *by = get_array(c, "expected_past_due_by_bucket"), *label = json_get(c, "expected_bucket_label");
+        TRY(coll_age_account(&account, as_of, &rules, &r));
+        want_int(o, c, "expected_days_past_due", r.days_past_due);
+        want_date(o, c, "expected_counting_from", r.has_counting_from, r.counting_from);
+        want_int(o, c, "expected_bucket", r.bucket);
+        want_decimal(o, c, "expected_past_due_amount", &r.past_due_amount);
+        want_decimal(o, c, "expected_tolerated_shortfall", &r.tolerated_shortfall);
+        want_decimal(o, c, "expected_outstanding", &r.outstanding);
+        if (label != NULL) {
+            char text[64];
+            size_t len;
+            TRY(coll_aging_bucket_label(&rules, r.bucket, text, sizeof text, &len));
+            want_text(o, c, "expected_bucket_label", text, len);
+        }
+        if (by != NULL) {
+            coll_decimal amounts[64];
+            size_t n, i;
+            TRY(coll_age_account_by_bucket(&account, as_of, &rules, amounts, 64, &n));
+            expect_int(o, "bucket count", (long long)n, (long long)by->count);
+            for (i = 0; i < n && i < by->count; i++) {
+                TRY(expect_decimal(o, c, "past due by bucket", &amounts[i], json_scalar_text(by->items[i])));
+            }
+        }
+    } else if (strcmp(op, "charge_off") == 0) {
+        coll_charge_off_policy policy;
+        coll_charge_off_result r;
+        coll_credit_type credit;
+        long long n;
+        TRY(coll_charge_off_policy_init(&policy));
+        TRY(opt_int(c, "closed_end_days", policy.closed_end_days, &n, o));
+        policy.closed_end_days = (uint32_t)n;
+        TRY(opt_int(c, "open_end_days", policy.open_end_days, &n, o));
+        policy.open_end_days = (uint32_t)n;
+        TRY(get_text(c, "credit_type", &t, o));
+        TRY(coll_credit_type_from_name(t, strlen(t), &credit));
+        TRY(coll_charge_off(&account, as_of, &rules, credit, &policy, &r));
+        want_int(o, c, "expected_threshold_days", r.threshold_days);
+        want_int(o, c, "expected_days_past_due", r.days_past_due);
+        want_bool(o, c, "expected_eligible", r.eligible);
+        want_date(o, c, "expected_eligible_on", r.has_eligible_on, r.eligible_on);
+    } else {
+        coll_limitation lim;
+        coll_time_bar_result r;
+        char unit[16];
+        unsigned long length;
+        TRY(coll_limitation_init(&lim));
+        TRY(get_text(c, "limitation_start", &t, o));
+        TRY(coll_limitation_start_from_name(t, strlen(t), &lim.start));
+        TRY(get_text(c, "limitation_period", &t, o));
+        if (sscanf(t, "%15[a-z]:%lu", unit, &length) != 2) {
+            st = harness(o, "not unit:count:", "limitation_period");
+            goto done;
+        }
+        TRY(coll_limitation_unit_from_name(unit, strlen(unit), &lim.unit));
+        lim.length = (uint32_t)length;
+        if (json_get(c, "last_payment") != NULL) {
+            lim.has_last_payment = 1;
+            TRY(get_date(c, "last_payment", &lim.last_payment, o));
+        }
+        if (json_get(c, "last_acknowledgment") != NULL) {
+            lim.has_last_acknowledgment = 1;
+            TRY(get_date(c, "last_acknowledgment", &lim.last_acknowledgment, o));
+        }
+        TRY(coll_time_bar(&account, as_of, &rules, &lim, &r));
+        want_date(o, c, "expected_start", r.has_start, r.start);
+        want_date(o, c, "expected_barred_on", r.has_barred_on, r.barred_on);
+        want_bool(o, c, "expected_time_barred", r.time_barred);
+    }
+    st = COLL_OK;
+done:
+    aging_free(&b);
+    return st;
+}
+
+static coll_status op_age_portfolio(const json_value *c, outcome *o) {
+    const json_value *accounts_json = get_array(c, "accounts"), *want;
+    coll_aging_account *accounts = NULL;
+    aging_buffers *buffers = NULL;
+    coll_account_age *ages = NULL;
+    coll_bucket_totals totals[64];
+    coll_aging_rules rules;
+    uint32_t *bounds = NULL;
+    coll_date as_of;
+    size_t i, n = 0, n_buckets;
+    coll_status st;
+    if (accounts_json == NULL) {
+        return harness(o, "missing list", "accounts");
+    }
+    n = accounts_json->count;
+    accounts = (coll_aging_account *)calloc(n + 1, sizeof *accounts);
+    buffers = (aging_buffers *)calloc(n + 1, sizeof *buffers);
+    ages = (coll_account_age *)calloc(n + 1, sizeof *ages);
+    if (accounts == NULL || buffers == NULL || ages == NULL) {
+        st = harness(o, "out of memory for", "accounts");
+        goto done;
+    }
+    TRY(aging_rules_of(c, &rules, &bounds, o));
+    for (i = 0; i < n; i++) {
+        TRY(aging_account_of(accounts_json->items[i], &accounts[i], &buffers[i], o));
+    }
+    TRY(get_date(c, "as_of", &as_of, o));
+    TRY(coll_aging_bucket_count(&rules, &n_buckets));
+    TRY(coll_age_portfolio(accounts, n, as_of, &rules, ages, n + 1, totals, 64));
+    want = get_array(c, "expected_accounts");
+    if (want != NULL) {
+        expect_int(o, "account count", (long long)n, (long long)want->count);
+        for (i = 0; i < n && i < want->count; i++) {
+            const json_value *pair = want->items[i];
+            if (pair->type != JSON_ARRAY || pair->count != 2) {
+                st = harness(o, "not a [days, bucket] pair in", "expected_accounts");
+                goto done;
+            }
+            expect_int(o, "days past due", ages[i].days_past_due, strtoll(pair->items[0]->text, NULL, 10));
+            expect_int(o, "bucket", ages[i].bucket, strtoll(pair->items[1]->text, NULL, 10));
+        }
+    }
+    want = get_array(c, "expected_totals");
+    if (want != NULL) {
+        expect_int(o, "bucket count", (long long)n_buckets, (long long)want->count);
+        for (i = 0; i < n_buckets && i < want->count; i++) {
+            want_int(o, want->items[i], "accounts", (long long)totals[i].accounts);
+            want_exact(o, want->items[i], "outstanding", &totals[i].outstanding);
+            want_exact(o, want->items[i], "past_due", &totals[i].past_due);
+        }
+    }
+    st = COLL_OK;
+done:
+    for (i = 0; buffers != NULL && i < n; i++) {
+        aging_free(&buffers[i]);
+    }
+    free(buffers);
+    free(accounts);
+    free(ages);
+    free(bounds);
+    return st;
+}
+
+/* ---- status lifecycle */
+
+static coll_status get_status(const json_value *c, const char *key, coll_debt_status *out, outcome *o) {
+    const char *s;
+    coll_status st = get_text(c, key, &s, o);
+    return st != COLL_OK ? st : coll_debt_status_from_name(s, strlen(s), out);
+}
+
+static coll_status op_can_become(const json_value *c, outcome *o) {
+    coll_debt_status from, to;
+    bool got;
+    coll_status st;
+    TRY(get_status(c, "from", &from, o));
+    TRY(get_status(c, "to", &to, o));
+    TRY(coll_debt_status_can_become(from, to, &got));
+    want_bool(o, c, "expected", got);
+done:
+    return st;
+}
+
+/* Whether the last error message contains the case's `error_value`, when it states one. */
+static coll_status check_error_value(const json_value *c, coll_status st, outcome *o) {
+    const char *value = opt_text(c, "error_value");
+    if (st != COLL_OK && value != NULL && strstr(coll_last_error_message(), value) == NULL) {
+        note(o, "the error message does not contain %s%s%s", value, "", "");
+        return HARNESS_ERROR;
+    }
+    return st;
+}
+
+static coll_status op_transition(const json_value *c, outcome *o) {
+    coll_debt_status from, to;
+    coll_date date;
+    const char *reason;
+    coll_status st;
+    TRY(get_status(c, "from", &from, o));
+    TRY(get_status(c, "to", &to, o));
+    TRY(get_date(c, "date", &date, o));
+    TRY(get_text(c, "reason", &reason, o));
+    st = check_error_value(c, coll_debt_status_transition(from, to, date, reason, strlen(reason)), o);
+done:
+    return st;
+}
+
+static coll_status op_status_history(const json_value *c, outcome *o) {
+    const json_value *changes = get_array(c, "changes"), *on = get_array(c, "expected_status_on"), *rt;
+    coll_status_history *h = NULL;
+    coll_debt_status initial, s;
+    coll_date opened;
+    bool has;
+    size_t i, n;
+    coll_status st;
+    if (changes == NULL) {
+        return harness(o, "missing list", "changes");
+    }
+    TRY(get_status(c, "initial", &initial, o));
+    TRY(get_date(c, "opened_on", &opened, o));
+    TRY(coll_status_history_new(initial, opened, &h));
+    for (i = 0; i < changes->count; i++) {
+        const json_value *ch = changes->items[i];
+        coll_debt_status to;
+        coll_date date;
+        const char *reason;
+        TRY(get_status(ch, "to", &to, o));
+        TRY(get_date(ch, "date", &date, o));
+        TRY(get_text(ch, "reason", &reason, o));
+        st = check_error_value(c, coll_status_history_change(h, to, date, reason, strlen(reason)), o);
+        if (st != COLL_OK) {
+            goto done;
+        }
+    }
+    if (json_get(c, "expected_current") != NULL) {
+        const char *name;
+        TRY(coll_status_history_current(h, &s));
+        TRY(coll_debt_status_name(s, &name));
+        want_text(o, c, "expected_current", name, strlen(name));
+    }
+    TRY(coll_status_history_change_count(h, &n));
+    want_int(o, c, "expected_change_count", (long long)n);
+    if ((rt = json_get(c, "expected_returns_to")) != NULL) {
+        const char *name = NULL;
+        TRY(coll_status_history_returns_to(h, &has, &s));
+        if (has) {
+            TRY(coll_debt_status_name(s, &name));
+        }
+        want_text(o, c, "expected_returns_to", name, name ? strlen(name) : 0);
+    }
+    for (i = 0; on != NULL && i < on->count; i++) {
+        const json_value *pair = on->items[i];
+        coll_date date;
+        const char *name = NULL;
+        char key[64];
+        if (pair->type != JSON_ARRAY || pair->count != 2) {
+            st = harness(o, "not a [date, status] pair in", "expected_status_on");
+            goto done;
+        }
+        TRY(date_value(pair->items[0], "date", &date, o));
+        TRY(coll_status_history_status_on(h, date, &has, &s));
+        if (has) {
+            TRY(coll_debt_status_name(s, &name));
+        }
+        snprintf(key, sizeof key, "status on %s", json_string(pair->items[0]));
+        if (pair->items[1]->type == JSON_NULL) {
+            if (name != NULL) {
+                mismatch(o, key, name, "null");
+            }
+        } else if (name == NULL || json_string(pair->items[1]) == NULL || strcmp(name, json_string(pair->items[1])) != 0) {
+            mismatch(o, key, name ? name : "null", json_string(pair->items[1]) ? json_string(pair->items[1]) : "?");
+        }
+    }
+    st = COLL_OK;
+done:
+    coll_status_history_free(h);
+    return st;
+}
+
 /* ---------------------------------------------------------------- the runner */
 
 typedef struct {
@@ -1520,6 +2346,18 @@ static const op_entry OPS[] = {
     {"apr_regulation_z", op_apr_regulation_z},
     {"aprc_eu", op_aprc_eu},
     {"amortize", op_amortize},
+    {"statutory_interest", op_statutory_interest},
+    {"erpnext_dunning", op_erpnext_dunning},
+    {"finance_charge", op_finance_charge},
+    {"average_daily_balance", op_average_daily_balance},
+    {"dunning_run", op_dunning_run},
+    {"age_account", op_aging},
+    {"charge_off", op_aging},
+    {"time_bar", op_aging},
+    {"age_portfolio", op_age_portfolio},
+    {"can_become", op_can_become},
+    {"transition", op_transition},
+    {"status_history", op_status_history},
 };
 
 /* The status of an error kind: "invalid_date" is COLL_INVALID_DATE, found through coll_status_name. */

@@ -137,7 +137,7 @@ impl coll_day_count {
     }
 
     /// The struct of a core convention: its kind (by its place in `DayCount::NAMES`) and its data.
-    fn from_core(day_count: DayCount) -> FfiResult<coll_day_count> {
+    pub(crate) fn from_core(day_count: DayCount) -> FfiResult<coll_day_count> {
         let kind = DayCount::NAMES
             .iter()
             .position(|name| *name == day_count.name())

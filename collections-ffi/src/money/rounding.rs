@@ -55,7 +55,7 @@ pub(crate) fn rounding_mode_of(
     })
 }
 
-fn rounding_mode_constant(mode: RoundingMode) -> coll_rounding_mode {
+pub(crate) fn rounding_mode_constant(mode: RoundingMode) -> coll_rounding_mode {
     match mode {
         RoundingMode::HalfUp => COLL_ROUND_HALF_UP,
         RoundingMode::HalfEven => COLL_ROUND_HALF_EVEN,

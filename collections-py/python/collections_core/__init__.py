@@ -6,7 +6,8 @@ date arguments an ISO ``"YYYY-MM-DD"`` string (and where several dates are taken
 ``datetime64[D]`` array). Floats are refused (``InvalidArgumentError``): they cannot
 hold most decimal amounts exactly. Every error is a ``CollectionsError`` (a ``ValueError``) naming the
 argument at fault. The time-value-of-money functions (numpy-financial's ``pmt``, ``irr``, ... and
-pyxirr's ``xirr``) are in ``collections_core.finance``. ``amortize`` (or ``ScheduleBuilder``) builds an
+pyxirr's ``xirr``) are in ``collections_core.finance``; late-payment interest, dunning runs, aging
+and the status lifecycle of debts in ``collections_core.debt``. ``amortize`` (or ``ScheduleBuilder``) builds an
 amortized repayment ``Schedule``, which exports to numpy, pyarrow and pandas when they are installed.
 
 >>> from collections_core import Money, HolidayCalendar, date_schedule
@@ -18,7 +19,7 @@ amortized repayment ``Schedule``, which exports to numpy, pyarrow and pandas whe
 
 from __future__ import annotations
 
-from collections_core import finance
+from collections_core import debt, finance
 from collections_core._collections_core import (
     BUSINESS_DAY_CONVENTIONS,
     DAY_COUNTS,
@@ -67,6 +68,7 @@ __all__ = [
     "Money",
     "Rate",
     "date_schedule",
+    "debt",
     "finance",
     "parse_decimal",
     "round_decimal",

@@ -201,3 +201,12 @@ pub fn day_count_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<Da
         .parse::<DayCount>()
         .or_raise_as(&[("day_count", field)])
 }
+
+/// A day count as the functions that take one give it back: its name when the name alone rebuilds it,
+/// else the `DayCount` object (a convention with data, such as ACT/ACT ICMA).
+pub fn day_count_value(py: Python<'_>, day_count: DayCount) -> PyResult<Bound<'_, PyAny>> {
+    if day_count.name().parse::<DayCount>().ok() == Some(day_count) {
+        return Ok(day_count.name().into_pyobject(py)?.into_any());
+    }
+    Ok(Bound::new(py, PyDayCount(day_count))?.into_any())
+}

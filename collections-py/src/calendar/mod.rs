@@ -6,6 +6,6 @@ mod frequency;
 mod schedule;
 
 pub use business::PyHolidayCalendar;
-pub use daycount::{day_count_arg, PyDayCount};
+pub use daycount::{day_count_arg, day_count_value, PyDayCount};
 pub use frequency::{frequency_arg, PyFrequency};
 pub use schedule::date_schedule;

@@ -11,14 +11,14 @@ use collections_core::schedule::{
     InterestMethod, Reamortization, Row, Schedule, ScheduleKind, ScheduleTerms, TermOrPayment,
     Totals,
 };
-use collections_core::{Currency, DayCount};
+use collections_core::Currency;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyIterator, PyList, PyTuple, PyType};
 use rust_decimal::Decimal;
 
 use super::export;
-use crate::calendar::PyDayCount;
+use crate::calendar::day_count_value;
 use crate::convert::{
     bool_arg, date_arg, date_out, date_repr, decimal_arg, decimal_out, decimal_repr, int_arg,
     str_arg, Reduced,
@@ -33,15 +33,6 @@ fn optional_decimal<'py>(py: Python<'py>, value: Option<Decimal>) -> PyResult<Bo
         Some(v) => decimal_out(py, v),
         None => Ok(py.None().into_bound(py)),
     }
-}
-
-/// A day count as `amortize` takes it back: its name when the name alone rebuilds it, else the
-/// `DayCount` object (a convention with data, such as ACT/ACT ICMA).
-fn day_count_value(py: Python<'_>, day_count: DayCount) -> PyResult<Bound<'_, PyAny>> {
-    if day_count.name().parse::<DayCount>().ok() == Some(day_count) {
-        return Ok(day_count.name().into_pyobject(py)?.into_any());
-    }
-    Ok(Bound::new(py, PyDayCount(day_count))?.into_any())
 }
 
 /// A currency as `amortize` takes it back: the ISO code, or the `Currency` for one the caller defined.

@@ -1,0 +1,206 @@
+//! Tabular results as a `pyarrow.Table` or a pandas DataFrame, as `Schedule.to_arrow()` makes them:
+//! amounts as exact `decimal128(38, scale)` (the scale the column's own: the currency's minor units, or
+//! more where an amount has more places), dates as `date32`, counts as `int64`, flags as `bool`, names
+//! as `string`; a missing value (a level not reached, no date) is a null.
+//!
+//! Numeric columns are written by Rust into one buffer each, which pyarrow wraps as it is; text columns
+//! go through `pyarrow.array`. pyarrow and pandas are imported on first use; a missing one is an
+//! `ImportError` naming the export that needs it.
+
+use chrono::{Datelike, NaiveDate};
+use collections_core::Error;
+use pyo3::exceptions::PyImportError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyList};
+use rust_decimal::Decimal;
+
+use crate::errors::raise;
+
+/// One column's values.
+#[derive(Debug)]
+pub enum Column {
+    /// `string`.
+    Text(Vec<Option<String>>),
+    /// `int64`.
+    Int(Vec<Option<i64>>),
+    /// `date32`.
+    Date(Vec<Option<NaiveDate>>),
+    /// `bool`.
+    Bool(Vec<bool>),
+    /// `decimal128(38, scale)`, the scale at least `min_scale`.
+    Decimal(Vec<Option<Decimal>>, u32),
+    /// Python objects (ids as the caller gave them), typed by `pyarrow.array`.
+    Objects(Vec<Py<PyAny>>),
+}
+
+/// A table being built: named columns of one length.
+#[derive(Debug, Default)]
+pub struct Table {
+    names: Vec<&'static str>,
+    columns: Vec<Column>,
+}
+
+impl Table {
+    /// Adds a column.
+    pub fn add(&mut self, name: &'static str, column: Column) -> &mut Self {
+        self.names.push(name);
+        self.columns.push(column);
+        self
+    }
+}
+
+/// Imports an optional dependency of an export, or says which export needs it.
+fn optional_import<'py>(
+    py: Python<'py>,
+    module: &str,
+    export: &str,
+) -> PyResult<Bound<'py, PyModule>> {
+    py.import(module).map_err(|err| {
+        if err.is_instance_of::<PyImportError>(py) {
+            let missing = PyImportError::new_err(format!(
+                "{export}() needs {module}, which is not installed: pip install {module}"
+            ));
+            missing.set_cause(py, Some(err));
+            missing
+        } else {
+            err
+        }
+    })
+}
+
+/// 1970-01-01 counted from 0001-01-01 as chrono's `num_days_from_ce` counts it.
+const UNIX_EPOCH_FROM_CE: i32 = 719_163;
+
+/// Decimal128's largest precision: mantissas must stay below 10^38.
+const DECIMAL128_LIMIT: u128 = 10u128.pow(38);
+
+/// `value` as a whole number of `10^-scale` units (`scale` at least the value's own), if it fits
+/// decimal128.
+fn units_at(value: Decimal, scale: u32) -> Option<i128> {
+    let up = scale.checked_sub(value.scale())?;
+    let units = value.mantissa().checked_mul(10i128.checked_pow(up)?)?;
+    (units.unsigned_abs() < DECIMAL128_LIMIT).then_some(units)
+}
+
+/// Arrow's validity bitmap (`None` when nothing is missing) and the null count.
+fn validity<T>(values: &[Option<T>]) -> (Option<Vec<u8>>, usize) {
+    let nulls = values.iter().filter(|v| v.is_none()).count();
+    if nulls == 0 {
+        return (None, 0);
+    }
+    let mut bits = vec![0u8; values.len().div_ceil(8)];
+    for (i, v) in values.iter().enumerate() {
+        if v.is_some() {
+            bits[i / 8] |= 1 << (i % 8);
+        }
+    }
+    (Some(bits), nulls)
+}
+
+/// An Arrow array of fixed-width values from their little-endian bytes.
+fn fixed_array<'py, T>(
+    pa: &Bound<'py, PyModule>,
+    data_type: Bound<'py, PyAny>,
+    values: &[Option<T>],
+    width: usize,
+    write: impl Fn(&T, &mut [u8]),
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = pa.py();
+    let mut data = vec![0u8; values.len() * width];
+    for (i, v) in values.iter().enumerate() {
+        if let Some(v) = v {
+            write(v, &mut data[i * width..(i + 1) * width]);
+        }
+    }
+    let (bits, nulls) = validity(values);
+    let buffer = |bytes: &[u8]| pa.getattr("py_buffer")?.call1((PyBytes::new(py, bytes),));
+    let bits = match bits {
+        Some(b) => buffer(&b)?,
+        None => py.None().into_bound(py),
+    };
+    let buffers = PyList::new(py, [bits, buffer(&data)?])?;
+    pa.getattr("Array")?
+        .getattr("from_buffers")?
+        .call1((data_type, values.len(), buffers, nulls))
+}
+
+/// One column as an Arrow array; `name` for an amount that does not fit decimal128.
+fn array<'py>(
+    pa: &Bound<'py, PyModule>,
+    name: &'static str,
+    column: &Column,
+) -> PyResult<Bound<'py, PyAny>> {
+    let py = pa.py();
+    match column {
+        Column::Text(values) => {
+            let kwargs = PyDict::new(py);
+            kwargs.set_item("type", pa.getattr("string")?.call0()?)?;
+            pa.getattr("array")?
+                .call((PyList::new(py, values)?,), Some(&kwargs))
+        }
+        Column::Objects(values) => pa.getattr("array")?.call1((PyList::new(py, values)?,)),
+        Column::Int(values) => {
+            fixed_array(pa, pa.getattr("int64")?.call0()?, values, 8, |v, out| {
+                out.copy_from_slice(&v.to_le_bytes())
+            })
+        }
+        Column::Date(values) => {
+            fixed_array(pa, pa.getattr("date32")?.call0()?, values, 4, |d, out| {
+                let days = d.num_days_from_ce() - UNIX_EPOCH_FROM_CE;
+                out.copy_from_slice(&days.to_le_bytes())
+            })
+        }
+        Column::Bool(values) => {
+            let kwargs = PyDict::new(py);
+            kwargs.set_item("type", pa.getattr("bool_")?.call0()?)?;
+            pa.getattr("array")?
+                .call((PyList::new(py, values)?,), Some(&kwargs))
+        }
+        Column::Decimal(values, min_scale) => {
+            let scale = values
+                .iter()
+                .flatten()
+                .map(|v| v.scale())
+                .fold(*min_scale, u32::max);
+            let mut units = Vec::with_capacity(values.len());
+            for v in values {
+                units.push(match v {
+                    Some(v) => Some(units_at(*v, scale).ok_or_else(|| {
+                        raise(Error::Overflow {
+                            field: name,
+                            value: v.to_string(),
+                        })
+                    })?),
+                    None => None,
+                });
+            }
+            let data_type = pa.getattr("decimal128")?.call1((38, scale))?;
+            fixed_array(pa, data_type, &units, 16, |u, out| {
+                out.copy_from_slice(&u.to_le_bytes())
+            })
+        }
+    }
+}
+
+/// The table as a `pyarrow.Table`; `export` names the method for a missing pyarrow.
+pub fn to_arrow<'py>(py: Python<'py>, table: &Table, export: &str) -> PyResult<Bound<'py, PyAny>> {
+    let pa = optional_import(py, "pyarrow", export)?;
+    let arrays = table
+        .names
+        .iter()
+        .zip(&table.columns)
+        .map(|(name, column)| array(&pa, name, column))
+        .collect::<PyResult<Vec<_>>>()?;
+    pa.getattr("Table")?
+        .getattr("from_arrays")?
+        .call1((PyList::new(py, arrays)?, PyList::new(py, &table.names)?))
+}
+
+/// The table as a pandas DataFrame with `pd.ArrowDtype` columns (amounts stay exact decimals).
+pub fn to_pandas<'py>(py: Python<'py>, table: &Table, export: &str) -> PyResult<Bound<'py, PyAny>> {
+    let pd = optional_import(py, "pandas", export)?;
+    let arrow = to_arrow(py, table, export)?;
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("types_mapper", pd.getattr("ArrowDtype")?)?;
+    arrow.call_method("to_pandas", (), Some(&kwargs))
+}
