@@ -131,6 +131,12 @@ pub fn decimal_value(
     if obj.get_type_ptr() == decimal_class(obj.py())?.as_type_ptr() {
         return decimal_from_str(obj, field);
     }
+    // An int that fits an i64 is that many units: what its text parses to (scale 0), without the text.
+    if obj.is_exact_instance_of::<PyInt>() {
+        if let Ok(value) = obj.extract::<i64>() {
+            return Ok(Ok(Decimal::from(value)));
+        }
+    }
     if obj.is_instance_of::<PyFloat>() {
         return Ok(Err(Error::InvalidArgument {
             field,

@@ -171,6 +171,24 @@ def test_decimals_read_as_their_text() -> None:
     assert raised.value.field == "rate" and raised.value.value == "NaN"
 
 
+def test_ints_read_as_their_text() -> None:
+    # An int that fits 64 bits is read as a number, a larger one through its text: the same values.
+    class Count(int):
+        pass
+
+    for pv in (0, 1, -200000, 2**63 - 1, -(2**63), 2**63, 10**27, -(10**28)):
+        assert fin.pmt(Decimal("0.01"), 12, pv) == fin.pmt("0.01", "12", str(pv))
+        assert fin.pmt(Decimal("0.01"), Count(12), Count(pv)) == fin.pmt("0.01", "12", str(pv))
+    assert fin.irr([-150000, 15000, 25000, 35000, 45000, 60000]) == fin.irr(
+        ["-150000", "15000", "25000", "35000", "45000", "60000"]
+    )
+    with pytest.raises(cc.InvalidDecimalError) as raised:
+        fin.pmt("0.01", 12, 10**40)
+    assert raised.value.field == "pv" and raised.value.value == str(10**40)
+    with pytest.raises(cc.InvalidArgumentError):
+        fin.pmt("0.01", 12, True)
+
+
 def test_python_decimal_division_is_rounded_to_28_digits() -> None:
     # Python's default context gives Decimal("0.08") / 12 thirty places; the core keeps 28, as Python does.
     assert cc.parse_decimal(str(Decimal("0.08") / 12)) == Decimal("0.0066666666666666666666666667")
