@@ -229,19 +229,39 @@ fn decimal128_units(value: &Decimal, scale: u32) -> Option<i128> {
         .filter(|u| value.scale() == scale || u.unsigned_abs() < DECIMAL128_LIMIT.unsigned_abs())
 }
 
-/// Amount column `K` (of [`AMOUNTS`]) as decimal128 values into `out`; `false` if one does not fit.
+/// Amount column `K` (of [`AMOUNTS`]) as decimal128 values of `scale` into `out`; `false` if an amount
+/// has more places than `scale` or does not fit.
 ///
 /// A column at a time, `K` a constant, so the loop is a load, a compare and a store per row (measured a
 /// little faster than a row at a time through all six columns).
 fn decimal_column<const K: usize>(out: &mut [u8], rows: &[Row], scale: u32) -> bool {
     let mut fits = true;
     for (slot, r) in out.chunks_exact_mut(16).zip(rows) {
-        match decimal128_units(amounts(r)[K], scale) {
-            Some(units) => slot.copy_from_slice(&units.to_le_bytes()),
-            None => fits = false,
+        let value = amounts(r)[K];
+        match decimal128_units(value, scale) {
+            Some(units) if value.scale() <= scale => slot.copy_from_slice(&units.to_le_bytes()),
+            _ => fits = false,
         }
     }
     fits
+}
+
+/// The six amount columns, one after another, into `decimals` ([`decimal_column`] for each).
+fn decimal_columns(decimals: &mut [u8], rows: &[Row], scale: u32) -> bool {
+    let (c0, rest) = decimals.split_at_mut(rows.len() * 16);
+    let (c1, rest) = rest.split_at_mut(rows.len() * 16);
+    let (c2, rest) = rest.split_at_mut(rows.len() * 16);
+    let (c3, rest) = rest.split_at_mut(rows.len() * 16);
+    let (c4, c5) = rest.split_at_mut(rows.len() * 16);
+    let fits = [
+        decimal_column::<0>(c0, rows, scale),
+        decimal_column::<1>(c1, rows, scale),
+        decimal_column::<2>(c2, rows, scale),
+        decimal_column::<3>(c3, rows, scale),
+        decimal_column::<4>(c4, rows, scale),
+        decimal_column::<5>(c5, rows, scale),
+    ];
+    !fits.contains(&false)
 }
 
 /// The overflow of the first amount, in row order, that does not fit a decimal128 of `scale`.
@@ -277,7 +297,7 @@ pub fn to_arrow<'py>(py: Python<'py>, schedule: &Schedule) -> PyResult<Bound<'py
     let pa = arrow(py)?;
     let rows = schedule.rows();
     let n = rows.len();
-    let scale = amount_scale(schedule);
+    let mut scale = schedule.terms().currency.minor_units();
     // Byte offsets of the parts: 16-byte decimals, 8-byte integers, 4-byte dates, then bits (Arrow
     // booleans, least significant first).
     let ints_at = AMOUNTS.len() * n * 16;
@@ -287,17 +307,13 @@ pub fn to_arrow<'py>(py: Python<'py>, schedule: &Schedule) -> PyResult<Bound<'py
         let (decimals, rest) = out.split_at_mut(ints_at);
         let (ints, rest) = rest.split_at_mut(dates_at - ints_at);
         let (dates, bits) = rest.split_at_mut(bits_at - dates_at);
-        let column = |k: usize| k * n * 16..(k + 1) * n * 16;
-        let fits = [
-            decimal_column::<0>(&mut decimals[column(0)], rows, scale),
-            decimal_column::<1>(&mut decimals[column(1)], rows, scale),
-            decimal_column::<2>(&mut decimals[column(2)], rows, scale),
-            decimal_column::<3>(&mut decimals[column(3)], rows, scale),
-            decimal_column::<4>(&mut decimals[column(4)], rows, scale),
-            decimal_column::<5>(&mut decimals[column(5)], rows, scale),
-        ];
-        if fits.contains(&false) {
-            check_decimal128(rows, scale)?;
+        // At the currency's scale first; an amount with more places (the core refuses them) widens
+        // the scale to the amounts' own, and the columns are written again.
+        if !decimal_columns(decimals, rows, scale) {
+            scale = amount_scale(schedule);
+            if !decimal_columns(decimals, rows, scale) {
+                check_decimal128(rows, scale)?;
+            }
         }
         let (numbers, days) = ints.split_at_mut(n * 8);
         put_all(
