@@ -302,14 +302,15 @@ pub fn dates_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<Vec<Na
     if let Some(dates) = crate::arrays::datetime64_dates(obj, field)? {
         return Ok(dates);
     }
-    // Other lists and tuples are read in place, without first collecting their items.
-    if let Ok(list) = obj.cast::<PyList>() {
+    // Other lists and tuples (not subclasses, which may iterate their own way) are read in place,
+    // without first collecting their items.
+    if let Ok(list) = obj.cast_exact::<PyList>() {
         return list
             .iter()
             .map(|d| date_item(&d, date_class, bytes_at, field))
             .collect();
     }
-    if let Ok(tuple) = obj.cast::<PyTuple>() {
+    if let Ok(tuple) = obj.cast_exact::<PyTuple>() {
         return tuple
             .iter()
             .map(|d| date_item(&d, date_class, bytes_at, field))
@@ -417,14 +418,15 @@ pub fn str_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<String> 
 }
 
 /// Every item of a list or tuple read by `read`, without a reference taken per item; `None` when `obj`
-/// is neither, or at the first item `read` declines (the caller then reads the items by its general
-/// rule). `read` must run no Python code, so that the sequence cannot change while it is read.
+/// is neither (a subclass is neither: it may iterate its own way), or at the first item `read` declines
+/// (the caller then reads the items by its general rule). `read` must run no Python code, so that the
+/// sequence cannot change while it is read.
 pub fn read_sequence<T>(
     obj: &Bound<'_, PyAny>,
     mut read: impl FnMut(&Bound<'_, PyAny>) -> Option<T>,
 ) -> Option<Vec<T>> {
     let py = obj.py();
-    if let Ok(list) = obj.cast::<PyList>() {
+    if let Ok(list) = obj.cast_exact::<PyList>() {
         let len = list.len();
         let mut out = Vec::with_capacity(len);
         for index in 0..len {
@@ -438,7 +440,7 @@ pub fn read_sequence<T>(
         }
         return Some(out);
     }
-    if let Ok(tuple) = obj.cast::<PyTuple>() {
+    if let Ok(tuple) = obj.cast_exact::<PyTuple>() {
         let mut out = Vec::with_capacity(tuple.len());
         for index in 0..tuple.len() {
             // SAFETY: `index` is below the tuple's length.

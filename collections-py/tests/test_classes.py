@@ -8,7 +8,7 @@ import pickle
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, List
+from typing import Any, Iterator, List
 
 import cloudpickle
 import pytest
@@ -272,6 +272,13 @@ def test_lists_of_dates_read_every_kind_of_item() -> None:
     ]
     with pytest.raises(cc.InvalidArgumentError, match="datetime.datetime is refused"):
         open_every_day.adjust_all([edges[4], datetime.datetime(2026, 11, 24)])
+
+    # A list subclass is read by its own iteration, as any iterable is.
+    class Reversed(List[datetime.date]):
+        def __iter__(self) -> Iterator[datetime.date]:
+            return reversed(list(super().__iter__()))
+
+    assert open_every_day.adjust_all(Reversed(edges), "unadjusted") == edges[::-1]
 
 
 def test_holiday_calendar_values() -> None:

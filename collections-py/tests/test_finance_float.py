@@ -14,7 +14,7 @@ import itertools
 import subprocess
 import sys
 from decimal import Decimal
-from typing import Any, Callable, List, Tuple, cast
+from typing import Any, Callable, Iterator, List, Tuple, cast
 
 import numpy as np
 import numpy_financial as npf
@@ -156,6 +156,16 @@ def test_dated_flows_agree_with_the_exact_path() -> None:
         whole = [int(a) for a in amounts]
         assert close(fin.xnpv(0.09, dates, amounts, day_count), float(fin.xnpv(Decimal("0.09"), dates, whole, day_count)))
     assert round(fin.xirr(dates, amounts), 9) == 0.373362534
+
+
+def test_float_lists_are_read_by_their_own_iteration() -> None:
+    class Doubled(List[float]):
+        def __iter__(self) -> Iterator[float]:
+            return (2 * x for x in list(super().__iter__()))
+
+    flows = [-100.0, 60.0, 60.0]
+    assert fin.npv(0.1, Doubled(flows)) == fin.npv(0.1, [2 * x for x in flows])
+    assert fin.irr(tuple(flows)) == fin.irr(flows) == fin.irr(iter(flows))
 
 
 def test_dates_may_be_a_datetime64_array() -> None:
