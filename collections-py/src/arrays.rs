@@ -85,7 +85,8 @@ pub const UNIX_EPOCH_FROM_CE: i32 = 719_163;
 const NAT: i64 = i64::MIN;
 
 /// The dates of a one-dimensional `datetime64[D]` array; `None` for anything that is not a numpy
-/// array of datetimes (lists, tuples, other iterables), which are read item by item.
+/// array of datetimes (lists, tuples, other iterables, subclasses of `ndarray`), which are read item
+/// by item.
 ///
 /// Other units are refused rather than truncated (as a `datetime.datetime` is), and so are `NaT` and
 /// dates outside `datetime.date`'s years 1 to 9999.
@@ -93,7 +94,11 @@ pub fn datetime64_dates(
     obj: &Bound<'_, PyAny>,
     field: &'static str,
 ) -> PyResult<Option<Vec<NaiveDate>>> {
-    if loaded(obj.py())?.is_none() {
+    let Some(np) = loaded(obj.py())? else {
+        return Ok(None);
+    };
+    // Exactly numpy.ndarray: a subclass (a masked array) may mean more than its buffer says.
+    if obj.get_type_ptr() != np.ndarray.bind(obj.py()).as_type_ptr() {
         return Ok(None);
     }
     let Ok(array) = obj.cast::<PyUntypedArray>() else {

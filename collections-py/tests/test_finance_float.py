@@ -225,6 +225,10 @@ def test_datetime64_dates_refuse_other_units_nat_and_shapes() -> None:
     assert out.value.field == "dates" and out.value.value == "2932897 days from 1970-01-01 at index 1"
     with pytest.raises(cc.InvalidArgumentError, match="need one amount per date"):
         fin.xirr(np.array(["2026-01-01"], dtype="datetime64[D]"), amounts)
+    # A subclass of ndarray (here a masked array) is read item by item, and its items are not dates.
+    masked = np.ma.masked_array(np.array(["2026-01-01", "2027-01-01"], dtype="datetime64[D]"), [False, True])
+    with pytest.raises(cc.InvalidArgumentError, match="expected a datetime.date"):
+        fin.xirr(masked, amounts)
 
 
 def test_result_types_follow_the_arguments() -> None:
