@@ -162,7 +162,7 @@ fn bad_records_are_refused() {
     };
     assert_eq!(
         reconcile(&[good], &[], &negative).unwrap_err().field(),
-        "amount_tolerance"
+        "tolerances.amount"
     );
     assert!(PaymentRecord::new(" ", "A", d("2026-03-01"), m("1"), Currency::EUR).is_err());
 }

@@ -246,7 +246,7 @@ pub fn reconcile(
 ) -> Result<Reconciliation> {
     check_all(reported, "reported")?;
     check_all(posted, "posted")?;
-    non_negative("amount_tolerance", tolerances.amount)?;
+    non_negative("tolerances.amount", tolerances.amount)?;
     let mut out = Reconciliation::default();
     let mut found = Vec::new();
 
@@ -608,13 +608,11 @@ pub fn compare_to_expected(
             status,
         });
     }
-    let unapplied = left + known.iter().skip(k + 1).map(|p| p.1).sum::<Decimal>();
+    // What no installment took: everything known less everything covered.
+    let received_total: Decimal = known.iter().map(|p| p.1).sum();
+    let covered_total: Decimal = installments.iter().map(|o| o.covered).sum();
     Ok(ExpectedComparison {
         installments,
-        unapplied: if k < known.len() {
-            unapplied
-        } else {
-            Decimal::ZERO
-        },
+        unapplied: received_total - covered_total,
     })
 }

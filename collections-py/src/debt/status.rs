@@ -9,7 +9,8 @@ use super::value_class;
 use crate::convert::{date_arg, items_arg, str_arg, wrong_type};
 use crate::errors::{invalid, CoreResultExt};
 
-/// A status argument: a `Status` or a name (the core's loose parsing); a bad name names `field`.
+/// A status argument: a `Status` or a name (the core's loose parsing). A name that is no status names
+/// the core's field `status`; a value of another type names `field`.
 pub(super) fn status_arg(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<Status> {
     if let Ok(s) = obj.cast::<PyStatus>() {
         return Ok(s.get().0);

@@ -173,30 +173,12 @@ impl State {
             });
             item_event.push(None);
         }
-        let mut totals = Totals::default();
-        totals.charged[Component::Principal.index()] = account.principal();
-        let mut owed = [Decimal::ZERO; 4];
-        owed[Component::Principal.index()] = account.principal();
+        auto.sort_unstable_by(|a, b| b.cmp(a));
         Ok(State {
             items,
             item_event,
-            owed,
-            credit: Decimal::ZERO,
-            totals,
-            status: StatusHistory::new(Status::Current, account.opened_on()),
-            charged_off: false,
-            accrued_through: account.opened_on(),
-            exact_interest: Decimal::ZERO,
-            rounded_interest: Decimal::ZERO,
-            charges: Decimal::ZERO,
-            bearing_interest: Decimal::ZERO,
-            auto: {
-                auto.sort_unstable_by(|a, b| b.cmp(a));
-                auto
-            },
-            funds: Decimal::ZERO,
-            date: account.opened_on(),
-            entries: Vec::new(),
+            auto,
+            ..State::new(account)
         })
     }
 
@@ -836,7 +818,7 @@ impl State {
             }
             EventKind::Extension { days, .. } => {
                 refuse_closed("extension")?;
-                self.extend(account, date, *days)?;
+                self.extend(date, *days)?;
                 self.push_entry(
                     date,
                     EntryKind::Extension,
@@ -886,7 +868,7 @@ impl State {
 
     /// Moves every principal and interest charge not fully paid, and every obligation still to fall
     /// due, `days` later; their pending steps move with them.
-    fn extend(&mut self, account: &Account, date: NaiveDate, days: u32) -> Result<()> {
+    fn extend(&mut self, date: NaiveDate, days: u32) -> Result<()> {
         let shift = |d: NaiveDate| {
             d.checked_add_days(Days::new(u64::from(days)))
                 .ok_or_else(|| Error::date_range("days", d))
@@ -910,7 +892,6 @@ impl State {
             }
         }
         self.auto.sort_unstable_by(|a, b| b.cmp(a));
-        let _ = account;
         Ok(())
     }
 }
