@@ -15,6 +15,8 @@
 //!   numpy-financial's names and signs.
 //! - [`schedule`]: amortized repayment schedules (level payment, level principal, balloons, graduated,
 //!   custom), periodic or daily interest, odd first periods, payment holidays, re-amortization.
+//! - [`affordability`]: income and expenditure statements, guideline tables (the IRS Collection
+//!   Financial Standards embedded), disposable income, fair-share offers and plan recommendations.
 //! - [`parse`]: text and year/month/day input to validated values, naming the field on failure.
 //! - [`Error`]: the one error type; each variant names the field and value at fault.
 //!
@@ -43,6 +45,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod affordability;
 pub mod calendar;
 pub mod debt;
 mod error;

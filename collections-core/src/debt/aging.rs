@@ -148,7 +148,7 @@ macro_rules! by_name {
         }
     };
 }
-pub(super) use by_name;
+pub(crate) use by_name;
 
 /// An inclusive range of dates.
 ///
