@@ -477,7 +477,10 @@ pub fn assess(
         }
     }
 
-    let fee = policy.debt_administration_fee;
+    let mut fee = policy.debt_administration_fee;
+    if fee.scale() < units {
+        fee.rescale(units);
+    }
     let surplus = sub(income, allowable, "surplus")
         .and_then(|x| sub(x, savings, "surplus"))
         .and_then(|x| sub(x, fee, "surplus"))
