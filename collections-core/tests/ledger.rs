@@ -524,6 +524,63 @@ fn extension_moves_unpaid_obligations() {
 }
 
 #[test]
+fn extended_obligation_takes_credit_on_its_new_due_date() {
+    #![allow(clippy::unwrap_used)]
+    // Regression: an obligation already past due and moved by an extension fell due again with no step
+    // on its new date, so a credit held meanwhile was applied only at the next event, and an accrual
+    // event posted in between changed the balances. 7,300.00 at 10% (2.00 a day) due January 31,
+    // extended 30 days on February 5 (to March 2); 3,770.00 paid on February 10 is held as credit. On
+    // March 2 the credit pays the 120.00 of interest then due (January 1 - March 1) and 3,650.00 of
+    // principal; 3,650.00 at 10% is 1.00 a day, so 18.00 by March 20.
+    let events = |accrue_on_due_date: bool| {
+        let mut v = vec![
+            ob("2026-01-31", "7300.00"),
+            ev(
+                "2026-02-05",
+                EventKind::Extension {
+                    days: 30,
+                    reason: "hardship".into(),
+                },
+            ),
+            pay("2026-02-10", "P", "3770.00"),
+            ev("2026-03-20", EventKind::Accrue),
+        ];
+        if accrue_on_due_date {
+            v.push(ev("2026-03-02", EventKind::Accrue));
+        }
+        v
+    };
+    let account = || {
+        Account::new(
+            "A-1",
+            Currency::USD,
+            d("2026-01-01"),
+            m("7300.00"),
+            terms("0.10"),
+        )
+        .unwrap()
+    };
+    let plain = Ledger::with_events(account(), events(false)).unwrap();
+    let accrued = Ledger::with_events(account(), events(true)).unwrap();
+    let b = plain.balances();
+    assert_eq!(
+        (b.principal, b.interest, b.credit),
+        (m("3650.00"), m("18.00"), m("0"))
+    );
+    assert_eq!(accrued.balances(), b);
+    let applied = plain
+        .entries()
+        .iter()
+        .find(|e| e.kind == EntryKind::CreditApplied)
+        .unwrap();
+    assert_eq!(
+        (applied.date, applied.amount),
+        (d("2026-03-02"), m("3770.00"))
+    );
+    assert_eq!(plain.days_past_due(d("2026-03-25")).unwrap(), 23);
+}
+
+#[test]
 fn settlement_charge_off_write_off() {
     #![allow(clippy::unwrap_used)]
     let mut l = ledger("10000.00", terms("0.073"));

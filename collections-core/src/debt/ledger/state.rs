@@ -34,6 +34,11 @@ pub struct Totals {
 enum Auto {
     /// A principal obligation falls due (item index).
     Due(usize),
+    /// A charge that had fallen due and was moved later by an extension falls due again on its new
+    /// date (item index): interest is posted and credit applied there, as on any due date. It makes no
+    /// entry of its own (the obligation's entry was made when it first fell due), starts no late-fee
+    /// check (the rule assesses an obligation once) and leaves the compounding base as it is.
+    DueAgain(usize),
     /// The late-fee check of an obligation (item index).
     LateFeeCheck(usize),
 }
@@ -444,6 +449,7 @@ impl State {
                     let event = self.item_event.get(i).copied().flatten();
                     self.push_entry(date, EntryKind::Obligation, event, amount, Vec::new());
                 }
+                Auto::DueAgain(_) => {}
                 Auto::LateFeeCheck(i) => self.late_fee_check(account, date, i)?,
             }
             self.apply_credit(account, date)?;
@@ -867,30 +873,37 @@ impl State {
     }
 
     /// Moves every principal and interest charge not fully paid, and every obligation still to fall
-    /// due, `days` later; their pending steps move with them.
+    /// due, `days` later; their pending steps move with them. A charge that had already fallen due
+    /// falls due again on its new date (a step of its own, so that credit is applied to it then).
     fn extend(&mut self, date: NaiveDate, days: u32) -> Result<()> {
         let shift = |d: NaiveDate| {
             d.checked_add_days(Days::new(u64::from(days)))
                 .ok_or_else(|| Error::date_range("days", d))
         };
         let mut moved = Vec::new();
+        let mut due_again = Vec::new();
         for (i, it) in self.items.iter_mut().enumerate() {
             if !matches!(it.component, Component::Principal | Component::Interest) {
                 continue;
             }
             if let Some(d) = it.due {
                 if it.unpaid() > Decimal::ZERO || d > date {
-                    it.due = Some(shift(d)?);
+                    let new = shift(d)?;
+                    it.due = Some(new);
                     moved.push(i);
+                    if d <= date {
+                        due_again.push((new, Auto::DueAgain(i)));
+                    }
                 }
             }
         }
         for (d, a) in self.auto.iter_mut() {
-            let (Auto::Due(i) | Auto::LateFeeCheck(i)) = *a;
+            let (Auto::Due(i) | Auto::DueAgain(i) | Auto::LateFeeCheck(i)) = *a;
             if moved.contains(&i) {
                 *d = shift(*d)?;
             }
         }
+        self.auto.extend(due_again);
         self.auto.sort_unstable_by(|a, b| b.cmp(a));
         Ok(())
     }
