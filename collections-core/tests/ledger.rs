@@ -127,6 +127,39 @@ fn compounding_at_due_dates() {
     assert_eq!(c.balances_on(d("2026-03-02")).unwrap().interest, m("30.00"));
 }
 
+#[test]
+fn compounding_stops_when_the_interest_unpaid_on_a_due_date_is_paid() {
+    #![allow(clippy::unwrap_used)]
+    // Regression: paying the interest that was unpaid on a due date left interest posted since (due
+    // later, never unpaid on a due date) bearing interest in its place. 36.5% on 1,000.00 is 1.00 a
+    // day; 500.00 due January 31 and March 2. The 30.00 of January 1-30 bears interest from January 31:
+    // 10 days on 1,030.00 = 10.30 by February 10, due March 2. Paying (or waiving) the 30.00 on
+    // February 10 leaves 1,000.00 bearing interest: 20 x 1.00 to March 2, 30.30 owed then.
+    let t = terms("0.365").with_interest_mode(InterestMode::CompoundAtDueDates);
+    let waive = ev(
+        "2026-02-10",
+        EventKind::Waiver {
+            component: Component::Interest,
+            amount: m("30.00"),
+            reason: reason(),
+        },
+    );
+    for settle in [pay("2026-02-10", "P", "30.00"), waive] {
+        let mut l = ledger("1000.00", t.clone());
+        l.post_all(vec![
+            ob("2026-01-31", "500.00"),
+            ob("2026-03-02", "500.00"),
+            settle,
+        ])
+        .unwrap();
+        assert_eq!(l.balances().interest, m("10.30"));
+        assert_eq!(l.balances_on(d("2026-03-02")).unwrap().interest, m("30.30"));
+        // Unpaid on March 2, the 30.30 bears interest: 10 days on 1,030.30 = 10.303; the exact total
+        // 70.603 is posted as 70.60, less the 30.00 paid or waived.
+        assert_eq!(l.balances_on(d("2026-03-12")).unwrap().interest, m("40.60"));
+    }
+}
+
 /// Principal 200.00 at 0%, 100.00 due January 10 and February 10, a fee of 10.00 on January 5 and a
 /// penalty of 5.00 on January 20; 50.00 paid on February 15.
 fn allocated(strategy: AllocationStrategy) -> (Decimal, Decimal, Decimal) {

@@ -64,7 +64,7 @@ pub(crate) struct State {
     rounded_interest: Decimal,
     /// Interest, fees and penalties charged (for the cap).
     charges: Decimal,
-    /// Unpaid interest that bears interest (compounding).
+    /// Unpaid interest that bears interest (compounding): the sum of the items' `bearing`.
     bearing_interest: Decimal,
     /// Pending steps, sorted latest first (the next one is popped from the end; a copy is a memcpy).
     auto: Vec<(NaiveDate, Auto)>,
@@ -103,6 +103,7 @@ impl State {
                 charged: account.principal(),
                 paid: Decimal::ZERO,
                 waived: Decimal::ZERO,
+                bearing: Decimal::ZERO,
             }],
             item_event: vec![None],
             owed,
@@ -164,6 +165,7 @@ impl State {
                 charged: amount,
                 paid: Decimal::ZERO,
                 waived: Decimal::ZERO,
+                bearing: Decimal::ZERO,
             });
             item_event.push(Some(i));
         }
@@ -175,6 +177,7 @@ impl State {
                 charged: rest,
                 paid: Decimal::ZERO,
                 waived: Decimal::ZERO,
+                bearing: Decimal::ZERO,
             });
             item_event.push(None);
         }
@@ -235,6 +238,7 @@ impl State {
         self.items[i].paid += amount;
         self.owed[c] -= amount;
         self.totals.paid[c] += amount;
+        self.stop_bearing(i, amount);
     }
 
     fn forgive_item(&mut self, i: usize, amount: Decimal) {
@@ -242,6 +246,15 @@ impl State {
         self.items[i].waived += amount;
         self.owed[c] -= amount;
         self.totals.forgiven[c] += amount;
+        self.stop_bearing(i, amount);
+    }
+
+    /// `amount` of item `i` paid or forgiven: as much of its interest-bearing part stops bearing
+    /// interest (that part is the oldest, so it goes first).
+    fn stop_bearing(&mut self, i: usize, amount: Decimal) {
+        let cut = self.items[i].bearing.min(amount);
+        self.items[i].bearing -= cut;
+        self.bearing_interest -= cut;
     }
 
     /// Adds a charge of `component` due on `due`, cut to the cap's headroom for non-principal
@@ -283,6 +296,7 @@ impl State {
                     charged,
                     paid: Decimal::ZERO,
                     waived: Decimal::ZERO,
+                    bearing: Decimal::ZERO,
                 }),
             }
             if self.item_event.len() < self.items.len() {
@@ -443,6 +457,12 @@ impl State {
             match step {
                 Auto::Due(i) => {
                     if account.terms().interest_mode() == InterestMode::CompoundAtDueDates {
+                        // Interest unpaid on a due date bears interest from then on.
+                        for it in &mut self.items {
+                            if it.component == Component::Interest {
+                                it.bearing = it.unpaid();
+                            }
+                        }
                         self.bearing_interest = self.owed[Component::Interest.index()];
                     }
                     let amount = self.items[i].unpaid();
@@ -611,9 +631,6 @@ impl State {
                 }
             }
         }
-        self.bearing_interest = self
-            .bearing_interest
-            .min(self.owed[Component::Interest.index()]);
         Ok((allocations, funds))
     }
 
@@ -688,9 +705,6 @@ impl State {
                 amount: take,
             });
         }
-        self.bearing_interest = self
-            .bearing_interest
-            .min(self.owed[Component::Interest.index()]);
         allocations
     }
 
