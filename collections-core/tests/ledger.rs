@@ -160,6 +160,30 @@ fn compounding_stops_when_the_interest_unpaid_on_a_due_date_is_paid() {
     }
 }
 
+#[test]
+fn late_fee_amounts_are_in_minor_units() {
+    #![allow(clippy::unwrap_used)]
+    // Regression: a late fee of 25.005 in USD was taken, and charged sub-cent penalties.
+    let fee = |rule: LateFeeRule| {
+        Account::new(
+            "A-1",
+            Currency::USD,
+            d("2026-01-01"),
+            m("100.00"),
+            terms("0").with_late_fee(rule).unwrap(),
+        )
+    };
+    let err = fee(LateFeeRule::flat(m("25.005"), 10)).unwrap_err();
+    assert_eq!(
+        (err.field(), err.value()),
+        ("late_fee.flat", "25.005".into())
+    );
+    let mut rule = LateFeeRule::flat(m("0"), 10);
+    rule.maximum = Some(m("15.001"));
+    assert_eq!(fee(rule).unwrap_err().field(), "late_fee.maximum");
+    assert!(fee(LateFeeRule::flat(m("25.000"), 10)).is_ok());
+}
+
 /// Principal 200.00 at 0%, 100.00 due January 10 and February 10, a fee of 10.00 on January 5 and a
 /// penalty of 5.00 on January 20; 50.00 paid on February 15.
 fn allocated(strategy: AllocationStrategy) -> (Decimal, Decimal, Decimal) {
