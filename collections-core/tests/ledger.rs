@@ -127,6 +127,63 @@ fn compounding_at_due_dates() {
     assert_eq!(c.balances_on(d("2026-03-02")).unwrap().interest, m("30.00"));
 }
 
+#[test]
+fn compounding_stops_when_the_interest_unpaid_on_a_due_date_is_paid() {
+    #![allow(clippy::unwrap_used)]
+    // Regression: paying the interest that was unpaid on a due date left interest posted since (due
+    // later, never unpaid on a due date) bearing interest in its place. 36.5% on 1,000.00 is 1.00 a
+    // day; 500.00 due January 31 and March 2. The 30.00 of January 1-30 bears interest from January 31:
+    // 10 days on 1,030.00 = 10.30 by February 10, due March 2. Paying (or waiving) the 30.00 on
+    // February 10 leaves 1,000.00 bearing interest: 20 x 1.00 to March 2, 30.30 owed then.
+    let t = terms("0.365").with_interest_mode(InterestMode::CompoundAtDueDates);
+    let waive = ev(
+        "2026-02-10",
+        EventKind::Waiver {
+            component: Component::Interest,
+            amount: m("30.00"),
+            reason: reason(),
+        },
+    );
+    for settle in [pay("2026-02-10", "P", "30.00"), waive] {
+        let mut l = ledger("1000.00", t.clone());
+        l.post_all(vec![
+            ob("2026-01-31", "500.00"),
+            ob("2026-03-02", "500.00"),
+            settle,
+        ])
+        .unwrap();
+        assert_eq!(l.balances().interest, m("10.30"));
+        assert_eq!(l.balances_on(d("2026-03-02")).unwrap().interest, m("30.30"));
+        // Unpaid on March 2, the 30.30 bears interest: 10 days on 1,030.30 = 10.303; the exact total
+        // 70.603 is posted as 70.60, less the 30.00 paid or waived.
+        assert_eq!(l.balances_on(d("2026-03-12")).unwrap().interest, m("40.60"));
+    }
+}
+
+#[test]
+fn late_fee_amounts_are_in_minor_units() {
+    #![allow(clippy::unwrap_used)]
+    // Regression: a late fee of 25.005 in USD was taken, and charged sub-cent penalties.
+    let fee = |rule: LateFeeRule| {
+        Account::new(
+            "A-1",
+            Currency::USD,
+            d("2026-01-01"),
+            m("100.00"),
+            terms("0").with_late_fee(rule).unwrap(),
+        )
+    };
+    let err = fee(LateFeeRule::flat(m("25.005"), 10)).unwrap_err();
+    assert_eq!(
+        (err.field(), err.value()),
+        ("late_fee.flat", "25.005".into())
+    );
+    let mut rule = LateFeeRule::flat(m("0"), 10);
+    rule.maximum = Some(m("15.001"));
+    assert_eq!(fee(rule).unwrap_err().field(), "late_fee.maximum");
+    assert!(fee(LateFeeRule::flat(m("25.000"), 10)).is_ok());
+}
+
 /// Principal 200.00 at 0%, 100.00 due January 10 and February 10, a fee of 10.00 on January 5 and a
 /// penalty of 5.00 on January 20; 50.00 paid on February 15.
 fn allocated(strategy: AllocationStrategy) -> (Decimal, Decimal, Decimal) {
@@ -521,6 +578,63 @@ fn extension_moves_unpaid_obligations() {
     assert_eq!(l.days_past_due(d("2026-03-05")).unwrap(), 3);
     let aging = l.aging(d("2026-03-05"), &AgingRules::default()).unwrap();
     assert_eq!(aging.days_past_due, 3);
+}
+
+#[test]
+fn extended_obligation_takes_credit_on_its_new_due_date() {
+    #![allow(clippy::unwrap_used)]
+    // Regression: an obligation already past due and moved by an extension fell due again with no step
+    // on its new date, so a credit held meanwhile was applied only at the next event, and an accrual
+    // event posted in between changed the balances. 7,300.00 at 10% (2.00 a day) due January 31,
+    // extended 30 days on February 5 (to March 2); 3,770.00 paid on February 10 is held as credit. On
+    // March 2 the credit pays the 120.00 of interest then due (January 1 - March 1) and 3,650.00 of
+    // principal; 3,650.00 at 10% is 1.00 a day, so 18.00 by March 20.
+    let events = |accrue_on_due_date: bool| {
+        let mut v = vec![
+            ob("2026-01-31", "7300.00"),
+            ev(
+                "2026-02-05",
+                EventKind::Extension {
+                    days: 30,
+                    reason: "hardship".into(),
+                },
+            ),
+            pay("2026-02-10", "P", "3770.00"),
+            ev("2026-03-20", EventKind::Accrue),
+        ];
+        if accrue_on_due_date {
+            v.push(ev("2026-03-02", EventKind::Accrue));
+        }
+        v
+    };
+    let account = || {
+        Account::new(
+            "A-1",
+            Currency::USD,
+            d("2026-01-01"),
+            m("7300.00"),
+            terms("0.10"),
+        )
+        .unwrap()
+    };
+    let plain = Ledger::with_events(account(), events(false)).unwrap();
+    let accrued = Ledger::with_events(account(), events(true)).unwrap();
+    let b = plain.balances();
+    assert_eq!(
+        (b.principal, b.interest, b.credit),
+        (m("3650.00"), m("18.00"), m("0"))
+    );
+    assert_eq!(accrued.balances(), b);
+    let applied = plain
+        .entries()
+        .iter()
+        .find(|e| e.kind == EntryKind::CreditApplied)
+        .unwrap();
+    assert_eq!(
+        (applied.date, applied.amount),
+        (d("2026-03-02"), m("3770.00"))
+    );
+    assert_eq!(plain.days_past_due(d("2026-03-25")).unwrap(), 23);
 }
 
 #[test]

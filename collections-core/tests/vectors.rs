@@ -17,6 +17,13 @@ use collections_core::debt::late_interest::{
     average_daily_balance_interest, erpnext_dunning, FinanceChargeTerms, StatutoryClaim,
     StatutoryTables,
 };
+use collections_core::debt::ledger::{
+    Account, AllocationStrategy, Balances, Component, Event, EventKind, LateFeeRule, Ledger,
+    RateHistory, Terms, Timing,
+};
+use collections_core::debt::reconcile::{
+    compare_to_expected, reconcile, Expected, PaymentRecord, Tolerances,
+};
 use collections_core::debt::status::{transition, Status, StatusHistory};
 use collections_core::finance::{self, AprcBasis, UnitPeriod, When};
 use collections_core::schedule::{
@@ -40,6 +47,12 @@ fn text<'a>(case: &'a Value, key: &str) -> &'a str {
     case[key]
         .as_str()
         .unwrap_or_else(|| panic!("case lacks text field {key}: {case}"))
+}
+
+fn item(list: &Value, i: usize) -> &str {
+    list[i]
+        .as_str()
+        .unwrap_or_else(|| panic!("item {i} of {list} is not text"))
 }
 
 fn date(case: &Value, key: &'static str) -> Result<NaiveDate, Error> {
@@ -476,6 +489,8 @@ fn run(case: &Value) -> Outcome {
         "dunning_run" => dunning_case(case),
         "age_account" | "charge_off" | "time_bar" | "age_portfolio" => aging_case(case),
         "can_become" | "transition" | "status_history" => status_case(case),
+        "ledger" => ledger_case(case),
+        "reconcile" | "compare_to_expected" => reconcile_case(case),
         other => panic!("unknown op {other:?} in case {case}"),
     }
 }
@@ -1014,6 +1029,351 @@ fn status_case(case: &Value) -> Outcome {
     }
 }
 
+fn ledger_terms(t: &Value) -> Result<Terms, Error> {
+    let rates = dated(t, "rates")?;
+    let mut terms = Terms::new(RateHistory::new(rates)?);
+    let d = |key: &'static str| parse::decimal(key, t[key].as_str().unwrap_or_default());
+    if let Some(p) = t.get("penalty_rate") {
+        let after = p["after_days"].as_u64().expect("after_days") as u32;
+        terms = terms.with_penalty_rate(parse::decimal("penalty_rate", text(p, "rate"))?, after)?;
+    }
+    if t.get("max_rate").is_some() {
+        terms = terms.with_max_rate(d("max_rate")?)?;
+    }
+    if t.get("charge_cap").is_some() {
+        terms = terms.with_charge_cap(d("charge_cap")?)?;
+    }
+    if let Some(list) = t.get("freezes").and_then(Value::as_array) {
+        let ranges = list
+            .iter()
+            .map(|r| {
+                DateRange::new(
+                    parse::date("freezes", r[0].as_str().unwrap_or_default())?,
+                    parse::date("freezes", r[1].as_str().unwrap_or_default())?,
+                )
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
+        terms = terms.with_freezes(FrozenPeriods::new(ranges)?);
+    }
+    if let Some(name) = t.get("day_count").and_then(Value::as_str) {
+        terms = terms.with_day_count(DayCount::from_str(name)?);
+    }
+    if let Some(name) = t.get("interest_mode").and_then(Value::as_str) {
+        terms = terms.with_interest_mode(name.parse()?);
+    }
+    if let Some(f) = t.get("late_fee") {
+        let fd = |key: &'static str| -> Result<Decimal, Error> {
+            f.get(key)
+                .and_then(Value::as_str)
+                .map_or(Ok(Decimal::ZERO), |v| parse::decimal(key, v))
+        };
+        let rule = LateFeeRule {
+            flat: fd("flat")?,
+            percent: fd("percent")?,
+            minimum: fd("minimum")?,
+            maximum: match f.get("maximum").and_then(Value::as_str) {
+                Some(v) => Some(parse::decimal("maximum", v)?),
+                None => None,
+            },
+            grace_days: opt_u32(f, "grace_days").unwrap_or(0),
+            component: f
+                .get("component")
+                .and_then(Value::as_str)
+                .map_or(Ok(Component::Penalty), str::parse)?,
+        };
+        terms = terms.with_late_fee(rule)?;
+    }
+    if let Some(a) = t.get("allocation") {
+        let strategy = match a.get("advanced").and_then(Value::as_array) {
+            Some(order) => AllocationStrategy::advanced(
+                order
+                    .iter()
+                    .map(|p| Ok((item(p, 0).parse()?, item(p, 1).parse()?)))
+                    .collect::<Result<Vec<(Timing, Component)>, Error>>()?,
+            )?,
+            None => AllocationStrategy::from_parts(text(a, "order"), text(a, "scope"))?,
+        };
+        terms = terms.with_allocation(strategy);
+    }
+    if let Some(name) = t.get("overpayment").and_then(Value::as_str) {
+        terms = terms.with_overpayment(name.parse()?);
+    }
+    if let Some(name) = t.get("rounding").and_then(Value::as_str) {
+        terms = terms.with_rounding(name.parse()?);
+    }
+    Ok(terms)
+}
+
+fn ledger_event(e: &Value, currency: Currency) -> Result<Event, Error> {
+    let date = parse::date("date", text(e, "date"))?;
+    let amount = || parse::decimal("amount", text(e, "amount"));
+    let reason = || text(e, "reason").to_string();
+    let component = || -> Result<Component, Error> { text(e, "component").parse() };
+    let kind = match text(e, "type") {
+        "obligation" => EventKind::Obligation { amount: amount()? },
+        "accrue" => EventKind::Accrue,
+        "fee" => EventKind::Fee {
+            component: component()?,
+            amount: amount()?,
+            reason: reason(),
+        },
+        "payment" => EventKind::Payment {
+            id: text(e, "id").to_string(),
+            amount: amount()?,
+            currency: match e.get("currency").and_then(Value::as_str) {
+                Some(code) => Currency::from_str(code)?,
+                None => currency,
+            },
+        },
+        "reversal" => EventKind::Reversal {
+            payment_id: text(e, "payment_id").to_string(),
+            reason: reason(),
+        },
+        "refund" => EventKind::Refund { amount: amount()? },
+        "waiver" => EventKind::Waiver {
+            component: component()?,
+            amount: amount()?,
+            reason: reason(),
+        },
+        "adjustment" => EventKind::Adjustment {
+            component: component()?,
+            amount: amount()?,
+            reason: reason(),
+        },
+        "extension" => EventKind::Extension {
+            days: opt_u32(e, "days").expect("days"),
+            reason: reason(),
+        },
+        "settlement" => EventKind::Settlement { reason: reason() },
+        "charge_off" => EventKind::ChargeOff { reason: reason() },
+        "write_off" => EventKind::WriteOff { reason: reason() },
+        "status_change" => EventKind::StatusChange {
+            to: text(e, "to").parse()?,
+            reason: reason(),
+        },
+        other => panic!("unknown event type {other}"),
+    };
+    Ok(Event::new(date, kind))
+}
+
+fn balances_json(b: &Balances) -> Value {
+    serde_json::json!({
+        "principal": b.principal.to_string(),
+        "interest": b.interest.to_string(),
+        "fees": b.fees.to_string(),
+        "penalties": b.penalties.to_string(),
+        "credit": b.credit.to_string(),
+    })
+}
+
+fn by_component(values: &[Decimal; 4]) -> Value {
+    let mut out = serde_json::Map::new();
+    for (c, v) in Component::ALL.iter().zip(values) {
+        out.insert(c.name().to_string(), Value::from(v.to_string()));
+    }
+    Value::Object(out)
+}
+
+fn ledger_case(case: &Value) -> Outcome {
+    let a = &case["account"];
+    let currency = currency(text(a, "currency"))?;
+    let account = Account::new(
+        text(a, "id"),
+        currency,
+        parse::date("opened", text(a, "opened"))?,
+        parse::decimal("principal", text(a, "principal"))?,
+        ledger_terms(&case["terms"])?,
+    )?;
+    let mut ledger = Ledger::new(account);
+    for (i, e) in case["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .enumerate()
+    {
+        let posted = ledger_event(e, currency).and_then(|ev| ledger.post(ev));
+        match (e.get("refused").and_then(Value::as_str), posted) {
+            (None, Err(err)) => return Err(err),
+            (Some(kind), Ok(_)) => panic!("event {i} was accepted; expected a refusal {kind}"),
+            (Some(kind), Err(err)) => {
+                let field = e.get("refused_field").and_then(Value::as_str);
+                assert!(
+                    kind == error_kind(&err) && field.is_none_or(|f| f == err.field()),
+                    "event {i}: expected a refusal {kind} {field:?}, got {err:?}"
+                );
+            }
+            (None, Ok(_)) => {}
+        }
+    }
+    let on = case["expected_on"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|c| {
+            let as_of = parse::date("as_of", text(c, "as_of"))?;
+            let mut out = serde_json::Map::new();
+            out.insert("as_of".into(), Value::from(as_of.to_string()));
+            if c.get("balances").is_some() {
+                out.insert(
+                    "balances".into(),
+                    balances_json(&ledger.balances_on(as_of)?),
+                );
+            }
+            if c.get("days_past_due").is_some() {
+                out.insert(
+                    "days_past_due".into(),
+                    Value::from(ledger.days_past_due(as_of)?),
+                );
+            }
+            Ok(Value::Object(out))
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let ids: Vec<&str> = case["events"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|e| e["type"] == "payment" && e.get("refused").is_none())
+        .map(|e| text(e, "id"))
+        .collect();
+    let mut allocations = serde_json::Map::new();
+    let mut to_credit = serde_json::Map::new();
+    for id in &ids {
+        if let Some(entry) = ledger.payment_entry(id) {
+            let list: Vec<Value> = entry
+                .allocations
+                .iter()
+                .map(|a| {
+                    serde_json::json!([
+                        a.component.name(),
+                        a.due_date.map(|d| d.to_string()),
+                        a.amount.to_string()
+                    ])
+                })
+                .collect();
+            allocations.insert(id.to_string(), Value::from(list));
+            to_credit.insert(id.to_string(), Value::from(entry.to_credit.to_string()));
+        }
+    }
+    // Only the payments the case names are compared.
+    let named = |m: serde_json::Map<String, Value>, key: &str| {
+        let wanted = case[key].as_object().cloned().unwrap_or_default();
+        Value::Object(
+            m.into_iter()
+                .filter(|(k, _)| wanted.contains_key(k))
+                .collect(),
+        )
+    };
+    let entries: Vec<Value> = ledger
+        .entries()
+        .iter()
+        .map(|e| serde_json::json!([e.date.to_string(), e.kind.name(), e.amount.to_string()]))
+        .collect();
+    let t = ledger.totals();
+    let mut reversed: Vec<&str> = ids
+        .iter()
+        .copied()
+        .filter(|id| ledger.is_reversed(id))
+        .collect();
+    reversed.sort_unstable();
+    reversed.dedup();
+    Ok(serde_json::json!({
+        "expected_balances": balances_json(&ledger.balances()),
+        "expected_status": ledger.status().name(),
+        "expected_on": on,
+        "expected_allocations": named(allocations, "expected_allocations"),
+        "expected_to_credit": named(to_credit, "expected_to_credit"),
+        "expected_entries": entries,
+        "expected_totals": {
+            "charged": by_component(&t.charged),
+            "paid": by_component(&t.paid),
+            "forgiven": by_component(&t.forgiven),
+            "payments": t.payments.to_string(),
+            "refunds": t.refunds.to_string(),
+            "capped": t.capped.to_string(),
+        },
+        "expected_reversed": reversed,
+    }))
+}
+
+fn records(case: &Value, key: &'static str) -> Result<Vec<PaymentRecord>, Error> {
+    case[key]
+        .as_array()
+        .expect("a list of records")
+        .iter()
+        .map(|r| {
+            PaymentRecord::new(
+                item(r, 0),
+                item(r, 1),
+                parse::date(key, r[2].as_str().unwrap_or_default())?,
+                parse::decimal(key, r[3].as_str().unwrap_or_default())?,
+                currency(r[4].as_str().unwrap_or_default())?,
+            )
+        })
+        .collect()
+}
+
+fn reconcile_case(case: &Value) -> Outcome {
+    if text(case, "op") == "reconcile" {
+        let mut tol = Tolerances::default();
+        if let Some(t) = case.get("tolerances") {
+            if let Some(days) = opt_u32(t, "date_days") {
+                tol.date_days = days;
+            }
+            if let Some(a) = t.get("amount").and_then(Value::as_str) {
+                tol.amount = parse::decimal("amount", a)?;
+            }
+            if let Some(days) = opt_u32(t, "match_window_days") {
+                tol.match_window_days = days;
+            }
+        }
+        let r = reconcile(&records(case, "reported")?, &records(case, "posted")?, &tol)?;
+        let discrepancies: Vec<Value> = r
+            .discrepancies
+            .iter()
+            .map(|d| {
+                serde_json::json!([
+                    d.kind.name(),
+                    d.reported,
+                    d.posted,
+                    d.difference.map(|x| x.to_string()),
+                    d.resolution
+                ])
+            })
+            .collect();
+        return Ok(serde_json::json!({
+            "expected_matched": r.matched,
+            "expected_discrepancies": discrepancies,
+        }));
+    }
+    let expected: Vec<Expected> = dated(case, "expected")?
+        .into_iter()
+        .map(|(due_date, amount)| Expected { due_date, amount })
+        .collect();
+    let c = compare_to_expected(
+        &expected,
+        &dated(case, "received")?,
+        opt_u32(case, "grace_days").unwrap_or(0),
+        date(case, "as_of")?,
+    )?;
+    let installments: Vec<Value> = c
+        .installments
+        .iter()
+        .map(|o| {
+            serde_json::json!([
+                o.covered.to_string(),
+                o.shortfall.to_string(),
+                o.paid_on.map(|d| d.to_string()),
+                o.over.to_string(),
+                o.status.name()
+            ])
+        })
+        .collect();
+    Ok(serde_json::json!({
+        "expected_installments": installments,
+        "expected_unapplied": c.unapplied.to_string(),
+    }))
+}
+
 fn error_kind(e: &Error) -> &'static str {
     match e {
         Error::InvalidArgument { .. } => "invalid_argument",
@@ -1040,6 +1400,11 @@ fn same(expected: &Value, got: &Value, exact_text: bool) -> bool {
         }
         (Value::Array(e), Value::Array(g)) => {
             e.len() == g.len() && e.iter().zip(g).all(|(a, b)| same(a, b, exact_text))
+        }
+        (Value::Object(e), Value::Object(g)) => {
+            e.len() == g.len()
+                && e.iter()
+                    .all(|(k, a)| g.get(k).is_some_and(|b| same(a, b, exact_text)))
         }
         _ => expected == got,
     }

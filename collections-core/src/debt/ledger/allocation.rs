@@ -277,6 +277,9 @@ pub(crate) struct Item {
     pub(crate) charged: Decimal,
     pub(crate) paid: Decimal,
     pub(crate) waived: Decimal,
+    /// For interest compounded at due dates: the part of what is unpaid that was unpaid on a due date
+    /// and so bears interest (paid or forgiven first, being the oldest part).
+    pub(crate) bearing: Decimal,
 }
 
 impl Item {

@@ -148,7 +148,8 @@ pub enum EventKind {
         reason: String,
     },
     /// A due-date extension (deferral): every principal obligation not fully paid, and every obligation
-    /// falling due later, moves `days` later.
+    /// falling due later, moves `days` later. One already past due falls due again on its new date
+    /// (credit held is applied to it then); its late fee, if any, is not assessed a second time.
     Extension {
         /// How many days (at least one).
         days: u32,

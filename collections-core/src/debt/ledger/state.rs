@@ -34,6 +34,11 @@ pub struct Totals {
 enum Auto {
     /// A principal obligation falls due (item index).
     Due(usize),
+    /// A charge that had fallen due and was moved later by an extension falls due again on its new
+    /// date (item index): interest is posted and credit applied there, as on any due date. It makes no
+    /// entry of its own (the obligation's entry was made when it first fell due), starts no late-fee
+    /// check (the rule assesses an obligation once) and leaves the compounding base as it is.
+    DueAgain(usize),
     /// The late-fee check of an obligation (item index).
     LateFeeCheck(usize),
 }
@@ -59,7 +64,7 @@ pub(crate) struct State {
     rounded_interest: Decimal,
     /// Interest, fees and penalties charged (for the cap).
     charges: Decimal,
-    /// Unpaid interest that bears interest (compounding).
+    /// Unpaid interest that bears interest (compounding): the sum of the items' `bearing`.
     bearing_interest: Decimal,
     /// Pending steps, sorted latest first (the next one is popped from the end; a copy is a memcpy).
     auto: Vec<(NaiveDate, Auto)>,
@@ -98,6 +103,7 @@ impl State {
                 charged: account.principal(),
                 paid: Decimal::ZERO,
                 waived: Decimal::ZERO,
+                bearing: Decimal::ZERO,
             }],
             item_event: vec![None],
             owed,
@@ -159,6 +165,7 @@ impl State {
                 charged: amount,
                 paid: Decimal::ZERO,
                 waived: Decimal::ZERO,
+                bearing: Decimal::ZERO,
             });
             item_event.push(Some(i));
         }
@@ -170,6 +177,7 @@ impl State {
                 charged: rest,
                 paid: Decimal::ZERO,
                 waived: Decimal::ZERO,
+                bearing: Decimal::ZERO,
             });
             item_event.push(None);
         }
@@ -230,6 +238,7 @@ impl State {
         self.items[i].paid += amount;
         self.owed[c] -= amount;
         self.totals.paid[c] += amount;
+        self.stop_bearing(i, amount);
     }
 
     fn forgive_item(&mut self, i: usize, amount: Decimal) {
@@ -237,6 +246,15 @@ impl State {
         self.items[i].waived += amount;
         self.owed[c] -= amount;
         self.totals.forgiven[c] += amount;
+        self.stop_bearing(i, amount);
+    }
+
+    /// `amount` of item `i` paid or forgiven: as much of its interest-bearing part stops bearing
+    /// interest (that part is the oldest, so it goes first).
+    fn stop_bearing(&mut self, i: usize, amount: Decimal) {
+        let cut = self.items[i].bearing.min(amount);
+        self.items[i].bearing -= cut;
+        self.bearing_interest -= cut;
     }
 
     /// Adds a charge of `component` due on `due`, cut to the cap's headroom for non-principal
@@ -278,6 +296,7 @@ impl State {
                     charged,
                     paid: Decimal::ZERO,
                     waived: Decimal::ZERO,
+                    bearing: Decimal::ZERO,
                 }),
             }
             if self.item_event.len() < self.items.len() {
@@ -438,12 +457,19 @@ impl State {
             match step {
                 Auto::Due(i) => {
                     if account.terms().interest_mode() == InterestMode::CompoundAtDueDates {
+                        // Interest unpaid on a due date bears interest from then on.
+                        for it in &mut self.items {
+                            if it.component == Component::Interest {
+                                it.bearing = it.unpaid();
+                            }
+                        }
                         self.bearing_interest = self.owed[Component::Interest.index()];
                     }
                     let amount = self.items[i].unpaid();
                     let event = self.item_event.get(i).copied().flatten();
                     self.push_entry(date, EntryKind::Obligation, event, amount, Vec::new());
                 }
+                Auto::DueAgain(_) => {}
                 Auto::LateFeeCheck(i) => self.late_fee_check(account, date, i)?,
             }
             self.apply_credit(account, date)?;
@@ -605,9 +631,6 @@ impl State {
                 }
             }
         }
-        self.bearing_interest = self
-            .bearing_interest
-            .min(self.owed[Component::Interest.index()]);
         Ok((allocations, funds))
     }
 
@@ -682,9 +705,6 @@ impl State {
                 amount: take,
             });
         }
-        self.bearing_interest = self
-            .bearing_interest
-            .min(self.owed[Component::Interest.index()]);
         allocations
     }
 
@@ -867,30 +887,37 @@ impl State {
     }
 
     /// Moves every principal and interest charge not fully paid, and every obligation still to fall
-    /// due, `days` later; their pending steps move with them.
+    /// due, `days` later; their pending steps move with them. A charge that had already fallen due
+    /// falls due again on its new date (a step of its own, so that credit is applied to it then).
     fn extend(&mut self, date: NaiveDate, days: u32) -> Result<()> {
         let shift = |d: NaiveDate| {
             d.checked_add_days(Days::new(u64::from(days)))
                 .ok_or_else(|| Error::date_range("days", d))
         };
         let mut moved = Vec::new();
+        let mut due_again = Vec::new();
         for (i, it) in self.items.iter_mut().enumerate() {
             if !matches!(it.component, Component::Principal | Component::Interest) {
                 continue;
             }
             if let Some(d) = it.due {
                 if it.unpaid() > Decimal::ZERO || d > date {
-                    it.due = Some(shift(d)?);
+                    let new = shift(d)?;
+                    it.due = Some(new);
                     moved.push(i);
+                    if d <= date {
+                        due_again.push((new, Auto::DueAgain(i)));
+                    }
                 }
             }
         }
         for (d, a) in self.auto.iter_mut() {
-            let (Auto::Due(i) | Auto::LateFeeCheck(i)) = *a;
+            let (Auto::Due(i) | Auto::DueAgain(i) | Auto::LateFeeCheck(i)) = *a;
             if moved.contains(&i) {
                 *d = shift(*d)?;
             }
         }
+        self.auto.extend(due_again);
         self.auto.sort_unstable_by(|a, b| b.cmp(a));
         Ok(())
     }

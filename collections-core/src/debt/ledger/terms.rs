@@ -474,8 +474,8 @@ pub struct Account {
 }
 
 impl Account {
-    /// Validates: a non-empty id, a positive principal in the currency's minor units, terms whose rate
-    /// history starts on or before `opened_on`.
+    /// Validates: a non-empty id, a positive principal in the currency's minor units, late-fee amounts
+    /// in the currency's minor units, terms whose rate history starts on or before `opened_on`.
     ///
     /// ```
     /// use chrono::NaiveDate;
@@ -504,6 +504,26 @@ impl Account {
         }
         money_amount("principal", principal, currency)?;
         terms.validate()?;
+        if let Some(rule) = terms.late_fee() {
+            let amounts = [
+                ("late_fee.flat", Some(rule.flat)),
+                ("late_fee.minimum", Some(rule.minimum)),
+                ("late_fee.maximum", rule.maximum),
+            ];
+            for (field, amount) in amounts {
+                if let Some(v) = amount.filter(|v| v.normalize().scale() > currency.minor_units()) {
+                    return Err(Error::invalid(
+                        field,
+                        v,
+                        format!(
+                            "has more decimals than {} has minor units ({})",
+                            currency.code(),
+                            currency.minor_units()
+                        ),
+                    ));
+                }
+            }
+        }
         let first = terms.rates.rates[0].0;
         if first > opened_on {
             return Err(Error::invalid(
