@@ -437,18 +437,20 @@ def limitation_period(name: str) -> Dict[str, int]:
 
 
 def age_portfolio(case: Case, rules: debt.AgingRules) -> Dict[str, Any]:
-    """``age_accounts`` over columns, one row per obligation, the account's position as its id."""
+    """``age_accounts`` over columns, one row per obligation in the order listed, the account's position
+    as its id and its frozen periods by that id."""
     ids: List[int] = []
     rows: List[List[str]] = []
+    frozen: Dict[int, List[tuple[str, str]]] = {}
     for k, account in enumerate(case["accounts"]):
-        # The columns cannot carry these: fail rather than age a different portfolio.
-        if account.get("frozen"):
-            pytest.fail("age_accounts takes no frozen periods (account #%d has some)" % k)
+        # The columns cannot carry an account without rows: fail rather than age a different portfolio.
         if not account["obligations"]:
             pytest.fail("age_accounts cannot take an account without obligations (#%d)" % k)
         for o in account["obligations"]:
             ids.append(k)
             rows.append(o)
+        if "frozen" in account:
+            frozen[k] = [(start, end) for start, end in account["frozen"]]
     p = debt.age_accounts(
         ids,
         [o[0] for o in rows],
@@ -456,6 +458,7 @@ def age_portfolio(case: Case, rules: debt.AgingRules) -> Dict[str, Any]:
         [o[2] for o in rows],
         case["as_of"],
         rules=rules,
+        frozen_periods=frozen,
     )
     return {
         "expected_accounts": [[p[i].days_past_due, p[i].bucket] for i in range(len(p))],

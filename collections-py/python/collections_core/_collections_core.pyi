@@ -8,7 +8,7 @@ one-dimensional numpy ``datetime64[D]`` array.
 
 import datetime
 from decimal import Decimal
-from typing import Any, ClassVar, Iterable, Iterator, Optional, Sequence, SupportsIndex, Union, final, overload
+from typing import Any, ClassVar, Iterable, Iterator, Mapping, Optional, Sequence, SupportsIndex, Union, final, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -1446,6 +1446,7 @@ def age_accounts(
     as_of: _DateLike,
     *,
     rules: Optional[AgingRules] = None,
+    frozen_periods: Optional[Mapping[Any, _DatePairs]] = None,
 ) -> PortfolioAging: ...
 def roll_rates(earlier: _Column, now: _Column) -> list[Optional[Decimal]]: ...
 
