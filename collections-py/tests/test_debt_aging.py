@@ -229,6 +229,14 @@ def test_portfolio_frozen_periods_by_account() -> None:
     fails(InvalidArgumentError, "frozen_periods", None, lambda: age_accounts(ids, dates, [1] * 3, [0] * 3, "2026-03-31", frozen_periods=[("2026-02-01", "2026-02-28")]))  # type: ignore[arg-type]
 
 
+def test_portfolio_html() -> None:
+    p = age_accounts(**portfolio_columns(), as_of="2026-03-31")
+    html = p._repr_html_()
+    assert html.startswith("<div") and html.endswith("</div>")
+    assert "PortfolioAging 2026-03-31 5 accounts" in html and "<td>a4</td>" in html
+    assert html.count("<tr><td>") == 5
+
+
 def test_portfolio_to_pandas_and_arrow() -> None:
     p = age_accounts(**portfolio_columns(), as_of="2026-03-31")
     table = p.to_arrow()

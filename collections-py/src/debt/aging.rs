@@ -709,6 +709,17 @@ impl PyPortfolioAging {
         table::to_pandas(py, &self.table(py), "PortfolioAging.to_pandas")
     }
 
+    /// The accounts as an HTML table (Jupyter shows it).
+    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
+        table::to_html(
+            py,
+            &self.table(py),
+            self.__repr__()
+                .trim_start_matches('<')
+                .trim_end_matches('>'),
+        )
+    }
+
     /// ``{"as_of": ..., "labels": [...], "bucket_totals": [...], "accounts": [...]}``, each account's
     /// aging as ``Aging.to_dict()`` with its ``account_id``.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {

@@ -1172,6 +1172,17 @@ impl PyLedger {
         )
     }
 
+    /// The entries as an HTML table (Jupyter shows it).
+    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
+        table::to_html(
+            py,
+            &self.entries_table(),
+            self.__repr__()
+                .trim_start_matches('<')
+                .trim_end_matches('>'),
+        )
+    }
+
     /// ``{"account", "events", "balances", "totals", "status"}``; ``Ledger(d["account"],
     /// d["events"])`` rebuilds the ledger.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
