@@ -182,8 +182,8 @@ pub(super) fn frozen_pairs(frozen: &FrozenPeriods) -> Vec<(NaiveDate, NaiveDate)
         .collect()
 }
 
-/// `(date, amount)` pairs.
-fn dated_amounts(
+/// `(date, amount)` pairs; errors name `field`.
+pub(super) fn dated_amounts(
     obj: Option<&Bound<'_, PyAny>>,
     field: &'static str,
 ) -> PyResult<Vec<(NaiveDate, Decimal)>> {

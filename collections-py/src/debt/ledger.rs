@@ -17,6 +17,7 @@ use pyo3::types::{PyBool, PyDict, PyList, PyTuple, PyType};
 use rust_decimal::Decimal;
 
 use super::aging::{aging_out, frozen_arg, frozen_pairs, rules_arg, PyAccount, PyAging};
+use super::reconcile::PyPaymentRecord;
 use super::status::{status_arg, PyStatus, PyStatusHistory};
 use super::table::{self, Column, Table};
 use super::{given, money_arg, name_arg, opt_decimal, rounding_arg, value_class, Dict, Out};
@@ -1062,6 +1063,22 @@ impl PyLedger {
     fn payment_entry(&self, id: &Bound<'_, PyAny>) -> PyResult<Option<PyEntry>> {
         let id = str_arg(id, "id")?;
         Ok(self.0.payment_entry(&id).cloned().map(PyEntry))
+    }
+
+    /// The payments posted and not reversed, in posting order, as ``PaymentRecord``s (the payment id
+    /// as the reference, the account's id) that ``reconcile`` takes as its ``posted`` list.
+    ///
+    /// >>> ledger = Ledger(LedgerAccount("A-1", "EUR", "2026-01-01", "100.00", Terms([("2026-01-01", 0)])))
+    /// >>> ledger.post(Event.payment("2026-01-10", "T1", "40.00", "EUR"))
+    /// 0
+    /// >>> reconcile([("T1", "A-1", "2026-01-10", "40.00", "EUR")], ledger.posted_payments()).matched
+    /// ((0, 0),)
+    fn posted_payments(&self) -> Vec<PyPaymentRecord> {
+        self.0
+            .posted_payments()
+            .into_iter()
+            .map(PyPaymentRecord)
+            .collect()
     }
 
     /// Whether payment ``id`` has been reversed.
