@@ -228,8 +228,8 @@ value_class! {
 
     /// The discrepancies as a ``pyarrow.Table``: ``kind``, ``reported`` and ``posted`` (the indices,
     /// null where no record is involved), ``reported_reference`` and ``posted_reference``,
-    /// ``difference`` (an exact ``decimal128``, null where there is none) and ``resolution``. Needs
-    /// pyarrow.
+    /// ``difference`` (an exact ``decimal128``: the amounts' difference, or the days' for a date
+    /// mismatch; null where there is none) and ``resolution``. Needs pyarrow.
     fn to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         table::to_arrow(py, &discrepancies_table(&self.0), "Reconciliation.to_arrow")
     }
