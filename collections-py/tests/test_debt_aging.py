@@ -191,12 +191,50 @@ def test_columns_from_numpy_pandas_and_pyarrow_agree() -> None:
         assert other.account_ids == ["a1", "a2", "a3", "a4", "a5"]
 
 
-def test_rows_of_an_account_are_grouped_in_any_order() -> None:
-    # Account 7's rows are not adjacent nor in date order; account 3 first appears second.
-    p = age_accounts([7, 3, 7], ["2026-02-28", "2026-03-10", "2026-01-31"], [40, 20, 40], [0, 0, 0], "2026-03-31")
+def test_rows_of_an_account_need_not_be_adjacent() -> None:
+    # Account 7's rows are not adjacent; account 3 first appears second.
+    p = age_accounts([7, 3, 7], ["2026-01-31", "2026-03-10", "2026-02-28"], [40, 20, 40], [0, 0, 0], "2026-03-31")
     assert p.account_ids == [7, 3]
     assert (p[0].days_past_due, p[0].past_due_amount, p[-1].days_past_due) == (59, Decimal(80), 21)
     assert len(p) == 2
+    # Equal due dates are in order.
+    same_day = age_accounts([1, 1], ["2026-01-31", "2026-01-31"], [40, 40], [40, 0], "2026-03-31")
+    assert same_day[0].past_due_amount == Decimal(40)
+
+
+def test_an_account_out_of_due_date_order_is_refused_as_the_core_refuses_it() -> None:
+    # The core (Account, Rust's AccountObligations, C's coll_age_portfolio) takes an account's
+    # obligations in due-date order only: so does age_accounts, rather than sort what it was given.
+    err = fails(
+        InvalidArgumentError, "obligations", "account #1: #1 due 2026-01-31 after #0 due 2026-02-28",
+        lambda: age_accounts([3, 7, 7], ["2026-03-10", "2026-02-28", "2026-01-31"], [20, 40, 40], [0] * 3, "2026-03-31"),
+    )
+    assert "due-date order" in str(err)
+    with pytest.raises(InvalidArgumentError) as single:
+        Account([("2026-02-28", 40, 0), ("2026-01-31", 40, 0)])
+    assert single.value.field == err.field
+
+
+def test_portfolio_frozen_periods_by_account() -> None:
+    # February frozen for "A" only: its 59 days from January 31 lose the 28 frozen ones, as Account's do.
+    ids, dates = ["A", "B", "A"], ["2026-01-31", "2026-01-31", "2026-02-28"]
+    frozen = {"A": [("2026-02-01", "2026-02-28")]}
+    p = age_accounts(ids, dates, [40, 40, 40], [0, 0, 0], "2026-03-31", frozen_periods=frozen)
+    alone = Account([("2026-01-31", 40, 0), ("2026-02-28", 40, 0)], frozen_periods=frozen["A"]).age("2026-03-31")
+    assert (p[0].days_past_due, p[1].days_past_due) == (alone.days_past_due, 59) == (31, 59)
+    assert p[0] == alone
+    assert age_accounts(ids, dates, [40] * 3, [0] * 3, "2026-03-31", frozen_periods={})[0].days_past_due == 59
+    fails(InvalidArgumentError, "frozen_periods", "'C'", lambda: age_accounts(ids, dates, [1] * 3, [0] * 3, "2026-03-31", frozen_periods={"C": []}))
+    fails(InvalidArgumentError, "frozen_periods", None, lambda: age_accounts(ids, dates, [1] * 3, [0] * 3, "2026-03-31", frozen_periods={"A": [("2026-02-28", "2026-02-01")]}))
+    fails(InvalidArgumentError, "frozen_periods", None, lambda: age_accounts(ids, dates, [1] * 3, [0] * 3, "2026-03-31", frozen_periods=[("2026-02-01", "2026-02-28")]))  # type: ignore[arg-type]
+
+
+def test_portfolio_html() -> None:
+    p = age_accounts(**portfolio_columns(), as_of="2026-03-31")
+    html = p._repr_html_()
+    assert html.startswith("<div") and html.endswith("</div>")
+    assert "PortfolioAging 2026-03-31 5 accounts" in html and "<td>a4</td>" in html
+    assert html.count("<tr><td>") == 5
 
 
 def test_portfolio_to_pandas_and_arrow() -> None:

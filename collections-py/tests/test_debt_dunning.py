@@ -221,6 +221,16 @@ def test_to_pandas_and_to_arrow() -> None:
     assert df.to_dict("records")[1]["fee"] == run.lines[1].fee
 
 
+def test_html() -> None:
+    _, run = grouped_run()
+    html = run._repr_html_()
+    assert html.startswith("<div") and html.endswith("</div>")
+    assert "DunningRun 2026-03-01 EUR: 6 invoices of 3 customers" in html
+    assert html.count("<tr><td") == 6 and "<td>I-3</td>" in html
+    assert '<td style="text-align:right">43.32</td>' in html
+    assert "<p>DunningRun" in dunning_run([], policy(), AS_OF)._repr_html_()
+
+
 def test_unverified_rates_are_reported_per_line() -> None:
     # Due 2025-12-01, run 2026-02-01: 62 days, level 3, 30 days of 2025 H2 (1.27, marked U) and 32 of
     # 2026 H1 (1.27, V) at 10.27%: 1000 × 10.27 × 62 / 36500 = 17.4449... -> 17.44.

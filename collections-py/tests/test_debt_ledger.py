@@ -746,3 +746,19 @@ def test_entries_and_allocations_as_tables() -> None:
     empty = ledger("1.00", terms("0"))
     assert empty.entries_to_arrow().num_rows == len(empty.entries)
     assert empty.allocations_to_arrow().num_rows == 0
+
+
+def test_entries_as_html() -> None:
+    l = sample()
+    html = l._repr_html_()
+    assert html.startswith("<div") and html.endswith("</div>")
+    assert html.count("<tr><td") == len(l.entries)
+    assert "<p>" + repr(l)[1:-1].replace("'", "&#39;") + "</p>" in html
+    assert "<td>late_fee</td>" in html and "&lt;NA&gt;" in html
+    # A long journal shows its first and last ten entries.
+    many = ledger("10000.00", terms("0.073"))
+    many.post_all([ob(f"2026-{m:02d}-01", "100.00") for m in range(2, 13)])
+    many.post_all([Event.accrue(f"2026-{m:02d}-15") for m in range(2, 13)])
+    html = many._repr_html_()
+    assert f"{len(many.entries) - 20} more rows" in html
+    assert html.count("<tr><td") == 21

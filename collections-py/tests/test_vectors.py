@@ -437,18 +437,20 @@ def limitation_period(name: str) -> Dict[str, int]:
 
 
 def age_portfolio(case: Case, rules: debt.AgingRules) -> Dict[str, Any]:
-    """``age_accounts`` over columns, one row per obligation, the account's position as its id."""
+    """``age_accounts`` over columns, one row per obligation in the order listed, the account's position
+    as its id and its frozen periods by that id."""
     ids: List[int] = []
     rows: List[List[str]] = []
+    frozen: Dict[int, List[tuple[str, str]]] = {}
     for k, account in enumerate(case["accounts"]):
-        # The columns cannot carry these: fail rather than age a different portfolio.
-        if account.get("frozen"):
-            pytest.fail("age_accounts takes no frozen periods (account #%d has some)" % k)
+        # The columns cannot carry an account without rows: fail rather than age a different portfolio.
         if not account["obligations"]:
             pytest.fail("age_accounts cannot take an account without obligations (#%d)" % k)
         for o in account["obligations"]:
             ids.append(k)
             rows.append(o)
+        if "frozen" in account:
+            frozen[k] = [(start, end) for start, end in account["frozen"]]
     p = debt.age_accounts(
         ids,
         [o[0] for o in rows],
@@ -456,6 +458,7 @@ def age_portfolio(case: Case, rules: debt.AgingRules) -> Dict[str, Any]:
         [o[2] for o in rows],
         case["as_of"],
         rules=rules,
+        frozen_periods=frozen,
     )
     return {
         "expected_accounts": [[p[i].days_past_due, p[i].bucket] for i in range(len(p))],
@@ -537,6 +540,162 @@ def status_history(case: Case) -> Dict[str, Any]:
     }
 
 
+def ledger_terms(t: Case) -> debt.Terms:
+    """ledger.json's terms as ``Terms``' keyword arguments (the names match, but for ``penalty_rate``'s
+    object and ``allocation``'s); what a case leaves out is the core's default."""
+    options: Dict[str, Any] = {}
+    if "penalty_rate" in t:
+        options["penalty_rate"] = t["penalty_rate"]["rate"]
+        options["penalty_after_days"] = t["penalty_rate"]["after_days"]
+    for key in ("max_rate", "charge_cap", "day_count", "interest_mode", "overpayment", "rounding"):
+        if key in t:
+            options[key] = t[key]
+    if "freezes" in t:
+        options["freezes"] = [(start, end) for start, end in t["freezes"]]
+    if "late_fee" in t:
+        # flat, percent, minimum, maximum, grace_days, component: LateFeeRule's own names and defaults.
+        options["late_fee"] = debt.LateFeeRule(**t["late_fee"])
+    if "allocation" in t:
+        a = t["allocation"]
+        if "advanced" in a:
+            options["allocation"] = [(timing, component) for timing, component in a["advanced"]]
+        else:
+            options["allocation"] = a["order"]
+            options["scope"] = a["scope"]
+    return debt.Terms([(date, rate) for date, rate in t["rates"]], **options)
+
+
+# ledger.json's event types: each an Event constructor with the event's fields, in its argument order.
+EVENTS: Dict[str, Callable[[Case, str], debt.Event]] = {
+    "obligation": lambda e, _: debt.Event.obligation(e["date"], e["amount"]),
+    "accrue": lambda e, _: debt.Event.accrue(e["date"]),
+    "fee": lambda e, _: debt.Event.fee(e["date"], e["component"], e["amount"], e["reason"]),
+    # A payment is in the account's currency unless it names one.
+    "payment": lambda e, currency: debt.Event.payment(
+        e["date"], e["id"], e["amount"], e.get("currency", currency)
+    ),
+    "reversal": lambda e, _: debt.Event.reversal(e["date"], e["payment_id"], e["reason"]),
+    "refund": lambda e, _: debt.Event.refund(e["date"], e["amount"]),
+    "waiver": lambda e, _: debt.Event.waiver(e["date"], e["component"], e["amount"], e["reason"]),
+    "adjustment": lambda e, _: debt.Event.adjustment(e["date"], e["component"], e["amount"], e["reason"]),
+    "extension": lambda e, _: debt.Event.extension(e["date"], e["days"], e["reason"]),
+    "settlement": lambda e, _: debt.Event.settlement(e["date"], e["reason"]),
+    "charge_off": lambda e, _: debt.Event.charge_off(e["date"], e["reason"]),
+    "write_off": lambda e, _: debt.Event.write_off(e["date"], e["reason"]),
+    "status_change": lambda e, _: debt.Event.status_change(e["date"], e["to"], e["reason"]),
+}
+
+
+def balances(b: debt.Balances) -> Dict[str, str]:
+    return {
+        "principal": text(b.principal),
+        "interest": text(b.interest),
+        "fees": text(b.fees),
+        "penalties": text(b.penalties),
+        "credit": text(b.credit),
+    }
+
+
+def post_events(ledger: debt.Ledger, events: List[Case], currency: str) -> None:
+    """Posts each event alone (``post``, never ``post_all``). An event marked ``refused`` must be refused
+    with that error kind (and field), leaving the ledger exactly as it was; any other error is the
+    case's outcome."""
+    for i, e in enumerate(events):
+        kind = e["type"]
+        if kind not in EVENTS:
+            pytest.fail(f"unknown event type {kind!r}")
+        refused = e.get("refused")
+        before = (ledger.events, ledger.entries)
+        try:
+            ledger.post(EVENTS[kind](e, currency))
+        except cc.CollectionsError as err:
+            if refused is None:
+                raise
+            field = e.get("refused_field")
+            assert isinstance(err, ERRORS[refused]) and field in (None, err.field), (
+                f"event {i}: expected a refusal {refused} {field!r}, got {type(err).__name__} {err.field!r}: {err}"
+            )
+            assert (ledger.events, ledger.entries) == before, f"event {i} was refused but changed the ledger"
+            continue
+        if refused is not None:
+            pytest.fail(f"event {i} was accepted; expected a refusal {refused}")
+
+
+def ledger_case(case: Case) -> Dict[str, Any]:
+    """ledger.json: the account and terms built (a case-level error if they cannot be), the events
+    posted one at a time, then every expected value read from the ledger."""
+    a = case["account"]
+    account = debt.LedgerAccount(a["id"], a["currency"], a["opened"], a["principal"], ledger_terms(case["terms"]))
+    ledger = debt.Ledger(account)
+    post_events(ledger, case["events"], a["currency"])
+    on = []
+    for c in case.get("expected_on", []):
+        point: Dict[str, Any] = {"as_of": c["as_of"]}
+        if "balances" in c:
+            point["balances"] = balances(ledger.balances_on(c["as_of"]))
+        if "days_past_due" in c:
+            point["days_past_due"] = ledger.days_past_due(c["as_of"])
+        on.append(point)
+    # The payments posted (refused ones are not), by id; only those the case names are compared.
+    ids = [e["id"] for e in case["events"] if e["type"] == "payment" and "refused" not in e]
+    allocations: Dict[str, Any] = {}
+    to_credit: Dict[str, Any] = {}
+    for id in ids:
+        entry = ledger.payment_entry(id)
+        if entry is not None:
+            allocations[id] = [[x.component, date_text(x.due_date), text(x.amount)] for x in entry.allocations]
+            to_credit[id] = text(entry.to_credit)
+    t = ledger.totals
+    return {
+        "expected_balances": balances(ledger.balances),
+        "expected_status": ledger.status.name,
+        "expected_on": on,
+        "expected_allocations": {k: v for k, v in allocations.items() if k in case.get("expected_allocations", {})},
+        "expected_to_credit": {k: v for k, v in to_credit.items() if k in case.get("expected_to_credit", {})},
+        "expected_entries": [[e.date.isoformat(), e.kind, text(e.amount)] for e in ledger.entries],
+        "expected_totals": {
+            "charged": {c: text(v) for c, v in t.charged.items()},
+            "paid": {c: text(v) for c, v in t.paid.items()},
+            "forgiven": {c: text(v) for c, v in t.forgiven.items()},
+            "payments": text(t.payments),
+            "refunds": text(t.refunds),
+            "capped": text(t.capped),
+        },
+        "expected_reversed": sorted({id for id in ids if ledger.is_reversed(id)}),
+    }
+
+
+def reconcile_case(case: Case) -> Dict[str, Any]:
+    """reconcile.json: records built one by one as ``PaymentRecord``s (as the Rust suite builds them with
+    ``PaymentRecord::new``), then ``reconcile``; or ``compare_to_expected``."""
+    if case["op"] == "reconcile":
+        reported = [debt.PaymentRecord(*r) for r in case["reported"]]
+        posted = [debt.PaymentRecord(*r) for r in case["posted"]]
+        # date_days, amount, match_window_days: Tolerances' own names and defaults.
+        tolerances = debt.Tolerances(**case["tolerances"]) if "tolerances" in case else None
+        r = debt.reconcile(reported, posted, tolerances)
+        return {
+            "expected_matched": [list(pair) for pair in r.matched],
+            "expected_discrepancies": [
+                [d.kind, d.reported, d.posted, None if d.difference is None else text(d.difference), d.resolution]
+                for d in r.discrepancies
+            ],
+        }
+    c = debt.compare_to_expected(
+        [(date, amount) for date, amount in case["expected"]],
+        [(date, amount) for date, amount in case["received"]],
+        case.get("grace_days", 0),
+        case["as_of"],
+    )
+    return {
+        "expected_installments": [
+            [text(o.covered), text(o.shortfall), date_text(o.paid_on), text(o.over), o.status]
+            for o in c.installments
+        ],
+        "expected_unapplied": text(c.unapplied),
+    }
+
+
 OPS: Dict[str, Callable[[Case], Any]] = {
     **{op: finance_op(op) for op in FINANCE_ARGS},
     "xnpv": lambda c: rounded(finance.xnpv(c["rate"], **dated(c)), c["places"]),
@@ -582,12 +741,20 @@ OPS: Dict[str, Callable[[Case], Any]] = {
     "can_become": lambda c: debt.Status(c["from"]).can_become(c["to"]),
     "transition": transition,
     "status_history": status_history,
+    "ledger": ledger_case,
+    "reconcile": reconcile_case,
+    "compare_to_expected": reconcile_case,
 }
 
+# The ops whose cases compare decimals as numbers inside objects too (ledger.json's balances and
+# totals, reconcile.json), as the README says; elsewhere an object's amounts are exact text.
+NUMERIC_IN_OBJECTS = {"ledger", "reconcile", "compare_to_expected"}
 
-def same(expected: Any, got: Any, exact_text: bool) -> bool:
+
+def same(expected: Any, got: Any, exact_text: bool, exact_in_objects: bool = True) -> bool:
     """Decimal text compares as numbers unless ``exact_text``; everything else compares as JSON: inside
-    an object every value exactly (text as text), and ``1`` is not ``True``."""
+    an object every value exactly (text as text) unless not ``exact_in_objects``, and ``1`` is not
+    ``True``."""
     if isinstance(expected, str) and isinstance(got, str) and not exact_text:
         try:
             return Decimal(expected) == Decimal(got)
@@ -595,10 +762,13 @@ def same(expected: Any, got: Any, exact_text: bool) -> bool:
             return expected == got
     if isinstance(expected, list) and isinstance(got, list):
         return len(expected) == len(got) and all(
-            same(e, g, exact_text) for e, g in zip(expected, got)
+            same(e, g, exact_text, exact_in_objects) for e, g in zip(expected, got)
         )
     if isinstance(expected, dict) and isinstance(got, dict):
-        return expected.keys() == got.keys() and all(same(expected[k], got[k], True) for k in expected)
+        inner = exact_text or exact_in_objects
+        return expected.keys() == got.keys() and all(
+            same(expected[k], got[k], inner, exact_in_objects) for k in expected
+        )
     return bool(expected == got) and type(expected) is type(got)
 
 
@@ -617,6 +787,8 @@ def test_the_vector_files_are_there() -> None:
         "dunning.json",
         "aging.json",
         "status.json",
+        "ledger.json",
+        "reconcile.json",
     } <= names
     assert len(CASES) >= 100
 
@@ -639,10 +811,11 @@ def test_vector(case: Case) -> None:
         return
     got = op(case)
     exact = bool(case.get("exact_text", False))
+    in_objects = case["op"] not in NUMERIC_IN_OBJECTS
     if isinstance(got, dict):
         stated = [key for key in got if key in case]
         assert stated, "the case states no expected value"
         for key in stated:
-            assert same(case[key], got[key], exact), f"{key}: expected {case[key]!r}, got {got[key]!r}"
+            assert same(case[key], got[key], exact, in_objects), f"{key}: expected {case[key]!r}, got {got[key]!r}"
     else:
         assert same(case["expected"], got, exact), f"expected {case['expected']!r}, got {got!r}"

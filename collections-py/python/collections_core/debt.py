@@ -1,4 +1,5 @@
-"""Debts: statutory late-payment interest, dunning runs, aging, and the status lifecycle.
+"""Debts: statutory late-payment interest, dunning runs, aging, the status lifecycle, the account ledger
+and reconciliation.
 
 Amounts are ``decimal.Decimal`` (or ``int``/``str``; floats are refused), dates ``datetime.date`` (or
 ``"YYYY-MM-DD"``), and every option is a name parsed by the core's rule (case, ``_``, ``-`` and spaces
@@ -35,7 +36,15 @@ write-offs, status changes) make a ``Ledger``, the one mutable class: ``post``/`
 event that cannot be applied and leave it unchanged. It gives ``Balances``, ``LedgerTotals``, its
 ``Entry``s with their ``Allocation``s (``entries_to_arrow()``/``entries_to_pandas()``,
 ``allocations_to_arrow()``/``allocations_to_pandas()``), the status, days past due, obligations and
-aging on any date; it pickles as its account and events, replayed when unpickled.
+aging on any date, and the ``posted_payments()`` reconciliation takes; it pickles as its account and
+events, replayed when unpickled.
+
+Reconciliation: ``reconcile(reported, posted, tolerances)`` matches the ``PaymentRecord``s a bank or
+processor reported against those the ledger posted (by reference, then by account, amount and a date
+within ``Tolerances``), giving a ``Reconciliation``: the matched pairs and each ``Discrepancy`` with a
+suggested resolution. ``compare_to_expected(expected, received, grace_days, as_of)`` spreads the
+payments received over the installments a schedule or plan expected, giving an ``ExpectedComparison``
+of ``ExpectedOutcome``s (paid, late, short, missed, not due) and what no installment took.
 
 >>> from collections_core.debt import statutory_interest
 >>> r = statutory_interest("uk-late-payment-1998", "business", 5000, "GBP", "2025-02-28", "2025-04-29")
@@ -51,6 +60,11 @@ aging on any date; it pickles as its account and events, replayed when unpickled
 1
 >>> [(a.component, a.amount) for a in ledger.payment_entry("P-1").allocations]
 [('interest', Decimal('62.00')), ('principal', Decimal('4938.00'))]
+>>> from collections_core.debt import reconcile
+>>> r = reconcile([("P-1", "A-1", "2026-02-01", "5000.00", "USD"), ("P-2", "A-1", "2026-02-03", "10.00", "USD")],
+...               ledger.posted_payments())
+>>> r.matched, [(d.kind, d.resolution) for d in r.discrepancies]
+(((0, 0),), [('missing_in_ledger', 'post 10.00 USD to account A-1 dated 2026-02-03')])
 """
 
 from __future__ import annotations
@@ -106,6 +120,17 @@ from collections_core._collections_core import (
     LedgerAccount,
     LedgerTotals,
     Terms,
+)
+from collections_core._collections_core import (
+    DISCREPANCY_KINDS,
+    Discrepancy,
+    ExpectedComparison,
+    ExpectedOutcome,
+    PaymentRecord,
+    Reconciliation,
+    Tolerances,
+    compare_to_expected,
+    reconcile,
 )
 from collections_core._collections_core import (
     STATUSES,
@@ -167,4 +192,13 @@ __all__ = [
     "Allocation",
     "Balances",
     "LedgerTotals",
+    "DISCREPANCY_KINDS",
+    "PaymentRecord",
+    "Tolerances",
+    "Discrepancy",
+    "Reconciliation",
+    "reconcile",
+    "ExpectedOutcome",
+    "ExpectedComparison",
+    "compare_to_expected",
 ]

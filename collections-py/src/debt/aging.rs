@@ -182,8 +182,8 @@ pub(super) fn frozen_pairs(frozen: &FrozenPeriods) -> Vec<(NaiveDate, NaiveDate)
         .collect()
 }
 
-/// `(date, amount)` pairs.
-fn dated_amounts(
+/// `(date, amount)` pairs; errors name `field`.
+pub(super) fn dated_amounts(
     obj: Option<&Bound<'_, PyAny>>,
     field: &'static str,
 ) -> PyResult<Vec<(NaiveDate, Decimal)>> {
@@ -709,6 +709,17 @@ impl PyPortfolioAging {
         table::to_pandas(py, &self.table(py), "PortfolioAging.to_pandas")
     }
 
+    /// The accounts as an HTML table (Jupyter shows it).
+    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
+        table::to_html(
+            py,
+            &self.table(py),
+            self.__repr__()
+                .trim_start_matches('<')
+                .trim_end_matches('>'),
+        )
+    }
+
     /// ``{"as_of": ..., "labels": [...], "bucket_totals": [...], "accounts": [...]}``, each account's
     /// aging as ``Aging.to_dict()`` with its ``account_id``.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
@@ -818,6 +829,23 @@ impl PyPortfolioAging {
     }
 }
 
+/// A core error about one account, its value naming the account's position as the core's
+/// `age_portfolio` does.
+fn at_account(err: Error, k: usize) -> Error {
+    match err {
+        Error::InvalidArgument {
+            field,
+            value,
+            reason,
+        } => Error::InvalidArgument {
+            field,
+            value: format!("account #{k}: {value}"),
+            reason,
+        },
+        other => other,
+    }
+}
+
 /// Accounts below this many per thread are aged on one thread.
 const ACCOUNTS_PER_THREAD: usize = 2048;
 
@@ -898,12 +926,15 @@ fn bucket_sums(agings: &[Aging], buckets: usize) -> Result<Vec<BucketTotals>, Er
 /// ``account_ids`` (any hashable values: the rows of one account need not be adjacent),
 /// ``due_dates`` (dates, ``'YYYY-MM-DD'`` text or a ``datetime64`` column), ``amounts_due`` and
 /// ``amounts_paid`` (Decimals, ints or str; a float column is refused) are lists, numpy arrays,
-/// pandas Series or pyarrow arrays of one length. Each account's obligations are taken in due-date
-/// order. The columns are read with the GIL held; the accounts are aged without it, on every core.
-/// ``rules`` is an ``AgingRules`` (the default rules when not given).
+/// pandas Series or pyarrow arrays of one length. Each account's obligations must be in due-date order
+/// (equal dates allowed), in the order of their rows, as ``Account`` takes them. The columns are read
+/// with the GIL held; the accounts are aged without it, on every core. ``rules`` is an ``AgingRules``
+/// (the default rules when not given); ``frozen_periods`` maps account ids to their ``(start, end)``
+/// date pairs (both included) during which the days past due stand still, as ``Account`` takes them.
 ///
 /// An account's error keeps its kind and field, its value naming the account's position
-/// (``'account #3: ...'``).
+/// (``'account #3: ...'``): obligations out of due-date order name ``'obligations'``, as the core
+/// does.
 ///
 /// >>> p = age_accounts(["A", "B", "A"], ["2026-01-31", "2026-03-10", "2026-02-28"], [40, 20, 40], [0, 0, 0],
 /// ...                  "2026-03-31")
@@ -911,8 +942,16 @@ fn bucket_sums(agings: &[Aging], buckets: usize) -> Result<Vec<BucketTotals>, Er
 /// [('1-30', 1, Decimal('20')), ('31-60', 1, Decimal('80'))]
 /// >>> p[0].days_past_due, p.account_ids
 /// (59, ['A', 'B'])
+/// >>> frozen = {"A": [("2026-02-01", "2026-02-28")]}   # 28 days of dispute stand still
+/// >>> age_accounts(["A", "A"], ["2026-01-31", "2026-02-28"], [40, 40], [0, 0], "2026-03-31",
+/// ...              frozen_periods=frozen)[0].days_past_due
+/// 31
 #[pyfunction]
-#[pyo3(signature = (account_ids, due_dates, amounts_due, amounts_paid, as_of, *, rules = None))]
+#[pyo3(
+    signature = (account_ids, due_dates, amounts_due, amounts_paid, as_of, *, rules = None, frozen_periods = None),
+    text_signature = "(account_ids, due_dates, amounts_due, amounts_paid, as_of, *, rules=None, frozen_periods=None)"
+)]
+#[allow(clippy::too_many_arguments)]
 pub fn age_accounts(
     py: Python<'_>,
     account_ids: &Bound<'_, PyAny>,
@@ -921,6 +960,7 @@ pub fn age_accounts(
     amounts_paid: &Bound<'_, PyAny>,
     as_of: &Bound<'_, PyAny>,
     rules: Option<&Bound<'_, PyAny>>,
+    frozen_periods: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyPortfolioAging> {
     let rules = rules_arg(rules)?;
     let as_of = date_arg(as_of, "as_of")?;
@@ -964,15 +1004,45 @@ pub fn age_accounts(
             r.push(row);
         }
     }
+    // Frozen periods by account id; an id no row has is refused (a typo would freeze nothing).
+    let mut frozen: Vec<FrozenPeriods> = vec![FrozenPeriods::none(); order.len()];
+    if let Some(map) = given(frozen_periods) {
+        let items = map.call_method0("items").map_err(|_| {
+            wrong_type(
+                map,
+                "frozen_periods",
+                "a mapping of account ids to (start, end) pairs",
+            )
+        })?;
+        for item in items_arg(&items, "frozen_periods")? {
+            let (id, pairs): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
+            let Some(k) = index.get_item(&id)? else {
+                return Err(invalid(
+                    "frozen_periods",
+                    describe(&id),
+                    "names no account of account_ids",
+                ));
+            };
+            let k = k.extract::<usize>()?;
+            if let Some(slot) = frozen.get_mut(k) {
+                *slot = frozen_arg(Some(&pairs), "frozen_periods")?;
+            }
+        }
+    }
     let built = py.detach(|| {
         let mut accounts = Vec::with_capacity(rows.len());
-        for mut r in rows {
-            r.sort_by_key(|row| row.0);
+        // Each account's rows in the order given: out of due-date order is the core's error, as in
+        // Rust and C (sorting here would age obligations the caller did not list).
+        for (k, (r, frozen)) in rows.into_iter().zip(frozen).enumerate() {
             let obligations = r
                 .into_iter()
                 .map(|(date, due, paid)| Obligation::new(date, due, paid))
-                .collect::<Result<Vec<_>, _>>()?;
-            accounts.push(AccountObligations::new(obligations)?);
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| at_account(e, k))?;
+            accounts.push(
+                AccountObligations::with_frozen(obligations, frozen)
+                    .map_err(|e| at_account(e, k))?,
+            );
         }
         let agings = match age_all(&accounts, as_of, &rules) {
             Ok(agings) => agings,

@@ -538,6 +538,17 @@ value_class! {
         table::to_pandas(py, &lines_table(&self.0), "DunningRun.to_pandas")
     }
 
+    /// The lines as an HTML table (Jupyter shows it).
+    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
+        let (run, _) = &self.0;
+        let caption = format!(
+            "DunningRun {} {}: {} invoices of {} customers, {} notices, total {}",
+            run.as_of, run.currency, run.totals.invoices, run.customers.len(), run.totals.notices,
+            run.totals.total
+        );
+        table::to_html(py, &lines_table(&self.0), &caption)
+    }
+
     fn __len__(&self) -> usize {
         self.0.0.lines.len()
     }

@@ -17,6 +17,7 @@ use pyo3::types::{PyBool, PyDict, PyList, PyTuple, PyType};
 use rust_decimal::Decimal;
 
 use super::aging::{aging_out, frozen_arg, frozen_pairs, rules_arg, PyAccount, PyAging};
+use super::reconcile::PyPaymentRecord;
 use super::status::{status_arg, PyStatus, PyStatusHistory};
 use super::table::{self, Column, Table};
 use super::{given, money_arg, name_arg, opt_decimal, rounding_arg, value_class, Dict, Out};
@@ -1064,6 +1065,22 @@ impl PyLedger {
         Ok(self.0.payment_entry(&id).cloned().map(PyEntry))
     }
 
+    /// The payments posted and not reversed, in posting order, as ``PaymentRecord``s (the payment id
+    /// as the reference, the account's id) that ``reconcile`` takes as its ``posted`` list.
+    ///
+    /// >>> ledger = Ledger(LedgerAccount("A-1", "EUR", "2026-01-01", "100.00", Terms([("2026-01-01", 0)])))
+    /// >>> ledger.post(Event.payment("2026-01-10", "T1", "40.00", "EUR"))
+    /// 0
+    /// >>> reconcile([("T1", "A-1", "2026-01-10", "40.00", "EUR")], ledger.posted_payments()).matched
+    /// ((0, 0),)
+    fn posted_payments(&self) -> Vec<PyPaymentRecord> {
+        self.0
+            .posted_payments()
+            .into_iter()
+            .map(PyPaymentRecord)
+            .collect()
+    }
+
     /// Whether payment ``id`` has been reversed.
     fn is_reversed(&self, id: &Bound<'_, PyAny>) -> PyResult<bool> {
         Ok(self.0.is_reversed(&str_arg(id, "id")?))
@@ -1169,6 +1186,17 @@ impl PyLedger {
             py,
             &self.allocations_table(),
             "Ledger.allocations_to_pandas",
+        )
+    }
+
+    /// The entries as an HTML table (Jupyter shows it).
+    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
+        table::to_html(
+            py,
+            &self.entries_table(),
+            self.__repr__()
+                .trim_start_matches('<')
+                .trim_end_matches('>'),
         )
     }
 

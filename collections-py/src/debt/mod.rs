@@ -11,6 +11,9 @@
 //! - [`status`]: `Status`, `transition`, `StatusChange` and `StatusHistory`.
 //! - [`ledger`]: the account ledger: `Terms` (with `LateFeeRule`), `LedgerAccount`, `Event` and the
 //!   mutable `Ledger` (post, replay, balances, entries, exports), over `debt::ledger`.
+//! - [`reconcile`]: `PaymentRecord`, `Tolerances` and `reconcile` (a `Reconciliation` of matched pairs
+//!   and `Discrepancy`s), and `compare_to_expected` (an `ExpectedComparison` of `ExpectedOutcome`s),
+//!   each exported to Arrow and pandas.
 //!
 //! Every class but `Ledger` is an immutable value over a core value: it compares and hashes by that
 //! value's JSON (so `Decimal('2.5')` and `Decimal('2.50')` make different values), and it pickles as
@@ -22,6 +25,7 @@ mod aging;
 mod dunning;
 mod late_interest;
 mod ledger;
+mod reconcile;
 mod status;
 mod table;
 
@@ -367,5 +371,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     aging::register(m)?;
     status::register(m)?;
     ledger::register(m)?;
+    reconcile::register(m)?;
     Ok(())
 }

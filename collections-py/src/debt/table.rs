@@ -7,6 +7,8 @@
 //! go through `pyarrow.array`. pyarrow and pandas are imported on first use; a missing one is an
 //! `ImportError` naming the export that needs it.
 
+use std::fmt::Write as _;
+
 use chrono::{Datelike, NaiveDate};
 use collections_core::Error;
 use pyo3::exceptions::PyImportError;
@@ -14,6 +16,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
 use rust_decimal::Decimal;
 
+use crate::convert::html_escape;
 use crate::errors::raise;
 
 /// One column's values.
@@ -203,4 +206,84 @@ pub fn to_pandas<'py>(py: Python<'py>, table: &Table, export: &str) -> PyResult<
     let kwargs = PyDict::new(py);
     kwargs.set_item("types_mapper", pd.getattr("ArrowDtype")?)?;
     arrow.call_method("to_pandas", (), Some(&kwargs))
+}
+
+/// One cell as text (`<NA>` for a missing value, as pandas shows it).
+fn cell(py: Python<'_>, column: &Column, row: usize) -> PyResult<String> {
+    const MISSING: &str = "<NA>";
+    let text = |v: Option<String>| v.unwrap_or_else(|| MISSING.to_string());
+    Ok(match column {
+        Column::Text(v) => text(v[row].clone()),
+        Column::Int(v) => text(v[row].map(|x| x.to_string())),
+        Column::Date(v) => text(v[row].map(|x| x.to_string())),
+        Column::Bool(v) => (if v[row] { "True" } else { "False" }).to_string(),
+        Column::Decimal(v, _) => text(v[row].map(|x| x.to_string())),
+        Column::Objects(v) => v[row].bind(py).str()?.to_cow()?.into_owned(),
+    })
+}
+
+/// The number of rows of a table.
+fn row_count(table: &Table) -> usize {
+    table.columns.first().map_or(0, |c| match c {
+        Column::Text(v) => v.len(),
+        Column::Int(v) => v.len(),
+        Column::Date(v) => v.len(),
+        Column::Bool(v) => v.len(),
+        Column::Decimal(v, _) => v.len(),
+        Column::Objects(v) => v.len(),
+    })
+}
+
+/// Rows shown at each end of a long table in HTML (as `Schedule._repr_html_` shows a schedule).
+const HTML_EDGE_ROWS: usize = 10;
+
+/// The table as HTML for a notebook's `_repr_html_`, as `Schedule._repr_html_` lays a schedule out:
+/// `title` (a summary) above the table, amounts as their exact text and right-aligned with the other
+/// numbers, missing values as `<NA>`, a long table's middle rows elided. Needs neither pyarrow nor
+/// pandas.
+pub fn to_html(py: Python<'_>, table: &Table, title: &str) -> PyResult<String> {
+    let n = row_count(table);
+    let mut out = String::with_capacity(4096);
+    let _ = write!(
+        out,
+        "<div class=\"collections-table\"><p>{}</p>\n<table>\n<thead><tr>",
+        html_escape(title)
+    );
+    for name in &table.names {
+        let _ = write!(out, "<th>{}</th>", html_escape(name));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    let row_html = |out: &mut String, row: usize| -> PyResult<()> {
+        out.push_str("<tr>");
+        for column in &table.columns {
+            let value = html_escape(&cell(py, column, row)?);
+            if matches!(column, Column::Int(_) | Column::Decimal(..)) {
+                let _ = write!(out, "<td style=\"text-align:right\">{value}</td>");
+            } else {
+                let _ = write!(out, "<td>{value}</td>");
+            }
+        }
+        out.push_str("</tr>\n");
+        Ok(())
+    };
+    if n > 2 * HTML_EDGE_ROWS {
+        for row in 0..HTML_EDGE_ROWS {
+            row_html(&mut out, row)?;
+        }
+        let _ = writeln!(
+            out,
+            "<tr><td colspan=\"{}\" style=\"text-align:center\">&hellip; {} more rows &hellip;</td></tr>",
+            table.columns.len(),
+            n - 2 * HTML_EDGE_ROWS
+        );
+        for row in n - HTML_EDGE_ROWS..n {
+            row_html(&mut out, row)?;
+        }
+    } else {
+        for row in 0..n {
+            row_html(&mut out, row)?;
+        }
+    }
+    out.push_str("</tbody>\n</table></div>");
+    Ok(out)
 }

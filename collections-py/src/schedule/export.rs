@@ -19,6 +19,7 @@ use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList};
 use rust_decimal::Decimal;
 
 use crate::arrays::UNIX_EPOCH_FROM_CE;
+use crate::convert::html_escape;
 use crate::errors::{invalid, raise};
 
 /// The amount columns, in table order.
@@ -395,22 +396,6 @@ pub fn summary(schedule: &Schedule) -> String {
     )
 }
 
-/// Text made safe for HTML.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// Rows shown at each end of a long schedule in HTML.
 const HTML_EDGE_ROWS: usize = 10;
 
@@ -418,7 +403,7 @@ const HTML_EDGE_ROWS: usize = 10;
 pub fn html(schedule: &Schedule) -> String {
     let rows = schedule.rows();
     let t = schedule.totals();
-    let code = escape(schedule.terms().currency.code());
+    let code = html_escape(schedule.terms().currency.code());
     let mut out = String::with_capacity(4096);
     let level = schedule
         .level_payment()
