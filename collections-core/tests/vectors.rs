@@ -1053,7 +1053,9 @@ fn ledger_terms(t: &Value) -> Result<Terms, Error> {
                 )
             })
             .collect::<Result<Vec<_>, Error>>()?;
-        terms = terms.with_freezes(FrozenPeriods::new(ranges)?);
+        // The JSON key is `freezes`, as the Python and C surfaces name it.
+        terms =
+            terms.with_freezes(FrozenPeriods::new(ranges).map_err(|e| e.with_field("freezes"))?);
     }
     if let Some(name) = t.get("day_count").and_then(Value::as_str) {
         terms = terms.with_day_count(DayCount::from_str(name)?);
@@ -1089,7 +1091,8 @@ fn ledger_terms(t: &Value) -> Result<Terms, Error> {
                 order
                     .iter()
                     .map(|p| Ok((item(p, 0).parse()?, item(p, 1).parse()?)))
-                    .collect::<Result<Vec<(Timing, Component)>, Error>>()?,
+                    .collect::<Result<Vec<(Timing, Component)>, Error>>()
+                    .map_err(|e| e.with_field("allocation"))?,
             )?,
             None => AllocationStrategy::from_parts(text(a, "order"), text(a, "scope"))?,
         };
