@@ -5853,7 +5853,8 @@ coll_status coll_reconciliation_discrepancy_at(const struct coll_reconciliation 
  * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`expected`: an amount not above zero or out of
  * due-date order; `received`: an amount not above zero or out of date order), `COLL_INVALID_DECIMAL`
  * or `COLL_INVALID_DATE` (naming `expected`, `received` or `as_of`), `COLL_DATE_OUT_OF_RANGE`
- * naming `grace_days`.
+ * naming `grace_days`, `COLL_OVERFLOW` naming `received` (payments adding up beyond the decimal
+ * range).
  *
  * Ownership: the arrays are borrowed for the call. On success `*out` is a new handle the caller owns
  * and frees with `coll_expected_comparison_free`.

@@ -11,6 +11,9 @@ use collections_core::debt::reconcile::{
     PaymentRecord, Reconciliation, Tolerances,
 };
 
+use collections_core::Error;
+use rust_decimal::Decimal;
+
 use super::aging::date_or_none;
 use super::{at_item, bad_index, text_or_empty, CEnum, Text, COLL_NO_INDEX};
 use crate::calendar::coll_date;
@@ -490,7 +493,8 @@ pub unsafe extern "C" fn coll_reconciliation_discrepancy_at(
 /// Fails, naming the field: `COLL_INVALID_ARGUMENT` (`expected`: an amount not above zero or out of
 /// due-date order; `received`: an amount not above zero or out of date order), `COLL_INVALID_DECIMAL`
 /// or `COLL_INVALID_DATE` (naming `expected`, `received` or `as_of`), `COLL_DATE_OUT_OF_RANGE`
-/// naming `grace_days`.
+/// naming `grace_days`, `COLL_OVERFLOW` naming `received` (payments adding up beyond the decimal
+/// range).
 ///
 /// Ownership: the arrays are borrowed for the call. On success `*out` is a new handle the caller owns
 /// and frees with `coll_expected_comparison_free`.
@@ -538,7 +542,18 @@ pub unsafe extern "C" fn coll_compare_to_expected(
                 one().map_err(|f| at_item(f, &format!("#{i}")))
             })
             .collect::<FfiResult<Vec<_>>>()?;
-        let inner = compare_to_expected(&expected, &received, grace_days, as_of.to_core("as_of")?)?;
+        let as_of = as_of.to_core("as_of")?;
+        // The core adds up the payments known on `as_of` unchecked (a sum beyond Decimal's range
+        // panics there): refuse such input as an overflow instead.
+        received
+            .iter()
+            .filter(|(date, amount)| *date <= as_of && *amount > Decimal::ZERO)
+            .try_fold(Decimal::ZERO, |sum, (_, amount)| sum.checked_add(*amount))
+            .ok_or_else(|| Error::Overflow {
+                field: "received",
+                value: "the payments dated on or before as_of, added up".to_string(),
+            })?;
+        let inner = compare_to_expected(&expected, &received, grace_days, as_of)?;
         out.write(Box::into_raw(Box::new(coll_expected_comparison { inner })));
         Ok(())
     })

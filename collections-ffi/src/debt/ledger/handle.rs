@@ -857,3 +857,97 @@ pub unsafe extern "C" fn coll_ledger_posted_payments(
         out.write_counted(&records, out_len)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::debt::ledger::{
+        coll_ledger_event_init, coll_ledger_terms_init, COLL_LEDGER_EVENT_OBLIGATION,
+        COLL_LEDGER_EVENT_PAYMENT,
+    };
+    use crate::error::{COLL_INVALID_ARGUMENT, COLL_OK};
+    use std::mem::MaybeUninit;
+
+    fn dec(text: &str) -> coll_decimal {
+        coll_decimal::from_core(text.parse().unwrap())
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> coll_date {
+        coll_date::from_core(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    fn event(kind: u32, on: coll_date) -> coll_ledger_event {
+        let mut e = MaybeUninit::uninit();
+        // SAFETY: a writable struct.
+        let status = unsafe { coll_ledger_event_init(kind, on, e.as_mut_ptr()) };
+        assert_eq!(status, COLL_OK);
+        // SAFETY: written by the call above.
+        unsafe { e.assume_init() }
+    }
+
+    #[test]
+    fn a_ledger_may_be_shared_by_threads_that_read_it() {
+        fn shared<T: Send + Sync>() {}
+        shared::<coll_ledger>();
+    }
+
+    #[test]
+    fn a_refused_post_leaves_the_handle_and_its_text_as_they_were() {
+        let mut terms = MaybeUninit::uninit();
+        // SAFETY: a writable struct.
+        let status = unsafe { coll_ledger_terms_init(terms.as_mut_ptr()) };
+        assert_eq!(status, COLL_OK);
+        // SAFETY: written above.
+        let mut terms = unsafe { terms.assume_init() };
+        let (opened, rate) = (date(2026, 1, 1), dec("0.073"));
+        terms.rate_dates = &opened;
+        terms.rates = &rate;
+        terms.n_rates = 1;
+        let usd = coll_currency::from_core(collections_core::Currency::USD);
+        let principal = dec("10000.00");
+        let mut ledger: *mut coll_ledger = std::ptr::null_mut();
+        // SAFETY: valid pointers for the call.
+        let status = unsafe {
+            coll_ledger_new(
+                c"A-1".as_ptr(),
+                3,
+                &usd,
+                opened,
+                &principal,
+                &terms,
+                &mut ledger,
+            )
+        };
+        assert_eq!(status, COLL_OK);
+        let mut index = 0;
+        let mut due = event(COLL_LEDGER_EVENT_OBLIGATION, date(2026, 1, 31));
+        due.amount = dec("10000.00");
+        // SAFETY: a live handle and readable event.
+        let status = unsafe { coll_ledger_post(ledger, &due, &mut index) };
+        assert_eq!(status, COLL_OK);
+        let mut paid = event(COLL_LEDGER_EVENT_PAYMENT, date(2026, 2, 1));
+        paid.id = c"P1".as_ptr();
+        paid.id_len = 2;
+        paid.amount = dec("5000.00");
+        // SAFETY: as above.
+        let status = unsafe { coll_ledger_post(ledger, &paid, &mut index) };
+        assert_eq!(status, COLL_OK);
+        // SAFETY: a live handle.
+        let before = unsafe { (*ledger).clone() };
+        let events = [paid, due];
+        // A second P1 and obligations beyond the principal: refused, all or nothing.
+        // SAFETY: as above.
+        let status = unsafe { coll_ledger_post_all(ledger, events.as_ptr(), 2) };
+        assert_eq!(status, COLL_INVALID_ARGUMENT);
+        // SAFETY: as above.
+        let status = unsafe { coll_ledger_post(ledger, &events[1], &mut index) };
+        assert_eq!(status, COLL_INVALID_ARGUMENT);
+        // SAFETY: a live handle.
+        let after = unsafe { &*ledger };
+        assert_eq!(after.inner, before.inner);
+        assert_eq!(after.text.len(), 2);
+        assert_eq!(after.inner.entries(), before.inner.entries());
+        // SAFETY: made above, freed once.
+        unsafe { coll_ledger_free(ledger) };
+    }
+}
