@@ -2900,7 +2900,7 @@ done:
     free((void *)reversed);
     coll_ledger_free(l);
     terms_free(&buffers);
-    return st;
+    return check_error_value(c, st, o);
 }
 
 /* The records of a reconcile case: [reference, account_id, date, amount, currency]. */
@@ -3012,7 +3012,7 @@ done:
     coll_reconciliation_free(r);
     free(reported);
     free(posted);
-    return st;
+    return check_error_value(c, st, o);
 }
 
 /* A list of [date, amount] pairs read as the field `key` (dated in vectors.rs). */
@@ -3103,7 +3103,7 @@ done:
     free(paid);
     free(dates);
     free(amounts);
-    return st;
+    return check_error_value(c, st, o);
 }
 
 /* ---------------------------------------------------------------- the runner */
