@@ -166,44 +166,43 @@ impl coll_ledger_event {
     pub(crate) unsafe fn to_core(self, currency: Currency) -> FfiResult<Event> {
         let kind = EVENT_KINDS.core(self.kind, "kind")?;
         let takes = takes(kind);
-        let amount_text = || {
-            self.amount.to_core("amount").map_or_else(
-                |_| {
-                    format!(
-                        "mantissa {} with scale {}",
-                        self.amount.mantissa(),
-                        self.amount.scale
-                    )
-                },
-                |d| d.to_string(),
-            )
-        };
-        // SAFETY: the caller's contract.
-        let (id_text, reason_text) = unsafe {
-            (
-                shown(self.id, self.id_len),
-                shown(self.reason, self.reason_len),
-            )
-        };
+        // A field the kind does not take, given: refused (its value shown only then).
         let given = [
-            ("amount", self.amount.mantissa() != 0, amount_text()),
-            ("component", self.component != 0, self.component.to_string()),
-            ("id", self.id_len != 0, id_text),
-            ("reason", self.reason_len != 0, reason_text),
-            ("days", self.days != 0, self.days.to_string()),
-            ("to", self.to != 0, self.to.to_string()),
-            (
-                "currency",
-                self.currency != NO_CURRENCY,
-                self.currency
+            ("amount", self.amount.mantissa() != 0),
+            ("component", self.component != 0),
+            ("id", self.id_len != 0),
+            ("reason", self.reason_len != 0),
+            ("days", self.days != 0),
+            ("to", self.to != 0),
+            ("currency", self.currency != NO_CURRENCY),
+        ];
+        if let Some((field, _)) = given
+            .into_iter()
+            .find(|(field, given)| *given && !takes.contains(field))
+        {
+            let value = match field {
+                "amount" => self.amount.to_core("amount").map_or_else(
+                    |_| {
+                        format!(
+                            "mantissa {} with scale {}",
+                            self.amount.mantissa(),
+                            self.amount.scale
+                        )
+                    },
+                    |d| d.to_string(),
+                ),
+                // SAFETY: the caller's contract.
+                "id" => unsafe { shown(self.id, self.id_len) },
+                // SAFETY: the caller's contract.
+                "reason" => unsafe { shown(self.reason, self.reason_len) },
+                "component" => self.component.to_string(),
+                "days" => self.days.to_string(),
+                "to" => self.to.to_string(),
+                _ => self
+                    .currency
                     .to_core("currency")
                     .map_or_else(|_| "a currency".to_string(), |c| c.code().to_string()),
-            ),
-        ];
-        if let Some((field, _, value)) = given
-            .into_iter()
-            .find(|(field, given, _)| *given && !takes.contains(field))
-        {
+            };
             return Err(not_taken(field, value, &format!("a {kind} event")));
         }
         let amount = || self.amount.to_core("amount");
