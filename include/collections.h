@@ -2,7 +2,7 @@
  * collections.h: the C ABI of the collections library (exact money, rates, day counts, frequencies,
  * date schedules, business-day calendars, the time-value-of-money solvers, APRs, amortized
  * repayment schedules, statutory late interest, dunning runs, aging and the status lifecycle of
- * debts, for debt collections).
+ * debts, the event-sourced account ledger and payment reconciliation, for debt collections).
  *
  * API conventions
  * ---------------
@@ -18,7 +18,10 @@
  * COLL_OK; on failure they are left as they were. The one exception: a call that fills a caller's
  * buffer and fails with COLL_BUFFER_TOO_SMALL writes the size needed to its length out-parameter
  * (coll_decimal_to_string, coll_date_schedule, coll_calendar_holidays, coll_schedule_rows,
- * coll_age_account_by_bucket, coll_aging_bucket_label), so the caller can retry. Those six also accept a NULL buffer with a capacity of 0, to ask for the size
+ * coll_age_account_by_bucket, coll_aging_bucket_label, coll_ledger_obligations_on,
+ * coll_ledger_posted_payments, coll_account_activity_obligations_on, coll_month_end_agings,
+ * coll_roll_rates, coll_portfolio_roll_rates), so the caller can retry. Those twelve also accept a
+ * NULL buffer with a capacity of 0, to ask for the size
  * without a buffer: the call fails with COLL_BUFFER_TOO_SMALL and writes the size needed (or succeeds
  * with a length of 0 when nothing is needed). A NULL buffer with a non-zero capacity is COLL_NULL_ARGUMENT.
  * Inputs are read before outputs are written, so a single-value output may point at an input
@@ -34,15 +37,22 @@
  * checked every time they are passed in (a struct that points to arrays, coll_schedule_terms, is
  * read with them during the call and kept by neither). The debt structs (coll_statutory_claim,
  * coll_dunning_invoice, coll_dunning_level, coll_dunning_policy, coll_aging_account, coll_aging_rules,
- * coll_limitation, ... and the results) are plain values too; the invoices, levels, accounts and rules
- * point to arrays and text that are read during the call only. Rich objects are opaque handles: a
- * handle made by coll_<thing>_new (or coll_calendar_builtin, coll_schedule_reamortize) is owned by the
- * caller and freed by coll_<thing>_free, which accepts NULL. Strings returned as `const char *`
- * (coll_version, coll_status_name, coll_last_error_message, coll_dunning_outcome_name,
- * coll_debt_status_name) belong to the library: never free them. Text a handle lends in a result
- * struct (a coll_dunning_line's invoice_id and action, a coll_dunning_customer's customer_id, a
- * coll_status_change's reason) is owned by the handle: it stays valid until the handle is freed, is
- * NUL-terminated, and comes with its length in bytes (an id may itself contain NUL bytes).
+ * coll_limitation, coll_ledger_terms, coll_ledger_event, coll_payment_record, coll_tolerances,
+ * coll_account_activity, ... and the results) are plain values too; the invoices, levels, accounts,
+ * terms, events, records and rules point to arrays and text that are read during the call only. Rich
+ * objects are opaque handles: a handle made by coll_<thing>_new (or coll_calendar_builtin,
+ * coll_schedule_reamortize, coll_ledger_clone, coll_ledger_status_history, coll_reconcile,
+ * coll_compare_to_expected) is owned by the caller and freed by coll_<thing>_free, which accepts NULL.
+ * Strings returned as `const char *` (coll_version, coll_status_name, coll_last_error_message, and
+ * the coll_<enumeration>_name functions: coll_dunning_outcome_name, coll_debt_status_name,
+ * coll_component_name, coll_ledger_entry_kind_name, ...) belong to the library: never free them. Text a
+ * handle lends in a result struct (a coll_dunning_line's invoice_id and action, a coll_dunning_customer's
+ * customer_id, a coll_status_change's reason, a coll_ledger_event's id and reason and a
+ * coll_ledger_account's id read from a coll_ledger, the references and account ids of
+ * coll_ledger_posted_payments, a coll_discrepancy's resolution, a coll_delinquency_change's
+ * bucket_label) is owned by the handle: it stays valid until the handle is freed (posting more events
+ * to a coll_ledger does not move it), is NUL-terminated, and comes with its length in bytes (an id
+ * may itself contain NUL bytes). An index that is absent is COLL_NO_INDEX (SIZE_MAX).
  * No function returns a string the caller must free (text is written into caller buffers), so there is
  * no coll_string_free yet; one will come with the first function that needs it.
  *
@@ -61,14 +71,17 @@
  * bool out-parameters are written as 0 or 1.
  *
  * Thread safety. All functions may be called from any thread. The last error message is per thread.
- * A coll_calendar, coll_schedule, coll_late_interest or coll_dunning_run never changes after it is
- * made, so one handle may be shared by threads; free it once, after every thread is done with it. A
- * coll_statutory_tables or coll_status_history changes (coll_statutory_tables_push,
- * coll_status_history_change): no other thread may use it during such a call.
+ * A coll_calendar, coll_schedule, coll_late_interest, coll_dunning_run, coll_reconciliation,
+ * coll_expected_comparison or coll_delinquency_history never changes after it is made, so one handle
+ * may be shared by threads; free it once, after every thread is done with it. A coll_statutory_tables,
+ * coll_status_history or coll_ledger changes (coll_statutory_tables_push, coll_status_history_change,
+ * coll_ledger_post, coll_ledger_post_all): no other thread may use it during such a call.
  *
  * Examples. tests/c/demo.c (money, day counts, date schedules, calendars),
  * collections-ffi/examples/schedule.c (an amortized loan printed as a table) and
- * collections-ffi/examples/dunning.c (a dunning run over invoices, grouped by customer).
+ * collections-ffi/examples/dunning.c (a dunning run over invoices, grouped by customer) and
+ * collections-ffi/examples/ledger.c (an account's obligations, payments and a reversal, with its
+ * balances and journal).
  *
  * Version. coll_version() returns "MAJOR.MINOR.PATCH" of the library; COLL_VERSION_MAJOR/MINOR/PATCH
  * are those of this header.
@@ -82,6 +95,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+/**
+ * The index a result holds where there is none: a ledger entry no event made (coll_ledger_entry's
+ * event), a discrepancy with no reported or no posted record (coll_discrepancy's reported and posted),
+ * a payment with no journal entry (coll_ledger_payment_entry). Equal to SIZE_MAX.
+ */
+#define COLL_NO_INDEX SIZE_MAX
 
 /**
  * The major version of the library this header belongs to (Cargo.toml's version).
@@ -116,10 +136,22 @@
 typedef struct coll_calendar coll_calendar;
 
 /**
+ * A delinquency history (`coll_delinquency_history_new`). Opaque; freed by
+ * `coll_delinquency_history_free`. It never changes, so threads may share it.
+ */
+typedef struct coll_delinquency_history coll_delinquency_history;
+
+/**
  * The result of a dunning run. Opaque; made by `coll_dunning_run_new`, freed by
  * `coll_dunning_run_free`. It never changes, so threads may share it.
  */
 typedef struct coll_dunning_run coll_dunning_run;
+
+/**
+ * The result of `coll_compare_to_expected`. Opaque; freed by `coll_expected_comparison_free`. It
+ * never changes, so threads may share it.
+ */
+typedef struct coll_expected_comparison coll_expected_comparison;
 
 /**
  * The statutory interest of a claim: its summary and its breakdown by rate. Opaque; made by
@@ -127,6 +159,25 @@ typedef struct coll_dunning_run coll_dunning_run;
  * it.
  */
 typedef struct coll_late_interest coll_late_interest;
+
+/**
+ * An account and the events posted to it. Opaque; made by `coll_ledger_new` (or `coll_ledger_clone`),
+ * changed by `coll_ledger_post` and `coll_ledger_post_all`, freed by `coll_ledger_free`. Balances,
+ * totals, status and entries are derived by replaying the events in date order, so an event posted
+ * late (back-dated) re-derives everything after it; an event that cannot be applied is refused and
+ * the ledger is left exactly as it was. No other thread may use a ledger while it is posted to.
+ *
+ * Text the ledger lends (`coll_ledger_event_at`'s id and reason, `coll_ledger_get_account`'s id,
+ * `coll_ledger_posted_payments`' references and account ids) stays valid until the ledger is freed:
+ * posting more events never moves it.
+ */
+typedef struct coll_ledger coll_ledger;
+
+/**
+ * The result of `coll_reconcile`. Opaque; freed by `coll_reconciliation_free`. It never changes, so
+ * threads may share it.
+ */
+typedef struct coll_reconciliation coll_reconciliation;
 
 /**
  * An amortized schedule: the rows and totals built from a `coll_schedule_terms`. Opaque; made by
@@ -1532,6 +1583,131 @@ typedef struct coll_bucket_totals {
 } coll_bucket_totals;
 
 /**
+ * Which balance a roll rate compares: one of the `COLL_ROLL_MEASURE_` constants.
+ */
+typedef uint32_t coll_roll_measure;
+
+/**
+ * One roll rate: the balance in bucket k+1 now ÷ the balance in bucket k before. A plain value.
+ */
+typedef struct coll_roll_rate {
+    /**
+     * 1 when bucket k held something before (then `rate` is set), else 0.
+     */
+    uint8_t has_rate;
+    /**
+     * The rate (1 is everything rolled; above 1 when more arrived than was there).
+     */
+    struct coll_decimal rate;
+} coll_roll_rate;
+
+/**
+ * An amount on a date (a payment received; an amount due). A plain value.
+ */
+typedef struct coll_dated_amount {
+    /**
+     * The date.
+     */
+    struct coll_date date;
+    /**
+     * The amount.
+     */
+    struct coll_decimal amount;
+} coll_dated_amount;
+
+/**
+ * An account's dated facts: what fell due (in date order), what was paid and when (in date order), and
+ * its frozen periods (in order, not overlapping). Payments are applied to the oldest unpaid amount
+ * first on the day they are received; a payment beyond everything due is a credit aging ignores. Any
+ * array may be NULL when its count is 0. Ownership: the caller's; read during each call only.
+ */
+typedef struct coll_account_activity {
+    /**
+     * The amounts due (installments, minimum payments, fees), each at least zero.
+     */
+    const struct coll_dated_amount *dues;
+    /**
+     * The number of `dues`.
+     */
+    size_t n_dues;
+    /**
+     * The payments received, each at least zero.
+     */
+    const struct coll_dated_amount *payments;
+    /**
+     * The number of `payments`.
+     */
+    size_t n_payments;
+    /**
+     * The frozen periods (days past due stand still).
+     */
+    const struct coll_date_range *frozen;
+    /**
+     * The number of `frozen` periods.
+     */
+    size_t n_frozen;
+} coll_account_activity;
+
+/**
+ * An aging at a month end (`coll_month_end_agings`). A plain value.
+ */
+typedef struct coll_month_end_aging {
+    /**
+     * The month end.
+     */
+    struct coll_date as_of;
+    /**
+     * The account aged on it.
+     */
+    struct coll_aging_result aging;
+} coll_month_end_aging;
+
+/**
+ * One point of a delinquency history: the account's aging on a date where its bucket, the due date
+ * its days count from, its past-due amount or its frozen state changed (between two points the days
+ * past due grow by one a day, except on frozen days). `bucket_label` points into the history (valid
+ * until it is freed, NUL-terminated). A plain value.
+ */
+typedef struct coll_delinquency_change {
+    /**
+     * The date of the change.
+     */
+    struct coll_date date;
+    /**
+     * Days past due on that date.
+     */
+    uint32_t days_past_due;
+    /**
+     * 1 when something is past due (then `counting_from` is set), else 0.
+     */
+    uint8_t has_counting_from;
+    /**
+     * The due date the days count from.
+     */
+    struct coll_date counting_from;
+    /**
+     * The bucket index.
+     */
+    uint32_t bucket;
+    /**
+     * Its label (owned by the history).
+     */
+    const char *bucket_label;
+    /**
+     * Bytes in `bucket_label`.
+     */
+    size_t bucket_label_len;
+    /**
+     * The past-due amount on that date.
+     */
+    struct coll_decimal past_due_amount;
+    /**
+     * 1 when the date is in a frozen period, else 0.
+     */
+    uint8_t frozen;
+} coll_delinquency_change;
+
+/**
  * The status of a debt: one of the `COLL_DEBT_STATUS_` constants.
  */
 typedef uint32_t coll_debt_status;
@@ -1562,6 +1738,589 @@ typedef struct coll_status_change {
      */
     size_t reason_len;
 } coll_status_change;
+
+/**
+ * A balance component: one of the `COLL_COMPONENT_` constants. The constants are also the indices
+ * of the per-component arrays of `coll_ledger_totals`.
+ */
+typedef uint32_t coll_component;
+
+/**
+ * When a charge falls due relative to the day a payment is made: one of the `COLL_TIMING_`
+ * constants (for advanced allocation orders).
+ */
+typedef uint32_t coll_timing;
+
+/**
+ * How interest accrues: one of the `COLL_INTEREST_MODE_` constants.
+ */
+typedef uint32_t coll_interest_mode;
+
+/**
+ * A named order in which a payment pays the four components: one of the `COLL_ALLOCATION_ORDER_`
+ * constants.
+ */
+typedef uint32_t coll_allocation_order;
+
+/**
+ * Whether an allocation order runs within each obligation or across them: one of the
+ * `COLL_ALLOCATION_SCOPE_` constants.
+ */
+typedef uint32_t coll_allocation_scope;
+
+/**
+ * What happens to money a payment has left after its allocation: one of the `COLL_OVERPAYMENT_`
+ * constants.
+ */
+typedef uint32_t coll_overpayment_rule;
+
+/**
+ * What a replay derived at one step of the journal: one of the `COLL_LEDGER_ENTRY_` constants.
+ */
+typedef uint32_t coll_ledger_entry_kind;
+
+/**
+ * What happened to an account: one of the `COLL_LEDGER_EVENT_` constants.
+ */
+typedef uint32_t coll_ledger_event_kind;
+
+/**
+ * One event, of any kind. Start from `coll_ledger_event_init(kind, date, &e)`, then set the fields
+ * the kind takes:
+ *
+ * | kind | fields |
+ * |---|---|
+ * | obligation, refund | `amount` |
+ * | accrue | none |
+ * | fee, waiver, adjustment | `component`, `amount` (signed for an adjustment), `reason` |
+ * | payment | `id`, `amount`, `currency` (all zeros: the account's) |
+ * | reversal | `id` (the payment's), `reason` |
+ * | extension | `days`, `reason` |
+ * | settlement, charge off, write off | `reason` |
+ * | status change | `to`, `reason` |
+ *
+ * A field the kind does not take must be left as `_init` leaves it (zero, NULL with length 0, all-zero
+ * currency); one that is given is refused with `COLL_INVALID_ARGUMENT` naming it. Text is UTF-8 with
+ * its length (no NUL needed); NULL with length 0 is empty (refused where the core needs text).
+ *
+ * Ownership: the struct and its text belong to the caller; posting copies them. An event read back
+ * from a ledger (`coll_ledger_event_at`) points to text owned by the ledger, valid until it is freed.
+ */
+typedef struct coll_ledger_event {
+    /**
+     * The effective date, not before the account opened.
+     */
+    struct coll_date date;
+    /**
+     * A `COLL_LEDGER_EVENT_` constant.
+     */
+    coll_ledger_event_kind kind;
+    /**
+     * The amount: greater than zero with at most the currency's minor units (an adjustment's is signed
+     * and not zero).
+     */
+    struct coll_decimal amount;
+    /**
+     * A `COLL_COMPONENT_` constant (a fee event: fee or penalty).
+     */
+    coll_component component;
+    /**
+     * A payment's unique id, or the id of the payment a reversal reverses.
+     */
+    const char *id;
+    /**
+     * Bytes in `id`.
+     */
+    size_t id_len;
+    /**
+     * Why (not empty where the kind takes it).
+     */
+    const char *reason;
+    /**
+     * Bytes in `reason`.
+     */
+    size_t reason_len;
+    /**
+     * An extension's days, 1 to 36,500.
+     */
+    uint32_t days;
+    /**
+     * A status change's new status, a `COLL_DEBT_STATUS_` constant.
+     */
+    coll_debt_status to;
+    /**
+     * A payment's currency, which must be the account's; all zeros for the account's currency.
+     */
+    struct coll_currency currency;
+} coll_ledger_event;
+
+/**
+ * A late-fee rule: assessed once per obligation still short after its due date plus `grace_days`,
+ * as `flat + percent × the overdue amount`, held between `minimum` and `maximum`; never pyramided
+ * (FTC Credit Practices Rule, 16 CFR 444.4) and not on a day in a freeze. A plain value, part of
+ * `coll_ledger_terms`.
+ */
+typedef struct coll_late_fee_rule {
+    /**
+     * A fixed amount, at least zero. Default 0.
+     */
+    struct coll_decimal flat;
+    /**
+     * A fraction of the overdue amount (0.05 for 5%), 0 to 1. Default 0.
+     */
+    struct coll_decimal percent;
+    /**
+     * The least fee charged when a fee is due at all, at least zero. Default 0.
+     */
+    struct coll_decimal minimum;
+    /**
+     * 1 when `maximum` is given; default 0 (no maximum).
+     */
+    uint8_t has_maximum;
+    /**
+     * The most charged, not below `minimum`.
+     */
+    struct coll_decimal maximum;
+    /**
+     * Days after the due date before the fee applies (assessed on day `grace_days + 1`). Default 0.
+     */
+    uint32_t grace_days;
+    /**
+     * `COLL_COMPONENT_PENALTY` (the default, as Apache Fineract books late fees) or
+     * `COLL_COMPONENT_FEE`.
+     */
+    coll_component component;
+} coll_late_fee_rule;
+
+/**
+ * One pair of an advanced allocation order (Apache Fineract's advanced payment allocation): the
+ * charges of `component` falling due with `timing`. A plain value.
+ */
+typedef struct coll_allocation_pair {
+    /**
+     * A `COLL_TIMING_` constant.
+     */
+    coll_timing timing;
+    /**
+     * A `COLL_COMPONENT_` constant.
+     */
+    coll_component component;
+} coll_allocation_pair;
+
+/**
+ * Everything that decides how an account's balances move. Start from `coll_ledger_terms_init` (the
+ * core's defaults), then set the rate history and what differs. The flags are `uint8_t`, 0 or 1; a
+ * value behind a flag of 0 is not read.
+ *
+ * Ownership: the struct and its arrays belong to the caller; `coll_ledger_new` reads them during the
+ * call and keeps a copy of the terms, not the arrays.
+ */
+typedef struct coll_ledger_terms {
+    /**
+     * The effective dates of the annual rates, strictly increasing; the first on or before the day
+     * the account opens (a history with a gap at the start is refused, naming `rates`).
+     */
+    const struct coll_date *rate_dates;
+    /**
+     * The annual rates (fractions, 0 to 100), `rates[i]` in force from `rate_dates[i]` until the next.
+     */
+    const struct coll_decimal *rates;
+    /**
+     * The number of `rate_dates` and of `rates`, at least 1 (use a rate of 0 for none).
+     */
+    size_t n_rates;
+    /**
+     * 1 when a penalty (default) rate applies once more than `penalty_after_days` past due.
+     */
+    uint8_t has_penalty_rate;
+    /**
+     * The penalty rate (a fraction, 0 to 100), replacing the contract rate.
+     */
+    struct coll_decimal penalty_rate;
+    /**
+     * Days past due after which the penalty rate applies (from day `penalty_after_days + 1`).
+     */
+    uint32_t penalty_after_days;
+    /**
+     * 1 when `max_rate` is given.
+     */
+    uint8_t has_max_rate;
+    /**
+     * A maximum annual rate every rate is held under (a fraction, 0 to 100).
+     */
+    struct coll_decimal max_rate;
+    /**
+     * 1 when `charge_cap` is given.
+     */
+    uint8_t has_charge_cap;
+    /**
+     * A cap on the interest, fees and penalties charged over the account's life, as a fraction of the
+     * original principal (0 to 1000; 0.5 is half the principal).
+     */
+    struct coll_decimal charge_cap;
+    /**
+     * Date ranges (both ends included, in order, not overlapping) on which no interest accrues and no
+     * late fee is assessed; NULL when `n_freezes` is 0.
+     */
+    const struct coll_date_range *freezes;
+    /**
+     * The number of `freezes`.
+     */
+    size_t n_freezes;
+    /**
+     * The day count that turns days into a fraction of a year. Default Actual/365 Fixed.
+     */
+    struct coll_day_count day_count;
+    /**
+     * A `COLL_INTEREST_MODE_` constant. Default simple.
+     */
+    coll_interest_mode interest_mode;
+    /**
+     * 1 when `late_fee` applies. Default 0.
+     */
+    uint8_t has_late_fee;
+    /**
+     * The late-fee rule.
+     */
+    struct coll_late_fee_rule late_fee;
+    /**
+     * A `COLL_ALLOCATION_ORDER_` constant. Default fees, interest, principal, penalties.
+     */
+    coll_allocation_order allocation_order;
+    /**
+     * A `COLL_ALLOCATION_SCOPE_` constant. Default oldest first.
+     */
+    coll_allocation_scope allocation_scope;
+    /**
+     * An advanced allocation order instead of `allocation_order` and `allocation_scope` (which must
+     * then be left at their defaults): the (timing, component) pairs in the order they are paid, each
+     * at most once. NULL when `n_advanced_allocation` is 0 (the named order applies).
+     */
+    const struct coll_allocation_pair *advanced_allocation;
+    /**
+     * The number of `advanced_allocation` pairs.
+     */
+    size_t n_advanced_allocation;
+    /**
+     * A `COLL_OVERPAYMENT_` constant. Default hold as credit.
+     */
+    coll_overpayment_rule overpayment;
+    /**
+     * How interest, percentage fees and pro-rata splits are rounded, a `COLL_ROUND_` constant.
+     * Default half up.
+     */
+    coll_rounding_mode rounding;
+} coll_ledger_terms;
+
+/**
+ * The account of a ledger (`coll_ledger_get_account`). `id` points into the ledger (valid until it is
+ * freed, NUL-terminated, `id_len` bytes). A plain value.
+ */
+typedef struct coll_ledger_account {
+    /**
+     * The account id (owned by the ledger).
+     */
+    const char *id;
+    /**
+     * Bytes in `id`.
+     */
+    size_t id_len;
+    /**
+     * The currency of every amount.
+     */
+    struct coll_currency currency;
+    /**
+     * The day the principal was lent or placed.
+     */
+    struct coll_date opened_on;
+    /**
+     * The original principal.
+     */
+    struct coll_decimal principal;
+} coll_ledger_account;
+
+/**
+ * The balances of an account at a point of the replay. A plain value.
+ */
+typedef struct coll_ledger_balances {
+    /**
+     * Principal outstanding (due or not).
+     */
+    struct coll_decimal principal;
+    /**
+     * Interest posted and unpaid.
+     */
+    struct coll_decimal interest;
+    /**
+     * Fees unpaid.
+     */
+    struct coll_decimal fees;
+    /**
+     * Penalties unpaid.
+     */
+    struct coll_decimal penalties;
+    /**
+     * Money received and not applied to any charge (owed back to the debtor or held for later).
+     */
+    struct coll_decimal credit;
+    /**
+     * principal + interest + fees + penalties (the credit is not netted).
+     */
+    struct coll_decimal owed;
+} coll_ledger_balances;
+
+/**
+ * The running totals of a ledger. The arrays are indexed by the `COLL_COMPONENT_` constants
+ * (penalty, fee, interest, principal). A plain value.
+ */
+typedef struct coll_ledger_totals {
+    /**
+     * Charged (principal: the original principal plus positive adjustments).
+     */
+    struct coll_decimal charged[4];
+    /**
+     * Paid by payments and credit.
+     */
+    struct coll_decimal paid[4];
+    /**
+     * Forgiven: waivers, negative adjustments, settlements, write-offs.
+     */
+    struct coll_decimal forgiven[4];
+    /**
+     * Payments received (reversed payments excluded).
+     */
+    struct coll_decimal payments;
+    /**
+     * Credit refunded.
+     */
+    struct coll_decimal refunds;
+    /**
+     * Interest, fees and penalties a cap cut off (never charged).
+     */
+    struct coll_decimal capped;
+} coll_ledger_totals;
+
+/**
+ * One step of the journal: what an event (or a rule of the terms) did, and the balances after it. A
+ * plain value; its allocations are read with `coll_ledger_entry_allocation_at`.
+ */
+typedef struct coll_ledger_entry {
+    /**
+     * The effective date.
+     */
+    struct coll_date date;
+    /**
+     * A `COLL_LEDGER_ENTRY_` constant.
+     */
+    coll_ledger_entry_kind kind;
+    /**
+     * The index (`coll_ledger_event_at`) of the event that made it, or `COLL_NO_INDEX` for what the
+     * terms made (interest, late fees, credit applied).
+     */
+    size_t event;
+    /**
+     * The amount: charged, paid, refunded, waived or written off (signed for adjustments).
+     */
+    struct coll_decimal amount;
+    /**
+     * For payments: the part held as credit.
+     */
+    struct coll_decimal to_credit;
+    /**
+     * For charges: the part a cap cut off (not charged).
+     */
+    struct coll_decimal capped;
+    /**
+     * The balances after this step.
+     */
+    struct coll_ledger_balances balances;
+    /**
+     * For status entries the new status, otherwise the status after the step: a
+     * `COLL_DEBT_STATUS_` constant.
+     */
+    coll_debt_status status;
+    /**
+     * How many allocations (where the amount went: payments, credit applied, waivers, settlements,
+     * write-offs); for a payment they add up, with `to_credit`, to the amount.
+     */
+    size_t n_allocations;
+} coll_ledger_entry;
+
+/**
+ * Where part of an entry's amount went. A plain value.
+ */
+typedef struct coll_ledger_allocation {
+    /**
+     * A `COLL_COMPONENT_` constant.
+     */
+    coll_component component;
+    /**
+     * 1 when the charge has a due date; 0 for principal no obligation has made due yet.
+     */
+    uint8_t has_due_date;
+    /**
+     * The due date of the charge it went to.
+     */
+    struct coll_date due_date;
+    /**
+     * The amount.
+     */
+    struct coll_decimal amount;
+} coll_ledger_allocation;
+
+/**
+ * One payment as a bank statement, a processor's file or the ledger records it. Text is UTF-8 with
+ * its length (no NUL needed). A plain value; a record from `coll_ledger_posted_payments` points to
+ * text owned by the ledger.
+ */
+typedef struct coll_payment_record {
+    /**
+     * The payment's reference (the ledger's payment id; the bank's transaction reference), not blank.
+     */
+    const char *reference;
+    /**
+     * Bytes in `reference`.
+     */
+    size_t reference_len;
+    /**
+     * The account it is for, not blank.
+     */
+    const char *account_id;
+    /**
+     * Bytes in `account_id`.
+     */
+    size_t account_id_len;
+    /**
+     * The value date.
+     */
+    struct coll_date date;
+    /**
+     * The amount, greater than zero.
+     */
+    struct coll_decimal amount;
+    /**
+     * Its currency.
+     */
+    struct coll_currency currency;
+} coll_payment_record;
+
+/**
+ * How far apart a matched pair may be and still agree. Start from `coll_tolerances_init`. A plain
+ * value.
+ */
+typedef struct coll_tolerances {
+    /**
+     * Days the two dates may differ by (value date against posting date). Default 0.
+     */
+    uint32_t date_days;
+    /**
+     * The amount the two may differ by, at least zero. Default 0.
+     */
+    struct coll_decimal amount;
+    /**
+     * For matching without a reference: the days the dates may differ by. Default 3.
+     */
+    uint32_t match_window_days;
+} coll_tolerances;
+
+/**
+ * What kind of discrepancy: one of the `COLL_DISCREPANCY_` constants.
+ */
+typedef uint32_t coll_discrepancy_kind;
+
+/**
+ * One discrepancy of a reconciliation. `resolution` points into the `coll_reconciliation` (valid
+ * until it is freed, NUL-terminated, `resolution_len` bytes). A plain value.
+ */
+typedef struct coll_discrepancy {
+    /**
+     * A `COLL_DISCREPANCY_` constant.
+     */
+    coll_discrepancy_kind kind;
+    /**
+     * The index of the reported record involved, or `COLL_NO_INDEX`.
+     */
+    size_t reported;
+    /**
+     * The index of the posted record involved, or `COLL_NO_INDEX`.
+     */
+    size_t posted;
+    /**
+     * 1 when `difference` is set (amount and date mismatches), else 0.
+     */
+    uint8_t has_difference;
+    /**
+     * Reported amount - posted amount (amount mismatches), or the days reported - posted (date
+     * mismatches).
+     */
+    struct coll_decimal difference;
+    /**
+     * What to do about it, in words (owned by the reconciliation).
+     */
+    const char *resolution;
+    /**
+     * Bytes in `resolution`.
+     */
+    size_t resolution_len;
+} coll_discrepancy;
+
+/**
+ * An installment a schedule or plan expected. A plain value.
+ */
+typedef struct coll_expected_installment {
+    /**
+     * The due date.
+     */
+    struct coll_date due_date;
+    /**
+     * The amount, greater than zero.
+     */
+    struct coll_decimal amount;
+} coll_expected_installment;
+
+/**
+ * What became of an expected installment: one of the `COLL_EXPECTED_` constants.
+ */
+typedef uint32_t coll_expected_status;
+
+/**
+ * One expected installment after the comparison. A plain value.
+ */
+typedef struct coll_expected_outcome {
+    /**
+     * The installment's due date.
+     */
+    struct coll_date due_date;
+    /**
+     * The installment's amount.
+     */
+    struct coll_decimal amount;
+    /**
+     * What the payments covered of it (oldest installment first).
+     */
+    struct coll_decimal covered;
+    /**
+     * amount - covered.
+     */
+    struct coll_decimal shortfall;
+    /**
+     * 1 when it was covered in full (then `paid_on` is set), else 0.
+     */
+    uint8_t has_paid_on;
+    /**
+     * The date its last cent was covered.
+     */
+    struct coll_date paid_on;
+    /**
+     * Payments dated in its period (after the previous due date, up to its own) minus its amount, when
+     * positive: more came in than it asked for.
+     */
+    struct coll_decimal over;
+    /**
+     * A `COLL_EXPECTED_` constant.
+     */
+    coll_expected_status status;
+} coll_expected_outcome;
 
 /**
  * Success.
@@ -2100,6 +2859,21 @@ typedef struct coll_status_change {
 #define COLL_LIMITATION_UNIT_DAYS 2
 
 /**
+ * The accounts' outstanding amounts. The default.
+ */
+#define COLL_ROLL_MEASURE_OUTSTANDING 0
+
+/**
+ * Their past-due amounts.
+ */
+#define COLL_ROLL_MEASURE_PAST_DUE 1
+
+/**
+ * The number of accounts.
+ */
+#define COLL_ROLL_MEASURE_ACCOUNTS 2
+
+/**
  * Up to date.
  */
 #define COLL_DEBT_STATUS_CURRENT 0
@@ -2183,6 +2957,314 @@ typedef struct coll_status_change {
  * Sold to a debt buyer (terminal).
  */
 #define COLL_DEBT_STATUS_SOLD 16
+
+/**
+ * Penalties: late fees (as Apache Fineract books them) and other penalty charges.
+ */
+#define COLL_COMPONENT_PENALTY 0
+
+/**
+ * Fees: servicing, dunning and other charges.
+ */
+#define COLL_COMPONENT_FEE 1
+
+/**
+ * Interest.
+ */
+#define COLL_COMPONENT_INTEREST 2
+
+/**
+ * Principal.
+ */
+#define COLL_COMPONENT_PRINCIPAL 3
+
+/**
+ * Due before the payment date.
+ */
+#define COLL_TIMING_PAST_DUE 0
+
+/**
+ * Due on the payment date.
+ */
+#define COLL_TIMING_DUE 1
+
+/**
+ * Due after it (including principal no obligation has made due yet).
+ */
+#define COLL_TIMING_NOT_YET_DUE 2
+
+/**
+ * Simple daily interest on the outstanding principal only (US simple-interest loans). The default.
+ */
+#define COLL_INTEREST_MODE_SIMPLE 0
+
+/**
+ * Compounded at each obligation's due date: interest unpaid on a due date bears interest from then
+ * on, until it is paid.
+ */
+#define COLL_INTEREST_MODE_COMPOUND_AT_DUE_DATES 1
+
+/**
+ * Fees, interest, principal, then penalties (penalties last, so a late fee never eats an
+ * installment). The default.
+ */
+#define COLL_ALLOCATION_ORDER_FEES_INTEREST_PRINCIPAL 0
+
+/**
+ * Interest, principal, fees, then penalties.
+ */
+#define COLL_ALLOCATION_ORDER_INTEREST_PRINCIPAL_FEES 1
+
+/**
+ * Penalties, fees, interest, principal (Apache Fineract's "penalties, fees, interest, principal
+ * order").
+ */
+#define COLL_ALLOCATION_ORDER_PENALTIES_FEES_INTEREST_PRINCIPAL 2
+
+/**
+ * Interest, principal, penalties, fees (Apache Fineract's "interest, principal, penalties, fees
+ * order").
+ */
+#define COLL_ALLOCATION_ORDER_INTEREST_PRINCIPAL_PENALTIES_FEES 3
+
+/**
+ * Principal, interest, penalties, fees (Apache Fineract's "principal, interest, penalties, fees
+ * order").
+ */
+#define COLL_ALLOCATION_ORDER_PRINCIPAL_INTEREST_PENALTIES_FEES 4
+
+/**
+ * Everything due on the oldest date, in component order, then the next date ("horizontal"). The
+ * default.
+ */
+#define COLL_ALLOCATION_SCOPE_OLDEST_FIRST 0
+
+/**
+ * The first component on every date, oldest first, then the next component ("vertical").
+ */
+#define COLL_ALLOCATION_SCOPE_COMPONENT_FIRST 1
+
+/**
+ * Held as a credit balance, applied to charges as they fall due (and refundable). The default.
+ */
+#define COLL_OVERPAYMENT_HOLD_AS_CREDIT 0
+
+/**
+ * Prepays principal from the end (the term shortens); any rest is credit.
+ */
+#define COLL_OVERPAYMENT_REDUCE_TERM 1
+
+/**
+ * Prepays the principal of every not-yet-due obligation pro rata (each installment gets smaller);
+ * any rest is credit.
+ */
+#define COLL_OVERPAYMENT_REDUCE_PAYMENT 2
+
+/**
+ * Principal fell due (an obligation event).
+ */
+#define COLL_LEDGER_ENTRY_OBLIGATION 0
+
+/**
+ * Interest posted.
+ */
+#define COLL_LEDGER_ENTRY_INTEREST 1
+
+/**
+ * A late fee assessed by the terms' rule.
+ */
+#define COLL_LEDGER_ENTRY_LATE_FEE 2
+
+/**
+ * A fee or penalty posted by an event.
+ */
+#define COLL_LEDGER_ENTRY_FEE 3
+
+/**
+ * A payment allocated.
+ */
+#define COLL_LEDGER_ENTRY_PAYMENT 4
+
+/**
+ * Credit balance applied to charges as they fell due.
+ */
+#define COLL_LEDGER_ENTRY_CREDIT_APPLIED 5
+
+/**
+ * A payment reversed (the payment's own entry is gone; this records the reversal).
+ */
+#define COLL_LEDGER_ENTRY_REVERSAL 6
+
+/**
+ * Credit refunded.
+ */
+#define COLL_LEDGER_ENTRY_REFUND 7
+
+/**
+ * A waiver.
+ */
+#define COLL_LEDGER_ENTRY_WAIVER 8
+
+/**
+ * An adjustment.
+ */
+#define COLL_LEDGER_ENTRY_ADJUSTMENT 9
+
+/**
+ * Due dates extended.
+ */
+#define COLL_LEDGER_ENTRY_EXTENSION 10
+
+/**
+ * A status change (including those a settlement, charge-off or write-off makes).
+ */
+#define COLL_LEDGER_ENTRY_STATUS 11
+
+/**
+ * What was still owed, forgiven by a settlement.
+ */
+#define COLL_LEDGER_ENTRY_SETTLEMENT 12
+
+/**
+ * A charge-off.
+ */
+#define COLL_LEDGER_ENTRY_CHARGE_OFF 13
+
+/**
+ * What was still owed, written off.
+ */
+#define COLL_LEDGER_ENTRY_WRITE_OFF 14
+
+/**
+ * `amount` of the principal falls due on the event's date (an installment or an invoice).
+ */
+#define COLL_LEDGER_EVENT_OBLIGATION 0
+
+/**
+ * Post the interest accrued up to the date (interest is also posted at every other event).
+ */
+#define COLL_LEDGER_EVENT_ACCRUE 1
+
+/**
+ * A fee or penalty assessed (`component`, `amount`, `reason`).
+ */
+#define COLL_LEDGER_EVENT_FEE 2
+
+/**
+ * A payment received (`id`, `amount`, `currency`), allocated by the terms.
+ */
+#define COLL_LEDGER_EVENT_PAYMENT 3
+
+/**
+ * A returned, dishonoured or mistaken payment (`id`: the payment's id; `reason`): taken out as if it
+ * had never been made.
+ */
+#define COLL_LEDGER_EVENT_REVERSAL 4
+
+/**
+ * Part or all of a credit balance paid back (`amount`).
+ */
+#define COLL_LEDGER_EVENT_REFUND 5
+
+/**
+ * A charge forgiven (`component`, `amount`, `reason`).
+ */
+#define COLL_LEDGER_EVENT_WAIVER 6
+
+/**
+ * A correction (`component`, signed `amount`, `reason`); a component never goes below zero.
+ */
+#define COLL_LEDGER_EVENT_ADJUSTMENT 7
+
+/**
+ * A due-date extension (`days`, `reason`).
+ */
+#define COLL_LEDGER_EVENT_EXTENSION 8
+
+/**
+ * A settlement (`reason`): what is still owed is forgiven; the status becomes settled.
+ */
+#define COLL_LEDGER_EVENT_SETTLEMENT 9
+
+/**
+ * A charge-off (`reason`): balances stay owed, interest stops.
+ */
+#define COLL_LEDGER_EVENT_CHARGE_OFF 10
+
+/**
+ * A write-off (`reason`): everything owed is written off.
+ */
+#define COLL_LEDGER_EVENT_WRITE_OFF 11
+
+/**
+ * A change of status (`to`, `reason`), checked against the status transitions.
+ */
+#define COLL_LEDGER_EVENT_STATUS_CHANGE 12
+
+/**
+ * A reference appears more than once on one side.
+ */
+#define COLL_DISCREPANCY_DUPLICATE 0
+
+/**
+ * The same reference, posted to another account.
+ */
+#define COLL_DISCREPANCY_WRONG_ACCOUNT 1
+
+/**
+ * The same reference, in another currency.
+ */
+#define COLL_DISCREPANCY_CURRENCY_MISMATCH 2
+
+/**
+ * The same reference, amounts apart by more than the tolerance.
+ */
+#define COLL_DISCREPANCY_AMOUNT_MISMATCH 3
+
+/**
+ * The same reference, dates apart by more than the tolerance.
+ */
+#define COLL_DISCREPANCY_DATE_MISMATCH 4
+
+/**
+ * Same account, currency and amount, dates within the window, different references.
+ */
+#define COLL_DISCREPANCY_REFERENCE_MISMATCH 5
+
+/**
+ * Reported, not in the ledger.
+ */
+#define COLL_DISCREPANCY_MISSING_IN_LEDGER 6
+
+/**
+ * In the ledger, not reported.
+ */
+#define COLL_DISCREPANCY_MISSING_IN_REPORT 7
+
+/**
+ * Covered in full by its due date plus grace.
+ */
+#define COLL_EXPECTED_PAID 0
+
+/**
+ * Covered in full, after the grace days.
+ */
+#define COLL_EXPECTED_LATE 1
+
+/**
+ * Due, partly covered.
+ */
+#define COLL_EXPECTED_SHORT 2
+
+/**
+ * Due, nothing covered.
+ */
+#define COLL_EXPECTED_MISSED 3
+
+/**
+ * Not yet due, or still in its grace days, on the as-of date (whatever it has received).
+ */
+#define COLL_EXPECTED_NOT_DUE 4
 
 #ifdef __cplusplus
 extern "C" {
@@ -3848,6 +4930,170 @@ coll_status coll_age_portfolio(const struct coll_aging_account *accounts,
                                size_t totals_cap);
 
 /**
+ * The `COLL_ROLL_MEASURE_` constant named by `name`: `outstanding`, `past-due` or `accounts`. Unknown
+ * names give `COLL_INVALID_ARGUMENT` naming `roll_measure`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_roll_measure`.
+ */
+coll_status coll_roll_measure_from_name(const char *name,
+                                        size_t len,
+                                        coll_roll_measure *out);
+
+/**
+ * The name of a `COLL_ROLL_MEASURE_` constant (`"past-due"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `roll_measure`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_roll_measure_name(coll_roll_measure measure, const char **out);
+
+/**
+ * Roll rates from per-bucket balances: `now[k + 1] / earlier[k]` for each bucket k but the last, into
+ * `out` (room for `out_cap`, at least `n_buckets - 1`); `*out_len` is their number. A rate is absent
+ * (`has_rate` 0) where `earlier[k]` is zero. For example earlier 1000, 200, 50 and now 900, 100, 40
+ * give 0.1 and 0.2. When they do not fit: `COLL_BUFFER_TOO_SMALL`, nothing written to `out`,
+ * `*out_len` the number needed; `out` may be NULL when `out_cap` is 0, to ask for it.
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`now` for fewer than two buckets, `earlier` or
+ * `now` for a negative balance) or `COLL_INVALID_DECIMAL`.
+ *
+ * # Safety
+ * `earlier` and `now` are NULL or point to `n_buckets` readable `coll_decimal`s; `out` is NULL or
+ * points to `out_cap` writable `coll_roll_rate`s; `out_len` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_roll_rates(const struct coll_decimal *earlier,
+                            const struct coll_decimal *now,
+                            size_t n_buckets,
+                            struct coll_roll_rate *out,
+                            size_t out_cap,
+                            size_t *out_len);
+
+/**
+ * Roll rates between two portfolio agings (the bucket totals `coll_age_portfolio` wrote, under the
+ * same rules): the `measure` of bucket k+1 on `as_of` ÷ that of bucket k on `earlier_as_of`, for each
+ * bucket k but the last, into `out` as `coll_roll_rates` does.
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`earlier` dated on or after `as_of`, `now` for
+ * fewer than two buckets, `measure` unknown), `COLL_INVALID_DECIMAL` or `COLL_INVALID_DATE`.
+ *
+ * # Safety
+ * `earlier` and `now` are NULL or point to `n_buckets` readable `coll_bucket_totals`; `out` is NULL or
+ * points to `out_cap` writable `coll_roll_rate`s; `out_len` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_portfolio_roll_rates(const struct coll_bucket_totals *earlier,
+                                      struct coll_date earlier_as_of,
+                                      const struct coll_bucket_totals *now,
+                                      struct coll_date as_of,
+                                      size_t n_buckets,
+                                      coll_roll_measure measure,
+                                      struct coll_roll_rate *out,
+                                      size_t out_cap,
+                                      size_t *out_len);
+
+/**
+ * The account's obligations as they stood at the end of `date` (payments received up to it applied
+ * oldest first), in due order, into `out` (room for `out_cap`); `*out_len` is their number. Too little
+ * room: `COLL_BUFFER_TOO_SMALL` with the number needed in `*out_len` (`out` may be NULL when `out_cap`
+ * is 0). Fails, naming the field: `COLL_INVALID_ARGUMENT` (`dues` or `payments` negative or out of
+ * date order, `frozen_periods`), `COLL_INVALID_DECIMAL`, `COLL_INVALID_DATE` or `COLL_OVERFLOW`.
+ *
+ * # Safety
+ * `activity` is NULL or points to a readable `coll_account_activity` whose arrays are NULL or valid for
+ * their counts; `out` is NULL or points to `out_cap` writable `coll_obligation`s; `out_len` is NULL or
+ * points to a writable `size_t`.
+ */
+coll_status coll_account_activity_obligations_on(const struct coll_account_activity *activity,
+                                                 struct coll_date date,
+                                                 struct coll_obligation *out,
+                                                 size_t out_cap,
+                                                 size_t *out_len);
+
+/**
+ * The last payment (of a non-zero amount) received on or before `date`: `*out_has_value` false (and
+ * `*out` zeros) when none. Fails as `coll_account_activity_obligations_on`.
+ *
+ * # Safety
+ * `activity` is NULL or points to a readable `coll_account_activity` whose arrays are NULL or valid for
+ * their counts; `out_has_value` is NULL or points to a writable `bool`; `out` is NULL or points to a
+ * writable `coll_date`.
+ */
+coll_status coll_account_activity_last_payment_on(const struct coll_account_activity *activity,
+                                                  struct coll_date date,
+                                                  bool *out_has_value,
+                                                  struct coll_date *out);
+
+/**
+ * The account aged at each month end from `from` to `to` (both included), for month-on-month charts
+ * and roll rates, into `out` (room for `out_cap`); `*out_len` is their number. Too little room: as
+ * `coll_account_activity_obligations_on`. Fails as it does, as `coll_age_account` for the rules, or
+ * with `COLL_INVALID_ARGUMENT` naming `to` (before `from`).
+ *
+ * # Safety
+ * `activity` and `rules` are NULL or point to readable structs whose arrays are NULL or valid for their
+ * counts; `out` is NULL or points to `out_cap` writable `coll_month_end_aging`s; `out_len` is NULL or
+ * points to a writable `size_t`.
+ */
+coll_status coll_month_end_agings(const struct coll_account_activity *activity,
+                                  struct coll_date from,
+                                  struct coll_date to,
+                                  const struct coll_aging_rules *rules,
+                                  struct coll_month_end_aging *out,
+                                  size_t out_cap,
+                                  size_t *out_len);
+
+/**
+ * The account's delinquency history from `from` to `to` (both included): a point on `from`, and one
+ * on every later date where the bucket, the due date the days count from, the past-due amount or the
+ * frozen state changes. Fails as `coll_month_end_agings`.
+ *
+ * Ownership: the inputs are borrowed for the call. On success `*out` is a new handle the caller owns
+ * and frees with `coll_delinquency_history_free`.
+ *
+ * # Safety
+ * `activity` and `rules` are NULL or point to readable structs whose arrays are NULL or valid for their
+ * counts; `out` is NULL or points to a writable `coll_delinquency_history *`.
+ */
+coll_status coll_delinquency_history_new(const struct coll_account_activity *activity,
+                                         struct coll_date from,
+                                         struct coll_date to,
+                                         const struct coll_aging_rules *rules,
+                                         struct coll_delinquency_history **out);
+
+/**
+ * Frees a delinquency history. NULL is a no-op.
+ *
+ * # Safety
+ * `history` is NULL or a handle from this library that has not been freed.
+ */
+void coll_delinquency_history_free(struct coll_delinquency_history *history);
+
+/**
+ * The number of points of a delinquency history (at least 1).
+ *
+ * # Safety
+ * `history` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_delinquency_history_count(const struct coll_delinquency_history *history,
+                                           size_t *out);
+
+/**
+ * Point `index` of a delinquency history, in date order, in `*out` (its label lent by the history).
+ * Past the end: `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `history` is NULL or a live handle; `out` is NULL or points to a writable
+ * `coll_delinquency_change`.
+ */
+coll_status coll_delinquency_history_at(const struct coll_delinquency_history *history,
+                                        size_t index,
+                                        struct coll_delinquency_change *out);
+
+/**
  * The `COLL_DEBT_STATUS_` constant named by `name` (`"paid_in_full"`, `"Paid In Full"` and
  * `"paid-in-full"` alike). Unknown names give `COLL_INVALID_ARGUMENT` naming `status`.
  *
@@ -3994,6 +5240,719 @@ coll_status coll_status_history_change_count(const struct coll_status_history *h
 coll_status coll_status_history_change_at(const struct coll_status_history *history,
                                           size_t index,
                                           struct coll_status_change *out);
+
+/**
+ * The `COLL_COMPONENT_` constant named by `name`: `penalty`, `fee`, `interest` or `principal` (case,
+ * `-`, `_` and spaces are not significant). Unknown names give `COLL_INVALID_ARGUMENT` naming
+ * `component`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_component`.
+ */
+coll_status coll_component_from_name(const char *name,
+                                     size_t len,
+                                     coll_component *out);
+
+/**
+ * The name of a `COLL_COMPONENT_` constant (`"interest"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `component`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_component_name(coll_component component, const char **out);
+
+/**
+ * The `COLL_TIMING_` constant named by `name`: `past_due`, `due` or `not_yet_due`. Unknown names give
+ * `COLL_INVALID_ARGUMENT` naming `timing`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_timing`.
+ */
+coll_status coll_timing_from_name(const char *name,
+                                  size_t len,
+                                  coll_timing *out);
+
+/**
+ * The name of a `COLL_TIMING_` constant (`"past_due"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `timing`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_timing_name(coll_timing timing, const char **out);
+
+/**
+ * The `COLL_INTEREST_MODE_` constant named by `name`: `simple` or `compound_at_due_dates`. Unknown
+ * names give `COLL_INVALID_ARGUMENT` naming `interest_mode`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_interest_mode`.
+ */
+coll_status coll_interest_mode_from_name(const char *name, size_t len, coll_interest_mode *out);
+
+/**
+ * The name of a `COLL_INTEREST_MODE_` constant (`"simple"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `interest_mode`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_interest_mode_name(coll_interest_mode mode, const char **out);
+
+/**
+ * The `COLL_ALLOCATION_ORDER_` constant named by `name`: `fees-interest-principal`,
+ * `interest-principal-fees`, `penalties-fees-interest-principal`,
+ * `interest-principal-penalties-fees` or `principal-interest-penalties-fees`. Unknown names give
+ * `COLL_INVALID_ARGUMENT` naming `allocation`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_allocation_order`.
+ */
+coll_status coll_allocation_order_from_name(const char *name,
+                                            size_t len,
+                                            coll_allocation_order *out);
+
+/**
+ * The name of a `COLL_ALLOCATION_ORDER_` constant (`"fees-interest-principal"`) in `*out`. An
+ * unknown number gives `COLL_INVALID_ARGUMENT` naming `allocation`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_allocation_order_name(coll_allocation_order order, const char **out);
+
+/**
+ * The `COLL_ALLOCATION_SCOPE_` constant named by `name`: `oldest_first` or `component_first`.
+ * Unknown names give `COLL_INVALID_ARGUMENT` naming `scope`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_allocation_scope`.
+ */
+coll_status coll_allocation_scope_from_name(const char *name,
+                                            size_t len,
+                                            coll_allocation_scope *out);
+
+/**
+ * The name of a `COLL_ALLOCATION_SCOPE_` constant (`"oldest_first"`) in `*out`. An unknown number
+ * gives `COLL_INVALID_ARGUMENT` naming `scope`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_allocation_scope_name(coll_allocation_scope scope, const char **out);
+
+/**
+ * The `COLL_OVERPAYMENT_` constant named by `name`: `hold_as_credit`, `reduce_term` or
+ * `reduce_payment`. Unknown names give `COLL_INVALID_ARGUMENT` naming `overpayment`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_overpayment_rule`.
+ */
+coll_status coll_overpayment_rule_from_name(const char *name,
+                                            size_t len,
+                                            coll_overpayment_rule *out);
+
+/**
+ * The name of a `COLL_OVERPAYMENT_` constant (`"reduce_term"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `overpayment`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_overpayment_rule_name(coll_overpayment_rule rule, const char **out);
+
+/**
+ * The `COLL_LEDGER_ENTRY_` constant named by `name` (`obligation`, `interest`, `late_fee`, `fee`,
+ * `payment`, `credit_applied`, `reversal`, `refund`, `waiver`, `adjustment`, `extension`, `status`,
+ * `settlement`, `charge_off`, `write_off`). Unknown names give `COLL_INVALID_ARGUMENT` naming
+ * `entry_kind`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_ledger_entry_kind`.
+ */
+coll_status coll_ledger_entry_kind_from_name(const char *name,
+                                             size_t len,
+                                             coll_ledger_entry_kind *out);
+
+/**
+ * The name of a `COLL_LEDGER_ENTRY_` constant (`"late_fee"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `entry_kind`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_ledger_entry_kind_name(coll_ledger_entry_kind kind, const char **out);
+
+/**
+ * Fills `*out` with an event of `kind` on `date` and nothing else given: a zero amount, component 0,
+ * NULL text of length 0, 0 days, `to` 0 and an all-zero currency. Set the fields the kind takes (see
+ * `coll_ledger_event`). An unknown `kind` gives `COLL_INVALID_ARGUMENT` naming `kind`; the date is
+ * checked when the event is posted.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_ledger_event`.
+ */
+coll_status coll_ledger_event_init(coll_ledger_event_kind kind,
+                                   struct coll_date date,
+                                   struct coll_ledger_event *out);
+
+/**
+ * The `COLL_LEDGER_EVENT_` constant named by `name` (`obligation`, `accrue`, `fee`, `payment`,
+ * `reversal`, `refund`, `waiver`, `adjustment`, `extension`, `settlement`, `charge_off`, `write_off`,
+ * `status_change`; case, `-`, `_` and spaces are not significant). Unknown names give
+ * `COLL_INVALID_ARGUMENT` naming `kind`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_ledger_event_kind`.
+ */
+coll_status coll_ledger_event_kind_from_name(const char *name,
+                                             size_t len,
+                                             coll_ledger_event_kind *out);
+
+/**
+ * The name of a `COLL_LEDGER_EVENT_` constant (`"status_change"`) in `*out`. An unknown number
+ * gives `COLL_INVALID_ARGUMENT` naming `kind`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_ledger_event_kind_name(coll_ledger_event_kind kind, const char **out);
+
+/**
+ * A ledger with no events for an account: `id` (`id_len` bytes of UTF-8, not blank), `currency`,
+ * the day it opened, its `principal` (greater than zero, at most 10^15, in the currency's minor
+ * units) and its `terms`.
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`id` blank, `principal`, `rates` empty, not
+ * increasing, out of range or starting after `opened_on`, `penalty_rate`, `max_rate`,
+ * `charge_cap`, `frozen_periods` out of order or overlapping, `late_fee.*`, `allocation`, an unknown
+ * constant, a flag not 0 or 1, `allocation_order` or `allocation_scope` given beside
+ * `advanced_allocation`), `COLL_INVALID_DECIMAL`, `COLL_INVALID_DATE`, `COLL_UNKNOWN_CURRENCY` or
+ * `COLL_INVALID_UTF8`.
+ *
+ * Ownership: every input is borrowed for the call. On success `*out` is a new handle the caller owns
+ * and frees with `coll_ledger_free`.
+ *
+ * # Safety
+ * `id` is NULL or points to `id_len` readable bytes; `currency`, `principal` and `terms` are NULL or
+ * readable, the terms' arrays NULL or valid for their counts; `out` is NULL or points to a writable
+ * `coll_ledger *`.
+ */
+coll_status coll_ledger_new(const char *id,
+                            size_t id_len,
+                            const struct coll_currency *currency,
+                            struct coll_date opened_on,
+                            const struct coll_decimal *principal,
+                            const struct coll_ledger_terms *terms,
+                            struct coll_ledger **out);
+
+/**
+ * Frees a ledger. NULL is a no-op. Text it lent is invalid afterwards.
+ *
+ * # Safety
+ * `ledger` is NULL or a handle from this library that has not been freed.
+ */
+void coll_ledger_free(struct coll_ledger *ledger);
+
+/**
+ * A copy of a ledger (the same account and events), to try events on without changing the original.
+ *
+ * Ownership: on success `*out` is a new handle the caller owns and frees with `coll_ledger_free`; it
+ * lends text of its own.
+ *
+ * # Safety
+ * `ledger` is NULL or a live handle; `out` is NULL or points to a writable `coll_ledger *`.
+ */
+coll_status coll_ledger_clone(const struct coll_ledger *ledger,
+                              struct coll_ledger **out);
+
+/**
+ * Posts one event (see `coll_ledger_event`) and writes its index (0 for the first event, then 1, ...)
+ * to `*out_index`. An event dated before others re-derives everything after it.
+ *
+ * A refused event leaves the ledger exactly as it was. Fails, naming the field:
+ * `COLL_INVALID_ARGUMENT` (`date` before the account opened or before the payment a reversal
+ * reverses, `amount` not above zero, above 10^15 or with more decimals than the currency, or
+ * obligations adding up to more than the principal, `id` empty or a payment id already posted,
+ * `payment_id` of a reversal naming no payment or one already reversed, `reason` empty, `days` out of
+ * range, `status` for a transition the status rules refuse, `component` not a fee or penalty for a
+ * fee event, a refund beyond the credit or a waiver beyond the balance, any field the kind does not
+ * take, an unknown constant; an error met while replaying later events has the event named in its
+ * message), `COLL_CURRENCY_MISMATCH` naming `currency` (a payment in another currency),
+ * `COLL_INVALID_DECIMAL`, `COLL_INVALID_DATE`, `COLL_UNKNOWN_CURRENCY`, `COLL_INVALID_UTF8`,
+ * `COLL_OVERFLOW` or `COLL_DATE_OUT_OF_RANGE`.
+ *
+ * Ownership: `event` and its text are borrowed for the call (the ledger keeps copies).
+ *
+ * # Safety
+ * `ledger` is NULL or a live handle no other thread uses during the call; `event` is NULL or points to
+ * a readable `coll_ledger_event` whose text is NULL or valid for its length; `out_index` is NULL or
+ * points to a writable `size_t`.
+ */
+coll_status coll_ledger_post(struct coll_ledger *ledger,
+                             const struct coll_ledger_event *event,
+                             size_t *out_index);
+
+/**
+ * Posts `n` events, all or nothing, with one replay (their indices follow the ledger's last, in array
+ * order). Fails as `coll_ledger_post`, the message naming the event at fault (`amount: event #4: ...`
+ * or `... (event #4)`); then nothing is posted. `events` may be NULL when `n` is 0.
+ *
+ * # Safety
+ * `ledger` is NULL or a live handle no other thread uses during the call; `events` is NULL or points
+ * to `n` readable `coll_ledger_event`s whose text is NULL or valid for its length.
+ */
+coll_status coll_ledger_post_all(struct coll_ledger *ledger,
+                                 const struct coll_ledger_event *events,
+                                 size_t n);
+
+/**
+ * The ledger's account in `*out` (its id lent by the ledger).
+ *
+ * # Safety
+ * `ledger` is NULL or a live handle; `out` is NULL or points to a writable `coll_ledger_account`.
+ */
+coll_status coll_ledger_get_account(const struct coll_ledger *ledger,
+                                    struct coll_ledger_account *out);
+
+/**
+ * The balances after the last event, in `*out`.
+ *
+ * # Safety
+ * `ledger` is NULL or a live handle; `out` is NULL or points to a writable `coll_ledger_balances`.
+ */
+coll_status coll_ledger_get_balances(const struct coll_ledger *ledger,
+                                     struct coll_ledger_balances *out);
+
+/**
+ * The balances at the end of `as_of`, with interest accrued up to it (what a payoff that day must
+ * cover, less the credit); events after `as_of` are left out. Fails with `COLL_INVALID_ARGUMENT`
+ * naming `as_of` (before the account opened) or `COLL_INVALID_DATE`.
+ *
+ * # Safety
+ * `ledger` is NULL or a live handle; `out` is NULL or points to a writable `coll_ledger_balances`.
+ */
+coll_status coll_ledger_balances_on(const struct coll_ledger *ledger,
+                                    struct coll_date as_of,
+                                    struct coll_ledger_balances *out);
+
+/**
+ * The running totals after the last event, in `*out`.
+ *
+ * # Safety
+ * `ledger` is NULL or a live handle; `out` is NULL or points to a writable `coll_ledger_totals`.
+ */
+coll_status coll_ledger_get_totals(const struct coll_ledger *ledger,
+                                   struct coll_ledger_totals *out);
+
+/**
+ * The running totals at the end of `as_of` (as `coll_ledger_balances_on`), in `*out`.
+ *
+ * # Safety
+ * `ledger` is NULL or a live handle; `out` is NULL or points to a writable `coll_ledger_totals`.
+ */
+coll_status coll_ledger_totals_on(const struct coll_ledger *ledger,
+                                  struct coll_date as_of,
+                                  struct coll_ledger_totals *out);
+
+/**
+ * The status after the last event (a `COLL_DEBT_STATUS_` constant), in `*out`.
+ *
+ * # Safety
+ * `ledger` is NULL or a live handle; `out` is NULL or points to a writable `coll_debt_status`.
+ */
+coll_status coll_ledger_status(const struct coll_ledger *ledger, coll_debt_status *out);
+
+/**
+ * Every status change of the account, dated, as a new `coll_status_history` (a copy: posting more
+ * events does not change it, and changing it does not change the ledger).
+ *
+ * Ownership: on success `*out` is a new handle the caller owns and frees with
+ * `coll_status_history_free`.
+ *
+ * # Safety
+ * `ledger` is NULL or a live handle; `out` is NULL or points to a writable `coll_status_history *`.
+ */
+coll_status coll_ledger_status_history(const struct coll_ledger *ledger,
+                                       struct coll_status_history **out);
+
+/**
+ * The date of the last step replayed (the last event's, or the opening day), in `*out`.
+ *
+ * # Safety
+ * `ledger` is NULL or a live handle; `out` is NULL or points to a writable `coll_date`.
+ */
+coll_status coll_ledger_last_date(const struct coll_ledger *ledger, struct coll_date *out);
+
+/**
+ * Days past due on `as_of`: from the oldest obligation (principal or interest) not fully paid whose
+ * due date has passed; 0 when none. Fails as `coll_ledger_balances_on`.
+ *
+ * # Safety
+ * `ledger` is NULL or a live handle; `out` is NULL or points to a writable `uint32_t`.
+ */
+coll_status coll_ledger_days_past_due(const struct coll_ledger *ledger,
+                                      struct coll_date as_of,
+                                      uint32_t *out);
+
+/**
+ * The number of events posted.
+ *
+ * # Safety
+ * `ledger` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_ledger_event_count(const struct coll_ledger *ledger, size_t *out);
+
+/**
+ * The event at `index`, in posting order, in `*out`: the kind's fields set, the others as
+ * `coll_ledger_event_init` leaves them; a payment's currency is given. Its `id` and `reason` point
+ * into the ledger (valid until it is freed, NUL-terminated), NULL with length 0 for a kind without
+ * them. Past the end: `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `ledger` is NULL or a live handle; `out` is NULL or points to a writable `coll_ledger_event`.
+ */
+coll_status coll_ledger_event_at(const struct coll_ledger *ledger,
+                                 size_t index,
+                                 struct coll_ledger_event *out);
+
+/**
+ * The number of entries in the journal.
+ *
+ * # Safety
+ * `ledger` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_ledger_entry_count(const struct coll_ledger *ledger, size_t *out);
+
+/**
+ * The journal entry at `index` (entries are in date order: what each event and each rule of the terms
+ * did), in `*out`. Posting an event re-derives the journal, so indices are only stable until the next
+ * post. Past the end: `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `ledger` is NULL or a live handle; `out` is NULL or points to a writable `coll_ledger_entry`.
+ */
+coll_status coll_ledger_entry_at(const struct coll_ledger *ledger,
+                                 size_t index,
+                                 struct coll_ledger_entry *out);
+
+/**
+ * Allocation `index` of entry `entry`, in `*out` (in the order the money was applied). Past the end:
+ * `COLL_INVALID_ARGUMENT` naming `entry` or `index`.
+ *
+ * # Safety
+ * `ledger` is NULL or a live handle; `out` is NULL or points to a writable `coll_ledger_allocation`.
+ */
+coll_status coll_ledger_entry_allocation_at(const struct coll_ledger *ledger,
+                                            size_t entry,
+                                            size_t index,
+                                            struct coll_ledger_allocation *out);
+
+/**
+ * The journal entry of payment `id` (`id_len` bytes): `*out_found` true and `*out_index` its index
+ * (for `coll_ledger_entry_at`) when the payment was posted and not reversed; otherwise false and
+ * `COLL_NO_INDEX`.
+ *
+ * # Safety
+ * `ledger` is NULL or a live handle; `id` is NULL or points to `id_len` readable bytes; `out_found`
+ * and `out_index` are NULL or point to a writable `bool` and `size_t`.
+ */
+coll_status coll_ledger_payment_entry(const struct coll_ledger *ledger,
+                                      const char *id,
+                                      size_t id_len,
+                                      bool *out_found,
+                                      size_t *out_index);
+
+/**
+ * Whether payment `id` (`id_len` bytes) has been reversed, in `*out` (false for an id never posted).
+ *
+ * # Safety
+ * `ledger` is NULL or a live handle; `id` is NULL or points to `id_len` readable bytes; `out` is NULL
+ * or points to a writable `bool`.
+ */
+coll_status coll_ledger_is_reversed(const struct coll_ledger *ledger,
+                                    const char *id,
+                                    size_t id_len,
+                                    bool *out);
+
+/**
+ * The account aged on `as_of` under `rules` (its obligations as `coll_ledger_obligations_on` gives
+ * them), in `*out`. Fails as `coll_ledger_balances_on` and `coll_age_account` (for the rules).
+ *
+ * # Safety
+ * `ledger` is NULL or a live handle; `rules` is NULL or points to a readable `coll_aging_rules` whose
+ * bounds are NULL or valid for their count; `out` is NULL or points to a writable
+ * `coll_aging_result`.
+ */
+coll_status coll_ledger_aging(const struct coll_ledger *ledger,
+                              struct coll_date as_of,
+                              const struct coll_aging_rules *rules,
+                              struct coll_aging_result *out);
+
+/**
+ * The obligations as aging sees them on `as_of` (per due date, the principal and interest due and
+ * what was paid of them; fees and penalties are not obligations), in due-date order, into `out`
+ * (room for `out_cap`); `*out_len` is their number. When they do not fit: `COLL_BUFFER_TOO_SMALL`,
+ * nothing written to `out`, `*out_len` the number needed; `out` may be NULL when `out_cap` is 0, to
+ * ask for it. Fails otherwise as `coll_ledger_balances_on`.
+ *
+ * # Safety
+ * `ledger` is NULL or a live handle; `out` is NULL or points to `out_cap` writable
+ * `coll_obligation`s; `out_len` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_ledger_obligations_on(const struct coll_ledger *ledger,
+                                       struct coll_date as_of,
+                                       struct coll_obligation *out,
+                                       size_t out_cap,
+                                       size_t *out_len);
+
+/**
+ * The payments posted and not reversed, in posting order, as reconciliation records (reference =
+ * payment id, the account's id, date, amount, currency) into `out` (room for `out_cap`), ready to be
+ * passed to `coll_reconcile` as `posted`; `*out_len` is their number. Their text points into the
+ * ledger (valid until it is freed). Too little room: as `coll_ledger_obligations_on`.
+ *
+ * # Safety
+ * `ledger` is NULL or a live handle; `out` is NULL or points to `out_cap` writable
+ * `coll_payment_record`s; `out_len` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_ledger_posted_payments(const struct coll_ledger *ledger,
+                                        struct coll_payment_record *out,
+                                        size_t out_cap,
+                                        size_t *out_len);
+
+/**
+ * Fills `*out` with the core's default terms (`Terms::new`): no penalty rate, no maximum rate, no
+ * charge cap, no freezes, Actual/365 Fixed, simple interest, no late fee (the rule zeroed, booked as
+ * a penalty), fees-interest-principal oldest first, overpayment held as credit, half-up rounding. The
+ * rates are empty (NULL, 0): set `rate_dates`, `rates` and `n_rates`.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_ledger_terms`.
+ */
+coll_status coll_ledger_terms_init(struct coll_ledger_terms *out);
+
+/**
+ * Fills `*out` with the core's default tolerances: 0 days, a zero amount, a match window of 3 days.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_tolerances`.
+ */
+coll_status coll_tolerances_init(struct coll_tolerances *out);
+
+/**
+ * Reconciles `n_reported` records a bank or processor reported against `n_posted` records the ledger
+ * posted (see `coll_ledger_posted_payments`): matched by reference first, then, for what is left, by
+ * account, currency, an amount within tolerance and the nearest date within the match window. Every
+ * discrepancy (duplicates, wrong account, currency, amount or date, a reference mismatch, missing on
+ * either side) comes with a suggested resolution, in the order of the reported list, then of the
+ * posted list. Either array may be NULL when its count is 0.
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`reported` or `posted` for a blank reference or
+ * account id or an amount not above zero, the message naming the record: `posted: #2 T9: ...`;
+ * `tolerances.amount` negative), `COLL_INVALID_DECIMAL`, `COLL_INVALID_DATE`,
+ * `COLL_UNKNOWN_CURRENCY` or `COLL_INVALID_UTF8` (naming the side).
+ *
+ * Ownership: every input is borrowed for the call. On success `*out` is a new handle the caller owns
+ * and frees with `coll_reconciliation_free`.
+ *
+ * # Safety
+ * `reported` and `posted` are NULL or point to that many readable records whose text is NULL or valid
+ * for its length; `tolerances` is NULL or readable; `out` is NULL or points to a writable
+ * `coll_reconciliation *`.
+ */
+coll_status coll_reconcile(const struct coll_payment_record *reported,
+                           size_t n_reported,
+                           const struct coll_payment_record *posted,
+                           size_t n_posted,
+                           const struct coll_tolerances *tolerances,
+                           struct coll_reconciliation **out);
+
+/**
+ * Frees a reconciliation. NULL is a no-op.
+ *
+ * # Safety
+ * `reconciliation` is NULL or a handle from this library that has not been freed.
+ */
+void coll_reconciliation_free(struct coll_reconciliation *reconciliation);
+
+/**
+ * The number of pairs that agree.
+ *
+ * # Safety
+ * `reconciliation` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_reconciliation_matched_count(const struct coll_reconciliation *reconciliation,
+                                              size_t *out);
+
+/**
+ * Pair `index` that agrees: the reported record's index in `*out_reported` and the posted record's
+ * in `*out_posted`. Past the end: `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `reconciliation` is NULL or a live handle; `out_reported` and `out_posted` are NULL or point to
+ * writable `size_t`s.
+ */
+coll_status coll_reconciliation_matched_at(const struct coll_reconciliation *reconciliation,
+                                           size_t index,
+                                           size_t *out_reported,
+                                           size_t *out_posted);
+
+/**
+ * The number of discrepancies.
+ *
+ * # Safety
+ * `reconciliation` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_reconciliation_discrepancy_count(const struct coll_reconciliation *reconciliation,
+                                                  size_t *out);
+
+/**
+ * Discrepancy `index` in `*out` (its resolution lent by the reconciliation). Past the end:
+ * `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `reconciliation` is NULL or a live handle; `out` is NULL or points to a writable
+ * `coll_discrepancy`.
+ */
+coll_status coll_reconciliation_discrepancy_at(const struct coll_reconciliation *reconciliation,
+                                               size_t index,
+                                               struct coll_discrepancy *out);
+
+/**
+ * Spreads the `n_received` payments received (in date order; those after `as_of` are not yet known)
+ * over the `n_expected` installments a schedule or plan expected (in due-date order), oldest first,
+ * and judges each with `grace_days` of grace: paid, late, short, missed or not due. Either array may
+ * be NULL when its count is 0.
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`expected`: an amount not above zero or out of
+ * due-date order; `received`: an amount not above zero or out of date order), `COLL_INVALID_DECIMAL`
+ * or `COLL_INVALID_DATE` (naming `expected`, `received` or `as_of`), `COLL_DATE_OUT_OF_RANGE`
+ * naming `grace_days`, `COLL_OVERFLOW` naming `received` (payments adding up beyond the decimal
+ * range).
+ *
+ * Ownership: the arrays are borrowed for the call. On success `*out` is a new handle the caller owns
+ * and frees with `coll_expected_comparison_free`.
+ *
+ * # Safety
+ * `expected` and `received` are NULL or point to that many readable structs; `out` is NULL or points
+ * to a writable `coll_expected_comparison *`.
+ */
+coll_status coll_compare_to_expected(const struct coll_expected_installment *expected,
+                                     size_t n_expected,
+                                     const struct coll_dated_amount *received,
+                                     size_t n_received,
+                                     uint32_t grace_days,
+                                     struct coll_date as_of,
+                                     struct coll_expected_comparison **out);
+
+/**
+ * Frees a comparison. NULL is a no-op.
+ *
+ * # Safety
+ * `comparison` is NULL or a handle from this library that has not been freed.
+ */
+void coll_expected_comparison_free(struct coll_expected_comparison *comparison);
+
+/**
+ * The number of installments (one per expected installment, in due-date order).
+ *
+ * # Safety
+ * `comparison` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_expected_comparison_installment_count(const struct coll_expected_comparison *comparison,
+                                                       size_t *out);
+
+/**
+ * Installment `index` after the comparison, in `*out`. Past the end: `COLL_INVALID_ARGUMENT` naming
+ * `index`.
+ *
+ * # Safety
+ * `comparison` is NULL or a live handle; `out` is NULL or points to a writable
+ * `coll_expected_outcome`.
+ */
+coll_status coll_expected_comparison_installment_at(const struct coll_expected_comparison *comparison,
+                                                    size_t index,
+                                                    struct coll_expected_outcome *out);
+
+/**
+ * What was received (up to the as-of date) and taken by no installment, in `*out`.
+ *
+ * # Safety
+ * `comparison` is NULL or a live handle; `out` is NULL or points to a writable `coll_decimal`.
+ */
+coll_status coll_expected_comparison_unapplied(const struct coll_expected_comparison *comparison,
+                                               struct coll_decimal *out);
+
+/**
+ * The `COLL_DISCREPANCY_` constant named by `name` (`duplicate`, `wrong_account`,
+ * `currency_mismatch`, `amount_mismatch`, `date_mismatch`, `reference_mismatch`,
+ * `missing_in_ledger`, `missing_in_report`). Unknown names give `COLL_INVALID_ARGUMENT` naming `kind`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_discrepancy_kind`.
+ */
+coll_status coll_discrepancy_kind_from_name(const char *name,
+                                            size_t len,
+                                            coll_discrepancy_kind *out);
+
+/**
+ * The name of a `COLL_DISCREPANCY_` constant (`"wrong_account"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `kind`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_discrepancy_kind_name(coll_discrepancy_kind kind, const char **out);
+
+/**
+ * The `COLL_EXPECTED_` constant named by `name` (`paid`, `late`, `short`, `missed`, `not_due`).
+ * Unknown names give `COLL_INVALID_ARGUMENT` naming `expected_status`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_expected_status`.
+ */
+coll_status coll_expected_status_from_name(const char *name, size_t len, coll_expected_status *out);
+
+/**
+ * The name of a `COLL_EXPECTED_` constant (`"not_due"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `expected_status`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_expected_status_name(coll_expected_status status, const char **out);
 
 #ifdef __cplusplus
 }  // extern "C"

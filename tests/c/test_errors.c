@@ -2877,6 +2877,1199 @@ static void test_debt_status(void) {
     EXPECT_NULL(coll_status_history_new(0, ymd(2026, 1, 1), NULL), "out");
 }
 
+/* ---------------------------------------------------------------- the account ledger */
+
+static int same_decimal_repr(const coll_decimal *a, const coll_decimal *b) {
+    return a->lo == b->lo && a->hi == b->hi && a->scale == b->scale;
+}
+
+static int same_balances(const coll_ledger_balances *a, const coll_ledger_balances *b) {
+    return same_decimal_repr(&a->principal, &b->principal) && same_decimal_repr(&a->interest, &b->interest) &&
+           same_decimal_repr(&a->fees, &b->fees) && same_decimal_repr(&a->penalties, &b->penalties) &&
+           same_decimal_repr(&a->credit, &b->credit) && same_decimal_repr(&a->owed, &b->owed);
+}
+
+static int same_totals(const coll_ledger_totals *a, const coll_ledger_totals *b) {
+    int i;
+    for (i = 0; i < 4; i++) {
+        if (!same_decimal_repr(&a->charged[i], &b->charged[i]) || !same_decimal_repr(&a->paid[i], &b->paid[i]) ||
+            !same_decimal_repr(&a->forgiven[i], &b->forgiven[i])) {
+            return 0;
+        }
+    }
+    return same_decimal_repr(&a->payments, &b->payments) && same_decimal_repr(&a->refunds, &b->refunds) &&
+           same_decimal_repr(&a->capped, &b->capped);
+}
+
+/* What a refused event must leave as it was: the events, the journal, balances, totals, status. */
+typedef struct {
+    size_t events, entries;
+    coll_ledger_balances balances, on;
+    coll_ledger_totals totals;
+    coll_debt_status status;
+    coll_date last;
+    uint32_t days_past_due;
+} ledger_state;
+
+static ledger_state snapshot(const coll_ledger *l) {
+    ledger_state s;
+    memset(&s, 0, sizeof s);
+    if (coll_ledger_event_count(l, &s.events) != COLL_OK || coll_ledger_entry_count(l, &s.entries) != COLL_OK ||
+        coll_ledger_get_balances(l, &s.balances) != COLL_OK ||
+        coll_ledger_balances_on(l, ymd(2026, 6, 30), &s.on) != COLL_OK ||
+        coll_ledger_get_totals(l, &s.totals) != COLL_OK || coll_ledger_status(l, &s.status) != COLL_OK ||
+        coll_ledger_last_date(l, &s.last) != COLL_OK ||
+        coll_ledger_days_past_due(l, ymd(2026, 6, 30), &s.days_past_due) != COLL_OK) {
+        printf("FAIL fixture: cannot read the ledger: %s\n", coll_last_error_message());
+        failures++;
+    }
+    return s;
+}
+
+static void expect_unchanged(int line, const coll_ledger *l, const ledger_state *before) {
+    ledger_state now = snapshot(l);
+    checks++;
+    if (now.events != before->events || now.entries != before->entries ||
+        !same_balances(&now.balances, &before->balances) || !same_balances(&now.on, &before->on) ||
+        !same_totals(&now.totals, &before->totals) || now.status != before->status ||
+        !same_date(now.last, before->last) || now.days_past_due != before->days_past_due) {
+        fail_at(line, "ledger", "a refused event changed the ledger");
+    }
+}
+
+/* Posts `e`, expects it refused with `status` naming `field`, the index untouched and the ledger as it was. */
+static void expect_refused(int line, const char *what, coll_ledger *l, const coll_ledger_event *e, coll_status status,
+                           const char *field) {
+    ledger_state before = snapshot(l);
+    size_t index;
+    poison(&index, sizeof index);
+    expect_status(line, what, coll_ledger_post(l, e, &index), status, field);
+    expect_untouched(line, "index", &index, sizeof index);
+    expect_unchanged(line, l, &before);
+}
+
+#define REFUSED(l, e, status, field) expect_refused(__LINE__, #e, l, &(e), status, field)
+
+static coll_ledger_event ledger_event(coll_ledger_event_kind kind, coll_date date) {
+    coll_ledger_event e;
+    memset(&e, 0, sizeof e);
+    if (coll_ledger_event_init(kind, date, &e) != COLL_OK) {
+        printf("FAIL fixture: coll_ledger_event_init(%u): %s\n", (unsigned)kind, coll_last_error_message());
+        failures++;
+    }
+    return e;
+}
+
+static coll_ledger_event payment_event(coll_date date, const char *id, const char *amount) {
+    coll_ledger_event e = ledger_event(COLL_LEDGER_EVENT_PAYMENT, date);
+    e.id = id;
+    e.id_len = strlen(id);
+    e.amount = dec(amount);
+    return e;
+}
+
+static coll_ledger_event reversal_event(coll_date date, const char *id, const char *reason) {
+    coll_ledger_event e = ledger_event(COLL_LEDGER_EVENT_REVERSAL, date);
+    e.id = id;
+    e.id_len = strlen(id);
+    e.reason = reason;
+    e.reason_len = strlen(reason);
+    return e;
+}
+
+static void expect_new_ledger_fails(int line, const char *what, const coll_ledger_terms *t, coll_status status,
+                                    const char *field) {
+    coll_currency usd = currency("USD");
+    coll_decimal principal = dec("10000.00");
+    coll_ledger *l;
+    poison(&l, sizeof l);
+    expect_status(line, what, coll_ledger_new("A-1", 3, &usd, ymd(2026, 1, 1), &principal, t, &l), status, field);
+    expect_untouched(line, "ledger", &l, sizeof l);
+}
+
+#define NEW_LEDGER_FAILS(t, status, field) expect_new_ledger_fails(__LINE__, "coll_ledger_new", &(t), status, field)
+
+/* Checks a _from_name/_name pair: `name` gives `constant` and back; `bad` is refused naming `field`; NULLs. */
+typedef coll_status (*from_name_fn)(const char *, size_t, uint32_t *);
+typedef coll_status (*name_fn)(uint32_t, const char **);
+
+static void expect_names(int line, from_name_fn from_name, name_fn name_of, const char *given, const char *canonical,
+                         uint32_t constant, uint32_t unknown, const char *field) {
+    uint32_t got, got_out;
+    const char *name = NULL, *name_out;
+    expect_status(line, "from_name", from_name(given, strlen(given), &got), COLL_OK, NULL);
+    checks++;
+    if (got != constant) {
+        fail_at(line, given, "named another constant");
+    }
+    expect_status(line, "name", name_of(constant, &name), COLL_OK, NULL);
+    checks++;
+    if (name == NULL || strcmp(name, canonical) != 0) {
+        fail_at(line, canonical, "is not the name given back");
+    }
+    poison(&got_out, sizeof got_out);
+    expect_status(line, "from_name", from_name("no such name", 12, &got_out), COLL_INVALID_ARGUMENT, field);
+    expect_untouched(line, "out", &got_out, sizeof got_out);
+    expect_status(line, "from_name", from_name(BAD_UTF8, 2, &got_out), COLL_INVALID_UTF8, "name");
+    expect_status(line, "from_name", from_name(NULL, 0, &got_out), COLL_NULL_ARGUMENT, "name");
+    expect_status(line, "from_name", from_name(given, strlen(given), NULL), COLL_NULL_ARGUMENT, "out");
+    poison(&name_out, sizeof name_out);
+    expect_status(line, "name", name_of(unknown, &name_out), COLL_INVALID_ARGUMENT, field);
+    expect_untouched(line, "name", &name_out, sizeof name_out);
+    expect_status(line, "name", name_of(constant, NULL), COLL_NULL_ARGUMENT, "out");
+}
+
+/* Each pair through expect_names, and each function also called by name (the coverage check reads calls). */
+#define NAMES(prefix, given, canonical, constant, unknown, field)                                        \
+    expect_names(__LINE__, coll_##prefix##_from_name, coll_##prefix##_name, given, canonical, constant, unknown, field)
+
+static void test_ledger_names(void) {
+    NAMES(component, "Principal", "principal", COLL_COMPONENT_PRINCIPAL, 4, "component");
+    NAMES(timing, "not-yet-due", "not_yet_due", COLL_TIMING_NOT_YET_DUE, 3, "timing");
+    NAMES(interest_mode, "compound at due dates", "compound_at_due_dates", COLL_INTEREST_MODE_COMPOUND_AT_DUE_DATES,
+          2, "interest_mode");
+    NAMES(allocation_order, "PENALTIES_FEES_INTEREST_PRINCIPAL", "penalties-fees-interest-principal",
+          COLL_ALLOCATION_ORDER_PENALTIES_FEES_INTEREST_PRINCIPAL, 5, "allocation");
+    NAMES(allocation_scope, "component-first", "component_first", COLL_ALLOCATION_SCOPE_COMPONENT_FIRST, 2, "scope");
+    NAMES(overpayment_rule, "reduce payment", "reduce_payment", COLL_OVERPAYMENT_REDUCE_PAYMENT, 3, "overpayment");
+    NAMES(ledger_event_kind, "Charge-Off", "charge_off", COLL_LEDGER_EVENT_CHARGE_OFF, 13, "kind");
+    NAMES(ledger_entry_kind, "credit applied", "credit_applied", COLL_LEDGER_ENTRY_CREDIT_APPLIED, 15, "entry_kind");
+    NAMES(discrepancy_kind, "missing-in-report", "missing_in_report", COLL_DISCREPANCY_MISSING_IN_REPORT, 8, "kind");
+    NAMES(expected_status, "NOT_DUE", "not_due", COLL_EXPECTED_NOT_DUE, 5, "expected_status");
+    NAMES(roll_measure, "past_due", "past-due", COLL_ROLL_MEASURE_PAST_DUE, 3, "roll_measure");
+    EXPECT_NULL(coll_component_from_name("fee", 3, NULL), "out");
+    EXPECT_NULL(coll_component_name(COLL_COMPONENT_FEE, NULL), "out");
+    EXPECT_NULL(coll_timing_from_name("due", 3, NULL), "out");
+    EXPECT_NULL(coll_timing_name(COLL_TIMING_DUE, NULL), "out");
+    EXPECT_NULL(coll_interest_mode_from_name("simple", 6, NULL), "out");
+    EXPECT_NULL(coll_interest_mode_name(COLL_INTEREST_MODE_SIMPLE, NULL), "out");
+    EXPECT_NULL(coll_allocation_order_from_name("fees-interest-principal", 23, NULL), "out");
+    EXPECT_NULL(coll_allocation_order_name(COLL_ALLOCATION_ORDER_FEES_INTEREST_PRINCIPAL, NULL), "out");
+    EXPECT_NULL(coll_allocation_scope_from_name("oldest_first", 12, NULL), "out");
+    EXPECT_NULL(coll_allocation_scope_name(COLL_ALLOCATION_SCOPE_OLDEST_FIRST, NULL), "out");
+    EXPECT_NULL(coll_overpayment_rule_from_name("reduce_term", 11, NULL), "out");
+    EXPECT_NULL(coll_overpayment_rule_name(COLL_OVERPAYMENT_REDUCE_TERM, NULL), "out");
+    EXPECT_NULL(coll_ledger_event_kind_from_name("payment", 7, NULL), "out");
+    EXPECT_NULL(coll_ledger_event_kind_name(COLL_LEDGER_EVENT_PAYMENT, NULL), "out");
+    EXPECT_NULL(coll_ledger_entry_kind_from_name("late_fee", 8, NULL), "out");
+    EXPECT_NULL(coll_ledger_entry_kind_name(COLL_LEDGER_ENTRY_LATE_FEE, NULL), "out");
+    EXPECT_NULL(coll_discrepancy_kind_from_name("duplicate", 9, NULL), "out");
+    EXPECT_NULL(coll_discrepancy_kind_name(COLL_DISCREPANCY_DUPLICATE, NULL), "out");
+    EXPECT_NULL(coll_expected_status_from_name("paid", 4, NULL), "out");
+    EXPECT_NULL(coll_expected_status_name(COLL_EXPECTED_PAID, NULL), "out");
+    EXPECT_NULL(coll_roll_measure_from_name("accounts", 8, NULL), "out");
+    EXPECT_NULL(coll_roll_measure_name(COLL_ROLL_MEASURE_ACCOUNTS, NULL), "out");
+}
+
+static void test_ledger_terms(void) {
+    coll_ledger_terms t, bad;
+    coll_date rate_dates[2] = {{2026, 1, 1}, {2026, 7, 1}};
+    coll_date late_dates[1] = {{2026, 2, 1}};
+    coll_decimal rates[2];
+    coll_date_range freezes[2];
+    coll_allocation_pair pairs[2];
+    coll_currency usd = currency("USD"), bad_currency;
+    coll_decimal principal = dec("10000.00"), bad_principal;
+    coll_ledger *l = NULL, *l_out;
+
+    rates[0] = dec("0.073");
+    rates[1] = dec("0.0365");
+    EXPECT_OK(coll_ledger_terms_init(&t));
+    EXPECT_TRUE(t.rate_dates == NULL && t.rates == NULL && t.n_rates == 0 && t.has_penalty_rate == 0 &&
+                t.has_max_rate == 0 && t.has_charge_cap == 0 && t.freezes == NULL && t.n_freezes == 0);
+    EXPECT_TRUE(t.day_count.kind == COLL_DAY_COUNT_ACT_365_FIXED && t.interest_mode == COLL_INTEREST_MODE_SIMPLE &&
+                t.has_late_fee == 0 && t.late_fee.component == COLL_COMPONENT_PENALTY &&
+                t.late_fee.has_maximum == 0 && text_is(&t.late_fee.flat, "0"));
+    EXPECT_TRUE(t.allocation_order == COLL_ALLOCATION_ORDER_FEES_INTEREST_PRINCIPAL &&
+                t.allocation_scope == COLL_ALLOCATION_SCOPE_OLDEST_FIRST && t.advanced_allocation == NULL &&
+                t.n_advanced_allocation == 0 && t.overpayment == COLL_OVERPAYMENT_HOLD_AS_CREDIT &&
+                t.rounding == COLL_ROUND_HALF_UP);
+    EXPECT_NULL(coll_ledger_terms_init(NULL), "out");
+
+    /* No rates at all. */
+    NEW_LEDGER_FAILS(t, COLL_INVALID_ARGUMENT, "rates");
+    t.rate_dates = rate_dates;
+    t.rates = rates;
+    t.n_rates = 2;
+    EXPECT_OK(coll_ledger_new("A-1", 3, &usd, ymd(2026, 1, 1), &principal, &t, &l));
+    coll_ledger_free(l);
+    l = NULL;
+
+    /* A rate table with a gap at the start: the first rate takes effect after the account opens. */
+    bad = t;
+    bad.rate_dates = late_dates;
+    bad.n_rates = 1;
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "rates");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "2026-02-01") != NULL);
+    /* Dates that do not increase; a rate out of range; arrays missing. */
+    bad = t;
+    rate_dates[1] = ymd(2026, 1, 1);
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "rates");
+    rate_dates[1] = ymd(2026, 7, 1);
+    rates[1] = dec("-0.01");
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "rates");
+    rates[1] = dec("0.0365");
+    rate_dates[1] = ymd(2026, 2, 30);
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_DATE, "rates");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "#1") != NULL);
+    rate_dates[1] = ymd(2026, 7, 1);
+    bad.rate_dates = NULL;
+    NEW_LEDGER_FAILS(bad, COLL_NULL_ARGUMENT, "rate_dates");
+    bad = t;
+    bad.rates = NULL;
+    NEW_LEDGER_FAILS(bad, COLL_NULL_ARGUMENT, "rates");
+
+    /* Overlapping freezes. */
+    freezes[0].start = ymd(2026, 3, 1);
+    freezes[0].end = ymd(2026, 3, 31);
+    freezes[1].start = ymd(2026, 3, 15);
+    freezes[1].end = ymd(2026, 4, 15);
+    bad = t;
+    bad.freezes = freezes;
+    bad.n_freezes = 2;
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "frozen_periods");
+    bad.n_freezes = 1;
+    EXPECT_OK(coll_ledger_new("A-1", 3, &usd, ymd(2026, 1, 1), &principal, &bad, &l));
+    coll_ledger_free(l);
+    l = NULL;
+    bad.freezes = NULL;
+    NEW_LEDGER_FAILS(bad, COLL_NULL_ARGUMENT, "freezes");
+
+    /* Penalty and maximum rates, the charge cap; flags other than 0 or 1. */
+    bad = t;
+    bad.has_penalty_rate = 1;
+    bad.penalty_rate = dec("-0.05");
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "penalty_rate");
+    bad.has_penalty_rate = 2;
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "has_penalty_rate");
+    bad.has_penalty_rate = 0; /* the value behind a 0 flag is not read */
+    EXPECT_OK(coll_ledger_new("A-1", 3, &usd, ymd(2026, 1, 1), &principal, &bad, &l));
+    coll_ledger_free(l);
+    l = NULL;
+    bad = t;
+    bad.has_max_rate = 1;
+    bad.max_rate = dec("101");
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "max_rate");
+    bad.has_max_rate = 7;
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "has_max_rate");
+    bad = t;
+    bad.has_charge_cap = 1;
+    bad.charge_cap = dec("1000.01");
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "charge_cap");
+    bad.charge_cap.scale = 29;
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_DECIMAL, "charge_cap");
+
+    /* Unknown constants. */
+    bad = t;
+    bad.day_count.kind = 99;
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "day_count");
+    bad = t;
+    bad.interest_mode = 2;
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "interest_mode");
+    bad = t;
+    bad.allocation_order = 5;
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "allocation_order");
+    bad = t;
+    bad.allocation_scope = 2;
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "allocation_scope");
+    bad = t;
+    bad.overpayment = 3;
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "overpayment");
+    bad = t;
+    bad.rounding = 7;
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "rounding");
+
+    /* Late fees. */
+    bad = t;
+    bad.has_late_fee = 1;
+    bad.late_fee.flat = dec("25.00");
+    bad.late_fee.grace_days = 10;
+    EXPECT_OK(coll_ledger_new("A-1", 3, &usd, ymd(2026, 1, 1), &principal, &bad, &l));
+    coll_ledger_free(l);
+    l = NULL;
+    bad.late_fee.percent = dec("1.5");
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "late_fee.percent");
+    bad.late_fee.percent = dec("0.05");
+    bad.late_fee.minimum = dec("10");
+    bad.late_fee.has_maximum = 1;
+    bad.late_fee.maximum = dec("5");
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "late_fee.maximum");
+    bad.late_fee.has_maximum = 3;
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "late_fee.has_maximum");
+    bad.late_fee.has_maximum = 0;
+    bad.late_fee.component = COLL_COMPONENT_INTEREST;
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "late_fee.component");
+    bad.late_fee.component = 9;
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "late_fee.component");
+    bad.late_fee.component = COLL_COMPONENT_FEE;
+    bad.late_fee.flat.scale = 40;
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_DECIMAL, "late_fee.flat");
+    bad.has_late_fee = 2;
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "has_late_fee");
+
+    /* Advanced allocation: pairs instead of a named order, each once. */
+    pairs[0].timing = COLL_TIMING_PAST_DUE;
+    pairs[0].component = COLL_COMPONENT_INTEREST;
+    pairs[1].timing = COLL_TIMING_PAST_DUE;
+    pairs[1].component = COLL_COMPONENT_PRINCIPAL;
+    bad = t;
+    bad.advanced_allocation = pairs;
+    bad.n_advanced_allocation = 2;
+    EXPECT_OK(coll_ledger_new("A-1", 3, &usd, ymd(2026, 1, 1), &principal, &bad, &l));
+    coll_ledger_free(l);
+    l = NULL;
+    bad.allocation_order = COLL_ALLOCATION_ORDER_INTEREST_PRINCIPAL_FEES;
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "allocation_order");
+    bad.allocation_order = COLL_ALLOCATION_ORDER_FEES_INTEREST_PRINCIPAL;
+    bad.allocation_scope = COLL_ALLOCATION_SCOPE_COMPONENT_FIRST;
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "allocation_scope");
+    bad.allocation_scope = COLL_ALLOCATION_SCOPE_OLDEST_FIRST;
+    pairs[1].component = COLL_COMPONENT_INTEREST;
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "allocation");
+    pairs[1].timing = 3;
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "advanced_allocation.timing");
+    pairs[1].timing = COLL_TIMING_DUE;
+    pairs[1].component = 4;
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "advanced_allocation.component");
+    bad.advanced_allocation = NULL;
+    NEW_LEDGER_FAILS(bad, COLL_NULL_ARGUMENT, "advanced_allocation");
+
+    /* The account. */
+    POISON(l_out);
+    EXPECT(coll_ledger_new(" ", 1, &usd, ymd(2026, 1, 1), &principal, &t, &l_out), COLL_INVALID_ARGUMENT, "id");
+    EXPECT(coll_ledger_new(NULL, 0, &usd, ymd(2026, 1, 1), &principal, &t, &l_out), COLL_INVALID_ARGUMENT, "id");
+    EXPECT(coll_ledger_new(BAD_UTF8, 2, &usd, ymd(2026, 1, 1), &principal, &t, &l_out), COLL_INVALID_UTF8, "id");
+    bad_principal = dec("0");
+    EXPECT(coll_ledger_new("A-1", 3, &usd, ymd(2026, 1, 1), &bad_principal, &t, &l_out), COLL_INVALID_ARGUMENT,
+           "principal");
+    bad_principal = dec("100.001");
+    EXPECT(coll_ledger_new("A-1", 3, &usd, ymd(2026, 1, 1), &bad_principal, &t, &l_out), COLL_INVALID_ARGUMENT,
+           "principal");
+    bad_principal = dec("-100");
+    EXPECT(coll_ledger_new("A-1", 3, &usd, ymd(2026, 1, 1), &bad_principal, &t, &l_out), COLL_INVALID_ARGUMENT,
+           "principal");
+    bad_currency = usd;
+    bad_currency.code[0] = '1';
+    EXPECT(coll_ledger_new("A-1", 3, &bad_currency, ymd(2026, 1, 1), &principal, &t, &l_out),
+           COLL_UNKNOWN_CURRENCY, "currency");
+    EXPECT(coll_ledger_new("A-1", 3, &usd, ymd(2026, 2, 29), &principal, &t, &l_out), COLL_INVALID_DATE,
+           "opened_on");
+    UNTOUCHED(l_out);
+    EXPECT_NULL(coll_ledger_new(NULL, 3, &usd, ymd(2026, 1, 1), &principal, &t, &l_out), "id");
+    EXPECT_NULL(coll_ledger_new("A-1", 3, NULL, ymd(2026, 1, 1), &principal, &t, &l_out), "currency");
+    EXPECT_NULL(coll_ledger_new("A-1", 3, &usd, ymd(2026, 1, 1), NULL, &t, &l_out), "principal");
+    EXPECT_NULL(coll_ledger_new("A-1", 3, &usd, ymd(2026, 1, 1), &principal, NULL, &l_out), "terms");
+    EXPECT_NULL(coll_ledger_new("A-1", 3, &usd, ymd(2026, 1, 1), &principal, &t, NULL), "out");
+    coll_ledger_free(NULL);
+}
+
+/* 10,000.00 USD opened 2026-01-01 at 7.30% (2.00 a day under Actual/365 Fixed). */
+static coll_ledger *seven_thirty(void) {
+    coll_ledger_terms t;
+    coll_date rate_date = {2026, 1, 1};
+    coll_decimal rate = dec("0.073");
+    coll_currency usd = currency("USD");
+    coll_decimal principal = dec("10000.00");
+    coll_ledger *l = NULL;
+    EXPECT_OK(coll_ledger_terms_init(&t));
+    t.rate_dates = &rate_date;
+    t.rates = &rate;
+    t.n_rates = 1;
+    EXPECT_OK(coll_ledger_new("A-1", 3, &usd, ymd(2026, 1, 1), &principal, &t, &l));
+    return l;
+}
+
+static void test_ledger_posting(void) {
+    coll_ledger *l = seven_thirty(), *copy = NULL, *copy_out;
+    coll_ledger_event e, bad, events[3];
+    coll_ledger_balances b, b_out;
+    coll_ledger_totals totals, totals_out;
+    coll_ledger_account account, account_out;
+    coll_ledger_entry entry, entry_out;
+    coll_ledger_allocation alloc, alloc_out;
+    coll_ledger_event got, got_out;
+    coll_aging_rules rules;
+    coll_aging_result aging, aging_out;
+    coll_status_history *history = NULL, *history_out;
+    coll_obligation obligations[4], obligations_out[4];
+    coll_payment_record records[4], records_out[4];
+    coll_debt_status status, status_out;
+    coll_date last, last_out;
+    size_t index = 99, n = 99, n_out, i, pay_entry = 0;
+    uint32_t days = 99, days_out;
+    bool yes = true, yes_out;
+    ledger_state before;
+
+    /* 10,000.00 due on January 31; 5,000.00 paid on February 1: the 62.00 of interest first. */
+    e = ledger_event(COLL_LEDGER_EVENT_OBLIGATION, ymd(2026, 1, 31));
+    e.amount = dec("10000.00");
+    EXPECT_OK(coll_ledger_post(l, &e, &index));
+    EXPECT_TRUE(index == 0);
+    e = payment_event(ymd(2026, 2, 1), "P1", "5000.00");
+    EXPECT_OK(coll_ledger_post(l, &e, &index));
+    EXPECT_TRUE(index == 1);
+    EXPECT_OK(coll_ledger_get_balances(l, &b));
+    EXPECT_TRUE(text_is(&b.principal, "5062.00") && text_is(&b.interest, "0.00") && text_is(&b.credit, "0.00") &&
+                text_is(&b.owed, "5062.00"));
+    EXPECT_OK(coll_ledger_payment_entry(l, "P1", 2, &yes, &pay_entry));
+    EXPECT_TRUE(yes && pay_entry != COLL_NO_INDEX);
+    EXPECT_OK(coll_ledger_entry_at(l, pay_entry, &entry));
+    EXPECT_TRUE(entry.kind == COLL_LEDGER_ENTRY_PAYMENT && entry.event == 1 && entry.n_allocations == 2 &&
+                text_is(&entry.amount, "5000.00") && same_date(entry.date, ymd(2026, 2, 1)) &&
+                entry.status == COLL_DEBT_STATUS_CURRENT);
+    EXPECT_OK(coll_ledger_entry_allocation_at(l, pay_entry, 0, &alloc));
+    EXPECT_TRUE(alloc.component == COLL_COMPONENT_INTEREST && alloc.has_due_date == 1 &&
+                same_date(alloc.due_date, ymd(2026, 1, 31)) && text_is(&alloc.amount, "62.00"));
+    EXPECT_OK(coll_ledger_entry_allocation_at(l, pay_entry, 1, &alloc));
+    EXPECT_TRUE(alloc.component == COLL_COMPONENT_PRINCIPAL && text_is(&alloc.amount, "4938.00"));
+    POISON(alloc_out);
+    EXPECT(coll_ledger_entry_allocation_at(l, pay_entry, 2, &alloc_out), COLL_INVALID_ARGUMENT, "index");
+    EXPECT(coll_ledger_entry_allocation_at(l, 1000, 0, &alloc_out), COLL_INVALID_ARGUMENT, "entry");
+    UNTOUCHED(alloc_out);
+    EXPECT_NULL(coll_ledger_entry_allocation_at(NULL, 0, 0, &alloc_out), "ledger");
+    EXPECT_NULL(coll_ledger_entry_allocation_at(l, pay_entry, 0, NULL), "out");
+
+    /* Every refusal leaves the ledger as it was. */
+    bad = payment_event(ymd(2026, 2, 2), "P2", "0");
+    REFUSED(l, bad, COLL_INVALID_ARGUMENT, "amount"); /* a zero payment */
+    bad.amount = dec("-5.00");
+    REFUSED(l, bad, COLL_INVALID_ARGUMENT, "amount"); /* a negative payment */
+    bad.amount = dec("5.001");
+    REFUSED(l, bad, COLL_INVALID_ARGUMENT, "amount"); /* more decimals than USD has */
+    bad.amount = dec("5.00");
+    bad.amount.scale = 29;
+    REFUSED(l, bad, COLL_INVALID_DECIMAL, "amount");
+    bad.amount = dec("5.00");
+    bad.currency = currency("EUR");
+    REFUSED(l, bad, COLL_CURRENCY_MISMATCH, "currency"); /* a payment in another currency */
+    bad.currency.code[1] = '!';
+    REFUSED(l, bad, COLL_UNKNOWN_CURRENCY, "currency");
+    bad = payment_event(ymd(2026, 2, 2), "P1", "5.00");
+    REFUSED(l, bad, COLL_INVALID_ARGUMENT, "id"); /* the id is already posted */
+    bad = payment_event(ymd(2026, 2, 2), " ", "5.00");
+    REFUSED(l, bad, COLL_INVALID_ARGUMENT, "id");
+    bad.id = BAD_UTF8;
+    bad.id_len = 2;
+    REFUSED(l, bad, COLL_INVALID_UTF8, "id");
+    bad = payment_event(ymd(2025, 12, 31), "P2", "5.00");
+    REFUSED(l, bad, COLL_INVALID_ARGUMENT, "date"); /* before the account opened */
+    EXPECT_TRUE(strstr(coll_last_error_message(), "2025-12-31") != NULL);
+    bad.date = ymd(2026, 2, 30);
+    REFUSED(l, bad, COLL_INVALID_DATE, "date");
+    bad = reversal_event(ymd(2026, 2, 6), "P9", "unknown");
+    REFUSED(l, bad, COLL_INVALID_ARGUMENT, "payment_id"); /* a reversal of an unknown payment */
+    bad = reversal_event(ymd(2026, 1, 31), "P1", "too early");
+    REFUSED(l, bad, COLL_INVALID_ARGUMENT, "date"); /* before the payment it reverses */
+    bad = reversal_event(ymd(2026, 2, 6), "P1", "");
+    REFUSED(l, bad, COLL_INVALID_ARGUMENT, "reason");
+    bad = ledger_event(COLL_LEDGER_EVENT_STATUS_CHANGE, ymd(2026, 2, 6));
+    bad.to = COLL_DEBT_STATUS_ARRANGEMENT_BROKEN;
+    bad.reason = "no arrangement";
+    bad.reason_len = 14;
+    REFUSED(l, bad, COLL_INVALID_ARGUMENT, "status"); /* an invalid status transition */
+    EXPECT_TRUE(strstr(coll_last_error_message(), "current -> arrangement_broken") != NULL);
+    bad.to = 17;
+    REFUSED(l, bad, COLL_INVALID_ARGUMENT, "to");
+    bad = ledger_event(COLL_LEDGER_EVENT_OBLIGATION, ymd(2026, 3, 31));
+    bad.amount = dec("0.01");
+    REFUSED(l, bad, COLL_INVALID_ARGUMENT, "amount"); /* obligations beyond the principal */
+    bad.reason = "why";
+    bad.reason_len = 3;
+    REFUSED(l, bad, COLL_INVALID_ARGUMENT, "reason"); /* a field an obligation does not take */
+    EXPECT_TRUE(strstr(coll_last_error_message(), "obligation event does not take reason") != NULL);
+    bad = ledger_event(COLL_LEDGER_EVENT_ACCRUE, ymd(2026, 3, 1));
+    bad.amount = dec("1");
+    REFUSED(l, bad, COLL_INVALID_ARGUMENT, "amount");
+    bad = ledger_event(COLL_LEDGER_EVENT_ACCRUE, ymd(2026, 3, 1));
+    bad.days = 3;
+    REFUSED(l, bad, COLL_INVALID_ARGUMENT, "days");
+    bad = ledger_event(COLL_LEDGER_EVENT_ACCRUE, ymd(2026, 3, 1));
+    bad.to = COLL_DEBT_STATUS_LEGAL;
+    REFUSED(l, bad, COLL_INVALID_ARGUMENT, "to");
+    bad = ledger_event(COLL_LEDGER_EVENT_ACCRUE, ymd(2026, 3, 1));
+    bad.currency = currency("USD");
+    REFUSED(l, bad, COLL_INVALID_ARGUMENT, "currency");
+    bad = ledger_event(COLL_LEDGER_EVENT_ACCRUE, ymd(2026, 3, 1));
+    bad.component = COLL_COMPONENT_FEE;
+    REFUSED(l, bad, COLL_INVALID_ARGUMENT, "component");
+    bad = ledger_event(COLL_LEDGER_EVENT_ACCRUE, ymd(2026, 3, 1));
+    bad.id = "P1";
+    bad.id_len = 2;
+    REFUSED(l, bad, COLL_INVALID_ARGUMENT, "id");
+    bad = ledger_event(COLL_LEDGER_EVENT_FEE, ymd(2026, 3, 1));
+    bad.component = COLL_COMPONENT_INTEREST;
+    bad.amount = dec("10.00");
+    bad.reason = "fee";
+    bad.reason_len = 3;
+    REFUSED(l, bad, COLL_INVALID_ARGUMENT, "component"); /* a fee is a fee or a penalty */
+    bad.component = 4;
+    REFUSED(l, bad, COLL_INVALID_ARGUMENT, "component");
+    bad = ledger_event(COLL_LEDGER_EVENT_REFUND, ymd(2026, 3, 1));
+    bad.amount = dec("1.00");
+    REFUSED(l, bad, COLL_INVALID_ARGUMENT, "amount"); /* a refund beyond the credit */
+    bad = ledger_event(COLL_LEDGER_EVENT_WAIVER, ymd(2026, 3, 1));
+    bad.component = COLL_COMPONENT_FEE;
+    bad.amount = dec("1.00");
+    bad.reason = "goodwill";
+    bad.reason_len = 8;
+    REFUSED(l, bad, COLL_INVALID_ARGUMENT, "amount"); /* a waiver beyond the balance */
+    bad = ledger_event(COLL_LEDGER_EVENT_ADJUSTMENT, ymd(2026, 3, 1));
+    bad.component = COLL_COMPONENT_FEE;
+    bad.reason = "correction";
+    bad.reason_len = 10;
+    REFUSED(l, bad, COLL_INVALID_ARGUMENT, "amount"); /* an adjustment of zero */
+    bad = ledger_event(COLL_LEDGER_EVENT_EXTENSION, ymd(2026, 3, 1));
+    bad.reason = "hardship";
+    bad.reason_len = 8;
+    REFUSED(l, bad, COLL_INVALID_ARGUMENT, "days"); /* zero days */
+    bad.kind = 13;
+    REFUSED(l, bad, COLL_INVALID_ARGUMENT, "kind");
+    bad = ledger_event(COLL_LEDGER_EVENT_SETTLEMENT, ymd(2026, 3, 1));
+    bad.reason = NULL;
+    bad.reason_len = 4;
+    REFUSED(l, bad, COLL_NULL_ARGUMENT, "reason");
+    bad = payment_event(ymd(2026, 2, 2), "P2", "5.00");
+    before = snapshot(l);
+    EXPECT_NULL(coll_ledger_post(NULL, &bad, &index), "ledger");
+    EXPECT_NULL(coll_ledger_post(l, NULL, &index), "event");
+    EXPECT_NULL(coll_ledger_post(l, &bad, NULL), "out_index");
+    expect_unchanged(__LINE__, l, &before);
+
+    /* post_all is all or nothing: the second event's error refuses the first too. */
+    events[0] = payment_event(ymd(2026, 2, 10), "P2", "100.00");
+    events[1] = payment_event(ymd(2026, 2, 11), "P3", "0");
+    EXPECT(coll_ledger_post_all(l, events, 2), COLL_INVALID_ARGUMENT, "amount");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "event #3") != NULL);
+    expect_unchanged(__LINE__, l, &before);
+    EXPECT_OK(coll_ledger_payment_entry(l, "P2", 2, &yes, &n));
+    EXPECT_TRUE(!yes && n == COLL_NO_INDEX);
+    events[1] = payment_event(ymd(2026, 2, 11), "P2", "1.00"); /* the same id twice in one call */
+    EXPECT(coll_ledger_post_all(l, events, 2), COLL_INVALID_ARGUMENT, "id");
+    events[1] = reversal_event(ymd(2026, 2, 12), "P2", "NSF");
+    events[2] = reversal_event(ymd(2026, 2, 13), "P2", "again");
+    EXPECT(coll_ledger_post_all(l, events, 3), COLL_INVALID_ARGUMENT, "payment_id");
+    events[1] = ledger_event(COLL_LEDGER_EVENT_ACCRUE, ymd(2026, 2, 11));
+    events[1].amount = dec("1");
+    events[1].amount.scale = 30;
+    EXPECT(coll_ledger_post_all(l, events, 2), COLL_INVALID_ARGUMENT, "amount"); /* not taken: named first */
+    EXPECT_TRUE(strstr(coll_last_error_message(), "event #3") != NULL);
+    expect_unchanged(__LINE__, l, &before);
+    EXPECT_NULL(coll_ledger_post_all(NULL, events, 1), "ledger");
+    EXPECT_NULL(coll_ledger_post_all(l, NULL, 1), "events");
+    EXPECT_OK(coll_ledger_post_all(l, NULL, 0));
+    expect_unchanged(__LINE__, l, &before);
+
+    /* A reversal restores the balances as if the payment had never been made; a second one is refused. */
+    e = reversal_event(ymd(2026, 2, 5), "P1", "NSF");
+    EXPECT_OK(coll_ledger_post(l, &e, &index));
+    EXPECT_TRUE(index == 2);
+    EXPECT_OK(coll_ledger_is_reversed(l, "P1", 2, &yes));
+    EXPECT_TRUE(yes);
+    EXPECT_OK(coll_ledger_is_reversed(l, "P9", 2, &yes));
+    EXPECT_TRUE(!yes);
+    POISON(yes_out);
+    EXPECT(coll_ledger_is_reversed(l, BAD_UTF8, 2, &yes_out), COLL_INVALID_UTF8, "id");
+    UNTOUCHED(yes_out);
+    EXPECT_NULL(coll_ledger_is_reversed(NULL, "P1", 2, &yes), "ledger");
+    EXPECT_NULL(coll_ledger_is_reversed(l, "P1", 2, NULL), "out");
+    e = reversal_event(ymd(2026, 2, 6), "P1", "again");
+    REFUSED(l, e, COLL_INVALID_ARGUMENT, "payment_id"); /* already reversed */
+    EXPECT_TRUE(strstr(coll_last_error_message(), "already reversed") != NULL);
+    EXPECT_OK(coll_ledger_payment_entry(l, "P1", 2, &yes, &n));
+    EXPECT_TRUE(!yes && n == COLL_NO_INDEX);
+    EXPECT_NULL(coll_ledger_payment_entry(NULL, "P1", 2, &yes, &n), "ledger");
+    EXPECT_NULL(coll_ledger_payment_entry(l, NULL, 2, &yes, &n), "id");
+    EXPECT_NULL(coll_ledger_payment_entry(l, "P1", 2, NULL, &n), "out_found");
+    EXPECT_NULL(coll_ledger_payment_entry(l, "P1", 2, &yes, NULL), "out_index");
+
+    /* Balances on a date: 10,000.00 and 89 days of 2.00 by March 31, 59 days past due. */
+    EXPECT_OK(coll_ledger_balances_on(l, ymd(2026, 3, 31), &b));
+    EXPECT_TRUE(text_is(&b.principal, "10000.00") && text_is(&b.interest, "178.00") &&
+                text_is(&b.owed, "10178.00"));
+    EXPECT_OK(coll_ledger_days_past_due(l, ymd(2026, 3, 31), &days));
+    EXPECT_TRUE(days == 59);
+    POISON(b_out);
+    POISON(days_out);
+    EXPECT(coll_ledger_balances_on(l, ymd(2025, 12, 31), &b_out), COLL_INVALID_ARGUMENT, "as_of");
+    EXPECT(coll_ledger_balances_on(l, ymd(2026, 4, 31), &b_out), COLL_INVALID_DATE, "as_of");
+    EXPECT(coll_ledger_days_past_due(l, ymd(2025, 12, 31), &days_out), COLL_INVALID_ARGUMENT, "as_of");
+    UNTOUCHED(b_out);
+    UNTOUCHED(days_out);
+    EXPECT_NULL(coll_ledger_balances_on(NULL, ymd(2026, 3, 31), &b), "ledger");
+    EXPECT_NULL(coll_ledger_balances_on(l, ymd(2026, 3, 31), NULL), "out");
+    EXPECT_NULL(coll_ledger_days_past_due(NULL, ymd(2026, 3, 31), &days), "ledger");
+    EXPECT_NULL(coll_ledger_days_past_due(l, ymd(2026, 3, 31), NULL), "out");
+    EXPECT_OK(coll_ledger_get_balances(l, &b));
+    EXPECT_TRUE(text_is(&b.principal, "10000.00"));
+    EXPECT_NULL(coll_ledger_get_balances(NULL, &b), "ledger");
+    EXPECT_NULL(coll_ledger_get_balances(l, NULL), "out");
+
+    /* Totals: indexed by component. */
+    EXPECT_OK(coll_ledger_get_totals(l, &totals));
+    EXPECT_TRUE(text_is(&totals.charged[COLL_COMPONENT_PRINCIPAL], "10000.00") &&
+                text_is(&totals.payments, "0") && text_is(&totals.paid[COLL_COMPONENT_INTEREST], "0"));
+    EXPECT_OK(coll_ledger_totals_on(l, ymd(2026, 3, 31), &totals));
+    EXPECT_TRUE(text_is(&totals.charged[COLL_COMPONENT_INTEREST], "178.00"));
+    POISON(totals_out);
+    EXPECT(coll_ledger_totals_on(l, ymd(2025, 1, 1), &totals_out), COLL_INVALID_ARGUMENT, "as_of");
+    UNTOUCHED(totals_out);
+    EXPECT_NULL(coll_ledger_get_totals(NULL, &totals), "ledger");
+    EXPECT_NULL(coll_ledger_get_totals(l, NULL), "out");
+    EXPECT_NULL(coll_ledger_totals_on(NULL, ymd(2026, 3, 31), &totals), "ledger");
+    EXPECT_NULL(coll_ledger_totals_on(l, ymd(2026, 3, 31), NULL), "out");
+
+    /* Status, last date, account. */
+    EXPECT_OK(coll_ledger_status(l, &status));
+    EXPECT_TRUE(status == COLL_DEBT_STATUS_CURRENT);
+    EXPECT_NULL(coll_ledger_status(NULL, &status_out), "ledger");
+    EXPECT_NULL(coll_ledger_status(l, NULL), "out");
+    EXPECT_OK(coll_ledger_last_date(l, &last));
+    EXPECT_TRUE(same_date(last, ymd(2026, 2, 5)));
+    EXPECT_NULL(coll_ledger_last_date(NULL, &last_out), "ledger");
+    EXPECT_NULL(coll_ledger_last_date(l, NULL), "out");
+    EXPECT_OK(coll_ledger_get_account(l, &account));
+    EXPECT_TRUE(account.id_len == 3 && strcmp(account.id, "A-1") == 0 && strcmp(account.currency.code, "USD") == 0 &&
+                same_date(account.opened_on, ymd(2026, 1, 1)) && text_is(&account.principal, "10000.00"));
+    EXPECT_NULL(coll_ledger_get_account(NULL, &account_out), "ledger");
+    EXPECT_NULL(coll_ledger_get_account(l, NULL), "out");
+
+    /* Events read back, with the ledger's text. */
+    EXPECT_OK(coll_ledger_event_count(l, &n));
+    EXPECT_TRUE(n == 3);
+    EXPECT_OK(coll_ledger_event_at(l, 1, &got));
+    EXPECT_TRUE(got.kind == COLL_LEDGER_EVENT_PAYMENT && got.id_len == 2 && strcmp(got.id, "P1") == 0 &&
+                got.reason == NULL && got.reason_len == 0 && text_is(&got.amount, "5000.00") &&
+                strcmp(got.currency.code, "USD") == 0 && same_date(got.date, ymd(2026, 2, 1)));
+    EXPECT_OK(coll_ledger_event_at(l, 2, &got));
+    EXPECT_TRUE(got.kind == COLL_LEDGER_EVENT_REVERSAL && strcmp(got.id, "P1") == 0 &&
+                strcmp(got.reason, "NSF") == 0 && got.reason_len == 3);
+    POISON(got_out);
+    EXPECT(coll_ledger_event_at(l, 3, &got_out), COLL_INVALID_ARGUMENT, "index");
+    UNTOUCHED(got_out);
+    EXPECT_NULL(coll_ledger_event_at(NULL, 0, &got), "ledger");
+    EXPECT_NULL(coll_ledger_event_at(l, 0, NULL), "out");
+    EXPECT_NULL(coll_ledger_event_count(NULL, &n), "ledger");
+    EXPECT_NULL(coll_ledger_event_count(l, NULL), "out");
+    /* An event read back posts again as the same event (on a copy). */
+    EXPECT_OK(coll_ledger_clone(l, &copy));
+    EXPECT_OK(coll_ledger_event_at(l, 1, &got));
+    REFUSED(copy, got, COLL_INVALID_ARGUMENT, "id"); /* P1 is posted already */
+    got.id = "P1b";
+    got.id_len = 3;
+    EXPECT_OK(coll_ledger_post(copy, &got, &index));
+    EXPECT_TRUE(index == 3);
+    EXPECT_OK(coll_ledger_event_count(l, &n));
+    EXPECT_TRUE(n == 3); /* the original is unchanged */
+    EXPECT_NULL(coll_ledger_clone(NULL, &copy_out), "ledger");
+    EXPECT_NULL(coll_ledger_clone(l, NULL), "out");
+
+    /* The journal. */
+    EXPECT_OK(coll_ledger_entry_count(l, &n));
+    EXPECT_TRUE(n >= 2);
+    for (i = 0; i < n; i++) {
+        EXPECT_OK(coll_ledger_entry_at(l, i, &entry));
+        if (entry.kind == COLL_LEDGER_ENTRY_REVERSAL) {
+            EXPECT_TRUE(entry.event == 2 && same_date(entry.date, ymd(2026, 2, 5)));
+        }
+        if (entry.kind == COLL_LEDGER_ENTRY_INTEREST) {
+            EXPECT_TRUE(entry.event == COLL_NO_INDEX);
+        }
+    }
+    POISON(entry_out);
+    EXPECT(coll_ledger_entry_at(l, n, &entry_out), COLL_INVALID_ARGUMENT, "index");
+    UNTOUCHED(entry_out);
+    EXPECT_NULL(coll_ledger_entry_at(NULL, 0, &entry), "ledger");
+    EXPECT_NULL(coll_ledger_entry_at(l, 0, NULL), "out");
+    EXPECT_NULL(coll_ledger_entry_count(NULL, &n), "ledger");
+    EXPECT_NULL(coll_ledger_entry_count(l, NULL), "out");
+
+    /* Aging, obligations, status history, posted payments. */
+    EXPECT_OK(coll_aging_rules_init(&rules));
+    EXPECT_OK(coll_ledger_aging(l, ymd(2026, 3, 31), &rules, &aging));
+    EXPECT_TRUE(aging.days_past_due == 59 && aging.bucket == 2 && aging.has_counting_from == 1 &&
+                same_date(aging.counting_from, ymd(2026, 1, 31)));
+    POISON(aging_out);
+    rules.method = 9;
+    EXPECT(coll_ledger_aging(l, ymd(2026, 3, 31), &rules, &aging_out), COLL_INVALID_ARGUMENT, "method");
+    rules.method = COLL_SHORTFALL_PER_INSTALLMENT;
+    EXPECT(coll_ledger_aging(l, ymd(2025, 3, 31), &rules, &aging_out), COLL_INVALID_ARGUMENT, "as_of");
+    UNTOUCHED(aging_out);
+    EXPECT_NULL(coll_ledger_aging(NULL, ymd(2026, 3, 31), &rules, &aging), "ledger");
+    EXPECT_NULL(coll_ledger_aging(l, ymd(2026, 3, 31), NULL, &aging), "rules");
+    EXPECT_NULL(coll_ledger_aging(l, ymd(2026, 3, 31), &rules, NULL), "out");
+
+    EXPECT(coll_ledger_obligations_on(l, ymd(2026, 3, 31), NULL, 0, &n), COLL_BUFFER_TOO_SMALL, "out");
+    EXPECT_TRUE(n == 1);
+    EXPECT_OK(coll_ledger_obligations_on(l, ymd(2026, 3, 31), obligations, 4, &n));
+    EXPECT_TRUE(n == 1 && same_date(obligations[0].due_date, ymd(2026, 1, 31)) &&
+                text_is(&obligations[0].amount_due, "10178.00") && text_is(&obligations[0].amount_paid, "0"));
+    POISON(obligations_out);
+    POISON(n_out);
+    EXPECT(coll_ledger_obligations_on(l, ymd(2025, 3, 31), obligations_out, 4, &n_out), COLL_INVALID_ARGUMENT,
+           "as_of");
+    UNTOUCHED(obligations_out);
+    UNTOUCHED(n_out);
+    EXPECT_NULL(coll_ledger_obligations_on(NULL, ymd(2026, 3, 31), obligations, 4, &n), "ledger");
+    EXPECT_NULL(coll_ledger_obligations_on(l, ymd(2026, 3, 31), NULL, 4, &n), "out");
+    EXPECT_NULL(coll_ledger_obligations_on(l, ymd(2026, 3, 31), obligations, 4, NULL), "out_len");
+
+    EXPECT_OK(coll_ledger_status_history(l, &history));
+    EXPECT_OK(coll_status_history_current(history, &status));
+    EXPECT_TRUE(status == COLL_DEBT_STATUS_CURRENT);
+    coll_status_history_free(history);
+    EXPECT_NULL(coll_ledger_status_history(NULL, &history_out), "ledger");
+    EXPECT_NULL(coll_ledger_status_history(l, NULL), "out");
+
+    /* The reversed P1 is not a posted payment; the copy's P1b is. */
+    EXPECT_OK(coll_ledger_posted_payments(l, records, 4, &n));
+    EXPECT_TRUE(n == 0);
+    EXPECT(coll_ledger_posted_payments(copy, NULL, 0, &n), COLL_BUFFER_TOO_SMALL, "out");
+    EXPECT_TRUE(n == 1);
+    POISON(records_out);
+    POISON(n_out);
+    EXPECT_NULL(coll_ledger_posted_payments(NULL, records_out, 4, &n_out), "ledger");
+    EXPECT_NULL(coll_ledger_posted_payments(copy, NULL, 4, &n_out), "out");
+    EXPECT_NULL(coll_ledger_posted_payments(copy, records_out, 4, NULL), "out_len");
+    UNTOUCHED(records_out);
+    UNTOUCHED(n_out);
+    EXPECT_OK(coll_ledger_posted_payments(copy, records, 4, &n));
+    EXPECT_TRUE(n == 1 && records[0].reference_len == 3 && strcmp(records[0].reference, "P1b") == 0 &&
+                strcmp(records[0].account_id, "A-1") == 0 && text_is(&records[0].amount, "5000.00") &&
+                same_date(records[0].date, ymd(2026, 2, 1)));
+    /* Lent text stays valid while more events are posted. */
+    for (i = 0; i < 50; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "X%lu", (unsigned long)i);
+        e = payment_event(ymd(2026, 3, 1), id, "1.00");
+        EXPECT_OK(coll_ledger_post(copy, &e, &index));
+    }
+    EXPECT_TRUE(strcmp(records[0].reference, "P1b") == 0 && strcmp(records[0].account_id, "A-1") == 0);
+    coll_ledger_free(copy);
+    coll_ledger_free(l);
+}
+
+/* ---------------------------------------------------------------- reconciliation */
+
+static coll_payment_record record(const char *reference, const char *account, coll_date date, const char *amount,
+                                  const char *code) {
+    coll_payment_record r;
+    r.reference = reference;
+    r.reference_len = strlen(reference);
+    r.account_id = account;
+    r.account_id_len = strlen(account);
+    r.date = date;
+    r.amount = dec(amount);
+    r.currency = currency(code);
+    return r;
+}
+
+static void test_reconcile(void) {
+    coll_payment_record bank[3], posted[2], bad[1];
+    coll_tolerances tol, bad_tol;
+    coll_reconciliation *r = NULL, *r_out;
+    coll_discrepancy d, d_out;
+    coll_expected_installment plan[3], bad_plan[2];
+    coll_dated_amount paid[2], bad_paid[2];
+    coll_expected_comparison *c = NULL, *c_out;
+    coll_expected_outcome o, o_out;
+    coll_decimal unapplied;
+    size_t n = 99, i_rep = 99, j_post = 99, rep_out, post_out;
+    coll_ledger *l;
+    coll_ledger_event e;
+    coll_payment_record from_ledger[2];
+    size_t index;
+
+    EXPECT_OK(coll_tolerances_init(&tol));
+    EXPECT_TRUE(tol.date_days == 0 && text_is(&tol.amount, "0") && tol.match_window_days == 3);
+    EXPECT_NULL(coll_tolerances_init(NULL), "out");
+
+    /* T1 agrees; T2 was posted to A-9 but reported for A-2; T3 was never posted. */
+    bank[0] = record("T1", "A-1", ymd(2026, 3, 2), "100.00", "EUR");
+    bank[1] = record("T2", "A-2", ymd(2026, 3, 3), "50.00", "EUR");
+    bank[2] = record("T3", "A-3", ymd(2026, 3, 4), "7.00", "EUR");
+    posted[0] = record("T1", "A-1", ymd(2026, 3, 2), "100.00", "EUR");
+    posted[1] = record("T2", "A-9", ymd(2026, 3, 3), "50.00", "EUR");
+    EXPECT_OK(coll_reconcile(bank, 3, posted, 2, &tol, &r));
+    EXPECT_OK(coll_reconciliation_matched_count(r, &n));
+    EXPECT_TRUE(n == 1);
+    EXPECT_OK(coll_reconciliation_matched_at(r, 0, &i_rep, &j_post));
+    EXPECT_TRUE(i_rep == 0 && j_post == 0);
+    POISON(rep_out);
+    POISON(post_out);
+    EXPECT(coll_reconciliation_matched_at(r, 1, &rep_out, &post_out), COLL_INVALID_ARGUMENT, "index");
+    UNTOUCHED(rep_out);
+    UNTOUCHED(post_out);
+    EXPECT_NULL(coll_reconciliation_matched_at(NULL, 0, &i_rep, &j_post), "reconciliation");
+    EXPECT_NULL(coll_reconciliation_matched_at(r, 0, NULL, &j_post), "out_reported");
+    EXPECT_NULL(coll_reconciliation_matched_at(r, 0, &i_rep, NULL), "out_posted");
+    EXPECT_NULL(coll_reconciliation_matched_count(NULL, &n), "reconciliation");
+    EXPECT_NULL(coll_reconciliation_matched_count(r, NULL), "out");
+    EXPECT_OK(coll_reconciliation_discrepancy_count(r, &n));
+    EXPECT_TRUE(n == 2);
+    EXPECT_OK(coll_reconciliation_discrepancy_at(r, 0, &d));
+    EXPECT_TRUE(d.kind == COLL_DISCREPANCY_WRONG_ACCOUNT && d.reported == 1 && d.posted == 1 &&
+                d.has_difference == 0 && strcmp(d.resolution, "move the posting from account A-9 to A-2") == 0 &&
+                d.resolution_len == strlen(d.resolution));
+    EXPECT_OK(coll_reconciliation_discrepancy_at(r, 1, &d));
+    EXPECT_TRUE(d.kind == COLL_DISCREPANCY_MISSING_IN_LEDGER && d.reported == 2 && d.posted == COLL_NO_INDEX &&
+                strcmp(d.resolution, "post 7.00 EUR to account A-3 dated 2026-03-04") == 0);
+    POISON(d_out);
+    EXPECT(coll_reconciliation_discrepancy_at(r, 2, &d_out), COLL_INVALID_ARGUMENT, "index");
+    UNTOUCHED(d_out);
+    EXPECT_NULL(coll_reconciliation_discrepancy_at(NULL, 0, &d), "reconciliation");
+    EXPECT_NULL(coll_reconciliation_discrepancy_at(r, 0, NULL), "out");
+    EXPECT_NULL(coll_reconciliation_discrepancy_count(NULL, &n), "reconciliation");
+    EXPECT_NULL(coll_reconciliation_discrepancy_count(r, NULL), "out");
+    coll_reconciliation_free(r);
+    coll_reconciliation_free(NULL);
+
+    /* An amount mismatch has its difference. */
+    posted[1] = record("T2", "A-2", ymd(2026, 3, 3), "45.00", "EUR");
+    EXPECT_OK(coll_reconcile(bank, 2, posted, 2, &tol, &r));
+    EXPECT_OK(coll_reconciliation_discrepancy_at(r, 0, &d));
+    EXPECT_TRUE(d.kind == COLL_DISCREPANCY_AMOUNT_MISMATCH && d.has_difference == 1 && text_is(&d.difference, "5.00"));
+    coll_reconciliation_free(r);
+    r = NULL;
+    /* Empty lists may be NULL. */
+    EXPECT_OK(coll_reconcile(NULL, 0, NULL, 0, &tol, &r));
+    EXPECT_OK(coll_reconciliation_discrepancy_count(r, &n));
+    EXPECT_TRUE(n == 0);
+    coll_reconciliation_free(r);
+
+    /* Bad input names its side and record. */
+    POISON(r_out);
+    bad[0] = record(" ", "A-1", ymd(2026, 3, 2), "1.00", "EUR");
+    EXPECT(coll_reconcile(bad, 1, posted, 2, &tol, &r_out), COLL_INVALID_ARGUMENT, "reported");
+    bad[0] = record("T1", "", ymd(2026, 3, 2), "1.00", "EUR");
+    EXPECT(coll_reconcile(bank, 3, bad, 1, &tol, &r_out), COLL_INVALID_ARGUMENT, "posted");
+    bad[0] = record("T1", "A-1", ymd(2026, 3, 2), "-1.00", "EUR");
+    EXPECT(coll_reconcile(bank, 3, bad, 1, &tol, &r_out), COLL_INVALID_ARGUMENT, "posted");
+    bad[0] = record("T1", "A-1", ymd(2026, 3, 2), "0", "EUR");
+    EXPECT(coll_reconcile(bad, 1, posted, 2, &tol, &r_out), COLL_INVALID_ARGUMENT, "reported");
+    bad[0] = record("T1", "A-1", ymd(2026, 3, 32), "1.00", "EUR");
+    EXPECT(coll_reconcile(bad, 1, posted, 2, &tol, &r_out), COLL_INVALID_DATE, "reported");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "#0") != NULL);
+    bad[0] = record("T1", "A-1", ymd(2026, 3, 2), "1.00", "EUR");
+    bad[0].currency.code[0] = 'e';
+    bad[0].currency.code[2] = '1';
+    EXPECT(coll_reconcile(bad, 1, posted, 2, &tol, &r_out), COLL_UNKNOWN_CURRENCY, "reported");
+    bad[0] = record("T1", "A-1", ymd(2026, 3, 2), "1.00", "EUR");
+    bad[0].reference = BAD_UTF8;
+    bad[0].reference_len = 2;
+    EXPECT(coll_reconcile(bank, 3, bad, 1, &tol, &r_out), COLL_INVALID_UTF8, "posted");
+    bad_tol = tol;
+    bad_tol.amount = dec("-0.01");
+    EXPECT(coll_reconcile(bank, 3, posted, 2, &bad_tol, &r_out), COLL_INVALID_ARGUMENT, "tolerances.amount");
+    bad_tol.amount.scale = 31;
+    EXPECT(coll_reconcile(bank, 3, posted, 2, &bad_tol, &r_out), COLL_INVALID_DECIMAL, "tolerances.amount");
+    UNTOUCHED(r_out);
+    EXPECT_NULL(coll_reconcile(NULL, 3, posted, 2, &tol, &r_out), "reported");
+    EXPECT_NULL(coll_reconcile(bank, 3, NULL, 2, &tol, &r_out), "posted");
+    EXPECT_NULL(coll_reconcile(bank, 3, posted, 2, NULL, &r_out), "tolerances");
+    EXPECT_NULL(coll_reconcile(bank, 3, posted, 2, &tol, NULL), "out");
+
+    /* The ledger's posted payments reconcile against a bank report directly. */
+    l = seven_thirty();
+    e = payment_event(ymd(2026, 2, 1), "T1", "100.00");
+    EXPECT_OK(coll_ledger_post(l, &e, &index));
+    EXPECT_OK(coll_ledger_posted_payments(l, from_ledger, 2, &n));
+    bank[0] = record("T1", "A-1", ymd(2026, 2, 1), "100.00", "USD");
+    EXPECT_OK(coll_reconcile(bank, 1, from_ledger, n, &tol, &r));
+    EXPECT_OK(coll_reconciliation_matched_count(r, &n));
+    EXPECT_TRUE(n == 1);
+    coll_reconciliation_free(r);
+    coll_ledger_free(l);
+
+    /* 100 due on the 28th of January to March, 5 days' grace; 100 paid January 27 and 60 March 5. */
+    plan[0].due_date = ymd(2026, 1, 28);
+    plan[1].due_date = ymd(2026, 2, 28);
+    plan[2].due_date = ymd(2026, 3, 28);
+    plan[0].amount = plan[1].amount = plan[2].amount = dec("100");
+    paid[0].date = ymd(2026, 1, 27);
+    paid[0].amount = dec("100");
+    paid[1].date = ymd(2026, 3, 5);
+    paid[1].amount = dec("60");
+    EXPECT_OK(coll_compare_to_expected(plan, 3, paid, 2, 5, ymd(2026, 4, 10), &c));
+    EXPECT_OK(coll_expected_comparison_installment_count(c, &n));
+    EXPECT_TRUE(n == 3);
+    EXPECT_OK(coll_expected_comparison_installment_at(c, 0, &o));
+    EXPECT_TRUE(o.status == COLL_EXPECTED_PAID && o.has_paid_on == 1 && same_date(o.paid_on, ymd(2026, 1, 27)) &&
+                text_is(&o.covered, "100") && same_date(o.due_date, ymd(2026, 1, 28)) && text_is(&o.amount, "100"));
+    EXPECT_OK(coll_expected_comparison_installment_at(c, 1, &o));
+    EXPECT_TRUE(o.status == COLL_EXPECTED_SHORT && o.has_paid_on == 0 && text_is(&o.shortfall, "40"));
+    EXPECT_OK(coll_expected_comparison_installment_at(c, 2, &o));
+    EXPECT_TRUE(o.status == COLL_EXPECTED_MISSED && text_is(&o.covered, "0"));
+    EXPECT_OK(coll_expected_comparison_unapplied(c, &unapplied));
+    EXPECT_TRUE(text_is(&unapplied, "0"));
+    POISON(o_out);
+    EXPECT(coll_expected_comparison_installment_at(c, 3, &o_out), COLL_INVALID_ARGUMENT, "index");
+    UNTOUCHED(o_out);
+    EXPECT_NULL(coll_expected_comparison_installment_at(NULL, 0, &o), "comparison");
+    EXPECT_NULL(coll_expected_comparison_installment_at(c, 0, NULL), "out");
+    EXPECT_NULL(coll_expected_comparison_installment_count(NULL, &n), "comparison");
+    EXPECT_NULL(coll_expected_comparison_installment_count(c, NULL), "out");
+    EXPECT_NULL(coll_expected_comparison_unapplied(NULL, &unapplied), "comparison");
+    EXPECT_NULL(coll_expected_comparison_unapplied(c, NULL), "out");
+    coll_expected_comparison_free(c);
+    coll_expected_comparison_free(NULL);
+    /* On March 31 the March installment is still in its grace days. */
+    EXPECT_OK(coll_compare_to_expected(plan, 3, paid, 2, 5, ymd(2026, 3, 31), &c));
+    EXPECT_OK(coll_expected_comparison_installment_at(c, 2, &o));
+    EXPECT_TRUE(o.status == COLL_EXPECTED_NOT_DUE);
+    coll_expected_comparison_free(c);
+
+    POISON(c_out);
+    bad_plan[0] = plan[1];
+    bad_plan[1] = plan[0];
+    EXPECT(coll_compare_to_expected(bad_plan, 2, paid, 2, 5, ymd(2026, 4, 10), &c_out), COLL_INVALID_ARGUMENT,
+           "expected");
+    bad_plan[0] = plan[0];
+    bad_plan[1] = plan[1];
+    bad_plan[1].amount = dec("0");
+    EXPECT(coll_compare_to_expected(bad_plan, 2, paid, 2, 5, ymd(2026, 4, 10), &c_out), COLL_INVALID_ARGUMENT,
+           "expected");
+    bad_plan[1].due_date = ymd(2026, 2, 29);
+    EXPECT(coll_compare_to_expected(bad_plan, 2, paid, 2, 5, ymd(2026, 4, 10), &c_out), COLL_INVALID_DATE,
+           "expected");
+    bad_paid[0] = paid[1];
+    bad_paid[1] = paid[0];
+    EXPECT(coll_compare_to_expected(plan, 3, bad_paid, 2, 5, ymd(2026, 4, 10), &c_out), COLL_INVALID_ARGUMENT,
+           "received");
+    bad_paid[0] = paid[0];
+    bad_paid[1] = paid[1];
+    bad_paid[1].amount = dec("-60");
+    EXPECT(coll_compare_to_expected(plan, 3, bad_paid, 2, 5, ymd(2026, 4, 10), &c_out), COLL_INVALID_ARGUMENT,
+           "received");
+    bad_paid[1].amount.scale = 29;
+    EXPECT(coll_compare_to_expected(plan, 3, bad_paid, 2, 5, ymd(2026, 4, 10), &c_out), COLL_INVALID_DECIMAL,
+           "received");
+    EXPECT(coll_compare_to_expected(plan, 3, paid, 2, 5, ymd(2026, 4, 31), &c_out), COLL_INVALID_DATE, "as_of");
+    /* Payments adding up beyond the decimal range: an overflow, not a panic. */
+    bad_paid[0] = paid[0];
+    bad_paid[1] = paid[1];
+    bad_paid[0].amount = dec("50000000000000000000000000000");
+    bad_paid[1].amount = dec("50000000000000000000000000000");
+    EXPECT(coll_compare_to_expected(plan, 3, bad_paid, 2, 5, ymd(2026, 4, 10), &c_out), COLL_OVERFLOW, "received");
+    EXPECT_OK(coll_compare_to_expected(plan, 3, bad_paid, 2, 5, ymd(2026, 2, 1), &c)); /* the second not yet known */
+    coll_expected_comparison_free(c);
+    UNTOUCHED(c_out);
+    EXPECT_NULL(coll_compare_to_expected(NULL, 3, paid, 2, 5, ymd(2026, 4, 10), &c_out), "expected");
+    EXPECT_NULL(coll_compare_to_expected(plan, 3, NULL, 2, 5, ymd(2026, 4, 10), &c_out), "received");
+    EXPECT_NULL(coll_compare_to_expected(plan, 3, paid, 2, 5, ymd(2026, 4, 10), NULL), "out");
+    EXPECT_OK(coll_compare_to_expected(NULL, 0, NULL, 0, 0, ymd(2026, 4, 10), &c));
+    coll_expected_comparison_free(c);
+}
+
+/* ---------------------------------------------------------------- aging over time, roll rates */
+
+static void test_aging_history(void) {
+    coll_decimal earlier[3], now[3];
+    coll_roll_rate rates[2], rates_out[2];
+    coll_obligation ob[2], obligations[3], obligations_out[3];
+    coll_aging_account accounts[2];
+    coll_aging_rules rules;
+    coll_account_age ages[2];
+    coll_bucket_totals january[8], february[8];
+    coll_dated_amount dues[3], payments[1], bad_dues[2];
+    coll_account_activity activity, bad;
+    coll_month_end_aging months[4], months_out[4];
+    coll_delinquency_history *h = NULL, *h_out;
+    coll_delinquency_change point, point_out;
+    coll_date last, last_out;
+    bool has = false, has_out;
+    size_t n = 99, n_out;
+
+    /* Roll rates from balances: 100 / 1000 and 40 / 200. */
+    earlier[0] = dec("1000");
+    earlier[1] = dec("200");
+    earlier[2] = dec("50");
+    now[0] = dec("900");
+    now[1] = dec("100");
+    now[2] = dec("40");
+    EXPECT(coll_roll_rates(earlier, now, 3, NULL, 0, &n), COLL_BUFFER_TOO_SMALL, "out");
+    EXPECT_TRUE(n == 2);
+    EXPECT_OK(coll_roll_rates(earlier, now, 3, rates, 2, &n));
+    EXPECT_TRUE(n == 2 && rates[0].has_rate == 1 && text_is(&rates[0].rate, "0.10") && rates[1].has_rate == 1 &&
+                text_is(&rates[1].rate, "0.20"));
+    earlier[1] = dec("0");
+    EXPECT_OK(coll_roll_rates(earlier, now, 3, rates, 2, &n));
+    EXPECT_TRUE(rates[1].has_rate == 0);
+    POISON(rates_out);
+    POISON(n_out);
+    EXPECT(coll_roll_rates(earlier, now, 1, rates_out, 2, &n_out), COLL_INVALID_ARGUMENT, "now");
+    earlier[1] = dec("-1");
+    EXPECT(coll_roll_rates(earlier, now, 3, rates_out, 2, &n_out), COLL_INVALID_ARGUMENT, "earlier");
+    earlier[1].scale = 29;
+    EXPECT(coll_roll_rates(earlier, now, 3, rates_out, 2, &n_out), COLL_INVALID_DECIMAL, "earlier");
+    earlier[1] = dec("200");
+    EXPECT_NULL(coll_roll_rates(NULL, now, 3, rates_out, 2, &n_out), "earlier");
+    EXPECT_NULL(coll_roll_rates(earlier, NULL, 3, rates_out, 2, &n_out), "now");
+    EXPECT_NULL(coll_roll_rates(earlier, now, 3, NULL, 2, &n_out), "out");
+    EXPECT_NULL(coll_roll_rates(earlier, now, 3, rates_out, 2, NULL), "out_len");
+    UNTOUCHED(rates_out);
+    UNTOUCHED(n_out);
+
+    /* Between two portfolio agings: both accounts in 1-30 on January 31 and in 31-60 on February 28. */
+    ob[0].due_date = ymd(2026, 1, 10);
+    ob[1].due_date = ymd(2026, 1, 20);
+    ob[0].amount_due = ob[1].amount_due = dec("10");
+    ob[0].amount_paid = ob[1].amount_paid = dec("0");
+    accounts[0].obligations = &ob[0];
+    accounts[1].obligations = &ob[1];
+    accounts[0].n_obligations = accounts[1].n_obligations = 1;
+    accounts[0].frozen = accounts[1].frozen = NULL;
+    accounts[0].n_frozen = accounts[1].n_frozen = 0;
+    EXPECT_OK(coll_aging_rules_init(&rules));
+    EXPECT_OK(coll_age_portfolio(accounts, 2, ymd(2026, 1, 31), &rules, ages, 2, january, 8));
+    EXPECT_OK(coll_age_portfolio(accounts, 2, ymd(2026, 2, 28), &rules, ages, 2, february, 8));
+    EXPECT(coll_portfolio_roll_rates(january, ymd(2026, 1, 31), february, ymd(2026, 2, 28), 8,
+                                     COLL_ROLL_MEASURE_OUTSTANDING, NULL, 0, &n),
+           COLL_BUFFER_TOO_SMALL, "out");
+    EXPECT_TRUE(n == 7);
+    {
+        coll_roll_rate seven[7];
+        EXPECT_OK(coll_portfolio_roll_rates(january, ymd(2026, 1, 31), february, ymd(2026, 2, 28), 8,
+                                            COLL_ROLL_MEASURE_ACCOUNTS, seven, 7, &n));
+        EXPECT_TRUE(n == 7 && seven[1].has_rate == 1 && text_is(&seven[1].rate, "1") && seven[2].has_rate == 0);
+    }
+    POISON(rates_out);
+    EXPECT(coll_portfolio_roll_rates(february, ymd(2026, 2, 28), january, ymd(2026, 1, 31), 8,
+                                     COLL_ROLL_MEASURE_OUTSTANDING, rates_out, 2, &n_out),
+           COLL_INVALID_ARGUMENT, "earlier");
+    EXPECT(coll_portfolio_roll_rates(january, ymd(2026, 1, 31), february, ymd(2026, 2, 28), 8, 3, rates_out, 2,
+                                     &n_out),
+           COLL_INVALID_ARGUMENT, "measure");
+    EXPECT(coll_portfolio_roll_rates(january, ymd(2026, 1, 32), february, ymd(2026, 2, 28), 8,
+                                     COLL_ROLL_MEASURE_PAST_DUE, rates_out, 2, &n_out),
+           COLL_INVALID_DATE, "earlier");
+    EXPECT(coll_portfolio_roll_rates(january, ymd(2026, 1, 31), february, ymd(2026, 2, 28), 8,
+                                     COLL_ROLL_MEASURE_PAST_DUE, rates_out, 2, &n_out),
+           COLL_BUFFER_TOO_SMALL, "out");
+    EXPECT_TRUE(n_out == 7);
+    UNTOUCHED(rates_out);
+    EXPECT_NULL(coll_portfolio_roll_rates(NULL, ymd(2026, 1, 31), february, ymd(2026, 2, 28), 8,
+                                          COLL_ROLL_MEASURE_PAST_DUE, rates, 2, &n),
+                "earlier");
+    EXPECT_NULL(coll_portfolio_roll_rates(january, ymd(2026, 1, 31), NULL, ymd(2026, 2, 28), 8,
+                                          COLL_ROLL_MEASURE_PAST_DUE, rates, 2, &n),
+                "now");
+    EXPECT_NULL(coll_portfolio_roll_rates(january, ymd(2026, 1, 31), february, ymd(2026, 2, 28), 8,
+                                          COLL_ROLL_MEASURE_PAST_DUE, rates, 2, NULL),
+                "out_len");
+
+    /* 100 due on the 1st of January to March, 100 paid on February 20. */
+    dues[0].date = ymd(2026, 1, 1);
+    dues[1].date = ymd(2026, 2, 1);
+    dues[2].date = ymd(2026, 3, 1);
+    dues[0].amount = dues[1].amount = dues[2].amount = dec("100");
+    payments[0].date = ymd(2026, 2, 20);
+    payments[0].amount = dec("100");
+    activity.dues = dues;
+    activity.n_dues = 3;
+    activity.payments = payments;
+    activity.n_payments = 1;
+    activity.frozen = NULL;
+    activity.n_frozen = 0;
+    EXPECT_OK(coll_delinquency_history_new(&activity, ymd(2026, 1, 1), ymd(2026, 3, 31), &rules, &h));
+    EXPECT_OK(coll_delinquency_history_count(h, &n));
+    EXPECT_TRUE(n == 7);
+    EXPECT_OK(coll_delinquency_history_at(h, 4, &point));
+    EXPECT_TRUE(same_date(point.date, ymd(2026, 2, 20)) && point.days_past_due == 19 && point.bucket == 1 &&
+                strcmp(point.bucket_label, "1-30") == 0 && point.bucket_label_len == 4 &&
+                point.has_counting_from == 1 && same_date(point.counting_from, ymd(2026, 2, 1)) &&
+                point.frozen == 0 && text_is(&point.past_due_amount, "100"));
+    EXPECT_OK(coll_delinquency_history_at(h, 0, &point));
+    EXPECT_TRUE(point.has_counting_from == 0 && strcmp(point.bucket_label, "current") == 0);
+    POISON(point_out);
+    EXPECT(coll_delinquency_history_at(h, 7, &point_out), COLL_INVALID_ARGUMENT, "index");
+    UNTOUCHED(point_out);
+    EXPECT_NULL(coll_delinquency_history_at(NULL, 0, &point), "history");
+    EXPECT_NULL(coll_delinquency_history_at(h, 0, NULL), "out");
+    EXPECT_NULL(coll_delinquency_history_count(NULL, &n), "history");
+    EXPECT_NULL(coll_delinquency_history_count(h, NULL), "out");
+    coll_delinquency_history_free(h);
+    coll_delinquency_history_free(NULL);
+    POISON(h_out);
+    EXPECT(coll_delinquency_history_new(&activity, ymd(2026, 3, 1), ymd(2026, 2, 1), &rules, &h_out),
+           COLL_INVALID_ARGUMENT, "to");
+    bad = activity;
+    bad_dues[0] = dues[1];
+    bad_dues[1] = dues[0];
+    bad.dues = bad_dues;
+    bad.n_dues = 2;
+    EXPECT(coll_delinquency_history_new(&bad, ymd(2026, 1, 1), ymd(2026, 3, 31), &rules, &h_out),
+           COLL_INVALID_ARGUMENT, "dues");
+    bad = activity;
+    bad_dues[0] = payments[0];
+    bad_dues[0].amount = dec("-1");
+    bad.payments = bad_dues;
+    EXPECT(coll_delinquency_history_new(&bad, ymd(2026, 1, 1), ymd(2026, 3, 31), &rules, &h_out),
+           COLL_INVALID_ARGUMENT, "payments");
+    bad_dues[0].date = ymd(2026, 2, 30);
+    EXPECT(coll_delinquency_history_new(&bad, ymd(2026, 1, 1), ymd(2026, 3, 31), &rules, &h_out),
+           COLL_INVALID_DATE, "payments");
+    bad = activity;
+    bad.frozen = NULL;
+    bad.n_frozen = 1;
+    EXPECT(coll_delinquency_history_new(&bad, ymd(2026, 1, 1), ymd(2026, 3, 31), &rules, &h_out),
+           COLL_NULL_ARGUMENT, "frozen");
+    UNTOUCHED(h_out);
+    EXPECT_NULL(coll_delinquency_history_new(NULL, ymd(2026, 1, 1), ymd(2026, 3, 31), &rules, &h_out), "activity");
+    EXPECT_NULL(coll_delinquency_history_new(&activity, ymd(2026, 1, 1), ymd(2026, 3, 31), NULL, &h_out), "rules");
+    EXPECT_NULL(coll_delinquency_history_new(&activity, ymd(2026, 1, 1), ymd(2026, 3, 31), &rules, NULL), "out");
+
+    /* Month ends: January 31 (30 days), February 28 (27 days, from February 1), March 31 (58 days). */
+    EXPECT(coll_month_end_agings(&activity, ymd(2026, 1, 1), ymd(2026, 3, 31), &rules, NULL, 0, &n),
+           COLL_BUFFER_TOO_SMALL, "out");
+    EXPECT_TRUE(n == 3);
+    EXPECT_OK(coll_month_end_agings(&activity, ymd(2026, 1, 1), ymd(2026, 3, 31), &rules, months, 4, &n));
+    EXPECT_TRUE(n == 3 && same_date(months[0].as_of, ymd(2026, 1, 31)) && months[0].aging.days_past_due == 30 &&
+                same_date(months[1].as_of, ymd(2026, 2, 28)) && months[1].aging.days_past_due == 27 &&
+                months[2].aging.days_past_due == 58);
+    POISON(months_out);
+    POISON(n_out);
+    EXPECT(coll_month_end_agings(&activity, ymd(2026, 3, 1), ymd(2026, 1, 1), &rules, months_out, 4, &n_out),
+           COLL_INVALID_ARGUMENT, "to");
+    EXPECT(coll_month_end_agings(&activity, ymd(2026, 1, 1), ymd(2026, 3, 31), &rules, months_out, 2, &n_out),
+           COLL_BUFFER_TOO_SMALL, "out");
+    EXPECT_TRUE(n_out == 3);
+    UNTOUCHED(months_out);
+    EXPECT_NULL(coll_month_end_agings(NULL, ymd(2026, 1, 1), ymd(2026, 3, 31), &rules, months, 4, &n), "activity");
+    EXPECT_NULL(coll_month_end_agings(&activity, ymd(2026, 1, 1), ymd(2026, 3, 31), NULL, months, 4, &n), "rules");
+    EXPECT_NULL(coll_month_end_agings(&activity, ymd(2026, 1, 1), ymd(2026, 3, 31), &rules, NULL, 4, &n), "out");
+    EXPECT_NULL(coll_month_end_agings(&activity, ymd(2026, 1, 1), ymd(2026, 3, 31), &rules, months, 4, NULL),
+                "out_len");
+
+    /* Obligations and the last payment on a date. */
+    EXPECT_OK(coll_account_activity_obligations_on(&activity, ymd(2026, 2, 28), obligations, 3, &n));
+    EXPECT_TRUE(n == 3 && text_is(&obligations[0].amount_paid, "100") && text_is(&obligations[1].amount_paid, "0"));
+    EXPECT(coll_account_activity_obligations_on(&activity, ymd(2026, 2, 28), NULL, 0, &n), COLL_BUFFER_TOO_SMALL,
+           "out");
+    EXPECT_TRUE(n == 3);
+    POISON(obligations_out);
+    POISON(n_out);
+    EXPECT(coll_account_activity_obligations_on(&activity, ymd(2026, 2, 29), obligations_out, 3, &n_out),
+           COLL_INVALID_DATE, "date");
+    UNTOUCHED(obligations_out);
+    UNTOUCHED(n_out);
+    EXPECT_NULL(coll_account_activity_obligations_on(NULL, ymd(2026, 2, 28), obligations, 3, &n), "activity");
+    EXPECT_NULL(coll_account_activity_obligations_on(&activity, ymd(2026, 2, 28), NULL, 3, &n), "out");
+    EXPECT_NULL(coll_account_activity_obligations_on(&activity, ymd(2026, 2, 28), obligations, 3, NULL), "out_len");
+    EXPECT_OK(coll_account_activity_last_payment_on(&activity, ymd(2026, 3, 31), &has, &last));
+    EXPECT_TRUE(has && same_date(last, ymd(2026, 2, 20)));
+    EXPECT_OK(coll_account_activity_last_payment_on(&activity, ymd(2026, 2, 19), &has, &last));
+    EXPECT_TRUE(!has && last.year == 0);
+    POISON(has_out);
+    POISON(last_out);
+    EXPECT(coll_account_activity_last_payment_on(&activity, ymd(2026, 2, 30), &has_out, &last_out), COLL_INVALID_DATE,
+           "date");
+    UNTOUCHED(has_out);
+    UNTOUCHED(last_out);
+    EXPECT_NULL(coll_account_activity_last_payment_on(NULL, ymd(2026, 3, 31), &has, &last), "activity");
+    EXPECT_NULL(coll_account_activity_last_payment_on(&activity, ymd(2026, 3, 31), NULL, &last), "out_has_value");
+    EXPECT_NULL(coll_account_activity_last_payment_on(&activity, ymd(2026, 3, 31), &has, NULL), "out");
+}
+
 int main(void) {
     test_conventions();
     test_null_arguments();
@@ -2898,6 +4091,11 @@ int main(void) {
     test_dunning();
     test_aging();
     test_debt_status();
+    test_ledger_names();
+    test_ledger_terms();
+    test_ledger_posting();
+    test_reconcile();
+    test_aging_history();
     printf("test_errors: %d checks, %d failed\n", checks, failures);
     return failures == 0 ? 0 : 1;
 }

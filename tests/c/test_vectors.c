@@ -2303,6 +2303,809 @@ done:
     return st;
 }
 
+/* ---- the account ledger and reconciliation (tests/vectors/README.md: ledger.json, reconcile.json) */
+
+static int status_of_kind(const char *kind, coll_status *out);
+static int starts_with_field(const char *msg, const char *field);
+
+/* A value of a list compared with a computed one: each returns HARNESS_ERROR for a malformed case. */
+static coll_status want_decimal_value(outcome *o, const json_value *c, const char *what, const json_value *v,
+                                      const coll_decimal *got) {
+    const char *want = json_scalar_text(v);
+    if (want == NULL) {
+        return harness(o, "not a decimal:", what);
+    }
+    return expect_decimal(o, c, what, got, want);
+}
+
+static coll_status want_date_value(outcome *o, const char *what, const json_value *v, int has, coll_date got) {
+    char text[32];
+    if (v == NULL) {
+        return harness(o, "missing date or null:", what);
+    }
+    if (v->type == JSON_NULL) {
+        if (has) {
+            date_text(got, text, sizeof text);
+            mismatch(o, what, text, "null");
+        }
+        return COLL_OK;
+    }
+    if (!has) {
+        mismatch(o, what, "null", json_string(v) ? json_string(v) : "?");
+        return COLL_OK;
+    }
+    return expect_date(o, what, got, json_string(v));
+}
+
+/* An index or null (COLL_NO_INDEX). */
+static coll_status want_index_value(outcome *o, const char *what, const json_value *v, size_t got) {
+    char g[32], w[32];
+    if (v == NULL || (v->type != JSON_NULL && v->type != JSON_NUMBER)) {
+        return harness(o, "not an index or null:", what);
+    }
+    if (got == COLL_NO_INDEX) {
+        snprintf(g, sizeof g, "null");
+    } else {
+        snprintf(g, sizeof g, "%lu", (unsigned long)got);
+    }
+    snprintf(w, sizeof w, "%s", v->type == JSON_NULL ? "null" : v->text);
+    if (strcmp(g, w) != 0) {
+        mismatch(o, what, g, w);
+    }
+    return COLL_OK;
+}
+
+static coll_status want_text_value(outcome *o, const char *what, const json_value *v, const char *got, size_t len) {
+    const char *want = json_string(v);
+    char text[512];
+    if (want == NULL) {
+        return harness(o, "not text:", what);
+    }
+    if (strlen(want) != len || memcmp(want, got, len) != 0) {
+        snprintf(text, sizeof text, "\"%.*s\"", (int)len, got);
+        mismatch(o, what, text, want);
+    }
+    return COLL_OK;
+}
+
+static void want_count(outcome *o, const char *what, size_t got, size_t want) {
+    if (got != want) {
+        char g[32], w[32];
+        snprintf(g, sizeof g, "%lu items", (unsigned long)got);
+        snprintf(w, sizeof w, "%lu", (unsigned long)want);
+        mismatch(o, what, g, w);
+    }
+}
+
+/* A list element that is itself a list of `n` items, or NULL (a harness error noted). */
+static const json_value *tuple(const json_value *list, size_t i, size_t n, const char *what, outcome *o) {
+    const json_value *v = list->items[i];
+    if (v->type != JSON_ARRAY || v->count != n) {
+        harness(o, "not a list of the right length in", what);
+        return NULL;
+    }
+    return v;
+}
+
+/* An object of expected values with exactly the keys computed (as the Rust runner compares objects). */
+static coll_status want_object(outcome *o, const char *what, const json_value *want, const char *const *keys,
+                               size_t n) {
+    size_t i;
+    if (want == NULL || want->type != JSON_OBJECT) {
+        return harness(o, "not an object:", what);
+    }
+    for (i = 0; i < n; i++) {
+        if (json_get(want, keys[i]) == NULL) {
+            mismatch(o, what, "a value", keys[i]);
+            return COLL_OK;
+        }
+    }
+    if (want->count != n) {
+        mismatch(o, what, "fewer keys", "more (an unknown key)");
+    }
+    return COLL_OK;
+}
+
+static const char *const BALANCE_KEYS[] = {"principal", "interest", "fees", "penalties", "credit"};
+static const char *const COMPONENT_KEYS[] = {"penalty", "fee", "interest", "principal"};
+static const char *const TOTALS_KEYS[] = {"charged", "paid", "forgiven", "payments", "refunds", "capped"};
+
+static coll_status want_balances(outcome *o, const json_value *c, const char *what, const json_value *want,
+                                 const coll_ledger_balances *got) {
+    const coll_decimal *values[5];
+    char label[128];
+    size_t i;
+    coll_status st;
+    values[0] = &got->principal;
+    values[1] = &got->interest;
+    values[2] = &got->fees;
+    values[3] = &got->penalties;
+    values[4] = &got->credit;
+    TRY(want_object(o, what, want, BALANCE_KEYS, 5));
+    for (i = 0; i < 5; i++) {
+        snprintf(label, sizeof label, "%s.%s", what, BALANCE_KEYS[i]);
+        TRY(want_decimal_value(o, c, label, json_get(want, BALANCE_KEYS[i]), values[i]));
+    }
+done:
+    return st;
+}
+
+/* Per component, indexed by the COLL_COMPONENT_ constants (penalty, fee, interest, principal). */
+static coll_status want_components(outcome *o, const json_value *c, const char *what, const json_value *want,
+                                   const coll_decimal *got) {
+    char label[128];
+    size_t i;
+    coll_status st;
+    TRY(want_object(o, what, want, COMPONENT_KEYS, 4));
+    for (i = 0; i < 4; i++) {
+        uint32_t k;
+        TRY(coll_component_from_name(COMPONENT_KEYS[i], strlen(COMPONENT_KEYS[i]), &k));
+        snprintf(label, sizeof label, "%s.%s", what, COMPONENT_KEYS[i]);
+        TRY(want_decimal_value(o, c, label, json_get(want, COMPONENT_KEYS[i]), &got[k]));
+    }
+done:
+    return st;
+}
+
+typedef struct {
+    coll_date *rate_dates;
+    coll_decimal *rates;
+    coll_date_range *freezes;
+    coll_allocation_pair *pairs;
+} terms_buffers;
+
+static void terms_free(terms_buffers *b) {
+    free(b->rate_dates);
+    free(b->rates);
+    free(b->freezes);
+    free(b->pairs);
+    memset(b, 0, sizeof *b);
+}
+
+/* The terms of a ledger case, read as the Rust runner reads them (ledger_terms in vectors.rs). */
+static coll_status ledger_terms_of(const json_value *t, coll_ledger_terms *out, terms_buffers *b, outcome *o) {
+    const json_value *rates = get_array(t, "rates"), *freezes = get_array(t, "freezes"), *p, *f, *a, *adv;
+    const char *s;
+    long long n;
+    size_t i;
+    coll_status st;
+    TRY(coll_ledger_terms_init(out));
+    if (rates == NULL) {
+        return harness(o, "missing list", "terms.rates");
+    }
+    b->rate_dates = (coll_date *)calloc(rates->count + 1, sizeof *b->rate_dates);
+    b->rates = (coll_decimal *)calloc(rates->count + 1, sizeof *b->rates);
+    b->freezes = (coll_date_range *)calloc((freezes ? freezes->count : 0) + 1, sizeof *b->freezes);
+    if (b->rate_dates == NULL || b->rates == NULL || b->freezes == NULL) {
+        return harness(o, "out of memory for", "terms");
+    }
+    for (i = 0; i < rates->count; i++) {
+        const json_value *row = tuple(rates, i, 2, "rates", o);
+        if (row == NULL) {
+            return HARNESS_ERROR;
+        }
+        TRY(date_value(row->items[0], "rates", &b->rate_dates[i], o));
+        TRY(decimal_value(row->items[1], "rates", &b->rates[i], o));
+    }
+    out->rate_dates = b->rate_dates;
+    out->rates = b->rates;
+    out->n_rates = rates->count;
+    if ((p = json_get(t, "penalty_rate")) != NULL) {
+        TRY(decimal_value(json_get(p, "rate"), "penalty_rate", &out->penalty_rate, o));
+        TRY(get_int(p, "after_days", &n, o));
+        out->has_penalty_rate = 1;
+        out->penalty_after_days = (uint32_t)n;
+    }
+    if (json_get(t, "max_rate") != NULL) {
+        TRY(get_decimal(t, "max_rate", &out->max_rate, o));
+        out->has_max_rate = 1;
+    }
+    if (json_get(t, "charge_cap") != NULL) {
+        TRY(get_decimal(t, "charge_cap", &out->charge_cap, o));
+        out->has_charge_cap = 1;
+    }
+    for (i = 0; freezes != NULL && i < freezes->count; i++) {
+        const json_value *r = tuple(freezes, i, 2, "freezes", o);
+        if (r == NULL) {
+            return HARNESS_ERROR;
+        }
+        TRY(date_value(r->items[0], "freezes", &b->freezes[i].start, o));
+        TRY(date_value(r->items[1], "freezes", &b->freezes[i].end, o));
+    }
+    if (freezes != NULL) {
+        out->freezes = b->freezes;
+        out->n_freezes = freezes->count;
+    }
+    if ((s = opt_text(t, "day_count")) != NULL) {
+        TRY(coll_day_count_from_name(s, strlen(s), &out->day_count));
+    }
+    if ((s = opt_text(t, "interest_mode")) != NULL) {
+        TRY(coll_interest_mode_from_name(s, strlen(s), &out->interest_mode));
+    }
+    if ((f = json_get(t, "late_fee")) != NULL) {
+        const json_value *max = json_get(f, "maximum");
+        out->has_late_fee = 1;
+        if (json_get(f, "flat") != NULL) {
+            TRY(decimal_value(json_get(f, "flat"), "flat", &out->late_fee.flat, o));
+        }
+        if (json_get(f, "percent") != NULL) {
+            TRY(decimal_value(json_get(f, "percent"), "percent", &out->late_fee.percent, o));
+        }
+        if (json_get(f, "minimum") != NULL) {
+            TRY(decimal_value(json_get(f, "minimum"), "minimum", &out->late_fee.minimum, o));
+        }
+        if (max != NULL && max->type != JSON_NULL) {
+            TRY(decimal_value(max, "maximum", &out->late_fee.maximum, o));
+            out->late_fee.has_maximum = 1;
+        }
+        TRY(opt_int(f, "grace_days", 0, &n, o));
+        out->late_fee.grace_days = (uint32_t)n;
+        if ((s = opt_text(f, "component")) != NULL) {
+            TRY(coll_component_from_name(s, strlen(s), &out->late_fee.component));
+        }
+    }
+    if ((a = json_get(t, "allocation")) != NULL) {
+        if ((adv = get_array(a, "advanced")) != NULL) {
+            b->pairs = (coll_allocation_pair *)calloc(adv->count + 1, sizeof *b->pairs);
+            if (b->pairs == NULL) {
+                return harness(o, "out of memory for", "allocation");
+            }
+            for (i = 0; i < adv->count; i++) {
+                const json_value *pair = tuple(adv, i, 2, "allocation.advanced", o);
+                const char *timing, *component;
+                if (pair == NULL || (timing = json_string(pair->items[0])) == NULL ||
+                    (component = json_string(pair->items[1])) == NULL) {
+                    return harness(o, "not a [timing, component] pair in", "allocation.advanced");
+                }
+                TRY(coll_timing_from_name(timing, strlen(timing), &b->pairs[i].timing));
+                TRY(coll_component_from_name(component, strlen(component), &b->pairs[i].component));
+            }
+            out->advanced_allocation = b->pairs;
+            out->n_advanced_allocation = adv->count;
+        } else {
+            TRY(get_text(a, "order", &s, o));
+            TRY(coll_allocation_order_from_name(s, strlen(s), &out->allocation_order));
+            TRY(get_text(a, "scope", &s, o));
+            TRY(coll_allocation_scope_from_name(s, strlen(s), &out->allocation_scope));
+        }
+    }
+    if ((s = opt_text(t, "overpayment")) != NULL) {
+        TRY(coll_overpayment_rule_from_name(s, strlen(s), &out->overpayment));
+    }
+    if ((s = opt_text(t, "rounding")) != NULL) {
+        TRY(coll_rounding_mode_from_name(s, strlen(s), &out->rounding));
+    }
+done:
+    return st;
+}
+
+/* One event of a ledger case (ledger_event in vectors.rs); its text points into the case. */
+static coll_status ledger_event_of(const json_value *e, coll_ledger_event *out, outcome *o) {
+    coll_ledger_event_kind kind;
+    coll_date date;
+    const char *type, *s;
+    long long n;
+    coll_status st;
+    TRY(get_date(e, "date", &date, o));
+    TRY(get_text(e, "type", &type, o));
+    TRY(coll_ledger_event_kind_from_name(type, strlen(type), &kind));
+    TRY(coll_ledger_event_init(kind, date, out));
+    switch (kind) {
+    case COLL_LEDGER_EVENT_OBLIGATION:
+    case COLL_LEDGER_EVENT_REFUND:
+        TRY(get_decimal(e, "amount", &out->amount, o));
+        break;
+    case COLL_LEDGER_EVENT_ACCRUE:
+        break;
+    case COLL_LEDGER_EVENT_FEE:
+    case COLL_LEDGER_EVENT_WAIVER:
+    case COLL_LEDGER_EVENT_ADJUSTMENT:
+        TRY(get_text(e, "component", &s, o));
+        TRY(coll_component_from_name(s, strlen(s), &out->component));
+        TRY(get_decimal(e, "amount", &out->amount, o));
+        break;
+    case COLL_LEDGER_EVENT_PAYMENT:
+        TRY(get_text(e, "id", &out->id, o));
+        out->id_len = strlen(out->id);
+        TRY(get_decimal(e, "amount", &out->amount, o));
+        if (json_get(e, "currency") != NULL) {
+            TRY(get_currency(e, "currency", &out->currency, o));
+        }
+        break;
+    case COLL_LEDGER_EVENT_REVERSAL:
+        TRY(get_text(e, "payment_id", &out->id, o));
+        out->id_len = strlen(out->id);
+        break;
+    case COLL_LEDGER_EVENT_EXTENSION:
+        TRY(get_int(e, "days", &n, o));
+        out->days = (uint32_t)n;
+        break;
+    case COLL_LEDGER_EVENT_STATUS_CHANGE:
+        TRY(get_text(e, "to", &s, o));
+        TRY(coll_debt_status_from_name(s, strlen(s), &out->to));
+        break;
+    default:
+        break;
+    }
+    if (kind != COLL_LEDGER_EVENT_OBLIGATION && kind != COLL_LEDGER_EVENT_REFUND && kind != COLL_LEDGER_EVENT_ACCRUE &&
+        kind != COLL_LEDGER_EVENT_PAYMENT) {
+        TRY(get_text(e, "reason", &out->reason, o));
+        out->reason_len = strlen(out->reason);
+    }
+done:
+    return st;
+}
+
+/* A refusal as the event states it: `refused` (an error kind) and, when given, `refused_field`. */
+static int refused_as_stated(const json_value *e, coll_status st, const outcome *o) {
+    const char *kind = opt_text(e, "refused"), *field = opt_text(e, "refused_field");
+    const char *msg = coll_last_error_message();
+    coll_status want;
+    if (kind == NULL || !status_of_kind(kind, &want) || st != want) {
+        return 0;
+    }
+    return field == NULL || starts_with_field(msg, field) ||
+           (o->reading != NULL && strcmp(o->reading, field) == 0 && starts_with_field(msg, "text"));
+}
+
+static int compare_text(const void *a, const void *b) {
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static coll_status want_ledger_entry_allocations(outcome *o, const json_value *c, const coll_ledger *l,
+                                                 const char *id, const json_value *want) {
+    coll_ledger_entry entry;
+    bool found;
+    size_t index, i;
+    char what[160];
+    coll_status st;
+    snprintf(what, sizeof what, "expected_allocations.%s", id);
+    TRY(coll_ledger_payment_entry(l, id, strlen(id), &found, &index));
+    if (!found) {
+        mismatch(o, what, "no entry (not posted, or reversed)", "an entry");
+        return COLL_OK;
+    }
+    if (want == NULL || want->type != JSON_ARRAY) {
+        return harness(o, "not a list:", what);
+    }
+    TRY(coll_ledger_entry_at(l, index, &entry));
+    want_count(o, what, entry.n_allocations, want->count);
+    for (i = 0; i < entry.n_allocations && i < want->count; i++) {
+        const json_value *w = tuple(want, i, 3, what, o);
+        coll_ledger_allocation a;
+        const char *name;
+        if (w == NULL) {
+            return HARNESS_ERROR;
+        }
+        TRY(coll_ledger_entry_allocation_at(l, index, i, &a));
+        TRY(coll_component_name(a.component, &name));
+        TRY(want_text_value(o, what, w->items[0], name, strlen(name)));
+        TRY(want_date_value(o, what, w->items[1], a.has_due_date, a.due_date));
+        TRY(want_decimal_value(o, c, what, w->items[2], &a.amount));
+    }
+done:
+    return st;
+}
+
+static coll_status op_ledger(const json_value *c, outcome *o) {
+    const json_value *a = json_get(c, "account"), *events = get_array(c, "events"), *want;
+    static const char *const EXPECTED[] = {"expected_balances", "expected_status",   "expected_on",
+                                           "expected_allocations", "expected_to_credit", "expected_entries",
+                                           "expected_totals",      "expected_reversed"};
+    terms_buffers buffers;
+    coll_ledger_terms terms;
+    coll_currency currency;
+    coll_date opened;
+    coll_decimal principal;
+    coll_ledger *l = NULL;
+    const char *id;
+    const char **reversed = NULL;
+    size_t i, n_reversed = 0, stated = 0;
+    coll_status st;
+    memset(&buffers, 0, sizeof buffers);
+    if (a == NULL || events == NULL || json_get(c, "terms") == NULL) {
+        return harness(o, "missing", "account, terms or events");
+    }
+    for (i = 0; i < sizeof EXPECTED / sizeof EXPECTED[0]; i++) {
+        stated += json_get(c, EXPECTED[i]) != NULL;
+    }
+    if (stated == 0 && opt_text(c, "error") == NULL) {
+        return harness(o, "the case states no expected value", "");
+    }
+    /* As the Rust runner: currency, opening date, principal, then the terms. */
+    TRY(get_text(a, "id", &id, o));
+    TRY(get_currency(a, "currency", &currency, o));
+    TRY(get_date(a, "opened", &opened, o));
+    TRY(get_decimal(a, "principal", &principal, o));
+    TRY(ledger_terms_of(json_get(c, "terms"), &terms, &buffers, o));
+    TRY(coll_ledger_new(id, strlen(id), &currency, opened, &principal, &terms, &l));
+
+    /* Posted one at a time; a stated refusal must happen, and change nothing. */
+    for (i = 0; i < events->count; i++) {
+        const json_value *e = events->items[i];
+        coll_ledger_event event;
+        size_t index;
+        char what[64];
+        st = ledger_event_of(e, &event, o);
+        if (st == HARNESS_ERROR) {
+            goto done;
+        }
+        if (st == COLL_OK) {
+            st = coll_ledger_post(l, &event, &index);
+        }
+        snprintf(what, sizeof what, "event %lu", (unsigned long)i);
+        if (opt_text(e, "refused") == NULL) {
+            if (st != COLL_OK) {
+                goto done; /* the case's error, if it states one */
+            }
+        } else if (st == COLL_OK) {
+            mismatch(o, what, "accepted", opt_text(e, "refused"));
+        } else if (!refused_as_stated(e, st, o)) {
+            mismatch(o, what, coll_last_error_message(), opt_text(e, "refused"));
+        }
+        o->reading = NULL;
+    }
+
+    if ((want = json_get(c, "expected_balances")) != NULL) {
+        coll_ledger_balances b;
+        TRY(coll_ledger_get_balances(l, &b));
+        TRY(want_balances(o, c, "expected_balances", want, &b));
+    }
+    if (json_get(c, "expected_status") != NULL) {
+        coll_debt_status s;
+        const char *name;
+        TRY(coll_ledger_status(l, &s));
+        TRY(coll_debt_status_name(s, &name));
+        TRY(want_text_value(o, "expected_status", json_get(c, "expected_status"), name, strlen(name)));
+    }
+    if ((want = json_get(c, "expected_on")) != NULL) {
+        if (want->type != JSON_ARRAY) {
+            st = harness(o, "not a list:", "expected_on");
+            goto done;
+        }
+        for (i = 0; i < want->count; i++) {
+            const json_value *w = want->items[i];
+            coll_date as_of;
+            char what[96];
+            TRY(get_date(w, "as_of", &as_of, o));
+            snprintf(what, sizeof what, "expected_on[%lu] (%s)", (unsigned long)i, json_string(json_get(w, "as_of")));
+            if (json_get(w, "balances") != NULL) {
+                coll_ledger_balances b;
+                TRY(coll_ledger_balances_on(l, as_of, &b));
+                TRY(want_balances(o, c, what, json_get(w, "balances"), &b));
+            }
+            if (json_get(w, "days_past_due") != NULL) {
+                long long days;
+                uint32_t got;
+                TRY(coll_ledger_days_past_due(l, as_of, &got));
+                TRY(get_int(w, "days_past_due", &days, o));
+                expect_int(o, what, got, days);
+            }
+        }
+    }
+    if ((want = json_get(c, "expected_allocations")) != NULL) {
+        if (want->type != JSON_OBJECT) {
+            st = harness(o, "not an object:", "expected_allocations");
+            goto done;
+        }
+        for (i = 0; i < want->count; i++) {
+            TRY(want_ledger_entry_allocations(o, c, l, want->keys[i], want->items[i]));
+        }
+    }
+    if ((want = json_get(c, "expected_to_credit")) != NULL) {
+        if (want->type != JSON_OBJECT) {
+            st = harness(o, "not an object:", "expected_to_credit");
+            goto done;
+        }
+        for (i = 0; i < want->count; i++) {
+            coll_ledger_entry entry;
+            bool found;
+            size_t index;
+            char what[160];
+            snprintf(what, sizeof what, "expected_to_credit.%s", want->keys[i]);
+            TRY(coll_ledger_payment_entry(l, want->keys[i], strlen(want->keys[i]), &found, &index));
+            if (!found) {
+                mismatch(o, what, "no entry (not posted, or reversed)", "an entry");
+                continue;
+            }
+            TRY(coll_ledger_entry_at(l, index, &entry));
+            TRY(want_decimal_value(o, c, what, want->items[i], &entry.to_credit));
+        }
+    }
+    if ((want = json_get(c, "expected_entries")) != NULL) {
+        size_t n;
+        if (want->type != JSON_ARRAY) {
+            st = harness(o, "not a list:", "expected_entries");
+            goto done;
+        }
+        TRY(coll_ledger_entry_count(l, &n));
+        want_count(o, "expected_entries", n, want->count);
+        for (i = 0; i < n && i < want->count; i++) {
+            const json_value *w = tuple(want, i, 3, "expected_entries", o);
+            coll_ledger_entry entry;
+            const char *name;
+            char what[64];
+            if (w == NULL) {
+                st = HARNESS_ERROR;
+                goto done;
+            }
+            snprintf(what, sizeof what, "expected_entries[%lu]", (unsigned long)i);
+            TRY(coll_ledger_entry_at(l, i, &entry));
+            TRY(coll_ledger_entry_kind_name(entry.kind, &name));
+            TRY(want_date_value(o, what, w->items[0], 1, entry.date));
+            TRY(want_text_value(o, what, w->items[1], name, strlen(name)));
+            TRY(want_decimal_value(o, c, what, w->items[2], &entry.amount));
+        }
+    }
+    if ((want = json_get(c, "expected_totals")) != NULL) {
+        coll_ledger_totals t;
+        TRY(coll_ledger_get_totals(l, &t));
+        TRY(want_object(o, "expected_totals", want, TOTALS_KEYS, 6));
+        if (json_get(want, "charged") != NULL) {
+            TRY(want_components(o, c, "expected_totals.charged", json_get(want, "charged"), t.charged));
+        }
+        if (json_get(want, "paid") != NULL) {
+            TRY(want_components(o, c, "expected_totals.paid", json_get(want, "paid"), t.paid));
+        }
+        if (json_get(want, "forgiven") != NULL) {
+            TRY(want_components(o, c, "expected_totals.forgiven", json_get(want, "forgiven"), t.forgiven));
+        }
+        if (json_get(want, "payments") != NULL) {
+            TRY(want_decimal_value(o, c, "expected_totals.payments", json_get(want, "payments"), &t.payments));
+        }
+        if (json_get(want, "refunds") != NULL) {
+            TRY(want_decimal_value(o, c, "expected_totals.refunds", json_get(want, "refunds"), &t.refunds));
+        }
+        if (json_get(want, "capped") != NULL) {
+            TRY(want_decimal_value(o, c, "expected_totals.capped", json_get(want, "capped"), &t.capped));
+        }
+    }
+    if ((want = json_get(c, "expected_reversed")) != NULL) {
+        /* The ids of the payments posted (not refused) that are reversed, sorted, each once. */
+        if (want->type != JSON_ARRAY) {
+            st = harness(o, "not a list:", "expected_reversed");
+            goto done;
+        }
+        reversed = (const char **)calloc(events->count + 1, sizeof *reversed);
+        if (reversed == NULL) {
+            st = harness(o, "out of memory for", "expected_reversed");
+            goto done;
+        }
+        for (i = 0; i < events->count; i++) {
+            const json_value *e = events->items[i];
+            const char *pid = opt_text(e, "id");
+            const char *type = opt_text(e, "type");
+            bool yes;
+            size_t k;
+            int seen = 0;
+            if (type == NULL || strcmp(type, "payment") != 0 || opt_text(e, "refused") != NULL || pid == NULL) {
+                continue;
+            }
+            for (k = 0; k < n_reversed; k++) {
+                seen = seen || strcmp(reversed[k], pid) == 0;
+            }
+            TRY(coll_ledger_is_reversed(l, pid, strlen(pid), &yes));
+            if (yes && !seen) {
+                reversed[n_reversed++] = pid;
+            }
+        }
+        qsort((void *)reversed, n_reversed, sizeof *reversed, compare_text);
+        want_count(o, "expected_reversed", n_reversed, want->count);
+        for (i = 0; i < n_reversed && i < want->count; i++) {
+            TRY(want_text_value(o, "expected_reversed", want->items[i], reversed[i], strlen(reversed[i])));
+        }
+    }
+    st = COLL_OK;
+done:
+    free((void *)reversed);
+    coll_ledger_free(l);
+    terms_free(&buffers);
+    return check_error_value(c, st, o);
+}
+
+/* The records of a reconcile case: [reference, account_id, date, amount, currency]. */
+static coll_status records_of(const json_value *c, const char *key, coll_payment_record **out, size_t *n,
+                              outcome *o) {
+    const json_value *list = get_array(c, key);
+    size_t i;
+    coll_status st = COLL_OK;
+    if (list == NULL) {
+        return harness(o, "missing list", key);
+    }
+    *out = (coll_payment_record *)calloc(list->count + 1, sizeof **out);
+    if (*out == NULL) {
+        return harness(o, "out of memory for", key);
+    }
+    *n = list->count;
+    for (i = 0; i < list->count; i++) {
+        const json_value *r = tuple(list, i, 5, key, o);
+        coll_payment_record *rec = &(*out)[i];
+        const char *code;
+        if (r == NULL || json_string(r->items[0]) == NULL || json_string(r->items[1]) == NULL ||
+            (code = json_string(r->items[4])) == NULL) {
+            return harness(o, "not a [reference, account_id, date, amount, currency] record in", key);
+        }
+        rec->reference = r->items[0]->text;
+        rec->reference_len = r->items[0]->text_len;
+        rec->account_id = r->items[1]->text;
+        rec->account_id_len = r->items[1]->text_len;
+        TRY(date_value(r->items[2], key, &rec->date, o));
+        TRY(decimal_value(r->items[3], key, &rec->amount, o));
+        TRY(coll_currency_from_code(code, strlen(code), &rec->currency));
+    }
+done:
+    return st;
+}
+
+static coll_status op_reconcile(const json_value *c, outcome *o) {
+    const json_value *t = json_get(c, "tolerances"), *want;
+    coll_payment_record *reported = NULL, *posted = NULL;
+    size_t n_reported = 0, n_posted = 0, n, i;
+    coll_tolerances tol;
+    coll_reconciliation *r = NULL;
+    long long days;
+    coll_status st;
+    TRY(records_of(c, "reported", &reported, &n_reported, o));
+    TRY(records_of(c, "posted", &posted, &n_posted, o));
+    TRY(coll_tolerances_init(&tol));
+    if (t != NULL) {
+        if (json_get(t, "date_days") != NULL) {
+            TRY(get_int(t, "date_days", &days, o));
+            tol.date_days = (uint32_t)days;
+        }
+        if (json_get(t, "amount") != NULL) {
+            TRY(get_decimal(t, "amount", &tol.amount, o));
+        }
+        if (json_get(t, "match_window_days") != NULL) {
+            TRY(get_int(t, "match_window_days", &days, o));
+            tol.match_window_days = (uint32_t)days;
+        }
+    }
+    TRY(coll_reconcile(reported, n_reported, posted, n_posted, &tol, &r));
+    if ((want = get_array(c, "expected_matched")) != NULL) {
+        TRY(coll_reconciliation_matched_count(r, &n));
+        want_count(o, "expected_matched", n, want->count);
+        for (i = 0; i < n && i < want->count; i++) {
+            const json_value *w = tuple(want, i, 2, "expected_matched", o);
+            size_t rep, post;
+            if (w == NULL) {
+                st = HARNESS_ERROR;
+                goto done;
+            }
+            TRY(coll_reconciliation_matched_at(r, i, &rep, &post));
+            TRY(want_index_value(o, "expected_matched (reported)", w->items[0], rep));
+            TRY(want_index_value(o, "expected_matched (posted)", w->items[1], post));
+        }
+    }
+    if ((want = get_array(c, "expected_discrepancies")) != NULL) {
+        TRY(coll_reconciliation_discrepancy_count(r, &n));
+        want_count(o, "expected_discrepancies", n, want->count);
+        for (i = 0; i < n && i < want->count; i++) {
+            const json_value *w = tuple(want, i, 5, "expected_discrepancies", o);
+            coll_discrepancy d;
+            const char *name;
+            char what[64];
+            if (w == NULL) {
+                st = HARNESS_ERROR;
+                goto done;
+            }
+            snprintf(what, sizeof what, "expected_discrepancies[%lu]", (unsigned long)i);
+            TRY(coll_reconciliation_discrepancy_at(r, i, &d));
+            TRY(coll_discrepancy_kind_name(d.kind, &name));
+            TRY(want_text_value(o, what, w->items[0], name, strlen(name)));
+            TRY(want_index_value(o, what, w->items[1], d.reported));
+            TRY(want_index_value(o, what, w->items[2], d.posted));
+            if (w->items[3]->type == JSON_NULL) {
+                if (d.has_difference) {
+                    mismatch(o, what, "a difference", "null");
+                }
+            } else if (!d.has_difference) {
+                mismatch(o, what, "null", "a difference");
+            } else {
+                TRY(want_decimal_value(o, c, what, w->items[3], &d.difference));
+            }
+            TRY(want_text_value(o, what, w->items[4], d.resolution, d.resolution_len));
+        }
+    }
+    st = COLL_OK;
+done:
+    coll_reconciliation_free(r);
+    free(reported);
+    free(posted);
+    return check_error_value(c, st, o);
+}
+
+/* A list of [date, amount] pairs read as the field `key` (dated in vectors.rs). */
+static coll_status dated_pairs(const json_value *c, const char *key, coll_date *dates, coll_decimal *amounts,
+                               outcome *o) {
+    const json_value *list = get_array(c, key);
+    size_t i;
+    coll_status st = COLL_OK;
+    for (i = 0; list != NULL && i < list->count; i++) {
+        const json_value *p = tuple(list, i, 2, key, o);
+        if (p == NULL) {
+            return HARNESS_ERROR;
+        }
+        TRY(date_value(p->items[0], key, &dates[i], o));
+        TRY(decimal_value(p->items[1], key, &amounts[i], o));
+    }
+done:
+    return st;
+}
+
+static coll_status op_compare_to_expected(const json_value *c, outcome *o) {
+    const json_value *exp = get_array(c, "expected"), *rec = get_array(c, "received"), *want;
+    coll_expected_installment *plan = NULL;
+    coll_dated_amount *paid = NULL;
+    coll_date *dates = NULL;
+    coll_decimal *amounts = NULL;
+    coll_expected_comparison *cmp = NULL;
+    coll_date as_of;
+    long long grace;
+    size_t i, n, most;
+    coll_status st;
+    if (exp == NULL || rec == NULL) {
+        return harness(o, "missing list", "expected or received");
+    }
+    most = (exp->count > rec->count ? exp->count : rec->count) + 1;
+    plan = (coll_expected_installment *)calloc(exp->count + 1, sizeof *plan);
+    paid = (coll_dated_amount *)calloc(rec->count + 1, sizeof *paid);
+    dates = (coll_date *)calloc(most, sizeof *dates);
+    amounts = (coll_decimal *)calloc(most, sizeof *amounts);
+    if (plan == NULL || paid == NULL || dates == NULL || amounts == NULL) {
+        st = harness(o, "out of memory for", "compare_to_expected");
+        goto done;
+    }
+    TRY(dated_pairs(c, "expected", dates, amounts, o));
+    for (i = 0; i < exp->count; i++) {
+        plan[i].due_date = dates[i];
+        plan[i].amount = amounts[i];
+    }
+    TRY(dated_pairs(c, "received", dates, amounts, o));
+    for (i = 0; i < rec->count; i++) {
+        paid[i].date = dates[i];
+        paid[i].amount = amounts[i];
+    }
+    TRY(opt_int(c, "grace_days", 0, &grace, o));
+    TRY(get_date(c, "as_of", &as_of, o));
+    TRY(coll_compare_to_expected(plan, exp->count, paid, rec->count, (uint32_t)grace, as_of, &cmp));
+    if ((want = get_array(c, "expected_installments")) != NULL) {
+        TRY(coll_expected_comparison_installment_count(cmp, &n));
+        want_count(o, "expected_installments", n, want->count);
+        for (i = 0; i < n && i < want->count; i++) {
+            const json_value *w = tuple(want, i, 5, "expected_installments", o);
+            coll_expected_outcome out;
+            const char *name;
+            char what[64];
+            if (w == NULL) {
+                st = HARNESS_ERROR;
+                goto done;
+            }
+            snprintf(what, sizeof what, "expected_installments[%lu]", (unsigned long)i);
+            TRY(coll_expected_comparison_installment_at(cmp, i, &out));
+            TRY(coll_expected_status_name(out.status, &name));
+            TRY(want_decimal_value(o, c, what, w->items[0], &out.covered));
+            TRY(want_decimal_value(o, c, what, w->items[1], &out.shortfall));
+            TRY(want_date_value(o, what, w->items[2], out.has_paid_on, out.paid_on));
+            TRY(want_decimal_value(o, c, what, w->items[3], &out.over));
+            TRY(want_text_value(o, what, w->items[4], name, strlen(name)));
+        }
+    }
+    if (json_get(c, "expected_unapplied") != NULL) {
+        coll_decimal unapplied;
+        TRY(coll_expected_comparison_unapplied(cmp, &unapplied));
+        TRY(want_decimal_value(o, c, "expected_unapplied", json_get(c, "expected_unapplied"), &unapplied));
+    }
+    st = COLL_OK;
+done:
+    coll_expected_comparison_free(cmp);
+    free(plan);
+    free(paid);
+    free(dates);
+    free(amounts);
+    return check_error_value(c, st, o);
+}
+
 /* ---------------------------------------------------------------- the runner */
 
 typedef struct {
@@ -2358,6 +3161,9 @@ static const op_entry OPS[] = {
     {"can_become", op_can_become},
     {"transition", op_transition},
     {"status_history", op_status_history},
+    {"ledger", op_ledger},
+    {"reconcile", op_reconcile},
+    {"compare_to_expected", op_compare_to_expected},
 };
 
 /* The status of an error kind: "invalid_date" is COLL_INVALID_DATE, found through coll_status_name. */

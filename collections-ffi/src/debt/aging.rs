@@ -6,11 +6,12 @@
 use std::ffi::c_char;
 
 use collections_core::debt::aging::{
-    age_portfolio, AccountObligations, AgingRules, Buckets, ChargeOffPolicy, CreditType, DateRange,
-    FrozenPeriods, LimitationPeriod, LimitationStart, Obligation, ShortfallMethod, Tolerance,
+    age_portfolio, AccountObligations, Aging, AgingRules, Buckets, ChargeOffPolicy, CreditType,
+    DateRange, FrozenPeriods, LimitationPeriod, LimitationStart, Obligation, ShortfallMethod,
+    Tolerance,
 };
 
-use super::{bad_index, name_key, optional};
+use super::{at_item, bad_index, name_key, optional};
 use crate::calendar::coll_date;
 use crate::error::{boundary, coll_status, Failure, FfiResult};
 use crate::money::{coll_decimal, write_text};
@@ -244,13 +245,13 @@ pub struct coll_bucket_totals {
     pub past_due: coll_decimal,
 }
 
-const NO_DATE: coll_date = coll_date {
+pub(super) const NO_DATE: coll_date = coll_date {
     year: 0,
     month: 0,
     day: 0,
 };
 
-fn date_or_none(date: Option<chrono::NaiveDate>) -> (u8, coll_date) {
+pub(super) fn date_or_none(date: Option<chrono::NaiveDate>) -> (u8, coll_date) {
     date.map_or((0, NO_DATE), |d| (1, coll_date::from_core(d)))
 }
 
@@ -277,20 +278,26 @@ impl coll_aging_account {
                 )?)
             })
             .collect::<FfiResult<Vec<Obligation>>>()?;
-        let frozen = frozen
-            .iter()
-            .map(|r| {
-                Ok(DateRange::new(
-                    r.start.to_core("frozen_periods")?,
-                    r.end.to_core("frozen_periods")?,
-                )?)
-            })
-            .collect::<FfiResult<Vec<DateRange>>>()?;
         Ok(AccountObligations::with_frozen(
             obligations,
-            FrozenPeriods::new(frozen)?,
+            frozen_periods(&frozen)?,
         )?)
     }
+}
+
+/// Frozen periods from C: each range built and the whole checked by the core (errors name
+/// `frozen_periods`, as the core's do).
+pub(super) fn frozen_periods(ranges: &[coll_date_range]) -> FfiResult<FrozenPeriods> {
+    let ranges = ranges
+        .iter()
+        .map(|r| {
+            Ok(DateRange::new(
+                r.start.to_core("frozen_periods")?,
+                r.end.to_core("frozen_periods")?,
+            )?)
+        })
+        .collect::<FfiResult<Vec<DateRange>>>()?;
+    Ok(FrozenPeriods::new(ranges)?)
 }
 
 impl coll_aging_rules {
@@ -298,7 +305,7 @@ impl coll_aging_rules {
     ///
     /// # Safety
     /// `bucket_upper_bounds` is NULL or valid for its count.
-    unsafe fn to_core(self) -> FfiResult<AgingRules> {
+    pub(super) unsafe fn to_core(self) -> FfiResult<AgingRules> {
         // SAFETY: the caller's contract.
         let bounds = unsafe {
             ptr::read_slice_or_empty(
@@ -346,6 +353,29 @@ impl coll_aging_rules {
             self.grace_days,
             buckets,
         )?)
+    }
+}
+
+/// The C struct of an obligation.
+pub(super) fn obligation_of(o: &Obligation) -> coll_obligation {
+    coll_obligation {
+        due_date: coll_date::from_core(o.due_date()),
+        amount_due: coll_decimal::from_core(o.amount_due()),
+        amount_paid: coll_decimal::from_core(o.amount_paid()),
+    }
+}
+
+/// The C struct of an aging.
+pub(super) fn aging_result(aging: &Aging) -> coll_aging_result {
+    let (has_counting_from, counting_from) = date_or_none(aging.counting_from);
+    coll_aging_result {
+        days_past_due: aging.days_past_due,
+        has_counting_from,
+        counting_from,
+        bucket: u32::try_from(aging.bucket).unwrap_or(u32::MAX),
+        past_due_amount: coll_decimal::from_core(aging.past_due_amount),
+        tolerated_shortfall: coll_decimal::from_core(aging.tolerated_shortfall),
+        outstanding: coll_decimal::from_core(aging.outstanding),
     }
 }
 
@@ -604,16 +634,7 @@ pub unsafe extern "C" fn coll_age_account(
         // SAFETY: the caller's contract.
         let ((account, rules), out) = unsafe { (inputs(account, rules)?, ptr::out(out, "out")?) };
         let aging = account.age(as_of.to_core("as_of")?, &rules)?;
-        let (has_counting_from, counting_from) = date_or_none(aging.counting_from);
-        out.write(coll_aging_result {
-            days_past_due: aging.days_past_due,
-            has_counting_from,
-            counting_from,
-            bucket: u32::try_from(aging.bucket).unwrap_or(u32::MAX),
-            past_due_amount: coll_decimal::from_core(aging.past_due_amount),
-            tolerated_shortfall: coll_decimal::from_core(aging.tolerated_shortfall),
-            outstanding: coll_decimal::from_core(aging.outstanding),
-        });
+        out.write(aging_result(&aging));
         Ok(())
     })
 }
@@ -917,15 +938,8 @@ pub unsafe extern "C" fn coll_age_portfolio(
             .enumerate()
             .map(|(i, a)| {
                 // SAFETY: the caller's contract for each account's arrays.
-                unsafe { a.to_core() }.map_err(|f| {
-                    // Name the account, after the field, as the core does.
-                    match f.message.split_once(": ") {
-                        Some((field, rest)) => {
-                            Failure::new(f.status, format!("{field}: account #{i}: {rest}"))
-                        }
-                        None => f,
-                    }
-                })
+                // Name the account, after the field, as the core does.
+                unsafe { a.to_core() }.map_err(|f| at_item(f, &format!("account #{i}")))
             })
             .collect::<FfiResult<Vec<AccountObligations>>>()?;
         let portfolio = age_portfolio(&accounts, as_of.to_core("as_of")?, &rules)?;

@@ -15,7 +15,7 @@ use super::late_interest::{
     coll_debtor_kind, coll_statute, coll_statutory_tables, debtor, statute, tables_or_default,
     COLL_DEBTOR_BUSINESS, COLL_STATUTE_EU_2011_7,
 };
-use super::{bad_index, name_key, not_taken, Text};
+use super::{bad_index, name_key, not_taken, text_or_empty, Text};
 use crate::calendar::coll_date;
 use crate::error::{boundary, coll_status, Failure, FfiResult};
 use crate::money::{
@@ -289,18 +289,6 @@ const NO_CURRENCY: coll_currency = coll_currency {
     code: [0; 4],
     minor_units: 0,
 };
-
-/// Text from C that may be empty: a NULL pointer with length 0 is the empty string.
-///
-/// # Safety
-/// `p` is NULL or points to `len` readable bytes.
-unsafe fn text_or_empty<'a>(p: *const c_char, len: usize, field: &str) -> FfiResult<&'a str> {
-    if p.is_null() && len == 0 {
-        return Ok("");
-    }
-    // SAFETY: forwarded contract.
-    unsafe { ptr::text(p, len, field) }
-}
 
 impl coll_dunning_invoice {
     /// The core invoice, its text and payments copied.

@@ -74,7 +74,7 @@ const STATUSES: [(coll_debt_status, &CStr); 17] = [
 ];
 
 /// The core status of a constant (matched by name, so the table cannot drift from the core's order).
-fn status(value: coll_debt_status, field: &'static str) -> FfiResult<Status> {
+pub(super) fn status(value: coll_debt_status, field: &'static str) -> FfiResult<Status> {
     STATUSES
         .iter()
         .find(|(c, _)| *c == value)
@@ -85,7 +85,7 @@ fn status(value: coll_debt_status, field: &'static str) -> FfiResult<Status> {
         })
 }
 
-fn constant(status: Status) -> FfiResult<coll_debt_status> {
+pub(super) fn constant(status: Status) -> FfiResult<coll_debt_status> {
     STATUSES
         .iter()
         .find(|(_, name)| name.to_str().is_ok_and(|n| n == status.name()))
@@ -243,6 +243,21 @@ pub struct coll_status_change {
     pub reason: *const c_char,
     /// Bytes in `reason`.
     pub reason_len: usize,
+}
+
+impl coll_status_history {
+    /// A handle holding a copy of a core history (a ledger's), its reasons lent to C.
+    pub(super) fn from_core(history: StatusHistory) -> coll_status_history {
+        let reasons = history
+            .changes()
+            .iter()
+            .map(|c| Text::new(&c.reason))
+            .collect();
+        coll_status_history {
+            inner: history,
+            reasons,
+        }
+    }
 }
 
 /// Borrows the history behind a handle.
