@@ -5850,11 +5850,10 @@ coll_status coll_reconciliation_discrepancy_at(const struct coll_reconciliation 
  * and judges each with `grace_days` of grace: paid, late, short, missed or not due. Either array may
  * be NULL when its count is 0.
  *
- * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`expected`: an amount not above zero or out of
- * due-date order; `received`: an amount not above zero or out of date order), `COLL_INVALID_DECIMAL`
- * or `COLL_INVALID_DATE` (naming `expected`, `received` or `as_of`), `COLL_DATE_OUT_OF_RANGE`
- * naming `grace_days`, `COLL_OVERFLOW` naming `received` (payments adding up beyond the decimal
- * range).
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`expected`: an amount not above zero, above
+ * 10^15 or out of due-date order; `received`: an amount not above zero, above 10^15 or out of date
+ * order), `COLL_INVALID_DECIMAL` or `COLL_INVALID_DATE` (naming `expected`, `received` or `as_of`),
+ * `COLL_DATE_OUT_OF_RANGE` naming `grace_days`.
  *
  * Ownership: the arrays are borrowed for the call. On success `*out` is a new handle the caller owns
  * and frees with `coll_expected_comparison_free`.

@@ -239,3 +239,27 @@ fn payments_against_a_plan() {
         "received"
     );
 }
+
+#[test]
+fn huge_amounts_are_refused_not_summed_past_the_range() {
+    #![allow(clippy::unwrap_used)]
+    use collections_core::debt::reconcile::{compare_to_expected, Expected};
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 31).unwrap();
+    let big = rust_decimal::Decimal::MAX;
+    let plan = [Expected {
+        due_date: day,
+        amount: rust_decimal::Decimal::ONE,
+    }];
+    let err = compare_to_expected(&plan, &[(day, big), (day, big)], 0, day).unwrap_err();
+    assert_eq!(err.field(), "received");
+    let too_big = [Expected {
+        due_date: day,
+        amount: big,
+    }];
+    assert_eq!(
+        compare_to_expected(&too_big, &[], 0, day)
+            .unwrap_err()
+            .field(),
+        "expected"
+    );
+}

@@ -46,6 +46,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::non_negative;
+use crate::debt::ledger::MAX_AMOUNT;
 use crate::error::{Error, Result};
 use crate::money::Currency;
 
@@ -527,11 +528,11 @@ pub fn compare_to_expected(
     as_of: NaiveDate,
 ) -> Result<ExpectedComparison> {
     for (i, e) in expected.iter().enumerate() {
-        if e.amount <= Decimal::ZERO {
+        if e.amount <= Decimal::ZERO || e.amount > MAX_AMOUNT {
             return Err(Error::invalid(
                 "expected",
                 format!("#{i} {}", e.amount),
-                "an expected amount must be greater than zero",
+                "an expected amount must be greater than zero and at most 10^15",
             ));
         }
         if i > 0 && expected[i - 1].due_date > e.due_date {
@@ -543,11 +544,12 @@ pub fn compare_to_expected(
         }
     }
     for (i, (date, amount)) in received.iter().enumerate() {
-        if *amount <= Decimal::ZERO {
+        // At most 10^15 each, so no sum of a list that fits in memory can leave Decimal's range.
+        if *amount <= Decimal::ZERO || *amount > MAX_AMOUNT {
             return Err(Error::invalid(
                 "received",
                 format!("#{i} {amount}"),
-                "a payment must be greater than zero",
+                "a payment must be greater than zero and at most 10^15",
             ));
         }
         if i > 0 && received[i - 1].0 > *date {

@@ -11,9 +11,6 @@ use collections_core::debt::reconcile::{
     PaymentRecord, Reconciliation, Tolerances,
 };
 
-use collections_core::Error;
-use rust_decimal::Decimal;
-
 use super::aging::date_or_none;
 use super::{at_item, bad_index, text_or_empty, CEnum, Text, COLL_NO_INDEX};
 use crate::calendar::coll_date;
@@ -490,11 +487,10 @@ pub unsafe extern "C" fn coll_reconciliation_discrepancy_at(
 /// and judges each with `grace_days` of grace: paid, late, short, missed or not due. Either array may
 /// be NULL when its count is 0.
 ///
-/// Fails, naming the field: `COLL_INVALID_ARGUMENT` (`expected`: an amount not above zero or out of
-/// due-date order; `received`: an amount not above zero or out of date order), `COLL_INVALID_DECIMAL`
-/// or `COLL_INVALID_DATE` (naming `expected`, `received` or `as_of`), `COLL_DATE_OUT_OF_RANGE`
-/// naming `grace_days`, `COLL_OVERFLOW` naming `received` (payments adding up beyond the decimal
-/// range).
+/// Fails, naming the field: `COLL_INVALID_ARGUMENT` (`expected`: an amount not above zero, above
+/// 10^15 or out of due-date order; `received`: an amount not above zero, above 10^15 or out of date
+/// order), `COLL_INVALID_DECIMAL` or `COLL_INVALID_DATE` (naming `expected`, `received` or `as_of`),
+/// `COLL_DATE_OUT_OF_RANGE` naming `grace_days`.
 ///
 /// Ownership: the arrays are borrowed for the call. On success `*out` is a new handle the caller owns
 /// and frees with `coll_expected_comparison_free`.
@@ -543,16 +539,6 @@ pub unsafe extern "C" fn coll_compare_to_expected(
             })
             .collect::<FfiResult<Vec<_>>>()?;
         let as_of = as_of.to_core("as_of")?;
-        // The core adds up the payments known on `as_of` unchecked (a sum beyond Decimal's range
-        // panics there): refuse such input as an overflow instead.
-        received
-            .iter()
-            .filter(|(date, amount)| *date <= as_of && *amount > Decimal::ZERO)
-            .try_fold(Decimal::ZERO, |sum, (_, amount)| sum.checked_add(*amount))
-            .ok_or_else(|| Error::Overflow {
-                field: "received",
-                value: "the payments dated on or before as_of, added up".to_string(),
-            })?;
         let inner = compare_to_expected(&expected, &received, grace_days, as_of)?;
         out.write(Box::into_raw(Box::new(coll_expected_comparison { inner })));
         Ok(())
