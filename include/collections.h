@@ -5450,7 +5450,7 @@ coll_status coll_ledger_event_kind_name(coll_ledger_event_kind kind, const char 
  *
  * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`id` blank, `principal`, `rates` empty, not
  * increasing, out of range or starting after `opened_on`, `penalty_rate`, `max_rate`,
- * `charge_cap`, `frozen_periods` out of order or overlapping, `late_fee.*`, `allocation`, an unknown
+ * `charge_cap`, `freezes` out of order or overlapping, `late_fee.*`, `allocation`, an unknown
  * constant, a flag not 0 or 1, `allocation_order` or `allocation_scope` given beside
  * `advanced_allocation`), `COLL_INVALID_DECIMAL`, `COLL_INVALID_DATE`, `COLL_UNKNOWN_CURRENCY` or
  * `COLL_INVALID_UTF8`.
@@ -5773,8 +5773,9 @@ coll_status coll_tolerances_init(struct coll_tolerances *out);
  * either side) comes with a suggested resolution, in the order of the reported list, then of the
  * posted list. Either array may be NULL when its count is 0.
  *
- * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`reported` or `posted` for a blank reference or
- * account id or an amount not above zero, the message naming the record: `posted: #2 T9: ...`;
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`reference`, `account_id` or `amount` for a blank
+ * reference or account id or an amount not above zero, the value naming the list and the record:
+ * `amount: ... (got posted #2 T9: 0)`;
  * `tolerances.amount` negative), `COLL_INVALID_DECIMAL`, `COLL_INVALID_DATE`,
  * `COLL_UNKNOWN_CURRENCY` or `COLL_INVALID_UTF8` (naming the side).
  *

@@ -152,10 +152,11 @@ fn bad_records_are_refused() {
     };
     let good = rec("T", "A", "2026-03-01", "1.00");
     let err = reconcile(&[good.clone(), bad.clone()], &[], &Tolerances::default()).unwrap_err();
-    assert_eq!(err.field(), "reported");
-    assert!(err.value().starts_with("#1 T"), "{}", err.value());
+    assert_eq!(err.field(), "amount");
+    assert!(err.value().starts_with("reported #1 T"), "{}", err.value());
     let err = reconcile(&[], &[bad], &Tolerances::default()).unwrap_err();
-    assert_eq!(err.field(), "posted");
+    assert_eq!(err.field(), "amount");
+    assert!(err.value().starts_with("posted #0 T"), "{}", err.value());
     let negative = Tolerances {
         amount: m("-0.01"),
         ..Tolerances::default()

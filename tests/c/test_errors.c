@@ -3739,13 +3739,13 @@ static void test_reconcile(void) {
     /* Bad input names its side and record. */
     POISON(r_out);
     bad[0] = record(" ", "A-1", ymd(2026, 3, 2), "1.00", "EUR");
-    EXPECT(coll_reconcile(bad, 1, posted, 2, &tol, &r_out), COLL_INVALID_ARGUMENT, "reported");
+    EXPECT(coll_reconcile(bad, 1, posted, 2, &tol, &r_out), COLL_INVALID_ARGUMENT, "reference");
     bad[0] = record("T1", "", ymd(2026, 3, 2), "1.00", "EUR");
-    EXPECT(coll_reconcile(bank, 3, bad, 1, &tol, &r_out), COLL_INVALID_ARGUMENT, "posted");
+    EXPECT(coll_reconcile(bank, 3, bad, 1, &tol, &r_out), COLL_INVALID_ARGUMENT, "account_id");
     bad[0] = record("T1", "A-1", ymd(2026, 3, 2), "-1.00", "EUR");
-    EXPECT(coll_reconcile(bank, 3, bad, 1, &tol, &r_out), COLL_INVALID_ARGUMENT, "posted");
+    EXPECT(coll_reconcile(bank, 3, bad, 1, &tol, &r_out), COLL_INVALID_ARGUMENT, "amount");
     bad[0] = record("T1", "A-1", ymd(2026, 3, 2), "0", "EUR");
-    EXPECT(coll_reconcile(bad, 1, posted, 2, &tol, &r_out), COLL_INVALID_ARGUMENT, "reported");
+    EXPECT(coll_reconcile(bad, 1, posted, 2, &tol, &r_out), COLL_INVALID_ARGUMENT, "amount");
     bad[0] = record("T1", "A-1", ymd(2026, 3, 32), "1.00", "EUR");
     EXPECT(coll_reconcile(bad, 1, posted, 2, &tol, &r_out), COLL_INVALID_DATE, "reported");
     EXPECT_TRUE(strstr(coll_last_error_message(), "#0") != NULL);

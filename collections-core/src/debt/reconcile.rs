@@ -214,10 +214,10 @@ pub struct Reconciliation {
 
 fn check_all(records: &[PaymentRecord], side: &'static str) -> Result<()> {
     for (i, r) in records.iter().enumerate() {
-        r.validate().map_err(|e| {
-            e.with_field(side)
-                .map_value(|v| format!("#{i} {}: {v}", r.reference))
-        })?;
+        // The record's own field (reference, account_id, amount), as PaymentRecord::new names it;
+        // the list and the index go in the value.
+        r.validate()
+            .map_err(|e| e.map_value(|v| format!("{side} #{i} {}: {v}", r.reference)))?;
     }
     Ok(())
 }

@@ -307,8 +307,9 @@ pub unsafe extern "C" fn coll_tolerances_init(out: *mut coll_tolerances) -> coll
 /// either side) comes with a suggested resolution, in the order of the reported list, then of the
 /// posted list. Either array may be NULL when its count is 0.
 ///
-/// Fails, naming the field: `COLL_INVALID_ARGUMENT` (`reported` or `posted` for a blank reference or
-/// account id or an amount not above zero, the message naming the record: `posted: #2 T9: ...`;
+/// Fails, naming the field: `COLL_INVALID_ARGUMENT` (`reference`, `account_id` or `amount` for a blank
+/// reference or account id or an amount not above zero, the value naming the list and the record:
+/// `amount: ... (got posted #2 T9: 0)`;
 /// `tolerances.amount` negative), `COLL_INVALID_DECIMAL`, `COLL_INVALID_DATE`,
 /// `COLL_UNKNOWN_CURRENCY` or `COLL_INVALID_UTF8` (naming the side).
 ///

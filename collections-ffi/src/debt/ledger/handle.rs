@@ -208,7 +208,7 @@ fn into_handle(ledger: coll_ledger) -> *mut coll_ledger {
 ///
 /// Fails, naming the field: `COLL_INVALID_ARGUMENT` (`id` blank, `principal`, `rates` empty, not
 /// increasing, out of range or starting after `opened_on`, `penalty_rate`, `max_rate`,
-/// `charge_cap`, `frozen_periods` out of order or overlapping, `late_fee.*`, `allocation`, an unknown
+/// `charge_cap`, `freezes` out of order or overlapping, `late_fee.*`, `allocation`, an unknown
 /// constant, a flag not 0 or 1, `allocation_order` or `allocation_scope` given beside
 /// `advanced_allocation`), `COLL_INVALID_DECIMAL`, `COLL_INVALID_DATE`, `COLL_UNKNOWN_CURRENCY` or
 /// `COLL_INVALID_UTF8`.

@@ -11,11 +11,12 @@ use super::{
     INTEREST_MODES, OVERPAYMENT_RULES, TIMINGS,
 };
 use crate::calendar::{coll_date, coll_day_count};
-use crate::debt::aging::{coll_date_range, frozen_periods};
+use crate::debt::aging::coll_date_range;
 use crate::debt::{at_item, not_taken, optional};
 use crate::error::{boundary, coll_status, FfiResult};
 use crate::money::{coll_decimal, coll_rounding_mode, rounding_mode_constant, rounding_mode_of};
 use crate::ptr;
+use collections_core::debt::aging::{DateRange, FrozenPeriods};
 
 /// A late-fee rule: assessed once per obligation still short after its due date plus `grace_days`,
 /// as `flat + percent × the overdue amount`, held between `minimum` and `maximum`; never pyramided
@@ -232,7 +233,7 @@ impl coll_ledger_terms {
             terms = terms.with_charge_cap(cap)?;
         }
         terms = terms
-            .with_freezes(frozen_periods(&freezes)?)
+            .with_freezes(freeze_ranges(&freezes)?)
             .with_day_count(self.day_count.to_core("day_count")?)
             .with_interest_mode(INTEREST_MODES.core(self.interest_mode, "interest_mode")?)
             .with_overpayment(OVERPAYMENT_RULES.core(self.overpayment, "overpayment")?)
@@ -292,4 +293,18 @@ pub unsafe extern "C" fn coll_ledger_terms_init(out: *mut coll_ledger_terms) -> 
         out.write(coll_ledger_terms::defaults()?);
         Ok(())
     })
+}
+
+/// The freezes as the core's frozen periods; a bad range names `freezes` (the struct's field).
+fn freeze_ranges(ranges: &[coll_date_range]) -> FfiResult<FrozenPeriods> {
+    let ranges = ranges
+        .iter()
+        .map(|r| {
+            Ok(
+                DateRange::new(r.start.to_core("freezes")?, r.end.to_core("freezes")?)
+                    .map_err(|e| e.with_field("freezes"))?,
+            )
+        })
+        .collect::<FfiResult<Vec<DateRange>>>()?;
+    Ok(FrozenPeriods::new(ranges).map_err(|e| e.with_field("freezes"))?)
 }
