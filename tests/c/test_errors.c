@@ -3127,7 +3127,7 @@ static void test_ledger_terms(void) {
     bad = t;
     bad.freezes = freezes;
     bad.n_freezes = 2;
-    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "frozen_periods");
+    NEW_LEDGER_FAILS(bad, COLL_INVALID_ARGUMENT, "freezes");
     bad.n_freezes = 1;
     EXPECT_OK(coll_ledger_new("A-1", 3, &usd, ymd(2026, 1, 1), &principal, &bad, &l));
     coll_ledger_free(l);
