@@ -235,8 +235,8 @@ def test_bad_records_and_tolerances() -> None:
     fails(InvalidDateError, "date", "2026-02-30", lambda: PaymentRecord("T", "A", "2026-02-30", "1", "EUR"))
     fails(CurrencyMismatchError, "currency", "EUR, USD", lambda: PaymentRecord("T", "A", "2026-03-02", Money(1, "EUR"), "USD"))
     # In reconcile's lists, the list is at fault, the record's position and reference in the value.
-    fails(InvalidArgumentError, "reported", "#1 T2: -1", lambda: reconcile(ok + [rec("T2", "A", 3, "-1")], ok))
-    fails(InvalidArgumentError, "posted", '#0 T1: ""', lambda: reconcile(ok, [rec("T1", "", 3, "1")]))
+    fails(InvalidArgumentError, "amount", "reported #1 T2: -1", lambda: reconcile(ok + [rec("T2", "A", 3, "-1")], ok))
+    fails(InvalidArgumentError, "account_id", 'posted #0 T1: ""', lambda: reconcile(ok, [rec("T1", "", 3, "1")]))
     fails(InvalidDateError, "posted", "2026-03-32", lambda: reconcile(ok, [rec("T1", "A", 32, "1")]))
     fails(InvalidDecimalError, "reported", "1,00", lambda: reconcile([rec("T1", "A", 2, "1,00")], ok))
     fails(InvalidArgumentError, "reported", None, lambda: reconcile([("T1", "A-1", "2026-03-02")], ok))
