@@ -123,6 +123,22 @@ pub struct Tolerances {
     pub match_window_days: u32,
 }
 
+impl Tolerances {
+    /// Checks the tolerances as [`reconcile`] does: the amount must not be negative (the error names
+    /// `tolerances.amount`).
+    ///
+    /// ```
+    /// use collections_core::debt::reconcile::Tolerances;
+    /// use rust_decimal::Decimal;
+    ///
+    /// let t = Tolerances { amount: Decimal::new(-1, 2), ..Tolerances::default() };
+    /// assert_eq!(t.validate().unwrap_err().field(), "tolerances.amount");
+    /// ```
+    pub fn validate(&self) -> Result<()> {
+        non_negative("tolerances.amount", self.amount)
+    }
+}
+
 impl Default for Tolerances {
     fn default() -> Self {
         Tolerances {
@@ -247,7 +263,7 @@ pub fn reconcile(
 ) -> Result<Reconciliation> {
     check_all(reported, "reported")?;
     check_all(posted, "posted")?;
-    non_negative("tolerances.amount", tolerances.amount)?;
+    tolerances.validate()?;
     let mut out = Reconciliation::default();
     let mut found = Vec::new();
 

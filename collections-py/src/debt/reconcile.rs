@@ -11,7 +11,6 @@ use collections_core::debt::reconcile::{
     self as core, Discrepancy, DiscrepancyKind, Expected, ExpectedComparison, ExpectedOutcome,
     PaymentRecord, Reconciliation, Tolerances,
 };
-use collections_core::Error;
 use pyo3::prelude::*;
 use pyo3::types::{PyIterator, PyTuple};
 use rust_decimal::Decimal;
@@ -70,11 +69,6 @@ value_class! {
     }
 }
 
-/// The core's checks of tolerances (those `reconcile` makes before it matches anything).
-fn check_tolerances(t: &Tolerances) -> Result<(), Error> {
-    core::reconcile(&[], &[], t).map(|_| ())
-}
-
 value_class! {
     /// How far apart a matched pair may be and still agree: the days the dates may differ by
     /// (``date_days``), the ``amount`` the amounts may differ by (not negative), and, for matching
@@ -84,7 +78,7 @@ value_class! {
     /// >>> Tolerances(amount="0.05")
     /// Tolerances(date_days=0, amount=Decimal('0.05'), match_window_days=3)
     "Tolerances" PyTolerances(Tolerances)
-    check |t| check_tolerances(t);
+    check |t| t.validate();
     {
         /// Days the dates of a pair may differ by.
         date_days: |t| t.date_days,
@@ -114,7 +108,7 @@ value_class! {
         if let Some(d) = given(match_window_days) {
             t.match_window_days = int_arg::<u32>(d, "tolerances.match_window_days")?;
         }
-        check_tolerances(&t).or_raise()?;
+        Tolerances::validate(&t).or_raise()?;
         Ok(PyTolerances(t))
     }
 }
