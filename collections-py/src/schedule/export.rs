@@ -19,6 +19,7 @@ use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList};
 use rust_decimal::Decimal;
 
 use crate::arrays::UNIX_EPOCH_FROM_CE;
+use crate::convert::escape;
 use crate::errors::{invalid, raise};
 
 /// The amount columns, in table order.
@@ -393,22 +394,6 @@ pub fn summary(schedule: &Schedule) -> String {
         t.interest,
         t.principal,
     )
-}
-
-/// Text made safe for HTML.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Rows shown at each end of a long schedule in HTML.
