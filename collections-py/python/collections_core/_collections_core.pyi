@@ -114,6 +114,27 @@ __all__ = [
     "LedgerTotals",
     "Entry",
     "Ledger",
+    "CATEGORIES",
+    "Household",
+    "Item",
+    "Statement",
+    "to_monthly",
+    "from_monthly",
+    "GuidelineTable",
+    "Guidelines",
+    "GuidelineUse",
+    "Flag",
+    "Line",
+    "Assessment",
+    "assess",
+    "Offer",
+    "FairShare",
+    "fair_share",
+    "PlanPolicy",
+    "Plan",
+    "Recommendation",
+    "recommend",
+    "assess_many",
 ]
 
 __version__: str
@@ -2213,3 +2234,12 @@ def recommend(
     debts: Iterable[Union[tuple[str, _DecimalLike, _DecimalLike], Sequence[Any]]],
     policy: Union[PlanPolicy, str, None] = None,
 ) -> list[Recommendation]: ...
+def assess_many(
+    table: Any,
+    guidelines: Optional[Guidelines] = None,
+    *,
+    contingency: Optional[tuple[_DecimalLike, _DecimalLike]] = None,
+    low_spending_fraction: Optional[_DecimalLike] = None,
+    debt_administration_fee: Optional[_DecimalLike] = None,
+    rounding: Optional[_RoundingLike] = None,
+) -> Any: ...

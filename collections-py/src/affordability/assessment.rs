@@ -158,9 +158,9 @@ value_class! {
     /// ...     ("housing", 1200, "monthly"), ("food_and_housekeeping", 500, "monthly")])
     /// >>> a = assess(s, Guidelines.irs())
     /// >>> a.allowable_expenditure, a.disposable_income, a.is_deficit
-    /// (Decimal('2367'), Decimal('633'), False)
+    /// (Decimal('2367.00'), Decimal('633.00'), False)
     /// >>> a.affordability_ratio("316.50")
-    /// Decimal('0.5')
+    /// Decimal('0.50')
     "Assessment" PyAssessment(Assessment)
     repr |s, _py| Ok(format!(
         "<Assessment {} {}: income {}, allowable expenditure {}, disposable income {}, {} flags>",

@@ -7,12 +7,14 @@
 //! - [`assessment`]: `assess`, giving an `Assessment` with its `GuidelineUse`s, `Flag`s and `Line`s.
 //! - [`offers`]: `fair_share`, giving a `FairShare` of `Offer`s.
 //! - [`recommend`]: `PlanPolicy` and `recommend`, giving `Recommendation`s with their `Plan`s.
+//! - [`batch`]: `assess_many`, many statements from one long table, on every core.
 //!
 //! Every class is an immutable value (the `value_class!` of [`crate::debt`]): it compares and hashes by
 //! its core value's JSON and pickles as that JSON, checked again on the way in. The compiled names are
 //! re-exported by `collections_core/affordability.py`.
 
 mod assessment;
+mod batch;
 mod guidelines;
 mod offers;
 mod recommend;
@@ -42,5 +44,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(assessment::assess, m)?)?;
     m.add_function(wrap_pyfunction!(offers::fair_share, m)?)?;
     m.add_function(wrap_pyfunction!(recommend::recommend, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::assess_many, m)?)?;
     Ok(())
 }

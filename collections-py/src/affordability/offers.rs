@@ -32,8 +32,8 @@ value_class! {
     in "collections_core.affordability"
     /// Offers to every creditor: what was ``available``, the ``offers`` in creditor order, their
     /// ``total``, whether there was ``no_surplus`` (every creditor gets a token payment) and whether
-    /// creditors below the minimum were given tokens so the rest could be paid
-    /// (``minimum_set_aside``). ``to_arrow()`` and ``to_pandas()`` give one row per offer.
+    /// the tokens of the creditors below the minimum would have taken everything, so the minimum was
+    /// set aside and everything shared pro rata (``minimum_set_aside``). ``to_arrow()`` and ``to_pandas()`` give one row per offer.
     ///
     /// >>> f = fair_share(100, "GBP", [("bank", 6000), ("card", 3000), ("catalogue", 500)], minimum=15)
     /// >>> [(o.creditor, o.amount, o.basis) for o in f.offers]
@@ -47,7 +47,7 @@ value_class! {
         total: |f| f.total,
         /// Whether nothing was available (token payments only).
         no_surplus: |f| f.no_surplus,
-        /// Whether creditors below the minimum were set aside with tokens.
+        /// Whether the minimum was set aside (the tokens would have taken everything).
         minimum_set_aside: |f| f.minimum_set_aside,
     }
 

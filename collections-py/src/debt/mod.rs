@@ -18,7 +18,7 @@
 //! account and events, is not hashable, and pickles as its account and events, replayed on the way in. The compiled names are re-exported by
 //! `collections_core/debt.py`.
 
-mod aging;
+pub(crate) mod aging;
 mod dunning;
 mod late_interest;
 mod ledger;
