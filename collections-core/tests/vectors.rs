@@ -5,6 +5,10 @@ use std::path::PathBuf;
 use std::str::FromStr;
 
 use chrono::{NaiveDate, Weekday};
+use collections_core::affordability::{
+    assess, fair_share, recommend, to_monthly, Assessment, AssessmentPolicy, Contingency, Creditor,
+    Debt, Guidelines, Household, Item, MinimumPayment, OfferPolicy, PlanPolicy, Statement,
+};
 use collections_core::debt::aging::{
     age_portfolio, AccountObligations, AgingRules, Buckets, ChargeOffPolicy, CreditType, DateRange,
     FrozenPeriods, LimitationPeriod, Obligation, ShortfallMethod, Tolerance,
@@ -491,6 +495,9 @@ fn run(case: &Value) -> Outcome {
         "can_become" | "transition" | "status_history" => status_case(case),
         "ledger" => ledger_case(case),
         "reconcile" | "compare_to_expected" => reconcile_case(case),
+        "to_monthly" | "assess" | "fair_share" | "recommend" | "guidelines_csv" => {
+            affordability_case(case)
+        }
         other => panic!("unknown op {other:?} in case {case}"),
     }
 }
@@ -1375,6 +1382,224 @@ fn reconcile_case(case: &Value) -> Outcome {
         "expected_installments": installments,
         "expected_unapplied": c.unapplied.to_string(),
     }))
+}
+
+fn household(h: &Value) -> Result<Household, Error> {
+    let n = |key: &str| opt_u32(h, key).unwrap_or(0);
+    let mut out = Household::new(n("adults"), n("children_under_16"), n("children_16_to_18"))?
+        .with_dependants(n("other_dependants"), n("non_dependants"))?
+        .with_aged_65_or_over(n("aged_65_or_over"))?
+        .with_vehicles(n("vehicles"));
+    if let Some(r) = h.get("region").and_then(Value::as_str) {
+        out = out.with_region(r);
+    }
+    Ok(out)
+}
+
+fn afford_statement(case: &Value) -> Result<Statement, Error> {
+    let currency = currency(text(case, "currency"))?;
+    let items = case["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| {
+            Item::new(
+                item(i, 0).parse()?,
+                parse::decimal("amount", item(i, 1))?,
+                Frequency::from_str(item(i, 2))?,
+            )
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let rounding = match case.get("rounding").and_then(Value::as_str) {
+        Some(name) => name.parse()?,
+        None => RoundingMode::HalfUp,
+    };
+    Statement::with_rounding(
+        date(case, "date")?,
+        currency,
+        household(&case["household"])?,
+        items,
+        rounding,
+    )
+}
+
+fn afford_assessment(case: &Value) -> Result<Assessment, Error> {
+    let statement = afford_statement(case)?;
+    let guidelines = match case.get("guidelines") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(name)) if name == "irs" => Some(Guidelines::irs()),
+        Some(tables) => Some(Guidelines::from_json(&tables.to_string())?),
+    };
+    let mut policy = AssessmentPolicy::default();
+    if let Some(p) = case.get("policy") {
+        let d = |key: &'static str, v: &Value| parse::decimal(key, text(v, key));
+        if let Some(c) = p.get("contingency") {
+            policy.contingency = Some(Contingency {
+                percent: d("percent", c)?,
+                cap: d("cap", c)?,
+            });
+        }
+        if p.get("low_spending_fraction").is_some() {
+            policy.low_spending_fraction = d("low_spending_fraction", p)?;
+        }
+        if p.get("debt_administration_fee").is_some() {
+            policy.debt_administration_fee = d("debt_administration_fee", p)?;
+        }
+    }
+    assess(&statement, guidelines.as_ref(), &policy)
+}
+
+fn affordability_case(case: &Value) -> Outcome {
+    match text(case, "op") {
+        "to_monthly" => Ok(Value::from(
+            to_monthly(
+                dec(case, "amount")?,
+                Frequency::from_str(text(case, "frequency"))?,
+                currency(text(case, "currency"))?,
+                text(case, "rounding").parse()?,
+            )?
+            .to_string(),
+        )),
+        "assess" => {
+            let a = afford_assessment(case)?;
+            let guidelines: Vec<Value> = a
+                .guidelines
+                .iter()
+                .map(|g| {
+                    serde_json::json!([
+                        g.guideline,
+                        g.rule.name(),
+                        g.actual.to_string(),
+                        g.standard.to_string(),
+                        g.allowed.to_string()
+                    ])
+                })
+                .collect();
+            let flags: Vec<Value> = a
+                .flags
+                .iter()
+                .map(|f| serde_json::json!([f.guideline, f.kind.name(), f.difference.to_string()]))
+                .collect();
+            Ok(serde_json::json!({
+                "expected_income": a.income.to_string(),
+                "expected_expenditure": a.expenditure.to_string(),
+                "expected_allowable_expenditure": a.allowable_expenditure.to_string(),
+                "expected_surplus": a.surplus.to_string(),
+                "expected_contingency": a.contingency.to_string(),
+                "expected_disposable_income": a.disposable_income.to_string(),
+                "expected_table": a.table,
+                "expected_guidelines": guidelines,
+                "expected_flags": flags,
+            }))
+        }
+        "fair_share" => {
+            let creditors: Vec<Creditor> = case["creditors"]
+                .as_array()
+                .expect("creditors")
+                .iter()
+                .map(|c| {
+                    Ok(Creditor::new(
+                        item(c, 0),
+                        parse::decimal("balance", item(c, 1))?,
+                    ))
+                })
+                .collect::<Result<_, Error>>()?;
+            let mut policy = OfferPolicy::default();
+            if case.get("token_payment").is_some() {
+                policy.token_payment = dec(case, "token_payment")?;
+            }
+            if case.get("minimum").is_some() {
+                policy.minimum = dec(case, "minimum")?;
+            }
+            let f = fair_share(
+                dec(case, "available")?,
+                currency(text(case, "currency"))?,
+                &creditors,
+                &policy,
+            )?;
+            let offers: Vec<Value> = f
+                .offers
+                .iter()
+                .map(|o| serde_json::json!([o.amount.to_string(), o.basis.name()]))
+                .collect();
+            Ok(serde_json::json!({
+                "expected_offers": offers,
+                "expected_total": f.total.to_string(),
+                "expected_no_surplus": f.no_surplus,
+                "expected_minimum_set_aside": f.minimum_set_aside,
+            }))
+        }
+        "recommend" => {
+            let a = afford_assessment(case)?;
+            let debts: Vec<Debt> = case["debts"]
+                .as_array()
+                .expect("debts")
+                .iter()
+                .map(|d| {
+                    Ok(
+                        Debt::new(item(d, 0), parse::decimal("balance", item(d, 1))?)
+                            .with_rate(parse::decimal("annual_rate", item(d, 2))?),
+                    )
+                })
+                .collect::<Result<_, Error>>()?;
+            let policy = match &case["plan_policy"] {
+                Value::String(s) if s == "irs_streamlined" => PlanPolicy::irs_streamlined(),
+                Value::Object(p) => {
+                    let mut out = PlanPolicy::default();
+                    let obj = Value::Object(p.clone());
+                    if let Some(n) = opt_u32(&obj, "max_term_months") {
+                        out.max_term_months = n;
+                    }
+                    if obj.get("minimum_payment").is_some() {
+                        out.minimum_payment = MinimumPayment::Fixed {
+                            amount: dec(&obj, "minimum_payment")?,
+                        };
+                    }
+                    if obj.get("max_share_of_surplus").is_some() {
+                        out.max_share_of_surplus = dec(&obj, "max_share_of_surplus")?;
+                    }
+                    if let Some(f) = obj.get("freeze_interest").and_then(Value::as_str) {
+                        out.freeze_interest = f.parse()?;
+                    }
+                    if obj.get("token_payment").is_some() {
+                        out.token_payment = dec(&obj, "token_payment")?;
+                    }
+                    if let Some(n) = opt_u32(&obj, "breathing_space_days") {
+                        out.breathing_space_days = n;
+                    }
+                    if let Some(n) = opt_u32(&obj, "forbearance_months") {
+                        out.forbearance_months = n;
+                    }
+                    out
+                }
+                _ => PlanPolicy::default(),
+            };
+            let plans: Vec<Value> = recommend(&a, &debts, &policy)?
+                .iter()
+                .map(|r| match &r.plan {
+                    Some(p) => serde_json::json!([
+                        r.debt,
+                        r.fair_share.to_string(),
+                        p.payment.to_string(),
+                        p.term_months,
+                        p.final_payment.to_string(),
+                        p.freeze_interest
+                    ]),
+                    None => serde_json::json!([r.debt, r.fair_share.to_string(), null]),
+                })
+                .collect();
+            Ok(serde_json::json!({ "expected_plans": plans }))
+        }
+        _ => {
+            let g = Guidelines::from_csv(text(case, "csv"))?;
+            let tables: Vec<Value> = g
+                .tables()
+                .iter()
+                .map(|t| serde_json::json!([t.name(), t.effective().to_string(), t.rows().len()]))
+                .collect();
+            Ok(serde_json::json!({ "expected_tables": tables }))
+        }
+    }
 }
 
 fn error_kind(e: &Error) -> &'static str {

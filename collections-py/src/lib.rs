@@ -9,10 +9,13 @@
 //! (parse_decimal), `finance` (pmt, irr, xirr, ..., and the APRs apr_regulation_z and aprc_eu with
 //! their result classes, which `collections_core.finance` re-exports) and `schedule` (amortize, Schedule,
 //! ScheduleRow, ScheduleTotals, with the numpy, Arrow and pandas exports) and `debt` (late interest,
-//! dunning, aging, status and the account ledger, which `collections_core.debt` re-exports); `arrays`
+//! dunning, aging, status and the account ledger, which `collections_core.debt` re-exports) and
+//! `affordability` (statements, guidelines, assess, fair_share, recommend, which
+//! `collections_core.affordability` re-exports); `arrays`
 //! holds numpy (imported on first use) and reads `datetime64[D]` columns of dates, `convert` turns
 //! Python values into core values and back, `errors` turns core errors into Python exceptions.
 
+mod affordability;
 mod arrays;
 mod calendar;
 mod convert;
@@ -60,5 +63,6 @@ fn _collections_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     finance::register(m)?;
     schedule::register(m)?;
     debt::register(m)?;
+    affordability::register(m)?;
     Ok(())
 }

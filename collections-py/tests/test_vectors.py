@@ -15,6 +15,7 @@ from typing import Any, Callable, Dict, List, Optional
 import pytest
 
 import collections_core as cc
+from collections_core import affordability as afford
 from collections_core import debt, finance
 
 VECTORS = Path(__file__).resolve().parents[2] / "tests" / "vectors"
@@ -696,6 +697,82 @@ def reconcile_case(case: Case) -> Dict[str, Any]:
     }
 
 
+# affordability.json: households, items and policies as the README describes them.
+def household(h: Case) -> afford.Household:
+    keys = ("other_dependants", "non_dependants", "aged_65_or_over", "vehicles", "region")
+    return afford.Household(
+        h.get("adults", 0),
+        h.get("children_under_16", 0),
+        h.get("children_16_to_18", 0),
+        **{k: h[k] for k in keys if k in h},
+    )
+
+
+def afford_assessment(case: Case) -> afford.Assessment:
+    statement = afford.Statement(
+        case["date"],
+        case["currency"],
+        household(case["household"]),
+        [tuple(i) for i in case.get("items", [])],
+        case.get("rounding", "half-up"),
+    )
+    g = case.get("guidelines")
+    guidelines = None if g is None else afford.Guidelines.irs() if g == "irs" else afford.Guidelines.from_json(json.dumps(g))
+    policy = case.get("policy", {})
+    kwargs: Dict[str, Any] = {k: policy[k] for k in ("low_spending_fraction", "debt_administration_fee") if k in policy}
+    if "contingency" in policy:
+        kwargs["contingency"] = (policy["contingency"]["percent"], policy["contingency"]["cap"])
+    return afford.assess(statement, guidelines, **kwargs)
+
+
+def afford_assess(case: Case) -> Dict[str, Any]:
+    a = afford_assessment(case)
+    return {
+        "expected_income": text(a.income),
+        "expected_expenditure": text(a.expenditure),
+        "expected_allowable_expenditure": text(a.allowable_expenditure),
+        "expected_surplus": text(a.surplus),
+        "expected_contingency": text(a.contingency),
+        "expected_disposable_income": text(a.disposable_income),
+        "expected_table": a.table,
+        "expected_guidelines": [
+            [g.guideline, g.rule, text(g.actual), text(g.standard), text(g.allowed)] for g in a.guidelines
+        ],
+        "expected_flags": [[f.guideline, f.kind, text(f.difference)] for f in a.flags],
+    }
+
+
+def afford_fair_share(case: Case) -> Dict[str, Any]:
+    kwargs = {k: case[k] for k in ("token_payment", "minimum") if k in case}
+    f = afford.fair_share(case["available"], case["currency"], [tuple(c) for c in case["creditors"]], **kwargs)
+    return {
+        "expected_offers": [[text(o.amount), o.basis] for o in f.offers],
+        "expected_total": text(f.total),
+        "expected_no_surplus": f.no_surplus,
+        "expected_minimum_set_aside": f.minimum_set_aside,
+    }
+
+
+def afford_recommend(case: Case) -> Dict[str, Any]:
+    p = case["plan_policy"]
+    policy: Any = p if isinstance(p, str) else afford.PlanPolicy(**p)
+    plans: List[Any] = []
+    for r in afford.recommend(afford_assessment(case), [tuple(d) for d in case["debts"]], policy):
+        if r.plan is None:
+            plans.append([r.debt, text(r.fair_share), None])
+        else:
+            pl = r.plan
+            plans.append(
+                [r.debt, text(r.fair_share), text(pl.payment), pl.term_months, text(pl.final_payment), pl.freeze_interest]
+            )
+    return {"expected_plans": plans}
+
+
+def afford_guidelines_csv(case: Case) -> Dict[str, Any]:
+    g = afford.Guidelines.from_csv(case["csv"])
+    return {"expected_tables": [[t.name, t.effective.isoformat(), t.row_count] for t in g.tables]}
+
+
 OPS: Dict[str, Callable[[Case], Any]] = {
     **{op: finance_op(op) for op in FINANCE_ARGS},
     "xnpv": lambda c: rounded(finance.xnpv(c["rate"], **dated(c)), c["places"]),
@@ -744,6 +821,11 @@ OPS: Dict[str, Callable[[Case], Any]] = {
     "ledger": ledger_case,
     "reconcile": reconcile_case,
     "compare_to_expected": reconcile_case,
+    "to_monthly": lambda c: text(afford.to_monthly(c["amount"], c["frequency"], c["currency"], c["rounding"])),
+    "assess": afford_assess,
+    "fair_share": afford_fair_share,
+    "recommend": afford_recommend,
+    "guidelines_csv": afford_guidelines_csv,
 }
 
 # The ops whose cases compare decimals as numbers inside objects too (ledger.json's balances and
@@ -789,6 +871,7 @@ def test_the_vector_files_are_there() -> None:
         "status.json",
         "ledger.json",
         "reconcile.json",
+        "affordability.json",
     } <= names
     assert len(CASES) >= 100
 

@@ -881,6 +881,7 @@ fn irs_2025() -> GuidelineTable {
             Unit::Vehicle,
             Decimal::from(662),
         )
+        .vehicles(Some(1), None)
         .at_most_units(max)
         .marked("T");
         rows.push(if single {
@@ -904,6 +905,7 @@ fn irs_2025() -> GuidelineTable {
                 Decimal::from(amount),
             )
             .in_region(region)
+            .vehicles(Some(1), None)
             .at_most_units(max)
             .marked(mark);
             rows.push(if single {

@@ -7,7 +7,9 @@ date arguments an ISO ``"YYYY-MM-DD"`` string (and where several dates are taken
 hold most decimal amounts exactly. Every error is a ``CollectionsError`` (a ``ValueError``) naming the
 argument at fault. The time-value-of-money functions (numpy-financial's ``pmt``, ``irr``, ... and
 pyxirr's ``xirr``) are in ``collections_core.finance``; late-payment interest, dunning runs, aging
-and the status lifecycle of debts in ``collections_core.debt``. ``amortize`` (or ``ScheduleBuilder``) builds an
+and the status lifecycle of debts in ``collections_core.debt``; income and expenditure
+statements, affordability assessments, fair shares and plan recommendations in
+``collections_core.affordability``. ``amortize`` (or ``ScheduleBuilder``) builds an
 amortized repayment ``Schedule``, which exports to numpy, pyarrow and pandas when they are installed.
 
 >>> from collections_core import Money, HolidayCalendar, date_schedule
@@ -19,7 +21,7 @@ amortized repayment ``Schedule``, which exports to numpy, pyarrow and pandas whe
 
 from __future__ import annotations
 
-from collections_core import debt, finance
+from collections_core import affordability, debt, finance
 from collections_core._collections_core import (
     BUSINESS_DAY_CONVENTIONS,
     DAY_COUNTS,
@@ -67,6 +69,7 @@ __all__ = [
     "HolidayCalendar",
     "Money",
     "Rate",
+    "affordability",
     "date_schedule",
     "debt",
     "finance",

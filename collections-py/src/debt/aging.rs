@@ -558,7 +558,7 @@ value_class! {
 
 /// A column argument's items: a pyarrow array (its `to_pylist()`), a numpy array or pandas Series
 /// (`tolist()`, datetime64 values as dates), or any iterable. A float column is refused whole.
-fn column_items<'py>(
+pub(crate) fn column_items<'py>(
     obj: &Bound<'py, PyAny>,
     field: &'static str,
     amounts: bool,

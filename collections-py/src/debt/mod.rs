@@ -21,13 +21,13 @@
 //! account and events, is not hashable, and pickles as its account and events, replayed on the way in. The compiled names are re-exported by
 //! `collections_core/debt.py`.
 
-mod aging;
+pub(crate) mod aging;
 mod dunning;
 mod late_interest;
 mod ledger;
 mod reconcile;
 mod status;
-mod table;
+pub(crate) mod table;
 
 use std::str::FromStr;
 
@@ -172,14 +172,16 @@ pub fn dict_repr(name: &str, dict: &Bound<'_, PyDict>) -> PyResult<String> {
 }
 
 /// An immutable value class over a core value `$inner` (serde-serializable): a pyclass in
-/// `collections_core.debt` with a getter per field (each computed from `&self.0` by its expression,
+/// `collections_core.debt` (or the module named by a leading `in "module"`) with a getter per field (each computed from `&self.0` by its expression,
 /// converted by [`Out`]), `to_dict` by the same names, `__repr__` from `to_dict`, equality and hash by
 /// the value's JSON, and pickling as that JSON. `repr |s, py| expr;` replaces the `__repr__` (for a
 /// result too long to show whole); `check |v| expr;` runs the core's validation (a `Result<()>`) on a
 /// value unpickled, for a type whose deserializer does not validate. Further methods (a constructor,
 /// say) follow the fields.
 macro_rules! value_class {
+    // A class of another module (`in "collections_core.affordability"`).
     (
+        in $module:literal
         $(#[$meta:meta])*
         $name:literal $py:ident($inner:ty)
         $(repr |$rs:ident, $rpy:ident| $repr:expr;)?
@@ -190,7 +192,7 @@ macro_rules! value_class {
         $($extra:tt)*
     ) => {
         $(#[$meta])*
-        #[pyo3::pyclass(module = "collections_core.debt", name = $name, frozen, eq, hash)]
+        #[pyo3::pyclass(module = $module, name = $name, frozen, eq, hash)]
         #[derive(Debug, Clone)]
         pub struct $py(pub $inner);
 
@@ -277,6 +279,19 @@ macro_rules! value_class {
             }
 
             $($extra)*
+        }
+    };
+    // A class of `collections_core.debt`, the default.
+    (
+        $(#[$meta:meta])*
+        $name:literal $py:ident($inner:ty)
+        $($rest:tt)*
+    ) => {
+        $crate::debt::value_class! {
+            in "collections_core.debt"
+            $(#[$meta])*
+            $name $py($inner)
+            $($rest)*
         }
     };
 }

@@ -1,0 +1,392 @@
+//! `assess_many`: many statements from one long table (one row per item, the household repeated on
+//! each row of a statement), assessed on every core with the GIL released.
+
+use chrono::NaiveDate;
+use collections_core::affordability::{
+    assess, Assessment, AssessmentPolicy, Category, Guidelines, Household, Item, Statement,
+};
+use collections_core::{Currency, Error, Frequency, RoundingMode};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+use rust_decimal::Decimal;
+
+use super::assessment::policy_arg;
+use super::guidelines::guidelines_arg;
+use super::statement::household;
+use crate::calendar::frequency_arg;
+use crate::convert::{date_arg, decimal_arg, int_arg, str_arg, wrong_type};
+use crate::debt::aging::column_items;
+use crate::debt::table::{to_arrow, to_pandas, Column, Table};
+use crate::debt::{name_arg, rounding_arg};
+use crate::errors::{invalid, raise};
+use crate::money::currency_arg;
+
+/// The columns a table must have.
+const REQUIRED: [&str; 7] = [
+    "statement_id",
+    "date",
+    "currency",
+    "adults",
+    "category",
+    "amount",
+    "frequency",
+];
+
+/// The household counts a table may have (0 when absent or null).
+const COUNTS: [&str; 6] = [
+    "children_under_16",
+    "children_16_to_18",
+    "other_dependants",
+    "non_dependants",
+    "aged_65_or_over",
+    "vehicles",
+];
+
+/// Statements below this many per thread are assessed on one thread.
+const STATEMENTS_PER_THREAD: usize = 256;
+
+/// An item as read: category, amount, frequency.
+type ItemParts = (Category, Decimal, Frequency);
+
+/// One row as read: the statement's head, and its item unless the category is null.
+type RowParts = (
+    NaiveDate,
+    Currency,
+    [u32; 7],
+    Option<String>,
+    Option<ItemParts>,
+);
+
+/// What is read of a statement before it is built: its head (from its first row) and its items.
+struct Pending {
+    date: NaiveDate,
+    currency: Currency,
+    counts: [u32; 7],
+    region: Option<String>,
+    items: Vec<ItemParts>,
+}
+
+/// `err` (a `CollectionsError`) again, its value and message naming the statement; another error as
+/// it is.
+fn in_statement(py: Python<'_>, err: PyErr, id: &str) -> PyErr {
+    let value = err.value(py);
+    let rebuilt = (|| -> PyResult<PyErr> {
+        let errors = py.import("collections_core._errors")?;
+        if !value.is_instance(&errors.getattr("CollectionsError")?)? {
+            return Ok(err.clone_ref(py));
+        }
+        let field = value.getattr("field")?;
+        let old: Option<String> = value.getattr("value")?.extract()?;
+        let message = format!("statement {id}: {}", value.str()?.to_cow()?);
+        let new_value = format!("statement {id}: {}", old.unwrap_or_default());
+        let class = value.get_type();
+        Ok(PyErr::from_value(class.call1((message, field, new_value))?))
+    })();
+    rebuilt.unwrap_or(err)
+}
+
+/// The columns of a pandas DataFrame, a pyarrow Table or a dict of columns, by name; whether it was
+/// pandas.
+fn columns<'py>(table: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, PyDict>, bool)> {
+    if let Ok(d) = table.cast::<PyDict>() {
+        return Ok((d.clone(), false));
+    }
+    if table.hasattr("to_pydict")? && table.hasattr("column_names")? {
+        let out = PyDict::new(table.py());
+        for name in table.getattr("column_names")?.try_iter()? {
+            let name = name?;
+            out.set_item(&name, table.call_method1("column", (&name,))?)?;
+        }
+        return Ok((out, false));
+    }
+    if table.hasattr("columns")? && table.hasattr("iloc")? {
+        let out = PyDict::new(table.py());
+        for name in table.getattr("columns")?.try_iter()? {
+            let name = name?;
+            out.set_item(&name, table.get_item(&name)?)?;
+        }
+        return Ok((out, true));
+    }
+    Err(wrong_type(
+        table,
+        "table",
+        "a pandas DataFrame, a pyarrow Table or a dict of columns",
+    ))
+}
+
+/// Assesses every statement, split over the machine's cores; the first error in input order wins.
+fn assess_all(
+    statements: &[Statement],
+    guidelines: Option<&Guidelines>,
+    policy: &AssessmentPolicy,
+) -> Result<Vec<Assessment>, (usize, Error)> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = cores.min(statements.len() / STATEMENTS_PER_THREAD).max(1);
+    let chunk = statements.len().div_ceil(threads).max(1);
+    let run = |start: usize, part: &[Statement]| {
+        part.iter()
+            .enumerate()
+            .map(|(i, s)| assess(s, guidelines, policy).map_err(|e| (start + i, e)))
+            .collect::<Result<Vec<_>, _>>()
+    };
+    if threads == 1 {
+        return run(0, statements);
+    }
+    let run = &run;
+    let parts: Vec<Result<Vec<Assessment>, (usize, Error)>> = std::thread::scope(|s| {
+        let handles: Vec<_> = statements
+            .chunks(chunk)
+            .enumerate()
+            .map(|(k, part)| s.spawn(move || run(k * chunk, part)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    Err((
+                        0,
+                        Error::InvalidArgument {
+                            field: "table",
+                            value: String::from("<worker thread>"),
+                            reason: String::from("an assessment thread failed"),
+                        },
+                    ))
+                })
+            })
+            .collect()
+    });
+    let mut out = Vec::with_capacity(statements.len());
+    for part in parts {
+        out.extend(part?);
+    }
+    Ok(out)
+}
+
+/// Assesses many statements from one long table: a pandas DataFrame, a pyarrow Table or a dict of
+/// columns, one row per item, with the columns ``statement_id``, ``date``, ``currency``, ``adults``,
+/// ``category``, ``amount`` (Decimals, ints or str; a float column is refused) and ``frequency``, and
+/// optionally ``children_under_16``, ``children_16_to_18``, ``other_dependants``, ``non_dependants``,
+/// ``aged_65_or_over``, ``vehicles`` (0 when absent or null) and ``region``. The household, date and
+/// currency are repeated on every row of a statement and must agree. A statement with no items is
+/// one row with a null ``category``.
+///
+/// The statements are taken in the order their ids first appear, read with the GIL held, then
+/// assessed without it on every core, against ``guidelines`` with the policy of ``assess``. Returns
+/// one row per statement: ``statement_id``, ``income``, ``expenditure``, ``allowable_expenditure``,
+/// ``savings``, ``priority_debts``, ``surplus``, ``contingency``, ``disposable_income``,
+/// ``max_affordable_payment`` (exact decimals), ``flag_count`` and ``table``: a pandas DataFrame
+/// when given one, otherwise a pyarrow Table. An error keeps its kind and field, its value naming the
+/// statement (``'statement S-2: ...'``).
+///
+/// >>> t = assess_many({"statement_id": ["a", "a", "b"], "date": ["2025-06-01"] * 3,
+/// ...     "currency": ["GBP"] * 3, "adults": [1, 1, 2], "category": ["earnings", "housing", "earnings"],
+/// ...     "amount": [1500, 1000, 2000], "frequency": ["monthly"] * 3})
+/// >>> t.column("statement_id").to_pylist(), t.column("disposable_income").to_pylist()
+/// (['a', 'b'], [Decimal('500.00'), Decimal('2000.00')])
+#[pyfunction]
+#[pyo3(signature = (table, guidelines = None, *, contingency = None, low_spending_fraction = None,
+                    debt_administration_fee = None, rounding = None))]
+pub fn assess_many<'py>(
+    py: Python<'py>,
+    table: &Bound<'py, PyAny>,
+    guidelines: Option<&Bound<'py, PyAny>>,
+    contingency: Option<&Bound<'py, PyAny>>,
+    low_spending_fraction: Option<&Bound<'py, PyAny>>,
+    debt_administration_fee: Option<&Bound<'py, PyAny>>,
+    rounding: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let guidelines = guidelines_arg(guidelines)?;
+    let policy = policy_arg(contingency, low_spending_fraction, debt_administration_fee)?;
+    let rounding: RoundingMode = rounding_arg(rounding, "rounding")?;
+    let (cols, pandas) = columns(table)?;
+    let column = |name: &'static str, amounts: bool| -> PyResult<Option<Vec<Bound<'py, PyAny>>>> {
+        match cols.get_item(name)? {
+            Some(c) => column_items(&c, name, amounts).map(Some),
+            None => Ok(None),
+        }
+    };
+    let mut required = Vec::with_capacity(REQUIRED.len());
+    for name in REQUIRED {
+        let c = column(name, name == "amount")?
+            .ok_or_else(|| invalid("table", name, "a required column is missing"))?;
+        required.push(c);
+    }
+    let rows = required[0].len();
+    let mut optional = Vec::with_capacity(COUNTS.len() + 1);
+    for name in COUNTS.into_iter().chain(["region"]) {
+        optional.push(column(name, false)?);
+    }
+    for (name, c) in REQUIRED
+        .iter()
+        .zip(&required)
+        .map(|(n, c)| (*n, Some(c)))
+        .chain(
+            COUNTS
+                .into_iter()
+                .chain(["region"])
+                .zip(optional.iter().map(Option::as_ref)),
+        )
+    {
+        if let Some(c) = c {
+            if c.len() != rows {
+                return Err(invalid(
+                    name,
+                    format!("{} values", c.len()),
+                    format!("must have as many values as statement_id ({rows})"),
+                ));
+            }
+        }
+    }
+    let [ids, dates, currencies, adults, categories, amounts, frequencies] = &required[..] else {
+        unreachable!("seven required columns");
+    };
+    let index = PyDict::new(py);
+    let mut order: Vec<Py<PyAny>> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut pending: Vec<Pending> = Vec::new();
+    for row in 0..rows {
+        let id = &ids[row];
+        let k = match index.get_item(id)? {
+            Some(k) => k.extract::<usize>()?,
+            None => order.len(),
+        };
+        let name = if k < names.len() {
+            names[k].clone()
+        } else {
+            match id.cast::<PyString>() {
+                Ok(s) => s.to_cow()?.into_owned(),
+                Err(_) => id.str()?.to_cow()?.into_owned(),
+            }
+        };
+        let read = (|| -> PyResult<RowParts> {
+            let mut counts = [0u32; 7];
+            counts[0] = int_arg(&adults[row], "adults")?;
+            for (i, c) in optional.iter().take(COUNTS.len()).enumerate() {
+                if let Some(v) = c.as_ref().map(|c| &c[row]).filter(|v| !v.is_none()) {
+                    counts[i + 1] = int_arg(v, COUNTS[i])?;
+                }
+            }
+            let region = match optional[COUNTS.len()]
+                .as_ref()
+                .map(|c| &c[row])
+                .filter(|v| !v.is_none())
+            {
+                Some(r) => Some(str_arg(r, "region")?),
+                None => None,
+            };
+            let item = if categories[row].is_none() {
+                None
+            } else {
+                Some((
+                    name_arg::<Category>(&categories[row], "category")?,
+                    decimal_arg(&amounts[row], "amount")?,
+                    frequency_arg(&frequencies[row], "frequency")?,
+                ))
+            };
+            Ok((
+                date_arg(&dates[row], "date")?,
+                currency_arg(&currencies[row], "currency")?,
+                counts,
+                region,
+                item,
+            ))
+        })();
+        let (date, currency, counts, region, item) =
+            read.map_err(|e| in_statement(py, e, &name))?;
+        if k == order.len() {
+            index.set_item(id, k)?;
+            order.push(id.clone().unbind());
+            names.push(name);
+            pending.push(Pending {
+                date,
+                currency,
+                counts,
+                region,
+                items: Vec::new(),
+            });
+        } else {
+            let p = &pending[k];
+            let differs = if p.date != date {
+                Some(("date", date.to_string()))
+            } else if p.currency != currency {
+                Some(("currency", currency.to_string()))
+            } else if p.counts != counts || p.region != region {
+                Some(("household", format!("row {row}")))
+            } else {
+                None
+            };
+            if let Some((field, value)) = differs {
+                return Err(in_statement(
+                    py,
+                    invalid(field, value, "differs from the statement's first row"),
+                    &name,
+                ));
+            }
+        }
+        if let Some(item) = item {
+            pending[k].items.push(item);
+        }
+    }
+    let guidelines = guidelines.as_ref();
+    let built = py.detach(|| {
+        let statements = pending
+            .into_iter()
+            .enumerate()
+            .map(|(k, p)| {
+                let [a, c16, c18, other, non, aged, vehicles] = p.counts;
+                let h: Household =
+                    household(a, c16, c18, other, non, aged, vehicles, p.region.as_deref())
+                        .map_err(|e| (k, e))?;
+                let items = p
+                    .items
+                    .into_iter()
+                    .map(|(c, amount, f)| Item::new(c, amount, f))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_err(|e| (k, e))?;
+                Statement::with_rounding(p.date, p.currency, h, items, rounding).map_err(|e| (k, e))
+            })
+            .collect::<Result<Vec<_>, (usize, Error)>>()?;
+        assess_all(&statements, guidelines, &policy)
+    });
+    let assessments = built.map_err(|(k, e)| {
+        let name = names.get(k).cloned().unwrap_or_default();
+        in_statement(py, raise(e), &name)
+    })?;
+    let a = &assessments;
+    let amounts =
+        |f: fn(&Assessment) -> Decimal| Column::Decimal(a.iter().map(|x| Some(f(x))).collect(), 0);
+    let mut t = Table::default();
+    t.add("statement_id", Column::Objects(order))
+        .add("income", amounts(|x| x.income))
+        .add("expenditure", amounts(|x| x.expenditure))
+        .add(
+            "allowable_expenditure",
+            amounts(|x| x.allowable_expenditure),
+        )
+        .add("savings", amounts(|x| x.savings))
+        .add("priority_debts", amounts(|x| x.priority_debts))
+        .add("surplus", amounts(|x| x.surplus))
+        .add("contingency", amounts(|x| x.contingency))
+        .add("disposable_income", amounts(|x| x.disposable_income))
+        .add(
+            "max_affordable_payment",
+            amounts(|x| x.max_affordable_payment()),
+        )
+        .add(
+            "flag_count",
+            Column::Int(
+                a.iter()
+                    .map(|x| i64::try_from(x.flags.len()).ok())
+                    .collect(),
+            ),
+        )
+        .add(
+            "table",
+            Column::Text(a.iter().map(|x| x.table.clone()).collect()),
+        );
+    if pandas {
+        to_pandas(py, &t, "assess_many")
+    } else {
+        to_arrow(py, &t, "assess_many")
+    }
+}
