@@ -633,6 +633,59 @@ fn json_round_trip_of_the_irs_tables() {
     assert_eq!(back, irs);
 }
 
+#[test]
+fn statements_read_from_json_are_checked_and_agree_with_their_items() {
+    #![allow(clippy::unwrap_used)]
+    let h = Household::new(2, 1, 0).unwrap().with_vehicles(1);
+    let s = Statement::with_rounding(
+        d("2025-06-01"),
+        Currency::USD,
+        h,
+        vec![
+            item(Category::Earnings, "450.00", Frequency::Weekly),
+            monthly(Category::Housing, "900.00"),
+        ],
+        RoundingMode::HalfEven,
+    )
+    .unwrap();
+    let json = serde_json::to_string(&s).unwrap();
+    let back: Statement = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, s);
+    // 450 a week = 450 * 52 / 12 = 1,950.00 a month.
+    assert_eq!(back.monthly_amounts(), &[m("1950.00"), m("900.00")]);
+
+    // A doctored monthly amount is worked out again from the item, not believed.
+    let doctored = json.replace("\"1950.00\"", "\"1.00\"");
+    assert_ne!(doctored, json);
+    let back: Statement = serde_json::from_str(&doctored).unwrap();
+    assert_eq!(back.monthly_amounts()[0], m("1950.00"));
+
+    // What the constructors refuse, deserializing refuses too, naming the field.
+    let bad_item = r#"{"category": "housing", "amount": "-5", "frequency": "monthly"}"#;
+    let e = serde_json::from_str::<Item>(bad_item)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.contains("amount") && e.contains("must not be negative"),
+        "{e}"
+    );
+    let nobody = r#"{"adults": 0}"#;
+    let e = serde_json::from_str::<Household>(nobody)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("household") && e.contains("zero people"), "{e}");
+    let too_old = r#"{"adults": 1, "aged_65_or_over": 2}"#;
+    let e = serde_json::from_str::<Household>(too_old)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("aged_65_or_over"), "{e}");
+    let cents = json.replace("\"900.00\"", "\"900.001\"");
+    let e = serde_json::from_str::<Statement>(&cents)
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("items") && e.contains("minor units"), "{e}");
+}
+
 fn freq() -> impl Strategy<Value = Frequency> {
     prop::sample::select(vec![
         Frequency::Weekly,

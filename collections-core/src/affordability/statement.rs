@@ -215,11 +215,29 @@ fn convert(
 /// # Ok::<(), collections_core::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "ItemRepr")]
 pub struct Item {
     category: Category,
     amount: Decimal,
     frequency: Frequency,
     label: String,
+}
+
+/// An item as serialized, checked by [`Item::new`] on the way in.
+#[derive(Deserialize)]
+struct ItemRepr {
+    category: Category,
+    amount: Decimal,
+    frequency: Frequency,
+    #[serde(default)]
+    label: String,
+}
+
+impl TryFrom<ItemRepr> for Item {
+    type Error = Error;
+    fn try_from(r: ItemRepr) -> Result<Item> {
+        Ok(Item::new(r.category, r.amount, r.frequency)?.with_label(r.label))
+    }
 }
 
 impl Item {
@@ -282,6 +300,7 @@ impl Item {
 /// # Ok::<(), collections_core::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "HouseholdRepr")]
 pub struct Household {
     adults: u32,
     children_under_16: u32,
@@ -291,6 +310,45 @@ pub struct Household {
     aged_65_or_over: u32,
     vehicles: u32,
     region: Option<String>,
+}
+
+/// A household as serialized (counts default to zero), checked as [`Household::new`] checks on the
+/// way in.
+#[derive(Deserialize)]
+struct HouseholdRepr {
+    adults: u32,
+    #[serde(default)]
+    children_under_16: u32,
+    #[serde(default)]
+    children_16_to_18: u32,
+    #[serde(default)]
+    other_dependants: u32,
+    #[serde(default)]
+    non_dependants: u32,
+    #[serde(default)]
+    aged_65_or_over: u32,
+    #[serde(default)]
+    vehicles: u32,
+    #[serde(default)]
+    region: Option<String>,
+}
+
+impl TryFrom<HouseholdRepr> for Household {
+    type Error = Error;
+    fn try_from(r: HouseholdRepr) -> Result<Household> {
+        let h = Household {
+            adults: r.adults,
+            children_under_16: r.children_under_16,
+            children_16_to_18: r.children_16_to_18,
+            other_dependants: r.other_dependants,
+            non_dependants: r.non_dependants,
+            aged_65_or_over: r.aged_65_or_over,
+            vehicles: r.vehicles,
+            region: r.region,
+        };
+        h.validate()?;
+        Ok(h)
+    }
 }
 
 /// The most people a household may have (a guard against nonsense input).
@@ -469,6 +527,7 @@ impl Household {
 /// # Ok::<(), collections_core::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "StatementRepr")]
 pub struct Statement {
     date: NaiveDate,
     currency: Currency,
@@ -477,6 +536,29 @@ pub struct Statement {
     rounding: RoundingMode,
     /// The monthly amount of each item, in item order.
     monthly: Vec<Decimal>,
+}
+
+/// A statement as serialized. The monthly amounts are worked out again from the items (a serialized
+/// `monthly` list is ignored), so a statement read back always agrees with its items.
+#[derive(Deserialize)]
+struct StatementRepr {
+    date: NaiveDate,
+    currency: Currency,
+    household: Household,
+    items: Vec<Item>,
+    #[serde(default = "half_up")]
+    rounding: RoundingMode,
+}
+
+fn half_up() -> RoundingMode {
+    RoundingMode::HalfUp
+}
+
+impl TryFrom<StatementRepr> for Statement {
+    type Error = Error;
+    fn try_from(r: StatementRepr) -> Result<Statement> {
+        Statement::with_rounding(r.date, r.currency, r.household, r.items, r.rounding)
+    }
 }
 
 impl Statement {
