@@ -118,6 +118,13 @@ fn irs_national_standards_by_household_size() {
         // Allowed in full: the standard, though 400 was spent.
         assert_eq!(n.allowed, m(expected));
         assert_eq!(a.table.as_deref(), Some("irs-2025"));
+        // Every figure reads as money, in cents, even the table's whole dollars and empty sections.
+        assert_eq!(n.standard.to_string(), format!("{expected}.00"));
+        assert_eq!(n.allowed.to_string(), format!("{expected}.00"));
+        assert_eq!(a.income.to_string(), "0.00");
+        assert_eq!(a.savings.to_string(), "0.00");
+        assert_eq!(a.contingency.to_string(), "0.00");
+        assert_eq!(a.max_affordable_payment().to_string(), "0.00");
     }
     // 2024 (effective 2024-04-22): 808 for one person, 2,027 + 386 for a household of five.
     #[allow(clippy::unwrap_used)]

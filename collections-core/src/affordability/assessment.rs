@@ -263,7 +263,11 @@ impl Assessment {
 
     /// The most that can be paid a month to non-priority creditors: the disposable income, or zero.
     pub fn max_affordable_payment(&self) -> Decimal {
-        self.disposable_income.max(Decimal::ZERO)
+        if self.disposable_income > Decimal::ZERO {
+            self.disposable_income
+        } else {
+            Decimal::new(0, self.disposable_income.scale())
+        }
     }
 
     /// A proposed monthly payment as a fraction of the disposable income (above 1: unaffordable);
@@ -411,12 +415,17 @@ pub fn assess(
                 });
             }
         }
-        for s in standards {
+        for mut s in standards {
+            // Table figures are often whole units (1753): shown in minor units (1753.00) like the
+            // rest of the assessment; a figure with more decimals than the currency keeps them.
+            if s.amount.scale() < units {
+                s.amount.rescale(units);
+            }
             let actual = s
                 .categories
                 .iter()
                 .map(|c| statement.monthly(*c))
-                .try_fold(Decimal::ZERO, |acc, x| acc.checked_add(x))
+                .try_fold(Decimal::new(0, units), |acc, x| acc.checked_add(x))
                 .ok_or_else(|| Error::overflow("items", &s.guideline))?;
             let allowed = s.rule.allowed(actual, s.amount);
             allowable = add(
@@ -492,7 +501,7 @@ pub fn assess(
                 .ok_or_else(|| Error::overflow("contingency", surplus))?;
             round_decimal(share, units, policy.rounding)?.min(c.cap)
         }
-        _ => Decimal::ZERO,
+        _ => Decimal::new(0, units),
     };
     let disposable_income = sub(surplus, contingency, "disposable_income")?;
 

@@ -647,8 +647,7 @@ impl Statement {
             .iter()
             .zip(&self.monthly)
             .filter(|(item, _)| item.category == category)
-            .map(|(_, m)| *m)
-            .sum()
+            .fold(self.zero(), |acc, (_, m)| acc + *m)
     }
 
     /// The monthly total of a section.
@@ -657,8 +656,13 @@ impl Statement {
             .iter()
             .zip(&self.monthly)
             .filter(|(item, _)| item.category.section() == section)
-            .map(|(_, m)| *m)
-            .sum()
+            .fold(self.zero(), |acc, (_, m)| acc + *m)
+    }
+
+    /// Zero in the currency's minor units (0.00 for USD), so that a total over no items reads as
+    /// money like every other.
+    fn zero(&self) -> Decimal {
+        Decimal::new(0, self.currency.minor_units())
     }
 }
 

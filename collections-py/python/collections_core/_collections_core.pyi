@@ -2394,7 +2394,7 @@ class Recommendation:
 
 def recommend(
     assessment: Assessment,
-    debts: Iterable[Union[tuple[str, _DecimalLike, _DecimalLike], Sequence[Any]]],
+    debts: Iterable[Union[tuple[str, _DecimalLike], tuple[str, _DecimalLike, _DecimalLike], Sequence[Any]]],
     policy: Union[PlanPolicy, str, None] = None,
 ) -> list[Recommendation]: ...
 def assess_many(

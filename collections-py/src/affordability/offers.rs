@@ -102,7 +102,7 @@ pub fn fair_share(
 ) -> PyResult<PyFairShare> {
     let available = decimal_arg(available, "available")?;
     let currency = currency_arg(currency, "currency")?;
-    let creditors = pair_items(creditors, "creditors", 2, "an (id, balance) pair")?
+    let creditors = pair_items(creditors, "creditors", 2..=2, "an (id, balance) pair")?
         .iter()
         .map(|t: &Bound<'_, PyTuple>| {
             Ok(Creditor::new(

@@ -213,12 +213,12 @@ fn plan_policy_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<PlanPolicy> {
     ))
 }
 
-/// A plan per debt from an ``Assessment``'s disposable income, shared among ``debts`` (``(id, balance,
-/// annual_rate)`` triples, the rate a fraction: ``"0.199"``) pro rata, within ``policy`` (a
+/// A plan per debt from an ``Assessment``'s disposable income, shared among ``debts`` (``(id, balance)``
+/// pairs, or ``(id, balance, annual_rate)`` triples with the rate a fraction: ``"0.199"``) pro rata, within ``policy`` (a
 /// ``PlanPolicy``, ``'default'`` or ``'irs_streamlined'``). Returns one ``Recommendation`` per debt.
 ///
 /// >>> s = Statement("2025-06-01", "GBP", Household(1), [("earnings", 1500, "monthly"), ("housing", 1350, "monthly")])
-/// >>> r = recommend(assess(s), [("card", 2000, 0), ("loan", 4000, 0)])
+/// >>> r = recommend(assess(s), [("card", 2000), ("loan", 4000, 0)])
 /// >>> r[0].plan.payment, r[0].plan.term_months
 /// (Decimal('50.00'), 40)
 #[pyfunction]
@@ -231,16 +231,24 @@ pub fn recommend(
     let assessment = assessment
         .cast::<PyAssessment>()
         .map_err(|_| wrong_type(assessment, "assessment", "an Assessment"))?;
-    let debts = pair_items(debts, "debts", 3, "an (id, balance, annual_rate) triple")?
-        .iter()
-        .map(|t: &Bound<'_, PyTuple>| {
-            Ok(Debt::new(
-                str_arg(&t.get_item(0)?, "debts")?,
-                decimal_arg(&t.get_item(1)?, "balance")?,
-            )
-            .with_rate(decimal_arg(&t.get_item(2)?, "annual_rate")?))
+    let debts = pair_items(
+        debts,
+        "debts",
+        2..=3,
+        "an (id, balance) pair or an (id, balance, annual_rate) triple",
+    )?
+    .iter()
+    .map(|t: &Bound<'_, PyTuple>| {
+        let debt = Debt::new(
+            str_arg(&t.get_item(0)?, "debts")?,
+            decimal_arg(&t.get_item(1)?, "balance")?,
+        );
+        Ok(match t.len() {
+            3 => debt.with_rate(decimal_arg(&t.get_item(2)?, "annual_rate")?),
+            _ => debt,
         })
-        .collect::<PyResult<Vec<_>>>()?;
+    })
+    .collect::<PyResult<Vec<_>>>()?;
     let policy = plan_policy_arg(policy)?;
     Ok(core::recommend(&assessment.get().0, &debts, &policy)
         .or_raise()?

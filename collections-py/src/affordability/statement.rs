@@ -399,7 +399,7 @@ pub fn category_names(py: Python<'_>) -> PyResult<Bound<'_, PyTuple>> {
 pub fn pair_items<'py>(
     obj: &Bound<'py, PyAny>,
     field: &'static str,
-    len: usize,
+    lens: std::ops::RangeInclusive<usize>,
     expected: &str,
 ) -> PyResult<Vec<Bound<'py, PyTuple>>> {
     items_arg(obj, field)?
@@ -412,7 +412,7 @@ pub fn pair_items<'py>(
                     .map_err(|_| wrong_type(&item, field, expected))?
                     .clone(),
             };
-            if tuple.len() == len {
+            if lens.contains(&tuple.len()) {
                 Ok(tuple)
             } else {
                 Err(wrong_type(&item, field, expected))
