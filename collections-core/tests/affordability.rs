@@ -411,7 +411,7 @@ fn recommendations_and_fallbacks() {
     assert!(r[0]
         .reasons
         .iter()
-        .any(|x| x.contains("below the policy's minimum 125")));
+        .any(|x| x.contains("below the policy's minimum 125.00")));
     assert_eq!(
         r[0].fallbacks,
         vec![
@@ -419,6 +419,10 @@ fn recommendations_and_fallbacks() {
             Fallback::BreathingSpace { days: 60 },
             Fallback::Forbearance { months: 3 }
         ]
+    );
+    // The token reads as money.
+    assert!(
+        matches!(&r[0].fallbacks[0], Fallback::TokenPayment { amount } if amount.to_string() == "1.00")
     );
     // Interest: 1,200.00 at 24% (2% a month = 24.00) with a 20.00 payment: frozen under the default
     // policy, 60 months; never frozen: cannot be afforded.

@@ -303,8 +303,13 @@ pub fn recommend(
         .checked_mul(policy.max_share_of_surplus)
         .ok_or_else(|| Error::overflow("disposable_income", assessment.disposable_income))?;
     let available = round_decimal(available, units, RoundingMode::Down)?;
+    // The token reads as money (1.00, not 1); fair_share refuses one finer than the currency's units.
+    let mut token = policy.token_payment;
+    if token.scale() < units {
+        token.rescale(units);
+    }
     let offer_policy = OfferPolicy {
-        token_payment: policy.token_payment,
+        token_payment: token,
         minimum: Decimal::ZERO,
     };
     let shares = fair_share(available, currency, &creditors, &offer_policy).map_err(|e| {
@@ -315,9 +320,7 @@ pub fn recommend(
         }
     })?;
     let fallbacks = || {
-        let mut f = vec![Fallback::TokenPayment {
-            amount: policy.token_payment,
-        }];
+        let mut f = vec![Fallback::TokenPayment { amount: token }];
         if policy.breathing_space_days > 0 {
             f.push(Fallback::BreathingSpace {
                 days: policy.breathing_space_days,
@@ -358,7 +361,10 @@ pub fn recommend(
             debt.balance, owed
         ));
         let payment = share.min(debt.balance);
-        let minimum = policy.minimum_payment.for_balance(debt.balance);
+        let mut minimum = policy.minimum_payment.for_balance(debt.balance);
+        if minimum.scale() < units {
+            minimum.rescale(units);
+        }
         let plan = plan_for(debt, payment, minimum, units, policy, &mut reasons)?;
         out.push(Recommendation {
             debt: debt.id.clone(),
