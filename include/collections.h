@@ -2,7 +2,9 @@
  * collections.h: the C ABI of the collections library (exact money, rates, day counts, frequencies,
  * date schedules, business-day calendars, the time-value-of-money solvers, APRs, amortized
  * repayment schedules, statutory late interest, dunning runs, aging and the status lifecycle of
- * debts, the event-sourced account ledger and payment reconciliation, for debt collections).
+ * debts, the event-sourced account ledger and payment reconciliation, and affordability: income and
+ * expenditure statements assessed against guideline tables, fair shares and plan recommendations, for
+ * debt collections).
  *
  * API conventions
  * ---------------
@@ -20,9 +22,9 @@
  * (coll_decimal_to_string, coll_date_schedule, coll_calendar_holidays, coll_schedule_rows,
  * coll_age_account_by_bucket, coll_aging_bucket_label, coll_ledger_obligations_on,
  * coll_ledger_posted_payments, coll_account_activity_obligations_on, coll_month_end_agings,
- * coll_roll_rates, coll_portfolio_roll_rates), so the caller can retry. Those twelve also accept a
- * NULL buffer with a capacity of 0, to ask for the size
- * without a buffer: the call fails with COLL_BUFFER_TOO_SMALL and writes the size needed (or succeeds
+ * coll_roll_rates, coll_portfolio_roll_rates, coll_guidelines_to_json), so the caller can retry. Those
+ * thirteen also accept a NULL buffer with a capacity of 0, to ask for the size without a buffer: the
+ * call fails with COLL_BUFFER_TOO_SMALL and writes the size needed (or succeeds
  * with a length of 0 when nothing is needed). A NULL buffer with a non-zero capacity is COLL_NULL_ARGUMENT.
  * Inputs are read before outputs are written, so a single-value output may point at an input
  * (coll_decimal_round(&x, 2, COLL_ROUND_HALF_UP, &x)); arrays passed in and out must not overlap.
@@ -39,18 +41,27 @@
  * coll_dunning_invoice, coll_dunning_level, coll_dunning_policy, coll_aging_account, coll_aging_rules,
  * coll_limitation, coll_ledger_terms, coll_ledger_event, coll_payment_record, coll_tolerances,
  * coll_account_activity, ... and the results) are plain values too; the invoices, levels, accounts,
- * terms, events, records and rules point to arrays and text that are read during the call only. Rich
- * objects are opaque handles: a handle made by coll_<thing>_new (or coll_calendar_builtin,
+ * terms, events, records and rules point to arrays and text that are read during the call only. So
+ * are the affordability structs (coll_household, coll_statement_item, coll_guideline_row,
+ * coll_guideline_table, coll_assessment_policy, coll_creditor, coll_offer_policy, coll_plan_debt,
+ * coll_plan_policy and the results): their text, categories and rows are read during the call only.
+ * Rich objects are opaque handles: a handle made by coll_<thing>_new (or coll_calendar_builtin,
  * coll_schedule_reamortize, coll_ledger_clone, coll_ledger_status_history, coll_reconcile,
- * coll_compare_to_expected) is owned by the caller and freed by coll_<thing>_free, which accepts NULL.
+ * coll_compare_to_expected, coll_guidelines_irs, coll_guidelines_from_json, coll_guidelines_from_csv,
+ * coll_assess, coll_recommend, or a coll_<thing>_clone) is owned by the caller and freed by
+ * coll_<thing>_free, which accepts NULL.
  * Strings returned as `const char *` (coll_version, coll_status_name, coll_last_error_message, and
  * the coll_<enumeration>_name functions: coll_dunning_outcome_name, coll_debt_status_name,
- * coll_component_name, coll_ledger_entry_kind_name, ...) belong to the library: never free them. Text a
+ * coll_component_name, coll_ledger_entry_kind_name, ..., and coll_category_sfs_group and
+ * coll_category_irs_line) belong to the library: never free them. Text a
  * handle lends in a result struct (a coll_dunning_line's invoice_id and action, a coll_dunning_customer's
  * customer_id, a coll_status_change's reason, a coll_ledger_event's id and reason and a
  * coll_ledger_account's id read from a coll_ledger, the references and account ids of
  * coll_ledger_posted_payments, a coll_discrepancy's resolution, a coll_delinquency_change's
- * bucket_label) is owned by the handle: it stays valid until the handle is freed (posting more events
+ * bucket_label; a coll_statement's item labels and region, a coll_guidelines' table names, sources and
+ * rows with their text and categories, a coll_assessment's table name, guideline names, categories,
+ * marks, derivations and line labels, a coll_fair_share's creditor ids, a coll_recommendations' debt
+ * ids and reasons) is owned by the handle: it stays valid until the handle is freed (posting more events
  * to a coll_ledger does not move it), is NUL-terminated, and comes with its length in bytes (an id
  * may itself contain NUL bytes). An index that is absent is COLL_NO_INDEX (SIZE_MAX).
  * No function returns a string the caller must free (text is written into caller buffers), so there is
@@ -62,26 +73,28 @@
  * Flags. Yes/no fields inside structs (coll_day_count's end_of_month_rule and has_maturity,
  * coll_regulation_z_apr's irregular, coll_schedule_terms' end_of_month and has_ fields,
  * coll_reamortization's has_ fields, coll_schedule_row's holiday, and the has_ fields and yes/no
- * fields of the debt structs: blocked, one_level_at_a_time, charged, eligible, ...) are uint8_t, not
- * bool, so that
- * every byte the library reads from caller memory can be checked: 0 or 1, anything else gives
- * COLL_INVALID_ARGUMENT naming the field.
+ * fields of the debt and affordability structs: blocked, one_level_at_a_time, charged, eligible,
+ * has_until, has_contingency, has_min_persons, ...) are uint8_t, not bool, so that every byte the library
+ * reads from caller memory can be checked: 0 or 1, anything else gives COLL_INVALID_ARGUMENT naming
+ * the field.
  * A bool passed by value (coll_date_schedule's end_of_month, the rate functions' continuous) is a C99
  * bool, which is always 0 or 1 in C; a caller from another language must pass exactly 0 or 1 there.
  * bool out-parameters are written as 0 or 1.
  *
  * Thread safety. All functions may be called from any thread. The last error message is per thread.
  * A coll_calendar, coll_schedule, coll_late_interest, coll_dunning_run, coll_reconciliation,
- * coll_expected_comparison or coll_delinquency_history never changes after it is made, so one handle
- * may be shared by threads; free it once, after every thread is done with it. A coll_statutory_tables,
+ * coll_expected_comparison, coll_delinquency_history, coll_statement, coll_guidelines, coll_assessment,
+ * coll_fair_share or coll_recommendations never changes after it is made, so one handle may be shared
+ * by threads; free it once, after every thread is done with it. A coll_statutory_tables,
  * coll_status_history or coll_ledger changes (coll_statutory_tables_push, coll_status_history_change,
  * coll_ledger_post, coll_ledger_post_all): no other thread may use it during such a call.
  *
  * Examples. tests/c/demo.c (money, day counts, date schedules, calendars),
- * collections-ffi/examples/schedule.c (an amortized loan printed as a table) and
- * collections-ffi/examples/dunning.c (a dunning run over invoices, grouped by customer) and
+ * collections-ffi/examples/schedule.c (an amortized loan printed as a table),
+ * collections-ffi/examples/dunning.c (a dunning run over invoices, grouped by customer),
  * collections-ffi/examples/ledger.c (an account's obligations, payments and a reversal, with its
- * balances and journal).
+ * balances and journal) and collections-ffi/examples/affordability.c (a household's statement assessed
+ * against the IRS standards, its flags and derivation, a fair-share split and a plan per debt).
  *
  * Version. coll_version() returns "MAJOR.MINOR.PATCH" of the library; COLL_VERSION_MAJOR/MINOR/PATCH
  * are those of this header.
