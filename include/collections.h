@@ -2,7 +2,9 @@
  * collections.h: the C ABI of the collections library (exact money, rates, day counts, frequencies,
  * date schedules, business-day calendars, the time-value-of-money solvers, APRs, amortized
  * repayment schedules, statutory late interest, dunning runs, aging and the status lifecycle of
- * debts, the event-sourced account ledger and payment reconciliation, for debt collections).
+ * debts, the event-sourced account ledger and payment reconciliation, and affordability: income and
+ * expenditure statements assessed against guideline tables, fair shares and plan recommendations, for
+ * debt collections).
  *
  * API conventions
  * ---------------
@@ -20,9 +22,9 @@
  * (coll_decimal_to_string, coll_date_schedule, coll_calendar_holidays, coll_schedule_rows,
  * coll_age_account_by_bucket, coll_aging_bucket_label, coll_ledger_obligations_on,
  * coll_ledger_posted_payments, coll_account_activity_obligations_on, coll_month_end_agings,
- * coll_roll_rates, coll_portfolio_roll_rates), so the caller can retry. Those twelve also accept a
- * NULL buffer with a capacity of 0, to ask for the size
- * without a buffer: the call fails with COLL_BUFFER_TOO_SMALL and writes the size needed (or succeeds
+ * coll_roll_rates, coll_portfolio_roll_rates, coll_guidelines_to_json), so the caller can retry. Those
+ * thirteen also accept a NULL buffer with a capacity of 0, to ask for the size without a buffer: the
+ * call fails with COLL_BUFFER_TOO_SMALL and writes the size needed (or succeeds
  * with a length of 0 when nothing is needed). A NULL buffer with a non-zero capacity is COLL_NULL_ARGUMENT.
  * Inputs are read before outputs are written, so a single-value output may point at an input
  * (coll_decimal_round(&x, 2, COLL_ROUND_HALF_UP, &x)); arrays passed in and out must not overlap.
@@ -39,18 +41,27 @@
  * coll_dunning_invoice, coll_dunning_level, coll_dunning_policy, coll_aging_account, coll_aging_rules,
  * coll_limitation, coll_ledger_terms, coll_ledger_event, coll_payment_record, coll_tolerances,
  * coll_account_activity, ... and the results) are plain values too; the invoices, levels, accounts,
- * terms, events, records and rules point to arrays and text that are read during the call only. Rich
- * objects are opaque handles: a handle made by coll_<thing>_new (or coll_calendar_builtin,
+ * terms, events, records and rules point to arrays and text that are read during the call only. So
+ * are the affordability structs (coll_household, coll_statement_item, coll_guideline_row,
+ * coll_guideline_table, coll_assessment_policy, coll_creditor, coll_offer_policy, coll_plan_debt,
+ * coll_plan_policy and the results): their text, categories and rows are read during the call only.
+ * Rich objects are opaque handles: a handle made by coll_<thing>_new (or coll_calendar_builtin,
  * coll_schedule_reamortize, coll_ledger_clone, coll_ledger_status_history, coll_reconcile,
- * coll_compare_to_expected) is owned by the caller and freed by coll_<thing>_free, which accepts NULL.
+ * coll_compare_to_expected, coll_guidelines_irs, coll_guidelines_from_json, coll_guidelines_from_csv,
+ * coll_assess, coll_recommend, or a coll_<thing>_clone) is owned by the caller and freed by
+ * coll_<thing>_free, which accepts NULL.
  * Strings returned as `const char *` (coll_version, coll_status_name, coll_last_error_message, and
  * the coll_<enumeration>_name functions: coll_dunning_outcome_name, coll_debt_status_name,
- * coll_component_name, coll_ledger_entry_kind_name, ...) belong to the library: never free them. Text a
+ * coll_component_name, coll_ledger_entry_kind_name, ..., and coll_category_sfs_group and
+ * coll_category_irs_line) belong to the library: never free them. Text a
  * handle lends in a result struct (a coll_dunning_line's invoice_id and action, a coll_dunning_customer's
  * customer_id, a coll_status_change's reason, a coll_ledger_event's id and reason and a
  * coll_ledger_account's id read from a coll_ledger, the references and account ids of
  * coll_ledger_posted_payments, a coll_discrepancy's resolution, a coll_delinquency_change's
- * bucket_label) is owned by the handle: it stays valid until the handle is freed (posting more events
+ * bucket_label; a coll_statement's item labels and region, a coll_guidelines' table names, sources and
+ * rows with their text and categories, a coll_assessment's table name, guideline names, categories,
+ * marks, derivations and line labels, a coll_fair_share's creditor ids, a coll_recommendations' debt
+ * ids and reasons) is owned by the handle: it stays valid until the handle is freed (posting more events
  * to a coll_ledger does not move it), is NUL-terminated, and comes with its length in bytes (an id
  * may itself contain NUL bytes). An index that is absent is COLL_NO_INDEX (SIZE_MAX).
  * No function returns a string the caller must free (text is written into caller buffers), so there is
@@ -62,26 +73,28 @@
  * Flags. Yes/no fields inside structs (coll_day_count's end_of_month_rule and has_maturity,
  * coll_regulation_z_apr's irregular, coll_schedule_terms' end_of_month and has_ fields,
  * coll_reamortization's has_ fields, coll_schedule_row's holiday, and the has_ fields and yes/no
- * fields of the debt structs: blocked, one_level_at_a_time, charged, eligible, ...) are uint8_t, not
- * bool, so that
- * every byte the library reads from caller memory can be checked: 0 or 1, anything else gives
- * COLL_INVALID_ARGUMENT naming the field.
+ * fields of the debt and affordability structs: blocked, one_level_at_a_time, charged, eligible,
+ * has_until, has_contingency, has_min_persons, ...) are uint8_t, not bool, so that every byte the library
+ * reads from caller memory can be checked: 0 or 1, anything else gives COLL_INVALID_ARGUMENT naming
+ * the field.
  * A bool passed by value (coll_date_schedule's end_of_month, the rate functions' continuous) is a C99
  * bool, which is always 0 or 1 in C; a caller from another language must pass exactly 0 or 1 there.
  * bool out-parameters are written as 0 or 1.
  *
  * Thread safety. All functions may be called from any thread. The last error message is per thread.
  * A coll_calendar, coll_schedule, coll_late_interest, coll_dunning_run, coll_reconciliation,
- * coll_expected_comparison or coll_delinquency_history never changes after it is made, so one handle
- * may be shared by threads; free it once, after every thread is done with it. A coll_statutory_tables,
+ * coll_expected_comparison, coll_delinquency_history, coll_statement, coll_guidelines, coll_assessment,
+ * coll_fair_share or coll_recommendations never changes after it is made, so one handle may be shared
+ * by threads; free it once, after every thread is done with it. A coll_statutory_tables,
  * coll_status_history or coll_ledger changes (coll_statutory_tables_push, coll_status_history_change,
  * coll_ledger_post, coll_ledger_post_all): no other thread may use it during such a call.
  *
  * Examples. tests/c/demo.c (money, day counts, date schedules, calendars),
- * collections-ffi/examples/schedule.c (an amortized loan printed as a table) and
- * collections-ffi/examples/dunning.c (a dunning run over invoices, grouped by customer) and
+ * collections-ffi/examples/schedule.c (an amortized loan printed as a table),
+ * collections-ffi/examples/dunning.c (a dunning run over invoices, grouped by customer),
  * collections-ffi/examples/ledger.c (an account's obligations, payments and a reversal, with its
- * balances and journal).
+ * balances and journal) and collections-ffi/examples/affordability.c (a household's statement assessed
+ * against the IRS standards, its flags and derivation, a fair-share split and a plan per debt).
  *
  * Version. coll_version() returns "MAJOR.MINOR.PATCH" of the library; COLL_VERSION_MAJOR/MINOR/PATCH
  * are those of this header.
@@ -129,6 +142,22 @@
 #define COLL_DECIMAL_TEXT_CAPACITY 64
 
 /**
+ * The most people a household may have (`coll_household`).
+ */
+#define COLL_MAX_PERSONS 1000
+
+/**
+ * The longest plan a `coll_plan_policy` may allow, in months (100 years).
+ */
+#define COLL_MAX_TERM_MONTHS 1200
+
+/**
+ * What a statement leaves to pay debts with, from `coll_assess`. Opaque; freed by
+ * `coll_assessment_free`. It never changes, so threads may share it.
+ */
+typedef struct coll_assessment coll_assessment;
+
+/**
  * A holiday calendar: weekend days, listed holidays and built-in holiday rules. Opaque; made by
  * `coll_calendar_builtin` or `coll_calendar_new` and freed by `coll_calendar_free`. It never changes
  * after it is made, so one calendar may be used from several threads at once.
@@ -154,6 +183,20 @@ typedef struct coll_dunning_run coll_dunning_run;
 typedef struct coll_expected_comparison coll_expected_comparison;
 
 /**
+ * Offers to every creditor, from `coll_fair_share_new`. Opaque; freed by `coll_fair_share_free`. It
+ * never changes, so threads may share it.
+ */
+typedef struct coll_fair_share coll_fair_share;
+
+/**
+ * A set of guideline tables, at most one in force on any date from the first table's effective date.
+ * Opaque; made by `coll_guidelines_irs`, `coll_guidelines_new`, `coll_guidelines_from_json`,
+ * `coll_guidelines_from_csv` or `coll_guidelines_clone`, freed by `coll_guidelines_free`. It never
+ * changes, so threads may share it.
+ */
+typedef struct coll_guidelines coll_guidelines;
+
+/**
  * The statutory interest of a claim: its summary and its breakdown by rate. Opaque; made by
  * `coll_late_interest_new`, freed by `coll_late_interest_free`; it never changes, so threads may share
  * it.
@@ -174,6 +217,12 @@ typedef struct coll_late_interest coll_late_interest;
 typedef struct coll_ledger coll_ledger;
 
 /**
+ * The recommendations of `coll_recommend`, one per debt in the order given. Opaque; freed by
+ * `coll_recommendations_free`. It never changes, so threads may share it.
+ */
+typedef struct coll_recommendations coll_recommendations;
+
+/**
  * The result of `coll_reconcile`. Opaque; freed by `coll_reconciliation_free`. It never changes, so
  * threads may share it.
  */
@@ -185,6 +234,13 @@ typedef struct coll_reconciliation coll_reconciliation;
  * changes after it is made, so one schedule may be read from several threads at once.
  */
 typedef struct coll_schedule coll_schedule;
+
+/**
+ * An income and expenditure statement: its date, currency, household and items, each item's amount
+ * normalized to monthly. Opaque; made by `coll_statement_new` (or `coll_statement_clone`), freed by
+ * `coll_statement_free`. It never changes, so threads may share it.
+ */
+typedef struct coll_statement coll_statement;
 
 /**
  * Every status change of one account, with the history's rules (no back-dating, a pause returns to
@@ -2323,6 +2379,814 @@ typedef struct coll_expected_outcome {
 } coll_expected_outcome;
 
 /**
+ * A statement category: one of the `COLL_CATEGORY_` constants. The set follows the UK Standard
+ * Financial Statement's groups, split where the US IRS Collection Financial Standards treat parts
+ * differently, so one statement maps onto both (`coll_category_sfs_group`, `coll_category_irs_line`).
+ */
+typedef uint32_t coll_category;
+
+/**
+ * The part of a statement a category belongs to: one of the `COLL_SECTION_` constants, in the order
+ * of the UK Standard Financial Statement.
+ */
+typedef uint32_t coll_section;
+
+/**
+ * How a guideline turns what was spent into what is allowed: one of the `COLL_GUIDELINE_RULE_`
+ * constants.
+ */
+typedef uint32_t coll_guideline_rule;
+
+/**
+ * What a guideline row's amount is per: one of the `COLL_GUIDELINE_UNIT_` constants.
+ */
+typedef uint32_t coll_guideline_unit;
+
+/**
+ * Which way spending stands out from a guideline: one of the `COLL_FLAG_KIND_` constants.
+ */
+typedef uint32_t coll_flag_kind;
+
+/**
+ * What a line of an assessment's derivation is about: one of the `COLL_LINE_KIND_` constants.
+ */
+typedef uint32_t coll_line_kind;
+
+/**
+ * How a fair-share offer was made: one of the `COLL_OFFER_BASIS_` constants.
+ */
+typedef uint32_t coll_offer_basis;
+
+/**
+ * When a plan asks the creditor to freeze interest: one of the `COLL_FREEZE_INTEREST_` constants.
+ */
+typedef uint32_t coll_freeze_interest;
+
+/**
+ * The kind of a plan policy's least payment per debt: one of the `COLL_MINIMUM_PAYMENT_` constants
+ * (the names are the core's `MinimumPayment` tags).
+ */
+typedef uint32_t coll_minimum_payment_kind;
+
+/**
+ * A way forward when a plan cannot be afforded: one of the `COLL_FALLBACK_` constants (the names are
+ * the core's `Fallback` tags).
+ */
+typedef uint32_t coll_fallback_kind;
+
+/**
+ * Who lives in the household, as the UK Standard Financial Statement asks, plus what the IRS
+ * standards need. At least one adult; at most `COLL_MAX_PERSONS` people counted (adults, children and
+ * other dependants); no more people aged 65 or over than are counted. Start from
+ * `coll_household_init`. A plain value: the region is read during the call that takes it.
+ */
+typedef struct coll_household {
+    /**
+     * Adults (the debtor is one).
+     */
+    uint32_t adults;
+    /**
+     * Children under 16.
+     */
+    uint32_t children_under_16;
+    /**
+     * Children aged 16 to 18.
+     */
+    uint32_t children_16_to_18;
+    /**
+     * Other dependants (counted in the household size).
+     */
+    uint32_t other_dependants;
+    /**
+     * Adults who live there and contribute, such as grown-up children (not counted).
+     */
+    uint32_t non_dependants;
+    /**
+     * How many of the people counted are aged 65 or over (IRS out-of-pocket health care).
+     */
+    uint32_t aged_65_or_over;
+    /**
+     * Vehicles.
+     */
+    uint32_t vehicles;
+    /**
+     * The region guideline rows may be keyed by (UTF-8, `region_len` bytes: the IRS operating-cost
+     * regions `northeast`, `midwest`, `south`, `west`, or any name a table of your own uses), or NULL
+     * (with `region_len` 0) for none.
+     */
+    const char *region;
+    /**
+     * Bytes in `region`.
+     */
+    size_t region_len;
+} coll_household;
+
+/**
+ * One line of a statement: a category, an amount (zero or more, at most 10^15, in the statement
+ * currency's minor units) and how often it is paid or received, with an optional label ("rent"). A
+ * plain value; an item read from a `coll_statement` points to a label owned by the statement.
+ */
+typedef struct coll_statement_item {
+    /**
+     * A `COLL_CATEGORY_` constant.
+     */
+    coll_category category;
+    /**
+     * The amount as stated.
+     */
+    struct coll_decimal amount;
+    /**
+     * How often.
+     */
+    struct coll_frequency frequency;
+    /**
+     * A free-text label (UTF-8, `label_len` bytes; NULL with 0 for none).
+     */
+    const char *label;
+    /**
+     * Bytes in `label`.
+     */
+    size_t label_len;
+} coll_statement_item;
+
+/**
+ * What a statement is about (`coll_statement_get_info`). The household's region points into the
+ * statement (valid until it is freed, NUL-terminated) or is NULL. A plain value.
+ */
+typedef struct coll_statement_info {
+    /**
+     * The statement's date (it picks the guideline table in force).
+     */
+    struct coll_date date;
+    /**
+     * The currency of every amount.
+     */
+    struct coll_currency currency;
+    /**
+     * The household.
+     */
+    struct coll_household household;
+    /**
+     * The rounding of the monthly amounts, a `COLL_ROUND_` constant.
+     */
+    coll_rounding_mode rounding;
+} coll_statement_info;
+
+/**
+ * One row of a guideline table: a monthly standard for the households it matches. A row matches a
+ * household when every key it sets holds (`min_persons <= persons <= max_persons`, `adults` and
+ * `children` equal, `min_vehicles <= vehicles <= max_vehicles`, `region` equal ignoring case); its
+ * standard is `(amount + (persons - min_persons) × each_additional_person) × units`, units being the
+ * count of its unit in the household, at most `max_units`. A guideline's standard is the sum over its
+ * matching rows. Start from `coll_guideline_row_init`. The keys are `uint8_t` `has_` flags, 0 or 1,
+ * with their values (a value behind a flag of 0 is not read).
+ *
+ * Ownership: a plain value; its text and categories are read during the call that takes it. A row
+ * read from a `coll_guidelines` points to text and categories owned by the guidelines.
+ */
+typedef struct coll_guideline_row {
+    /**
+     * The guideline's name (`national_standards`, `food`, ...; UTF-8), not blank.
+     */
+    const char *guideline;
+    /**
+     * Bytes in `guideline`.
+     */
+    size_t guideline_len;
+    /**
+     * The categories whose spending the guideline covers (`COLL_CATEGORY_` constants), at least one;
+     * every row of a guideline covers the same ones, and a category belongs to one guideline only.
+     */
+    const coll_category *categories;
+    /**
+     * The number of `categories`.
+     */
+    size_t n_categories;
+    /**
+     * A `COLL_GUIDELINE_RULE_` constant. Default allowed in full.
+     */
+    coll_guideline_rule rule;
+    /**
+     * A `COLL_GUIDELINE_UNIT_` constant. Default household.
+     */
+    coll_guideline_unit unit;
+    /**
+     * The monthly standard, 0 to 10^15.
+     */
+    struct coll_decimal amount;
+    /**
+     * 1 when `min_persons` is set.
+     */
+    uint8_t has_min_persons;
+    /**
+     * The least household size the row applies to.
+     */
+    uint32_t min_persons;
+    /**
+     * 1 when `max_persons` is set.
+     */
+    uint8_t has_max_persons;
+    /**
+     * The largest household size the row applies to.
+     */
+    uint32_t max_persons;
+    /**
+     * 1 when `each_additional_person` is set.
+     */
+    uint8_t has_each_additional_person;
+    /**
+     * Added for each person above `min_persons` (IRS: "each additional person"), 0 to 10^15.
+     */
+    struct coll_decimal each_additional_person;
+    /**
+     * 1 when `adults` is set.
+     */
+    uint8_t has_adults;
+    /**
+     * Adults, exactly (SFS compositions).
+     */
+    uint32_t adults;
+    /**
+     * 1 when `children` is set.
+     */
+    uint8_t has_children;
+    /**
+     * Children (under 16 and 16 to 18), exactly.
+     */
+    uint32_t children;
+    /**
+     * 1 when `min_vehicles` is set.
+     */
+    uint8_t has_min_vehicles;
+    /**
+     * The least number of vehicles.
+     */
+    uint32_t min_vehicles;
+    /**
+     * 1 when `max_vehicles` is set.
+     */
+    uint8_t has_max_vehicles;
+    /**
+     * The most vehicles.
+     */
+    uint32_t max_vehicles;
+    /**
+     * 1 when `max_units` is set.
+     */
+    uint8_t has_max_units;
+    /**
+     * The most units counted (IRS vehicles: two, one for a single person).
+     */
+    uint32_t max_units;
+    /**
+     * The region (UTF-8), or NULL (with `region_len` 0) for any region.
+     */
+    const char *region;
+    /**
+     * Bytes in `region`.
+     */
+    size_t region_len;
+    /**
+     * A verification mark (the IRS tables: `O` official, `T` two sources agree, `U` unverified), or
+     * NULL (with `mark_len` 0) for none.
+     */
+    const char *mark;
+    /**
+     * Bytes in `mark`.
+     */
+    size_t mark_len;
+} coll_guideline_row;
+
+/**
+ * A guideline table: rows in force from `effective` (through `until` when `has_until` is 1, else
+ * until the next table of the set). Start from `coll_guideline_table_init`.
+ *
+ * Ownership: a plain value; its text and rows are read during the call that takes it. A table read
+ * from a `coll_guidelines` (`coll_guidelines_table_at`) points to text and rows owned by the
+ * guidelines, and may be passed back to `coll_guidelines_new`.
+ */
+typedef struct coll_guideline_table {
+    /**
+     * The table's name (UTF-8), not blank.
+     */
+    const char *name;
+    /**
+     * Bytes in `name`.
+     */
+    size_t name_len;
+    /**
+     * The first day it is in force.
+     */
+    struct coll_date effective;
+    /**
+     * 1 when `until` is set, else 0.
+     */
+    uint8_t has_until;
+    /**
+     * The last day it is in force, not before `effective`.
+     */
+    struct coll_date until;
+    /**
+     * A citation of its source (UTF-8; NULL with 0 for none).
+     */
+    const char *source;
+    /**
+     * Bytes in `source`.
+     */
+    size_t source_len;
+    /**
+     * The rows; NULL when `n_rows` is 0.
+     */
+    const struct coll_guideline_row *rows;
+    /**
+     * The number of `rows`.
+     */
+    size_t n_rows;
+} coll_guideline_table;
+
+/**
+ * A contingency allowance: `percent` of a positive surplus (a fraction, 0 to 1: 0.10 for 10%), at
+ * most `cap` a month (zero or more). A plain value.
+ */
+typedef struct coll_contingency {
+    /**
+     * The fraction of the surplus.
+     */
+    struct coll_decimal percent;
+    /**
+     * The most a month.
+     */
+    struct coll_decimal cap;
+} coll_contingency;
+
+/**
+ * Choices of an assessment beyond the statement and the guidelines. Start from
+ * `coll_assessment_policy_init`. A plain value.
+ */
+typedef struct coll_assessment_policy {
+    /**
+     * 1 when `contingency` applies, else 0 (the default).
+     */
+    uint8_t has_contingency;
+    /**
+     * A contingency allowance taken from a positive surplus (`coll_contingency_common_financial_tool`
+     * gives Scotland's Common Financial Tool's).
+     */
+    struct coll_contingency contingency;
+    /**
+     * Spending below this fraction (0 to 1) of a guideline's standard is flagged as unusually low
+     * (FCA CONC 8.5). Default 0.5; 0 turns the flag off.
+     */
+    struct coll_decimal low_spending_fraction;
+    /**
+     * A monthly debt administration fee, deducted before anything is available to creditors (zero or
+     * more, in the statement currency's minor units). Default 0.
+     */
+    struct coll_decimal debt_administration_fee;
+    /**
+     * The rounding of the contingency allowance to minor units, a `COLL_ROUND_` constant. Default half
+     * up.
+     */
+    coll_rounding_mode rounding;
+} coll_assessment_policy;
+
+/**
+ * The figures of an assessment, each monthly in the statement's currency. `table` points into the
+ * assessment (valid until it is freed, NUL-terminated) or is NULL when no guidelines were used. A
+ * plain value.
+ */
+typedef struct coll_assessment_figures {
+    /**
+     * The statement's date.
+     */
+    struct coll_date date;
+    /**
+     * The currency.
+     */
+    struct coll_currency currency;
+    /**
+     * The name of the guideline table used, or NULL.
+     */
+    const char *table;
+    /**
+     * Bytes in `table` (0 when NULL).
+     */
+    size_t table_len;
+    /**
+     * Total income.
+     */
+    struct coll_decimal income;
+    /**
+     * Fixed costs as stated.
+     */
+    struct coll_decimal fixed_costs;
+    /**
+     * Flexible costs as stated.
+     */
+    struct coll_decimal flexible_costs;
+    /**
+     * Fixed plus flexible costs as stated.
+     */
+    struct coll_decimal expenditure;
+    /**
+     * Fixed plus flexible costs as the guidelines allow them.
+     */
+    struct coll_decimal allowable_expenditure;
+    /**
+     * The savings contribution.
+     */
+    struct coll_decimal savings;
+    /**
+     * Payments offered to priority creditors.
+     */
+    struct coll_decimal priority_debts;
+    /**
+     * The debt administration fee.
+     */
+    struct coll_decimal debt_administration_fee;
+    /**
+     * income - allowable_expenditure - savings - debt_administration_fee - priority_debts (negative:
+     * a deficit).
+     */
+    struct coll_decimal surplus;
+    /**
+     * The contingency allowance taken from a positive surplus.
+     */
+    struct coll_decimal contingency;
+    /**
+     * surplus - contingency: what is available for non-priority creditors (negative: a deficit).
+     */
+    struct coll_decimal disposable_income;
+    /**
+     * The most that can be paid a month to non-priority creditors: the disposable income, or zero.
+     */
+    struct coll_decimal max_affordable_payment;
+    /**
+     * 1 when the disposable income is below zero, else 0.
+     */
+    uint8_t is_deficit;
+} coll_assessment_figures;
+
+/**
+ * How one guideline was applied. Its text and categories point into the assessment (valid until it is
+ * freed; text NUL-terminated); its verification marks are read with
+ * `coll_assessment_guideline_mark_at`. A plain value.
+ */
+typedef struct coll_guideline_use {
+    /**
+     * The guideline's name.
+     */
+    const char *guideline;
+    /**
+     * Bytes in `guideline`.
+     */
+    size_t guideline_len;
+    /**
+     * Its rule for this household, a `COLL_GUIDELINE_RULE_` constant.
+     */
+    coll_guideline_rule rule;
+    /**
+     * The categories it covers (`COLL_CATEGORY_` constants).
+     */
+    const coll_category *categories;
+    /**
+     * The number of `categories`.
+     */
+    size_t n_categories;
+    /**
+     * Monthly spending in them.
+     */
+    struct coll_decimal actual;
+    /**
+     * The standard for the household.
+     */
+    struct coll_decimal standard;
+    /**
+     * What is allowed.
+     */
+    struct coll_decimal allowed;
+    /**
+     * How the standard was made (`"2 person_under_65 x 84 + 1 person_65_or_over x 149"`).
+     */
+    const char *derivation;
+    /**
+     * Bytes in `derivation`.
+     */
+    size_t derivation_len;
+    /**
+     * The number of verification marks of the rows used.
+     */
+    size_t n_marks;
+} coll_guideline_use;
+
+/**
+ * Spending that stands out from a guideline. Its text and categories point into the assessment. A
+ * plain value.
+ */
+typedef struct coll_assessment_flag {
+    /**
+     * The guideline's name.
+     */
+    const char *guideline;
+    /**
+     * Bytes in `guideline`.
+     */
+    size_t guideline_len;
+    /**
+     * The categories it covers (`COLL_CATEGORY_` constants).
+     */
+    const coll_category *categories;
+    /**
+     * The number of `categories`.
+     */
+    size_t n_categories;
+    /**
+     * High or low, a `COLL_FLAG_KIND_` constant.
+     */
+    coll_flag_kind kind;
+    /**
+     * Monthly spending in those categories.
+     */
+    struct coll_decimal actual;
+    /**
+     * The guideline's standard.
+     */
+    struct coll_decimal standard;
+    /**
+     * actual - standard (positive when over, negative when under).
+     */
+    struct coll_decimal difference;
+} coll_assessment_flag;
+
+/**
+ * One line of the derivation. Its text points into the assessment. A plain value.
+ */
+typedef struct coll_assessment_line {
+    /**
+     * What it is about, a `COLL_LINE_KIND_` constant.
+     */
+    coll_line_kind kind;
+    /**
+     * A short label (`earnings`, `housing (rent)`, `national_standards`, `disposable_income`).
+     */
+    const char *label;
+    /**
+     * Bytes in `label`.
+     */
+    size_t label_len;
+    /**
+     * The monthly amount it arrives at.
+     */
+    struct coll_decimal amount;
+    /**
+     * How (`"income 3200.00 - allowable expenditure 2267.00 - ... = 933.00"`).
+     */
+    const char *derivation;
+    /**
+     * Bytes in `derivation`.
+     */
+    size_t derivation_len;
+} coll_assessment_line;
+
+/**
+ * Token payments and the per-creditor minimum. Start from `coll_offer_policy_init`. A plain value.
+ */
+typedef struct coll_offer_policy {
+    /**
+     * The token payment offered to each creditor when nothing is available, and to a creditor whose
+     * share falls below `minimum` (zero or more, in minor units). Default 1.
+     */
+    struct coll_decimal token_payment;
+    /**
+     * The least pro-rata offer; a creditor whose share is below it gets the token payment and the rest
+     * is shared again among the others (zero or more). Default 0: no minimum.
+     */
+    struct coll_decimal minimum;
+} coll_offer_policy;
+
+/**
+ * A non-priority creditor and what is owed to it. A plain value; its id is read during the call.
+ */
+typedef struct coll_creditor {
+    /**
+     * The creditor's (or the debt's) reference (UTF-8), not blank, unique in the list.
+     */
+    const char *id;
+    /**
+     * Bytes in `id`.
+     */
+    size_t id_len;
+    /**
+     * The balance owed, above zero, in the currency's minor units.
+     */
+    struct coll_decimal balance;
+} coll_creditor;
+
+/**
+ * The totals of a fair share. A plain value.
+ */
+typedef struct coll_fair_share_totals {
+    /**
+     * What was available a month.
+     */
+    struct coll_decimal available;
+    /**
+     * The sum of the offers: `available` exactly whenever it is above zero.
+     */
+    struct coll_decimal total;
+    /**
+     * 1 when there was no surplus and every offer is a token payment, else 0.
+     */
+    uint8_t no_surplus;
+    /**
+     * 1 when the token payments of the creditors below the minimum would have taken everything, so
+     * the minimum was set aside and `available` shared pro rata among all creditors; else 0.
+     */
+    uint8_t minimum_set_aside;
+} coll_fair_share_totals;
+
+/**
+ * One creditor's offer. `creditor` points into the `coll_fair_share` (valid until it is freed,
+ * NUL-terminated). A plain value.
+ */
+typedef struct coll_offer {
+    /**
+     * The creditor's id.
+     */
+    const char *creditor;
+    /**
+     * Bytes in `creditor`.
+     */
+    size_t creditor_len;
+    /**
+     * What it is owed.
+     */
+    struct coll_decimal balance;
+    /**
+     * The monthly offer.
+     */
+    struct coll_decimal amount;
+    /**
+     * How it was made, a `COLL_OFFER_BASIS_` constant.
+     */
+    coll_offer_basis basis;
+} coll_offer;
+
+/**
+ * What a recommendation may propose. Start from `coll_plan_policy_init` (the default) or
+ * `coll_plan_policy_irs_streamlined`. A plain value.
+ */
+typedef struct coll_plan_policy {
+    /**
+     * The longest plan, in months, 1 to `COLL_MAX_TERM_MONTHS`. Default 60.
+     */
+    uint32_t max_term_months;
+    /**
+     * The kind of the least payment per debt, a `COLL_MINIMUM_PAYMENT_` constant. Default fixed.
+     */
+    coll_minimum_payment_kind minimum_payment_kind;
+    /**
+     * For `COLL_MINIMUM_PAYMENT_FIXED`: the least payment per debt, zero or more (0: no minimum, the
+     * default). Must be 0 for `COLL_MINIMUM_PAYMENT_IRS_STREAMLINED`.
+     */
+    struct coll_decimal minimum_payment;
+    /**
+     * The most of the disposable income the plans may take together, a fraction above 0 and at most 1.
+     * Default 1.
+     */
+    struct coll_decimal max_share_of_surplus;
+    /**
+     * When to ask for interest to be frozen, a `COLL_FREEZE_INTEREST_` constant. Default when the
+     * payment does not cover a month's interest.
+     */
+    coll_freeze_interest freeze_interest;
+    /**
+     * The token payment offered when a plan cannot be afforded, zero or more. Default 1.
+     */
+    struct coll_decimal token_payment;
+    /**
+     * The breathing space offered, in days (60 by default, England and Wales' standard breathing
+     * space); 0 offers none.
+     */
+    uint32_t breathing_space_days;
+    /**
+     * The forbearance offered, in months (3 by default); 0 offers none.
+     */
+    uint32_t forbearance_months;
+    /**
+     * The rounding of monthly interest to the cent, a `COLL_ROUND_` constant. Default half up.
+     */
+    coll_rounding_mode rounding;
+} coll_plan_policy;
+
+/**
+ * A non-priority debt to plan for. A plain value; its id is read during the call.
+ */
+typedef struct coll_plan_debt {
+    /**
+     * The debt's reference (UTF-8), not blank, unique in the list.
+     */
+    const char *id;
+    /**
+     * Bytes in `id`.
+     */
+    size_t id_len;
+    /**
+     * The balance owed, above zero, in the currency's minor units.
+     */
+    struct coll_decimal balance;
+    /**
+     * The annual interest rate as a fraction, 0 to 10 (0.199 for 19.9%; 0 when interest is already
+     * frozen), charged monthly on the balance.
+     */
+    struct coll_decimal annual_rate;
+} coll_plan_debt;
+
+/**
+ * A proposed plan for one debt. A plain value.
+ */
+typedef struct coll_plan {
+    /**
+     * The monthly payment.
+     */
+    struct coll_decimal payment;
+    /**
+     * Months to clear the debt.
+     */
+    uint32_t term_months;
+    /**
+     * The last payment (at most `payment`).
+     */
+    struct coll_decimal final_payment;
+    /**
+     * 1 when the creditor is asked to freeze interest, else 0.
+     */
+    uint8_t freeze_interest;
+    /**
+     * Everything paid over the plan.
+     */
+    struct coll_decimal total_paid;
+} coll_plan;
+
+/**
+ * The recommendation for one debt. `debt` points into the `coll_recommendations` (valid until it is
+ * freed, NUL-terminated); the fallbacks and reasons are read with `coll_recommendations_fallback_at`
+ * and `coll_recommendations_reason_at`. A plain value.
+ */
+typedef struct coll_recommendation {
+    /**
+     * The debt's id.
+     */
+    const char *debt;
+    /**
+     * Bytes in `debt`.
+     */
+    size_t debt_len;
+    /**
+     * Its fair share of what is available a month (zero when nothing is).
+     */
+    struct coll_decimal fair_share;
+    /**
+     * 1 when `plan` is set, 0 when the debt cannot be afforded (see the fallbacks).
+     */
+    uint8_t has_plan;
+    /**
+     * The plan (all zero when `has_plan` is 0).
+     */
+    struct coll_plan plan;
+    /**
+     * The number of fallbacks (when there is no plan).
+     */
+    size_t n_fallbacks;
+    /**
+     * The number of reasons, in words.
+     */
+    size_t n_reasons;
+} coll_recommendation;
+
+/**
+ * A way forward when a plan cannot be afforded. A plain value.
+ */
+typedef struct coll_fallback {
+    /**
+     * A `COLL_FALLBACK_` constant.
+     */
+    coll_fallback_kind kind;
+    /**
+     * `COLL_FALLBACK_TOKEN_PAYMENT`: the amount a month; zero otherwise.
+     */
+    struct coll_decimal amount;
+    /**
+     * `COLL_FALLBACK_BREATHING_SPACE`: the days; 0 otherwise.
+     */
+    uint32_t days;
+    /**
+     * `COLL_FALLBACK_FORBEARANCE`: the months; 0 otherwise.
+     */
+    uint32_t months;
+} coll_fallback;
+
+/**
  * Success.
  */
 #define COLL_OK 0
@@ -3265,6 +4129,274 @@ typedef struct coll_expected_outcome {
  * Not yet due, or still in its grace days, on the as-of date (whatever it has received).
  */
 #define COLL_EXPECTED_NOT_DUE 4
+
+/**
+ * Income: earnings (wages and salaries; net business income for the self-employed).
+ */
+#define COLL_CATEGORY_EARNINGS 0
+
+/**
+ * Income: benefits and tax credits (IRS: social security, other income).
+ */
+#define COLL_CATEGORY_BENEFITS 1
+
+/**
+ * Income: pensions.
+ */
+#define COLL_CATEGORY_PENSIONS 2
+
+/**
+ * Income: other income (maintenance, lodgers, student loans; child support and alimony received,
+ * rental income, interest and dividends).
+ */
+#define COLL_CATEGORY_OTHER_INCOME 3
+
+/**
+ * Fixed costs: home and contents (rent or mortgage, property taxes, insurance).
+ */
+#define COLL_CATEGORY_HOUSING 4
+
+/**
+ * Fixed costs: utilities (gas, electricity, fuel, telephone, internet).
+ */
+#define COLL_CATEGORY_UTILITIES 5
+
+/**
+ * Fixed costs: water (water, sewer, garbage).
+ */
+#define COLL_CATEGORY_WATER 6
+
+/**
+ * Fixed costs: health insurance.
+ */
+#define COLL_CATEGORY_HEALTH_INSURANCE 7
+
+/**
+ * Fixed costs: out-of-pocket health care.
+ */
+#define COLL_CATEGORY_HEALTH_CARE 8
+
+/**
+ * Fixed costs: care (childcare, adult care; IRS child / dependent care).
+ */
+#define COLL_CATEGORY_CARE 9
+
+/**
+ * Fixed costs: vehicle ownership (loan, hire purchase or lease payments).
+ */
+#define COLL_CATEGORY_VEHICLE_OWNERSHIP 10
+
+/**
+ * Fixed costs: vehicle operating costs (fuel, insurance, tax, maintenance, parking).
+ */
+#define COLL_CATEGORY_VEHICLE_OPERATING 11
+
+/**
+ * Fixed costs: public transport.
+ */
+#define COLL_CATEGORY_PUBLIC_TRANSPORT 12
+
+/**
+ * Fixed costs: school costs.
+ */
+#define COLL_CATEGORY_SCHOOL 13
+
+/**
+ * Fixed costs: pensions and insurance (term life insurance, retirement contributions).
+ */
+#define COLL_CATEGORY_PENSIONS_AND_INSURANCE 14
+
+/**
+ * Fixed costs: professional costs (union dues, professional licences).
+ */
+#define COLL_CATEGORY_PROFESSIONAL_COSTS 15
+
+/**
+ * Fixed costs: current taxes (the IRS counts income gross, taxes as an expense; SFS income is net).
+ */
+#define COLL_CATEGORY_TAXES 16
+
+/**
+ * Fixed costs: court-ordered payments (child support, alimony, maintenance paid).
+ */
+#define COLL_CATEGORY_COURT_ORDERED_PAYMENTS 17
+
+/**
+ * Fixed costs: other essential costs.
+ */
+#define COLL_CATEGORY_OTHER_ESSENTIAL_COSTS 18
+
+/**
+ * Flexible costs: communications and leisure.
+ */
+#define COLL_CATEGORY_COMMUNICATIONS_AND_LEISURE 19
+
+/**
+ * Flexible costs: food and housekeeping.
+ */
+#define COLL_CATEGORY_FOOD_AND_HOUSEKEEPING 20
+
+/**
+ * Flexible costs: personal costs (clothing, personal care).
+ */
+#define COLL_CATEGORY_PERSONAL_COSTS 21
+
+/**
+ * A regular savings contribution.
+ */
+#define COLL_CATEGORY_SAVINGS_CONTRIBUTION 22
+
+/**
+ * Payments offered to priority creditors (arrears of rent, mortgage, council tax, energy, fines,
+ * taxes).
+ */
+#define COLL_CATEGORY_PRIORITY_DEBT_PAYMENTS 23
+
+/**
+ * Income.
+ */
+#define COLL_SECTION_INCOME 0
+
+/**
+ * Fixed costs.
+ */
+#define COLL_SECTION_FIXED_COSTS 1
+
+/**
+ * Flexible costs (the categories with SFS spending guidelines).
+ */
+#define COLL_SECTION_FLEXIBLE_COSTS 2
+
+/**
+ * A regular savings contribution.
+ */
+#define COLL_SECTION_SAVINGS 3
+
+/**
+ * Payments offered to priority creditors, deducted before anything is shared among the others.
+ */
+#define COLL_SECTION_PRIORITY_DEBTS 4
+
+/**
+ * The standard is allowed whatever was spent (IRS national standards, out-of-pocket health care).
+ */
+#define COLL_GUIDELINE_RULE_ALLOWED_IN_FULL 0
+
+/**
+ * The lesser of what was spent and the standard (IRS local standards).
+ */
+#define COLL_GUIDELINE_RULE_LESSER_OF 1
+
+/**
+ * What was spent is allowed; the standard is a trigger figure that only flags (UK SFS).
+ */
+#define COLL_GUIDELINE_RULE_TRIGGER 2
+
+/**
+ * The whole household.
+ */
+#define COLL_GUIDELINE_UNIT_HOUSEHOLD 0
+
+/**
+ * Each person in the household.
+ */
+#define COLL_GUIDELINE_UNIT_PERSON 1
+
+/**
+ * Each person under 65.
+ */
+#define COLL_GUIDELINE_UNIT_PERSON_UNDER_65 2
+
+/**
+ * Each person aged 65 or over.
+ */
+#define COLL_GUIDELINE_UNIT_PERSON_65_OR_OVER 3
+
+/**
+ * Each vehicle (at most the row's `max_units`).
+ */
+#define COLL_GUIDELINE_UNIT_VEHICLE 4
+
+/**
+ * More than the standard.
+ */
+#define COLL_FLAG_KIND_UNUSUALLY_HIGH 0
+
+/**
+ * Below the policy's low-spending fraction of the standard.
+ */
+#define COLL_FLAG_KIND_UNUSUALLY_LOW 1
+
+/**
+ * A statement item normalized to monthly.
+ */
+#define COLL_LINE_KIND_ITEM 0
+
+/**
+ * A guideline applied.
+ */
+#define COLL_LINE_KIND_GUIDELINE 1
+
+/**
+ * A total or a result.
+ */
+#define COLL_LINE_KIND_TOTAL 2
+
+/**
+ * A note (a guideline with no row for the household, ...).
+ */
+#define COLL_LINE_KIND_NOTE 3
+
+/**
+ * A pro-rata share of what is available.
+ */
+#define COLL_OFFER_BASIS_PRO_RATA 0
+
+/**
+ * A token payment (no surplus, or a share below the minimum).
+ */
+#define COLL_OFFER_BASIS_TOKEN 1
+
+/**
+ * Never: a plan whose payment does not cover the interest cannot be afforded.
+ */
+#define COLL_FREEZE_INTEREST_NEVER 0
+
+/**
+ * When the payment does not cover a month's interest (the balance would never fall).
+ */
+#define COLL_FREEZE_INTEREST_WHEN_PAYMENT_BELOW_INTEREST 1
+
+/**
+ * Always (a debt management plan, the Debt Arrangement Scheme).
+ */
+#define COLL_FREEZE_INTEREST_ALWAYS 2
+
+/**
+ * A fixed amount (`coll_plan_policy`'s `minimum_payment`; 0: no minimum).
+ */
+#define COLL_MINIMUM_PAYMENT_FIXED 0
+
+/**
+ * The IRS streamlined installment agreement: the larger of 25 and the balance / 72, rounded up to the
+ * cent (IRM 4.20.4.3).
+ */
+#define COLL_MINIMUM_PAYMENT_IRS_STREAMLINED 1
+
+/**
+ * A token payment a month while circumstances are reviewed (`coll_fallback`'s `amount`).
+ */
+#define COLL_FALLBACK_TOKEN_PAYMENT 0
+
+/**
+ * A breathing space: enforcement, interest and charges paused (`coll_fallback`'s `days`).
+ */
+#define COLL_FALLBACK_BREATHING_SPACE 1
+
+/**
+ * Forbearance: reduced or no payments with interest frozen (`coll_fallback`'s `months`).
+ */
+#define COLL_FALLBACK_FORBEARANCE 2
 
 #ifdef __cplusplus
 extern "C" {
@@ -5953,6 +7085,998 @@ coll_status coll_expected_status_from_name(const char *name, size_t len, coll_ex
  * `out` is NULL or points to a writable `const char *`.
  */
 coll_status coll_expected_status_name(coll_expected_status status, const char **out);
+
+/**
+ * The `COLL_CATEGORY_` constant named by `name` (`earnings`, `housing`, `food_and_housekeeping`,
+ * `priority_debt_payments`, ...: the names of the constants in lower case; case, `-`, `_` and spaces
+ * are not significant). Unknown names give `COLL_INVALID_ARGUMENT` naming `category`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_category`.
+ */
+coll_status coll_category_from_name(const char *name,
+                                    size_t len,
+                                    coll_category *out);
+
+/**
+ * The name of a `COLL_CATEGORY_` constant (`"food_and_housekeeping"`) in `*out`. An unknown number
+ * gives `COLL_INVALID_ARGUMENT` naming `category`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_category_name(coll_category category, const char **out);
+
+/**
+ * The section a category belongs to (`COLL_SECTION_INCOME` for `COLL_CATEGORY_EARNINGS`) in `*out`.
+ * An unknown number gives `COLL_INVALID_ARGUMENT` naming `category`.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_section`.
+ */
+coll_status coll_category_section(coll_category category, coll_section *out);
+
+/**
+ * The UK Standard Financial Statement group a category belongs to (`"fixed costs: utilities"`) in
+ * `*out`. An unknown number gives `COLL_INVALID_ARGUMENT` naming `category`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_category_sfs_group(coll_category category, const char **out);
+
+/**
+ * The line of the US IRS Collection Information Statements (Form 433-A, "Monthly Household Income
+ * and Expense Information"; Form 433-F, "Monthly Household Income" and "Monthly Expenses") a category
+ * is reported on (`"public transportation costs"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `category`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_category_irs_line(coll_category category,
+                                   const char **out);
+
+/**
+ * The `COLL_SECTION_` constant named by `name`: `income`, `fixed_costs`, `flexible_costs`, `savings`
+ * or `priority_debts`. Unknown names give `COLL_INVALID_ARGUMENT` naming `section`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_section`.
+ */
+coll_status coll_section_from_name(const char *name,
+                                   size_t len,
+                                   coll_section *out);
+
+/**
+ * The name of a `COLL_SECTION_` constant (`"fixed_costs"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `section`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_section_name(coll_section section, const char **out);
+
+/**
+ * The `COLL_GUIDELINE_RULE_` constant named by `name`: `allowed_in_full`, `lesser_of` or `trigger`.
+ * Unknown names give `COLL_INVALID_ARGUMENT` naming `rule`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_guideline_rule`.
+ */
+coll_status coll_guideline_rule_from_name(const char *name, size_t len, coll_guideline_rule *out);
+
+/**
+ * The name of a `COLL_GUIDELINE_RULE_` constant (`"lesser_of"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `rule`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_guideline_rule_name(coll_guideline_rule rule, const char **out);
+
+/**
+ * The `COLL_GUIDELINE_UNIT_` constant named by `name`: `household`, `person`, `person_under_65`,
+ * `person_65_or_over` or `vehicle`. Unknown names give `COLL_INVALID_ARGUMENT` naming `unit`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_guideline_unit`.
+ */
+coll_status coll_guideline_unit_from_name(const char *name, size_t len, coll_guideline_unit *out);
+
+/**
+ * The name of a `COLL_GUIDELINE_UNIT_` constant (`"person_under_65"`) in `*out`. An unknown number
+ * gives `COLL_INVALID_ARGUMENT` naming `unit`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_guideline_unit_name(coll_guideline_unit unit, const char **out);
+
+/**
+ * The `COLL_FLAG_KIND_` constant named by `name`: `unusually_high` or `unusually_low`. Unknown names
+ * give `COLL_INVALID_ARGUMENT` naming `flag`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_flag_kind`.
+ */
+coll_status coll_flag_kind_from_name(const char *name,
+                                     size_t len,
+                                     coll_flag_kind *out);
+
+/**
+ * The name of a `COLL_FLAG_KIND_` constant (`"unusually_high"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `flag`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_flag_kind_name(coll_flag_kind kind, const char **out);
+
+/**
+ * The `COLL_LINE_KIND_` constant named by `name`: `item`, `guideline`, `total` or `note`. Unknown
+ * names give `COLL_INVALID_ARGUMENT` naming `line_kind`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_line_kind`.
+ */
+coll_status coll_line_kind_from_name(const char *name, size_t len, coll_line_kind *out);
+
+/**
+ * The name of a `COLL_LINE_KIND_` constant (`"guideline"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `line_kind`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_line_kind_name(coll_line_kind kind, const char **out);
+
+/**
+ * The `COLL_OFFER_BASIS_` constant named by `name`: `pro_rata` or `token`. Unknown names give
+ * `COLL_INVALID_ARGUMENT` naming `basis`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_offer_basis`.
+ */
+coll_status coll_offer_basis_from_name(const char *name, size_t len, coll_offer_basis *out);
+
+/**
+ * The name of a `COLL_OFFER_BASIS_` constant (`"pro_rata"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `basis`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_offer_basis_name(coll_offer_basis basis, const char **out);
+
+/**
+ * The `COLL_FREEZE_INTEREST_` constant named by `name`: `never`, `when_payment_below_interest` or
+ * `always`. Unknown names give `COLL_INVALID_ARGUMENT` naming `freeze_interest`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_freeze_interest`.
+ */
+coll_status coll_freeze_interest_from_name(const char *name, size_t len, coll_freeze_interest *out);
+
+/**
+ * The name of a `COLL_FREEZE_INTEREST_` constant (`"always"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `freeze_interest`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_freeze_interest_name(coll_freeze_interest freeze, const char **out);
+
+/**
+ * The `COLL_MINIMUM_PAYMENT_` constant named by `name`: `fixed` or `irs_streamlined`. Unknown names
+ * give `COLL_INVALID_ARGUMENT` naming `minimum_payment_kind`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_minimum_payment_kind`.
+ */
+coll_status coll_minimum_payment_kind_from_name(const char *name,
+                                                size_t len,
+                                                coll_minimum_payment_kind *out);
+
+/**
+ * The name of a `COLL_MINIMUM_PAYMENT_` constant (`"irs_streamlined"`) in `*out`. An unknown number
+ * gives `COLL_INVALID_ARGUMENT` naming `minimum_payment_kind`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_minimum_payment_kind_name(coll_minimum_payment_kind kind, const char **out);
+
+/**
+ * The `COLL_FALLBACK_` constant named by `name`: `token_payment`, `breathing_space` or
+ * `forbearance`. Unknown names give `COLL_INVALID_ARGUMENT` naming `fallback`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_fallback_kind`.
+ */
+coll_status coll_fallback_kind_from_name(const char *name, size_t len, coll_fallback_kind *out);
+
+/**
+ * The name of a `COLL_FALLBACK_` constant (`"breathing_space"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `fallback`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_fallback_kind_name(coll_fallback_kind kind, const char **out);
+
+/**
+ * Fills `*out` with a household of `adults` adults and nobody else: no children, dependants or
+ * non-dependants, nobody aged 65 or over, no vehicles, no region (NULL, 0). Set the rest.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_household`.
+ */
+coll_status coll_household_init(uint32_t adults, struct coll_household *out);
+
+/**
+ * Checks a household and writes its size to `*out`: adults, children and other dependants (the IRS
+ * "persons in household"; non-dependants are not counted).
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`household`: no adult, zero people, or more than
+ * `COLL_MAX_PERSONS`; `aged_65_or_over` above the people counted), `COLL_INVALID_UTF8` (`region`),
+ * `COLL_NULL_ARGUMENT` (`region` NULL with a length).
+ *
+ * # Safety
+ * `household` is NULL or points to a readable `coll_household` whose region is NULL or valid for its
+ * length; `out` is NULL or points to a writable `uint32_t`.
+ */
+coll_status coll_household_persons(const struct coll_household *household,
+                                   uint32_t *out);
+
+/**
+ * Converts `amount` paid or received at `frequency` to a monthly amount: the amount times the
+ * periods in a year, divided by 12 (weekly × 52 / 12, fortnightly × 26 / 12, four-weekly × 13 / 12,
+ * semi-monthly × 2, quarterly × 4 / 12, annual ÷ 12), rounded once to `currency`'s minor units with
+ * `rounding` (50.00 weekly is 216.67 half-up, 216.66 down). The result always has the currency's
+ * minor units (`"100.00"`).
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`frequency`, `rounding`: an unknown constant),
+ * `COLL_INVALID_DECIMAL` (`amount`), `COLL_UNKNOWN_CURRENCY` (`currency`), `COLL_OVERFLOW`.
+ *
+ * # Safety
+ * `amount`, `frequency` and `currency` are NULL or readable; `out` is NULL or points to a writable
+ * `coll_decimal` (it may be `amount`).
+ */
+coll_status coll_to_monthly(const struct coll_decimal *amount,
+                            const struct coll_frequency *frequency,
+                            const struct coll_currency *currency,
+                            coll_rounding_mode rounding,
+                            struct coll_decimal *out);
+
+/**
+ * Converts a monthly amount to an amount at `frequency` (monthly × 12 / periods a year), rounded to
+ * `currency`'s minor units with `rounding`: the inverse of `coll_to_monthly` (216.67 a month is 50.00
+ * a week, half-up).
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`frequency`, `rounding`), `COLL_INVALID_DECIMAL`
+ * (`monthly`), `COLL_UNKNOWN_CURRENCY` (`currency`), `COLL_OVERFLOW` (`amount`).
+ *
+ * # Safety
+ * `monthly`, `frequency` and `currency` are NULL or readable; `out` is NULL or points to a writable
+ * `coll_decimal` (it may be `monthly`).
+ */
+coll_status coll_from_monthly(const struct coll_decimal *monthly,
+                              const struct coll_frequency *frequency,
+                              const struct coll_currency *currency,
+                              coll_rounding_mode rounding,
+                              struct coll_decimal *out);
+
+/**
+ * A statement dated `date` (the assessment date: it picks the guideline table in force) in
+ * `currency`, for `household`, of `n_items` items, each normalized to monthly and rounded to the
+ * currency's minor units with `rounding` (`COLL_ROUND_HALF_UP` is the usual choice; SFS examples
+ * show both half-up and down). `items` may be NULL when `n_items` is 0.
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`household`: no adult, zero people or too many;
+ * `aged_65_or_over`; `amount`: an item's amount negative or above 10^15; `items`: an amount finer
+ * than the currency's minor units, the value naming the item, `#1 housing: 5.001`;
+ * `items.category`, `items.frequency`, `rounding`: an unknown constant), `COLL_INVALID_DECIMAL`
+ * (`items.amount`), `COLL_INVALID_DATE` (`date`), `COLL_UNKNOWN_CURRENCY` (`currency`),
+ * `COLL_INVALID_UTF8` (`items.label`, `region`) or `COLL_OVERFLOW`. An error about one item names it
+ * (`#2`) after the field.
+ *
+ * Ownership: every input is borrowed for the call (the statement keeps copies). On success `*out` is
+ * a new handle the caller owns and frees with `coll_statement_free`.
+ *
+ * # Safety
+ * `currency` and `household` are NULL or readable, the region NULL or valid for its length; `items`
+ * is NULL or points to `n_items` readable items whose labels are NULL or valid for their lengths;
+ * `out` is NULL or points to a writable `coll_statement *`.
+ */
+coll_status coll_statement_new(struct coll_date date,
+                               const struct coll_currency *currency,
+                               const struct coll_household *household,
+                               const struct coll_statement_item *items,
+                               size_t n_items,
+                               coll_rounding_mode rounding,
+                               struct coll_statement **out);
+
+/**
+ * Frees a statement (and the labels and region it lent). NULL is a no-op.
+ *
+ * # Safety
+ * `statement` is NULL or a handle from this library that has not been freed.
+ */
+void coll_statement_free(struct coll_statement *statement);
+
+/**
+ * A copy of a statement, freed separately with `coll_statement_free`.
+ *
+ * Ownership: on success `*out` is a new handle the caller owns; the copy lends text of its own.
+ *
+ * # Safety
+ * `statement` is NULL or a live handle; `out` is NULL or points to a writable `coll_statement *`.
+ */
+coll_status coll_statement_clone(const struct coll_statement *statement,
+                                 struct coll_statement **out);
+
+/**
+ * The statement's date, currency, household (its region lent by the statement) and rounding, in
+ * `*out`.
+ *
+ * # Safety
+ * `statement` is NULL or a live handle; `out` is NULL or points to a writable `coll_statement_info`.
+ */
+coll_status coll_statement_get_info(const struct coll_statement *statement,
+                                    struct coll_statement_info *out);
+
+/**
+ * The number of items.
+ *
+ * # Safety
+ * `statement` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_statement_item_count(const struct coll_statement *statement, size_t *out);
+
+/**
+ * Item `index` as stated in `*out_item` (its label lent by the statement, NUL-terminated) and its
+ * monthly amount in `*out_monthly`. Past the end: `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `statement` is NULL or a live handle; `out_item` is NULL or points to a writable
+ * `coll_statement_item`; `out_monthly` is NULL or points to a writable `coll_decimal`.
+ */
+coll_status coll_statement_item_at(const struct coll_statement *statement,
+                                   size_t index,
+                                   struct coll_statement_item *out_item,
+                                   struct coll_decimal *out_monthly);
+
+/**
+ * The monthly total of one category (the sum of its items' rounded monthly amounts; zero when it has
+ * none) in `*out`. An unknown number gives `COLL_INVALID_ARGUMENT` naming `category`.
+ *
+ * # Safety
+ * `statement` is NULL or a live handle; `out` is NULL or points to a writable `coll_decimal`.
+ */
+coll_status coll_statement_monthly(const struct coll_statement *statement,
+                                   coll_category category,
+                                   struct coll_decimal *out);
+
+/**
+ * The monthly total of a section (income, fixed costs, ...) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `section`.
+ *
+ * # Safety
+ * `statement` is NULL or a live handle; `out` is NULL or points to a writable `coll_decimal`.
+ */
+coll_status coll_statement_section_total(const struct coll_statement *statement,
+                                         coll_section section,
+                                         struct coll_decimal *out);
+
+/**
+ * Fills `*out` with an empty row: no guideline name or categories (set them), allowed in full, per
+ * household, an amount of 0, no keys (it matches every household), no region, no mark.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_guideline_row`.
+ */
+coll_status coll_guideline_row_init(struct coll_guideline_row *out);
+
+/**
+ * Fills `*out` with an empty table: no name (set it), an effective date of `effective`, no `until`,
+ * no source, no rows.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_guideline_table`.
+ */
+coll_status coll_guideline_table_init(struct coll_date effective, struct coll_guideline_table *out);
+
+/**
+ * Guidelines of `n_tables` tables of the caller's own (the UK SFS trigger figures are licensed: none
+ * ship). Two tables may not take effect on the same day, and a table with an `until` may not overlap
+ * the next one; the tables are kept by effective date.
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`guidelines`: no table, a blank table name or
+ * guideline, a guideline covering no category or other categories than in an earlier row, a category
+ * in two guidelines, an amount outside 0 to 10^15, min above max, `until` before `effective`, two
+ * tables effective the same day, overlapping tables, the value naming the table and row;
+ * `tables.has_until` and the rows' `has_` flags not 0 or 1; `rows.rule`, `rows.unit`,
+ * `rows.categories`: an unknown constant), `COLL_INVALID_DATE` (`tables.effective`, `tables.until`),
+ * `COLL_INVALID_DECIMAL` (`rows.amount`, `rows.each_additional_person`), `COLL_INVALID_UTF8`
+ * (`tables.name`, `tables.source`, `rows.guideline`, `rows.region`, `rows.mark`) or
+ * `COLL_NULL_ARGUMENT` (an array or text NULL with a length). A conversion error names the table and
+ * row after the field (`rows.rule: table #0 row #2: ...`).
+ *
+ * Ownership: every input is borrowed for the call (copied). On success `*out` is a new handle the
+ * caller owns and frees with `coll_guidelines_free`.
+ *
+ * # Safety
+ * `tables` is NULL or points to `n_tables` readable tables whose text, rows and the rows' text and
+ * categories are NULL or valid for their lengths; `out` is NULL or points to a writable
+ * `coll_guidelines *`.
+ */
+coll_status coll_guidelines_new(const struct coll_guideline_table *tables,
+                                size_t n_tables,
+                                struct coll_guidelines **out);
+
+/**
+ * The US IRS Collection Financial Standards as embedded: the 2024 set (`irs-2024`, effective
+ * 2024-04-22) and the 2025 set (`irs-2025`, effective 2025-04-21), each row with its verification
+ * mark. Guidelines: `national_standards` (allowed in full; food and housekeeping, personal costs,
+ * communications and leisure), `out_of_pocket_health_care` (allowed in full, per person by age
+ * band) and, for 2025, `vehicle_ownership` and `vehicle_operating` (the lesser of actual and the
+ * standard, per vehicle, at most two; operating costs by region) and `public_transportation`.
+ * Housing and utilities standards are set by county and are not embedded.
+ *
+ * Ownership: on success `*out` is a new handle the caller owns and frees with
+ * `coll_guidelines_free`.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_guidelines *`.
+ */
+coll_status coll_guidelines_irs(struct coll_guidelines **out);
+
+/**
+ * Guidelines from JSON (`len` bytes of UTF-8): a list of `{"name", "effective", "until"?, "source"?,
+ * "rows": [...]}` whose rows have the fields of `coll_guideline_row` (`guideline`, `categories`,
+ * `rule` and `unit` by name, `amount` and `each_additional_person` as text, the keys as numbers,
+ * `region` and `mark` as text; absent keys unset) — what `coll_guidelines_to_json` writes.
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`guidelines`: not JSON or not a list of tables,
+ * the value giving the line and column, or any rule of `coll_guidelines_new`), `COLL_INVALID_UTF8`
+ * (`text`).
+ *
+ * Ownership: `text` is borrowed for the call. On success `*out` is a new handle the caller owns and
+ * frees with `coll_guidelines_free`.
+ *
+ * # Safety
+ * `text` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_guidelines *`.
+ */
+coll_status coll_guidelines_from_json(const char *text,
+                                      size_t len,
+                                      struct coll_guidelines **out);
+
+/**
+ * Guidelines from CSV (`len` bytes of UTF-8) with a header row. Columns, in any order (the first
+ * seven required): `table`, `effective`, `guideline`, `categories` (names separated by `;`), `rule`,
+ * `unit`, `amount`, and optional `until`, `source`, `min_persons`, `max_persons`,
+ * `each_additional_person`, `adults`, `children`, `min_vehicles`, `max_vehicles`, `max_units`,
+ * `region`, `mark`. Rows with the same `table` and `effective` form one table; an empty cell is an
+ * unset key.
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (the column at fault, the value giving the line:
+ * `effective` empty, `rule` unknown (`line 2: sometimes`), `until` differing within a table, a key
+ * that is not a whole number; `guidelines`: a header without a required column, unreadable CSV, or
+ * any rule of `coll_guidelines_new`), `COLL_INVALID_DATE` (`effective`, `until`),
+ * `COLL_INVALID_DECIMAL` (`amount`, `each_additional_person`), `COLL_INVALID_UTF8` (`text`).
+ *
+ * Ownership: `text` is borrowed for the call. On success `*out` is a new handle the caller owns and
+ * frees with `coll_guidelines_free`.
+ *
+ * # Safety
+ * `text` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_guidelines *`.
+ */
+coll_status coll_guidelines_from_csv(const char *text,
+                                     size_t len,
+                                     struct coll_guidelines **out);
+
+/**
+ * The tables as JSON (the format `coll_guidelines_from_json` reads), written into `buf` with a NUL;
+ * `*out_len` is its length without the NUL. When `buf_len` is too small: `COLL_BUFFER_TOO_SMALL`,
+ * `buf` untouched, `*out_len` the size needed (with the NUL); `buf` may be NULL when `buf_len` is 0,
+ * to ask for the size.
+ *
+ * # Safety
+ * `guidelines` is NULL or a live handle; `buf` is NULL or points to `buf_len` writable bytes;
+ * `out_len` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_guidelines_to_json(const struct coll_guidelines *guidelines,
+                                    char *buf,
+                                    size_t buf_len,
+                                    size_t *out_len);
+
+/**
+ * Frees guidelines (and the text and rows they lent). NULL is a no-op.
+ *
+ * # Safety
+ * `guidelines` is NULL or a handle from this library that has not been freed.
+ */
+void coll_guidelines_free(struct coll_guidelines *guidelines);
+
+/**
+ * A copy of the guidelines, freed separately with `coll_guidelines_free`.
+ *
+ * Ownership: on success `*out` is a new handle the caller owns; the copy lends text of its own.
+ *
+ * # Safety
+ * `guidelines` is NULL or a live handle; `out` is NULL or points to a writable `coll_guidelines *`.
+ */
+coll_status coll_guidelines_clone(const struct coll_guidelines *guidelines,
+                                  struct coll_guidelines **out);
+
+/**
+ * The number of tables.
+ *
+ * # Safety
+ * `guidelines` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_guidelines_table_count(const struct coll_guidelines *guidelines, size_t *out);
+
+/**
+ * Table `index` (by effective date) in `*out`: its name, dates, source and rows, all lent by the
+ * guidelines (valid until they are freed; text NUL-terminated). Past the end:
+ * `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `guidelines` is NULL or a live handle; `out` is NULL or points to a writable
+ * `coll_guideline_table`.
+ */
+coll_status coll_guidelines_table_at(const struct coll_guidelines *guidelines,
+                                     size_t index,
+                                     struct coll_guideline_table *out);
+
+/**
+ * The index (`coll_guidelines_table_at`) of the table in force on `date` in `*out_index`: the latest
+ * to take effect on or before it, unless its `until` has passed.
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`date`: before every table, or after the `until`
+ * of the table it falls under), `COLL_INVALID_DATE` (`date`).
+ *
+ * # Safety
+ * `guidelines` is NULL or a live handle; `out_index` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_guidelines_table_on(const struct coll_guidelines *guidelines,
+                                     struct coll_date date,
+                                     size_t *out_index);
+
+/**
+ * Fills `*out` with the core's default policy: no contingency, a low-spending fraction of 0.5, no
+ * debt administration fee, half-up rounding.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_assessment_policy`.
+ */
+coll_status coll_assessment_policy_init(struct coll_assessment_policy *out);
+
+/**
+ * Fills `*out` with the contingency allowance of Scotland's Common Financial Tool: 10% of the
+ * surplus (0.10), at most 20 a month.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_contingency`.
+ */
+coll_status coll_contingency_common_financial_tool(struct coll_contingency *out);
+
+/**
+ * Assesses `statement` against `guidelines` (NULL: none, every cost as stated is allowed), using the
+ * table in force on the statement's date, under `policy` (NULL: the defaults of
+ * `coll_assessment_policy_init`). Allowable expenditure is the fixed and flexible costs as stated,
+ * except that the categories a guideline covers are allowed by its rule (in full, the lesser of
+ * spending and the standard, or as spent with a trigger figure that only flags); a guideline with no
+ * row for the household is noted and allows what was spent. Then surplus = income - allowable
+ * expenditure - savings - fee - priority debts, the contingency from a positive surplus, and the
+ * disposable income.
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`date`: the statement is dated before every
+ * table, or after the `until` of the table it falls under; `guidelines`: rows of one guideline
+ * matching the household with different rules; `contingency.percent`, `low_spending_fraction`: not
+ * a fraction from 0 to 1; `contingency.cap`, `debt_administration_fee`: negative;
+ * `debt_administration_fee` finer than the currency's minor units; `has_contingency` not 0 or 1;
+ * `rounding` unknown), `COLL_INVALID_DECIMAL` (a policy field), `COLL_OVERFLOW`.
+ *
+ * Ownership: the inputs are borrowed for the call. On success `*out` is a new handle the caller owns
+ * and frees with `coll_assessment_free`.
+ *
+ * # Safety
+ * `statement` is NULL or a live handle; `guidelines` is NULL or a live handle; `policy` is NULL or
+ * readable; `out` is NULL or points to a writable `coll_assessment *`.
+ */
+coll_status coll_assess(const struct coll_statement *statement,
+                        const struct coll_guidelines *guidelines,
+                        const struct coll_assessment_policy *policy,
+                        struct coll_assessment **out);
+
+/**
+ * Frees an assessment (and the text it lent). NULL is a no-op.
+ *
+ * # Safety
+ * `assessment` is NULL or a handle from this library that has not been freed.
+ */
+void coll_assessment_free(struct coll_assessment *assessment);
+
+/**
+ * A copy of an assessment, freed separately with `coll_assessment_free`.
+ *
+ * Ownership: on success `*out` is a new handle the caller owns; the copy lends text of its own.
+ *
+ * # Safety
+ * `assessment` is NULL or a live handle; `out` is NULL or points to a writable `coll_assessment *`.
+ */
+coll_status coll_assessment_clone(const struct coll_assessment *assessment,
+                                  struct coll_assessment **out);
+
+/**
+ * The figures (income, expenditure, allowable expenditure, surplus, contingency, disposable income,
+ * ...) in `*out`, the table's name lent by the assessment.
+ *
+ * # Safety
+ * `assessment` is NULL or a live handle; `out` is NULL or points to a writable
+ * `coll_assessment_figures`.
+ */
+coll_status coll_assessment_get_figures(const struct coll_assessment *assessment,
+                                        struct coll_assessment_figures *out);
+
+/**
+ * The number of guidelines applied (one per guideline with a row for the household, in the order
+ * the table first names them).
+ *
+ * # Safety
+ * `assessment` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_assessment_guideline_count(const struct coll_assessment *assessment, size_t *out);
+
+/**
+ * Guideline `index` as applied, in `*out` (its text and categories lent by the assessment). Past
+ * the end: `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `assessment` is NULL or a live handle; `out` is NULL or points to a writable `coll_guideline_use`.
+ */
+coll_status coll_assessment_guideline_at(const struct coll_assessment *assessment,
+                                         size_t index,
+                                         struct coll_guideline_use *out);
+
+/**
+ * Verification mark `mark` (`"T"`) of guideline `index`'s rows, lent by the assessment
+ * (NUL-terminated) in `*out_mark`, its length in bytes in `*out_len`. Past the end:
+ * `COLL_INVALID_ARGUMENT` naming `index` or `mark`.
+ *
+ * # Safety
+ * `assessment` is NULL or a live handle; `out_mark` is NULL or points to a writable `const char *`;
+ * `out_len` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_assessment_guideline_mark_at(const struct coll_assessment *assessment,
+                                              size_t index,
+                                              size_t mark,
+                                              const char **out_mark,
+                                              size_t *out_len);
+
+/**
+ * The number of flags of unusually high or low spending.
+ *
+ * # Safety
+ * `assessment` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_assessment_flag_count(const struct coll_assessment *assessment, size_t *out);
+
+/**
+ * Flag `index` in `*out` (its text and categories lent by the assessment). Past the end:
+ * `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `assessment` is NULL or a live handle; `out` is NULL or points to a writable
+ * `coll_assessment_flag`.
+ */
+coll_status coll_assessment_flag_at(const struct coll_assessment *assessment,
+                                    size_t index,
+                                    struct coll_assessment_flag *out);
+
+/**
+ * The number of lines of the derivation: each item normalized, notes, each guideline applied, then
+ * the totals (income, expenditure, allowable expenditure, surplus, contingency when the policy has
+ * one, disposable income).
+ *
+ * # Safety
+ * `assessment` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_assessment_line_count(const struct coll_assessment *assessment, size_t *out);
+
+/**
+ * Line `index` of the derivation in `*out` (its text lent by the assessment). Past the end:
+ * `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `assessment` is NULL or a live handle; `out` is NULL or points to a writable
+ * `coll_assessment_line`.
+ */
+coll_status coll_assessment_line_at(const struct coll_assessment *assessment,
+                                    size_t index,
+                                    struct coll_assessment_line *out);
+
+/**
+ * A proposed monthly `payment` as a fraction of the disposable income (above 1: unaffordable), in
+ * `*out`; `*out_has_value` false (and `*out` zero) when there is no disposable income.
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`payment` negative), `COLL_INVALID_DECIMAL`
+ * (`payment`), `COLL_OVERFLOW`.
+ *
+ * # Safety
+ * `assessment` is NULL or a live handle; `payment` is NULL or readable; `out_has_value` is NULL or
+ * points to a writable `bool`; `out` is NULL or points to a writable `coll_decimal`.
+ */
+coll_status coll_assessment_affordability_ratio(const struct coll_assessment *assessment,
+                                                const struct coll_decimal *payment,
+                                                bool *out_has_value,
+                                                struct coll_decimal *out);
+
+/**
+ * Monthly debt payments (the priority-debt payments plus what non-priority creditors are paid) as a
+ * fraction of monthly income, the debt-to-income ratio, in `*out`; `*out_has_value` false (and
+ * `*out` zero) when there is no income.
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`monthly_debt_payments` negative),
+ * `COLL_INVALID_DECIMAL` (`monthly_debt_payments`), `COLL_OVERFLOW`.
+ *
+ * # Safety
+ * `assessment` is NULL or a live handle; `monthly_debt_payments` is NULL or readable;
+ * `out_has_value` is NULL or points to a writable `bool`; `out` is NULL or points to a writable
+ * `coll_decimal`.
+ */
+coll_status coll_assessment_debt_to_income(const struct coll_assessment *assessment,
+                                           const struct coll_decimal *monthly_debt_payments,
+                                           bool *out_has_value,
+                                           struct coll_decimal *out);
+
+/**
+ * Fills `*out` with the core's defaults: a token payment of 1, no minimum.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_offer_policy`.
+ */
+coll_status coll_offer_policy_init(struct coll_offer_policy *out);
+
+/**
+ * Splits `available` a month (in `currency`) among `n_creditors` creditors pro rata by balance
+ * (available × balance / total owed), each offer rounded to the currency's minor units by the
+ * largest-remainder method so the offers add up to `available` exactly (the cents left over go to the
+ * largest remainders, ties to the earlier creditor). With nothing available (zero or less) every
+ * creditor is offered the token payment. A creditor whose share falls below the policy's minimum gets
+ * the token payment instead and the rest is shared again among the others; if the tokens would take
+ * everything, the minimum is set aside and `available` is shared among all. `policy` may be NULL (the
+ * defaults of `coll_offer_policy_init`); `creditors` may be NULL when `n_creditors` is 0 (which is
+ * refused).
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`creditors`: none, a blank or repeated id, a
+ * balance not above zero or finer than the currency's minor units, the value naming the creditor;
+ * `available`, `token_payment`, `minimum`: finer than the minor units; `token_payment`, `minimum`:
+ * negative), `COLL_INVALID_DECIMAL` (`available`, `creditors.balance`, `token_payment`, `minimum`),
+ * `COLL_UNKNOWN_CURRENCY` (`currency`), `COLL_INVALID_UTF8` (`creditors.id`) or `COLL_OVERFLOW`. An
+ * error about one creditor names it (`#1`) after the field.
+ *
+ * Ownership: every input is borrowed for the call. On success `*out` is a new handle the caller owns
+ * and frees with `coll_fair_share_free`.
+ *
+ * # Safety
+ * `available` and `currency` are NULL or readable; `creditors` is NULL or points to `n_creditors`
+ * readable creditors whose ids are NULL or valid for their lengths; `policy` is NULL or readable;
+ * `out` is NULL or points to a writable `coll_fair_share *`.
+ */
+coll_status coll_fair_share_new(const struct coll_decimal *available,
+                                const struct coll_currency *currency,
+                                const struct coll_creditor *creditors,
+                                size_t n_creditors,
+                                const struct coll_offer_policy *policy,
+                                struct coll_fair_share **out);
+
+/**
+ * Frees a fair share (and the ids it lent). NULL is a no-op.
+ *
+ * # Safety
+ * `fair_share` is NULL or a handle from this library that has not been freed.
+ */
+void coll_fair_share_free(struct coll_fair_share *fair_share);
+
+/**
+ * A copy of a fair share, freed separately with `coll_fair_share_free`.
+ *
+ * Ownership: on success `*out` is a new handle the caller owns; the copy lends text of its own.
+ *
+ * # Safety
+ * `fair_share` is NULL or a live handle; `out` is NULL or points to a writable `coll_fair_share *`.
+ */
+coll_status coll_fair_share_clone(const struct coll_fair_share *fair_share,
+                                  struct coll_fair_share **out);
+
+/**
+ * What was available, the total offered and the two flags, in `*out`.
+ *
+ * # Safety
+ * `fair_share` is NULL or a live handle; `out` is NULL or points to a writable
+ * `coll_fair_share_totals`.
+ */
+coll_status coll_fair_share_get_totals(const struct coll_fair_share *fair_share,
+                                       struct coll_fair_share_totals *out);
+
+/**
+ * The number of offers: one per creditor, in the order given.
+ *
+ * # Safety
+ * `fair_share` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_fair_share_offer_count(const struct coll_fair_share *fair_share, size_t *out);
+
+/**
+ * Offer `index` (the creditor at `index` in the list given) in `*out`, its creditor id lent by the
+ * fair share. Past the end: `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `fair_share` is NULL or a live handle; `out` is NULL or points to a writable `coll_offer`.
+ */
+coll_status coll_fair_share_offer_at(const struct coll_fair_share *fair_share,
+                                     size_t index,
+                                     struct coll_offer *out);
+
+/**
+ * Fills `*out` with the core's default policy: at most 60 months, no minimum payment, all of the
+ * disposable income, interest frozen when the payment does not cover it, fallbacks of a token payment
+ * of 1, 60 days of breathing space and 3 months of forbearance, half-up rounding.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_plan_policy`.
+ */
+coll_status coll_plan_policy_init(struct coll_plan_policy *out);
+
+/**
+ * Fills `*out` with the IRS streamlined installment agreement: at most 72 months, a minimum of the
+ * larger of 25 and the balance / 72 (rounded up to the cent), interest never frozen; the other
+ * fields as `coll_plan_policy_init`.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_plan_policy`.
+ */
+coll_status coll_plan_policy_irs_streamlined(struct coll_plan_policy *out);
+
+/**
+ * Proposes a plan per debt from `assessment`: its disposable income (times the policy's share,
+ * rounded down to the cent) is shared among the `n_debts` debts pro rata by balance, as
+ * `coll_fair_share_new` does; each debt's share is its payment (never more than clears it), accepted
+ * when it is at least the policy's minimum, covers the month's interest (or interest is frozen) and
+ * clears the debt within the longest term. Otherwise the debt gets the fallbacks (a token payment, a
+ * breathing space, forbearance), each recommendation with its reasons. `policy` may be NULL (the
+ * defaults of `coll_plan_policy_init`).
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`debts`: none, a blank or repeated id, a balance
+ * not above zero or finer than the currency's minor units, an annual rate outside 0 to 10, the value
+ * naming the debt; `max_term_months` outside 1 to `COLL_MAX_TERM_MONTHS`; `max_share_of_surplus` not
+ * above 0 and at most 1; `token_payment`, `minimum_payment` negative; `minimum_payment` given with
+ * `COLL_MINIMUM_PAYMENT_IRS_STREAMLINED`; `minimum_payment_kind`, `freeze_interest`, `rounding`
+ * unknown), `COLL_INVALID_DECIMAL` (`debts.balance`, `debts.annual_rate`, a policy field),
+ * `COLL_INVALID_UTF8` (`debts.id`) or `COLL_OVERFLOW`. An error about one debt the C side reads names
+ * it (`#1`) after the field.
+ *
+ * Ownership: every input is borrowed for the call. On success `*out` is a new handle the caller owns
+ * and frees with `coll_recommendations_free`.
+ *
+ * # Safety
+ * `assessment` is NULL or a live handle; `debts` is NULL or points to `n_debts` readable debts whose
+ * ids are NULL or valid for their lengths; `policy` is NULL or readable; `out` is NULL or points to a
+ * writable `coll_recommendations *`.
+ */
+coll_status coll_recommend(const struct coll_assessment *assessment,
+                           const struct coll_plan_debt *debts,
+                           size_t n_debts,
+                           const struct coll_plan_policy *policy,
+                           struct coll_recommendations **out);
+
+/**
+ * Frees recommendations (and the text they lent). NULL is a no-op.
+ *
+ * # Safety
+ * `recommendations` is NULL or a handle from this library that has not been freed.
+ */
+void coll_recommendations_free(struct coll_recommendations *recommendations);
+
+/**
+ * A copy of the recommendations, freed separately with `coll_recommendations_free`.
+ *
+ * Ownership: on success `*out` is a new handle the caller owns; the copy lends text of its own.
+ *
+ * # Safety
+ * `recommendations` is NULL or a live handle; `out` is NULL or points to a writable
+ * `coll_recommendations *`.
+ */
+coll_status coll_recommendations_clone(const struct coll_recommendations *recommendations,
+                                       struct coll_recommendations **out);
+
+/**
+ * The number of recommendations: one per debt, in the order given.
+ *
+ * # Safety
+ * `recommendations` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_recommendations_count(const struct coll_recommendations *recommendations,
+                                       size_t *out);
+
+/**
+ * Recommendation `index` (for the debt at `index`) in `*out`, its debt id lent by the
+ * recommendations. Past the end: `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `recommendations` is NULL or a live handle; `out` is NULL or points to a writable
+ * `coll_recommendation`.
+ */
+coll_status coll_recommendations_at(const struct coll_recommendations *recommendations,
+                                    size_t index,
+                                    struct coll_recommendation *out);
+
+/**
+ * Fallback `fallback` of recommendation `index` in `*out`. Past the end: `COLL_INVALID_ARGUMENT`
+ * naming `index` or `fallback`.
+ *
+ * # Safety
+ * `recommendations` is NULL or a live handle; `out` is NULL or points to a writable `coll_fallback`.
+ */
+coll_status coll_recommendations_fallback_at(const struct coll_recommendations *recommendations,
+                                             size_t index,
+                                             size_t fallback,
+                                             struct coll_fallback *out);
+
+/**
+ * Reason `reason` of recommendation `index` (`"fair share of 150.00 available: ..."`), lent by the
+ * recommendations (NUL-terminated) in `*out_reason`, its length in bytes in `*out_len`. Past the end:
+ * `COLL_INVALID_ARGUMENT` naming `index` or `reason`.
+ *
+ * # Safety
+ * `recommendations` is NULL or a live handle; `out_reason` is NULL or points to a writable
+ * `const char *`; `out_len` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_recommendations_reason_at(const struct coll_recommendations *recommendations,
+                                           size_t index,
+                                           size_t reason,
+                                           const char **out_reason,
+                                           size_t *out_len);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -17,6 +17,10 @@
 //!   (`coll_dunning_run_new`: lines and customer groups), aging (`coll_age_account`, `coll_charge_off`,
 //!   `coll_time_bar`, `coll_age_portfolio`) and the status lifecycle (`coll_debt_status_can_become`,
 //!   the `coll_status_history` handle).
+//! - [`affordability`]: income and expenditure statements (`coll_statement_new`, `coll_to_monthly`),
+//!   guideline tables (the `coll_guidelines` handle: the embedded IRS standards, tables from structs,
+//!   JSON or CSV), assessments (`coll_assess`: figures, flags, the derivation line by line), fair
+//!   shares (`coll_fair_share_new`) and plan recommendations (`coll_recommend`).
 //!
 //! ## The shape of every function (after rustls-ffi)
 //! `#[no_mangle] pub unsafe extern "C" fn`, whose body runs inside `error::boundary` (a panic becomes
@@ -41,6 +45,8 @@ pub mod finance;
 pub mod schedule;
 
 pub mod debt;
+
+pub mod affordability;
 
 use std::ffi::c_char;
 

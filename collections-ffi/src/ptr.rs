@@ -9,7 +9,9 @@ use std::mem::size_of;
 
 use collections_core::Error;
 
-use crate::error::{Failure, FfiResult, COLL_INVALID_ARGUMENT, COLL_INVALID_UTF8};
+use crate::error::{
+    boundary, coll_status, Failure, FfiResult, COLL_INVALID_ARGUMENT, COLL_INVALID_UTF8,
+};
 
 /// A `uint8_t` flag from C: 0 or 1; anything else is `COLL_INVALID_ARGUMENT` naming `field`.
 pub(crate) fn flag(value: u8, field: &'static str) -> FfiResult<bool> {
@@ -44,6 +46,55 @@ pub(crate) unsafe fn read<T: Copy>(p: *const T, field: &str) -> FfiResult<T> {
 pub(crate) unsafe fn read_optional<T: Copy>(p: *const T) -> Option<T> {
     // SAFETY: NULL or readable, by the caller's contract.
     unsafe { p.as_ref() }.copied()
+}
+
+/// Borrows the object behind a handle C passes in; NULL is `COLL_NULL_ARGUMENT` naming `field`.
+///
+/// # Safety
+/// `p` is NULL or a live handle, not changed by anyone else for the rest of the call.
+pub(crate) unsafe fn handle<'a, T>(p: *const T, field: &str) -> FfiResult<&'a T> {
+    // SAFETY: NULL or a live handle, by the caller's contract.
+    unsafe { p.as_ref() }.ok_or_else(|| Failure::null(field))
+}
+
+/// Makes a handle for C of an object: the caller owns it and frees it with `free_handle`.
+pub(crate) fn into_handle<T>(value: T) -> *mut T {
+    Box::into_raw(Box::new(value))
+}
+
+/// The body of a `coll_<thing>_free` function: frees a handle made by `into_handle`; NULL is a no-op.
+///
+/// # Safety
+/// `p` is NULL or a handle made by `into_handle` that has not been freed.
+pub(crate) unsafe fn free_handle<T>(p: *mut T) {
+    if p.is_null() {
+        return;
+    }
+    boundary(|| {
+        // SAFETY: made by Box::into_raw in `into_handle`, not freed before.
+        drop(unsafe { Box::from_raw(p) });
+        Ok(())
+    });
+}
+
+/// The body of a function that reads one result from a handle into `*out`: the handle is borrowed
+/// (NULL is `COLL_NULL_ARGUMENT` naming `field`), `out` is checked, and `read`'s result is written
+/// only when it succeeds.
+///
+/// # Safety
+/// `handle` is NULL or a live handle; `out` is NULL or valid for writing one `T`.
+pub(crate) unsafe fn read_handle<H, T>(
+    handle: *const H,
+    field: &str,
+    out: *mut T,
+    read: impl FnOnce(&H) -> FfiResult<T>,
+) -> coll_status {
+    boundary(|| {
+        // SAFETY: the caller's contract.
+        let (h, out) = unsafe { (self::handle(handle, field)?, self::out(out, "out")?) };
+        out.write(read(h)?);
+        Ok(())
+    })
 }
 
 /// An output pointer checked for NULL, written at the end of a successful call.

@@ -1,7 +1,7 @@
 /*
  * A recursive-descent JSON reader (RFC 8259). Strict: no comments, no trailing commas, no leading
  * zeros, strings must be valid escapes; \u escapes (with surrogate pairs) become UTF-8. Nesting is
- * limited so that hostile input cannot exhaust the stack.
+ * limited so that hostile input cannot exhaust the stack. And a writer of compact JSON text.
  */
 #include "json.h"
 
@@ -473,4 +473,82 @@ const char *json_scalar_text(const json_value *value) {
         return NULL;
     }
     return value->text;
+}
+
+/* Appends a JSON string literal: `"`, the bytes with `"`, `\` and control characters escaped, `"`. */
+static int write_string(buffer *b, const char *s, size_t len) {
+    static const char hex[] = "0123456789abcdef";
+    size_t i;
+    if (!buf_push(b, '"')) {
+        return 0;
+    }
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int ok;
+        if (c == '"' || c == '\\') {
+            ok = buf_push(b, '\\') && buf_push(b, (char)c);
+        } else if (c < 0x20) {
+            ok = buf_push(b, '\\') && buf_push(b, 'u') && buf_push(b, '0') && buf_push(b, '0') &&
+                 buf_push(b, hex[c >> 4]) && buf_push(b, hex[c & 0xF]);
+        } else {
+            ok = buf_push(b, (char)c);
+        }
+        if (!ok) {
+            return 0;
+        }
+    }
+    return buf_push(b, '"');
+}
+
+static int write_value(buffer *b, const json_value *v) {
+    size_t i;
+    const char *word;
+    switch (v->type) {
+    case JSON_NULL:
+    case JSON_BOOL:
+        word = v->type == JSON_NULL ? "null" : v->boolean ? "true" : "false";
+        for (i = 0; word[i] != '\0'; i++) {
+            if (!buf_push(b, word[i])) {
+                return 0;
+            }
+        }
+        return 1;
+    case JSON_NUMBER:
+        for (i = 0; i < v->text_len; i++) {
+            if (!buf_push(b, v->text[i])) {
+                return 0;
+            }
+        }
+        return 1;
+    case JSON_STRING:
+        return write_string(b, v->text, v->text_len);
+    case JSON_ARRAY:
+    case JSON_OBJECT:
+        if (!buf_push(b, v->type == JSON_ARRAY ? '[' : '{')) {
+            return 0;
+        }
+        for (i = 0; i < v->count; i++) {
+            if (i > 0 && !buf_push(b, ',')) {
+                return 0;
+            }
+            if (v->type == JSON_OBJECT && !(write_string(b, v->keys[i], strlen(v->keys[i])) && buf_push(b, ':'))) {
+                return 0;
+            }
+            if (!write_value(b, v->items[i])) {
+                return 0;
+            }
+        }
+        return buf_push(b, v->type == JSON_ARRAY ? ']' : '}');
+    }
+    return 0;
+}
+
+char *json_write(const json_value *value, size_t *len) {
+    buffer b = {NULL, 0, 0};
+    if (value == NULL || !write_value(&b, value) || b.data == NULL) {
+        free(b.data);
+        return NULL;
+    }
+    *len = b.len;
+    return b.data;
 }

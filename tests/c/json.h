@@ -1,6 +1,7 @@
 /*
  * A small JSON reader (RFC 8259) for the C test programs: enough to load tests/vectors/(name).json into a
- * tree. Numbers are kept as their literal text so that decimals are never rounded through a double.
+ * tree, and to write a part of it back as text. Numbers are kept as their literal text so that decimals
+ * are never rounded through a double.
  */
 #ifndef COLL_TEST_JSON_H
 #define COLL_TEST_JSON_H
@@ -43,5 +44,9 @@ const char *json_string(const json_value *value);
 
 /* The text of a number or a string (decimals may be written either way), or NULL. */
 const char *json_scalar_text(const json_value *value);
+
+/* The value as compact JSON text (numbers as their literals, strings escaped), NUL-terminated, its length
+ * without the NUL in *len; NULL when out of memory. The caller frees it with free(). */
+char *json_write(const json_value *value, size_t *len);
 
 #endif

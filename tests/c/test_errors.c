@@ -4071,6 +4071,1229 @@ static void test_aging_history(void) {
     EXPECT_NULL(coll_account_activity_last_payment_on(&activity, ymd(2026, 3, 31), &has, NULL), "out");
 }
 
+/* ---------------------------------------------------------------- affordability */
+
+static void test_affordability_names(void) {
+    coll_section section, section_out;
+    const char *text = NULL, *text_out;
+
+    NAMES(category, "Food and Housekeeping", "food_and_housekeeping", COLL_CATEGORY_FOOD_AND_HOUSEKEEPING, 24,
+          "category");
+    NAMES(section, "Fixed-Costs", "fixed_costs", COLL_SECTION_FIXED_COSTS, 5, "section");
+    NAMES(guideline_rule, "LESSER OF", "lesser_of", COLL_GUIDELINE_RULE_LESSER_OF, 3, "rule");
+    NAMES(guideline_unit, "person-65-or-over", "person_65_or_over", COLL_GUIDELINE_UNIT_PERSON_65_OR_OVER, 5, "unit");
+    NAMES(flag_kind, "Unusually High", "unusually_high", COLL_FLAG_KIND_UNUSUALLY_HIGH, 2, "flag");
+    NAMES(line_kind, "NOTE", "note", COLL_LINE_KIND_NOTE, 4, "line_kind");
+    NAMES(offer_basis, "pro-rata", "pro_rata", COLL_OFFER_BASIS_PRO_RATA, 2, "basis");
+    NAMES(freeze_interest, "when payment below interest", "when_payment_below_interest",
+          COLL_FREEZE_INTEREST_WHEN_PAYMENT_BELOW_INTEREST, 3, "freeze_interest");
+    NAMES(minimum_payment_kind, "IRS-Streamlined", "irs_streamlined", COLL_MINIMUM_PAYMENT_IRS_STREAMLINED, 2,
+          "minimum_payment_kind");
+    NAMES(fallback_kind, "Breathing Space", "breathing_space", COLL_FALLBACK_BREATHING_SPACE, 3, "fallback");
+    EXPECT_NULL(coll_category_from_name("care", 4, NULL), "out");
+    EXPECT_NULL(coll_category_name(COLL_CATEGORY_CARE, NULL), "out");
+    EXPECT_NULL(coll_section_from_name("income", 6, NULL), "out");
+    EXPECT_NULL(coll_section_name(COLL_SECTION_INCOME, NULL), "out");
+    EXPECT_NULL(coll_guideline_rule_from_name("trigger", 7, NULL), "out");
+    EXPECT_NULL(coll_guideline_rule_name(COLL_GUIDELINE_RULE_TRIGGER, NULL), "out");
+    EXPECT_NULL(coll_guideline_unit_from_name("person", 6, NULL), "out");
+    EXPECT_NULL(coll_guideline_unit_name(COLL_GUIDELINE_UNIT_PERSON, NULL), "out");
+    EXPECT_NULL(coll_flag_kind_from_name("unusually_low", 13, NULL), "out");
+    EXPECT_NULL(coll_flag_kind_name(COLL_FLAG_KIND_UNUSUALLY_LOW, NULL), "out");
+    EXPECT_NULL(coll_line_kind_from_name("item", 4, NULL), "out");
+    EXPECT_NULL(coll_line_kind_name(COLL_LINE_KIND_ITEM, NULL), "out");
+    EXPECT_NULL(coll_offer_basis_from_name("token", 5, NULL), "out");
+    EXPECT_NULL(coll_offer_basis_name(COLL_OFFER_BASIS_TOKEN, NULL), "out");
+    EXPECT_NULL(coll_freeze_interest_from_name("never", 5, NULL), "out");
+    EXPECT_NULL(coll_freeze_interest_name(COLL_FREEZE_INTEREST_NEVER, NULL), "out");
+    EXPECT_NULL(coll_minimum_payment_kind_from_name("fixed", 5, NULL), "out");
+    EXPECT_NULL(coll_minimum_payment_kind_name(COLL_MINIMUM_PAYMENT_FIXED, NULL), "out");
+    EXPECT_NULL(coll_fallback_kind_from_name("forbearance", 11, NULL), "out");
+    EXPECT_NULL(coll_fallback_kind_name(COLL_FALLBACK_FORBEARANCE, NULL), "out");
+
+    /* The categories' sections and their SFS and IRS mapping. */
+    EXPECT_OK(coll_category_section(COLL_CATEGORY_EARNINGS, &section));
+    EXPECT_TRUE(section == COLL_SECTION_INCOME);
+    EXPECT_OK(coll_category_section(COLL_CATEGORY_SAVINGS_CONTRIBUTION, &section));
+    EXPECT_TRUE(section == COLL_SECTION_SAVINGS);
+    EXPECT_OK(coll_category_section(COLL_CATEGORY_PRIORITY_DEBT_PAYMENTS, &section));
+    EXPECT_TRUE(section == COLL_SECTION_PRIORITY_DEBTS);
+    EXPECT_OK(coll_category_section(COLL_CATEGORY_PERSONAL_COSTS, &section));
+    EXPECT_TRUE(section == COLL_SECTION_FLEXIBLE_COSTS);
+    POISON(section_out);
+    EXPECT(coll_category_section(24, &section_out), COLL_INVALID_ARGUMENT, "category");
+    UNTOUCHED(section_out);
+    EXPECT_NULL(coll_category_section(COLL_CATEGORY_EARNINGS, NULL), "out");
+    EXPECT_OK(coll_category_sfs_group(COLL_CATEGORY_UTILITIES, &text));
+    EXPECT_TRUE(text != NULL && strcmp(text, "fixed costs: utilities") == 0);
+    EXPECT_OK(coll_category_irs_line(COLL_CATEGORY_PUBLIC_TRANSPORT, &text));
+    EXPECT_TRUE(text != NULL && strcmp(text, "public transportation costs") == 0);
+    POISON(text_out);
+    EXPECT(coll_category_sfs_group(24, &text_out), COLL_INVALID_ARGUMENT, "category");
+    EXPECT(coll_category_irs_line(UINT32_MAX, &text_out), COLL_INVALID_ARGUMENT, "category");
+    UNTOUCHED(text_out);
+    EXPECT_NULL(coll_category_sfs_group(COLL_CATEGORY_CARE, NULL), "out");
+    EXPECT_NULL(coll_category_irs_line(COLL_CATEGORY_CARE, NULL), "out");
+}
+
+/* A statement item: a category, decimal text and a frequency by name, no label. */
+static coll_statement_item statement_item(coll_category category, const char *amount, const char *frequency) {
+    coll_statement_item it;
+    memset(&it, 0, sizeof it);
+    it.category = category;
+    it.amount = dec(amount);
+    if (coll_frequency_from_name(frequency, strlen(frequency), &it.frequency) != COLL_OK) {
+        printf("FAIL fixture: %s is not a frequency\n", frequency);
+        failures++;
+    }
+    return it;
+}
+
+/* A statement that must be refused with `status` naming `field`, leaving *out untouched. */
+static void expect_statement_fails(int line, coll_date date, const coll_currency *cur, const coll_household *h,
+                                   const coll_statement_item *items, size_t n, coll_rounding_mode rounding,
+                                   coll_status status, const char *field) {
+    coll_statement *out;
+    poison(&out, sizeof out);
+    expect_status(line, "coll_statement_new", coll_statement_new(date, cur, h, items, n, rounding, &out), status,
+                  field);
+    expect_untouched(line, "out", &out, sizeof out);
+}
+
+#define STATEMENT_FAILS(date, cur, h, items, n, rounding, status, field)                                           \
+    expect_statement_fails(__LINE__, date, cur, h, items, n, rounding, status, field)
+
+static void test_household_and_monthly(void) {
+    coll_household h, bad;
+    coll_currency gbp = currency("GBP"), bad_cur = currency("GBP");
+    coll_frequency weekly, bad_freq;
+    coll_decimal amount = dec("50.00"), got, x, bad_amount = dec("1"), huge = dec("79228162514264337593543950335");
+    uint32_t persons = 0, persons_out;
+
+    EXPECT_OK(coll_household_init(2, &h));
+    EXPECT_TRUE(h.adults == 2 && h.children_under_16 == 0 && h.children_16_to_18 == 0 && h.other_dependants == 0 &&
+                h.non_dependants == 0 && h.aged_65_or_over == 0 && h.vehicles == 0 && h.region == NULL &&
+                h.region_len == 0);
+    EXPECT_NULL(coll_household_init(1, NULL), "out");
+    /* Non-dependants live there but are not counted. */
+    h.children_16_to_18 = 1;
+    h.other_dependants = 1;
+    h.non_dependants = 2;
+    h.aged_65_or_over = 1;
+    h.region = "midwest";
+    h.region_len = 7;
+    EXPECT_OK(coll_household_persons(&h, &persons));
+    EXPECT_TRUE(persons == 4);
+    POISON(persons_out);
+    bad = h;
+    bad.adults = 0;
+    bad.children_16_to_18 = 0;
+    bad.other_dependants = 0;
+    bad.aged_65_or_over = 0;
+    EXPECT(coll_household_persons(&bad, &persons_out), COLL_INVALID_ARGUMENT, "household"); /* zero people */
+    bad.children_under_16 = 2;
+    EXPECT(coll_household_persons(&bad, &persons_out), COLL_INVALID_ARGUMENT, "household"); /* no adult */
+    bad.adults = COLL_MAX_PERSONS;
+    EXPECT(coll_household_persons(&bad, &persons_out), COLL_INVALID_ARGUMENT, "household"); /* too many */
+    bad.adults = UINT32_MAX;
+    bad.children_under_16 = UINT32_MAX;
+    EXPECT(coll_household_persons(&bad, &persons_out), COLL_INVALID_ARGUMENT, "household"); /* overflows */
+    bad = h;
+    bad.aged_65_or_over = 5;
+    EXPECT(coll_household_persons(&bad, &persons_out), COLL_INVALID_ARGUMENT, "aged_65_or_over");
+    bad = h;
+    bad.region = BAD_UTF8;
+    bad.region_len = 2;
+    EXPECT(coll_household_persons(&bad, &persons_out), COLL_INVALID_UTF8, "region");
+    bad.region = NULL;
+    EXPECT(coll_household_persons(&bad, &persons_out), COLL_NULL_ARGUMENT, "region");
+    UNTOUCHED(persons_out);
+    EXPECT_NULL(coll_household_persons(NULL, &persons), "household");
+    EXPECT_NULL(coll_household_persons(&h, NULL), "out");
+
+    /* 50.00 a week: 216.67 a month half-up, 216.66 down; back to 50.00. In and out may be one decimal. */
+    EXPECT_OK(coll_frequency_from_name("weekly", 6, &weekly));
+    EXPECT_OK(coll_to_monthly(&amount, &weekly, &gbp, COLL_ROUND_HALF_UP, &got));
+    EXPECT_TRUE(text_is(&got, "216.67"));
+    x = amount;
+    EXPECT_OK(coll_to_monthly(&x, &weekly, &gbp, COLL_ROUND_DOWN, &x));
+    EXPECT_TRUE(text_is(&x, "216.66"));
+    EXPECT_OK(coll_from_monthly(&got, &weekly, &gbp, COLL_ROUND_HALF_UP, &got));
+    EXPECT_TRUE(text_is(&got, "50.00"));
+    POISON(x);
+    bad_freq = weekly;
+    bad_freq.kind = 99;
+    EXPECT(coll_to_monthly(&amount, &bad_freq, &gbp, COLL_ROUND_HALF_UP, &x), COLL_INVALID_ARGUMENT, "frequency");
+    EXPECT(coll_from_monthly(&amount, &bad_freq, &gbp, COLL_ROUND_HALF_UP, &x), COLL_INVALID_ARGUMENT, "frequency");
+    bad_freq = weekly;
+    bad_freq.first_day = 1;
+    EXPECT(coll_to_monthly(&amount, &bad_freq, &gbp, COLL_ROUND_HALF_UP, &x), COLL_INVALID_ARGUMENT, "frequency");
+    EXPECT(coll_to_monthly(&amount, &weekly, &gbp, 7, &x), COLL_INVALID_ARGUMENT, "rounding");
+    EXPECT(coll_from_monthly(&amount, &weekly, &gbp, 7, &x), COLL_INVALID_ARGUMENT, "rounding");
+    bad_cur.code[1] = '$';
+    EXPECT(coll_to_monthly(&amount, &weekly, &bad_cur, COLL_ROUND_HALF_UP, &x), COLL_UNKNOWN_CURRENCY, "currency");
+    EXPECT(coll_from_monthly(&amount, &weekly, &bad_cur, COLL_ROUND_HALF_UP, &x), COLL_UNKNOWN_CURRENCY,
+           "currency");
+    bad_amount.scale = 29;
+    EXPECT(coll_to_monthly(&bad_amount, &weekly, &gbp, COLL_ROUND_HALF_UP, &x), COLL_INVALID_DECIMAL, "amount");
+    EXPECT(coll_from_monthly(&bad_amount, &weekly, &gbp, COLL_ROUND_HALF_UP, &x), COLL_INVALID_DECIMAL, "monthly");
+    EXPECT(coll_to_monthly(&huge, &weekly, &gbp, COLL_ROUND_HALF_UP, &x), COLL_OVERFLOW, "amount");
+    UNTOUCHED(x);
+    EXPECT_NULL(coll_to_monthly(NULL, &weekly, &gbp, COLL_ROUND_HALF_UP, &x), "amount");
+    EXPECT_NULL(coll_to_monthly(&amount, NULL, &gbp, COLL_ROUND_HALF_UP, &x), "frequency");
+    EXPECT_NULL(coll_to_monthly(&amount, &weekly, NULL, COLL_ROUND_HALF_UP, &x), "currency");
+    EXPECT_NULL(coll_to_monthly(&amount, &weekly, &gbp, COLL_ROUND_HALF_UP, NULL), "out");
+    EXPECT_NULL(coll_from_monthly(NULL, &weekly, &gbp, COLL_ROUND_HALF_UP, &x), "monthly");
+    EXPECT_NULL(coll_from_monthly(&amount, NULL, &gbp, COLL_ROUND_HALF_UP, &x), "frequency");
+    EXPECT_NULL(coll_from_monthly(&amount, &weekly, NULL, COLL_ROUND_HALF_UP, &x), "currency");
+    EXPECT_NULL(coll_from_monthly(&amount, &weekly, &gbp, COLL_ROUND_HALF_UP, NULL), "out");
+}
+
+static void test_statements(void) {
+    coll_statement_item items[3], bad[3], got_item, item_out;
+    coll_household h, bad_h;
+    coll_currency usd = currency("USD"), jpy = currency("JPY"), bad_cur = currency("USD");
+    coll_date june = ymd(2025, 6, 1);
+    coll_statement *s = NULL, *copy = NULL, *empty = NULL, *s_out;
+    coll_statement_info info, info_out;
+    coll_decimal monthly, monthly_out;
+    size_t n = 99, n_out;
+    char label[8];
+
+    items[0] = statement_item(COLL_CATEGORY_EARNINGS, "450.00", "weekly");
+    items[1] = statement_item(COLL_CATEGORY_HOUSING, "700.00", "monthly");
+    strcpy(label, "rent");
+    items[1].label = label;
+    items[1].label_len = 4;
+    items[2] = statement_item(COLL_CATEGORY_FOOD_AND_HOUSEKEEPING, "250", "monthly");
+    EXPECT_OK(coll_household_init(1, &h));
+    h.region = "West";
+    h.region_len = 4;
+    EXPECT_OK(coll_statement_new(june, &usd, &h, items, 3, COLL_ROUND_HALF_UP, &s));
+    /* The statement keeps copies: the caller's label may change. */
+    strcpy(label, "xxxx");
+    EXPECT_OK(coll_statement_item_count(s, &n));
+    EXPECT_TRUE(n == 3);
+    EXPECT_OK(coll_statement_item_at(s, 1, &got_item, &monthly));
+    EXPECT_TRUE(got_item.category == COLL_CATEGORY_HOUSING && text_is(&got_item.amount, "700.00") &&
+                got_item.frequency.kind == COLL_FREQUENCY_MONTHLY && got_item.label_len == 4 &&
+                strcmp(got_item.label, "rent") == 0 && text_is(&monthly, "700.00"));
+    EXPECT_OK(coll_statement_item_at(s, 0, &got_item, &monthly));
+    EXPECT_TRUE(text_is(&monthly, "1950.00") && got_item.label != NULL && got_item.label_len == 0 &&
+                got_item.label[0] == '\0');
+    EXPECT_OK(coll_statement_monthly(s, COLL_CATEGORY_EARNINGS, &monthly));
+    EXPECT_TRUE(text_is(&monthly, "1950.00"));
+    EXPECT_OK(coll_statement_monthly(s, COLL_CATEGORY_CARE, &monthly));
+    EXPECT_TRUE(text_is(&monthly, "0"));
+    EXPECT_OK(coll_statement_section_total(s, COLL_SECTION_FLEXIBLE_COSTS, &monthly));
+    EXPECT_TRUE(text_is(&monthly, "250.00"));
+    EXPECT_OK(coll_statement_get_info(s, &info));
+    EXPECT_TRUE(same_date(info.date, june) && strcmp(info.currency.code, "USD") == 0 && info.household.adults == 1 &&
+                info.household.region_len == 4 && strcmp(info.household.region, "West") == 0 &&
+                info.household.region != h.region && info.rounding == COLL_ROUND_HALF_UP);
+    /* A copy lends its own text and outlives the original. */
+    EXPECT_OK(coll_statement_clone(s, &copy));
+    coll_statement_free(s);
+    s = NULL;
+    EXPECT_OK(coll_statement_item_at(copy, 1, &got_item, &monthly));
+    EXPECT_TRUE(strcmp(got_item.label, "rent") == 0 && text_is(&monthly, "700.00"));
+    /* No items: NULL with 0; rounded down. */
+    EXPECT_OK(coll_statement_new(june, &usd, &h, NULL, 0, COLL_ROUND_DOWN, &empty));
+    EXPECT_OK(coll_statement_get_info(empty, &info));
+    EXPECT_TRUE(info.rounding == COLL_ROUND_DOWN);
+    EXPECT_OK(coll_statement_section_total(empty, COLL_SECTION_INCOME, &monthly));
+    EXPECT_TRUE(text_is(&monthly, "0"));
+    coll_statement_free(empty);
+
+    /* Bad input names its field (and the item), and makes nothing. */
+    STATEMENT_FAILS(ymd(2025, 2, 30), &usd, &h, items, 3, COLL_ROUND_HALF_UP, COLL_INVALID_DATE, "date");
+    bad_cur.code[0] = '1';
+    STATEMENT_FAILS(june, &bad_cur, &h, items, 3, COLL_ROUND_HALF_UP, COLL_UNKNOWN_CURRENCY, "currency");
+    bad_h = h;
+    bad_h.adults = 0;
+    STATEMENT_FAILS(june, &usd, &bad_h, items, 3, COLL_ROUND_HALF_UP, COLL_INVALID_ARGUMENT, "household");
+    bad_h = h;
+    bad_h.aged_65_or_over = 2;
+    STATEMENT_FAILS(june, &usd, &bad_h, items, 3, COLL_ROUND_HALF_UP, COLL_INVALID_ARGUMENT, "aged_65_or_over");
+    bad_h = h;
+    bad_h.region = BAD_UTF8;
+    bad_h.region_len = 2;
+    STATEMENT_FAILS(june, &usd, &bad_h, items, 3, COLL_ROUND_HALF_UP, COLL_INVALID_UTF8, "region");
+    memcpy(bad, items, sizeof bad);
+    bad[1].category = 24;
+    STATEMENT_FAILS(june, &usd, &h, bad, 3, COLL_ROUND_HALF_UP, COLL_INVALID_ARGUMENT, "items.category");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "#1") != NULL);
+    memcpy(bad, items, sizeof bad);
+    bad[2].amount = dec("-5");
+    STATEMENT_FAILS(june, &usd, &h, bad, 3, COLL_ROUND_HALF_UP, COLL_INVALID_ARGUMENT, "amount");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "#2") != NULL);
+    bad[2].amount = dec("1000000000000000.01");
+    STATEMENT_FAILS(june, &usd, &h, bad, 3, COLL_ROUND_HALF_UP, COLL_INVALID_ARGUMENT, "amount");
+    bad[2].amount.scale = 29;
+    STATEMENT_FAILS(june, &usd, &h, bad, 3, COLL_ROUND_HALF_UP, COLL_INVALID_DECIMAL, "items.amount");
+    bad[2].amount = dec("5.001");
+    STATEMENT_FAILS(june, &usd, &h, bad, 3, COLL_ROUND_HALF_UP, COLL_INVALID_ARGUMENT, "items");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "#2 food_and_housekeeping: 5.001") != NULL);
+    bad[2].amount = dec("10.5");
+    STATEMENT_FAILS(june, &jpy, &h, bad, 3, COLL_ROUND_HALF_UP, COLL_INVALID_ARGUMENT, "items");
+    memcpy(bad, items, sizeof bad);
+    bad[0].frequency.kind = 99;
+    STATEMENT_FAILS(june, &usd, &h, bad, 3, COLL_ROUND_HALF_UP, COLL_INVALID_ARGUMENT, "items.frequency");
+    memcpy(bad, items, sizeof bad);
+    bad[1].label = BAD_UTF8;
+    bad[1].label_len = 2;
+    STATEMENT_FAILS(june, &usd, &h, bad, 3, COLL_ROUND_HALF_UP, COLL_INVALID_UTF8, "items.label");
+    bad[1].label = NULL;
+    STATEMENT_FAILS(june, &usd, &h, bad, 3, COLL_ROUND_HALF_UP, COLL_NULL_ARGUMENT, "items.label");
+    STATEMENT_FAILS(june, &usd, &h, items, 3, 7, COLL_INVALID_ARGUMENT, "rounding");
+    STATEMENT_FAILS(june, &usd, &h, NULL, 2, COLL_ROUND_HALF_UP, COLL_NULL_ARGUMENT, "items");
+    STATEMENT_FAILS(june, NULL, &h, items, 3, COLL_ROUND_HALF_UP, COLL_NULL_ARGUMENT, "currency");
+    STATEMENT_FAILS(june, &usd, NULL, items, 3, COLL_ROUND_HALF_UP, COLL_NULL_ARGUMENT, "household");
+    EXPECT_NULL(coll_statement_new(june, &usd, &h, items, 3, COLL_ROUND_HALF_UP, NULL), "out");
+
+    /* Reading past the end or with NULLs. */
+    POISON(item_out);
+    POISON(monthly_out);
+    EXPECT(coll_statement_item_at(copy, 3, &item_out, &monthly_out), COLL_INVALID_ARGUMENT, "index");
+    EXPECT(coll_statement_monthly(copy, 24, &monthly_out), COLL_INVALID_ARGUMENT, "category");
+    EXPECT(coll_statement_section_total(copy, 5, &monthly_out), COLL_INVALID_ARGUMENT, "section");
+    UNTOUCHED(item_out);
+    UNTOUCHED(monthly_out);
+    EXPECT_NULL(coll_statement_item_at(NULL, 0, &got_item, &monthly), "statement");
+    EXPECT_NULL(coll_statement_item_at(copy, 0, NULL, &monthly), "out_item");
+    EXPECT_NULL(coll_statement_item_at(copy, 0, &got_item, NULL), "out_monthly");
+    EXPECT_NULL(coll_statement_monthly(NULL, COLL_CATEGORY_CARE, &monthly), "statement");
+    EXPECT_NULL(coll_statement_monthly(copy, COLL_CATEGORY_CARE, NULL), "out");
+    EXPECT_NULL(coll_statement_section_total(NULL, COLL_SECTION_INCOME, &monthly), "statement");
+    EXPECT_NULL(coll_statement_section_total(copy, COLL_SECTION_INCOME, NULL), "out");
+    POISON(n_out);
+    POISON(info_out);
+    POISON(s_out);
+    EXPECT_NULL(coll_statement_item_count(NULL, &n_out), "statement");
+    EXPECT_NULL(coll_statement_item_count(copy, NULL), "out");
+    EXPECT_NULL(coll_statement_get_info(NULL, &info_out), "statement");
+    EXPECT_NULL(coll_statement_get_info(copy, NULL), "out");
+    EXPECT_NULL(coll_statement_clone(NULL, &s_out), "statement");
+    EXPECT_NULL(coll_statement_clone(copy, NULL), "out");
+    UNTOUCHED(n_out);
+    UNTOUCHED(info_out);
+    UNTOUCHED(s_out);
+    coll_statement_free(copy);
+    coll_statement_free(NULL);
+}
+
+/* Guidelines that must be refused with `status` naming `field`, leaving *out untouched. */
+static void expect_guidelines_fail(int line, const coll_guideline_table *tables, size_t n, coll_status status,
+                                   const char *field) {
+    coll_guidelines *out;
+    poison(&out, sizeof out);
+    expect_status(line, "coll_guidelines_new", coll_guidelines_new(tables, n, &out), status, field);
+    expect_untouched(line, "out", &out, sizeof out);
+}
+
+#define GUIDELINES_FAIL(tables, n, status, field) expect_guidelines_fail(__LINE__, tables, n, status, field)
+
+/* A table of one row whose row (a copy of `row`) is changed by the caller through *row_out. */
+static void one_row_table(coll_guideline_table *t, coll_guideline_row *row, const char *name) {
+    if (coll_guideline_table_init(ymd(2025, 4, 7), t) != COLL_OK) {
+        failures++;
+    }
+    t->name = name;
+    t->name_len = strlen(name);
+    t->rows = row;
+    t->n_rows = 1;
+}
+
+static void test_guidelines(void) {
+    static const coll_category food = COLL_CATEGORY_FOOD_AND_HOUSEKEEPING;
+    static const coll_category bad_category = 24;
+    static const char csv[] = "table,effective,guideline,categories,rule,unit,amount,adults,children\n"
+                              "sfs,2025-04-07,food,food_and_housekeeping,trigger,household,300,1,0\n";
+    coll_guideline_row row, rows[2], bad_row;
+    coll_guideline_table table, tables[2], bad, got, got_out;
+    coll_guidelines *g = NULL, *again = NULL, *copy = NULL, *irs = NULL, *g_out;
+    size_t n = 99, n_out, index = 99, index_out, len = 0, len_out;
+    char *json = NULL, *json2 = NULL, small[4];
+
+    EXPECT_OK(coll_guideline_row_init(&row));
+    EXPECT_TRUE(row.guideline == NULL && row.guideline_len == 0 && row.categories == NULL && row.n_categories == 0 &&
+                row.rule == COLL_GUIDELINE_RULE_ALLOWED_IN_FULL && row.unit == COLL_GUIDELINE_UNIT_HOUSEHOLD &&
+                text_is(&row.amount, "0") && row.has_min_persons == 0 && row.has_max_persons == 0 &&
+                row.has_each_additional_person == 0 && row.has_adults == 0 && row.has_children == 0 &&
+                row.has_min_vehicles == 0 && row.has_max_vehicles == 0 && row.has_max_units == 0 &&
+                row.region == NULL && row.mark == NULL);
+    EXPECT_NULL(coll_guideline_row_init(NULL), "out");
+    EXPECT_OK(coll_guideline_table_init(ymd(2025, 4, 7), &table));
+    EXPECT_TRUE(table.name == NULL && same_date(table.effective, ymd(2025, 4, 7)) && table.has_until == 0 &&
+                table.source == NULL && table.rows == NULL && table.n_rows == 0);
+    EXPECT_NULL(coll_guideline_table_init(ymd(2025, 4, 7), NULL), "out");
+
+    /* A user's trigger figures for food: 300 for one adult, 480 for two. */
+    row.guideline = "food";
+    row.guideline_len = 4;
+    row.categories = &food;
+    row.n_categories = 1;
+    row.rule = COLL_GUIDELINE_RULE_TRIGGER;
+    row.amount = dec("300");
+    row.has_adults = 1;
+    row.adults = 1;
+    row.has_children = 1;
+    row.children = 0;
+    row.mark = "X";
+    row.mark_len = 1;
+    rows[0] = row;
+    rows[1] = row;
+    rows[1].amount = dec("480");
+    rows[1].adults = 2;
+    rows[1].region = "west";
+    rows[1].region_len = 4;
+    table.name = "my-sfs";
+    table.name_len = 6;
+    table.source = "own figures";
+    table.source_len = 11;
+    table.rows = rows;
+    table.n_rows = 2;
+    EXPECT_OK(coll_guidelines_new(&table, 1, &g));
+    EXPECT_OK(coll_guidelines_table_count(g, &n));
+    EXPECT_TRUE(n == 1);
+    EXPECT_OK(coll_guidelines_table_at(g, 0, &got));
+    EXPECT_TRUE(got.name_len == 6 && strcmp(got.name, "my-sfs") == 0 && got.name != table.name &&
+                same_date(got.effective, ymd(2025, 4, 7)) && got.has_until == 0 && strcmp(got.source, "own figures") == 0 &&
+                got.n_rows == 2 && got.rows != NULL);
+    if (got.rows != NULL && got.n_rows == 2) {
+        EXPECT_TRUE(strcmp(got.rows[0].guideline, "food") == 0 && got.rows[0].n_categories == 1 &&
+                    got.rows[0].categories[0] == food && got.rows[0].rule == COLL_GUIDELINE_RULE_TRIGGER &&
+                    text_is(&got.rows[1].amount, "480") && got.rows[1].has_adults == 1 && got.rows[1].adults == 2 &&
+                    got.rows[0].region == NULL && strcmp(got.rows[1].region, "west") == 0 &&
+                    strcmp(got.rows[0].mark, "X") == 0 && got.rows[0].has_min_persons == 0);
+    }
+    /* What a table lends is a table: it goes back in, and both give the same JSON. */
+    EXPECT_OK(coll_guidelines_new(&got, 1, &again));
+    EXPECT(coll_guidelines_to_json(g, NULL, 0, &len), COLL_BUFFER_TOO_SMALL, "buf");
+    EXPECT_TRUE(len > 100);
+    json = (char *)malloc(len);
+    json2 = (char *)malloc(len);
+    if (json != NULL && json2 != NULL) {
+        size_t written = 0, written2 = 0;
+        EXPECT_OK(coll_guidelines_to_json(g, json, len, &written));
+        EXPECT_OK(coll_guidelines_to_json(again, json2, len, &written2));
+        EXPECT_TRUE(written == len - 1 && written2 == written && strcmp(json, json2) == 0 &&
+                    strstr(json, "\"my-sfs\"") != NULL);
+        coll_guidelines_free(again);
+        again = NULL;
+        /* And the JSON goes back in. */
+        EXPECT_OK(coll_guidelines_from_json(json, written, &again));
+        EXPECT_OK(coll_guidelines_to_json(again, json2, len, &written2));
+        EXPECT_TRUE(written2 == written && strcmp(json, json2) == 0);
+    }
+    POISON(small);
+    POISON(len_out);
+    len = 0;
+    EXPECT(coll_guidelines_to_json(g, small, sizeof small, &len), COLL_BUFFER_TOO_SMALL, "buf");
+    UNTOUCHED(small);
+    EXPECT_TRUE(json != NULL && len == strlen(json) + 1);
+    EXPECT_NULL(coll_guidelines_to_json(g, NULL, 5, &len_out), "buf");
+    EXPECT_NULL(coll_guidelines_to_json(NULL, small, sizeof small, &len_out), "guidelines");
+    EXPECT_NULL(coll_guidelines_to_json(g, small, sizeof small, NULL), "out_len");
+    UNTOUCHED(len_out);
+
+    /* The table in force on a date. */
+    EXPECT_OK(coll_guidelines_table_on(g, ymd(2026, 1, 1), &index));
+    EXPECT_TRUE(index == 0);
+    POISON(index_out);
+    EXPECT(coll_guidelines_table_on(g, ymd(2025, 4, 6), &index_out), COLL_INVALID_ARGUMENT, "date");
+    EXPECT(coll_guidelines_table_on(g, ymd(2025, 2, 30), &index_out), COLL_INVALID_DATE, "date");
+    UNTOUCHED(index_out);
+    EXPECT_NULL(coll_guidelines_table_on(NULL, ymd(2026, 1, 1), &index), "guidelines");
+    EXPECT_NULL(coll_guidelines_table_on(g, ymd(2026, 1, 1), NULL), "out_index");
+    /* A table with an end: after it no table is in force. */
+    tables[0] = table;
+    tables[0].has_until = 1;
+    tables[0].until = ymd(2025, 12, 31);
+    EXPECT_OK(coll_guidelines_new(tables, 1, &copy));
+    EXPECT(coll_guidelines_table_on(copy, ymd(2026, 1, 1), &index_out), COLL_INVALID_ARGUMENT, "date");
+    UNTOUCHED(index_out);
+    EXPECT_OK(coll_guidelines_table_at(copy, 0, &got));
+    EXPECT_TRUE(got.has_until == 1 && same_date(got.until, ymd(2025, 12, 31)));
+    coll_guidelines_free(copy);
+    copy = NULL;
+
+    /* The embedded IRS standards: 2024 and 2025; before the first, an error naming the date. */
+    EXPECT_OK(coll_guidelines_irs(&irs));
+    EXPECT_OK(coll_guidelines_table_count(irs, &n));
+    EXPECT_TRUE(n == 2);
+    EXPECT_OK(coll_guidelines_table_at(irs, 1, &got));
+    EXPECT_TRUE(strcmp(got.name, "irs-2025") == 0 && same_date(got.effective, ymd(2025, 4, 21)) && got.n_rows > 10);
+    EXPECT_OK(coll_guidelines_table_on(irs, ymd(2025, 4, 20), &index));
+    EXPECT_TRUE(index == 0);
+    EXPECT(coll_guidelines_table_on(irs, ymd(2024, 1, 1), &index_out), COLL_INVALID_ARGUMENT, "date");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "2024-01-01") != NULL);
+    UNTOUCHED(index_out);
+    EXPECT_NULL(coll_guidelines_irs(NULL), "out");
+    EXPECT_OK(coll_guidelines_clone(irs, &copy));
+    coll_guidelines_free(irs);
+    EXPECT_OK(coll_guidelines_table_at(copy, 0, &got));
+    EXPECT_TRUE(strcmp(got.name, "irs-2024") == 0);
+    coll_guidelines_free(copy);
+
+    /* Tables of the caller's own: every bad input names its field, and makes nothing. */
+    GUIDELINES_FAIL(NULL, 0, COLL_INVALID_ARGUMENT, "guidelines"); /* no table */
+    GUIDELINES_FAIL(NULL, 1, COLL_NULL_ARGUMENT, "tables");
+    tables[0] = table;
+    tables[1] = table;
+    tables[1].name = "other";
+    tables[1].name_len = 5;
+    GUIDELINES_FAIL(tables, 2, COLL_INVALID_ARGUMENT, "guidelines"); /* the same effective date */
+    tables[0].has_until = 1;
+    tables[0].until = ymd(2026, 5, 1);
+    tables[1].effective = ymd(2026, 4, 6);
+    GUIDELINES_FAIL(tables, 2, COLL_INVALID_ARGUMENT, "guidelines"); /* overlapping */
+    EXPECT_TRUE(strstr(coll_last_error_message(), "overlap") != NULL);
+    bad = table;
+    bad.effective = ymd(0, 0, 0); /* missing */
+    GUIDELINES_FAIL(&bad, 1, COLL_INVALID_DATE, "tables.effective");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "table #0") != NULL);
+    bad = table;
+    bad.has_until = 1;
+    bad.until = ymd(2025, 4, 6);
+    GUIDELINES_FAIL(&bad, 1, COLL_INVALID_ARGUMENT, "guidelines"); /* ends before it starts */
+    bad.until = ymd(2025, 13, 1);
+    GUIDELINES_FAIL(&bad, 1, COLL_INVALID_DATE, "tables.until");
+    bad.has_until = 2;
+    GUIDELINES_FAIL(&bad, 1, COLL_INVALID_ARGUMENT, "tables.has_until");
+    bad.has_until = 0; /* an until behind a flag of 0 is not read */
+    EXPECT_OK(coll_guidelines_new(&bad, 1, &copy));
+    coll_guidelines_free(copy);
+    bad = table;
+    bad.name = "  ";
+    bad.name_len = 2;
+    GUIDELINES_FAIL(&bad, 1, COLL_INVALID_ARGUMENT, "guidelines");
+    bad.name = BAD_UTF8;
+    GUIDELINES_FAIL(&bad, 1, COLL_INVALID_UTF8, "tables.name");
+    bad = table;
+    bad.source = BAD_UTF8;
+    bad.source_len = 2;
+    GUIDELINES_FAIL(&bad, 1, COLL_INVALID_UTF8, "tables.source");
+    bad = table;
+    bad.rows = NULL;
+    GUIDELINES_FAIL(&bad, 1, COLL_NULL_ARGUMENT, "tables.rows");
+    one_row_table(&bad, &bad_row, "t");
+    bad_row = row;
+    bad_row.rule = 3;
+    GUIDELINES_FAIL(&bad, 1, COLL_INVALID_ARGUMENT, "rows.rule");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "table #0 row #0") != NULL);
+    bad_row = row;
+    bad_row.unit = 5;
+    GUIDELINES_FAIL(&bad, 1, COLL_INVALID_ARGUMENT, "rows.unit");
+    bad_row = row;
+    bad_row.categories = &bad_category;
+    GUIDELINES_FAIL(&bad, 1, COLL_INVALID_ARGUMENT, "rows.categories");
+    bad_row.categories = NULL;
+    GUIDELINES_FAIL(&bad, 1, COLL_NULL_ARGUMENT, "rows.categories");
+    bad_row.n_categories = 0;
+    GUIDELINES_FAIL(&bad, 1, COLL_INVALID_ARGUMENT, "guidelines"); /* covers no category */
+    bad_row = row;
+    bad_row.guideline = " ";
+    bad_row.guideline_len = 1;
+    GUIDELINES_FAIL(&bad, 1, COLL_INVALID_ARGUMENT, "guidelines");
+    bad_row.guideline = BAD_UTF8;
+    bad_row.guideline_len = 2;
+    GUIDELINES_FAIL(&bad, 1, COLL_INVALID_UTF8, "rows.guideline");
+    bad_row = row;
+    bad_row.amount = dec("-1");
+    GUIDELINES_FAIL(&bad, 1, COLL_INVALID_ARGUMENT, "guidelines");
+    bad_row.amount.scale = 29;
+    GUIDELINES_FAIL(&bad, 1, COLL_INVALID_DECIMAL, "rows.amount");
+    bad_row = row;
+    bad_row.each_additional_person.scale = 29; /* not read behind a flag of 0 */
+    EXPECT_OK(coll_guidelines_new(&bad, 1, &copy));
+    coll_guidelines_free(copy);
+    bad_row.has_each_additional_person = 1;
+    GUIDELINES_FAIL(&bad, 1, COLL_INVALID_DECIMAL, "rows.each_additional_person");
+    {
+        /* Every key's flag: 0 or 1. */
+        uint8_t *const flags[7] = {&bad_row.has_min_persons,  &bad_row.has_max_persons,  &bad_row.has_adults,
+                                   &bad_row.has_children,     &bad_row.has_min_vehicles, &bad_row.has_max_vehicles,
+                                   &bad_row.has_max_units};
+        static const char *const fields[7] = {"rows.has_min_persons",  "rows.has_max_persons",  "rows.has_adults",
+                                              "rows.has_children",     "rows.has_min_vehicles", "rows.has_max_vehicles",
+                                              "rows.has_max_units"};
+        size_t k;
+        for (k = 0; k < 7; k++) {
+            bad_row = row;
+            *flags[k] = 2;
+            GUIDELINES_FAIL(&bad, 1, COLL_INVALID_ARGUMENT, fields[k]);
+        }
+    }
+    bad_row = row;
+    bad_row.has_min_persons = 1;
+    bad_row.min_persons = 3;
+    bad_row.has_max_persons = 1;
+    bad_row.max_persons = 2;
+    GUIDELINES_FAIL(&bad, 1, COLL_INVALID_ARGUMENT, "guidelines"); /* min above max */
+    bad_row = row;
+    bad_row.region = BAD_UTF8;
+    bad_row.region_len = 2;
+    GUIDELINES_FAIL(&bad, 1, COLL_INVALID_UTF8, "rows.region");
+    bad_row.region = NULL;
+    GUIDELINES_FAIL(&bad, 1, COLL_NULL_ARGUMENT, "rows.region");
+    bad_row = row;
+    bad_row.mark = BAD_UTF8;
+    bad_row.mark_len = 2;
+    GUIDELINES_FAIL(&bad, 1, COLL_INVALID_UTF8, "rows.mark");
+    /* One category in two guidelines. */
+    rows[1] = row;
+    rows[1].guideline = "groceries";
+    rows[1].guideline_len = 9;
+    bad = table;
+    GUIDELINES_FAIL(&bad, 1, COLL_INVALID_ARGUMENT, "guidelines");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "covered by both") != NULL);
+    EXPECT_NULL(coll_guidelines_new(&got, 1, NULL), "out");
+
+    /* From JSON and CSV. */
+    POISON(g_out);
+    EXPECT(coll_guidelines_from_json("[", 1, &g_out), COLL_INVALID_ARGUMENT, "guidelines");
+    EXPECT(coll_guidelines_from_json("[]", 2, &g_out), COLL_INVALID_ARGUMENT, "guidelines");
+    EXPECT(coll_guidelines_from_json(BAD_UTF8, 2, &g_out), COLL_INVALID_UTF8, "text");
+    EXPECT_NULL(coll_guidelines_from_json(NULL, 2, &g_out), "text");
+    UNTOUCHED(g_out);
+    EXPECT_NULL(coll_guidelines_from_json("[]", 2, NULL), "out");
+    EXPECT_OK(coll_guidelines_from_csv(csv, strlen(csv), &copy));
+    EXPECT_OK(coll_guidelines_table_at(copy, 0, &got));
+    EXPECT_TRUE(strcmp(got.name, "sfs") == 0 && got.n_rows == 1 && got.rows[0].has_adults == 1 &&
+                got.rows[0].has_min_persons == 0 && text_is(&got.rows[0].amount, "300"));
+    coll_guidelines_free(copy);
+    EXPECT(coll_guidelines_from_csv("table,effective\nsfs,2025-04-07\n", 31, &g_out), COLL_INVALID_ARGUMENT,
+           "guidelines");
+    {
+        static const char no_date[] = "table,effective,guideline,categories,rule,unit,amount\n"
+                                      "sfs,,food,food_and_housekeeping,trigger,household,300\n";
+        static const char bad_rule[] = "table,effective,guideline,categories,rule,unit,amount\n"
+                                       "sfs,2025-04-07,food,food_and_housekeeping,sometimes,household,300\n";
+        EXPECT(coll_guidelines_from_csv(no_date, strlen(no_date), &g_out), COLL_INVALID_ARGUMENT, "effective");
+        EXPECT_TRUE(strstr(coll_last_error_message(), "line 2") != NULL);
+        EXPECT(coll_guidelines_from_csv(bad_rule, strlen(bad_rule), &g_out), COLL_INVALID_ARGUMENT, "rule");
+        EXPECT_TRUE(strstr(coll_last_error_message(), "line 2: sometimes") != NULL);
+    }
+    EXPECT(coll_guidelines_from_csv(BAD_UTF8, 2, &g_out), COLL_INVALID_UTF8, "text");
+    EXPECT_NULL(coll_guidelines_from_csv(NULL, 2, &g_out), "text");
+    UNTOUCHED(g_out);
+    EXPECT_NULL(coll_guidelines_from_csv(csv, strlen(csv), NULL), "out");
+
+    /* Reading past the end or with NULLs. */
+    POISON(got_out);
+    POISON(n_out);
+    EXPECT(coll_guidelines_table_at(g, 1, &got_out), COLL_INVALID_ARGUMENT, "index");
+    EXPECT_NULL(coll_guidelines_table_at(NULL, 0, &got_out), "guidelines");
+    EXPECT_NULL(coll_guidelines_table_at(g, 0, NULL), "out");
+    EXPECT_NULL(coll_guidelines_table_count(NULL, &n_out), "guidelines");
+    EXPECT_NULL(coll_guidelines_table_count(g, NULL), "out");
+    EXPECT_NULL(coll_guidelines_clone(NULL, &g_out), "guidelines");
+    EXPECT_NULL(coll_guidelines_clone(g, NULL), "out");
+    UNTOUCHED(got_out);
+    UNTOUCHED(n_out);
+    UNTOUCHED(g_out);
+    coll_guidelines_free(again);
+    coll_guidelines_free(g);
+    coll_guidelines_free(NULL);
+    free(json);
+    free(json2);
+}
+
+/* The statement of the assessment tests: one adult in June 2025 earning 450.00 a week (1,950.00 a
+ * month), paying 700.00 rent and spending 250 on food; or, with `deficit`, earning 1,000.00 and paying
+ * 1,100.00; with `no_income`, only the rent. */
+static coll_statement *assessment_statement(const char *which) {
+    coll_statement_item items[3];
+    coll_household h;
+    coll_currency usd = currency("USD");
+    coll_statement *s = NULL;
+    size_t n = 3;
+    items[0] = statement_item(COLL_CATEGORY_EARNINGS, "450.00", "weekly");
+    items[1] = statement_item(COLL_CATEGORY_HOUSING, "700.00", "monthly");
+    items[2] = statement_item(COLL_CATEGORY_FOOD_AND_HOUSEKEEPING, "250", "monthly");
+    if (strcmp(which, "deficit") == 0) {
+        items[0] = statement_item(COLL_CATEGORY_EARNINGS, "1000.00", "monthly");
+        items[1] = statement_item(COLL_CATEGORY_HOUSING, "1100.00", "monthly");
+        n = 2;
+    } else if (strcmp(which, "no_income") == 0) {
+        items[0] = items[1];
+        n = 1;
+    } else if (strcmp(which, "early") == 0) {
+        n = 1;
+    }
+    if (coll_household_init(1, &h) != COLL_OK ||
+        coll_statement_new(strcmp(which, "early") == 0 ? ymd(2024, 1, 31) : ymd(2025, 6, 1), &usd, &h, items, n,
+                           COLL_ROUND_HALF_UP, &s) != COLL_OK) {
+        printf("FAIL fixture: statement %s: %s\n", which, coll_last_error_message());
+        failures++;
+    }
+    return s;
+}
+
+/* An assessment that must be refused with `status` naming `field`, leaving *out untouched. */
+static void expect_assess_fails(int line, const coll_statement *s, const coll_guidelines *g,
+                                const coll_assessment_policy *p, coll_status status, const char *field) {
+    coll_assessment *out;
+    poison(&out, sizeof out);
+    expect_status(line, "coll_assess", coll_assess(s, g, p, &out), status, field);
+    expect_untouched(line, "out", &out, sizeof out);
+}
+
+#define ASSESS_FAILS(s, g, p, status, field) expect_assess_fails(__LINE__, s, g, p, status, field)
+
+static void test_assessments(void) {
+    static const char mixed_rules[] =
+        "[{\"name\": \"t\", \"effective\": \"2025-01-01\", \"rows\": ["
+        "{\"guideline\": \"food\", \"categories\": [\"food_and_housekeeping\"], \"rule\": \"trigger\", "
+        "\"unit\": \"household\", \"amount\": \"300\"},"
+        "{\"guideline\": \"food\", \"categories\": [\"food_and_housekeeping\"], \"rule\": \"lesser_of\", "
+        "\"unit\": \"household\", \"amount\": \"100\"}]}]";
+    coll_statement *s = assessment_statement("main"), *deficit = assessment_statement("deficit"),
+                   *no_income = assessment_statement("no_income"), *early = assessment_statement("early");
+    coll_guidelines *irs = NULL, *mixed = NULL;
+    coll_assessment *a = NULL, *copy = NULL, *plain = NULL, *a_out;
+    coll_assessment_policy policy, bad;
+    coll_contingency cft;
+    coll_assessment_figures f, f_out;
+    coll_guideline_use u, u_out;
+    coll_assessment_flag flag, flag_out;
+    coll_assessment_line line, line_out;
+    coll_decimal ratio = dec("7"), ratio_out, payment = dec("41.50"), bad_payment = dec("1");
+    bool has = true, has_out;
+    const char *mark = NULL, *mark_out;
+    size_t n = 99, n_out, len = 0, len_out;
+
+    EXPECT_OK(coll_assessment_policy_init(&policy));
+    EXPECT_TRUE(policy.has_contingency == 0 && text_is(&policy.low_spending_fraction, "0.5") &&
+                text_is(&policy.debt_administration_fee, "0") && policy.rounding == COLL_ROUND_HALF_UP);
+    EXPECT_NULL(coll_assessment_policy_init(NULL), "out");
+    EXPECT_OK(coll_contingency_common_financial_tool(&cft));
+    EXPECT_TRUE(text_is(&cft.percent, "0.10") && text_is(&cft.cap, "20"));
+    EXPECT_NULL(coll_contingency_common_financial_tool(NULL), "out");
+
+    /* Against the IRS 2025 standards for one person without a vehicle: national standards 839 in full
+     * (250 spent), health care 84 and public transportation 244 in full (nothing spent); no vehicle rows
+     * match (two notes). Allowable 700 + 839 + 84 + 244 = 1,867.00; disposable 1,950.00 - 1,867.00. */
+    EXPECT_OK(coll_guidelines_irs(&irs));
+    EXPECT_OK(coll_assess(s, irs, &policy, &a));
+    EXPECT_OK(coll_assessment_get_figures(a, &f));
+    EXPECT_TRUE(same_date(f.date, ymd(2025, 6, 1)) && strcmp(f.currency.code, "USD") == 0 && f.table_len == 8 &&
+                strcmp(f.table, "irs-2025") == 0 && text_is(&f.income, "1950.00") &&
+                text_is(&f.fixed_costs, "700.00") && text_is(&f.flexible_costs, "250.00") &&
+                text_is(&f.expenditure, "950.00") && text_is(&f.allowable_expenditure, "1867.00") &&
+                text_is(&f.savings, "0") && text_is(&f.priority_debts, "0") &&
+                text_is(&f.debt_administration_fee, "0.00") && text_is(&f.surplus, "83.00") &&
+                text_is(&f.contingency, "0") && text_is(&f.disposable_income, "83.00") &&
+                text_is(&f.max_affordable_payment, "83.00") && f.is_deficit == 0);
+    EXPECT_OK(coll_assessment_guideline_count(a, &n));
+    EXPECT_TRUE(n == 3);
+    EXPECT_OK(coll_assessment_guideline_at(a, 0, &u));
+    EXPECT_TRUE(strcmp(u.guideline, "national_standards") == 0 && u.guideline_len == 18 &&
+                u.rule == COLL_GUIDELINE_RULE_ALLOWED_IN_FULL && u.n_categories == 3 &&
+                u.categories[0] == COLL_CATEGORY_FOOD_AND_HOUSEKEEPING && text_is(&u.actual, "250.00") &&
+                text_is(&u.standard, "839") && text_is(&u.allowed, "839") &&
+                strcmp(u.derivation, "1 household x 839") == 0 && u.n_marks == 1);
+    EXPECT_OK(coll_assessment_guideline_mark_at(a, 0, 0, &mark, &len));
+    EXPECT_TRUE(mark != NULL && strcmp(mark, "T") == 0 && len == 1);
+    EXPECT_OK(coll_assessment_guideline_at(a, 2, &u));
+    EXPECT_TRUE(strcmp(u.guideline, "public_transportation") == 0 && text_is(&u.allowed, "244"));
+    EXPECT_OK(coll_assessment_flag_count(a, &n));
+    EXPECT_TRUE(n == 3);
+    EXPECT_OK(coll_assessment_flag_at(a, 0, &flag));
+    EXPECT_TRUE(strcmp(flag.guideline, "national_standards") == 0 && flag.kind == COLL_FLAG_KIND_UNUSUALLY_LOW &&
+                flag.n_categories == 3 && flag.categories[2] == COLL_CATEGORY_COMMUNICATIONS_AND_LEISURE &&
+                text_is(&flag.actual, "250.00") && text_is(&flag.standard, "839") &&
+                text_is(&flag.difference, "-589.00"));
+    EXPECT_OK(coll_assessment_line_count(a, &n));
+    EXPECT_TRUE(n == 13);
+    EXPECT_OK(coll_assessment_line_at(a, 1, &line));
+    EXPECT_TRUE(line.kind == COLL_LINE_KIND_ITEM && strcmp(line.label, "housing") == 0 &&
+                text_is(&line.amount, "700.00") && line.derivation_len == strlen(line.derivation) &&
+                strstr(line.derivation, "fixed_costs: 700.00 monthly") != NULL);
+    EXPECT_OK(coll_assessment_line_at(a, 3, &line));
+    EXPECT_TRUE(line.kind == COLL_LINE_KIND_NOTE && strcmp(line.label, "vehicle_ownership") == 0);
+    EXPECT_OK(coll_assessment_line_at(a, 12, &line));
+    EXPECT_TRUE(line.kind == COLL_LINE_KIND_TOTAL && strcmp(line.label, "disposable_income") == 0 &&
+                text_is(&line.amount, "83.00"));
+    /* 41.50 of the 83.00 is half of it; 975.00 of the 1,950.00 income is half of it. */
+    EXPECT_OK(coll_assessment_affordability_ratio(a, &payment, &has, &ratio));
+    EXPECT_TRUE(has && text_is(&ratio, "0.50"));
+    payment = dec("975.00");
+    EXPECT_OK(coll_assessment_debt_to_income(a, &payment, &has, &ratio));
+    EXPECT_TRUE(has && text_is(&ratio, "0.50"));
+    /* A copy outlives the original and lends its own text. */
+    EXPECT_OK(coll_assessment_clone(a, &copy));
+    coll_assessment_free(a);
+    a = NULL;
+    EXPECT_OK(coll_assessment_get_figures(copy, &f));
+    EXPECT_TRUE(strcmp(f.table, "irs-2025") == 0 && text_is(&f.disposable_income, "83.00"));
+
+    /* Without guidelines (NULL) and with the default policy (NULL); a deficit has no ratio, and no income
+     * no debt-to-income. */
+    EXPECT_OK(coll_assess(deficit, NULL, NULL, &plain));
+    EXPECT_OK(coll_assessment_get_figures(plain, &f));
+    EXPECT_TRUE(f.table == NULL && f.table_len == 0 && text_is(&f.disposable_income, "-100.00") &&
+                text_is(&f.max_affordable_payment, "0") && f.is_deficit == 1);
+    payment = dec("10");
+    EXPECT_OK(coll_assessment_affordability_ratio(plain, &payment, &has, &ratio));
+    EXPECT_TRUE(!has && text_is(&ratio, "0"));
+    EXPECT_OK(coll_assessment_guideline_count(plain, &n));
+    EXPECT_TRUE(n == 0);
+    coll_assessment_free(plain);
+    EXPECT_OK(coll_assess(no_income, NULL, NULL, &plain));
+    has = true;
+    EXPECT_OK(coll_assessment_debt_to_income(plain, &payment, &has, &ratio));
+    EXPECT_TRUE(!has && text_is(&ratio, "0"));
+    coll_assessment_free(plain);
+    /* The Common Financial Tool's contingency: 10% of the 1,000.00 surplus, at most 20. */
+    policy.has_contingency = 1;
+    policy.contingency = cft;
+    EXPECT_OK(coll_assess(s, NULL, &policy, &plain));
+    EXPECT_OK(coll_assessment_get_figures(plain, &f));
+    EXPECT_TRUE(text_is(&f.surplus, "1000.00") && text_is(&f.contingency, "20") &&
+                text_is(&f.disposable_income, "980.00"));
+    EXPECT_OK(coll_assessment_line_count(plain, &n));
+    EXPECT_TRUE(n == 9);
+    coll_assessment_free(plain);
+    policy.has_contingency = 0;
+
+    /* Bad input names its field, and makes nothing. */
+    ASSESS_FAILS(early, irs, NULL, COLL_INVALID_ARGUMENT, "date"); /* before every table */
+    EXPECT_TRUE(strstr(coll_last_error_message(), "2024-01-31") != NULL);
+    EXPECT_OK(coll_guidelines_from_json(mixed_rules, strlen(mixed_rules), &mixed));
+    ASSESS_FAILS(s, mixed, NULL, COLL_INVALID_ARGUMENT, "guidelines");
+    bad = policy;
+    bad.has_contingency = 2;
+    ASSESS_FAILS(s, NULL, &bad, COLL_INVALID_ARGUMENT, "has_contingency");
+    bad.has_contingency = 1;
+    bad.contingency = cft;
+    bad.contingency.percent = dec("1.5");
+    ASSESS_FAILS(s, NULL, &bad, COLL_INVALID_ARGUMENT, "contingency.percent");
+    bad.contingency.percent.scale = 29;
+    ASSESS_FAILS(s, NULL, &bad, COLL_INVALID_DECIMAL, "contingency.percent");
+    bad.contingency = cft;
+    bad.contingency.cap = dec("-1");
+    ASSESS_FAILS(s, NULL, &bad, COLL_INVALID_ARGUMENT, "contingency.cap");
+    bad.contingency.cap.scale = 29;
+    ASSESS_FAILS(s, NULL, &bad, COLL_INVALID_DECIMAL, "contingency.cap");
+    bad = policy;
+    bad.low_spending_fraction = dec("2");
+    ASSESS_FAILS(s, NULL, &bad, COLL_INVALID_ARGUMENT, "low_spending_fraction");
+    bad.low_spending_fraction.scale = 29;
+    ASSESS_FAILS(s, NULL, &bad, COLL_INVALID_DECIMAL, "low_spending_fraction");
+    bad = policy;
+    bad.debt_administration_fee = dec("-1");
+    ASSESS_FAILS(s, NULL, &bad, COLL_INVALID_ARGUMENT, "debt_administration_fee");
+    bad.debt_administration_fee = dec("0.001");
+    ASSESS_FAILS(s, NULL, &bad, COLL_INVALID_ARGUMENT, "debt_administration_fee");
+    bad.debt_administration_fee.scale = 29;
+    ASSESS_FAILS(s, NULL, &bad, COLL_INVALID_DECIMAL, "debt_administration_fee");
+    bad = policy;
+    bad.rounding = 7;
+    ASSESS_FAILS(s, NULL, &bad, COLL_INVALID_ARGUMENT, "rounding");
+    ASSESS_FAILS(NULL, irs, &policy, COLL_NULL_ARGUMENT, "statement");
+    EXPECT_NULL(coll_assess(s, irs, &policy, NULL), "out");
+
+    /* Reading past the end or with NULLs. */
+    POISON(f_out);
+    POISON(u_out);
+    POISON(flag_out);
+    POISON(line_out);
+    POISON(mark_out);
+    POISON(len_out);
+    POISON(n_out);
+    POISON(a_out);
+    EXPECT(coll_assessment_guideline_at(copy, 3, &u_out), COLL_INVALID_ARGUMENT, "index");
+    EXPECT(coll_assessment_guideline_mark_at(copy, 0, 1, &mark_out, &len_out), COLL_INVALID_ARGUMENT, "mark");
+    EXPECT(coll_assessment_guideline_mark_at(copy, 3, 0, &mark_out, &len_out), COLL_INVALID_ARGUMENT, "index");
+    EXPECT(coll_assessment_flag_at(copy, 3, &flag_out), COLL_INVALID_ARGUMENT, "index");
+    EXPECT(coll_assessment_line_at(copy, 13, &line_out), COLL_INVALID_ARGUMENT, "index");
+    EXPECT_NULL(coll_assessment_get_figures(NULL, &f_out), "assessment");
+    EXPECT_NULL(coll_assessment_get_figures(copy, NULL), "out");
+    EXPECT_NULL(coll_assessment_guideline_count(NULL, &n_out), "assessment");
+    EXPECT_NULL(coll_assessment_guideline_count(copy, NULL), "out");
+    EXPECT_NULL(coll_assessment_guideline_at(NULL, 0, &u_out), "assessment");
+    EXPECT_NULL(coll_assessment_guideline_at(copy, 0, NULL), "out");
+    EXPECT_NULL(coll_assessment_guideline_mark_at(NULL, 0, 0, &mark_out, &len_out), "assessment");
+    EXPECT_NULL(coll_assessment_guideline_mark_at(copy, 0, 0, NULL, &len_out), "out_mark");
+    EXPECT_NULL(coll_assessment_guideline_mark_at(copy, 0, 0, &mark_out, NULL), "out_len");
+    EXPECT_NULL(coll_assessment_flag_count(NULL, &n_out), "assessment");
+    EXPECT_NULL(coll_assessment_flag_count(copy, NULL), "out");
+    EXPECT_NULL(coll_assessment_flag_at(NULL, 0, &flag_out), "assessment");
+    EXPECT_NULL(coll_assessment_flag_at(copy, 0, NULL), "out");
+    EXPECT_NULL(coll_assessment_line_count(NULL, &n_out), "assessment");
+    EXPECT_NULL(coll_assessment_line_count(copy, NULL), "out");
+    EXPECT_NULL(coll_assessment_line_at(NULL, 0, &line_out), "assessment");
+    EXPECT_NULL(coll_assessment_line_at(copy, 0, NULL), "out");
+    EXPECT_NULL(coll_assessment_clone(NULL, &a_out), "assessment");
+    EXPECT_NULL(coll_assessment_clone(copy, NULL), "out");
+    UNTOUCHED(f_out);
+    UNTOUCHED(u_out);
+    UNTOUCHED(flag_out);
+    UNTOUCHED(line_out);
+    UNTOUCHED(mark_out);
+    UNTOUCHED(len_out);
+    UNTOUCHED(n_out);
+    UNTOUCHED(a_out);
+    /* The ratios refuse a negative or invalid amount and NULLs. */
+    POISON(has_out);
+    POISON(ratio_out);
+    payment = dec("-1");
+    EXPECT(coll_assessment_affordability_ratio(copy, &payment, &has_out, &ratio_out), COLL_INVALID_ARGUMENT,
+           "payment");
+    EXPECT(coll_assessment_debt_to_income(copy, &payment, &has_out, &ratio_out), COLL_INVALID_ARGUMENT,
+           "monthly_debt_payments");
+    bad_payment.scale = 29;
+    EXPECT(coll_assessment_affordability_ratio(copy, &bad_payment, &has_out, &ratio_out), COLL_INVALID_DECIMAL,
+           "payment");
+    EXPECT(coll_assessment_debt_to_income(copy, &bad_payment, &has_out, &ratio_out), COLL_INVALID_DECIMAL,
+           "monthly_debt_payments");
+    UNTOUCHED(has_out);
+    UNTOUCHED(ratio_out);
+    payment = dec("1");
+    EXPECT_NULL(coll_assessment_affordability_ratio(NULL, &payment, &has, &ratio), "assessment");
+    EXPECT_NULL(coll_assessment_affordability_ratio(copy, NULL, &has, &ratio), "payment");
+    EXPECT_NULL(coll_assessment_affordability_ratio(copy, &payment, NULL, &ratio), "out_has_value");
+    EXPECT_NULL(coll_assessment_affordability_ratio(copy, &payment, &has, NULL), "out");
+    EXPECT_NULL(coll_assessment_debt_to_income(NULL, &payment, &has, &ratio), "assessment");
+    EXPECT_NULL(coll_assessment_debt_to_income(copy, NULL, &has, &ratio), "monthly_debt_payments");
+    EXPECT_NULL(coll_assessment_debt_to_income(copy, &payment, NULL, &ratio), "out_has_value");
+    EXPECT_NULL(coll_assessment_debt_to_income(copy, &payment, &has, NULL), "out");
+    coll_assessment_free(copy);
+    coll_assessment_free(NULL);
+    coll_guidelines_free(mixed);
+    coll_guidelines_free(irs);
+    coll_statement_free(s);
+    coll_statement_free(deficit);
+    coll_statement_free(no_income);
+    coll_statement_free(early);
+}
+
+static coll_creditor creditor(const char *id, const char *balance) {
+    coll_creditor c;
+    c.id = id;
+    c.id_len = strlen(id);
+    c.balance = dec(balance);
+    return c;
+}
+
+/* A fair share that must be refused with `status` naming `field`, leaving *out untouched. */
+static void expect_share_fails(int line, const coll_decimal *available, const coll_currency *cur,
+                               const coll_creditor *creditors, size_t n, const coll_offer_policy *p,
+                               coll_status status, const char *field) {
+    coll_fair_share *out;
+    poison(&out, sizeof out);
+    expect_status(line, "coll_fair_share_new", coll_fair_share_new(available, cur, creditors, n, p, &out), status,
+                  field);
+    expect_untouched(line, "out", &out, sizeof out);
+}
+
+#define SHARE_FAILS(available, cur, creditors, n, p, status, field)                                                \
+    expect_share_fails(__LINE__, available, cur, creditors, n, p, status, field)
+
+static void test_fair_shares(void) {
+    coll_creditor creditors[3], bad[2];
+    coll_offer_policy policy, bad_policy;
+    coll_currency gbp = currency("GBP"), bad_cur = currency("GBP");
+    coll_decimal available = dec("100"), bad_available;
+    coll_fair_share *f = NULL, *copy = NULL, *f_out;
+    coll_fair_share_totals t, t_out;
+    coll_offer offer, offer_out;
+    size_t n = 99, n_out;
+
+    EXPECT_OK(coll_offer_policy_init(&policy));
+    EXPECT_TRUE(text_is(&policy.token_payment, "1") && text_is(&policy.minimum, "0"));
+    EXPECT_NULL(coll_offer_policy_init(NULL), "out");
+
+    /* 100.00 by 3,000 / 1,500 / 500: 60.00 / 30.00 / 10.00. */
+    creditors[0] = creditor("bank", "3000");
+    creditors[1] = creditor("card", "1500");
+    creditors[2] = creditor("catalogue", "500");
+    EXPECT_OK(coll_fair_share_new(&available, &gbp, creditors, 3, NULL, &f));
+    EXPECT_OK(coll_fair_share_offer_count(f, &n));
+    EXPECT_TRUE(n == 3);
+    EXPECT_OK(coll_fair_share_offer_at(f, 2, &offer));
+    EXPECT_TRUE(strcmp(offer.creditor, "catalogue") == 0 && offer.creditor_len == 9 &&
+                offer.creditor != creditors[2].id && text_is(&offer.balance, "500") &&
+                text_is(&offer.amount, "10.00") && offer.basis == COLL_OFFER_BASIS_PRO_RATA);
+    EXPECT_OK(coll_fair_share_get_totals(f, &t));
+    EXPECT_TRUE(text_is(&t.available, "100") && text_is(&t.total, "100.00") && t.no_surplus == 0 &&
+                t.minimum_set_aside == 0);
+    /* A minimum of 15: the catalogue gets a token 1.00 and 99.00 is shared by the other two. */
+    policy.minimum = dec("15");
+    EXPECT_OK(coll_fair_share_new(&available, &gbp, creditors, 3, &policy, &copy));
+    EXPECT_OK(coll_fair_share_offer_at(copy, 0, &offer));
+    EXPECT_TRUE(text_is(&offer.amount, "66.00") && offer.basis == COLL_OFFER_BASIS_PRO_RATA);
+    EXPECT_OK(coll_fair_share_offer_at(copy, 2, &offer));
+    EXPECT_TRUE(text_is(&offer.amount, "1.00") && offer.basis == COLL_OFFER_BASIS_TOKEN);
+    coll_fair_share_free(copy);
+    /* Nothing available: a token to each. A copy outlives the original. */
+    available = dec("0");
+    EXPECT_OK(coll_fair_share_new(&available, &gbp, creditors, 2, NULL, &copy));
+    coll_fair_share_free(f);
+    EXPECT_OK(coll_fair_share_clone(copy, &f));
+    coll_fair_share_free(copy);
+    copy = NULL;
+    EXPECT_OK(coll_fair_share_get_totals(f, &t));
+    EXPECT_TRUE(t.no_surplus == 1 && text_is(&t.total, "2.00"));
+    EXPECT_OK(coll_fair_share_offer_at(f, 1, &offer));
+    EXPECT_TRUE(strcmp(offer.creditor, "card") == 0 && offer.basis == COLL_OFFER_BASIS_TOKEN);
+
+    /* Bad input names its field, and makes nothing. */
+    available = dec("100");
+    SHARE_FAILS(&available, &gbp, NULL, 0, NULL, COLL_INVALID_ARGUMENT, "creditors"); /* none */
+    SHARE_FAILS(&available, &gbp, NULL, 2, NULL, COLL_NULL_ARGUMENT, "creditors");
+    bad[0] = creditor("a", "10");
+    bad[1] = creditor("a", "20");
+    SHARE_FAILS(&available, &gbp, bad, 2, NULL, COLL_INVALID_ARGUMENT, "creditors"); /* the same id twice */
+    bad[1] = creditor(" ", "20");
+    SHARE_FAILS(&available, &gbp, bad, 2, NULL, COLL_INVALID_ARGUMENT, "creditors"); /* no id */
+    bad[1] = creditor("b", "0");
+    SHARE_FAILS(&available, &gbp, bad, 2, NULL, COLL_INVALID_ARGUMENT, "creditors"); /* nothing owed */
+    EXPECT_TRUE(strstr(coll_last_error_message(), "#1 b: 0") != NULL);
+    bad[1] = creditor("b", "-3");
+    SHARE_FAILS(&available, &gbp, bad, 2, NULL, COLL_INVALID_ARGUMENT, "creditors");
+    bad[1] = creditor("b", "2.001");
+    SHARE_FAILS(&available, &gbp, bad, 2, NULL, COLL_INVALID_ARGUMENT, "creditors");
+    bad[1].balance.scale = 29;
+    SHARE_FAILS(&available, &gbp, bad, 2, NULL, COLL_INVALID_DECIMAL, "creditors.balance");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "#1") != NULL);
+    bad[1] = creditor("b", "20");
+    bad[1].id = BAD_UTF8;
+    bad[1].id_len = 2;
+    SHARE_FAILS(&available, &gbp, bad, 2, NULL, COLL_INVALID_UTF8, "creditors.id");
+    bad[1].id = NULL;
+    SHARE_FAILS(&available, &gbp, bad, 2, NULL, COLL_NULL_ARGUMENT, "creditors.id");
+    bad_available = dec("10.001");
+    SHARE_FAILS(&bad_available, &gbp, creditors, 3, NULL, COLL_INVALID_ARGUMENT, "available");
+    bad_available.scale = 29;
+    SHARE_FAILS(&bad_available, &gbp, creditors, 3, NULL, COLL_INVALID_DECIMAL, "available");
+    bad_policy = policy;
+    bad_policy.token_payment = dec("-1");
+    SHARE_FAILS(&available, &gbp, creditors, 3, &bad_policy, COLL_INVALID_ARGUMENT, "token_payment");
+    bad_policy.token_payment.scale = 29;
+    SHARE_FAILS(&available, &gbp, creditors, 3, &bad_policy, COLL_INVALID_DECIMAL, "token_payment");
+    bad_policy = policy;
+    bad_policy.minimum = dec("-1");
+    SHARE_FAILS(&available, &gbp, creditors, 3, &bad_policy, COLL_INVALID_ARGUMENT, "minimum");
+    bad_policy.minimum = dec("0.001");
+    SHARE_FAILS(&available, &gbp, creditors, 3, &bad_policy, COLL_INVALID_ARGUMENT, "minimum");
+    bad_policy.minimum.scale = 29;
+    SHARE_FAILS(&available, &gbp, creditors, 3, &bad_policy, COLL_INVALID_DECIMAL, "minimum");
+    bad_cur.code[2] = '9';
+    SHARE_FAILS(&available, &bad_cur, creditors, 3, NULL, COLL_UNKNOWN_CURRENCY, "currency");
+    SHARE_FAILS(NULL, &gbp, creditors, 3, NULL, COLL_NULL_ARGUMENT, "available");
+    SHARE_FAILS(&available, NULL, creditors, 3, NULL, COLL_NULL_ARGUMENT, "currency");
+    EXPECT_NULL(coll_fair_share_new(&available, &gbp, creditors, 3, NULL, NULL), "out");
+
+    /* Reading past the end or with NULLs. */
+    POISON(offer_out);
+    POISON(t_out);
+    POISON(n_out);
+    POISON(f_out);
+    EXPECT(coll_fair_share_offer_at(f, 2, &offer_out), COLL_INVALID_ARGUMENT, "index");
+    EXPECT_NULL(coll_fair_share_offer_at(NULL, 0, &offer_out), "fair_share");
+    EXPECT_NULL(coll_fair_share_offer_at(f, 0, NULL), "out");
+    EXPECT_NULL(coll_fair_share_offer_count(NULL, &n_out), "fair_share");
+    EXPECT_NULL(coll_fair_share_offer_count(f, NULL), "out");
+    EXPECT_NULL(coll_fair_share_get_totals(NULL, &t_out), "fair_share");
+    EXPECT_NULL(coll_fair_share_get_totals(f, NULL), "out");
+    EXPECT_NULL(coll_fair_share_clone(NULL, &f_out), "fair_share");
+    EXPECT_NULL(coll_fair_share_clone(f, NULL), "out");
+    UNTOUCHED(offer_out);
+    UNTOUCHED(t_out);
+    UNTOUCHED(n_out);
+    UNTOUCHED(f_out);
+    coll_fair_share_free(f);
+    coll_fair_share_free(NULL);
+}
+
+static coll_plan_debt plan_debt(const char *id, const char *balance, const char *rate) {
+    coll_plan_debt d;
+    d.id = id;
+    d.id_len = strlen(id);
+    d.balance = dec(balance);
+    d.annual_rate = dec(rate);
+    return d;
+}
+
+/* Recommendations that must be refused with `status` naming `field`, leaving *out untouched. */
+static void expect_recommend_fails(int line, const coll_assessment *a, const coll_plan_debt *debts, size_t n,
+                                   const coll_plan_policy *p, coll_status status, const char *field) {
+    coll_recommendations *out;
+    poison(&out, sizeof out);
+    expect_status(line, "coll_recommend", coll_recommend(a, debts, n, p, &out), status, field);
+    expect_untouched(line, "out", &out, sizeof out);
+}
+
+#define RECOMMEND_FAILS(a, debts, n, p, status, field) expect_recommend_fails(__LINE__, a, debts, n, p, status, field)
+
+static void test_recommendations(void) {
+    coll_statement_item items[2];
+    coll_household h;
+    coll_currency gbp = currency("GBP");
+    coll_statement *s = NULL;
+    coll_assessment *a = NULL;
+    coll_plan_debt debts[2], bad[2];
+    coll_plan_policy policy, irs, bad_policy;
+    coll_recommendations *r = NULL, *copy = NULL, *r_out;
+    coll_recommendation rec, rec_out;
+    coll_fallback f, f_out;
+    const char *reason = NULL, *reason_out;
+    size_t n = 99, n_out, len = 0, len_out;
+
+    EXPECT_OK(coll_plan_policy_init(&policy));
+    EXPECT_TRUE(policy.max_term_months == 60 && policy.minimum_payment_kind == COLL_MINIMUM_PAYMENT_FIXED &&
+                text_is(&policy.minimum_payment, "0") && text_is(&policy.max_share_of_surplus, "1") &&
+                policy.freeze_interest == COLL_FREEZE_INTEREST_WHEN_PAYMENT_BELOW_INTEREST &&
+                text_is(&policy.token_payment, "1") && policy.breathing_space_days == 60 &&
+                policy.forbearance_months == 3 && policy.rounding == COLL_ROUND_HALF_UP);
+    EXPECT_OK(coll_plan_policy_irs_streamlined(&irs));
+    EXPECT_TRUE(irs.max_term_months == 72 && irs.minimum_payment_kind == COLL_MINIMUM_PAYMENT_IRS_STREAMLINED &&
+                text_is(&irs.minimum_payment, "0") && irs.freeze_interest == COLL_FREEZE_INTEREST_NEVER);
+    EXPECT_NULL(coll_plan_policy_init(NULL), "out");
+    EXPECT_NULL(coll_plan_policy_irs_streamlined(NULL), "out");
+
+    /* 150.00 a month shared 50.00 / 100.00 by 2,000 / 4,000: 40 months each. */
+    items[0] = statement_item(COLL_CATEGORY_EARNINGS, "1500", "monthly");
+    items[1] = statement_item(COLL_CATEGORY_HOUSING, "1350", "monthly");
+    EXPECT_OK(coll_household_init(1, &h));
+    EXPECT_OK(coll_statement_new(ymd(2025, 6, 1), &gbp, &h, items, 2, COLL_ROUND_HALF_UP, &s));
+    EXPECT_OK(coll_assess(s, NULL, NULL, &a));
+    debts[0] = plan_debt("card", "2000", "0");
+    debts[1] = plan_debt("loan", "4000", "0");
+    EXPECT_OK(coll_recommend(a, debts, 2, &policy, &r));
+    EXPECT_OK(coll_recommendations_count(r, &n));
+    EXPECT_TRUE(n == 2);
+    EXPECT_OK(coll_recommendations_at(r, 0, &rec));
+    EXPECT_TRUE(strcmp(rec.debt, "card") == 0 && rec.debt_len == 4 && rec.debt != debts[0].id &&
+                text_is(&rec.fair_share, "50.00") && rec.has_plan == 1 && text_is(&rec.plan.payment, "50.00") &&
+                rec.plan.term_months == 40 && text_is(&rec.plan.final_payment, "50.00") &&
+                rec.plan.freeze_interest == 0 && text_is(&rec.plan.total_paid, "2000.00") && rec.n_fallbacks == 0 &&
+                rec.n_reasons == 2);
+    EXPECT_OK(coll_recommendations_reason_at(r, 0, 0, &reason, &len));
+    EXPECT_TRUE(reason != NULL && len == strlen(reason) && strncmp(reason, "fair share of 150.00 available", 30) == 0);
+    coll_recommendations_free(r);
+    r = NULL;
+    /* At most 24 months: neither can be afforded; the fallbacks. The default policy is NULL. */
+    policy.max_term_months = 24;
+    EXPECT_OK(coll_recommend(a, debts, 2, &policy, &copy));
+    EXPECT_OK(coll_recommendations_clone(copy, &r));
+    coll_recommendations_free(copy);
+    EXPECT_OK(coll_recommendations_at(r, 1, &rec));
+    EXPECT_TRUE(strcmp(rec.debt, "loan") == 0 && rec.has_plan == 0 && text_is(&rec.plan.payment, "0") &&
+                rec.plan.term_months == 0 && rec.n_fallbacks == 3 && rec.n_reasons == 2);
+    EXPECT_OK(coll_recommendations_fallback_at(r, 1, 0, &f));
+    EXPECT_TRUE(f.kind == COLL_FALLBACK_TOKEN_PAYMENT && text_is(&f.amount, "1") && f.days == 0 && f.months == 0);
+    EXPECT_OK(coll_recommendations_fallback_at(r, 1, 1, &f));
+    EXPECT_TRUE(f.kind == COLL_FALLBACK_BREATHING_SPACE && f.days == 60 && text_is(&f.amount, "0"));
+    EXPECT_OK(coll_recommendations_fallback_at(r, 1, 2, &f));
+    EXPECT_TRUE(f.kind == COLL_FALLBACK_FORBEARANCE && f.months == 3);
+    EXPECT_OK(coll_recommendations_reason_at(r, 1, 1, &reason, &len));
+    EXPECT_TRUE(strstr(reason, "more than the policy's 24 months") != NULL);
+    copy = NULL;
+    EXPECT_OK(coll_recommend(a, debts, 2, NULL, &copy));
+    EXPECT_OK(coll_recommendations_at(copy, 1, &rec));
+    EXPECT_TRUE(rec.has_plan == 1 && text_is(&rec.plan.payment, "100.00"));
+    coll_recommendations_free(copy);
+    policy.max_term_months = 60;
+
+    /* Bad input names its field, and makes nothing. */
+    RECOMMEND_FAILS(a, NULL, 0, &policy, COLL_INVALID_ARGUMENT, "debts"); /* none */
+    RECOMMEND_FAILS(a, NULL, 2, &policy, COLL_NULL_ARGUMENT, "debts");
+    bad[0] = debts[0];
+    bad[1] = plan_debt("card", "10", "0");
+    RECOMMEND_FAILS(a, bad, 2, &policy, COLL_INVALID_ARGUMENT, "debts"); /* the same id twice */
+    bad[1] = plan_debt("x", "0", "0");
+    RECOMMEND_FAILS(a, bad, 2, &policy, COLL_INVALID_ARGUMENT, "debts"); /* nothing owed */
+    bad[1] = plan_debt("x", "10", "-0.1");
+    RECOMMEND_FAILS(a, bad, 2, &policy, COLL_INVALID_ARGUMENT, "debts"); /* a negative rate */
+    EXPECT_TRUE(strstr(coll_last_error_message(), "#1 x") != NULL);
+    bad[1] = plan_debt("x", "10", "11");
+    RECOMMEND_FAILS(a, bad, 2, &policy, COLL_INVALID_ARGUMENT, "debts");
+    bad[1].annual_rate.scale = 29;
+    RECOMMEND_FAILS(a, bad, 2, &policy, COLL_INVALID_DECIMAL, "debts.annual_rate");
+    bad[1] = plan_debt("x", "10", "0");
+    bad[1].balance.scale = 29;
+    RECOMMEND_FAILS(a, bad, 2, &policy, COLL_INVALID_DECIMAL, "debts.balance");
+    bad[1] = plan_debt("x", "10", "0");
+    bad[1].id = BAD_UTF8;
+    bad[1].id_len = 2;
+    RECOMMEND_FAILS(a, bad, 2, &policy, COLL_INVALID_UTF8, "debts.id");
+    EXPECT_TRUE(strstr(coll_last_error_message(), "#1") != NULL);
+    bad_policy = policy;
+    bad_policy.max_term_months = 0;
+    RECOMMEND_FAILS(a, debts, 2, &bad_policy, COLL_INVALID_ARGUMENT, "max_term_months");
+    bad_policy.max_term_months = COLL_MAX_TERM_MONTHS + 1;
+    RECOMMEND_FAILS(a, debts, 2, &bad_policy, COLL_INVALID_ARGUMENT, "max_term_months");
+    bad_policy = policy;
+    bad_policy.max_share_of_surplus = dec("0");
+    RECOMMEND_FAILS(a, debts, 2, &bad_policy, COLL_INVALID_ARGUMENT, "max_share_of_surplus");
+    bad_policy.max_share_of_surplus = dec("1.5");
+    RECOMMEND_FAILS(a, debts, 2, &bad_policy, COLL_INVALID_ARGUMENT, "max_share_of_surplus");
+    bad_policy.max_share_of_surplus.scale = 29;
+    RECOMMEND_FAILS(a, debts, 2, &bad_policy, COLL_INVALID_DECIMAL, "max_share_of_surplus");
+    bad_policy = policy;
+    bad_policy.token_payment = dec("-1");
+    RECOMMEND_FAILS(a, debts, 2, &bad_policy, COLL_INVALID_ARGUMENT, "token_payment");
+    bad_policy.token_payment.scale = 29;
+    RECOMMEND_FAILS(a, debts, 2, &bad_policy, COLL_INVALID_DECIMAL, "token_payment");
+    bad_policy = policy;
+    bad_policy.minimum_payment = dec("-1");
+    RECOMMEND_FAILS(a, debts, 2, &bad_policy, COLL_INVALID_ARGUMENT, "minimum_payment");
+    bad_policy.minimum_payment.scale = 29;
+    RECOMMEND_FAILS(a, debts, 2, &bad_policy, COLL_INVALID_DECIMAL, "minimum_payment");
+    bad_policy = irs;
+    bad_policy.minimum_payment = dec("5");
+    RECOMMEND_FAILS(a, debts, 2, &bad_policy, COLL_INVALID_ARGUMENT, "minimum_payment"); /* not taken */
+    bad_policy = policy;
+    bad_policy.minimum_payment_kind = 2;
+    RECOMMEND_FAILS(a, debts, 2, &bad_policy, COLL_INVALID_ARGUMENT, "minimum_payment_kind");
+    bad_policy = policy;
+    bad_policy.freeze_interest = 3;
+    RECOMMEND_FAILS(a, debts, 2, &bad_policy, COLL_INVALID_ARGUMENT, "freeze_interest");
+    bad_policy = policy;
+    bad_policy.rounding = 7;
+    RECOMMEND_FAILS(a, debts, 2, &bad_policy, COLL_INVALID_ARGUMENT, "rounding");
+    RECOMMEND_FAILS(NULL, debts, 2, &policy, COLL_NULL_ARGUMENT, "assessment");
+    EXPECT_NULL(coll_recommend(a, debts, 2, &policy, NULL), "out");
+
+    /* Reading past the end or with NULLs. */
+    POISON(rec_out);
+    POISON(f_out);
+    POISON(reason_out);
+    POISON(len_out);
+    POISON(n_out);
+    POISON(r_out);
+    EXPECT(coll_recommendations_at(r, 2, &rec_out), COLL_INVALID_ARGUMENT, "index");
+    EXPECT(coll_recommendations_fallback_at(r, 1, 3, &f_out), COLL_INVALID_ARGUMENT, "fallback");
+    EXPECT(coll_recommendations_fallback_at(r, 2, 0, &f_out), COLL_INVALID_ARGUMENT, "index");
+    EXPECT(coll_recommendations_reason_at(r, 0, 2, &reason_out, &len_out), COLL_INVALID_ARGUMENT, "reason");
+    EXPECT(coll_recommendations_reason_at(r, 2, 0, &reason_out, &len_out), COLL_INVALID_ARGUMENT, "index");
+    EXPECT_NULL(coll_recommendations_at(NULL, 0, &rec_out), "recommendations");
+    EXPECT_NULL(coll_recommendations_at(r, 0, NULL), "out");
+    EXPECT_NULL(coll_recommendations_fallback_at(NULL, 1, 0, &f_out), "recommendations");
+    EXPECT_NULL(coll_recommendations_fallback_at(r, 1, 0, NULL), "out");
+    EXPECT_NULL(coll_recommendations_reason_at(NULL, 0, 0, &reason_out, &len_out), "recommendations");
+    EXPECT_NULL(coll_recommendations_reason_at(r, 0, 0, NULL, &len_out), "out_reason");
+    EXPECT_NULL(coll_recommendations_reason_at(r, 0, 0, &reason_out, NULL), "out_len");
+    EXPECT_NULL(coll_recommendations_count(NULL, &n_out), "recommendations");
+    EXPECT_NULL(coll_recommendations_count(r, NULL), "out");
+    EXPECT_NULL(coll_recommendations_clone(NULL, &r_out), "recommendations");
+    EXPECT_NULL(coll_recommendations_clone(r, NULL), "out");
+    UNTOUCHED(rec_out);
+    UNTOUCHED(f_out);
+    UNTOUCHED(reason_out);
+    UNTOUCHED(len_out);
+    UNTOUCHED(n_out);
+    UNTOUCHED(r_out);
+    coll_recommendations_free(r);
+    coll_recommendations_free(NULL);
+    coll_assessment_free(a);
+    coll_statement_free(s);
+}
+
 int main(void) {
     test_conventions();
     test_null_arguments();
@@ -4097,6 +5320,13 @@ int main(void) {
     test_ledger_posting();
     test_reconcile();
     test_aging_history();
+    test_affordability_names();
+    test_household_and_monthly();
+    test_statements();
+    test_guidelines();
+    test_assessments();
+    test_fair_shares();
+    test_recommendations();
     printf("test_errors: %d checks, %d failed\n", checks, failures);
     return failures == 0 ? 0 : 1;
 }

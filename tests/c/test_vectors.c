@@ -3109,6 +3109,460 @@ done:
     return check_error_value(c, st, o);
 }
 
+/* ---- affordability (tests/vectors/README.md: affordability.json) */
+
+/* A mismatch when the case states none of the results an op computes (the Rust runner's rule). */
+static void want_some(outcome *o, const json_value *c, const char *const *keys, size_t n) {
+    size_t i;
+    for (i = 0; i < n; i++) {
+        if (json_get(c, keys[i]) != NULL) {
+            return;
+        }
+    }
+    mismatch(o, "the case", "no expected value stated", keys[0]);
+}
+
+static coll_status op_to_monthly(const json_value *c, outcome *o) {
+    coll_decimal amount, got;
+    coll_frequency frequency;
+    coll_currency currency;
+    coll_rounding_mode rounding;
+    const char *want, *mode;
+    coll_status st;
+    TRY(get_decimal(c, "amount", &amount, o));
+    TRY(get_frequency(c, "frequency", &frequency, o));
+    TRY(get_currency(c, "currency", &currency, o));
+    TRY(get_text(c, "rounding", &mode, o));
+    TRY(coll_rounding_mode_from_name(mode, strlen(mode), &rounding));
+    TRY(coll_to_monthly(&amount, &frequency, &currency, rounding, &got));
+    TRY(get_text(c, "expected", &want, o));
+    st = expect_decimal(o, c, "expected", &got, want);
+done:
+    return check_error_value(c, st, o);
+}
+
+/* The case's household: `adults` and the other counts (0 when absent), and the region if any. */
+static coll_status household_of(const json_value *h, coll_household *out, outcome *o) {
+    static const char *const keys[7] = {"adults",          "children_under_16", "children_16_to_18",
+                                        "other_dependants", "non_dependants",    "aged_65_or_over",
+                                        "vehicles"};
+    uint32_t *fields[7];
+    const char *region;
+    size_t i;
+    coll_status st;
+    if (h == NULL || h->type != JSON_OBJECT) {
+        return harness(o, "missing object", "household");
+    }
+    if ((st = coll_household_init(0, out)) != COLL_OK) {
+        return st;
+    }
+    fields[0] = &out->adults;
+    fields[1] = &out->children_under_16;
+    fields[2] = &out->children_16_to_18;
+    fields[3] = &out->other_dependants;
+    fields[4] = &out->non_dependants;
+    fields[5] = &out->aged_65_or_over;
+    fields[6] = &out->vehicles;
+    for (i = 0; i < 7; i++) {
+        if (json_get(h, keys[i]) != NULL && (st = get_u32(h, keys[i], fields[i], o)) != COLL_OK) {
+            return st;
+        }
+    }
+    region = json_string(json_get(h, "region"));
+    if (region != NULL) {
+        out->region = region;
+        out->region_len = strlen(region);
+    }
+    return COLL_OK;
+}
+
+/* The case's statement: `currency`, `items` ([category, amount, frequency], an optional label), the
+ * optional `rounding`, `date` and `household`, read in the Rust runner's order. */
+static coll_status statement_of(const json_value *c, coll_statement **out, outcome *o) {
+    const json_value *items = get_array(c, "items");
+    const char *mode = opt_text(c, "rounding");
+    coll_statement_item *list = NULL;
+    coll_currency currency;
+    coll_household household;
+    coll_rounding_mode rounding = COLL_ROUND_HALF_UP;
+    coll_date date;
+    size_t i;
+    coll_status st;
+    if (items == NULL) {
+        return harness(o, "missing list", "items");
+    }
+    TRY(get_currency(c, "currency", &currency, o));
+    list = (coll_statement_item *)calloc(items->count + 1, sizeof *list);
+    if (list == NULL) {
+        return harness(o, "out of memory for", "items");
+    }
+    for (i = 0; i < items->count; i++) {
+        const json_value *it = items->items[i];
+        const char *category, *frequency;
+        if (it->type != JSON_ARRAY || (it->count != 3 && it->count != 4) ||
+            (category = json_string(it->items[0])) == NULL || (frequency = json_string(it->items[2])) == NULL ||
+            (it->count == 4 && json_string(it->items[3]) == NULL)) {
+            st = harness(o, "not a [category, amount, frequency] item in", "items");
+            goto done;
+        }
+        TRY(coll_category_from_name(category, strlen(category), &list[i].category));
+        TRY(decimal_value(it->items[1], "amount", &list[i].amount, o));
+        TRY(coll_frequency_from_name(frequency, strlen(frequency), &list[i].frequency));
+        if (it->count == 4) {
+            list[i].label = it->items[3]->text;
+            list[i].label_len = it->items[3]->text_len;
+        }
+    }
+    if (mode != NULL) {
+        TRY(coll_rounding_mode_from_name(mode, strlen(mode), &rounding));
+    }
+    TRY(get_date(c, "date", &date, o));
+    TRY(household_of(json_get(c, "household"), &household, o));
+    st = coll_statement_new(date, &currency, &household, list, items->count, rounding, out);
+done:
+    free(list);
+    return st;
+}
+
+/* The case's assessment: its statement against `guidelines` ("irs", a list of tables in JSON, or none)
+ * under `policy`. */
+static coll_status assessment_of(const json_value *c, coll_assessment **out, outcome *o) {
+    const json_value *tables = json_get(c, "guidelines"), *p = json_get(c, "policy"), *cont;
+    coll_statement *s = NULL;
+    coll_guidelines *g = NULL;
+    coll_assessment_policy policy;
+    char *json = NULL;
+    size_t len;
+    coll_status st;
+    TRY(statement_of(c, &s, o));
+    if (tables != NULL && tables->type == JSON_STRING && strcmp(tables->text, "irs") == 0) {
+        TRY(coll_guidelines_irs(&g));
+    } else if (tables != NULL && tables->type != JSON_NULL) {
+        if ((json = json_write(tables, &len)) == NULL) {
+            st = harness(o, "cannot write", "guidelines");
+            goto done;
+        }
+        TRY(coll_guidelines_from_json(json, len, &g));
+    }
+    TRY(coll_assessment_policy_init(&policy));
+    if (p != NULL) {
+        if ((cont = json_get(p, "contingency")) != NULL) {
+            policy.has_contingency = 1;
+            TRY(get_decimal(cont, "percent", &policy.contingency.percent, o));
+            TRY(get_decimal(cont, "cap", &policy.contingency.cap, o));
+        }
+        if (json_get(p, "low_spending_fraction") != NULL) {
+            TRY(get_decimal(p, "low_spending_fraction", &policy.low_spending_fraction, o));
+        }
+        if (json_get(p, "debt_administration_fee") != NULL) {
+            TRY(get_decimal(p, "debt_administration_fee", &policy.debt_administration_fee, o));
+        }
+    }
+    st = coll_assess(s, g, &policy, out);
+done:
+    coll_statement_free(s);
+    coll_guidelines_free(g);
+    free(json);
+    return st;
+}
+
+/* The expected list `key` of a case, its length compared with the `n` items computed: NULL when the case
+ * does not state it, a harness error when it is no list. */
+static coll_status expected_list(outcome *o, const json_value *c, const char *key, size_t n,
+                                 const json_value **out) {
+    const json_value *v = json_get(c, key);
+    if (v != NULL && v->type != JSON_ARRAY) {
+        return harness(o, "not a list:", key);
+    }
+    if (v != NULL) {
+        want_count(o, key, n, v->count);
+    }
+    *out = v;
+    return COLL_OK;
+}
+
+/* Item `i` of an expected list, a list of `arity` values, with its name (`key[i]`) in `what`; NULL (a
+ * harness error noted) when it is not such a list. */
+static const json_value *expected_item(outcome *o, const json_value *list, size_t i, size_t arity, const char *key,
+                                       char *what, size_t cap) {
+    snprintf(what, cap, "%s[%lu]", key, (unsigned long)i);
+    return tuple(list, i, arity, key, o);
+}
+
+static const char *const ASSESS_KEYS[] = {
+    "expected_income",     "expected_expenditure", "expected_allowable_expenditure",
+    "expected_surplus",    "expected_contingency", "expected_disposable_income",
+    "expected_table",      "expected_guidelines",  "expected_flags"};
+
+static coll_status op_assess(const json_value *c, outcome *o) {
+    coll_assessment *a = NULL;
+    coll_assessment_figures f;
+    const json_value *want;
+    char what[64];
+    size_t n, i;
+    coll_status st;
+    TRY(assessment_of(c, &a, o));
+    want_some(o, c, ASSESS_KEYS, sizeof ASSESS_KEYS / sizeof ASSESS_KEYS[0]);
+    TRY(coll_assessment_get_figures(a, &f));
+    want_decimal(o, c, "expected_income", &f.income);
+    want_decimal(o, c, "expected_expenditure", &f.expenditure);
+    want_decimal(o, c, "expected_allowable_expenditure", &f.allowable_expenditure);
+    want_decimal(o, c, "expected_surplus", &f.surplus);
+    want_decimal(o, c, "expected_contingency", &f.contingency);
+    want_decimal(o, c, "expected_disposable_income", &f.disposable_income);
+    want_text(o, c, "expected_table", f.table, f.table_len);
+    TRY(coll_assessment_guideline_count(a, &n));
+    TRY(expected_list(o, c, "expected_guidelines", n, &want));
+    for (i = 0; want != NULL && i < n && i < want->count; i++) {
+        const json_value *w = expected_item(o, want, i, 5, "expected_guidelines", what, sizeof what);
+        coll_guideline_use u;
+        const char *rule;
+        if (w == NULL) {
+            st = HARNESS_ERROR;
+            goto done;
+        }
+        TRY(coll_assessment_guideline_at(a, i, &u));
+        TRY(coll_guideline_rule_name(u.rule, &rule));
+        TRY(want_text_value(o, what, w->items[0], u.guideline, u.guideline_len));
+        TRY(want_text_value(o, what, w->items[1], rule, strlen(rule)));
+        TRY(want_decimal_value(o, c, what, w->items[2], &u.actual));
+        TRY(want_decimal_value(o, c, what, w->items[3], &u.standard));
+        TRY(want_decimal_value(o, c, what, w->items[4], &u.allowed));
+    }
+    TRY(coll_assessment_flag_count(a, &n));
+    TRY(expected_list(o, c, "expected_flags", n, &want));
+    for (i = 0; want != NULL && i < n && i < want->count; i++) {
+        const json_value *w = expected_item(o, want, i, 3, "expected_flags", what, sizeof what);
+        coll_assessment_flag flag;
+        const char *kind;
+        if (w == NULL) {
+            st = HARNESS_ERROR;
+            goto done;
+        }
+        TRY(coll_assessment_flag_at(a, i, &flag));
+        TRY(coll_flag_kind_name(flag.kind, &kind));
+        TRY(want_text_value(o, what, w->items[0], flag.guideline, flag.guideline_len));
+        TRY(want_text_value(o, what, w->items[1], kind, strlen(kind)));
+        TRY(want_decimal_value(o, c, what, w->items[2], &flag.difference));
+    }
+    st = COLL_OK;
+done:
+    coll_assessment_free(a);
+    return check_error_value(c, st, o);
+}
+
+static const char *const FAIR_SHARE_KEYS[] = {"expected_offers", "expected_total", "expected_no_surplus",
+                                              "expected_minimum_set_aside"};
+
+static coll_status op_fair_share(const json_value *c, outcome *o) {
+    const json_value *list = get_array(c, "creditors"), *want;
+    coll_creditor *creditors = NULL;
+    coll_offer_policy policy;
+    coll_decimal available;
+    coll_currency currency;
+    coll_fair_share *f = NULL;
+    coll_fair_share_totals t;
+    char what[64];
+    size_t i, n;
+    coll_status st;
+    if (list == NULL) {
+        return harness(o, "missing list", "creditors");
+    }
+    creditors = (coll_creditor *)calloc(list->count + 1, sizeof *creditors);
+    if (creditors == NULL) {
+        return harness(o, "out of memory for", "creditors");
+    }
+    for (i = 0; i < list->count; i++) {
+        const json_value *cr = tuple(list, i, 2, "creditors", o);
+        if (cr == NULL || json_string(cr->items[0]) == NULL) {
+            st = harness(o, "not an [id, balance] pair in", "creditors");
+            goto done;
+        }
+        creditors[i].id = cr->items[0]->text;
+        creditors[i].id_len = cr->items[0]->text_len;
+        TRY(decimal_value(cr->items[1], "balance", &creditors[i].balance, o));
+    }
+    TRY(coll_offer_policy_init(&policy));
+    if (json_get(c, "token_payment") != NULL) {
+        TRY(get_decimal(c, "token_payment", &policy.token_payment, o));
+    }
+    if (json_get(c, "minimum") != NULL) {
+        TRY(get_decimal(c, "minimum", &policy.minimum, o));
+    }
+    TRY(get_decimal(c, "available", &available, o));
+    TRY(get_currency(c, "currency", &currency, o));
+    TRY(coll_fair_share_new(&available, &currency, list->count ? creditors : NULL, list->count, &policy, &f));
+    want_some(o, c, FAIR_SHARE_KEYS, sizeof FAIR_SHARE_KEYS / sizeof FAIR_SHARE_KEYS[0]);
+    TRY(coll_fair_share_offer_count(f, &n));
+    TRY(expected_list(o, c, "expected_offers", n, &want));
+    for (i = 0; want != NULL && i < n && i < want->count; i++) {
+        const json_value *w = expected_item(o, want, i, 2, "expected_offers", what, sizeof what);
+        coll_offer offer;
+        const char *basis;
+        if (w == NULL) {
+            st = HARNESS_ERROR;
+            goto done;
+        }
+        TRY(coll_fair_share_offer_at(f, i, &offer));
+        TRY(coll_offer_basis_name(offer.basis, &basis));
+        TRY(want_decimal_value(o, c, what, w->items[0], &offer.amount));
+        TRY(want_text_value(o, what, w->items[1], basis, strlen(basis)));
+    }
+    TRY(coll_fair_share_get_totals(f, &t));
+    want_decimal(o, c, "expected_total", &t.total);
+    want_bool(o, c, "expected_no_surplus", t.no_surplus);
+    want_bool(o, c, "expected_minimum_set_aside", t.minimum_set_aside);
+    st = COLL_OK;
+done:
+    coll_fair_share_free(f);
+    free(creditors);
+    return check_error_value(c, st, o);
+}
+
+/* The case's plan policy: "default" (or absent), "irs_streamlined", or an object of overrides. */
+static coll_status plan_policy_of(const json_value *c, coll_plan_policy *out, outcome *o) {
+    const json_value *p = json_get(c, "plan_policy");
+    const char *freeze;
+    coll_status st;
+    if (p != NULL && p->type == JSON_STRING && strcmp(p->text, "irs_streamlined") == 0) {
+        return coll_plan_policy_irs_streamlined(out);
+    }
+    TRY(coll_plan_policy_init(out));
+    if (p == NULL || p->type != JSON_OBJECT) {
+        return COLL_OK;
+    }
+    if (json_get(p, "max_term_months") != NULL) {
+        TRY(get_u32(p, "max_term_months", &out->max_term_months, o));
+    }
+    if (json_get(p, "minimum_payment") != NULL) {
+        out->minimum_payment_kind = COLL_MINIMUM_PAYMENT_FIXED;
+        TRY(get_decimal(p, "minimum_payment", &out->minimum_payment, o));
+    }
+    if (json_get(p, "max_share_of_surplus") != NULL) {
+        TRY(get_decimal(p, "max_share_of_surplus", &out->max_share_of_surplus, o));
+    }
+    if ((freeze = opt_text(p, "freeze_interest")) != NULL) {
+        TRY(coll_freeze_interest_from_name(freeze, strlen(freeze), &out->freeze_interest));
+    }
+    if (json_get(p, "token_payment") != NULL) {
+        TRY(get_decimal(p, "token_payment", &out->token_payment, o));
+    }
+    if (json_get(p, "breathing_space_days") != NULL) {
+        TRY(get_u32(p, "breathing_space_days", &out->breathing_space_days, o));
+    }
+    if (json_get(p, "forbearance_months") != NULL) {
+        TRY(get_u32(p, "forbearance_months", &out->forbearance_months, o));
+    }
+done:
+    return st;
+}
+
+static const char *const RECOMMEND_KEYS[] = {"expected_plans"};
+
+static coll_status op_recommend(const json_value *c, outcome *o) {
+    const json_value *list = get_array(c, "debts"), *want;
+    coll_assessment *a = NULL;
+    coll_plan_debt *debts = NULL;
+    coll_plan_policy policy;
+    coll_recommendations *r = NULL;
+    char what[64];
+    size_t i, n;
+    coll_status st;
+    if (list == NULL) {
+        return harness(o, "missing list", "debts");
+    }
+    TRY(assessment_of(c, &a, o));
+    debts = (coll_plan_debt *)calloc(list->count + 1, sizeof *debts);
+    if (debts == NULL) {
+        st = harness(o, "out of memory for", "debts");
+        goto done;
+    }
+    for (i = 0; i < list->count; i++) {
+        const json_value *d = tuple(list, i, 3, "debts", o);
+        if (d == NULL || json_string(d->items[0]) == NULL) {
+            st = harness(o, "not an [id, balance, annual rate] triple in", "debts");
+            goto done;
+        }
+        debts[i].id = d->items[0]->text;
+        debts[i].id_len = d->items[0]->text_len;
+        TRY(decimal_value(d->items[1], "balance", &debts[i].balance, o));
+        TRY(decimal_value(d->items[2], "annual_rate", &debts[i].annual_rate, o));
+    }
+    TRY(plan_policy_of(c, &policy, o));
+    TRY(coll_recommend(a, list->count ? debts : NULL, list->count, &policy, &r));
+    want_some(o, c, RECOMMEND_KEYS, 1);
+    TRY(coll_recommendations_count(r, &n));
+    TRY(expected_list(o, c, "expected_plans", n, &want));
+    for (i = 0; want != NULL && i < n && i < want->count; i++) {
+        /* [id, fair share, payment, term, final payment, frozen], or [id, fair share, null]. */
+        const json_value *w = want->items[i];
+        coll_recommendation rec;
+        uint32_t term;
+        int none = w->type == JSON_ARRAY && w->count == 3 && w->items[2]->type == JSON_NULL;
+        if (!none && (w->type != JSON_ARRAY || w->count != 6 || !u32_of(w->items[3], &term) ||
+                      w->items[5]->type != JSON_BOOL)) {
+            st = harness(o, "not a plan or [id, fair share, null] in", "expected_plans");
+            goto done;
+        }
+        snprintf(what, sizeof what, "expected_plans[%lu]", (unsigned long)i);
+        TRY(coll_recommendations_at(r, i, &rec));
+        TRY(want_text_value(o, what, w->items[0], rec.debt, rec.debt_len));
+        TRY(want_decimal_value(o, c, what, w->items[1], &rec.fair_share));
+        if (none || !rec.has_plan) {
+            if (!none || rec.has_plan) {
+                mismatch(o, what, rec.has_plan ? "a plan" : "no plan", none ? "none" : "a plan");
+            }
+            continue;
+        }
+        TRY(want_decimal_value(o, c, what, w->items[2], &rec.plan.payment));
+        expect_int(o, what, rec.plan.term_months, term);
+        TRY(want_decimal_value(o, c, what, w->items[4], &rec.plan.final_payment));
+        if (!w->items[5]->boolean != !rec.plan.freeze_interest) {
+            mismatch(o, what, rec.plan.freeze_interest ? "interest frozen" : "not frozen",
+                     w->items[5]->boolean ? "frozen" : "not frozen");
+        }
+    }
+    st = COLL_OK;
+done:
+    coll_recommendations_free(r);
+    coll_assessment_free(a);
+    free(debts);
+    return check_error_value(c, st, o);
+}
+
+static const char *const CSV_KEYS[] = {"expected_tables"};
+
+static coll_status op_guidelines_csv(const json_value *c, outcome *o) {
+    const json_value *want;
+    coll_guidelines *g = NULL;
+    const char *csv;
+    char what[64];
+    size_t i, n;
+    coll_status st;
+    TRY(get_text(c, "csv", &csv, o));
+    TRY(coll_guidelines_from_csv(csv, strlen(csv), &g));
+    want_some(o, c, CSV_KEYS, 1);
+    TRY(coll_guidelines_table_count(g, &n));
+    TRY(expected_list(o, c, "expected_tables", n, &want));
+    for (i = 0; want != NULL && i < n && i < want->count; i++) {
+        const json_value *w = expected_item(o, want, i, 3, "expected_tables", what, sizeof what);
+        coll_guideline_table t;
+        uint32_t rows;
+        if (w == NULL || !u32_of(w->items[2], &rows)) {
+            st = harness(o, "not a [name, effective, row count] table in", "expected_tables");
+            goto done;
+        }
+        TRY(coll_guidelines_table_at(g, i, &t));
+        TRY(want_text_value(o, what, w->items[0], t.name, t.name_len));
+        TRY(expect_date(o, what, t.effective, json_string(w->items[1])));
+        expect_int(o, what, (long long)t.n_rows, rows);
+    }
+    st = COLL_OK;
+done:
+    coll_guidelines_free(g);
+    return check_error_value(c, st, o);
+}
+
 /* ---------------------------------------------------------------- the runner */
 
 typedef struct {
@@ -3167,6 +3621,11 @@ static const op_entry OPS[] = {
     {"ledger", op_ledger},
     {"reconcile", op_reconcile},
     {"compare_to_expected", op_compare_to_expected},
+    {"to_monthly", op_to_monthly},
+    {"assess", op_assess},
+    {"fair_share", op_fair_share},
+    {"recommend", op_recommend},
+    {"guidelines_csv", op_guidelines_csv},
 };
 
 /* The status of an error kind: "invalid_date" is COLL_INVALID_DATE, found through coll_status_name. */

@@ -138,7 +138,7 @@ pub(crate) struct CEnum<T: 'static> {
 }
 
 impl<T: Copy + PartialEq + std::fmt::Debug + 'static> CEnum<T> {
-    fn unknown(&self, value: u32, field: &'static str) -> Failure {
+    pub(crate) fn unknown(&self, value: u32, field: &'static str) -> Failure {
         let last = self.constants.len().saturating_sub(1);
         Failure::unknown_value(
             field,
