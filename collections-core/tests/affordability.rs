@@ -155,8 +155,26 @@ fn irs_health_care_by_age_band() {
         .any(|f| f.guideline == "out_of_pocket_health_care"
             && f.kind == FlagKind::UnusuallyHigh
             && f.difference == m("183")));
-    let a = irs(&statement("2024-06-01", h, spent));
+    assert_eq!(
+        hc.derivation,
+        "2 person_under_65 x 84 + 1 person_65_or_over x 149"
+    );
+    let a = irs(&statement("2024-06-01", h, spent.clone()));
     assert_eq!(used(&a, "out_of_pocket_health_care").standard, m("324")); // 2 x 83 + 158
+                                                                          // Nobody aged 65 or over: the row still says what a person of that band is allowed.
+    let young = Household::new(1, 0, 0).unwrap();
+    let a = irs(&statement("2025-06-01", young, spent));
+    assert_eq!(
+        used(&a, "out_of_pocket_health_care").derivation,
+        "1 person_under_65 x 84 + 0 person_65_or_over x 149"
+    );
+    // Past four people the national standard adds 394 a person: 2129 + 2 x 394 = 2917.
+    let six = Household::new(2, 4, 0).unwrap();
+    let a = irs(&statement("2025-06-01", six, vec![]));
+    assert_eq!(
+        used(&a, "national_standards").derivation,
+        "1 household x (2129 + 2 x 394)"
+    );
 }
 
 #[test]

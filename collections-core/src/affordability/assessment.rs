@@ -44,6 +44,8 @@ pub struct AssessmentPolicy {
     pub contingency: Option<Contingency>,
     /// Spending below this fraction of a guideline's standard is flagged as unusually low (FCA CONC
     /// 8.5 questions unusually low spending as well as high); 0.5 by default, 0 turns the flag off.
+    /// Guidelines allowed at the lesser of actual and standard are never flagged low: what is spent
+    /// there is what is allowed, and nothing spent is ordinary (no bus fares for a car owner).
     pub low_spending_fraction: Decimal,
     /// A monthly debt administration fee (SFS: deducted before anything is available to creditors); 0
     /// by default.
@@ -458,7 +460,7 @@ pub fn assess(
                 .unwrap_or(Decimal::ZERO);
             let kind = if actual > s.amount {
                 Some(FlagKind::UnusuallyHigh)
-            } else if actual < low_line {
+            } else if s.rule != Rule::LesserOf && actual < low_line {
                 Some(FlagKind::UnusuallyLow)
             } else {
                 None

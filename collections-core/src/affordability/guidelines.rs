@@ -276,20 +276,31 @@ impl GuidelineRow {
             })
     }
 
-    /// The row's standard for a household it matches.
-    fn standard(&self, h: &Household) -> Option<Decimal> {
+    /// The row's standard for a household it matches, with how it was made: the units counted times
+    /// the amount a unit ("2 person_under_65 x 84", "1 household x (2129 + 1 x 394)").
+    fn standard(&self, h: &Household) -> Option<(Decimal, String)> {
         let extra_persons = h.persons().saturating_sub(self.min_persons.unwrap_or(0));
-        let base = match self.each_additional_person {
-            Some(each) => self
-                .amount
-                .checked_add(each.checked_mul(Decimal::from(extra_persons))?)?,
-            None => self.amount,
+        let (per_unit, per_unit_text) = match self.each_additional_person {
+            Some(each) if extra_persons > 0 => (
+                self.amount
+                    .checked_add(each.checked_mul(Decimal::from(extra_persons))?)?,
+                format!(
+                    "({} + {extra_persons} x {})",
+                    self.amount.normalize(),
+                    each.normalize()
+                ),
+            ),
+            _ => (self.amount, self.amount.normalize().to_string()),
         };
         let mut units = self.unit.count(h);
         if let Some(max) = self.max_units {
             units = units.min(max);
         }
-        base.checked_mul(Decimal::from(units))
+        let amount = per_unit.checked_mul(Decimal::from(units))?;
+        Some((
+            amount,
+            format!("{units} {} x {per_unit_text}", self.unit.name()),
+        ))
     }
 }
 
@@ -461,17 +472,9 @@ impl GuidelineTable {
             if !row.matches(household) {
                 continue;
             }
-            let amount = row.standard(household).ok_or_else(|| {
+            let (amount, part) = row.standard(household).ok_or_else(|| {
                 Error::overflow("guidelines", format!("table {} row {i}", self.name))
             })?;
-            let mut units = row.unit.count(household);
-            if let Some(max) = row.max_units {
-                units = units.min(max);
-            }
-            let per = amount
-                .checked_div(Decimal::from(units.max(1)))
-                .unwrap_or(amount);
-            let part = format!("{units} {} x {}", row.unit.name(), per.normalize());
             match out.iter_mut().find(|s| s.guideline == row.guideline) {
                 Some(s) => {
                     if s.rule != row.rule {
