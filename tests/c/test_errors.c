@@ -4284,7 +4284,7 @@ static void test_statements(void) {
     EXPECT_OK(coll_statement_monthly(s, COLL_CATEGORY_EARNINGS, &monthly));
     EXPECT_TRUE(text_is(&monthly, "1950.00"));
     EXPECT_OK(coll_statement_monthly(s, COLL_CATEGORY_CARE, &monthly));
-    EXPECT_TRUE(text_is(&monthly, "0"));
+    EXPECT_TRUE(text_is(&monthly, "0.00"));
     EXPECT_OK(coll_statement_section_total(s, COLL_SECTION_FLEXIBLE_COSTS, &monthly));
     EXPECT_TRUE(text_is(&monthly, "250.00"));
     EXPECT_OK(coll_statement_get_info(s, &info));
@@ -4302,7 +4302,7 @@ static void test_statements(void) {
     EXPECT_OK(coll_statement_get_info(empty, &info));
     EXPECT_TRUE(info.rounding == COLL_ROUND_DOWN);
     EXPECT_OK(coll_statement_section_total(empty, COLL_SECTION_INCOME, &monthly));
-    EXPECT_TRUE(text_is(&monthly, "0"));
+    EXPECT_TRUE(text_is(&monthly, "0.00"));
     coll_statement_free(empty);
 
     /* Bad input names its field (and the item), and makes nothing. */
@@ -4782,9 +4782,9 @@ static void test_assessments(void) {
                 strcmp(f.table, "irs-2025") == 0 && text_is(&f.income, "1950.00") &&
                 text_is(&f.fixed_costs, "700.00") && text_is(&f.flexible_costs, "250.00") &&
                 text_is(&f.expenditure, "950.00") && text_is(&f.allowable_expenditure, "1867.00") &&
-                text_is(&f.savings, "0") && text_is(&f.priority_debts, "0") &&
+                text_is(&f.savings, "0.00") && text_is(&f.priority_debts, "0.00") &&
                 text_is(&f.debt_administration_fee, "0.00") && text_is(&f.surplus, "83.00") &&
-                text_is(&f.contingency, "0") && text_is(&f.disposable_income, "83.00") &&
+                text_is(&f.contingency, "0.00") && text_is(&f.disposable_income, "83.00") &&
                 text_is(&f.max_affordable_payment, "83.00") && f.is_deficit == 0);
     EXPECT_OK(coll_assessment_guideline_count(a, &n));
     EXPECT_TRUE(n == 3);
@@ -4792,18 +4792,18 @@ static void test_assessments(void) {
     EXPECT_TRUE(strcmp(u.guideline, "national_standards") == 0 && u.guideline_len == 18 &&
                 u.rule == COLL_GUIDELINE_RULE_ALLOWED_IN_FULL && u.n_categories == 3 &&
                 u.categories[0] == COLL_CATEGORY_FOOD_AND_HOUSEKEEPING && text_is(&u.actual, "250.00") &&
-                text_is(&u.standard, "839") && text_is(&u.allowed, "839") &&
+                text_is(&u.standard, "839.00") && text_is(&u.allowed, "839.00") &&
                 strcmp(u.derivation, "1 household x 839") == 0 && u.n_marks == 1);
     EXPECT_OK(coll_assessment_guideline_mark_at(a, 0, 0, &mark, &len));
     EXPECT_TRUE(mark != NULL && strcmp(mark, "T") == 0 && len == 1);
     EXPECT_OK(coll_assessment_guideline_at(a, 2, &u));
-    EXPECT_TRUE(strcmp(u.guideline, "public_transportation") == 0 && text_is(&u.allowed, "244"));
+    EXPECT_TRUE(strcmp(u.guideline, "public_transportation") == 0 && text_is(&u.allowed, "244.00"));
     EXPECT_OK(coll_assessment_flag_count(a, &n));
     EXPECT_TRUE(n == 3);
     EXPECT_OK(coll_assessment_flag_at(a, 0, &flag));
     EXPECT_TRUE(strcmp(flag.guideline, "national_standards") == 0 && flag.kind == COLL_FLAG_KIND_UNUSUALLY_LOW &&
                 flag.n_categories == 3 && flag.categories[2] == COLL_CATEGORY_COMMUNICATIONS_AND_LEISURE &&
-                text_is(&flag.actual, "250.00") && text_is(&flag.standard, "839") &&
+                text_is(&flag.actual, "250.00") && text_is(&flag.standard, "839.00") &&
                 text_is(&flag.difference, "-589.00"));
     EXPECT_OK(coll_assessment_line_count(a, &n));
     EXPECT_TRUE(n == 13);
@@ -4834,7 +4834,7 @@ static void test_assessments(void) {
     EXPECT_OK(coll_assess(deficit, NULL, NULL, &plain));
     EXPECT_OK(coll_assessment_get_figures(plain, &f));
     EXPECT_TRUE(f.table == NULL && f.table_len == 0 && text_is(&f.disposable_income, "-100.00") &&
-                text_is(&f.max_affordable_payment, "0") && f.is_deficit == 1);
+                text_is(&f.max_affordable_payment, "0.00") && f.is_deficit == 1);
     payment = dec("10");
     EXPECT_OK(coll_assessment_affordability_ratio(plain, &payment, &has, &ratio));
     EXPECT_TRUE(!has && text_is(&ratio, "0"));
@@ -5185,7 +5185,7 @@ static void test_recommendations(void) {
     EXPECT_TRUE(strcmp(rec.debt, "loan") == 0 && rec.has_plan == 0 && text_is(&rec.plan.payment, "0") &&
                 rec.plan.term_months == 0 && rec.n_fallbacks == 3 && rec.n_reasons == 2);
     EXPECT_OK(coll_recommendations_fallback_at(r, 1, 0, &f));
-    EXPECT_TRUE(f.kind == COLL_FALLBACK_TOKEN_PAYMENT && text_is(&f.amount, "1") && f.days == 0 && f.months == 0);
+    EXPECT_TRUE(f.kind == COLL_FALLBACK_TOKEN_PAYMENT && text_is(&f.amount, "1.00") && f.days == 0 && f.months == 0);
     EXPECT_OK(coll_recommendations_fallback_at(r, 1, 1, &f));
     EXPECT_TRUE(f.kind == COLL_FALLBACK_BREATHING_SPACE && f.days == 60 && text_is(&f.amount, "0"));
     EXPECT_OK(coll_recommendations_fallback_at(r, 1, 2, &f));
