@@ -2735,7 +2735,7 @@ typedef struct coll_assessment_policy {
     struct coll_contingency contingency;
     /**
      * Spending below this fraction (0 to 1) of a guideline's standard is flagged as unusually low
-     * (FCA CONC 8.5). Default 0.5; 0 turns the flag off.
+     * (FCA CONC 8.5). Default 0.5; 0 turns the flag off. A lesser-of guideline is never flagged low.
      */
     struct coll_decimal low_spending_fraction;
     /**

@@ -48,7 +48,7 @@ pub struct coll_assessment_policy {
     /// gives Scotland's Common Financial Tool's).
     pub contingency: coll_contingency,
     /// Spending below this fraction (0 to 1) of a guideline's standard is flagged as unusually low
-    /// (FCA CONC 8.5). Default 0.5; 0 turns the flag off.
+    /// (FCA CONC 8.5). Default 0.5; 0 turns the flag off. A lesser-of guideline is never flagged low.
     pub low_spending_fraction: coll_decimal,
     /// A monthly debt administration fee, deducted before anything is available to creditors (zero or
     /// more, in the statement currency's minor units). Default 0.

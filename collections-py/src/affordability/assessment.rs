@@ -274,7 +274,8 @@ pub fn policy_arg(
 ///
 /// ``contingency`` is a ``(percent, cap)`` pair (``("0.10", 20)``: the Common Financial Tool's 10% of
 /// the surplus, at most 20 a month) or ``None``; spending below ``low_spending_fraction`` of a standard
-/// is flagged (``0`` turns the flag off); ``debt_administration_fee`` is deducted before anything is
+/// is flagged (``0`` turns the flag off; a lesser-of guideline is never flagged low, since what is spent
+/// there is what is allowed); ``debt_administration_fee`` is deducted before anything is
 /// available to creditors.
 ///
 /// >>> s = Statement("2025-06-01", "GBP", Household(1), [("earnings", 1500, "monthly"), ("housing", 1000, "monthly")])
