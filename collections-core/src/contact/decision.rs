@@ -201,6 +201,7 @@ fn context<'a>(
         zones,
         debt_key: profile.frequency_debt(request.debt()),
         wrong_numbers,
+        until_blocked: false,
     }))
 }
 
@@ -396,9 +397,10 @@ pub fn eligible_windows(
     if days == 0 || days > 3660 {
         return Err(Error::invalid("days", days, "must be from 1 to 3660"));
     }
-    let Some(ctx) = context(policy, profile, history, request)? else {
+    let Some(mut ctx) = context(policy, profile, history, request)? else {
         return Ok(Vec::new());
     };
+    ctx.until_blocked = true;
     let end = request.at() + Duration::days(i64::from(days));
     let mut windows: Vec<Window> = Vec::new();
     let mut t = request.at();

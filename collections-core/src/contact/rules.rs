@@ -24,6 +24,9 @@ pub(crate) struct Ctx<'a> {
     pub debt_key: &'a str,
     /// Destinations an attempt found to be a wrong number (comment 14(b)(2)(i)-3).
     pub wrong_numbers: Vec<&'a str>,
+    /// Whether allowed verdicts must say when they could change (the windows need it; a decision does
+    /// not, and skipping it saves a local-to-UTC conversion per zone).
+    pub until_blocked: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,7 +124,7 @@ pub(crate) fn check(rule: &Rule, ctx: &Ctx<'_>, t: DateTime<Utc>) -> Verdict {
                 return allow(None);
             }
             let (s, e) = window_seconds(*start, *end, *boundaries);
-            every_zone(ctx, |z| time_of_day(z, t, s, e))
+            every_zone(ctx, |z| time_of_day(z, t, s, e, ctx.until_blocked))
         }
         RuleKind::InconvenientTimes => inconvenient(ctx, t),
         RuleKind::CallFrequency {
@@ -152,6 +155,13 @@ pub(crate) fn check(rule: &Rule, ctx: &Ctx<'_>, t: DateTime<Utc>) -> Verdict {
             }
         }
         RuleKind::QuietDays { weekdays, dates } => {
+            let quiet_now = |z: &TimeZone| {
+                let d = z.local(t).date();
+                weekdays.contains(&d.weekday()) || dates.contains(&d)
+            };
+            if !ctx.until_blocked && !ctx.zones.iter().any(quiet_now) {
+                return allow(None);
+            }
             let quiet = |d: NaiveDate| weekdays.contains(&d.weekday()) || dates.contains(&d);
             every_zone(ctx, |z| quiet_days(z, t, &quiet))
         }
@@ -192,7 +202,7 @@ pub(crate) fn check(rule: &Rule, ctx: &Ctx<'_>, t: DateTime<Utc>) -> Verdict {
     }
 }
 
-fn time_of_day(zone: &TimeZone, t: DateTime<Utc>, s: u32, e: u32) -> Verdict {
+fn time_of_day(zone: &TimeZone, t: DateTime<Utc>, s: u32, e: u32, until_blocked: bool) -> Verdict {
     let local = zone.local(t);
     let date = local.date();
     let now = nanos_of_day(local);
@@ -201,8 +211,10 @@ fn time_of_day(zone: &TimeZone, t: DateTime<Utc>, s: u32, e: u32) -> Verdict {
         block(Some(zone.at_seconds(date, s)))
     } else if now >= nanos(e) {
         block(Some(zone.at_seconds(add_days(date, 1), s)))
-    } else {
+    } else if until_blocked {
         allow(Some(zone.at_seconds(date, e)))
+    } else {
+        allow(None)
     }
 }
 
@@ -424,37 +436,42 @@ fn call_frequency(
     };
     let span = i64::from(days.max(days_after_conversation)) + 2;
     let horizon = t - Duration::days(span);
-    let recent: Vec<&Attempt> = ctx
-        .attempts
-        .iter()
-        .rev()
-        .skip_while(|a| a.at() > t)
-        .take_while(|a| a.at() >= horizon)
-        .collect();
+    let recent = || {
+        ctx.attempts
+            .iter()
+            .rev()
+            .skip_while(move |a| a.at() > t)
+            .take_while(move |a| a.at() >= horizon)
+    };
     every_zone(ctx, |zone| {
         let today = zone.local(t).date();
         let mut until: Option<DateTime<Utc>> = None;
-        let first_day = add_days(today, 1 - i64::from(days));
+        // Comparing instants with the first instant of the period's first local day spares a time
+        // zone conversion per attempt; only the attempt that decides is converted.
+        let first_instant = zone.start_of_day(add_days(today, 1 - i64::from(days)));
         let mut seen = 0u32;
-        for a in &recent {
+        for a in recent() {
+            if a.at() < first_instant {
+                break;
+            }
             if counts(a) {
-                let day = zone.local(a.at()).date();
-                if day >= first_day {
-                    seen += 1;
-                    if seen == max_calls {
-                        until = Some(zone.start_of_day(add_days(day, i64::from(days))));
-                        break;
-                    }
+                seen += 1;
+                if seen == max_calls {
+                    let day = zone.local(a.at()).date();
+                    until = Some(zone.start_of_day(add_days(day, i64::from(days))));
+                    break;
                 }
             }
         }
         let first_conversation_day = add_days(today, 1 - i64::from(days_after_conversation));
-        if let Some(a) = recent.iter().find(|a| conversation(a)) {
+        let since = zone.start_of_day(first_conversation_day);
+        let talked = recent()
+            .take_while(|a| a.at() >= since)
+            .find(|a| conversation(a));
+        if let Some(a) = talked {
             let day = zone.local(a.at()).date();
-            if day >= first_conversation_day {
-                let free = zone.start_of_day(add_days(day, i64::from(days_after_conversation)));
-                until = Some(until.map_or(free, |u| u.max(free)));
-            }
+            let free = zone.start_of_day(add_days(day, i64::from(days_after_conversation)));
+            until = Some(until.map_or(free, |u| u.max(free)));
         }
         match until {
             Some(u) => block(Some(u)),
@@ -505,11 +522,12 @@ fn attempt_cap(
             }
             if counts(a) {
                 let day = zone.local(a.at()).date();
-                if day >= first_day {
-                    seen += 1;
-                    if seen == max {
-                        return block(Some(zone.start_of_day(add_days(day, i64::from(days)))));
-                    }
+                if day < first_day {
+                    break;
+                }
+                seen += 1;
+                if seen == max {
+                    return block(Some(zone.start_of_day(add_days(day, i64::from(days)))));
                 }
             }
         }
@@ -712,6 +730,7 @@ pub(crate) fn concentration(ctx: &Ctx<'_>, t: DateTime<Utc>) -> (bool, bool) {
         ctx.attempts
             .iter()
             .rev()
+            .skip_while(|a| a.at() > t)
             .take_while(|a| a.at() >= horizon)
             .filter(same_number)
             .filter(|a| z.local(a.at()).date() == today)
