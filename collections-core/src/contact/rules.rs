@@ -415,8 +415,6 @@ fn call_frequency(
         if a.direction() != Direction::Outbound
             || !a.channel().is_telephone_call()
             || !a.outcome().connected()
-            || ctx.is_wrong_number(a.destination())
-            || !in_scope(a)
         {
             return false;
         }
@@ -426,7 +424,10 @@ fn call_frequency(
             Outcome::RightPartyConversation | Outcome::Voicemail => ctx.about_debt(a),
             _ => a.debts().first().is_none_or(|d| ctx.debt_of(d)),
         };
-        toward && consent_covering(ctx, a.at()).is_none()
+        toward
+            && !ctx.is_wrong_number(a.destination())
+            && in_scope(a)
+            && consent_covering(ctx, a.at()).is_none()
     };
     let conversation = |a: &Attempt| {
         a.is_conversation()
@@ -446,32 +447,28 @@ fn call_frequency(
     every_zone(ctx, |zone| {
         let today = zone.local(t).date();
         let mut until: Option<DateTime<Utc>> = None;
-        // Comparing instants with the first instant of the period's first local day spares a time
-        // zone conversion per attempt; only the attempt that decides is converted.
-        let first_instant = zone.start_of_day(add_days(today, 1 - i64::from(days)));
+        // Only the attempts that count are converted to local dates (newest first, until one falls
+        // before the period).
+        let first_day = add_days(today, 1 - i64::from(days));
         let mut seen = 0u32;
-        for a in recent() {
-            if a.at() < first_instant {
+        for a in recent().filter(|a| counts(a)) {
+            let day = zone.local(a.at()).date();
+            if day < first_day {
                 break;
             }
-            if counts(a) {
-                seen += 1;
-                if seen == max_calls {
-                    let day = zone.local(a.at()).date();
-                    until = Some(zone.start_of_day(add_days(day, i64::from(days))));
-                    break;
-                }
+            seen += 1;
+            if seen == max_calls {
+                until = Some(zone.start_of_day(add_days(day, i64::from(days))));
+                break;
             }
         }
         let first_conversation_day = add_days(today, 1 - i64::from(days_after_conversation));
-        let since = zone.start_of_day(first_conversation_day);
-        let talked = recent()
-            .take_while(|a| a.at() >= since)
-            .find(|a| conversation(a));
-        if let Some(a) = talked {
+        if let Some(a) = recent().find(|a| conversation(a)) {
             let day = zone.local(a.at()).date();
-            let free = zone.start_of_day(add_days(day, i64::from(days_after_conversation)));
-            until = Some(until.map_or(free, |u| u.max(free)));
+            if day >= first_conversation_day {
+                let free = zone.start_of_day(add_days(day, i64::from(days_after_conversation)));
+                until = Some(until.map_or(free, |u| u.max(free)));
+            }
         }
         match until {
             Some(u) => block(Some(u)),
@@ -717,13 +714,19 @@ pub(crate) fn concentration(ctx: &Ctx<'_>, t: DateTime<Utc>) -> (bool, bool) {
             && a.channel().is_telephone_call()
             && a.destination() == req.destination()
     };
-    let rapid = ctx.attempts.iter().rev().filter(same_number).any(|a| {
-        t - a.at() < Duration::minutes(5)
-            && matches!(
+    let five_minutes_before = t - Duration::minutes(5);
+    let rapid = ctx
+        .attempts
+        .iter()
+        .rev()
+        .take_while(|a| a.at() > five_minutes_before)
+        .filter(same_number)
+        .any(|a| {
+            matches!(
                 a.outcome(),
                 Outcome::NoAnswer | Outcome::Voicemail | Outcome::LimitedContentMessage
             )
-    });
+        });
     let concentrated = ctx.zones.iter().any(|z| {
         let today = z.local(t).date();
         let horizon = t - Duration::days(2);
