@@ -2018,36 +2018,88 @@ mod properties {
     use super::*;
     use proptest::prelude::*;
 
-    const ZONES: [&str; 4] = [
+    /// US zones (combined, they still leave a window every day), and two alone: London (BST starts on
+    /// 2026-03-29) and Lord Howe (a half-hour daylight-saving shift, ending on 2026-04-05).
+    const ZONES: [&str; 6] = [
         "America/New_York",
         "America/Los_Angeles",
+        "America/Chicago",
+        "America/Denver",
         "Europe/London",
         "Australia/Lord_Howe",
     ];
+    const DEBTS: [&str; 3] = ["d0", "d1", "d2"];
 
-    /// Zones (indices into ZONES), calls (minute, outcome, debt), the request's minute and debt, flags.
-    type Scenario = (Vec<usize>, Vec<(i64, u8, u8)>, i64, u8, bool);
+    /// An event: minute from the origin, kind (channel, direction and outcome), debt, destination.
+    type Event = (i64, u8, u8, u8);
+    /// Zones (indices into ZONES), events, the request's minute, kind and debt, and whether the profile
+    /// carries flags, consents, opt-outs and inconvenient times.
+    type Scenario = (Vec<usize>, Vec<Event>, i64, u8, u8, bool);
 
     fn scenario() -> impl Strategy<Value = Scenario> {
         (
-            proptest::sample::subsequence(vec![0usize, 1, 2, 3], 1..=3),
-            proptest::collection::vec((0i64..14 * 24 * 60, 0u8..6, 0u8..3), 0..30),
+            prop_oneof![
+                3 => proptest::sample::subsequence(vec![0usize, 1, 2, 3], 1..=3),
+                1 => (4usize..6).prop_map(|i| vec![i]),
+            ],
+            proptest::collection::vec((0i64..16 * 24 * 60, 0u8..10, 0u8..3, 0u8..3), 0..40),
             0i64..14 * 24 * 60,
+            0u8..4,
             0u8..3,
             any::<bool>(),
         )
     }
 
-    fn build(
-        zones: &[usize],
-        events: &[(i64, u8, u8)],
-        minute: i64,
-        debt: u8,
-        flags: bool,
-    ) -> (Policy, ContactProfile, ContactHistory, ContactRequest) {
+    /// The history's kinds of attempt.
+    fn kind(k: u8) -> (Channel, Direction, Outcome) {
+        match k {
+            0 => (Channel::Call, Direction::Outbound, Outcome::Busy),
+            1 | 2 => (Channel::Call, Direction::Outbound, Outcome::NoAnswer),
+            3 => (Channel::Call, Direction::Outbound, Outcome::Voicemail),
+            4 => (
+                Channel::Call,
+                Direction::Outbound,
+                Outcome::LimitedContentMessage,
+            ),
+            5 => (
+                Channel::Call,
+                Direction::Outbound,
+                Outcome::RightPartyConversation,
+            ),
+            6 => (
+                Channel::Call,
+                Direction::Inbound,
+                Outcome::RightPartyConversation,
+            ),
+            7 => (Channel::Text, Direction::Outbound, Outcome::Sent),
+            8 => (
+                Channel::RinglessVoicemail,
+                Direction::Outbound,
+                Outcome::Voicemail,
+            ),
+            _ => (Channel::Email, Direction::Outbound, Outcome::Sent),
+        }
+    }
+
+    fn policy() -> Policy {
+        let json = r#"{
+            "presets": ["regulation_f", "tcpa", "status_holds", "massachusetts", "new_york_city"],
+            "rules": [
+                {"id": "c.gap", "kind": "minimum_gap", "channels": ["call", "text"], "minutes": 90},
+                {"id": "c.quiet", "kind": "quiet_days", "weekdays": ["Sun"], "dates": ["2026-03-10"]},
+                {"id": "c.daily", "kind": "attempt_cap", "channels": ["call", "ringless_voicemail"], "max": 3,
+                 "days": 1, "per_debt": false, "count": "attempts", "numbers": "any"}
+            ],
+            "search_days": 60
+        }"#;
+        serde_json::from_str(json).unwrap()
+    }
+
+    fn build(sc: &Scenario) -> (ContactProfile, ContactHistory, ContactRequest) {
+        let (zones, events, minute, req_kind, debt, extras) = sc;
         let names: Vec<&str> = zones.iter().map(|&i| ZONES[i]).collect();
         let mut p = profile(&names);
-        if flags {
+        if *extras {
             p = p
                 .with_flag(flag(
                     FlagKind::DisputePending,
@@ -2055,58 +2107,82 @@ mod properties {
                     "2026-03-05T00:00:00Z",
                     Some("2026-03-09T13:00:00Z"),
                 ))
+                .with_flag(flag(
+                    FlagKind::AttorneyRepresentation,
+                    Some("d2"),
+                    "2026-03-14T00:00:00Z",
+                    Some("2026-03-16T07:30:00Z"),
+                ))
                 .with_prior_consent(PriorConsent::new("d0", at("2026-03-04T15:00:00Z")).unwrap())
+                .with_opt_out(
+                    OptOut::new(Channel::Text, None, at("2026-03-03T00:00:00Z"))
+                        .unwrap()
+                        .until(at("2026-03-12T18:00:00Z"))
+                        .unwrap(),
+                )
                 .with_inconvenient_time(
                     WeeklyWindow::new(Weekday::Wed, hm(12, 0), hm(14, 30)).unwrap(),
-                );
+                )
+                .with_inconvenient_date(date("2026-03-11"))
+                .unwrap()
+                .with_tcpa_consent(
+                    TcpaConsent::new(CELL, at("2026-03-02T00:00:00Z"))
+                        .unwrap()
+                        .revoked(at("2026-03-11T00:00:00Z"))
+                        .unwrap(),
+                )
+                .unwrap();
         }
-        let origin = at("2026-03-01T00:00:00Z");
-        let outcomes = [
-            Outcome::Busy,
-            Outcome::NoAnswer,
-            Outcome::Voicemail,
-            Outcome::LimitedContentMessage,
-            Outcome::RightPartyConversation,
-            Outcome::NoAnswer,
-        ];
-        let debts = ["d0", "d1", "d2"];
-        let start = origin + chrono::Duration::days(14);
+        // Requests fall from 16 to 30 days after the origin: over the US change to daylight time
+        // (2026-03-08), London's (2026-03-29) and Lord Howe's return to standard time (2026-04-05).
+        let origin = if zones.iter().any(|&z| z >= 4) {
+            at("2026-03-10T00:00:00Z")
+        } else {
+            at("2026-02-20T00:00:00Z")
+        };
         let attempts = events
             .iter()
-            .map(|&(m, o, d)| {
+            .map(|&(m, k, d, dest)| {
+                let (channel, direction, outcome) = kind(k);
+                let dest = match channel {
+                    Channel::Email => EMAIL,
+                    _ => [CELL, WORK, CELL][dest as usize],
+                };
                 Attempt::new(
                     origin + chrono::Duration::minutes(m),
-                    Channel::Call,
-                    Direction::Outbound,
-                    outcomes[o as usize],
-                    CELL,
+                    channel,
+                    direction,
+                    outcome,
+                    dest,
                 )
                 .unwrap()
-                .about([debts[d as usize]])
+                .about([DEBTS[d as usize]])
                 .unwrap()
             })
             .collect();
-        let policy =
-            Policy::from_presets(&["regulation_f", "massachusetts", "status_holds"]).unwrap();
-        let req = ContactRequest::new(
-            "p1",
-            debts[debt as usize],
-            Channel::Call,
-            CELL,
-            start + chrono::Duration::minutes(minute),
-        )
-        .unwrap();
-        (policy, p, history(attempts), req)
+        let (channel, dest, autodialed) = match req_kind {
+            0 => (Channel::Call, CELL, false),
+            1 => (Channel::Call, WORK, false),
+            2 => (Channel::Text, CELL, true),
+            _ => (Channel::Email, EMAIL, false),
+        };
+        let t = origin + chrono::Duration::days(16) + chrono::Duration::minutes(*minute);
+        let req = ContactRequest::new("p1", DEBTS[*debt as usize], channel, dest, t)
+            .unwrap()
+            .autodialed(autodialed);
+        (p, history(attempts), req)
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(200))]
+        #![proptest_config(ProptestConfig::with_cases(300))]
 
         /// The next eligible instant, when there is one, is allowed, and instants between the request and
-        /// it are not; a decision is allowed exactly when it has no reason.
+        /// it (sampled, and the second before it) are not; a decision is allowed exactly when it has no
+        /// reason.
         #[test]
-        fn next_eligible_is_the_first_allowed_instant((zones, events, minute, debt, flags) in scenario(), probes in proptest::collection::vec(0.0f64..1.0, 8)) {
-            let (policy, p, h, req) = build(&zones, &events, minute, debt, flags);
+        fn next_eligible_is_the_first_allowed_instant(sc in scenario(), probes in proptest::collection::vec(0.0f64..1.0, 8)) {
+            let policy = policy();
+            let (p, h, req) = build(&sc);
             let d = evaluate(&policy, &p, &h, &req).unwrap();
             prop_assert_eq!(d.allowed(), d.reasons().is_empty());
             if let Some(n) = d.next_eligible() {
@@ -2124,17 +2200,38 @@ mod properties {
                     }
                 }
                 if n > req.at() {
-                    let just_before = evaluate(&policy, &p, &h, &req.at_instant(n - chrono::Duration::seconds(1)).unwrap()).unwrap();
-                    prop_assert!(!just_before.allowed());
+                    let before = req.at_instant(n - chrono::Duration::seconds(1)).unwrap();
+                    prop_assert!(!evaluate(&policy, &p, &h, &before).unwrap().allowed());
                 }
             }
+        }
+
+        /// A decision never says allowed while a rule blocks: its reasons are exactly the rules that block
+        /// the request when each is the policy's only rule.
+        #[test]
+        fn reasons_are_exactly_the_blocking_rules(sc in scenario()) {
+            let policy = policy();
+            let (p, h, req) = build(&sc);
+            let d = evaluate(&policy, &p, &h, &req).unwrap();
+            let reasons: Vec<&str> = d.reasons().iter().map(|r| r.rule.as_str()).collect();
+            let alone: Vec<&str> = policy
+                .rules()
+                .iter()
+                .filter(|r| {
+                    let single = Policy::from_rules(vec![(*r).clone()]).unwrap();
+                    !evaluate(&single, &p, &h, &req).unwrap().allowed()
+                })
+                .map(|r| r.id())
+                .collect();
+            prop_assert_eq!(reasons, alone);
         }
 
         /// Every window's start and last second are allowed, the second after its end (inside the
         /// horizon) is not, and the first window starts at the next eligible instant.
         #[test]
-        fn windows_are_exact((zones, events, minute, debt, flags) in scenario()) {
-            let (policy, p, h, req) = build(&zones, &events, minute, debt, flags);
+        fn windows_are_exact(sc in scenario()) {
+            let policy = policy();
+            let (p, h, req) = build(&sc);
             let windows = eligible_windows(&policy, &p, &h, &req, 4).unwrap();
             let horizon = req.at() + chrono::Duration::days(4);
             let allowed = |t: DateTime<Utc>| evaluate(&policy, &p, &h, &req.at_instant(t).unwrap()).unwrap().allowed();
