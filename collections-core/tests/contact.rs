@@ -1264,6 +1264,41 @@ fn cease_attorney_place_of_employment_and_opt_outs() {
         &request("card", Channel::Call, LAWYER, t),
         ALLOWED,
     );
+    // Comment 6(b)(2)-1: the represented consumer emails about the debt; one reply by email is allowed.
+    let wrote = history(vec![attempt(
+        "2026-04-08T09:00:00-04:00",
+        Channel::Email,
+        Direction::Inbound,
+        Outcome::Sent,
+        EMAIL,
+        &["card"],
+    )]);
+    let reply = request("card", Channel::Email, EMAIL, t);
+    check_case(
+        "attorney, reply",
+        &federal(),
+        &represented,
+        &wrote,
+        &reply,
+        ALLOWED,
+    );
+    let mut replied = wrote.attempts().to_vec();
+    replied.push(attempt(
+        "2026-04-08T09:30:00-04:00",
+        Channel::Email,
+        Direction::Outbound,
+        Outcome::Sent,
+        EMAIL,
+        &["card"],
+    ));
+    check_case(
+        "attorney, after the reply",
+        &federal(),
+        &represented,
+        &history(replied),
+        &reply,
+        blocked(&["reg_f.attorney"], Some("2026-04-20T00:00:00Z")),
+    );
 
     let prohibited = ContactProfile::new("p1", &["America/New_York"])
         .unwrap()
@@ -1365,6 +1400,15 @@ fn dispute_validation_bankruptcy_deceased_and_several_reasons() {
         &h,
         &request("medical", Channel::Email, EMAIL, t),
         ALLOWED,
+    );
+    // §1006.34(b)(5): provided Friday, November 20, 2026; received Monday, November 30 (Thanksgiving
+    // and the weekends skipped); the period runs through Wednesday, December 30.
+    let ny_zone: TimeZone = "America/New_York".parse().unwrap();
+    let validation = StatusFlag::validation_period("card", date("2026-11-20"), &ny_zone).unwrap();
+    assert_eq!(validation.from(), at("2026-11-20T00:00:00-05:00"));
+    assert_eq!(
+        validation.until_instant(),
+        Some(at("2026-12-31T00:00:00-05:00"))
     );
     let strict = Policy::from_rules(vec![Rule::new(
         "creditor.validation_hold",
@@ -1703,6 +1747,17 @@ fn united_kingdom_breathing_space_and_dispute() {
         &h,
         &request("card", Channel::Call, CELL, "2026-06-10T10:00:00+01:00"),
         blocked(&["uk.breathing_space"], Some("2026-06-30T08:00:00+01:00")),
+    );
+    // The search stops at the policy's horizon: 15 days ahead, the end of the breathing space is too far.
+    let short = uk.clone().with_search_days(15).unwrap();
+    let early = request("card", Channel::Call, CELL, "2026-05-10T10:00:00+01:00");
+    check_case(
+        "search horizon",
+        &short,
+        &p,
+        &h,
+        &early,
+        blocked(&["uk.breathing_space"], None),
     );
     check_case(
         "UK dispute",

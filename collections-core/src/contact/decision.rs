@@ -235,8 +235,10 @@ fn step(
     }
 }
 
+/// The first instant from `from` on when every rule allows, within the policy's search days of the
+/// request's instant.
 fn search(policy: &Policy, ctx: &Ctx<'_>, from: DateTime<Utc>) -> Option<DateTime<Utc>> {
-    let limit = from + Duration::days(i64::from(policy.search_days()));
+    let limit = ctx.req.at() + Duration::days(i64::from(policy.search_days()));
     let mut t = from;
     while t <= limit {
         match step(policy.rules(), ctx, t) {

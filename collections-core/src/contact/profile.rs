@@ -730,6 +730,38 @@ impl StatusFlag {
         })
     }
 
+    /// The validation period of §1006.34(b)(5) for validation information provided on `provided_on`: from
+    /// the start of that day until the end of the 30th day after the person receives it, receipt being
+    /// assumed five days after it is provided, not counting Saturdays, Sundays and the legal public
+    /// holidays of 5 U.S.C. 6103(a) (the built-in US federal calendar). Days are local in `zone`.
+    ///
+    /// ```
+    /// use chrono::{NaiveDate, TimeZone as _, Utc};
+    /// use collections_core::contact::{StatusFlag, TimeZone};
+    ///
+    /// let ny = TimeZone::parse("zone", "America/New_York")?;
+    /// // Provided Friday, November 20, 2026: received Monday, November 30 (Thanksgiving skipped);
+    /// // the period runs through Wednesday, December 30.
+    /// let flag = StatusFlag::validation_period("card", NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(), &ny)?;
+    /// assert_eq!(flag.until_instant(), Some(Utc.with_ymd_and_hms(2026, 12, 31, 5, 0, 0).unwrap()));
+    /// # Ok::<(), collections_core::Error>(())
+    /// ```
+    pub fn validation_period(
+        debt: impl Into<String>,
+        provided_on: NaiveDate,
+        zone: &TimeZone,
+    ) -> Result<StatusFlag> {
+        check_date("flags.from", provided_on)?;
+        let received = crate::HolidayCalendar::us_federal().add_business_days(provided_on, 5)?;
+        let end = super::clock::add_days(received, 31);
+        StatusFlag::new(
+            FlagKind::ValidationPeriod,
+            Some(debt.into()),
+            zone.start_of_day(provided_on),
+        )?
+        .until(zone.start_of_day(end))
+    }
+
     /// Ends at an instant (after `from`).
     pub fn until(mut self, until: DateTime<Utc>) -> Result<StatusFlag> {
         check_instant("flags.until", until)?;

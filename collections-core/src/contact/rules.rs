@@ -170,7 +170,12 @@ pub(crate) fn check(rule: &Rule, ctx: &Ctx<'_>, t: DateTime<Utc>) -> Verdict {
             if ctx.dest.party() == Party::ConsumerAttorney {
                 return allow(None);
             }
-            flag_hold(ctx, t, &[FlagKind::AttorneyRepresentation])
+            let v = flag_hold(ctx, t, &[FlagKind::AttorneyRepresentation]);
+            if v.blocked && answers_the_person(ctx, t) {
+                // Comment 6(b)(2)-1: a consumer-initiated communication is consent to a response.
+                return allow(v.change);
+            }
+            v
         }
         RuleKind::PlaceOfEmployment => {
             let email_at_work =
@@ -345,6 +350,18 @@ fn responds_once(ctx: &Ctx<'_>, zone: &TimeZone, t: DateTime<Utc>, local: NaiveD
         }
     }
     false
+}
+
+/// Whether the latest attempt by the request's channel about its debt, at or before `t`, was initiated by
+/// the person (and so not yet answered).
+fn answers_the_person(ctx: &Ctx<'_>, t: DateTime<Utc>) -> bool {
+    ctx.attempts
+        .iter()
+        .rev()
+        .filter(|a| a.at() <= t && a.channel() == ctx.req.channel() && ctx.about_debt(a))
+        .map(Attempt::direction)
+        .next()
+        == Some(Direction::Inbound)
 }
 
 /// The period of a prior consent at `x` for the request's debt: `Some(end)` if one covers `x`.
