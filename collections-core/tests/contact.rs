@@ -1233,6 +1233,9 @@ fn cease_attorney_place_of_employment_and_opt_outs() {
         &request("card", Channel::Letter, HOME, t),
         blocked(&["reg_f.cease"], None),
     );
+    // §1006.6(c)(2): a letter saying collection efforts end may still be sent.
+    let notice = request("card", Channel::Letter, HOME, t).with_purpose(Purpose::CeaseNotice);
+    check_case("cease notice", &federal(), &ceased, &h, &notice, ALLOWED);
     check_case(
         "cease, other debt",
         &federal(),
@@ -1357,6 +1360,32 @@ fn cease_attorney_place_of_employment_and_opt_outs() {
         &h,
         &request("card", Channel::Call, CELL, t),
         ALLOWED,
+    );
+    // §1006.6(e): one confirmation of the opt-out by the same medium, then nothing.
+    let confirm = request("card", Channel::Text, CELL, t).with_purpose(Purpose::OptOutConfirmation);
+    check_case(
+        "opt-out confirmation",
+        &federal(),
+        &opted,
+        &h,
+        &confirm,
+        ALLOWED,
+    );
+    let sent = history(vec![attempt(
+        "2026-04-02T15:00:00Z",
+        Channel::Text,
+        Direction::Outbound,
+        Outcome::Sent,
+        CELL,
+        &["card"],
+    )]);
+    check_case(
+        "second confirmation",
+        &federal(),
+        &opted,
+        &sent,
+        &confirm,
+        blocked(&["reg_f.opt_out"], None),
     );
     check_case(
         "email opt-out lapses",

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::clock::check_instant;
-use super::kinds::{Channel, Direction, Outcome};
+use super::kinds::{Channel, Direction, Outcome, Purpose};
 use super::profile::debt_id;
 use crate::error::{Error, Result};
 
@@ -231,7 +231,8 @@ impl ContactHistory {
 }
 
 /// The question: may `channel` be used now (`at`) to reach `person` at `destination` about `debt`?
-/// `autodialed` says whether an autodialer or an artificial or prerecorded voice is used (TCPA).
+/// `autodialed` says whether an autodialer or an artificial or prerecorded voice is used (TCPA);
+/// `purpose` is collection unless it is one of the notices the cease and opt-out rules let through.
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
@@ -252,6 +253,7 @@ pub struct ContactRequest {
     destination: String,
     at: DateTime<Utc>,
     autodialed: bool,
+    purpose: Purpose,
 }
 
 #[derive(Deserialize)]
@@ -263,6 +265,12 @@ struct RequestData {
     at: DateTime<Utc>,
     #[serde(default)]
     autodialed: bool,
+    #[serde(default = "collection")]
+    purpose: Purpose,
+}
+
+fn collection() -> Purpose {
+    Purpose::Collection
 }
 
 impl TryFrom<RequestData> for ContactRequest {
@@ -271,7 +279,8 @@ impl TryFrom<RequestData> for ContactRequest {
     fn try_from(d: RequestData) -> Result<ContactRequest> {
         Ok(
             ContactRequest::new(d.person, d.debt, d.channel, d.destination, d.at)?
-                .autodialed(d.autodialed),
+                .autodialed(d.autodialed)
+                .with_purpose(d.purpose),
         )
     }
 }
@@ -297,6 +306,7 @@ impl ContactRequest {
             destination: destination.into(),
             at,
             autodialed: false,
+            purpose: Purpose::Collection,
         })
     }
 
@@ -304,6 +314,26 @@ impl ContactRequest {
     pub fn autodialed(mut self, yes: bool) -> ContactRequest {
         self.autodialed = yes;
         self
+    }
+
+    /// Sets the purpose (collection by default).
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use collections_core::contact::{Channel, ContactRequest, Purpose};
+    /// let at = Utc.with_ymd_and_hms(2026, 4, 8, 14, 0, 0).unwrap();
+    /// let notice = ContactRequest::new("p", "d", Channel::Letter, "1 Main St", at)?.with_purpose(Purpose::CeaseNotice);
+    /// assert_eq!(notice.purpose(), Purpose::CeaseNotice);
+    /// # Ok::<(), collections_core::Error>(())
+    /// ```
+    pub fn with_purpose(mut self, purpose: Purpose) -> ContactRequest {
+        self.purpose = purpose;
+        self
+    }
+
+    /// The purpose.
+    pub fn purpose(&self) -> Purpose {
+        self.purpose
     }
 
     /// The same request at another instant (a scheduler asking again).

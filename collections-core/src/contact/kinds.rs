@@ -480,3 +480,49 @@ impl Verification {
 }
 
 by_name!(Verification, "mark");
+
+/// Why a contact is made. The exceptions of the cease and opt-out rules apply only to the named purposes;
+/// every other rule (the time of day, the frequencies, ...) still applies.
+///
+/// ```
+/// use collections_core::contact::Purpose;
+/// assert_eq!("opt-out confirmation".parse::<Purpose>()?, Purpose::OptOutConfirmation);
+/// # Ok::<(), collections_core::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Purpose {
+    /// Collecting the debt (the default).
+    Collection,
+    /// After a cease: advising that collection efforts are being terminated, or that a specified remedy
+    /// may be or will be invoked, §1006.6(c)(2).
+    CeaseNotice,
+    /// The one confirmation of an opt-out request, by the medium opted out of (§1006.6(e)).
+    OptOutConfirmation,
+}
+
+impl Purpose {
+    /// Every purpose.
+    pub const ALL: [Purpose; 3] = [
+        Purpose::Collection,
+        Purpose::CeaseNotice,
+        Purpose::OptOutConfirmation,
+    ];
+
+    /// `collection`, `cease_notice` or `opt_out_confirmation`.
+    ///
+    /// ```
+    /// use collections_core::contact::Purpose;
+    /// assert_eq!(Purpose::CeaseNotice.name(), "cease_notice");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Purpose::Collection => "collection",
+            Purpose::CeaseNotice => "cease_notice",
+            Purpose::OptOutConfirmation => "opt_out_confirmation",
+        }
+    }
+}
+
+by_name!(Purpose, "purpose");

@@ -46,7 +46,9 @@ pub use decision::{
     Warning, Window,
 };
 pub use history::{Attempt, ContactHistory, ContactRequest};
-pub use kinds::{Channel, Direction, FlagKind, Medium, Outcome, Party, PhoneLine, Verification};
+pub use kinds::{
+    Channel, Direction, FlagKind, Medium, Outcome, Party, PhoneLine, Purpose, Verification,
+};
 pub use policy::{Boundaries, Counting, MissingTimeZone, Numbers, Policy, Rule, RuleKind};
 pub use presets::RuleSet;
 pub use profile::{

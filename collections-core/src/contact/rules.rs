@@ -9,7 +9,7 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc};
 
 use super::clock::{add_days, nanos_of_day, TimeZone};
 use super::history::{Attempt, ContactRequest};
-use super::kinds::{Channel, Direction, FlagKind, Outcome, Party, PhoneLine};
+use super::kinds::{Channel, Direction, FlagKind, Outcome, Party, PhoneLine, Purpose};
 use super::policy::{window_seconds, Counting, Numbers, Rule, RuleKind};
 use super::profile::{ContactProfile, Destination, WeeklyWindow};
 
@@ -165,6 +165,7 @@ pub(crate) fn check(rule: &Rule, ctx: &Ctx<'_>, t: DateTime<Utc>) -> Verdict {
             let quiet = |d: NaiveDate| weekdays.contains(&d.weekday()) || dates.contains(&d);
             every_zone(ctx, |z| quiet_days(z, t, &quiet))
         }
+        RuleKind::Cease if req.purpose() == Purpose::CeaseNotice => allow(None),
         RuleKind::Cease => flag_hold(ctx, t, &[FlagKind::CeaseReceived]),
         RuleKind::Attorney => {
             if ctx.dest.party() == Party::ConsumerAttorney {
@@ -559,13 +560,31 @@ fn flag_hold(ctx: &Ctx<'_>, t: DateTime<Utc>, kinds: &[FlagKind]) -> Verdict {
     in_force(t, flags.map(|f| (f.from(), f.until_instant())))
 }
 
-/// Blocked while an opt-out of the request's channel (at its address or at every address) is in force.
+/// Blocked while an opt-out of the request's channel (at its address or at every address) is in force,
+/// except for its one confirmation: a request for that purpose, with nothing sent by the channel to the
+/// address since the latest opt-out in force.
 fn opt_out(ctx: &Ctx<'_>, t: DateTime<Utc>) -> Verdict {
     let req = ctx.req;
-    let opt_outs = ctx.profile.opt_outs().iter().filter(|o| {
-        o.channel() == req.channel() && o.destination().is_none_or(|d| d == req.destination())
-    });
-    in_force(t, opt_outs.map(|o| (o.from(), o.until_instant())))
+    let opt_outs = || {
+        ctx.profile.opt_outs().iter().filter(|o| {
+            o.channel() == req.channel() && o.destination().is_none_or(|d| d == req.destination())
+        })
+    };
+    let v = in_force(t, opt_outs().map(|o| (o.from(), o.until_instant())));
+    if v.blocked && req.purpose() == Purpose::OptOutConfirmation {
+        let since = opt_outs().filter(|o| o.from() <= t).map(|o| o.from()).max();
+        let confirmed = ctx.attempts.iter().any(|a| {
+            a.direction() == Direction::Outbound
+                && a.channel() == req.channel()
+                && a.destination() == req.destination()
+                && since.is_some_and(|s| a.at() >= s)
+                && a.at() <= t
+        });
+        if !confirmed {
+            return allow(v.change);
+        }
+    }
+    v
 }
 
 /// Blocked while any of the periods `[from, until)` (`until` `None`: open-ended) covers `t`; allowed
