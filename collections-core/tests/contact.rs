@@ -1069,6 +1069,80 @@ fn letters_are_not_timed_and_boundaries_are_a_setting() {
     );
 }
 
+/// §1006.6(b)(4): the person's prior consent lifts Regulation F's (and Florida's) hours, their own
+/// inconvenient times and the place-of-employment prohibition, not Massachusetts' hours, and not the
+/// employer-provided email address.
+#[test]
+fn time_and_place_consent() {
+    let consent = TimePlaceConsent::new(Some(Channel::Call), at("2026-04-08T00:00:00Z"))
+        .unwrap()
+        .until(at("2026-04-09T00:00:00Z"))
+        .unwrap();
+    let p = ContactProfile::new("p1", &["America/New_York"])
+        .unwrap()
+        .with_destination(
+            Destination::phone(WORK, PhoneLine::Landline)
+                .unwrap()
+                .with_employer_prohibiting_contact(true),
+        )
+        .unwrap()
+        .with_destination(Destination::phone(CELL, PhoneLine::Cell).unwrap())
+        .unwrap()
+        .with_inconvenient_time(WeeklyWindow::new(Weekday::Wed, hm(9, 0), hm(12, 0)).unwrap())
+        .with_time_place_consent(consent);
+    let h = ContactHistory::empty();
+    let early = request("card", Channel::Call, CELL, "2026-04-08T07:00:00-04:00");
+    check_case("consent, 7 a.m.", &federal(), &p, &h, &early, ALLOWED);
+    let fl = Policy::from_presets(&["florida"]).unwrap();
+    check_case("consent, Florida", &fl, &p, &h, &early, ALLOWED);
+    let ma = Policy::from_presets(&["massachusetts"]).unwrap();
+    check_case(
+        "consent, Massachusetts",
+        &ma,
+        &p,
+        &h,
+        &early,
+        blocked(&["ma.time_of_day"], Some("2026-04-08T08:00:01-04:00")),
+    );
+    let inconvenient = request("card", Channel::Call, CELL, "2026-04-08T10:00:00-04:00");
+    check_case(
+        "consent, inconvenient time",
+        &federal(),
+        &p,
+        &h,
+        &inconvenient,
+        ALLOWED,
+    );
+    check_case(
+        "consent, at work",
+        &federal(),
+        &p,
+        &h,
+        &request("card", Channel::Call, WORK, "2026-04-08T14:00:00-04:00"),
+        ALLOWED,
+    );
+    // The consent ends at midnight UTC (20:00 Eastern): at 22:00 Eastern the hours apply again.
+    let late = request("card", Channel::Call, CELL, "2026-04-08T22:00:00-04:00");
+    check_case(
+        "consent ended",
+        &federal(),
+        &p,
+        &h,
+        &late,
+        blocked(&[TOD], Some("2026-04-09T08:00:00-04:00")),
+    );
+    // A text is not covered by a consent to calls.
+    let text = request("card", Channel::Text, CELL, "2026-04-08T07:00:00-04:00");
+    check_case(
+        "consent, text",
+        &federal(),
+        &p,
+        &h,
+        &text,
+        blocked(&[TOD], Some("2026-04-08T08:00:00-04:00")),
+    );
+}
+
 #[test]
 fn missing_time_zone_blocks_or_assumes() {
     let p = profile(&[]);
@@ -1385,6 +1459,37 @@ fn cease_attorney_place_of_employment_and_opt_outs() {
         &opted,
         &sent,
         &confirm,
+        blocked(&["reg_f.opt_out"], None),
+    );
+    // §1006.14(h)(2)(ii): the person texts after opting out of texts: one text in response.
+    let they_texted = history(vec![attempt(
+        "2026-04-05T15:00:00Z",
+        Channel::Text,
+        Direction::Inbound,
+        Outcome::Sent,
+        CELL,
+        &["card"],
+    )]);
+    let response = request("card", Channel::Text, CELL, t);
+    check_case(
+        "opt-out, response",
+        &federal(),
+        &opted,
+        &they_texted,
+        &response,
+        ALLOWED,
+    );
+    // A confirmation by call is not an electronic confirmation.
+    let by_call =
+        ny().with_opt_out(OptOut::new(Channel::Call, None, at("2026-04-02T00:00:00Z")).unwrap());
+    let call_confirm =
+        request("card", Channel::Call, CELL, t).with_purpose(Purpose::OptOutConfirmation);
+    check_case(
+        "opt-out confirmation by call",
+        &federal(),
+        &by_call,
+        &h,
+        &call_confirm,
         blocked(&["reg_f.opt_out"], None),
     );
     check_case(
@@ -2206,6 +2311,12 @@ mod properties {
                 )
                 .with_inconvenient_time(
                     WeeklyWindow::new(Weekday::Wed, hm(12, 0), hm(14, 30)).unwrap(),
+                )
+                .with_time_place_consent(
+                    TimePlaceConsent::new(Some(Channel::Call), at("2026-03-12T23:00:00Z"))
+                        .unwrap()
+                        .until(at("2026-03-13T03:00:00Z"))
+                        .unwrap(),
                 )
                 .with_inconvenient_date(date("2026-03-11"))
                 .unwrap()

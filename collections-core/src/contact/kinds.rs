@@ -498,7 +498,8 @@ pub enum Purpose {
     /// After a cease: advising that collection efforts are being terminated, or that a specified remedy
     /// may be or will be invoked, §1006.6(c)(2).
     CeaseNotice,
-    /// The one confirmation of an opt-out request, by the medium opted out of (§1006.6(e)).
+    /// The one electronic confirmation (text or email) of a request to opt out of that medium,
+    /// §1006.14(h)(2)(i).
     OptOutConfirmation,
 }
 

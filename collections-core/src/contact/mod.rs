@@ -52,5 +52,6 @@ pub use kinds::{
 pub use policy::{Boundaries, Counting, MissingTimeZone, Numbers, Policy, Rule, RuleKind};
 pub use presets::RuleSet;
 pub use profile::{
-    ContactProfile, Destination, OptOut, PriorConsent, StatusFlag, TcpaConsent, WeeklyWindow,
+    ContactProfile, Destination, OptOut, PriorConsent, StatusFlag, TcpaConsent, TimePlaceConsent,
+    WeeklyWindow,
 };

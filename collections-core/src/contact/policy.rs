@@ -133,9 +133,14 @@ pub enum RuleKind {
         boundaries: Boundaries,
         /// The channels it applies to.
         channels: Vec<Channel>,
+        /// Whether the person's prior consent given directly to the collector (or a court's permission)
+        /// lifts it, §1006.6(b)(4) (see [`TimePlaceConsent`](super::TimePlaceConsent)).
+        #[serde(default)]
+        consent_lifts: bool,
     },
     /// The times and dates the person said are inconvenient (§1006.6(b)(1)), on every channel but
-    /// letters; after the person initiates contact at such a time, one response by the same channel.
+    /// letters; after the person initiates contact at such a time, one response by the same channel. A
+    /// [`TimePlaceConsent`](super::TimePlaceConsent) lifts it.
     InconvenientTimes,
     /// Regulation F's call frequencies, §1006.14(b)(2): per debt, no call if `max_calls` calls were
     /// placed within `days` consecutive days, nor within `days_after_conversation` days of a telephone
@@ -181,8 +186,9 @@ pub enum RuleKind {
     Cease,
     /// Represented by an attorney about the debt, §1006.6(b)(2): only the attorney may be contacted.
     Attorney,
-    /// Place of employment, §1006.6(b)(3) and §1006.22(f)(3): not where the employer prohibits it, never
-    /// to an employer-provided email address.
+    /// Place of employment, §1006.6(b)(3) and §1006.22(f)(3): not where the employer prohibits it (unless
+    /// a [`TimePlaceConsent`](super::TimePlaceConsent) is in force), never to an employer-provided email
+    /// address.
     PlaceOfEmployment,
     /// Opt-outs per medium and address, §1006.14(h).
     OptOut,
@@ -250,6 +256,7 @@ impl RuleKind {
                 end,
                 boundaries,
                 channels,
+                ..
             } => {
                 nonempty(channels)?;
                 let (s, e) = window_seconds(*start, *end, *boundaries);
@@ -699,6 +706,7 @@ impl Policy {
                     end,
                     boundaries,
                     channels,
+                    ..
                 } = &r.kind
                 {
                     if channels.contains(&channel) {

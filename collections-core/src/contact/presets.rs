@@ -36,13 +36,14 @@ const ALL_BUT_LETTERS: [Channel; 5] = [
 ];
 
 /// 8 a.m. to 9 p.m. local time, the window every preset uses.
-fn eight_to_nine(boundaries: Boundaries, channels: &[Channel]) -> RuleKind {
+fn eight_to_nine(boundaries: Boundaries, channels: &[Channel], consent_lifts: bool) -> RuleKind {
     let hour = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap_or(NaiveTime::MIN);
     RuleKind::TimeOfDay {
         start: hour(8),
         end: hour(21),
         boundaries,
         channels: channels.to_vec(),
+        consent_lifts,
     }
 }
 
@@ -129,7 +130,7 @@ impl RuleSet {
                     "reg_f.time_of_day",
                     "12 CFR 1006.6(b)(1)(i); comment 6(b)(1)(i)-2",
                     v,
-                    eight_to_nine(Boundaries::Inclusive, &ALL_BUT_LETTERS),
+                    eight_to_nine(Boundaries::Inclusive, &ALL_BUT_LETTERS, true),
                 ),
                 rule(
                     "reg_f.inconvenient_times",
@@ -244,7 +245,7 @@ impl RuleSet {
                     "ma.time_of_day",
                     "209 CMR 18.16(1)(e); 940 CMR 7.04(1)(f)",
                     v,
-                    eight_to_nine(Boundaries::Exclusive, &ALL_BUT_LETTERS),
+                    eight_to_nine(Boundaries::Exclusive, &ALL_BUT_LETTERS, false),
                 ),
                 rule(
                     "ma.calls_personal_numbers",
@@ -304,7 +305,7 @@ impl RuleSet {
                     "wa.time_of_day",
                     "RCW 19.16.250(13)",
                     s,
-                    eight_to_nine(Boundaries::Inclusive, &ALL_BUT_LETTERS),
+                    eight_to_nine(Boundaries::Inclusive, &ALL_BUT_LETTERS, false),
                 ),
                 rule(
                     "wa.weekly_communications",
@@ -372,6 +373,7 @@ impl RuleSet {
                         Channel::Text,
                         Channel::Visit,
                     ],
+                    true,
                 ),
             )],
         )
@@ -396,7 +398,7 @@ impl RuleSet {
                     "uk.reasonable_hours",
                     "FCA CONC 7.9.2R; MCOB 13.5",
                     v,
-                    eight_to_nine(Boundaries::Inclusive, &ALL_BUT_LETTERS),
+                    eight_to_nine(Boundaries::Inclusive, &ALL_BUT_LETTERS, false),
                 ),
                 rule(
                     "uk.customer_times",

@@ -561,6 +561,91 @@ impl OptOut {
     }
 }
 
+/// Prior consent given directly to the collector to be contacted at times or places that would otherwise
+/// be inconvenient (§1006.6(b)(4)(i)), or a court's express permission (§1006.6(b)(4)(ii)): while in
+/// force it lifts the person's inconvenient times, the place-of-employment prohibition and the
+/// time-of-day rules whose `consent_lifts` is set (Regulation F's and Florida's). For one channel, or
+/// every channel with `None`.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use collections_core::contact::{Channel, TimePlaceConsent};
+///
+/// let from = Utc.with_ymd_and_hms(2026, 4, 8, 0, 0, 0).unwrap();
+/// let late_calls = TimePlaceConsent::new(Some(Channel::Call), from)?.until(from + chrono::Duration::days(1))?;
+/// assert_eq!(late_calls.channel(), Some(Channel::Call));
+/// # Ok::<(), collections_core::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "TimePlaceConsentData")]
+pub struct TimePlaceConsent {
+    channel: Option<Channel>,
+    from: DateTime<Utc>,
+    until: Option<DateTime<Utc>>,
+}
+
+#[derive(Deserialize)]
+struct TimePlaceConsentData {
+    #[serde(default)]
+    channel: Option<Channel>,
+    from: DateTime<Utc>,
+    #[serde(default)]
+    until: Option<DateTime<Utc>>,
+}
+
+impl TryFrom<TimePlaceConsentData> for TimePlaceConsent {
+    type Error = Error;
+
+    fn try_from(d: TimePlaceConsentData) -> Result<TimePlaceConsent> {
+        let c = TimePlaceConsent::new(d.channel, d.from)?;
+        match d.until {
+            Some(t) => c.until(t),
+            None => Ok(c),
+        }
+    }
+}
+
+impl TimePlaceConsent {
+    /// Consent for a channel (or every channel) from an instant.
+    pub fn new(channel: Option<Channel>, from: DateTime<Utc>) -> Result<TimePlaceConsent> {
+        check_instant("time_place_consents.from", from)?;
+        Ok(TimePlaceConsent {
+            channel,
+            from,
+            until: None,
+        })
+    }
+
+    /// Ends at an instant (after `from`).
+    pub fn until(mut self, until: DateTime<Utc>) -> Result<TimePlaceConsent> {
+        check_instant("time_place_consents.until", until)?;
+        if until <= self.from {
+            return Err(Error::invalid(
+                "time_place_consents.until",
+                until.to_rfc3339(),
+                "must be after from",
+            ));
+        }
+        self.until = Some(until);
+        Ok(self)
+    }
+
+    /// The channel, or `None` for every channel.
+    pub fn channel(&self) -> Option<Channel> {
+        self.channel
+    }
+
+    /// In force from.
+    pub fn from(&self) -> DateTime<Utc> {
+        self.from
+    }
+
+    /// In force until (exclusive), if it ends.
+    pub fn until_instant(&self) -> Option<DateTime<Utc>> {
+        self.until
+    }
+}
+
 /// A weekly time the person said is inconvenient (comment 6(b)(1)-1.ii: "weekdays 3 to 5 p.m."), in their
 /// local time: `[start, end)` on `weekday`, where an `end` of 00:00 means midnight at the end of the day;
 /// optionally only through a date (comment 6(b)(1)-1.i: "through the end of the calendar year").
@@ -824,6 +909,7 @@ pub struct ContactProfile {
     prior_consents: Vec<PriorConsent>,
     tcpa_consents: Vec<TcpaConsent>,
     opt_outs: Vec<OptOut>,
+    time_place_consents: Vec<TimePlaceConsent>,
     inconvenient_times: Vec<WeeklyWindow>,
     inconvenient_dates: Vec<NaiveDate>,
     flags: Vec<StatusFlag>,
@@ -843,6 +929,8 @@ struct ProfileData {
     tcpa_consents: Vec<TcpaConsent>,
     #[serde(default)]
     opt_outs: Vec<OptOut>,
+    #[serde(default)]
+    time_place_consents: Vec<TimePlaceConsent>,
     #[serde(default)]
     inconvenient_times: Vec<WeeklyWindow>,
     #[serde(default)]
@@ -870,6 +958,9 @@ impl TryFrom<ProfileData> for ContactProfile {
         }
         for x in d.opt_outs {
             p = p.with_opt_out(x);
+        }
+        for x in d.time_place_consents {
+            p = p.with_time_place_consent(x);
         }
         for x in d.inconvenient_times {
             p = p.with_inconvenient_time(x);
@@ -919,6 +1010,7 @@ impl ContactProfile {
             prior_consents: Vec::new(),
             tcpa_consents: Vec::new(),
             opt_outs: Vec::new(),
+            time_place_consents: Vec::new(),
             inconvenient_times: Vec::new(),
             inconvenient_dates: Vec::new(),
             flags: Vec::new(),
@@ -979,6 +1071,12 @@ impl ContactProfile {
     /// Adds an opt-out.
     pub fn with_opt_out(mut self, opt_out: OptOut) -> ContactProfile {
         self.opt_outs.push(opt_out);
+        self
+    }
+
+    /// Adds a §1006.6(b)(4) consent to otherwise inconvenient times and places.
+    pub fn with_time_place_consent(mut self, consent: TimePlaceConsent) -> ContactProfile {
+        self.time_place_consents.push(consent);
         self
     }
 
@@ -1066,6 +1164,11 @@ impl ContactProfile {
     /// The opt-outs.
     pub fn opt_outs(&self) -> &[OptOut] {
         &self.opt_outs
+    }
+
+    /// The §1006.6(b)(4) consents.
+    pub fn time_place_consents(&self) -> &[TimePlaceConsent] {
+        &self.time_place_consents
     }
 
     /// The weekly inconvenient times.

@@ -119,14 +119,20 @@ pub(crate) fn check(rule: &Rule, ctx: &Ctx<'_>, t: DateTime<Utc>) -> Verdict {
             end,
             boundaries,
             channels,
+            consent_lifts,
         } => {
             if !channels.contains(&req.channel()) {
                 return allow(None);
             }
             let (s, e) = window_seconds(*start, *end, *boundaries);
-            every_zone(ctx, |z| time_of_day(z, t, s, e, ctx.until_blocked))
+            let v = every_zone(ctx, |z| time_of_day(z, t, s, e, ctx.until_blocked));
+            if *consent_lifts {
+                consented(ctx, t, v)
+            } else {
+                v
+            }
         }
-        RuleKind::InconvenientTimes => inconvenient(ctx, t),
+        RuleKind::InconvenientTimes => consented(ctx, t, inconvenient(ctx, t)),
         RuleKind::CallFrequency {
             max_calls,
             days,
@@ -181,8 +187,10 @@ pub(crate) fn check(rule: &Rule, ctx: &Ctx<'_>, t: DateTime<Utc>) -> Verdict {
         RuleKind::PlaceOfEmployment => {
             let email_at_work =
                 ctx.dest.is_employer_provided_email() && req.channel() == Channel::Email;
-            if ctx.dest.employer_prohibits_contact() || email_at_work {
+            if email_at_work {
                 block(None)
+            } else if ctx.dest.employer_prohibits_contact() {
+                consented(ctx, t, block(None))
             } else {
                 allow(None)
             }
@@ -550,6 +558,27 @@ fn attempt_cap(
     })
 }
 
+/// A verdict of a rule that a §1006.6(b)(4) consent lifts: allowed while a consent for the channel is in
+/// force; when blocked, it may next allow when one starts.
+fn consented(ctx: &Ctx<'_>, t: DateTime<Utc>, v: Verdict) -> Verdict {
+    let consents = ctx.profile.time_place_consents();
+    if !v.blocked || consents.is_empty() {
+        return v;
+    }
+    let channel = ctx.req.channel();
+    let periods = consents
+        .iter()
+        .filter(|c| c.channel().is_none_or(|ch| ch == channel))
+        .map(|c| (c.from(), c.until_instant()));
+    // `in_force` reads the consents as holds: "blocked" there means a consent covers `t`.
+    let c = in_force(t, periods);
+    if c.blocked {
+        allow(c.change)
+    } else {
+        block(earliest(v.change, c.change))
+    }
+}
+
 /// Blocked while a flag of these kinds about the request's debt (or every debt) is in force.
 fn flag_hold(ctx: &Ctx<'_>, t: DateTime<Utc>, kinds: &[FlagKind]) -> Verdict {
     let flags = ctx
@@ -561,8 +590,9 @@ fn flag_hold(ctx: &Ctx<'_>, t: DateTime<Utc>, kinds: &[FlagKind]) -> Verdict {
 }
 
 /// Blocked while an opt-out of the request's channel (at its address or at every address) is in force,
-/// except for its one confirmation: a request for that purpose, with nothing sent by the channel to the
-/// address since the latest opt-out in force.
+/// §1006.14(h)(1), except (h)(2)(i) its one electronic confirmation (a text or email for that purpose,
+/// nothing sent by the channel to the address since the opt-out) and (h)(2)(ii) one response when the
+/// person contacts the collector by that channel (the latest attempt by it since the opt-out is theirs).
 fn opt_out(ctx: &Ctx<'_>, t: DateTime<Utc>) -> Verdict {
     let req = ctx.req;
     let opt_outs = || {
@@ -571,20 +601,27 @@ fn opt_out(ctx: &Ctx<'_>, t: DateTime<Utc>) -> Verdict {
         })
     };
     let v = in_force(t, opt_outs().map(|o| (o.from(), o.until_instant())));
-    if v.blocked && req.purpose() == Purpose::OptOutConfirmation {
-        let since = opt_outs().filter(|o| o.from() <= t).map(|o| o.from()).max();
-        let confirmed = ctx.attempts.iter().any(|a| {
-            a.direction() == Direction::Outbound
-                && a.channel() == req.channel()
-                && a.destination() == req.destination()
-                && since.is_some_and(|s| a.at() >= s)
-                && a.at() <= t
-        });
-        if !confirmed {
-            return allow(v.change);
-        }
+    if !v.blocked {
+        return v;
     }
-    v
+    let Some(since) = opt_outs().filter(|o| o.from() <= t).map(|o| o.from()).max() else {
+        return v;
+    };
+    let mut by_channel = ctx
+        .attempts
+        .iter()
+        .rev()
+        .filter(|a| a.at() <= t && a.at() >= since && a.channel() == req.channel());
+    let electronic = matches!(req.channel(), Channel::Text | Channel::Email);
+    if req.purpose() == Purpose::OptOutConfirmation && electronic {
+        let sent = by_channel
+            .any(|a| a.direction() == Direction::Outbound && a.destination() == req.destination());
+        return if sent { v } else { allow(v.change) };
+    }
+    match by_channel.next() {
+        Some(a) if a.direction() == Direction::Inbound => allow(v.change),
+        _ => v,
+    }
 }
 
 /// Blocked while any of the periods `[from, until)` (`until` `None`: open-ended) covers `t`; allowed
