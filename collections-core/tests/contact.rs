@@ -971,6 +971,65 @@ fn us_fall_back_day() {
     );
 }
 
+/// A creditor's window that starts in the skipped hour opens when the clocks jump; one inside the
+/// repeated hour opens again on its second pass.
+#[test]
+fn windows_starting_in_a_gap_or_a_fold() {
+    let window = |start: &str, end: &str| {
+        let json = format!(
+            r#"{{"rules": [{{"id": "c.hours", "kind": "time_of_day", "start": "{start}", "end": "{end}",
+                "boundaries": "inclusive", "channels": ["call"]}}]}}"#
+        );
+        serde_json::from_str::<Policy>(&json).unwrap()
+    };
+    let h = ContactHistory::empty();
+    // 2026-03-08: 02:30 does not exist in New York; the first instant after it is 03:00 EDT.
+    let gap = window("02:30:00", "05:00:00");
+    let req = request("card", Channel::Call, CELL, "2026-03-08T06:00:00Z");
+    check_case(
+        "gap",
+        &gap,
+        &ny(),
+        &h,
+        &req,
+        blocked(&["c.hours"], Some("2026-03-08T07:00:00Z")),
+    );
+    // 2026-11-01: 01:10 EST is the second pass of the hour; 01:30 comes again at 06:30 UTC.
+    let fold = window("01:30:00", "01:45:00");
+    let req = request("card", Channel::Call, CELL, "2026-11-01T06:10:00Z");
+    check_case(
+        "fold",
+        &fold,
+        &ny(),
+        &h,
+        &req,
+        blocked(&["c.hours"], Some("2026-11-01T06:30:00Z")),
+    );
+    let first_pass = request("card", Channel::Call, CELL, "2026-11-01T05:10:00Z");
+    check_case(
+        "fold, first pass",
+        &fold,
+        &ny(),
+        &h,
+        &first_pass,
+        blocked(&["c.hours"], Some("2026-11-01T05:30:00Z")),
+    );
+    let w = eligible_windows(&fold, &ny(), &h, &first_pass, 1).unwrap();
+    assert_eq!(
+        w,
+        [
+            Window {
+                start: at("2026-11-01T05:30:00Z"),
+                end: at("2026-11-01T05:45:01Z")
+            },
+            Window {
+                start: at("2026-11-01T06:30:00Z"),
+                end: at("2026-11-01T06:45:01Z")
+            },
+        ]
+    );
+}
+
 #[test]
 fn eastern_and_pacific_across_both_dst_changes() {
     let p = profile(&["America/New_York", "America/Los_Angeles"]);

@@ -102,16 +102,46 @@ impl TimeZone {
         }
     }
 
+    /// The first instant after `t` whose local time is `target` (later than `t`'s local time): the first
+    /// instant at or after `target`, unless that is not after `t` (when `t` is in the second pass of a
+    /// repeated hour and `target` comes later in it), then the instant the clock shows `target` again.
+    pub(crate) fn next_local(&self, t: DateTime<Utc>, target: NaiveDateTime) -> DateTime<Utc> {
+        let first = self.first_instant_at_or_after(target);
+        if first > t {
+            first
+        } else {
+            t + (target - self.local(t))
+        }
+    }
+
+    /// The instant the clocks go back between `a` (exclusive) and `b` (inclusive), if they do (found by
+    /// bisection on the UTC offset; one such change at most is assumed in the span, which holds for
+    /// spans of a day).
+    pub(crate) fn clocks_go_back(
+        &self,
+        a: DateTime<Utc>,
+        b: DateTime<Utc>,
+    ) -> Option<DateTime<Utc>> {
+        let offset = |t: DateTime<Utc>| self.local(t) - t.naive_utc();
+        let (before, after) = (offset(a), offset(b));
+        if after >= before {
+            return None;
+        }
+        let (mut lo, mut hi) = (a, b);
+        while hi - lo > Duration::nanoseconds(1) {
+            let mid = lo + (hi - lo) / 2;
+            if offset(mid) == before {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        Some(hi)
+    }
+
     /// The first instant of a local date.
     pub(crate) fn start_of_day(&self, date: NaiveDate) -> DateTime<Utc> {
         self.first_instant_at_or_after(date.and_time(NaiveTime::MIN))
-    }
-
-    /// The first instant at or after a time of day on a date, the time given as seconds from midnight
-    /// (86,400 is the next midnight).
-    pub(crate) fn at_seconds(&self, date: NaiveDate, seconds: u32) -> DateTime<Utc> {
-        let midnight = date.and_time(NaiveTime::MIN);
-        self.first_instant_at_or_after(midnight + Duration::seconds(i64::from(seconds)))
     }
 }
 

@@ -221,12 +221,30 @@ fn time_of_day(zone: &TimeZone, t: DateTime<Utc>, s: u32, e: u32, until_blocked:
     let date = local.date();
     let now = nanos_of_day(local);
     let nanos = |secs: u32| i64::from(secs) * 1_000_000_000;
-    if now < nanos(s) {
-        block(Some(zone.at_seconds(date, s)))
-    } else if now >= nanos(e) {
-        block(Some(zone.at_seconds(add_days(date, 1), s)))
+    let at = |day: NaiveDate, secs: u32| {
+        let target = day.and_time(chrono::NaiveTime::MIN) + Duration::seconds(i64::from(secs));
+        zone.next_local(t, target)
+    };
+    if now < nanos(s) || now >= nanos(e) {
+        let day = if now < nanos(s) {
+            date
+        } else {
+            add_days(date, 1)
+        };
+        let mut opens = at(day, s);
+        // If the clocks go back before then, the window may come round again sooner.
+        if let Some(back) = zone.clocks_go_back(t, opens) {
+            let local = zone.local(back);
+            let then = nanos_of_day(local);
+            if then >= nanos(s) && then < nanos(e) {
+                opens = opens.min(back);
+            } else if then < nanos(s) {
+                opens = opens.min(back + Duration::nanoseconds(nanos(s) - then));
+            }
+        }
+        block(Some(opens))
     } else if until_blocked {
-        allow(Some(zone.at_seconds(date, e)))
+        allow(Some(at(date, e)))
     } else {
         allow(None)
     }
@@ -327,7 +345,7 @@ fn inconvenient(ctx: &Ctx<'_>, t: DateTime<Utc>) -> Verdict {
         let local = zone.local(t);
         match inconvenient_span_end(profile, local) {
             Some(end) => {
-                let end_at = zone.first_instant_at_or_after(end);
+                let end_at = zone.next_local(t, end);
                 if responds_once(ctx, zone, t, local) {
                     allow(Some(end_at))
                 } else {
