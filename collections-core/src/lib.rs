@@ -17,6 +17,8 @@
 //!   custom), periodic or daily interest, odd first periods, payment holidays, re-amortization.
 //! - [`affordability`]: income and expenditure statements, guideline tables (the IRS Collection
 //!   Financial Standards embedded), disposable income, fair-share offers and plan recommendations.
+//! - [`contact`]: contact-rule eligibility (Regulation F, TCPA, state and UK presets): may we contact
+//!   this person now, on this channel, about this debt, and if not, when?
 //! - [`parse`]: text and year/month/day input to validated values, naming the field on failure.
 //! - [`Error`]: the one error type; each variant names the field and value at fault.
 //!
@@ -47,6 +49,7 @@
 
 pub mod affordability;
 pub mod calendar;
+pub mod contact;
 pub mod debt;
 mod error;
 pub mod finance;

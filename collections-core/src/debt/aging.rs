@@ -118,37 +118,8 @@ impl Obligation {
     }
 }
 
-/// `Display` (the name) and `FromStr` (by name; case, `_`, `-` and spaces are not significant) for an
-/// enum with `ALL` and `name()`. A wrong name is an error naming `$field` and listing the names.
-macro_rules! by_name {
-    ($ty:ident, $field:literal) => {
-        impl std::fmt::Display for $ty {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.name())
-            }
-        }
-
-        impl std::str::FromStr for $ty {
-            type Err = $crate::Error;
-
-            /// Parses a name; case, `_`, `-` and spaces are not significant.
-            fn from_str(s: &str) -> $crate::Result<Self> {
-                $ty::ALL
-                    .into_iter()
-                    .find(|v| $crate::parse::same_name(s, v.name()))
-                    .ok_or_else(|| {
-                        let names: Vec<&str> = $ty::ALL.iter().map(|v| v.name()).collect();
-                        $crate::Error::InvalidArgument {
-                            field: $field,
-                            value: s.to_string(),
-                            reason: format!("expected one of {}", names.join(", ")),
-                        }
-                    })
-            }
-        }
-    };
-}
-pub(crate) use by_name;
+// The macro lives in `parse` (the contact rules use it too); the debt modules still name it here.
+pub(crate) use crate::parse::by_name;
 
 /// An inclusive range of dates.
 ///
