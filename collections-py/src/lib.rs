@@ -11,13 +11,16 @@
 //! ScheduleRow, ScheduleTotals, with the numpy, Arrow and pandas exports) and `debt` (late interest,
 //! dunning, aging, status and the account ledger, which `collections_core.debt` re-exports) and
 //! `affordability` (statements, guidelines, assess, fair_share, recommend, which
-//! `collections_core.affordability` re-exports); `arrays`
+//! `collections_core.affordability` re-exports) and `contact` (contact-rule eligibility: policies,
+//! profiles, histories, evaluate, next_eligible, eligible_windows, evaluate_many, which
+//! `collections_core.contact` re-exports); `arrays`
 //! holds numpy (imported on first use) and reads `datetime64[D]` columns of dates, `convert` turns
 //! Python values into core values and back, `errors` turns core errors into Python exceptions.
 
 mod affordability;
 mod arrays;
 mod calendar;
+mod contact;
 mod convert;
 mod debt;
 mod errors;
@@ -64,5 +67,6 @@ fn _collections_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     schedule::register(m)?;
     debt::register(m)?;
     affordability::register(m)?;
+    contact::register(m)?;
     Ok(())
 }

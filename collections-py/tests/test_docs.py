@@ -10,7 +10,7 @@ from typing import Any, Dict, List
 import pytest
 
 import collections_core as cc
-from collections_core import affordability, debt, finance
+from collections_core import affordability, contact, debt, finance
 
 
 def docstrings() -> List[Any]:
@@ -19,12 +19,16 @@ def docstrings() -> List[Any]:
         pytest.param("collections_core.finance", finance.__doc__, id="finance"),
         pytest.param("collections_core.debt", debt.__doc__, id="debt"),
         pytest.param("collections_core.affordability", affordability.__doc__, id="affordability"),
+        pytest.param("collections_core.contact", contact.__doc__, id="contact"),
     ]
     for name in finance.__all__:
         found.append(pytest.param(f"finance.{name}", getattr(finance, name).__doc__, id=f"finance.{name}"))
-    for module, name in [(cc, n) for n in cc.__all__] + [(debt, n) for n in debt.__all__] + [
-        (affordability, n) for n in affordability.__all__
-    ]:
+    for module, name in (
+        [(cc, n) for n in cc.__all__]
+        + [(debt, n) for n in debt.__all__]
+        + [(affordability, n) for n in affordability.__all__]
+        + [(contact, n) for n in contact.__all__]
+    ):
         obj = getattr(module, name)
         if inspect.isclass(obj) or callable(obj):
             found.append(pytest.param(name, obj.__doc__, id=name))
@@ -51,6 +55,7 @@ def test_docstring_examples(name: str, doc: str | None) -> None:
     globs.update({n: getattr(finance, n) for n in finance.__all__})
     globs.update({n: getattr(debt, n) for n in debt.__all__})
     globs.update({n: getattr(affordability, n) for n in affordability.__all__})
+    globs.update({n: getattr(contact, n) for n in contact.__all__})
     globs["Decimal"] = Decimal
     test = doctest.DocTestParser().get_doctest(doc, globs, name, None, 0)
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)

@@ -9,7 +9,8 @@ argument at fault. The time-value-of-money functions (numpy-financial's ``pmt``,
 pyxirr's ``xirr``) are in ``collections_core.finance``; late-payment interest, dunning runs, aging
 and the status lifecycle of debts in ``collections_core.debt``; income and expenditure
 statements, affordability assessments, fair shares and plan recommendations in
-``collections_core.affordability``. ``amortize`` (or ``ScheduleBuilder``) builds an
+``collections_core.affordability``; contact-rule eligibility (may we call now, and if not, when) in
+``collections_core.contact``. ``amortize`` (or ``ScheduleBuilder``) builds an
 amortized repayment ``Schedule``, which exports to numpy, pyarrow and pandas when they are installed.
 
 >>> from collections_core import Money, HolidayCalendar, date_schedule
@@ -21,7 +22,7 @@ amortized repayment ``Schedule``, which exports to numpy, pyarrow and pandas whe
 
 from __future__ import annotations
 
-from collections_core import affordability, debt, finance
+from collections_core import affordability, contact, debt, finance
 from collections_core._collections_core import (
     BUSINESS_DAY_CONVENTIONS,
     DAY_COUNTS,
@@ -70,6 +71,7 @@ __all__ = [
     "Money",
     "Rate",
     "affordability",
+    "contact",
     "date_schedule",
     "debt",
     "finance",
