@@ -9,6 +9,9 @@ use collections_core::affordability::{
     assess, fair_share, recommend, to_monthly, Assessment, AssessmentPolicy, Contingency, Creditor,
     Debt, Guidelines, Household, Item, MinimumPayment, OfferPolicy, PlanPolicy, Statement,
 };
+use collections_core::contact::{
+    eligible_windows, evaluate, ContactHistory, ContactProfile, ContactRequest, Policy,
+};
 use collections_core::debt::aging::{
     age_portfolio, AccountObligations, AgingRules, Buckets, ChargeOffPolicy, CreditType, DateRange,
     FrozenPeriods, LimitationPeriod, Obligation, ShortfallMethod, Tolerance,
@@ -498,6 +501,7 @@ fn run(case: &Value) -> Outcome {
         "to_monthly" | "assess" | "fair_share" | "recommend" | "guidelines_csv" => {
             affordability_case(case)
         }
+        "evaluate" | "eligible_windows" => contact_case(case),
         other => panic!("unknown op {other:?} in case {case}"),
     }
 }
@@ -1599,6 +1603,65 @@ fn affordability_case(case: &Value) -> Outcome {
                 .collect();
             Ok(serde_json::json!({ "expected_tables": tables }))
         }
+    }
+}
+
+/// One of a contact case's inputs (`policy`, `profile`, `history`, `request`) from the core's own JSON;
+/// JSON the core refuses is an `invalid_argument` naming the input.
+fn contact_input<T: serde::de::DeserializeOwned>(
+    case: &Value,
+    key: &'static str,
+) -> Result<T, Error> {
+    serde_json::from_value(case[key].clone()).map_err(|e| Error::InvalidArgument {
+        field: key,
+        value: case[key].to_string(),
+        reason: e.to_string(),
+    })
+}
+
+fn instant_json(t: chrono::DateTime<chrono::Utc>) -> Value {
+    Value::from(t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true))
+}
+
+/// `evaluate` and `eligible_windows` (contact.json). The results are named as the case's expectations;
+/// an error is a result too, compared with `expected_error`.
+fn contact_case(case: &Value) -> Outcome {
+    let run = || -> Outcome {
+        let policy: Policy = contact_input(case, "policy")?;
+        let profile: ContactProfile = contact_input(case, "profile")?;
+        let history: ContactHistory = contact_input(case, "history")?;
+        let request: ContactRequest = contact_input(case, "request")?;
+        if text(case, "op") == "evaluate" {
+            let d = evaluate(&policy, &profile, &history, &request)?;
+            Ok(serde_json::json!({
+                "expected_allowed": d.allowed(),
+                "expected_rules": d.reasons().iter().map(|r| r.rule.as_str()).collect::<Vec<_>>(),
+                "expected_warnings": d.warnings().iter().map(|w| w.code.as_str()).collect::<Vec<_>>(),
+                "expected_next_eligible": d.next_eligible().map_or(Value::Null, instant_json),
+            }))
+        } else {
+            let days = case["days"]
+                .as_u64()
+                .and_then(|d| u32::try_from(d).ok())
+                .unwrap_or_else(|| panic!("days is a count: {case}"));
+            let windows = eligible_windows(&policy, &profile, &history, &request, days)?;
+            Ok(serde_json::json!({
+                "expected_windows": windows
+                    .iter()
+                    .map(|w| [instant_json(w.start), instant_json(w.end)])
+                    .collect::<Vec<_>>(),
+            }))
+        }
+    };
+    match (run(), case.get("expected_error")) {
+        (Ok(mut got), Some(_)) => {
+            got["expected_error"] = Value::Null;
+            Ok(got)
+        }
+        (Err(e), Some(_)) => Ok(serde_json::json!({
+            "expected_error": {"kind": error_kind(&e), "field": e.field()},
+        })),
+        (outcome, None) => outcome,
     }
 }
 

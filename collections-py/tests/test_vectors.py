@@ -16,6 +16,7 @@ import pytest
 
 import collections_core as cc
 from collections_core import affordability as afford
+from collections_core import contact
 from collections_core import debt, finance
 
 VECTORS = Path(__file__).resolve().parents[2] / "tests" / "vectors"
@@ -773,6 +774,40 @@ def afford_guidelines_csv(case: Case) -> Dict[str, Any]:
     return {"expected_tables": [[t.name, t.effective.isoformat(), t.row_count] for t in g.tables]}
 
 
+def instant_text(t: datetime.datetime) -> str:
+    return t.astimezone(datetime.timezone.utc).isoformat().replace("+00:00", "Z")
+
+
+def contact_case(case: Case) -> Dict[str, Any]:
+    """evaluate and eligible_windows (contact.json): the four inputs from the core's JSON; an error is a
+    result too, compared with ``expected_error``."""
+    try:
+        policy = contact.Policy.from_json(json.dumps(case["policy"]))
+        profile = contact.ContactProfile.from_json(json.dumps(case["profile"]))
+        history = contact.ContactHistory.from_json(json.dumps(case["history"]))
+        request = contact.ContactRequest.from_json(json.dumps(case["request"]))
+        out: Dict[str, Any]
+        if case["op"] == "evaluate":
+            d = contact.evaluate(policy, profile, history, request)
+            out = {
+                "expected_allowed": d.allowed,
+                "expected_rules": [r.rule for r in d.reasons],
+                "expected_warnings": [w.code for w in d.warnings],
+                "expected_next_eligible": None if d.next_eligible is None else instant_text(d.next_eligible),
+            }
+        else:
+            windows = contact.eligible_windows(policy, profile, history, request, case["days"])
+            out = {"expected_windows": [[instant_text(s), instant_text(e)] for s, e in windows]}
+    except cc.CollectionsError as e:
+        if "expected_error" not in case:
+            raise
+        kind = next((k for k, cls in ERRORS.items() if type(e) is cls), type(e).__name__)
+        return {"expected_error": {"kind": kind, "field": e.field}}
+    if "expected_error" in case:
+        out["expected_error"] = None
+    return out
+
+
 OPS: Dict[str, Callable[[Case], Any]] = {
     **{op: finance_op(op) for op in FINANCE_ARGS},
     "xnpv": lambda c: rounded(finance.xnpv(c["rate"], **dated(c)), c["places"]),
@@ -826,6 +861,8 @@ OPS: Dict[str, Callable[[Case], Any]] = {
     "fair_share": afford_fair_share,
     "recommend": afford_recommend,
     "guidelines_csv": afford_guidelines_csv,
+    "evaluate": contact_case,
+    "eligible_windows": contact_case,
 }
 
 # The ops whose cases compare decimals as numbers inside objects too (ledger.json's balances and
@@ -872,6 +909,7 @@ def test_the_vector_files_are_there() -> None:
         "ledger.json",
         "reconcile.json",
         "affordability.json",
+        "contact.json",
     } <= names
     assert len(CASES) >= 100
 
