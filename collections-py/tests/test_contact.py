@@ -311,3 +311,14 @@ def test_other_bad_arguments() -> None:
     with pytest.raises(cc.InvalidArgumentError) as e:
         WeeklyWindow("Funday", "15:00", "17:00")
     assert e.value.field == "weekday"
+
+
+def test_validation_period_flag() -> None:
+    # Provided Friday, November 20, 2026; received Monday, November 30 (five business days, Thanksgiving
+    # skipped); the period runs through Wednesday, December 30: it ends at midnight EST, 05:00 UTC.
+    flag = StatusFlag.validation_period("card", datetime.date(2026, 11, 20), "America/New_York")
+    assert (flag.kind, flag.debt) == ("validation_period", "card")
+    assert flag.since == utc(2026, 11, 20, 5) and flag.until == utc(2026, 12, 31, 5)
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        StatusFlag.validation_period("card", "2026-11-20", "Atlantis")
+    assert e.value.field == "zone"

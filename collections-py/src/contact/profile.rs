@@ -4,7 +4,7 @@
 use chrono::{NaiveTime, Weekday};
 use collections_core::contact::{
     Channel, ContactProfile, Destination, FlagKind, Medium, OptOut, Party, PhoneLine, PriorConsent,
-    StatusFlag, TcpaConsent, TimePlaceConsent, WeeklyWindow,
+    StatusFlag, TcpaConsent, TimePlaceConsent, TimeZone, WeeklyWindow,
 };
 use pyo3::prelude::*;
 use pyo3::types::PyString;
@@ -313,6 +313,25 @@ value_class! {
             f = f.until(t).or_raise()?;
         }
         Ok(PyStatusFlag(f))
+    }
+
+    /// The validation period of §1006.34(b)(5) for validation information about ``debt`` provided on
+    /// the date ``provided_on``: from the start of that day until the end of the 30th day after the
+    /// person receives it (receipt assumed five days after, not counting Saturdays, Sundays and US federal
+    /// holidays), days local in ``zone`` (an IANA name).
+    ///
+    /// >>> StatusFlag.validation_period("card", "2026-11-20", "America/New_York").until
+    /// datetime.datetime(2026, 12, 31, 5, 0, tzinfo=datetime.timezone.utc)
+    #[staticmethod]
+    fn validation_period(
+        debt: &Bound<'_, PyAny>,
+        provided_on: &Bound<'_, PyAny>,
+        zone: &Bound<'_, PyAny>,
+    ) -> PyResult<Self> {
+        let zone = TimeZone::parse("zone", &str_arg(zone, "zone")?).or_raise()?;
+        StatusFlag::validation_period(str_arg(debt, "debt")?, date_arg(provided_on, "provided_on")?, &zone)
+            .or_raise()
+            .map(PyStatusFlag)
     }
 }
 
