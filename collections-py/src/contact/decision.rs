@@ -164,6 +164,7 @@ fn inputs<'a, 'py>(
 /// (False, ('reg_f.time_of_day',), datetime.datetime(2026, 11, 2, 14, 0, tzinfo=datetime.timezone.utc))
 #[pyfunction]
 pub fn evaluate(
+    py: Python<'_>,
     policy: &Bound<'_, PyAny>,
     profile: &Bound<'_, PyAny>,
     history: Option<&Bound<'_, PyAny>>,
@@ -171,7 +172,10 @@ pub fn evaluate(
 ) -> PyResult<PyDecision> {
     let i = inputs(policy, profile, history, request)?;
     let (p, f, h, r) = i.parts();
-    core::evaluate(p, f, h, r).or_raise().map(PyDecision)
+    // The next eligible instant may be searched far ahead: other threads run meanwhile.
+    py.detach(|| core::evaluate(p, f, h, r))
+        .or_raise()
+        .map(PyDecision)
 }
 
 /// The earliest instant at or after the request when every rule allows it (an aware UTC
