@@ -322,3 +322,38 @@ def test_validation_period_flag() -> None:
     with pytest.raises(cc.InvalidArgumentError) as e:
         StatusFlag.validation_period("card", "2026-11-20", "Atlantis")
     assert e.value.field == "zone"
+
+
+def test_evaluate_table_over_columns() -> None:
+    pd = pytest.importorskip("pandas")
+    pa = pytest.importorskip("pyarrow")
+    from collections_core.contact import evaluate_table
+
+    p = new_yorker()
+    h = ContactHistory([call("2026-04-01T10:00:00-04:00")])
+    # 07:00, 09:00 and 22:00 EDT on April 8: early, fine, late (08:00 EDT is 12:00 UTC).
+    at = [utc(2026, 4, 8, 11), utc(2026, 4, 8, 13), utc(2026, 4, 9, 2)]
+    columns = {
+        "person": ["p1"] * 3,
+        "debt": ["card"] * 3,
+        "channel": ["call", "call", "text"],
+        "destination": [CELL] * 3,
+        "at": at,
+    }
+    expected_next = [utc(2026, 4, 8, 12), utc(2026, 4, 8, 13), utc(2026, 4, 9, 12)]
+    plain = evaluate_table(FEDERAL, {"p1": p}, columns, {"p1": h})
+    assert plain["allowed"] == [False, True, False]
+    assert plain["rules"] == [["reg_f.time_of_day"], [], ["reg_f.time_of_day"]]
+    assert plain["next_eligible"] == expected_next
+    frame = evaluate_table(FEDERAL, [p], pd.DataFrame(columns, index=[10, 11, 12]), {"p1": h})
+    assert list(frame.index) == [10, 11, 12] and frame["allowed"].tolist() == [False, True, False]
+    assert [t.to_pydatetime() for t in frame["next_eligible"]] == expected_next
+    table = evaluate_table(FEDERAL, [p], pa.table(columns), {"p1": h})
+    assert table.column("allowed").to_pylist() == [False, True, False]
+    assert table.column("next_eligible").to_pylist() == expected_next
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        evaluate_table(FEDERAL, [], columns)
+    assert e.value.field == "person"
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        evaluate_table(FEDERAL, [p], {"person": ["p1"]})
+    assert e.value.field == "requests"

@@ -13,7 +13,8 @@ holds their ``Attempt``s; a ``ContactRequest`` is the contact you want to make.
 (rule, citation, mark and a sentence), ``warnings`` that do not block, and ``next_eligible``, the
 earliest instant at or after the request when every rule allows (exact across daylight-saving changes
 and several zones). ``eligible_windows`` lists the intervals over the next days, for dialer scheduling;
-``evaluate_many`` decides many requests on every core.
+``evaluate_many`` decides many requests on every core, and ``evaluate_table`` a table of them (pandas,
+pyarrow or a dict of columns), giving a table back.
 
 Instants are aware ``datetime.datetime``s (any zone) or RFC 3339 text, and come back as aware UTC
 datetimes; a naive datetime is refused. A bad argument raises a ``CollectionsError`` naming the field,
@@ -31,6 +32,9 @@ A dialer asks: may I call now, and if not, when?
 """
 
 from __future__ import annotations
+
+import importlib
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Union
 
 from collections_core._collections_core import (
     Attempt,
@@ -56,6 +60,7 @@ from collections_core._collections_core import (
     next_eligible,
     presets,
 )
+from collections_core._errors import InvalidArgumentError
 
 __all__ = [
     "Policy",
@@ -77,7 +82,87 @@ __all__ = [
     "next_eligible",
     "eligible_windows",
     "evaluate_many",
+    "evaluate_table",
     "Decision",
     "Reason",
     "ContactWarning",
 ]
+
+
+_REQUIRED = ("person", "debt", "channel", "destination", "at")
+
+
+def _columns(table: Any) -> Dict[str, List[Any]]:
+    """The columns of a pyarrow Table, a pandas DataFrame or a mapping of name to sequence, as lists."""
+    if hasattr(table, "to_pydict"):
+        return dict(table.to_pydict())
+    if hasattr(table, "columns") and hasattr(table, "__getitem__") and not isinstance(table, Mapping):
+        return {str(name): table[name].tolist() for name in table.columns}
+    if isinstance(table, Mapping):
+        return {str(name): list(values) for name, values in table.items()}
+    raise InvalidArgumentError(
+        "requests: expected a pandas DataFrame, a pyarrow Table or a dict of columns", "requests", repr(table)
+    )
+
+
+def evaluate_table(
+    policy: Policy,
+    profiles: Union[Mapping[str, ContactProfile], Iterable[ContactProfile]],
+    requests: Any,
+    histories: Optional[Mapping[str, ContactHistory]] = None,
+) -> Any:
+    """Decides a table of requests: the columns ``person``, ``debt``, ``channel``, ``destination`` and
+    ``at`` (aware timestamps or RFC 3339 text), optionally ``autodialed`` and ``purpose``, each row
+    decided against the profile and history of its person (``profiles`` and ``histories`` by person id;
+    ``profiles`` may also be a list of profiles). The rows are decided on every core (``evaluate_many``).
+    Gives ``allowed``, ``rules`` (the blocking rule ids) and ``next_eligible`` (UTC) per row, as the same
+    kind of table: a pandas DataFrame (with the requests' index), a pyarrow Table, or a dict of lists. A
+    person with no profile, or a row that cannot be decided, raises an ``InvalidArgumentError``.
+
+    >>> p = ContactProfile("p1", ["America/New_York"], destinations=[Destination("555", "phone")])
+    >>> out = evaluate_table(Policy.us_federal(), [p], {"person": ["p1", "p1"], "debt": ["d", "d"],
+    ...     "channel": ["call", "call"], "destination": ["555", "555"],
+    ...     "at": ["2026-04-08T11:00:00Z", "2026-04-08T13:00:00Z"]})
+    >>> out["allowed"], out["rules"]
+    ([False, True], [['reg_f.time_of_day'], []])
+    """
+    by_person: Dict[str, ContactProfile]
+    if isinstance(profiles, Mapping):
+        by_person = dict(profiles)
+    else:
+        by_person = {p.person: p for p in profiles}
+    histories = histories or {}
+    columns = _columns(requests)
+    for name in _REQUIRED:
+        if name not in columns:
+            raise InvalidArgumentError(f"requests: no column {name!r}", "requests", name)
+    rows = len(columns["person"])
+    autodialed = columns.get("autodialed", [None] * rows)
+    purpose = columns.get("purpose", [None] * rows)
+    items = []
+    for i in range(rows):
+        person = columns["person"][i]
+        profile = by_person.get(person)
+        if profile is None:
+            raise InvalidArgumentError(f"person: no profile for {person!r} (row {i})", "person", str(person))
+        request = ContactRequest(
+            person,
+            columns["debt"][i],
+            columns["channel"][i],
+            columns["destination"][i],
+            columns["at"][i],
+            autodialed=autodialed[i],
+            purpose=purpose[i],
+        )
+        items.append((profile, histories.get(person), request))
+    decisions = evaluate_many(policy, items)
+    out: Dict[str, List[Any]] = {
+        "allowed": [d.allowed for d in decisions],
+        "rules": [list(d.rule_ids) for d in decisions],
+        "next_eligible": [d.next_eligible for d in decisions],
+    }
+    if hasattr(requests, "to_pydict"):
+        return importlib.import_module("pyarrow").table(out)
+    if hasattr(requests, "columns") and hasattr(requests, "index") and not isinstance(requests, Mapping):
+        return importlib.import_module("pandas").DataFrame(out, index=requests.index)
+    return out
