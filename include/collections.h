@@ -8774,9 +8774,10 @@ coll_status coll_contact_policy_from_presets(const struct coll_contact_text *nam
  * "mark"?, "effective_from"?, "kind", ...settings}` (`coll_contact_policy_to_json` writes the rules
  * out in full).
  *
- * Fails, naming the field: `COLL_INVALID_ARGUMENT` (the core's field for a rule it refuses:
- * `presets`, `disable`, `rules`, `rules.id`, `rules.end`, `missing_time_zone`, `search_days`, ...;
- * `policy`: not JSON or not a policy, with the line and column), `COLL_INVALID_UTF8` (`text`).
+ * Fails, naming `policy` and then the core's field: `COLL_INVALID_ARGUMENT` (`policy: presets: ...`
+ * for an unknown preset; `disable`, `rules`, `rules.id`, `rules.end`, `time_zones` (an assumed zone),
+ * `search_days`, ...; not JSON or not a policy: the line and column); `COLL_INVALID_UTF8` naming
+ * `text`.
  *
  * Ownership: `text` is borrowed for the call. On success `*out` is a new handle the caller owns and
  * frees with `coll_contact_policy_free`.
@@ -8866,10 +8867,10 @@ coll_status coll_contact_request_fields_init(struct coll_contact_request_fields 
  * "time_place_consents"?, "inconvenient_times"?, "inconvenient_dates"?, "flags"?: [{"kind", "debt"?,
  * "from", "until"?}], "combined_debts"?}`; instants are RFC 3339 text.
  *
- * Fails, naming the field: `COLL_INVALID_ARGUMENT` (the core's field: `time_zones` for an unknown
- * zone name, `person`, `destinations.address`, `tcpa_consents.destination`, `flags.until`, ...;
- * `profile`: not JSON or not a profile, with the line and column), `COLL_INVALID_DATE`,
- * `COLL_INVALID_UTF8` (`text`).
+ * Fails, naming `profile` and then the core's field where there is one: `COLL_INVALID_ARGUMENT`
+ * (`profile: time_zones: ...` for an unknown zone name; `person`, `destinations.address`,
+ * `tcpa_consents.destination`, `flags.until`, ...; not JSON or not a profile: the line and column),
+ * `COLL_INVALID_DATE` (`profile: ...: not a valid date`); `COLL_INVALID_UTF8` naming `text`.
  *
  * Ownership: `text` is borrowed for the call. On success `*out` is a new handle the caller owns and
  * frees with `coll_contact_profile_free`.
@@ -8931,10 +8932,11 @@ coll_status coll_contact_history_new(struct coll_contact_history **out);
  * "channel", "direction", "outcome", "destination", "debts"?: [ids], "also_discussed"?: [ids]}` in
  * any order (they are sorted by instant).
  *
- * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`history.channel`, `history.direction`,
- * `history.outcome`: an unknown name, naming the attempt; the core's field for an attempt it refuses:
- * `history.at`, `history.outcome`, `history.destination`, `history.debts`; `history`: not JSON or not
- * a list of attempts, with the line and column), `COLL_INVALID_UTF8` (`text`).
+ * Fails, naming `history` and then the core's field: `COLL_INVALID_ARGUMENT` (`history.channel`,
+ * `history.direction`, `history.outcome`: an unknown name, naming the attempt, as in `history:
+ * history.outcome: attempt #0: ...`; an attempt the core refuses: `history.at`, `history.outcome`,
+ * `history.destination`, `history.debts`; not JSON or not a list of attempts: the line and column);
+ * `COLL_INVALID_UTF8` naming `text`.
  *
  * Ownership: `text` is borrowed for the call. On success `*out` is a new handle the caller owns and
  * frees with `coll_contact_history_free`.
@@ -9028,9 +9030,9 @@ coll_status coll_contact_request_new(const struct coll_contact_request_fields *f
  * A request from JSON (`len` bytes of UTF-8), the core's form: `{"person", "debt", "channel",
  * "destination", "at": RFC 3339, "autodialed"?: false, "purpose"?: "collection"}`.
  *
- * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`channel`, `purpose`: an unknown name; the
- * core's field: `person`, `debt`, `at`; `request`: not JSON or not a request, with the line and
- * column), `COLL_INVALID_UTF8` (`text`).
+ * Fails, naming `request` and then the core's field: `COLL_INVALID_ARGUMENT` (`request: channel:
+ * ...`, `purpose`: an unknown name; `person`, `debt`, `at`: blank, or outside the years 1900 to
+ * 2200; not JSON or not a request: the line and column); `COLL_INVALID_UTF8` naming `text`.
  *
  * Ownership: `text` is borrowed for the call. On success `*out` is a new handle the caller owns and
  * frees with `coll_contact_request_free`.

@@ -5443,9 +5443,12 @@ static void test_contact_policies(void) {
         static const char unknown[] = "{\"presets\":[\"mars\"]}";
         static const char empty[] = "{\"rules\":[]}";
         static const char wrong[] = "{\"presets\":\"regulation_f\"}";
-        EXPECT(coll_contact_policy_from_json(disable, strlen(disable), &out), COLL_INVALID_ARGUMENT, "disable");
-        EXPECT(coll_contact_policy_from_json(unknown, strlen(unknown), &out), COLL_INVALID_ARGUMENT, "presets");
-        EXPECT(coll_contact_policy_from_json(empty, strlen(empty), &out), COLL_INVALID_ARGUMENT, "rules");
+        EXPECT(coll_contact_policy_from_json(disable, strlen(disable), &out), COLL_INVALID_ARGUMENT, "policy");
+        EXPECT_TRUE(strncmp(coll_last_error_message(), "policy: disable: ", 17) == 0);
+        EXPECT(coll_contact_policy_from_json(unknown, strlen(unknown), &out), COLL_INVALID_ARGUMENT, "policy");
+        EXPECT_TRUE(strncmp(coll_last_error_message(), "policy: presets: ", 17) == 0);
+        EXPECT(coll_contact_policy_from_json(empty, strlen(empty), &out), COLL_INVALID_ARGUMENT, "policy");
+        EXPECT_TRUE(strncmp(coll_last_error_message(), "policy: rules: ", 15) == 0);
         EXPECT(coll_contact_policy_from_json(wrong, strlen(wrong), &out), COLL_INVALID_ARGUMENT, "policy");
         EXPECT(coll_contact_policy_from_json("{", 1, &out), COLL_INVALID_ARGUMENT, "policy");
         EXPECT(coll_contact_policy_from_json("\xff", 1, &out), COLL_INVALID_UTF8, "text");
@@ -5498,11 +5501,14 @@ static void test_contact_inputs(void) {
                                     "{\"address\":\"a@b.c\",\"medium\":\"email\"}]}";
         static const char no_person[] = "{\"time_zones\":[]}";
         POISON(pout);
-        EXPECT(coll_contact_profile_from_json(mars, strlen(mars), &pout), COLL_INVALID_ARGUMENT, "time_zones");
+        EXPECT(coll_contact_profile_from_json(mars, strlen(mars), &pout), COLL_INVALID_ARGUMENT, "profile");
+        EXPECT_TRUE(strncmp(coll_last_error_message(), "profile: time_zones: ", 21) == 0);
+        EXPECT_TRUE(strstr(coll_last_error_message(), "Mars/Base") != NULL);
         UNTOUCHED(pout);
-        EXPECT(coll_contact_profile_from_json(blank, strlen(blank), &pout), COLL_INVALID_ARGUMENT, "person");
-        EXPECT(coll_contact_profile_from_json(twice, strlen(twice), &pout), COLL_INVALID_ARGUMENT,
-               "destinations.address");
+        EXPECT(coll_contact_profile_from_json(blank, strlen(blank), &pout), COLL_INVALID_ARGUMENT, "profile");
+        EXPECT_TRUE(strncmp(coll_last_error_message(), "profile: person: ", 17) == 0);
+        EXPECT(coll_contact_profile_from_json(twice, strlen(twice), &pout), COLL_INVALID_ARGUMENT, "profile");
+        EXPECT_TRUE(strncmp(coll_last_error_message(), "profile: destinations.address: ", 31) == 0);
         EXPECT(coll_contact_profile_from_json(no_person, strlen(no_person), &pout), COLL_INVALID_ARGUMENT, "profile");
         EXPECT(coll_contact_profile_from_json("[1,", 3, &pout), COLL_INVALID_ARGUMENT, "profile");
         EXPECT(coll_contact_profile_from_json("\xfe", 1, &pout), COLL_INVALID_UTF8, "text");
@@ -5608,15 +5614,15 @@ static void test_contact_inputs(void) {
         static const char blank[] = "[{\"at\":\"2026-04-08T10:00:00Z\",\"channel\":\"call\",\"direction\":\"outbound\","
                                     "\"outcome\":\"busy\",\"destination\":\"\"}]";
         POISON(hout);
-        EXPECT(coll_contact_history_from_json(hung_up, strlen(hung_up), &hout), COLL_INVALID_ARGUMENT,
-               "history.outcome");
+        EXPECT(coll_contact_history_from_json(hung_up, strlen(hung_up), &hout), COLL_INVALID_ARGUMENT, "history");
         UNTOUCHED(hout);
-        EXPECT_TRUE(strstr(coll_last_error_message(), "attempt #0") != NULL);
-        EXPECT(coll_contact_history_from_json(fax, strlen(fax), &hout), COLL_INVALID_ARGUMENT, "history.channel");
-        EXPECT(coll_contact_history_from_json(sideways, strlen(sideways), &hout), COLL_INVALID_ARGUMENT,
-               "history.direction");
-        EXPECT(coll_contact_history_from_json(blank, strlen(blank), &hout), COLL_INVALID_ARGUMENT,
-               "history.destination");
+        EXPECT_TRUE(strncmp(coll_last_error_message(), "history: history.outcome: attempt #0: ", 38) == 0);
+        EXPECT(coll_contact_history_from_json(fax, strlen(fax), &hout), COLL_INVALID_ARGUMENT, "history");
+        EXPECT_TRUE(strncmp(coll_last_error_message(), "history: history.channel: attempt #0: ", 38) == 0);
+        EXPECT(coll_contact_history_from_json(sideways, strlen(sideways), &hout), COLL_INVALID_ARGUMENT, "history");
+        EXPECT_TRUE(strncmp(coll_last_error_message(), "history: history.direction: ", 28) == 0);
+        EXPECT(coll_contact_history_from_json(blank, strlen(blank), &hout), COLL_INVALID_ARGUMENT, "history");
+        EXPECT_TRUE(strncmp(coll_last_error_message(), "history: history.destination: ", 30) == 0);
         EXPECT(coll_contact_history_from_json("{}", 2, &hout), COLL_INVALID_ARGUMENT, "history");
         EXPECT(coll_contact_history_from_json("\xff", 1, &hout), COLL_INVALID_UTF8, "text");
         EXPECT_NULL(coll_contact_history_from_json(NULL, 2, &hout), "text");
@@ -5679,9 +5685,12 @@ static void test_contact_inputs(void) {
                                       "\"at\":\"2026-04-08T10:00:00Z\",\"purpose\":\"sales\"}";
         static const char far[] = "{\"person\":\"p1\",\"debt\":\"d\",\"channel\":\"call\",\"destination\":\"555\","
                                   "\"at\":\"2999-04-08T10:00:00Z\"}";
-        EXPECT(coll_contact_request_from_json(fax, strlen(fax), &rout), COLL_INVALID_ARGUMENT, "channel");
-        EXPECT(coll_contact_request_from_json(purpose, strlen(purpose), &rout), COLL_INVALID_ARGUMENT, "purpose");
-        EXPECT(coll_contact_request_from_json(far, strlen(far), &rout), COLL_INVALID_ARGUMENT, "at");
+        EXPECT(coll_contact_request_from_json(fax, strlen(fax), &rout), COLL_INVALID_ARGUMENT, "request");
+        EXPECT_TRUE(strncmp(coll_last_error_message(), "request: channel: ", 18) == 0);
+        EXPECT(coll_contact_request_from_json(purpose, strlen(purpose), &rout), COLL_INVALID_ARGUMENT, "request");
+        EXPECT_TRUE(strncmp(coll_last_error_message(), "request: purpose: ", 18) == 0);
+        EXPECT(coll_contact_request_from_json(far, strlen(far), &rout), COLL_INVALID_ARGUMENT, "request");
+        EXPECT_TRUE(strncmp(coll_last_error_message(), "request: at: ", 13) == 0);
         EXPECT(coll_contact_request_from_json("[]", 2, &rout), COLL_INVALID_ARGUMENT, "request");
         EXPECT(coll_contact_request_from_json("\x80", 1, &rout), COLL_INVALID_UTF8, "text");
         EXPECT_NULL(coll_contact_request_from_json(NULL, 1, &rout), "text");

@@ -187,10 +187,10 @@ pub unsafe extern "C" fn coll_contact_request_fields_init(
 /// "time_place_consents"?, "inconvenient_times"?, "inconvenient_dates"?, "flags"?: [{"kind", "debt"?,
 /// "from", "until"?}], "combined_debts"?}`; instants are RFC 3339 text.
 ///
-/// Fails, naming the field: `COLL_INVALID_ARGUMENT` (the core's field: `time_zones` for an unknown
-/// zone name, `person`, `destinations.address`, `tcpa_consents.destination`, `flags.until`, ...;
-/// `profile`: not JSON or not a profile, with the line and column), `COLL_INVALID_DATE`,
-/// `COLL_INVALID_UTF8` (`text`).
+/// Fails, naming `profile` and then the core's field where there is one: `COLL_INVALID_ARGUMENT`
+/// (`profile: time_zones: ...` for an unknown zone name; `person`, `destinations.address`,
+/// `tcpa_consents.destination`, `flags.until`, ...; not JSON or not a profile: the line and column),
+/// `COLL_INVALID_DATE` (`profile: ...: not a valid date`); `COLL_INVALID_UTF8` naming `text`.
 ///
 /// Ownership: `text` is borrowed for the call. On success `*out` is a new handle the caller owns and
 /// frees with `coll_contact_profile_free`.
@@ -291,7 +291,7 @@ pub unsafe extern "C" fn coll_contact_history_new(
 }
 
 /// Checks the enumeration members of a history's attempts by name, so that an unknown one names its
-/// field and the attempt (`history.outcome: attempt #2: ...`).
+/// field and the attempt (`history: history.outcome: attempt #2: ...`).
 fn check_history_names(text: &str) -> FfiResult {
     let Ok(serde_json::Value::Array(items)) = serde_json::from_str::<serde_json::Value>(text)
     else {
@@ -299,9 +299,15 @@ fn check_history_names(text: &str) -> FfiResult {
     };
     for (i, item) in items.iter().enumerate() {
         let label = format!("attempt #{i}");
-        check_member::<Channel>(item, "channel", "history.channel", Some(&label))?;
-        check_member::<Direction>(item, "direction", "history.direction", Some(&label))?;
-        check_member::<Outcome>(item, "outcome", "history.outcome", Some(&label))?;
+        check_member::<Channel>(item, "channel", "history", "history.channel", Some(&label))?;
+        check_member::<Direction>(
+            item,
+            "direction",
+            "history",
+            "history.direction",
+            Some(&label),
+        )?;
+        check_member::<Outcome>(item, "outcome", "history", "history.outcome", Some(&label))?;
     }
     Ok(())
 }
@@ -310,10 +316,11 @@ fn check_history_names(text: &str) -> FfiResult {
 /// "channel", "direction", "outcome", "destination", "debts"?: [ids], "also_discussed"?: [ids]}` in
 /// any order (they are sorted by instant).
 ///
-/// Fails, naming the field: `COLL_INVALID_ARGUMENT` (`history.channel`, `history.direction`,
-/// `history.outcome`: an unknown name, naming the attempt; the core's field for an attempt it refuses:
-/// `history.at`, `history.outcome`, `history.destination`, `history.debts`; `history`: not JSON or not
-/// a list of attempts, with the line and column), `COLL_INVALID_UTF8` (`text`).
+/// Fails, naming `history` and then the core's field: `COLL_INVALID_ARGUMENT` (`history.channel`,
+/// `history.direction`, `history.outcome`: an unknown name, naming the attempt, as in `history:
+/// history.outcome: attempt #0: ...`; an attempt the core refuses: `history.at`, `history.outcome`,
+/// `history.destination`, `history.debts`; not JSON or not a list of attempts: the line and column);
+/// `COLL_INVALID_UTF8` naming `text`.
 ///
 /// Ownership: `text` is borrowed for the call. On success `*out` is a new handle the caller owns and
 /// frees with `coll_contact_history_free`.
@@ -521,9 +528,9 @@ pub unsafe extern "C" fn coll_contact_request_new(
 /// A request from JSON (`len` bytes of UTF-8), the core's form: `{"person", "debt", "channel",
 /// "destination", "at": RFC 3339, "autodialed"?: false, "purpose"?: "collection"}`.
 ///
-/// Fails, naming the field: `COLL_INVALID_ARGUMENT` (`channel`, `purpose`: an unknown name; the
-/// core's field: `person`, `debt`, `at`; `request`: not JSON or not a request, with the line and
-/// column), `COLL_INVALID_UTF8` (`text`).
+/// Fails, naming `request` and then the core's field: `COLL_INVALID_ARGUMENT` (`request: channel:
+/// ...`, `purpose`: an unknown name; `person`, `debt`, `at`: blank, or outside the years 1900 to
+/// 2200; not JSON or not a request: the line and column); `COLL_INVALID_UTF8` naming `text`.
 ///
 /// Ownership: `text` is borrowed for the call. On success `*out` is a new handle the caller owns and
 /// frees with `coll_contact_request_free`.
@@ -541,8 +548,8 @@ pub unsafe extern "C" fn coll_contact_request_from_json(
         // SAFETY: the caller's contract.
         let (text, out) = unsafe { (ptr::text(text, len, "text")?, ptr::out(out, "out")?) };
         if let Ok(value) = serde_json::from_str::<serde_json::Value>(text) {
-            check_member::<Channel>(&value, "channel", "channel", None)?;
-            check_member::<Purpose>(&value, "purpose", "purpose", None)?;
+            check_member::<Channel>(&value, "channel", "request", "channel", None)?;
+            check_member::<Purpose>(&value, "purpose", "request", "purpose", None)?;
         }
         let inner: ContactRequest =
             serde_json::from_str(text).map_err(|e| json_failure(&e, "request"))?;

@@ -13,10 +13,11 @@
 //!   the `coll_contact_windows` handle and `coll_contact_evaluate_batch` into the `coll_contact_batch`
 //!   handle.
 //!
-//! JSON inputs are the core's serde forms. A JSON error the core raised names the core's field
-//! (`time_zones: ...`, `presets: ...`); an unknown channel, direction or outcome names that field
-//! (`channel`, `history.outcome`, ...); anything else that is not the expected JSON names the
-//! argument (`profile: ...`) with the line and column.
+//! JSON inputs are the core's serde forms. An error in one names the object first (`profile`,
+//! `history`, `request`, `policy`, as the shared vectors do), then the core's field where there is one:
+//! `profile: time_zones: unknown IANA time zone name ...`, `history: history.outcome: attempt #2: ...`;
+//! JSON that is no such object at all gives the line and column (`policy: not a valid policy in
+//! JSON: ...`).
 
 // In the order the header presents them: the policy, the inputs, the decisions.
 mod policy;
@@ -356,8 +357,15 @@ fn names_a_field(message: &str) -> bool {
     field_len > 0 && message[field_len..].starts_with(": ")
 }
 
-/// The failure of JSON that did not parse as `what`: a core error carried through serde keeps its
-/// field (and, for dates, its status); anything else names `what`, with the line and column.
+/// A failure inside the JSON of `what` (`profile`, `history`, ...): the same status, its message after
+/// `what: ` (`profile: time_zones: unknown IANA time zone name (got Mars/Base) ...`), so the message names
+/// the argument at fault first and the core's field next, as the shared vectors expect.
+pub(crate) fn within(what: &str, failure: Failure) -> Failure {
+    Failure::new(failure.status, format!("{what}: {}", failure.message))
+}
+
+/// The failure of JSON that did not parse as `what`, naming `what`: a core error carried through serde
+/// keeps its field after it (and, for dates, its status); anything else gives the line and column.
 pub(crate) fn json_failure(e: &serde_json::Error, what: &'static str) -> Failure {
     let message = e.to_string();
     if e.classify() == serde_json::error::Category::Data && names_a_field(&message) {
@@ -368,7 +376,7 @@ pub(crate) fn json_failure(e: &serde_json::Error, what: &'static str) -> Failure
         } else {
             COLL_INVALID_ARGUMENT
         };
-        return Failure::new(status, message);
+        return within(what, Failure::new(status, message));
     }
     Error::InvalidArgument {
         field: what,
@@ -379,20 +387,23 @@ pub(crate) fn json_failure(e: &serde_json::Error, what: &'static str) -> Failure
 }
 
 /// Checks a JSON object's enumeration member (`"channel": "fax"`) by the core's names, so an unknown
-/// one names its field (`field`, then `label` when given) rather than failing as a bare serde error.
+/// one names its field (`field`, then `label` when given) after `what`, rather than failing as a bare
+/// serde error.
 pub(crate) fn check_member<T: std::str::FromStr<Err = Error>>(
     object: &serde_json::Value,
     key: &str,
+    what: &str,
     field: &'static str,
     label: Option<&str>,
 ) -> FfiResult {
     if let Some(serde_json::Value::String(name)) = object.get(key) {
         if let Err(e) = name.parse::<T>() {
             let failure = Failure::from(e.with_field(field));
-            return Err(match label {
+            let failure = match label {
                 Some(label) => at_item(failure, label),
                 None => failure,
-            });
+            };
+            return Err(within(what, failure));
         }
     }
     Ok(())
@@ -655,7 +666,11 @@ mod tests {
         )
         .unwrap_err();
         let f = json_failure(&e, "profile");
-        assert!(f.message.starts_with("time_zones: "), "{}", f.message);
+        assert!(
+            f.message.starts_with("profile: time_zones: "),
+            "{}",
+            f.message
+        );
         let e = serde_json::from_str::<collections_core::contact::ContactProfile>("[").unwrap_err();
         let f = json_failure(&e, "profile");
         assert!(f.message.starts_with("profile: "), "{}", f.message);

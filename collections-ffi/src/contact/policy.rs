@@ -137,9 +137,10 @@ pub unsafe extern "C" fn coll_contact_policy_from_presets(
 /// "mark"?, "effective_from"?, "kind", ...settings}` (`coll_contact_policy_to_json` writes the rules
 /// out in full).
 ///
-/// Fails, naming the field: `COLL_INVALID_ARGUMENT` (the core's field for a rule it refuses:
-/// `presets`, `disable`, `rules`, `rules.id`, `rules.end`, `missing_time_zone`, `search_days`, ...;
-/// `policy`: not JSON or not a policy, with the line and column), `COLL_INVALID_UTF8` (`text`).
+/// Fails, naming `policy` and then the core's field: `COLL_INVALID_ARGUMENT` (`policy: presets: ...`
+/// for an unknown preset; `disable`, `rules`, `rules.id`, `rules.end`, `time_zones` (an assumed zone),
+/// `search_days`, ...; not JSON or not a policy: the line and column); `COLL_INVALID_UTF8` naming
+/// `text`.
 ///
 /// Ownership: `text` is borrowed for the call. On success `*out` is a new handle the caller owns and
 /// frees with `coll_contact_policy_free`.
