@@ -206,8 +206,11 @@ typedef struct coll_contact_policy coll_contact_policy;
  * Everything known about how and when a person may be contacted: the IANA time zones they may be in,
  * their destinations (phone numbers, email and postal addresses, with line kind, place of employment
  * and who is there), consents, opt-outs, inconvenient times and dates, status flags with effective
- * instants, and debts counted as one. Opaque; made by `coll_contact_profile_from_json` or
- * `coll_contact_profile_clone`, freed by `coll_contact_profile_free`. It never changes.
+ * instants, and debts counted as one. Opaque; made by `coll_contact_profile_from_json`,
+ * `coll_contact_profile_new` (then `coll_contact_profile_add_destination` and
+ * `coll_contact_profile_add_flag`; consents, opt-outs and inconvenient times come through JSON) or
+ * `coll_contact_profile_clone`, freed by `coll_contact_profile_free`. Not to be added to while another
+ * thread reads it.
  */
 typedef struct coll_contact_profile coll_contact_profile;
 
@@ -3450,6 +3453,66 @@ typedef struct coll_contact_request_fields {
 } coll_contact_request_fields;
 
 /**
+ * The kind of address a destination is: one of the `COLL_CONTACT_MEDIUM_` constants.
+ */
+typedef uint32_t coll_contact_medium;
+
+/**
+ * The kind of telephone line: one of the `COLL_CONTACT_LINE_` constants. An unknown line is treated
+ * as a cell phone wherever that is stricter (the TCPA's autodialer consent).
+ */
+typedef uint32_t coll_contact_line;
+
+/**
+ * Who is at a destination: one of the `COLL_CONTACT_PARTY_` constants. Calls to the consumer's
+ * attorney, a consumer reporting agency, the creditor and the attorneys of the creditor or collector
+ * do not count toward the call frequencies (§1006.14(b)(3)(iii)).
+ */
+typedef uint32_t coll_contact_party;
+
+/**
+ * A phone number, email or postal address of the person, for `coll_contact_profile_add_destination`.
+ * Start from `coll_contact_destination_init`. The flags are `uint8_t`, 0 or 1.
+ *
+ * Ownership: a plain value; its text is read during the call that takes it.
+ */
+typedef struct coll_contact_destination {
+    /**
+     * The number or address (UTF-8), not blank, new to the profile.
+     */
+    const char *address;
+    /**
+     * Bytes in `address`.
+     */
+    size_t address_len;
+    /**
+     * A `COLL_CONTACT_MEDIUM_` constant. Default phone.
+     */
+    coll_contact_medium medium;
+    /**
+     * A `COLL_CONTACT_LINE_` constant (phones only; otherwise unknown). Default unknown.
+     */
+    coll_contact_line line;
+    /**
+     * 1 when it is at the person's place of employment.
+     */
+    uint8_t place_of_employment;
+    /**
+     * 1 when the employer prohibits such communications there (§1006.6(b)(3); implies the place of
+     * employment).
+     */
+    uint8_t employer_prohibits_contact;
+    /**
+     * 1 for an email address the employer provided (§1006.22(f)(3); email addresses only).
+     */
+    uint8_t employer_provided_email;
+    /**
+     * A `COLL_CONTACT_PARTY_` constant. Default the consumer.
+     */
+    coll_contact_party party;
+} coll_contact_destination;
+
+/**
  * A half-open interval of instants `[start, end)` in Unix seconds (UTC) in which contact is allowed.
  */
 typedef struct coll_contact_window {
@@ -4903,6 +4966,71 @@ typedef struct coll_contact_batch_item {
  * The one electronic confirmation of an opt-out, §1006.14(h)(2)(i).
  */
 #define COLL_CONTACT_PURPOSE_OPT_OUT_CONFIRMATION 2
+
+/**
+ * A telephone number (calls, ringless voicemails, texts).
+ */
+#define COLL_CONTACT_MEDIUM_PHONE 0
+
+/**
+ * An email address.
+ */
+#define COLL_CONTACT_MEDIUM_EMAIL 1
+
+/**
+ * A postal address (letters, visits).
+ */
+#define COLL_CONTACT_MEDIUM_POSTAL 2
+
+/**
+ * A mobile phone.
+ */
+#define COLL_CONTACT_LINE_CELL 0
+
+/**
+ * A fixed line.
+ */
+#define COLL_CONTACT_LINE_LANDLINE 1
+
+/**
+ * Not known (or not a phone).
+ */
+#define COLL_CONTACT_LINE_UNKNOWN 2
+
+/**
+ * The person the profile describes.
+ */
+#define COLL_CONTACT_PARTY_CONSUMER 0
+
+/**
+ * The consumer's attorney.
+ */
+#define COLL_CONTACT_PARTY_CONSUMER_ATTORNEY 1
+
+/**
+ * A consumer reporting agency.
+ */
+#define COLL_CONTACT_PARTY_CONSUMER_REPORTING_AGENCY 2
+
+/**
+ * The creditor.
+ */
+#define COLL_CONTACT_PARTY_CREDITOR 3
+
+/**
+ * The creditor's attorney.
+ */
+#define COLL_CONTACT_PARTY_CREDITOR_ATTORNEY 4
+
+/**
+ * The debt collector's attorney.
+ */
+#define COLL_CONTACT_PARTY_COLLECTOR_ATTORNEY 5
+
+/**
+ * Anyone else (a relative, a neighbour asked for location information).
+ */
+#define COLL_CONTACT_PARTY_THIRD_PARTY 6
 
 #ifdef __cplusplus
 extern "C" {
@@ -9083,6 +9211,143 @@ coll_status coll_contact_request_to_json(const struct coll_contact_request *requ
  * `request` is NULL or a handle from this library that has not been freed.
  */
 void coll_contact_request_free(struct coll_contact_request *request);
+
+/**
+ * Fills `*out` with a destination: no address (set it), a phone of unknown line, not at work, the
+ * consumer's.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_contact_destination`.
+ */
+coll_status coll_contact_destination_init(struct coll_contact_destination *out);
+
+/**
+ * A profile for a person (a non-blank id) in zero or more IANA time zones (`America/New_York`, ...;
+ * contact must suit every one), with no destinations yet. A profile with no zone is blocked or given
+ * an assumed zone by the policy.
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`person`: blank; `time_zones`: an unknown zone
+ * name), `COLL_INVALID_UTF8` or `COLL_NULL_ARGUMENT` (`person`, `time_zones`: text or array NULL with a
+ * length).
+ *
+ * Ownership: the text is borrowed for the call. On success `*out` is a new handle the caller owns and
+ * frees with `coll_contact_profile_free`.
+ *
+ * # Safety
+ * `person` is NULL or points to `person_len` readable bytes; `time_zones` is NULL or points to
+ * `n_time_zones` readable `coll_contact_text`s, each valid for its length; `out` is NULL or points to a
+ * writable `coll_contact_profile *`.
+ */
+coll_status coll_contact_profile_new(const char *person,
+                                     size_t person_len,
+                                     const struct coll_contact_text *time_zones,
+                                     size_t n_time_zones,
+                                     struct coll_contact_profile **out);
+
+/**
+ * Adds a destination to the profile. Nothing changes on failure.
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`destinations.address`: blank or already in the
+ * profile; `destinations.medium`, `destinations.line`, `destinations.party`: an unknown constant, or a
+ * line kind for what is not a phone; `destinations.place_of_employment`,
+ * `destinations.employer_prohibits_contact`, `destinations.employer_provided_email`: not 0 or 1, or
+ * an employer-provided address that is not an email), `COLL_INVALID_UTF8` or `COLL_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * `profile` is NULL or a live handle no other thread uses during the call; `destination` is NULL or
+ * points to a readable `coll_contact_destination` whose text is valid for its length.
+ */
+coll_status coll_contact_profile_add_destination(struct coll_contact_profile *profile,
+                                                 const struct coll_contact_destination *destination);
+
+/**
+ * Adds a status flag: `kind` (a `COLL_CONTACT_FLAG_` constant) in force from `from` (Unix seconds)
+ * until `until` (exclusive) when `has_until` is 1, about the debt `debt` or, when `debt` is NULL with
+ * `debt_len` 0, every debt of the person. Nothing changes on failure.
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`flags.kind`: an unknown constant; `flags.debt`:
+ * blank; `flags.from`, `flags.until`: outside the years 1900 to 2200, or `until` not after `from`;
+ * `has_until`: not 0 or 1), `COLL_DATE_OUT_OF_RANGE` (`flags.from`, `flags.until`),
+ * `COLL_INVALID_UTF8` or `COLL_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * `profile` is NULL or a live handle no other thread uses during the call; `debt` is NULL or points
+ * to `debt_len` readable bytes.
+ */
+coll_status coll_contact_profile_add_flag(struct coll_contact_profile *profile,
+                                          coll_contact_flag_kind kind,
+                                          const char *debt,
+                                          size_t debt_len,
+                                          int64_t from,
+                                          uint8_t has_until,
+                                          int64_t until);
+
+/**
+ * The `COLL_CONTACT_MEDIUM_` constant named by `name`: `phone`, `email` or `postal`. Case, `-`, `_`
+ * and spaces are not significant. Unknown names give `COLL_INVALID_ARGUMENT` naming `medium`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_contact_medium`.
+ */
+coll_status coll_contact_medium_from_name(const char *name, size_t len, coll_contact_medium *out);
+
+/**
+ * The name of a `COLL_CONTACT_MEDIUM_` constant (`"postal"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `medium`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_contact_medium_name(coll_contact_medium medium, const char **out);
+
+/**
+ * The `COLL_CONTACT_LINE_` constant named by `name`: `cell`, `landline` or `unknown`. Case, `-`, `_`
+ * and spaces are not significant. Unknown names give `COLL_INVALID_ARGUMENT` naming `line`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_contact_line`.
+ */
+coll_status coll_contact_line_from_name(const char *name,
+                                        size_t len,
+                                        coll_contact_line *out);
+
+/**
+ * The name of a `COLL_CONTACT_LINE_` constant (`"landline"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `line`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_contact_line_name(coll_contact_line line, const char **out);
+
+/**
+ * The `COLL_CONTACT_PARTY_` constant named by `name`: `consumer`, `consumer_attorney`,
+ * `consumer_reporting_agency`, `creditor`, `creditor_attorney`, `collector_attorney` or
+ * `third_party`. Case, `-`, `_` and spaces are not significant. Unknown names give
+ * `COLL_INVALID_ARGUMENT` naming `party`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_contact_party`.
+ */
+coll_status coll_contact_party_from_name(const char *name, size_t len, coll_contact_party *out);
+
+/**
+ * The name of a `COLL_CONTACT_PARTY_` constant (`"consumer_attorney"`) in `*out`. An unknown number
+ * gives `COLL_INVALID_ARGUMENT` naming `party`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_contact_party_name(coll_contact_party party, const char **out);
 
 /**
  * Decides a request: may its channel be used at its instant to reach the person at its destination

@@ -5936,6 +5936,150 @@ static void test_contact_decisions(void) {
     coll_contact_policy_free(policy);
 }
 
+static void test_contact_native_profiles(void) {
+    coll_contact_policy *policy = NULL;
+    coll_contact_profile *p = NULL, *pout;
+    coll_contact_history *none = NULL;
+    coll_contact_request *req;
+    coll_contact_decision *d = NULL;
+    coll_contact_destination dest;
+    coll_contact_text zones[2];
+    coll_contact_reason reason;
+    uint32_t v;
+    const char *name;
+    bool allowed = true;
+    uint8_t has = 1;
+    int64_t at = 1;
+    size_t n = 0, len = 0;
+    char buf[1024];
+
+    EXPECT_OK(coll_contact_medium_from_name("Postal", 6, &v));
+    EXPECT_TRUE(v == COLL_CONTACT_MEDIUM_POSTAL);
+    EXPECT_OK(coll_contact_medium_name(COLL_CONTACT_MEDIUM_EMAIL, &name));
+    EXPECT_TRUE(strcmp(name, "email") == 0);
+    EXPECT(coll_contact_medium_from_name("fax", 3, &v), COLL_INVALID_ARGUMENT, "medium");
+    EXPECT(coll_contact_medium_name(3, &name), COLL_INVALID_ARGUMENT, "medium");
+    EXPECT_NULL(coll_contact_medium_from_name(NULL, 1, &v), "name");
+    EXPECT_NULL(coll_contact_medium_name(0, NULL), "out");
+    EXPECT_OK(coll_contact_line_from_name("land line", 9, &v));
+    EXPECT_TRUE(v == COLL_CONTACT_LINE_LANDLINE);
+    EXPECT_OK(coll_contact_line_name(COLL_CONTACT_LINE_CELL, &name));
+    EXPECT_TRUE(strcmp(name, "cell") == 0);
+    EXPECT(coll_contact_line_from_name("satellite", 9, &v), COLL_INVALID_ARGUMENT, "line");
+    EXPECT(coll_contact_line_name(3, &name), COLL_INVALID_ARGUMENT, "line");
+    EXPECT_NULL(coll_contact_line_from_name("cell", 4, NULL), "out");
+    EXPECT_NULL(coll_contact_line_name(0, NULL), "out");
+    EXPECT_OK(coll_contact_party_from_name("consumer-attorney", 17, &v));
+    EXPECT_TRUE(v == COLL_CONTACT_PARTY_CONSUMER_ATTORNEY);
+    EXPECT_OK(coll_contact_party_name(COLL_CONTACT_PARTY_THIRD_PARTY, &name));
+    EXPECT_TRUE(strcmp(name, "third_party") == 0);
+    EXPECT(coll_contact_party_from_name("neighbour", 9, &v), COLL_INVALID_ARGUMENT, "party");
+    EXPECT(coll_contact_party_name(7, &name), COLL_INVALID_ARGUMENT, "party");
+    EXPECT_NULL(coll_contact_party_from_name(NULL, 2, &v), "name");
+    EXPECT_NULL(coll_contact_party_name(0, NULL), "out");
+
+    /* The profile of comment 6(b)(1)(i)-2.i, built natively. */
+    zones[0] = contact_text("America/New_York");
+    zones[1] = contact_text("America/Los_Angeles");
+    EXPECT_OK(coll_contact_profile_new("p1", 2, zones, 2, &p));
+    POISON(pout);
+    EXPECT(coll_contact_profile_new(" ", 1, zones, 2, &pout), COLL_INVALID_ARGUMENT, "person");
+    UNTOUCHED(pout);
+    zones[1] = contact_text("US/Eastern Standard");
+    EXPECT(coll_contact_profile_new("p1", 2, zones, 2, &pout), COLL_INVALID_ARGUMENT, "time_zones");
+    zones[1] = contact_text("\xff");
+    EXPECT(coll_contact_profile_new("p1", 2, zones, 2, &pout), COLL_INVALID_UTF8, "time_zones");
+    EXPECT_NULL(coll_contact_profile_new("p1", 2, NULL, 1, &pout), "time_zones");
+    EXPECT_NULL(coll_contact_profile_new(NULL, 2, zones, 0, &pout), "person");
+    EXPECT_NULL(coll_contact_profile_new("p1", 2, zones, 0, NULL), "out");
+
+    EXPECT_OK(coll_contact_destination_init(&dest));
+    EXPECT_NULL(coll_contact_destination_init(NULL), "out");
+    EXPECT_TRUE(dest.medium == COLL_CONTACT_MEDIUM_PHONE && dest.party == COLL_CONTACT_PARTY_CONSUMER);
+    dest.address = CONTACT_CELL;
+    dest.address_len = strlen(CONTACT_CELL);
+    dest.line = COLL_CONTACT_LINE_CELL;
+    EXPECT_OK(coll_contact_profile_add_destination(p, &dest));
+    EXPECT(coll_contact_profile_add_destination(p, &dest), COLL_INVALID_ARGUMENT, "destinations.address");
+    dest.address = "pat@employer.example";
+    dest.address_len = strlen(dest.address);
+    dest.medium = 3;
+    EXPECT(coll_contact_profile_add_destination(p, &dest), COLL_INVALID_ARGUMENT, "destinations.medium");
+    dest.medium = COLL_CONTACT_MEDIUM_EMAIL;
+    EXPECT(coll_contact_profile_add_destination(p, &dest), COLL_INVALID_ARGUMENT, "destinations.line");
+    dest.line = COLL_CONTACT_LINE_UNKNOWN;
+    dest.party = 9;
+    EXPECT(coll_contact_profile_add_destination(p, &dest), COLL_INVALID_ARGUMENT, "destinations.party");
+    dest.party = COLL_CONTACT_PARTY_CONSUMER;
+    dest.place_of_employment = 2;
+    EXPECT(coll_contact_profile_add_destination(p, &dest), COLL_INVALID_ARGUMENT,
+           "destinations.place_of_employment");
+    dest.place_of_employment = 0;
+    dest.employer_prohibits_contact = 7;
+    EXPECT(coll_contact_profile_add_destination(p, &dest), COLL_INVALID_ARGUMENT,
+           "destinations.employer_prohibits_contact");
+    dest.employer_prohibits_contact = 0;
+    dest.employer_provided_email = 1;
+    dest.medium = COLL_CONTACT_MEDIUM_POSTAL;
+    EXPECT(coll_contact_profile_add_destination(p, &dest), COLL_INVALID_ARGUMENT,
+           "destinations.employer_provided_email");
+    dest.medium = COLL_CONTACT_MEDIUM_EMAIL;
+    dest.address_len = 0;
+    EXPECT(coll_contact_profile_add_destination(p, &dest), COLL_INVALID_ARGUMENT, "destinations.address");
+    dest.address = NULL;
+    dest.address_len = 4;
+    EXPECT_NULL(coll_contact_profile_add_destination(p, &dest), "destinations.address");
+    dest.address = "pat@employer.example";
+    dest.address_len = strlen(dest.address);
+    EXPECT_OK(coll_contact_profile_add_destination(p, &dest));
+    EXPECT_NULL(coll_contact_profile_add_destination(NULL, &dest), "profile");
+    EXPECT_NULL(coll_contact_profile_add_destination(p, NULL), "destination");
+    EXPECT_OK(coll_contact_profile_to_json(p, buf, sizeof buf, &len));
+    EXPECT_TRUE(strstr(buf, "\"employer_provided_email\":true") != NULL);
+
+    EXPECT(coll_contact_profile_add_flag(p, 7, NULL, 0, CONTACT_ELEVEN_ET, 0, 0), COLL_INVALID_ARGUMENT, "flags.kind");
+    EXPECT(coll_contact_profile_add_flag(p, COLL_CONTACT_FLAG_DISPUTE_PENDING, " ", 1, CONTACT_ELEVEN_ET, 0, 0),
+           COLL_INVALID_ARGUMENT, "flags.debt");
+    EXPECT(coll_contact_profile_add_flag(p, COLL_CONTACT_FLAG_DISPUTE_PENDING, NULL, 3, CONTACT_ELEVEN_ET, 0, 0),
+           COLL_NULL_ARGUMENT, "flags.debt");
+    EXPECT(coll_contact_profile_add_flag(p, COLL_CONTACT_FLAG_CEASE_RECEIVED, NULL, 0, CONTACT_ELEVEN_ET, 1,
+                                         CONTACT_ELEVEN_ET),
+           COLL_INVALID_ARGUMENT, "flags.until");
+    EXPECT(coll_contact_profile_add_flag(p, COLL_CONTACT_FLAG_CEASE_RECEIVED, NULL, 0, CONTACT_ELEVEN_ET, 2, 0),
+           COLL_INVALID_ARGUMENT, "has_until");
+    EXPECT(coll_contact_profile_add_flag(p, COLL_CONTACT_FLAG_CEASE_RECEIVED, NULL, 0, INT64_MAX, 0, 0),
+           COLL_DATE_OUT_OF_RANGE, "flags.from");
+    EXPECT(coll_contact_profile_add_flag(p, COLL_CONTACT_FLAG_CEASE_RECEIVED, NULL, 0, 40000000000LL, 0, 0),
+           COLL_INVALID_ARGUMENT, "flags.from");
+    EXPECT_NULL(coll_contact_profile_add_flag(NULL, COLL_CONTACT_FLAG_CEASE_RECEIVED, NULL, 0, 0, 0, 0), "profile");
+
+    /* Before any flag: the hand-checked window of comment 6(b)(1)(i)-2.i. */
+    EXPECT_OK(coll_contact_policy_us_federal(&policy));
+    EXPECT_OK(coll_contact_history_new(&none));
+    req = contact_request("p1", CONTACT_CELL, CONTACT_ELEVEN_ET - 1);
+    EXPECT_OK(coll_contact_next_eligible(policy, p, none, req, &has, &at));
+    EXPECT_TRUE(has == 1 && at == CONTACT_ELEVEN_ET);
+
+    /* A cease received (about every debt) blocks for good: no next eligible instant. */
+    EXPECT_OK(coll_contact_profile_add_flag(p, COLL_CONTACT_FLAG_CEASE_RECEIVED, NULL, 0, CONTACT_ELEVEN_ET - 86400,
+                                            0, 0));
+    EXPECT_OK(coll_contact_evaluate(policy, p, none, req, &d));
+    EXPECT_OK(coll_contact_decision_allowed(d, &allowed));
+    EXPECT_TRUE(!allowed);
+    EXPECT_OK(coll_contact_decision_reason_count(d, &n));
+    EXPECT_TRUE(n == 2); /* the time of day and the cease */
+    EXPECT_OK(coll_contact_decision_reason_at(d, 1, &reason));
+    EXPECT_TRUE(lent_is(reason.rule, reason.rule_len, "reg_f.cease"));
+    EXPECT_OK(coll_contact_decision_next_eligible(d, &has, &at));
+    EXPECT_TRUE(has == 0 && at == 0);
+
+    coll_contact_decision_free(d);
+    coll_contact_request_free(req);
+    coll_contact_history_free(none);
+    coll_contact_policy_free(policy);
+    coll_contact_profile_free(p);
+}
+
 int main(void) {
     test_conventions();
     test_null_arguments();
@@ -5973,6 +6117,7 @@ int main(void) {
     test_contact_policies();
     test_contact_inputs();
     test_contact_decisions();
+    test_contact_native_profiles();
     printf("test_errors: %d checks, %d failed\n", checks, failures);
     return failures == 0 ? 0 : 1;
 }

@@ -20,8 +20,11 @@ use crate::ptr;
 /// Everything known about how and when a person may be contacted: the IANA time zones they may be in,
 /// their destinations (phone numbers, email and postal addresses, with line kind, place of employment
 /// and who is there), consents, opt-outs, inconvenient times and dates, status flags with effective
-/// instants, and debts counted as one. Opaque; made by `coll_contact_profile_from_json` or
-/// `coll_contact_profile_clone`, freed by `coll_contact_profile_free`. It never changes.
+/// instants, and debts counted as one. Opaque; made by `coll_contact_profile_from_json`,
+/// `coll_contact_profile_new` (then `coll_contact_profile_add_destination` and
+/// `coll_contact_profile_add_flag`; consents, opt-outs and inconvenient times come through JSON) or
+/// `coll_contact_profile_clone`, freed by `coll_contact_profile_free`. Not to be added to while another
+/// thread reads it.
 #[allow(non_camel_case_types)]
 #[derive(Debug)]
 pub struct coll_contact_profile {

@@ -8,6 +8,8 @@
 //! - `policy`: the `coll_contact_policy` handle (presets by name, JSON, its rules);
 //! - `inputs`: the `coll_contact_profile`, `coll_contact_history` (with `coll_contact_attempt`s) and
 //!   `coll_contact_request` handles, from JSON or from structs;
+//! - `profile`: a profile built natively: zones, destinations (medium, phone line and party by
+//!   name), status flags;
 //! - `decision`: `coll_contact_evaluate` into the `coll_contact_decision` handle (reasons, warnings,
 //!   next eligible instant, JSON), `coll_contact_next_eligible`, `coll_contact_eligible_windows` into
 //!   the `coll_contact_windows` handle and `coll_contact_evaluate_batch` into the `coll_contact_batch`
@@ -24,11 +26,14 @@ mod policy;
 
 mod inputs;
 
+mod profile;
+
 mod decision;
 
 pub use decision::*;
 pub use inputs::*;
 pub use policy::*;
+pub use profile::*;
 
 use std::ffi::c_char;
 
