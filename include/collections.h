@@ -3,8 +3,9 @@
  * date schedules, business-day calendars, the time-value-of-money solvers, APRs, amortized
  * repayment schedules, statutory late interest, dunning runs, aging and the status lifecycle of
  * debts, the event-sourced account ledger and payment reconciliation, and affordability: income and
- * expenditure statements assessed against guideline tables, fair shares and plan recommendations, for
- * debt collections).
+ * expenditure statements assessed against guideline tables, fair shares and plan recommendations; and
+ * contact rules: may this person be contacted now, on this channel, about this debt, and if not, why
+ * and when; for debt collections).
  *
  * API conventions
  * ---------------
@@ -22,8 +23,8 @@
  * (coll_decimal_to_string, coll_date_schedule, coll_calendar_holidays, coll_schedule_rows,
  * coll_age_account_by_bucket, coll_aging_bucket_label, coll_ledger_obligations_on,
  * coll_ledger_posted_payments, coll_account_activity_obligations_on, coll_month_end_agings,
- * coll_roll_rates, coll_portfolio_roll_rates, coll_guidelines_to_json), so the caller can retry. Those
- * thirteen also accept a NULL buffer with a capacity of 0, to ask for the size without a buffer: the
+ * coll_roll_rates, coll_portfolio_roll_rates, coll_guidelines_to_json, coll_instant_to_rfc3339 and the
+ * coll_contact_<thing>_to_json functions), so the caller can retry. Those also accept a NULL buffer with a capacity of 0, to ask for the size without a buffer: the
  * call fails with COLL_BUFFER_TOO_SMALL and writes the size needed (or succeeds
  * with a length of 0 when nothing is needed). A NULL buffer with a non-zero capacity is COLL_NULL_ARGUMENT.
  * Inputs are read before outputs are written, so a single-value output may point at an input
@@ -45,10 +46,15 @@
  * are the affordability structs (coll_household, coll_statement_item, coll_guideline_row,
  * coll_guideline_table, coll_assessment_policy, coll_creditor, coll_offer_policy, coll_plan_debt,
  * coll_plan_policy and the results): their text, categories and rows are read during the call only.
+ * So are the contact structs (coll_contact_text, coll_contact_attempt, coll_contact_request_fields,
+ * coll_contact_batch_item). Instants cross as int64_t Unix seconds (UTC); coll_instant_from_rfc3339
+ * and coll_instant_to_rfc3339 convert RFC 3339 text, and attempts and requests also take it.
  * Rich objects are opaque handles: a handle made by coll_<thing>_new (or coll_calendar_builtin,
  * coll_schedule_reamortize, coll_ledger_clone, coll_ledger_status_history, coll_reconcile,
  * coll_compare_to_expected, coll_guidelines_irs, coll_guidelines_from_json, coll_guidelines_from_csv,
- * coll_assess, coll_recommend, or a coll_<thing>_clone) is owned by the caller and freed by
+ * coll_assess, coll_recommend, coll_contact_<thing>_from_json, coll_contact_policy_us_federal,
+ * coll_contact_policy_from_presets, coll_contact_request_at, coll_contact_evaluate,
+ * coll_contact_eligible_windows, coll_contact_evaluate_batch, or a coll_<thing>_clone) is owned by the caller and freed by
  * coll_<thing>_free, which accepts NULL.
  * Strings returned as `const char *` (coll_version, coll_status_name, coll_last_error_message, and
  * the coll_<enumeration>_name functions: coll_dunning_outcome_name, coll_debt_status_name,
@@ -61,7 +67,8 @@
  * bucket_label; a coll_statement's item labels and region, a coll_guidelines' table names, sources and
  * rows with their text and categories, a coll_assessment's table name, guideline names, categories,
  * marks, derivations and line labels, a coll_fair_share's creditor ids, a coll_recommendations' debt
- * ids and reasons) is owned by the handle: it stays valid until the handle is freed (posting more events
+ * ids and reasons; a coll_contact_policy's rule ids, citations, marks and kinds, a coll_contact_decision's
+ * reasons and warnings) is owned by the handle: it stays valid until the handle is freed (posting more events
  * to a coll_ledger does not move it), is NUL-terminated, and comes with its length in bytes (an id
  * may itself contain NUL bytes). An index that is absent is COLL_NO_INDEX (SIZE_MAX).
  * No function returns a string the caller must free (text is written into caller buffers), so there is
@@ -163,6 +170,62 @@ typedef struct coll_assessment coll_assessment;
  * after it is made, so one calendar may be used from several threads at once.
  */
 typedef struct coll_calendar coll_calendar;
+
+/**
+ * The results of `coll_contact_evaluate_batch`, one per item in order: a decision or the item's own
+ * error. Opaque; freed by `coll_contact_batch_free`.
+ */
+typedef struct coll_contact_batch coll_contact_batch;
+
+/**
+ * The answer to a request: allowed or not, every rule that blocks, warnings that do not, and the next
+ * eligible instant. Opaque; made by `coll_contact_evaluate` or `coll_contact_decision_clone` (and lent
+ * by a `coll_contact_batch`), freed by `coll_contact_decision_free`. It never changes, so threads may
+ * share it.
+ */
+typedef struct coll_contact_decision coll_contact_decision;
+
+/**
+ * A person's contact history: attempts and contacts in time order. Opaque; made by
+ * `coll_contact_history_new` (empty), `coll_contact_history_from_json` or `coll_contact_history_clone`,
+ * grown by `coll_contact_history_append`, freed by `coll_contact_history_free`. Not to be appended to
+ * while another thread reads it.
+ */
+typedef struct coll_contact_history coll_contact_history;
+
+/**
+ * A contact policy: the rules that apply (each with an id, a citation and a verification mark), what
+ * to do for a profile with no time zone, and how far ahead the next eligible instant is searched.
+ * Opaque; made by `coll_contact_policy_us_federal`, `coll_contact_policy_from_presets`,
+ * `coll_contact_policy_from_json` or `coll_contact_policy_clone`, freed by
+ * `coll_contact_policy_free`. It never changes, so threads may share it.
+ */
+typedef struct coll_contact_policy coll_contact_policy;
+
+/**
+ * Everything known about how and when a person may be contacted: the IANA time zones they may be in,
+ * their destinations (phone numbers, email and postal addresses, with line kind, place of employment
+ * and who is there), consents, opt-outs, inconvenient times and dates, status flags with effective
+ * instants, and debts counted as one. Opaque; made by `coll_contact_profile_from_json`,
+ * `coll_contact_profile_new` (then `coll_contact_profile_add_destination` and
+ * `coll_contact_profile_add_flag`; consents, opt-outs and inconvenient times come through JSON) or
+ * `coll_contact_profile_clone`, freed by `coll_contact_profile_free`. Not to be added to while another
+ * thread reads it.
+ */
+typedef struct coll_contact_profile coll_contact_profile;
+
+/**
+ * The question: may this channel be used now to reach this person at this destination about this
+ * debt? Opaque; made by `coll_contact_request_new`, `coll_contact_request_from_json` or
+ * `coll_contact_request_at`, freed by `coll_contact_request_free`. It never changes.
+ */
+typedef struct coll_contact_request coll_contact_request;
+
+/**
+ * The eligible windows over a horizon. Opaque; made by `coll_contact_eligible_windows`, freed by
+ * `coll_contact_windows_free`.
+ */
+typedef struct coll_contact_windows coll_contact_windows;
 
 /**
  * A delinquency history (`coll_delinquency_history_new`). Opaque; freed by
@@ -3187,6 +3250,372 @@ typedef struct coll_fallback {
 } coll_fallback;
 
 /**
+ * How a contact is made: one of the `COLL_CONTACT_CHANNEL_` constants.
+ */
+typedef uint32_t coll_contact_channel;
+
+/**
+ * Who started a contact: one of the `COLL_CONTACT_DIRECTION_` constants.
+ */
+typedef uint32_t coll_contact_direction;
+
+/**
+ * What came of an attempt: one of the `COLL_CONTACT_OUTCOME_` constants. For calls, "connected"
+ * follows comment 14(b)(3)(ii)-1: busy and not in service did not connect; the others did.
+ */
+typedef uint32_t coll_contact_outcome;
+
+/**
+ * A status that holds or limits contact (a profile's flags, given in its JSON): one of the
+ * `COLL_CONTACT_FLAG_` constants.
+ */
+typedef uint32_t coll_contact_flag_kind;
+
+/**
+ * Why a contact is made: one of the `COLL_CONTACT_PURPOSE_` constants. The cease and opt-out rules
+ * let the named notices through; every other rule still applies.
+ */
+typedef uint32_t coll_contact_purpose;
+
+/**
+ * A borrowed piece of UTF-8 text in an array (preset names, debt ids): `len` bytes at `ptr`, no NUL
+ * needed. A plain value; the text is read during the call that takes it.
+ */
+typedef struct coll_contact_text {
+    /**
+     * The bytes (NULL only with `len` 0, for the empty string).
+     */
+    const char *ptr;
+    /**
+     * Their number.
+     */
+    size_t len;
+} coll_contact_text;
+
+/**
+ * One rule of a policy, as `coll_contact_policy_rule_at` lends it: every text is owned by the policy
+ * (valid until it is freed), NUL-terminated, with its length.
+ */
+typedef struct coll_contact_rule_info {
+    /**
+     * The rule's id (`reg_f.time_of_day`, `ma.calls_personal_numbers`, ...), unique in the policy.
+     */
+    const char *id;
+    /**
+     * Bytes in `id`.
+     */
+    size_t id_len;
+    /**
+     * The citation of its source (`12 CFR 1006.14(b)(2)(i)`, `creditor policy`).
+     */
+    const char *citation;
+    /**
+     * Bytes in `citation`.
+     */
+    size_t citation_len;
+    /**
+     * Its verification mark: `V` (primary text read), `S` (secondary source only), `?` (not
+     * verified), or empty for the creditor's own rules. Rules marked `S` or `?` must be checked
+     * before production use.
+     */
+    const char *mark;
+    /**
+     * Bytes in `mark`.
+     */
+    size_t mark_len;
+    /**
+     * What it checks, as in JSON (`time_of_day`, `call_frequency`, `attempt_cap`, `cease`, ...).
+     */
+    const char *kind;
+    /**
+     * Bytes in `kind`.
+     */
+    size_t kind_len;
+} coll_contact_rule_info;
+
+/**
+ * One attempt or contact, for `coll_contact_history_append`. Start from `coll_contact_attempt_init`.
+ * The instant is `at` (Unix seconds, UTC) unless `at_text` is set, then RFC 3339 text
+ * (`2026-04-08T10:15:00-04:00`). `debts` are the debts it was made about: an unanswered call or a
+ * limited-content message counts toward the first only, a conversation or voicemail toward each, and
+ * an attempt with none toward every debt. `also_discussed` are debts the person raised in a
+ * conversation not placed about them.
+ *
+ * Ownership: a plain value; its text is read during the call that takes it.
+ */
+typedef struct coll_contact_attempt {
+    /**
+     * When, in Unix seconds (used when `at_text` is NULL).
+     */
+    int64_t at;
+    /**
+     * When, as RFC 3339 text (UTF-8), or NULL to use `at`.
+     */
+    const char *at_text;
+    /**
+     * Bytes in `at_text`.
+     */
+    size_t at_text_len;
+    /**
+     * A `COLL_CONTACT_CHANNEL_` constant. Default call.
+     */
+    coll_contact_channel channel;
+    /**
+     * A `COLL_CONTACT_DIRECTION_` constant. Default outbound.
+     */
+    coll_contact_direction direction;
+    /**
+     * A `COLL_CONTACT_OUTCOME_` constant (a call cannot be `sent` or `undeliverable`). Default
+     * no answer.
+     */
+    coll_contact_outcome outcome;
+    /**
+     * The number or address (UTF-8), not blank.
+     */
+    const char *destination;
+    /**
+     * Bytes in `destination`.
+     */
+    size_t destination_len;
+    /**
+     * The debts it was made about; NULL when `n_debts` is 0.
+     */
+    const struct coll_contact_text *debts;
+    /**
+     * The number of `debts`.
+     */
+    size_t n_debts;
+    /**
+     * Debts raised in a conversation besides those; NULL when `n_also_discussed` is 0.
+     */
+    const struct coll_contact_text *also_discussed;
+    /**
+     * The number of `also_discussed`.
+     */
+    size_t n_also_discussed;
+} coll_contact_attempt;
+
+/**
+ * What `coll_contact_request_new` makes a request of. Start from `coll_contact_request_fields_init`.
+ * The instant is `at` (Unix seconds, UTC) unless `at_text` is set, then RFC 3339 text.
+ *
+ * Ownership: a plain value; its text is read during the call that takes it.
+ */
+typedef struct coll_contact_request_fields {
+    /**
+     * The person's id (UTF-8), not blank; must be the profile's.
+     */
+    const char *person;
+    /**
+     * Bytes in `person`.
+     */
+    size_t person_len;
+    /**
+     * The debt's id (UTF-8), not blank.
+     */
+    const char *debt;
+    /**
+     * Bytes in `debt`.
+     */
+    size_t debt_len;
+    /**
+     * A `COLL_CONTACT_CHANNEL_` constant. Default call.
+     */
+    coll_contact_channel channel;
+    /**
+     * The number or address (UTF-8): one of the profile's destinations, of the channel's kind.
+     */
+    const char *destination;
+    /**
+     * Bytes in `destination`.
+     */
+    size_t destination_len;
+    /**
+     * When, in Unix seconds (used when `at_text` is NULL), in the years 1900 to 2200.
+     */
+    int64_t at;
+    /**
+     * When, as RFC 3339 text (UTF-8), or NULL to use `at`.
+     */
+    const char *at_text;
+    /**
+     * Bytes in `at_text`.
+     */
+    size_t at_text_len;
+    /**
+     * 1 when an autodialer or an artificial or prerecorded voice is used (the TCPA), else 0.
+     */
+    uint8_t autodialed;
+    /**
+     * A `COLL_CONTACT_PURPOSE_` constant. Default collection.
+     */
+    coll_contact_purpose purpose;
+} coll_contact_request_fields;
+
+/**
+ * The kind of address a destination is: one of the `COLL_CONTACT_MEDIUM_` constants.
+ */
+typedef uint32_t coll_contact_medium;
+
+/**
+ * The kind of telephone line: one of the `COLL_CONTACT_LINE_` constants. An unknown line is treated
+ * as a cell phone wherever that is stricter (the TCPA's autodialer consent).
+ */
+typedef uint32_t coll_contact_line;
+
+/**
+ * Who is at a destination: one of the `COLL_CONTACT_PARTY_` constants. Calls to the consumer's
+ * attorney, a consumer reporting agency, the creditor and the attorneys of the creditor or collector
+ * do not count toward the call frequencies (§1006.14(b)(3)(iii)).
+ */
+typedef uint32_t coll_contact_party;
+
+/**
+ * A phone number, email or postal address of the person, for `coll_contact_profile_add_destination`.
+ * Start from `coll_contact_destination_init`. The flags are `uint8_t`, 0 or 1.
+ *
+ * Ownership: a plain value; its text is read during the call that takes it.
+ */
+typedef struct coll_contact_destination {
+    /**
+     * The number or address (UTF-8), not blank, new to the profile.
+     */
+    const char *address;
+    /**
+     * Bytes in `address`.
+     */
+    size_t address_len;
+    /**
+     * A `COLL_CONTACT_MEDIUM_` constant. Default phone.
+     */
+    coll_contact_medium medium;
+    /**
+     * A `COLL_CONTACT_LINE_` constant (phones only; otherwise unknown). Default unknown.
+     */
+    coll_contact_line line;
+    /**
+     * 1 when it is at the person's place of employment.
+     */
+    uint8_t place_of_employment;
+    /**
+     * 1 when the employer prohibits such communications there (§1006.6(b)(3); implies the place of
+     * employment).
+     */
+    uint8_t employer_prohibits_contact;
+    /**
+     * 1 for an email address the employer provided (§1006.22(f)(3); email addresses only).
+     */
+    uint8_t employer_provided_email;
+    /**
+     * A `COLL_CONTACT_PARTY_` constant. Default the consumer.
+     */
+    coll_contact_party party;
+} coll_contact_destination;
+
+/**
+ * A half-open interval of instants `[start, end)` in Unix seconds (UTC) in which contact is allowed.
+ */
+typedef struct coll_contact_window {
+    /**
+     * The first instant contact is allowed.
+     */
+    int64_t start;
+    /**
+     * The first instant after it that contact is not allowed (or the horizon's end).
+     */
+    int64_t end;
+} coll_contact_window;
+
+/**
+ * Why a contact is blocked, as `coll_contact_decision_reason_at` lends it: every text is owned by the
+ * decision (valid until it is freed), NUL-terminated, with its length.
+ */
+typedef struct coll_contact_reason {
+    /**
+     * The rule's id (`reg_f.time_of_day`, `reg_f.call_frequency`, ...).
+     */
+    const char *rule;
+    /**
+     * Bytes in `rule`.
+     */
+    size_t rule_len;
+    /**
+     * Its source (`12 CFR 1006.6(b)(1)(i)`).
+     */
+    const char *citation;
+    /**
+     * Bytes in `citation`.
+     */
+    size_t citation_len;
+    /**
+     * Its verification mark (`V`, `S`, `?`), empty for the creditor's own rules.
+     */
+    const char *mark;
+    /**
+     * Bytes in `mark`.
+     */
+    size_t mark_len;
+    /**
+     * What is wrong, in a sentence a collector understands.
+     */
+    const char *message;
+    /**
+     * Bytes in `message`.
+     */
+    size_t message_len;
+} coll_contact_reason;
+
+/**
+ * Something that does not block but a collector should see (calls in rapid succession or highly
+ * concentrated), as `coll_contact_decision_warning_at` lends it; text owned by the decision.
+ */
+typedef struct coll_contact_warning {
+    /**
+     * `rapid_succession` or `high_concentration`.
+     */
+    const char *code;
+    /**
+     * Bytes in `code`.
+     */
+    size_t code_len;
+    /**
+     * Its source.
+     */
+    const char *citation;
+    /**
+     * Bytes in `citation`.
+     */
+    size_t citation_len;
+    /**
+     * What it means, in a sentence.
+     */
+    const char *message;
+    /**
+     * Bytes in `message`.
+     */
+    size_t message_len;
+} coll_contact_warning;
+
+/**
+ * One request of a batch with the profile and history it is decided against (all borrowed for the
+ * call).
+ */
+typedef struct coll_contact_batch_item {
+    /**
+     * The person's profile.
+     */
+    const struct coll_contact_profile *profile;
+    /**
+     * Their contact history.
+     */
+    const struct coll_contact_history *history;
+    /**
+     * The request.
+     */
+    const struct coll_contact_request *request;
+} coll_contact_batch_item;
+
+/**
  * Success.
  */
 #define COLL_OK 0
@@ -4397,6 +4826,211 @@ typedef struct coll_fallback {
  * Forbearance: reduced or no payments with interest frozen (`coll_fallback`'s `months`).
  */
 #define COLL_FALLBACK_FORBEARANCE 2
+
+/**
+ * A telephone call.
+ */
+#define COLL_CONTACT_CHANNEL_CALL 0
+
+/**
+ * A voicemail left without the phone ringing (a telephone call for §1006.14(b), comment 14(b)-1).
+ */
+#define COLL_CONTACT_CHANNEL_RINGLESS_VOICEMAIL 1
+
+/**
+ * A text message (SMS).
+ */
+#define COLL_CONTACT_CHANNEL_TEXT 2
+
+/**
+ * An email.
+ */
+#define COLL_CONTACT_CHANNEL_EMAIL 3
+
+/**
+ * A letter.
+ */
+#define COLL_CONTACT_CHANNEL_LETTER 4
+
+/**
+ * A visit in person.
+ */
+#define COLL_CONTACT_CHANNEL_VISIT 5
+
+/**
+ * Placed or sent by the collector.
+ */
+#define COLL_CONTACT_DIRECTION_OUTBOUND 0
+
+/**
+ * Initiated by the person (they called, texted or wrote).
+ */
+#define COLL_CONTACT_DIRECTION_INBOUND 1
+
+/**
+ * A busy signal (a call that did not connect).
+ */
+#define COLL_CONTACT_OUTCOME_BUSY 0
+
+/**
+ * The number is not in service (a call that did not connect).
+ */
+#define COLL_CONTACT_OUTCOME_NOT_IN_SERVICE 1
+
+/**
+ * The phone rang and nobody answered (connected).
+ */
+#define COLL_CONTACT_OUTCOME_NO_ANSWER 2
+
+/**
+ * A voicemail message about the debts listed (connected; counts toward each).
+ */
+#define COLL_CONTACT_OUTCOME_VOICEMAIL 3
+
+/**
+ * A limited-content message, §1006.2(j) (connected; refers to no particular debt).
+ */
+#define COLL_CONTACT_OUTCOME_LIMITED_CONTENT_MESSAGE 4
+
+/**
+ * A conversation with the person.
+ */
+#define COLL_CONTACT_OUTCOME_RIGHT_PARTY_CONVERSATION 5
+
+/**
+ * Someone other than the person answered (connected).
+ */
+#define COLL_CONTACT_OUTCOME_THIRD_PARTY 6
+
+/**
+ * The number turned out not to be the person's (comment 14(b)(2)(i)-3).
+ */
+#define COLL_CONTACT_OUTCOME_WRONG_NUMBER 7
+
+/**
+ * A text, email or letter sent (not an outcome of a call).
+ */
+#define COLL_CONTACT_OUTCOME_SENT 8
+
+/**
+ * A text, email or letter that bounced or was returned (not an outcome of a call).
+ */
+#define COLL_CONTACT_OUTCOME_UNDELIVERABLE 9
+
+/**
+ * A written refusal to pay or request to cease communication received, §1006.6(c).
+ */
+#define COLL_CONTACT_FLAG_CEASE_RECEIVED 0
+
+/**
+ * Represented by an attorney about the debt, §1006.6(b)(2).
+ */
+#define COLL_CONTACT_FLAG_ATTORNEY_REPRESENTATION 1
+
+/**
+ * A bankruptcy case is open.
+ */
+#define COLL_CONTACT_FLAG_BANKRUPTCY 2
+
+/**
+ * The person has died.
+ */
+#define COLL_CONTACT_FLAG_DECEASED 3
+
+/**
+ * A dispute (or a request for the original creditor) is pending.
+ */
+#define COLL_CONTACT_FLAG_DISPUTE_PENDING 4
+
+/**
+ * The validation period of §1006.34(b)(5) is running.
+ */
+#define COLL_CONTACT_FLAG_VALIDATION_PERIOD 5
+
+/**
+ * A UK debt respite (breathing space) moratorium.
+ */
+#define COLL_CONTACT_FLAG_BREATHING_SPACE 6
+
+/**
+ * Collecting the debt (the default).
+ */
+#define COLL_CONTACT_PURPOSE_COLLECTION 0
+
+/**
+ * After a cease: advising that collection is terminated or a remedy invoked, §1006.6(c)(2).
+ */
+#define COLL_CONTACT_PURPOSE_CEASE_NOTICE 1
+
+/**
+ * The one electronic confirmation of an opt-out, §1006.14(h)(2)(i).
+ */
+#define COLL_CONTACT_PURPOSE_OPT_OUT_CONFIRMATION 2
+
+/**
+ * A telephone number (calls, ringless voicemails, texts).
+ */
+#define COLL_CONTACT_MEDIUM_PHONE 0
+
+/**
+ * An email address.
+ */
+#define COLL_CONTACT_MEDIUM_EMAIL 1
+
+/**
+ * A postal address (letters, visits).
+ */
+#define COLL_CONTACT_MEDIUM_POSTAL 2
+
+/**
+ * A mobile phone.
+ */
+#define COLL_CONTACT_LINE_CELL 0
+
+/**
+ * A fixed line.
+ */
+#define COLL_CONTACT_LINE_LANDLINE 1
+
+/**
+ * Not known (or not a phone).
+ */
+#define COLL_CONTACT_LINE_UNKNOWN 2
+
+/**
+ * The person the profile describes.
+ */
+#define COLL_CONTACT_PARTY_CONSUMER 0
+
+/**
+ * The consumer's attorney.
+ */
+#define COLL_CONTACT_PARTY_CONSUMER_ATTORNEY 1
+
+/**
+ * A consumer reporting agency.
+ */
+#define COLL_CONTACT_PARTY_CONSUMER_REPORTING_AGENCY 2
+
+/**
+ * The creditor.
+ */
+#define COLL_CONTACT_PARTY_CREDITOR 3
+
+/**
+ * The creditor's attorney.
+ */
+#define COLL_CONTACT_PARTY_CREDITOR_ATTORNEY 4
+
+/**
+ * The debt collector's attorney.
+ */
+#define COLL_CONTACT_PARTY_COLLECTOR_ATTORNEY 5
+
+/**
+ * Anyone else (a relative, a neighbour asked for location information).
+ */
+#define COLL_CONTACT_PARTY_THIRD_PARTY 6
 
 #ifdef __cplusplus
 extern "C" {
@@ -8077,6 +8711,885 @@ coll_status coll_recommendations_reason_at(const struct coll_recommendations *re
                                            size_t reason,
                                            const char **out_reason,
                                            size_t *out_len);
+
+/**
+ * The instant of RFC 3339 text (`"2026-04-08T08:00:00-04:00"`, any offset; `Z` for UTC) as Unix
+ * seconds in `*out` (fractions of a second are dropped). Other text: `COLL_INVALID_DATE` naming
+ * `text`; bad UTF-8: `COLL_INVALID_UTF8`.
+ *
+ * # Safety
+ * `text` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable `int64_t`.
+ */
+coll_status coll_instant_from_rfc3339(const char *text,
+                                      size_t len,
+                                      int64_t *out);
+
+/**
+ * The RFC 3339 text of an instant in UTC (`"2026-04-08T12:00:00Z"`) written into `buf` with a NUL;
+ * `*out_len` is its length without the NUL. When `buf_len` is too small: `COLL_BUFFER_TOO_SMALL`,
+ * `buf` untouched, `*out_len` the size needed (with the NUL); `buf` may be NULL when `buf_len` is 0,
+ * to ask for the size. An instant chrono cannot represent: `COLL_DATE_OUT_OF_RANGE` naming `seconds`.
+ *
+ * # Safety
+ * `buf` is NULL or points to `buf_len` writable bytes; `out_len` is NULL or points to a writable
+ * `size_t`.
+ */
+coll_status coll_instant_to_rfc3339(int64_t seconds,
+                                    char *buf,
+                                    size_t buf_len,
+                                    size_t *out_len);
+
+/**
+ * The `COLL_CONTACT_CHANNEL_` constant named by `name`: `call`, `ringless_voicemail`, `text`, `email`, `letter` or `visit`. Case, `-`, `_` and spaces are not significant.
+ * Unknown names give `COLL_INVALID_ARGUMENT` naming `channel`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_contact_channel`.
+ */
+coll_status coll_contact_channel_from_name(const char *name,
+                                           size_t len,
+                                           coll_contact_channel *out);
+
+/**
+ * The name of a `COLL_CONTACT_CHANNEL_` constant (`"ringless_voicemail"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `channel`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_contact_channel_name(coll_contact_channel channel,
+                                      const char **out);
+
+/**
+ * The `COLL_CONTACT_DIRECTION_` constant named by `name`: `outbound` or `inbound`. Case, `-`, `_` and spaces are not significant.
+ * Unknown names give `COLL_INVALID_ARGUMENT` naming `direction`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_contact_direction`.
+ */
+coll_status coll_contact_direction_from_name(const char *name,
+                                             size_t len,
+                                             coll_contact_direction *out);
+
+/**
+ * The name of a `COLL_CONTACT_DIRECTION_` constant (`"inbound"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `direction`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_contact_direction_name(coll_contact_direction direction, const char **out);
+
+/**
+ * The `COLL_CONTACT_OUTCOME_` constant named by `name`: `busy`, `not_in_service`, `no_answer`, `voicemail`,
+ * `limited_content_message`, `right_party_conversation`, `third_party`, `wrong_number`, `sent` or
+ * `undeliverable`. Case, `-`, `_` and spaces are not significant.
+ * Unknown names give `COLL_INVALID_ARGUMENT` naming `outcome`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_contact_outcome`.
+ */
+coll_status coll_contact_outcome_from_name(const char *name,
+                                           size_t len,
+                                           coll_contact_outcome *out);
+
+/**
+ * The name of a `COLL_CONTACT_OUTCOME_` constant (`"no_answer"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `outcome`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_contact_outcome_name(coll_contact_outcome outcome, const char **out);
+
+/**
+ * The `COLL_CONTACT_FLAG_` constant named by `name`: `cease_received`, `attorney_representation`,
+ * `bankruptcy`, `deceased`, `dispute_pending`, `validation_period` or `breathing_space`. Case, `-`, `_` and spaces are not significant.
+ * Unknown names give `COLL_INVALID_ARGUMENT` naming `flags.kind`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_contact_flag_kind`.
+ */
+coll_status coll_contact_flag_kind_from_name(const char *name,
+                                             size_t len,
+                                             coll_contact_flag_kind *out);
+
+/**
+ * The name of a `COLL_CONTACT_FLAG_` constant (`"cease_received"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `flags.kind`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_contact_flag_kind_name(coll_contact_flag_kind kind,
+                                        const char **out);
+
+/**
+ * The `COLL_CONTACT_PURPOSE_` constant named by `name`: `collection`, `cease_notice` or `opt_out_confirmation`. Case, `-`, `_` and spaces are not significant.
+ * Unknown names give `COLL_INVALID_ARGUMENT` naming `purpose`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_contact_purpose`.
+ */
+coll_status coll_contact_purpose_from_name(const char *name,
+                                           size_t len,
+                                           coll_contact_purpose *out);
+
+/**
+ * The name of a `COLL_CONTACT_PURPOSE_` constant (`"cease_notice"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `purpose`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_contact_purpose_name(coll_contact_purpose purpose,
+                                      const char **out);
+
+/**
+ * The US federal baseline: Regulation F (time of day at every candidate zone, inconvenient times, the
+ * seven-in-seven and post-conversation call frequencies, attorney, cease, place of employment,
+ * opt-outs, dispute hold), the TCPA's autodialer consent and the status holds (bankruptcy, deceased).
+ * A profile with no time zone is blocked; the next eligible instant is searched 400 days ahead.
+ *
+ * Ownership: on success `*out` is a new handle the caller owns and frees with
+ * `coll_contact_policy_free`.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_contact_policy *`.
+ */
+coll_status coll_contact_policy_us_federal(struct coll_contact_policy **out);
+
+/**
+ * The rules of the named presets, in order: `regulation_f`, `tcpa`, `status_holds`,
+ * `massachusetts`, `washington`, `new_york_city`, `florida`, `united_kingdom` (case, `-`, `_` and
+ * spaces not significant). A profile with no time zone is blocked.
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`presets`: an unknown name, or none; `rules.id`:
+ * a preset named twice; `rules`: time-of-day windows that leave no time on a channel),
+ * `COLL_INVALID_UTF8` or `COLL_NULL_ARGUMENT` (`names`: the array NULL with a count, or a name NULL
+ * with a length; the message names the item, `names: #1: ...`).
+ *
+ * Ownership: the names are borrowed for the call. On success `*out` is a new handle the caller owns
+ * and frees with `coll_contact_policy_free`.
+ *
+ * # Safety
+ * `names` is NULL or points to `n_names` readable `coll_contact_text`s, each valid for its length;
+ * `out` is NULL or points to a writable `coll_contact_policy *`.
+ */
+coll_status coll_contact_policy_from_presets(const struct coll_contact_text *names,
+                                             size_t n_names,
+                                             struct coll_contact_policy **out);
+
+/**
+ * A policy from JSON (`len` bytes of UTF-8), the core's form: `{"presets": [names], "rules": [rules],
+ * "disable": [rule ids], "missing_time_zone": "block" | {"assume": "America/New_York"},
+ * "search_days": 400}`, every member optional but some rule required; a rule is `{"id", "citation"?,
+ * "mark"?, "effective_from"?, "kind", ...settings}` (`coll_contact_policy_to_json` writes the rules
+ * out in full).
+ *
+ * Fails, naming `policy` and then the core's field: `COLL_INVALID_ARGUMENT` (`policy: presets: ...`
+ * for an unknown preset; `disable`, `rules`, `rules.id`, `rules.end`, `time_zones` (an assumed zone),
+ * `search_days`, ...; not JSON or not a policy: the line and column); `COLL_INVALID_UTF8` naming
+ * `text`.
+ *
+ * Ownership: `text` is borrowed for the call. On success `*out` is a new handle the caller owns and
+ * frees with `coll_contact_policy_free`.
+ *
+ * # Safety
+ * `text` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_contact_policy *`.
+ */
+coll_status coll_contact_policy_from_json(const char *text,
+                                          size_t len,
+                                          struct coll_contact_policy **out);
+
+/**
+ * The policy as JSON (every rule in full, the form `coll_contact_policy_from_json` reads), written
+ * into `buf` with a NUL; `*out_len` is its length without the NUL. When `buf_len` is too small:
+ * `COLL_BUFFER_TOO_SMALL`, `buf` untouched, `*out_len` the size needed (with the NUL); `buf` may be
+ * NULL when `buf_len` is 0, to ask for the size.
+ *
+ * # Safety
+ * `policy` is NULL or a live handle; `buf` is NULL or points to `buf_len` writable bytes; `out_len`
+ * is NULL or points to a writable `size_t`.
+ */
+coll_status coll_contact_policy_to_json(const struct coll_contact_policy *policy,
+                                        char *buf,
+                                        size_t buf_len,
+                                        size_t *out_len);
+
+/**
+ * A copy of the policy, freed separately with `coll_contact_policy_free`.
+ *
+ * # Safety
+ * `policy` is NULL or a live handle; `out` is NULL or points to a writable `coll_contact_policy *`.
+ */
+coll_status coll_contact_policy_clone(const struct coll_contact_policy *policy,
+                                      struct coll_contact_policy **out);
+
+/**
+ * Frees a policy (and the text it lent). NULL is a no-op.
+ *
+ * # Safety
+ * `policy` is NULL or a handle from this library that has not been freed.
+ */
+void coll_contact_policy_free(struct coll_contact_policy *policy);
+
+/**
+ * The number of rules.
+ *
+ * # Safety
+ * `policy` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_contact_policy_rule_count(const struct coll_contact_policy *policy, size_t *out);
+
+/**
+ * Rule `index` (in the policy's order) in `*out`, its text lent by the policy. Past the end:
+ * `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `policy` is NULL or a live handle; `out` is NULL or points to a writable `coll_contact_rule_info`.
+ */
+coll_status coll_contact_policy_rule_at(const struct coll_contact_policy *policy,
+                                        size_t index,
+                                        struct coll_contact_rule_info *out);
+
+/**
+ * Fills `*out` with an attempt at `at` 0 with no `at_text`: an outbound call with no answer, no
+ * destination (set it) and no debts.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_contact_attempt`.
+ */
+coll_status coll_contact_attempt_init(struct coll_contact_attempt *out);
+
+/**
+ * Fills `*out` with a request at `at` 0 with no `at_text`: a call, not autodialed, for collection,
+ * with no person, debt or destination (set them).
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_contact_request_fields`.
+ */
+coll_status coll_contact_request_fields_init(struct coll_contact_request_fields *out);
+
+/**
+ * A profile from JSON (`len` bytes of UTF-8), the core's form: `{"person", "time_zones": [IANA
+ * names], "destinations": [{"address", "medium": "phone" | "email" | "postal", "line"?: "cell" |
+ * "landline" | "unknown", "place_of_employment"?, "employer_prohibits_contact"?,
+ * "employer_provided_email"?, "party"?}], "prior_consents"?, "tcpa_consents"?, "opt_outs"?,
+ * "time_place_consents"?, "inconvenient_times"?, "inconvenient_dates"?, "flags"?: [{"kind", "debt"?,
+ * "from", "until"?}], "combined_debts"?}`; instants are RFC 3339 text.
+ *
+ * Fails, naming `profile` and then the core's field where there is one: `COLL_INVALID_ARGUMENT`
+ * (`profile: time_zones: ...` for an unknown zone name; `person`, `destinations.address`,
+ * `tcpa_consents.destination`, `flags.until`, ...; not JSON or not a profile: the line and column),
+ * `COLL_INVALID_DATE` (`profile: ...: not a valid date`); `COLL_INVALID_UTF8` naming `text`.
+ *
+ * Ownership: `text` is borrowed for the call. On success `*out` is a new handle the caller owns and
+ * frees with `coll_contact_profile_free`.
+ *
+ * # Safety
+ * `text` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_contact_profile *`.
+ */
+coll_status coll_contact_profile_from_json(const char *text,
+                                           size_t len,
+                                           struct coll_contact_profile **out);
+
+/**
+ * The profile as JSON (the form `coll_contact_profile_from_json` reads), written into `buf` with a
+ * NUL; `*out_len` is its length without the NUL. When `buf_len` is too small:
+ * `COLL_BUFFER_TOO_SMALL`, `buf` untouched, `*out_len` the size needed (with the NUL); `buf` may be
+ * NULL when `buf_len` is 0, to ask for the size.
+ *
+ * # Safety
+ * `profile` is NULL or a live handle; `buf` is NULL or points to `buf_len` writable bytes; `out_len`
+ * is NULL or points to a writable `size_t`.
+ */
+coll_status coll_contact_profile_to_json(const struct coll_contact_profile *profile,
+                                         char *buf,
+                                         size_t buf_len,
+                                         size_t *out_len);
+
+/**
+ * A copy of the profile, freed separately with `coll_contact_profile_free`.
+ *
+ * # Safety
+ * `profile` is NULL or a live handle; `out` is NULL or points to a writable
+ * `coll_contact_profile *`.
+ */
+coll_status coll_contact_profile_clone(const struct coll_contact_profile *profile,
+                                       struct coll_contact_profile **out);
+
+/**
+ * Frees a profile. NULL is a no-op.
+ *
+ * # Safety
+ * `profile` is NULL or a handle from this library that has not been freed.
+ */
+void coll_contact_profile_free(struct coll_contact_profile *profile);
+
+/**
+ * An empty history.
+ *
+ * Ownership: on success `*out` is a new handle the caller owns and frees with
+ * `coll_contact_history_free`.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_contact_history *`.
+ */
+coll_status coll_contact_history_new(struct coll_contact_history **out);
+
+/**
+ * A history from JSON (`len` bytes of UTF-8), the core's form: a list of attempts `{"at": RFC 3339,
+ * "channel", "direction", "outcome", "destination", "debts"?: [ids], "also_discussed"?: [ids]}` in
+ * any order (they are sorted by instant).
+ *
+ * Fails, naming `history` and then the core's field: `COLL_INVALID_ARGUMENT` (`history.channel`,
+ * `history.direction`, `history.outcome`: an unknown name, naming the attempt, as in `history:
+ * history.outcome: attempt #0: ...`; an attempt the core refuses: `history.at`, `history.outcome`,
+ * `history.destination`, `history.debts`; not JSON or not a list of attempts: the line and column);
+ * `COLL_INVALID_UTF8` naming `text`.
+ *
+ * Ownership: `text` is borrowed for the call. On success `*out` is a new handle the caller owns and
+ * frees with `coll_contact_history_free`.
+ *
+ * # Safety
+ * `text` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_contact_history *`.
+ */
+coll_status coll_contact_history_from_json(const char *text,
+                                           size_t len,
+                                           struct coll_contact_history **out);
+
+/**
+ * The history as JSON (the form `coll_contact_history_from_json` reads, oldest first), written into
+ * `buf` with a NUL; `*out_len` is its length without the NUL. When `buf_len` is too small:
+ * `COLL_BUFFER_TOO_SMALL`, `buf` untouched, `*out_len` the size needed (with the NUL); `buf` may be
+ * NULL when `buf_len` is 0, to ask for the size.
+ *
+ * # Safety
+ * `history` is NULL or a live handle; `buf` is NULL or points to `buf_len` writable bytes; `out_len`
+ * is NULL or points to a writable `size_t`.
+ */
+coll_status coll_contact_history_to_json(const struct coll_contact_history *history,
+                                         char *buf,
+                                         size_t buf_len,
+                                         size_t *out_len);
+
+/**
+ * Adds an attempt to the history (kept in time order). Nothing changes on failure.
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`history.channel`, `history.direction`,
+ * `history.outcome`: an unknown constant, or a message outcome for a call; `history.destination`:
+ * blank; `history.debts`, `history.also_discussed`: a blank id; `history.at`: outside the years 1900
+ * to 2200), `COLL_INVALID_DATE` (`history.at`: `at_text` not RFC 3339), `COLL_DATE_OUT_OF_RANGE`
+ * (`history.at`), `COLL_INVALID_UTF8` or `COLL_NULL_ARGUMENT` (a text or array NULL with a length).
+ *
+ * Ownership: `attempt` and its text are borrowed for the call (copied).
+ *
+ * # Safety
+ * `history` is NULL or a live handle no other thread uses during the call; `attempt` is NULL or
+ * points to a readable `coll_contact_attempt` whose text and arrays are valid for their lengths.
+ */
+coll_status coll_contact_history_append(struct coll_contact_history *history,
+                                        const struct coll_contact_attempt *attempt);
+
+/**
+ * The number of attempts.
+ *
+ * # Safety
+ * `history` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_contact_history_count(const struct coll_contact_history *history, size_t *out);
+
+/**
+ * A copy of the history, freed separately with `coll_contact_history_free`.
+ *
+ * # Safety
+ * `history` is NULL or a live handle; `out` is NULL or points to a writable
+ * `coll_contact_history *`.
+ */
+coll_status coll_contact_history_clone(const struct coll_contact_history *history,
+                                       struct coll_contact_history **out);
+
+/**
+ * Frees a history. NULL is a no-op.
+ *
+ * # Safety
+ * `history` is NULL or a handle from this library that has not been freed.
+ */
+void coll_contact_history_free(struct coll_contact_history *history);
+
+/**
+ * A request from its fields.
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`person`, `debt`: blank; `channel`, `purpose`:
+ * an unknown constant; `autodialed`: not 0 or 1; `at`: outside the years 1900 to 2200),
+ * `COLL_INVALID_DATE` (`at`: `at_text` not RFC 3339), `COLL_DATE_OUT_OF_RANGE` (`at`),
+ * `COLL_INVALID_UTF8` or `COLL_NULL_ARGUMENT` (a text NULL with a length).
+ *
+ * Ownership: `fields` and its text are borrowed for the call (copied). On success `*out` is a new
+ * handle the caller owns and frees with `coll_contact_request_free`.
+ *
+ * # Safety
+ * `fields` is NULL or points to a readable `coll_contact_request_fields` whose text is valid for its
+ * lengths; `out` is NULL or points to a writable `coll_contact_request *`.
+ */
+coll_status coll_contact_request_new(const struct coll_contact_request_fields *fields,
+                                     struct coll_contact_request **out);
+
+/**
+ * A request from JSON (`len` bytes of UTF-8), the core's form: `{"person", "debt", "channel",
+ * "destination", "at": RFC 3339, "autodialed"?: false, "purpose"?: "collection"}`.
+ *
+ * Fails, naming `request` and then the core's field: `COLL_INVALID_ARGUMENT` (`request: channel:
+ * ...`, `purpose`: an unknown name; `person`, `debt`, `at`: blank, or outside the years 1900 to
+ * 2200; not JSON or not a request: the line and column); `COLL_INVALID_UTF8` naming `text`.
+ *
+ * Ownership: `text` is borrowed for the call. On success `*out` is a new handle the caller owns and
+ * frees with `coll_contact_request_free`.
+ *
+ * # Safety
+ * `text` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_contact_request *`.
+ */
+coll_status coll_contact_request_from_json(const char *text,
+                                           size_t len,
+                                           struct coll_contact_request **out);
+
+/**
+ * The same request at another instant (`at`, Unix seconds): a scheduler asking again.
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`at`: outside the years 1900 to 2200),
+ * `COLL_DATE_OUT_OF_RANGE` (`at`).
+ *
+ * Ownership: on success `*out` is a new handle the caller owns and frees with
+ * `coll_contact_request_free`.
+ *
+ * # Safety
+ * `request` is NULL or a live handle; `out` is NULL or points to a writable `coll_contact_request *`.
+ */
+coll_status coll_contact_request_at(const struct coll_contact_request *request,
+                                    int64_t at,
+                                    struct coll_contact_request **out);
+
+/**
+ * The request as JSON (the form `coll_contact_request_from_json` reads), written into `buf` with a
+ * NUL; `*out_len` is its length without the NUL. When `buf_len` is too small:
+ * `COLL_BUFFER_TOO_SMALL`, `buf` untouched, `*out_len` the size needed (with the NUL); `buf` may be
+ * NULL when `buf_len` is 0, to ask for the size.
+ *
+ * # Safety
+ * `request` is NULL or a live handle; `buf` is NULL or points to `buf_len` writable bytes; `out_len`
+ * is NULL or points to a writable `size_t`.
+ */
+coll_status coll_contact_request_to_json(const struct coll_contact_request *request,
+                                         char *buf,
+                                         size_t buf_len,
+                                         size_t *out_len);
+
+/**
+ * Frees a request. NULL is a no-op.
+ *
+ * # Safety
+ * `request` is NULL or a handle from this library that has not been freed.
+ */
+void coll_contact_request_free(struct coll_contact_request *request);
+
+/**
+ * Fills `*out` with a destination: no address (set it), a phone of unknown line, not at work, the
+ * consumer's.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_contact_destination`.
+ */
+coll_status coll_contact_destination_init(struct coll_contact_destination *out);
+
+/**
+ * A profile for a person (a non-blank id) in zero or more IANA time zones (`America/New_York`, ...;
+ * contact must suit every one), with no destinations yet. A profile with no zone is blocked or given
+ * an assumed zone by the policy.
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`person`: blank; `time_zones`: an unknown zone
+ * name), `COLL_INVALID_UTF8` or `COLL_NULL_ARGUMENT` (`person`, `time_zones`: text or array NULL with a
+ * length).
+ *
+ * Ownership: the text is borrowed for the call. On success `*out` is a new handle the caller owns and
+ * frees with `coll_contact_profile_free`.
+ *
+ * # Safety
+ * `person` is NULL or points to `person_len` readable bytes; `time_zones` is NULL or points to
+ * `n_time_zones` readable `coll_contact_text`s, each valid for its length; `out` is NULL or points to a
+ * writable `coll_contact_profile *`.
+ */
+coll_status coll_contact_profile_new(const char *person,
+                                     size_t person_len,
+                                     const struct coll_contact_text *time_zones,
+                                     size_t n_time_zones,
+                                     struct coll_contact_profile **out);
+
+/**
+ * Adds a destination to the profile. Nothing changes on failure.
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`destinations.address`: blank or already in the
+ * profile; `destinations.medium`, `destinations.line`, `destinations.party`: an unknown constant, or a
+ * line kind for what is not a phone; `destinations.place_of_employment`,
+ * `destinations.employer_prohibits_contact`, `destinations.employer_provided_email`: not 0 or 1, or
+ * an employer-provided address that is not an email), `COLL_INVALID_UTF8` or `COLL_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * `profile` is NULL or a live handle no other thread uses during the call; `destination` is NULL or
+ * points to a readable `coll_contact_destination` whose text is valid for its length.
+ */
+coll_status coll_contact_profile_add_destination(struct coll_contact_profile *profile,
+                                                 const struct coll_contact_destination *destination);
+
+/**
+ * Adds a status flag: `kind` (a `COLL_CONTACT_FLAG_` constant) in force from `from` (Unix seconds)
+ * until `until` (exclusive) when `has_until` is 1, about the debt `debt` or, when `debt` is NULL with
+ * `debt_len` 0, every debt of the person. Nothing changes on failure.
+ *
+ * Fails, naming the field: `COLL_INVALID_ARGUMENT` (`flags.kind`: an unknown constant; `flags.debt`:
+ * blank; `flags.from`, `flags.until`: outside the years 1900 to 2200, or `until` not after `from`;
+ * `has_until`: not 0 or 1), `COLL_DATE_OUT_OF_RANGE` (`flags.from`, `flags.until`),
+ * `COLL_INVALID_UTF8` or `COLL_NULL_ARGUMENT`.
+ *
+ * # Safety
+ * `profile` is NULL or a live handle no other thread uses during the call; `debt` is NULL or points
+ * to `debt_len` readable bytes.
+ */
+coll_status coll_contact_profile_add_flag(struct coll_contact_profile *profile,
+                                          coll_contact_flag_kind kind,
+                                          const char *debt,
+                                          size_t debt_len,
+                                          int64_t from,
+                                          uint8_t has_until,
+                                          int64_t until);
+
+/**
+ * The `COLL_CONTACT_MEDIUM_` constant named by `name`: `phone`, `email` or `postal`. Case, `-`, `_`
+ * and spaces are not significant. Unknown names give `COLL_INVALID_ARGUMENT` naming `medium`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_contact_medium`.
+ */
+coll_status coll_contact_medium_from_name(const char *name, size_t len, coll_contact_medium *out);
+
+/**
+ * The name of a `COLL_CONTACT_MEDIUM_` constant (`"postal"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `medium`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_contact_medium_name(coll_contact_medium medium, const char **out);
+
+/**
+ * The `COLL_CONTACT_LINE_` constant named by `name`: `cell`, `landline` or `unknown`. Case, `-`, `_`
+ * and spaces are not significant. Unknown names give `COLL_INVALID_ARGUMENT` naming `line`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_contact_line`.
+ */
+coll_status coll_contact_line_from_name(const char *name,
+                                        size_t len,
+                                        coll_contact_line *out);
+
+/**
+ * The name of a `COLL_CONTACT_LINE_` constant (`"landline"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `line`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_contact_line_name(coll_contact_line line, const char **out);
+
+/**
+ * The `COLL_CONTACT_PARTY_` constant named by `name`: `consumer`, `consumer_attorney`,
+ * `consumer_reporting_agency`, `creditor`, `creditor_attorney`, `collector_attorney` or
+ * `third_party`. Case, `-`, `_` and spaces are not significant. Unknown names give
+ * `COLL_INVALID_ARGUMENT` naming `party`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_contact_party`.
+ */
+coll_status coll_contact_party_from_name(const char *name, size_t len, coll_contact_party *out);
+
+/**
+ * The name of a `COLL_CONTACT_PARTY_` constant (`"consumer_attorney"`) in `*out`. An unknown number
+ * gives `COLL_INVALID_ARGUMENT` naming `party`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_contact_party_name(coll_contact_party party, const char **out);
+
+/**
+ * Decides a request: may its channel be used at its instant to reach the person at its destination
+ * about its debt, and if not, why and when? Every rule of the policy is checked in every time zone of
+ * the profile; the decision holds every rule that blocks (a profile with no time zone under a policy
+ * that blocks gives the reason `policy.missing_time_zone` and no next eligible instant).
+ *
+ * Fails (never answering "allowed"), naming the field: `COLL_INVALID_ARGUMENT` (`person`: the request
+ * is for another person than the profile; `destination`: not a destination of the profile, or one the
+ * channel cannot reach; `history.at`: an attempt after the request's instant, naming it),
+ * `COLL_NULL_ARGUMENT` (`policy`, `profile`, `history`, `request`, `out`).
+ *
+ * Ownership: the inputs are borrowed for the call. On success `*out` is a new handle the caller owns
+ * and frees with `coll_contact_decision_free`.
+ *
+ * # Safety
+ * `policy`, `profile`, `history` and `request` are NULL or live handles; `out` is NULL or points to a
+ * writable `coll_contact_decision *`.
+ */
+coll_status coll_contact_evaluate(const struct coll_contact_policy *policy,
+                                  const struct coll_contact_profile *profile,
+                                  const struct coll_contact_history *history,
+                                  const struct coll_contact_request *request,
+                                  struct coll_contact_decision **out);
+
+/**
+ * The earliest instant at or after the request's when every rule allows it: `*out_has` 1 and
+ * `*out_at` that instant in Unix seconds, or `*out_has` 0 and `*out_at` 0 when none comes within the
+ * policy's search horizon (after a cease, say). Same checks and errors as `coll_contact_evaluate`.
+ *
+ * # Safety
+ * `policy`, `profile`, `history` and `request` are NULL or live handles; `out_has` is NULL or points to
+ * a writable `uint8_t`; `out_at` is NULL or points to a writable `int64_t`.
+ */
+coll_status coll_contact_next_eligible(const struct coll_contact_policy *policy,
+                                       const struct coll_contact_profile *profile,
+                                       const struct coll_contact_history *history,
+                                       const struct coll_contact_request *request,
+                                       uint8_t *out_has,
+                                       int64_t *out_at);
+
+/**
+ * The intervals in the `days` days (1 to 3660) from the request's instant in which every rule allows
+ * the request, assuming no further attempts are made (for dialer scheduling). Same checks and errors
+ * as `coll_contact_evaluate`, and `COLL_INVALID_ARGUMENT` naming `days`.
+ *
+ * Ownership: on success `*out` is a new handle the caller owns and frees with
+ * `coll_contact_windows_free`.
+ *
+ * # Safety
+ * `policy`, `profile`, `history` and `request` are NULL or live handles; `out` is NULL or points to a
+ * writable `coll_contact_windows *`.
+ */
+coll_status coll_contact_eligible_windows(const struct coll_contact_policy *policy,
+                                          const struct coll_contact_profile *profile,
+                                          const struct coll_contact_history *history,
+                                          const struct coll_contact_request *request,
+                                          uint32_t days,
+                                          struct coll_contact_windows **out);
+
+/**
+ * The number of windows.
+ *
+ * # Safety
+ * `windows` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_contact_windows_count(const struct coll_contact_windows *windows, size_t *out);
+
+/**
+ * Window `index` (in time order) in `*out`. Past the end: `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `windows` is NULL or a live handle; `out` is NULL or points to a writable `coll_contact_window`.
+ */
+coll_status coll_contact_windows_at(const struct coll_contact_windows *windows,
+                                    size_t index,
+                                    struct coll_contact_window *out);
+
+/**
+ * Frees windows. NULL is a no-op.
+ *
+ * # Safety
+ * `windows` is NULL or a handle from this library that has not been freed.
+ */
+void coll_contact_windows_free(struct coll_contact_windows *windows);
+
+/**
+ * Whether the contact may be made at the request's instant, in `*out`.
+ *
+ * # Safety
+ * `decision` is NULL or a live handle; `out` is NULL or points to a writable `bool`.
+ */
+coll_status coll_contact_decision_allowed(const struct coll_contact_decision *decision, bool *out);
+
+/**
+ * The request's instant (Unix seconds) in `*out`.
+ *
+ * # Safety
+ * `decision` is NULL or a live handle; `out` is NULL or points to a writable `int64_t`.
+ */
+coll_status coll_contact_decision_instant(const struct coll_contact_decision *decision,
+                                          int64_t *out);
+
+/**
+ * The next eligible instant: `*out_has` 1 and `*out_at` the earliest instant at or after the request
+ * when every rule allows (the request's own instant when allowed), in Unix seconds; or `*out_has` 0
+ * and `*out_at` 0 when none comes within the policy's search horizon.
+ *
+ * # Safety
+ * `decision` is NULL or a live handle; `out_has` is NULL or points to a writable `uint8_t`; `out_at`
+ * is NULL or points to a writable `int64_t`.
+ */
+coll_status coll_contact_decision_next_eligible(const struct coll_contact_decision *decision,
+                                                uint8_t *out_has,
+                                                int64_t *out_at);
+
+/**
+ * The number of reasons (rules that block; 0 when allowed).
+ *
+ * # Safety
+ * `decision` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_contact_decision_reason_count(const struct coll_contact_decision *decision,
+                                               size_t *out);
+
+/**
+ * Reason `index` (in the policy's order of rules) in `*out`, its text lent by the decision. Past the
+ * end: `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `decision` is NULL or a live handle; `out` is NULL or points to a writable `coll_contact_reason`.
+ */
+coll_status coll_contact_decision_reason_at(const struct coll_contact_decision *decision,
+                                            size_t index,
+                                            struct coll_contact_reason *out);
+
+/**
+ * The number of warnings.
+ *
+ * # Safety
+ * `decision` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_contact_decision_warning_count(const struct coll_contact_decision *decision,
+                                                size_t *out);
+
+/**
+ * Warning `index` in `*out`, its text lent by the decision. Past the end: `COLL_INVALID_ARGUMENT`
+ * naming `index`.
+ *
+ * # Safety
+ * `decision` is NULL or a live handle; `out` is NULL or points to a writable `coll_contact_warning`.
+ */
+coll_status coll_contact_decision_warning_at(const struct coll_contact_decision *decision,
+                                             size_t index,
+                                             struct coll_contact_warning *out);
+
+/**
+ * The decision as one line of JSON for logging (`{"allowed", "at", "reasons": [{"rule", "citation",
+ * "mark", "message"}], "warnings": [{"code", "citation", "message"}], "next_eligible"}`, instants as
+ * RFC 3339 text), written into `buf` with a NUL; `*out_len` is its length without the NUL. When
+ * `buf_len` is too small: `COLL_BUFFER_TOO_SMALL`, `buf` untouched, `*out_len` the size needed (with
+ * the NUL); `buf` may be NULL when `buf_len` is 0, to ask for the size.
+ *
+ * # Safety
+ * `decision` is NULL or a live handle; `buf` is NULL or points to `buf_len` writable bytes; `out_len`
+ * is NULL or points to a writable `size_t`.
+ */
+coll_status coll_contact_decision_to_json(const struct coll_contact_decision *decision,
+                                          char *buf,
+                                          size_t buf_len,
+                                          size_t *out_len);
+
+/**
+ * A copy of the decision, freed separately with `coll_contact_decision_free`.
+ *
+ * # Safety
+ * `decision` is NULL or a live handle; `out` is NULL or points to a writable
+ * `coll_contact_decision *`.
+ */
+coll_status coll_contact_decision_clone(const struct coll_contact_decision *decision,
+                                        struct coll_contact_decision **out);
+
+/**
+ * Frees a decision (and the text it lent). NULL is a no-op. Never free a decision lent by a
+ * `coll_contact_batch`.
+ *
+ * # Safety
+ * `decision` is NULL or a handle from this library that has not been freed.
+ */
+void coll_contact_decision_free(struct coll_contact_decision *decision);
+
+/**
+ * Decides `n_items` requests, each against its own profile and history, over every core (small
+ * batches stay on the calling thread). One item's error does not stop the others: it is kept as that
+ * item's result (`coll_contact_batch_decision`).
+ *
+ * Fails as a whole only when an argument is missing: `COLL_NULL_ARGUMENT` (`policy`, `items` NULL
+ * with a count, `out`; `items.profile`, `items.history`, `items.request`, naming the item:
+ * `items.profile: item #3: must not be NULL`).
+ *
+ * Ownership: the inputs are borrowed for the call. On success `*out` is a new handle the caller owns
+ * and frees with `coll_contact_batch_free`.
+ *
+ * # Safety
+ * `policy` is NULL or a live handle; `items` is NULL or points to `n_items` readable items whose
+ * handles are NULL or live; `out` is NULL or points to a writable `coll_contact_batch *`.
+ */
+coll_status coll_contact_evaluate_batch(const struct coll_contact_policy *policy,
+                                        const struct coll_contact_batch_item *items,
+                                        size_t n_items,
+                                        struct coll_contact_batch **out);
+
+/**
+ * The number of results (the batch's items).
+ *
+ * # Safety
+ * `batch` is NULL or a live handle; `out` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_contact_batch_count(const struct coll_contact_batch *batch, size_t *out);
+
+/**
+ * The result of item `index`: on success `*out` is its decision, lent by the batch (valid until the
+ * batch is freed; never free it, `coll_contact_decision_clone` it to keep it longer). When the item
+ * itself failed, this returns that item's status (`COLL_INVALID_ARGUMENT`, ...) and its message is the
+ * last error message, as `coll_contact_evaluate` would have given. Past the end:
+ * `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `batch` is NULL or a live handle; `out` is NULL or points to a writable
+ * `const coll_contact_decision *`.
+ */
+coll_status coll_contact_batch_decision(const struct coll_contact_batch *batch,
+                                        size_t index,
+                                        const struct coll_contact_decision **out);
+
+/**
+ * Frees a batch and the decisions it lent. NULL is a no-op.
+ *
+ * # Safety
+ * `batch` is NULL or a handle from this library that has not been freed.
+ */
+void coll_contact_batch_free(struct coll_contact_batch *batch);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -21,6 +21,10 @@
 //!   guideline tables (the `coll_guidelines` handle: the embedded IRS standards, tables from structs,
 //!   JSON or CSV), assessments (`coll_assess`: figures, flags, the derivation line by line), fair
 //!   shares (`coll_fair_share_new`) and plan recommendations (`coll_recommend`).
+//! - [`contact`]: contact-rule eligibility: policies (`coll_contact_policy`: the US federal baseline,
+//!   presets, JSON), profiles, histories and requests, `coll_contact_evaluate` into a decision with its
+//!   reasons, warnings and next eligible instant, eligible windows, batches; instants as Unix seconds
+//!   and RFC 3339 text.
 //!
 //! ## The shape of every function (after rustls-ffi)
 //! `#[no_mangle] pub unsafe extern "C" fn`, whose body runs inside `error::boundary` (a panic becomes
@@ -47,6 +51,8 @@ pub mod schedule;
 pub mod debt;
 
 pub mod affordability;
+
+pub mod contact;
 
 use std::ffi::c_char;
 

@@ -5294,6 +5294,792 @@ static void test_recommendations(void) {
     coll_statement_free(s);
 }
 
+/* ---------------------------------------------------------------- contact rules */
+
+static coll_contact_text contact_text(const char *s) {
+    coll_contact_text t;
+    t.ptr = s;
+    t.len = strlen(s);
+    return t;
+}
+
+/* Whether lent text of `len` bytes equals `want` and is NUL-terminated. */
+static int lent_is(const char *got, size_t len, const char *want) {
+    return got != NULL && strlen(want) == len && memcmp(got, want, len) == 0 && got[len] == '\0';
+}
+
+#define CONTACT_CELL "+1 212 555 0100"
+/* Comment 6(b)(1)(i)-2.i: an Eastern mobile number and a Pacific address. */
+static const char CONTACT_PROFILE[] =
+    "{\"person\":\"p1\",\"time_zones\":[\"America/New_York\",\"America/Los_Angeles\"],"
+    "\"destinations\":[{\"address\":\"+1 212 555 0100\",\"medium\":\"phone\",\"line\":\"cell\"},"
+    "{\"address\":\"pat@example.com\",\"medium\":\"email\"}]}";
+/* 2026-04-08T15:00:00Z: 11:00 a.m. in New York (EDT), 8:00 a.m. in Los Angeles (PDT). */
+#define CONTACT_ELEVEN_ET 1775660400LL
+
+static void test_contact_names(void) {
+    uint32_t v;
+    const char *name;
+    int64_t t;
+    char buf[64];
+    size_t len;
+
+    EXPECT_OK(coll_contact_channel_from_name("ringless voicemail", 18, &v));
+    EXPECT_TRUE(v == COLL_CONTACT_CHANNEL_RINGLESS_VOICEMAIL);
+    EXPECT_OK(coll_contact_channel_name(COLL_CONTACT_CHANNEL_EMAIL, &name));
+    EXPECT_TRUE(strcmp(name, "email") == 0);
+    POISON(v);
+    EXPECT(coll_contact_channel_from_name("fax", 3, &v), COLL_INVALID_ARGUMENT, "channel");
+    UNTOUCHED(v);
+    EXPECT(coll_contact_channel_from_name("\xff", 1, &v), COLL_INVALID_UTF8, "name");
+    EXPECT_NULL(coll_contact_channel_from_name(NULL, 4, &v), "name");
+    EXPECT_NULL(coll_contact_channel_from_name("call", 4, NULL), "out");
+    EXPECT(coll_contact_channel_name(6, &name), COLL_INVALID_ARGUMENT, "channel");
+    EXPECT_NULL(coll_contact_channel_name(0, NULL), "out");
+
+    EXPECT_OK(coll_contact_direction_from_name("Inbound", 7, &v));
+    EXPECT_TRUE(v == COLL_CONTACT_DIRECTION_INBOUND);
+    EXPECT_OK(coll_contact_direction_name(COLL_CONTACT_DIRECTION_OUTBOUND, &name));
+    EXPECT_TRUE(strcmp(name, "outbound") == 0);
+    EXPECT(coll_contact_direction_from_name("sideways", 8, &v), COLL_INVALID_ARGUMENT, "direction");
+    EXPECT(coll_contact_direction_name(2, &name), COLL_INVALID_ARGUMENT, "direction");
+    EXPECT_NULL(coll_contact_direction_from_name(NULL, 0, &v), "name");
+    EXPECT_NULL(coll_contact_direction_name(0, NULL), "out");
+
+    EXPECT_OK(coll_contact_outcome_from_name("wrong-number", 12, &v));
+    EXPECT_TRUE(v == COLL_CONTACT_OUTCOME_WRONG_NUMBER);
+    EXPECT_OK(coll_contact_outcome_name(COLL_CONTACT_OUTCOME_LIMITED_CONTENT_MESSAGE, &name));
+    EXPECT_TRUE(strcmp(name, "limited_content_message") == 0);
+    EXPECT(coll_contact_outcome_from_name("hung up", 7, &v), COLL_INVALID_ARGUMENT, "outcome");
+    EXPECT(coll_contact_outcome_name(10, &name), COLL_INVALID_ARGUMENT, "outcome");
+    EXPECT_NULL(coll_contact_outcome_from_name("busy", 4, NULL), "out");
+    EXPECT_NULL(coll_contact_outcome_name(0, NULL), "out");
+
+    EXPECT_OK(coll_contact_flag_kind_from_name("breathing space", 15, &v));
+    EXPECT_TRUE(v == COLL_CONTACT_FLAG_BREATHING_SPACE);
+    EXPECT_OK(coll_contact_flag_kind_name(COLL_CONTACT_FLAG_CEASE_RECEIVED, &name));
+    EXPECT_TRUE(strcmp(name, "cease_received") == 0);
+    EXPECT(coll_contact_flag_kind_from_name("jail", 4, &v), COLL_INVALID_ARGUMENT, "flags.kind");
+    EXPECT(coll_contact_flag_kind_name(7, &name), COLL_INVALID_ARGUMENT, "flags.kind");
+    EXPECT_NULL(coll_contact_flag_kind_from_name(NULL, 1, &v), "name");
+    EXPECT_NULL(coll_contact_flag_kind_name(0, NULL), "out");
+
+    EXPECT_OK(coll_contact_purpose_from_name("cease notice", 12, &v));
+    EXPECT_TRUE(v == COLL_CONTACT_PURPOSE_CEASE_NOTICE);
+    EXPECT_OK(coll_contact_purpose_name(COLL_CONTACT_PURPOSE_OPT_OUT_CONFIRMATION, &name));
+    EXPECT_TRUE(strcmp(name, "opt_out_confirmation") == 0);
+    EXPECT(coll_contact_purpose_from_name("marketing", 9, &v), COLL_INVALID_ARGUMENT, "purpose");
+    EXPECT(coll_contact_purpose_name(3, &name), COLL_INVALID_ARGUMENT, "purpose");
+    EXPECT_NULL(coll_contact_purpose_from_name(NULL, 1, &v), "name");
+    EXPECT_NULL(coll_contact_purpose_name(0, NULL), "out");
+
+    /* Instants: RFC 3339 text with any offset, Unix seconds, text back in UTC. */
+    EXPECT_OK(coll_instant_from_rfc3339("2026-04-08T11:00:00-04:00", 25, &t));
+    EXPECT_TRUE(t == CONTACT_ELEVEN_ET);
+    POISON(t);
+    EXPECT(coll_instant_from_rfc3339("2026-04-08 11:00", 16, &t), COLL_INVALID_DATE, "text");
+    UNTOUCHED(t);
+    EXPECT(coll_instant_from_rfc3339("\xc3", 1, &t), COLL_INVALID_UTF8, "text");
+    EXPECT_NULL(coll_instant_from_rfc3339(NULL, 3, &t), "text");
+    EXPECT_NULL(coll_instant_from_rfc3339("2026-04-08T11:00:00Z", 20, NULL), "out");
+    EXPECT_OK(coll_instant_to_rfc3339(CONTACT_ELEVEN_ET, buf, sizeof buf, &len));
+    EXPECT_TRUE(strcmp(buf, "2026-04-08T15:00:00Z") == 0 && len == 20);
+    EXPECT(coll_instant_to_rfc3339(CONTACT_ELEVEN_ET, NULL, 0, &len), COLL_BUFFER_TOO_SMALL, "buf");
+    EXPECT_TRUE(len == 21);
+    EXPECT(coll_instant_to_rfc3339(INT64_MAX, buf, sizeof buf, &len), COLL_DATE_OUT_OF_RANGE, "seconds");
+    EXPECT_NULL(coll_instant_to_rfc3339(0, NULL, 5, &len), "buf");
+    EXPECT_NULL(coll_instant_to_rfc3339(0, buf, sizeof buf, NULL), "out_len");
+}
+
+static void test_contact_policies(void) {
+    coll_contact_policy *p = NULL, *copy = NULL, *again = NULL, *out;
+    coll_contact_text names[2], bad[1];
+    coll_contact_rule_info rule;
+    size_t n = 0, len = 0, written = 0;
+    char small[4];
+    char *json = NULL;
+
+    EXPECT_OK(coll_contact_policy_us_federal(&p));
+    EXPECT_NULL(coll_contact_policy_us_federal(NULL), "out");
+    EXPECT_OK(coll_contact_policy_rule_count(p, &n));
+    EXPECT_TRUE(n >= 10);
+    EXPECT_OK(coll_contact_policy_rule_at(p, 0, &rule));
+    EXPECT_TRUE(lent_is(rule.id, rule.id_len, "reg_f.time_of_day"));
+    EXPECT_TRUE(lent_is(rule.mark, rule.mark_len, "V"));
+    EXPECT_TRUE(lent_is(rule.kind, rule.kind_len, "time_of_day"));
+    EXPECT_TRUE(rule.citation_len > 0 && strstr(rule.citation, "1006.6(b)(1)(i)") != NULL);
+    POISON(rule);
+    EXPECT(coll_contact_policy_rule_at(p, n, &rule), COLL_INVALID_ARGUMENT, "index");
+    UNTOUCHED(rule);
+    EXPECT_NULL(coll_contact_policy_rule_at(NULL, 0, &rule), "policy");
+    EXPECT_NULL(coll_contact_policy_rule_at(p, 0, NULL), "out");
+    EXPECT_NULL(coll_contact_policy_rule_count(NULL, &n), "policy");
+    EXPECT_NULL(coll_contact_policy_rule_count(p, NULL), "out");
+
+    names[0] = contact_text("regulation_f");
+    names[1] = contact_text("Massachusetts");
+    out = NULL;
+    EXPECT_OK(coll_contact_policy_from_presets(names, 2, &out));
+    coll_contact_policy_free(out);
+    bad[0] = contact_text("texas");
+    out = (coll_contact_policy *)NULL;
+    POISON(out);
+    EXPECT(coll_contact_policy_from_presets(bad, 1, &out), COLL_INVALID_ARGUMENT, "presets");
+    UNTOUCHED(out);
+    EXPECT(coll_contact_policy_from_presets(NULL, 0, &out), COLL_INVALID_ARGUMENT, "presets");
+    bad[0] = contact_text("\xff");
+    EXPECT(coll_contact_policy_from_presets(bad, 1, &out), COLL_INVALID_UTF8, "names");
+    bad[0].ptr = NULL;
+    bad[0].len = 3;
+    EXPECT_NULL(coll_contact_policy_from_presets(bad, 1, &out), "names");
+    EXPECT_NULL(coll_contact_policy_from_presets(NULL, 1, &out), "names");
+    EXPECT_NULL(coll_contact_policy_from_presets(names, 1, NULL), "out");
+    names[1] = contact_text("regulation-f");
+    EXPECT(coll_contact_policy_from_presets(names, 2, &out), COLL_INVALID_ARGUMENT, "rules.id");
+
+    /* JSON: the core's field for what it refuses, `policy` for what is not a policy at all. */
+    {
+        static const char disable[] = "{\"presets\":[\"regulation_f\"],\"disable\":[\"reg_f.nope\"]}";
+        static const char unknown[] = "{\"presets\":[\"mars\"]}";
+        static const char empty[] = "{\"rules\":[]}";
+        static const char wrong[] = "{\"presets\":\"regulation_f\"}";
+        EXPECT(coll_contact_policy_from_json(disable, strlen(disable), &out), COLL_INVALID_ARGUMENT, "policy");
+        EXPECT_TRUE(strncmp(coll_last_error_message(), "policy: disable: ", 17) == 0);
+        EXPECT(coll_contact_policy_from_json(unknown, strlen(unknown), &out), COLL_INVALID_ARGUMENT, "policy");
+        EXPECT_TRUE(strncmp(coll_last_error_message(), "policy: presets: ", 17) == 0);
+        EXPECT(coll_contact_policy_from_json(empty, strlen(empty), &out), COLL_INVALID_ARGUMENT, "policy");
+        EXPECT_TRUE(strncmp(coll_last_error_message(), "policy: rules: ", 15) == 0);
+        EXPECT(coll_contact_policy_from_json(wrong, strlen(wrong), &out), COLL_INVALID_ARGUMENT, "policy");
+        EXPECT(coll_contact_policy_from_json("{", 1, &out), COLL_INVALID_ARGUMENT, "policy");
+        EXPECT(coll_contact_policy_from_json("\xff", 1, &out), COLL_INVALID_UTF8, "text");
+        EXPECT_NULL(coll_contact_policy_from_json(NULL, 2, &out), "text");
+        EXPECT_NULL(coll_contact_policy_from_json("{}", 2, NULL), "out");
+    }
+
+    EXPECT(coll_contact_policy_to_json(p, NULL, 0, &len), COLL_BUFFER_TOO_SMALL, "buf");
+    EXPECT_TRUE(len > 100);
+    json = (char *)malloc(len);
+    if (json != NULL) {
+        EXPECT_OK(coll_contact_policy_to_json(p, json, len, &written));
+        EXPECT_TRUE(written == len - 1 && json[written] == '\0');
+        EXPECT_OK(coll_contact_policy_from_json(json, written, &again));
+        EXPECT_OK(coll_contact_policy_rule_count(again, &written));
+        EXPECT_TRUE(written == n);
+        free(json);
+    }
+    EXPECT(coll_contact_policy_to_json(p, small, sizeof small, &len), COLL_BUFFER_TOO_SMALL, "buf");
+    EXPECT_NULL(coll_contact_policy_to_json(NULL, small, sizeof small, &len), "policy");
+    EXPECT_NULL(coll_contact_policy_to_json(p, NULL, 5, &len), "buf");
+    EXPECT_NULL(coll_contact_policy_to_json(p, small, sizeof small, NULL), "out_len");
+
+    EXPECT_OK(coll_contact_policy_clone(p, &copy));
+    EXPECT_TRUE(copy != NULL && copy != p);
+    EXPECT_NULL(coll_contact_policy_clone(NULL, &out), "policy");
+    EXPECT_NULL(coll_contact_policy_clone(p, NULL), "out");
+    coll_contact_policy_free(NULL);
+    coll_contact_policy_free(copy);
+    coll_contact_policy_free(again);
+    coll_contact_policy_free(p);
+}
+
+static void test_contact_inputs(void) {
+    coll_contact_profile *profile = NULL, *pcopy = NULL, *pout;
+    coll_contact_history *history = NULL, *hcopy = NULL, *hout;
+    coll_contact_request *request = NULL, *later = NULL, *rout;
+    coll_contact_attempt a;
+    coll_contact_request_fields f;
+    coll_contact_text debts[2];
+    size_t n = 0, len = 0;
+    char buf[1024];
+
+    /* Profiles. */
+    EXPECT_OK(coll_contact_profile_from_json(CONTACT_PROFILE, strlen(CONTACT_PROFILE), &profile));
+    {
+        static const char mars[] = "{\"person\":\"p1\",\"time_zones\":[\"Mars/Base\"]}";
+        static const char blank[] = "{\"person\":\" \"}";
+        static const char twice[] = "{\"person\":\"p1\",\"destinations\":[{\"address\":\"a@b.c\",\"medium\":\"email\"},"
+                                    "{\"address\":\"a@b.c\",\"medium\":\"email\"}]}";
+        static const char no_person[] = "{\"time_zones\":[]}";
+        POISON(pout);
+        EXPECT(coll_contact_profile_from_json(mars, strlen(mars), &pout), COLL_INVALID_ARGUMENT, "profile");
+        EXPECT_TRUE(strncmp(coll_last_error_message(), "profile: time_zones: ", 21) == 0);
+        EXPECT_TRUE(strstr(coll_last_error_message(), "Mars/Base") != NULL);
+        UNTOUCHED(pout);
+        EXPECT(coll_contact_profile_from_json(blank, strlen(blank), &pout), COLL_INVALID_ARGUMENT, "profile");
+        EXPECT_TRUE(strncmp(coll_last_error_message(), "profile: person: ", 17) == 0);
+        EXPECT(coll_contact_profile_from_json(twice, strlen(twice), &pout), COLL_INVALID_ARGUMENT, "profile");
+        EXPECT_TRUE(strncmp(coll_last_error_message(), "profile: destinations.address: ", 31) == 0);
+        EXPECT(coll_contact_profile_from_json(no_person, strlen(no_person), &pout), COLL_INVALID_ARGUMENT, "profile");
+        EXPECT(coll_contact_profile_from_json("[1,", 3, &pout), COLL_INVALID_ARGUMENT, "profile");
+        EXPECT(coll_contact_profile_from_json("\xfe", 1, &pout), COLL_INVALID_UTF8, "text");
+        EXPECT_NULL(coll_contact_profile_from_json(NULL, 1, &pout), "text");
+        EXPECT_NULL(coll_contact_profile_from_json("{}", 2, NULL), "out");
+    }
+    EXPECT_OK(coll_contact_profile_to_json(profile, buf, sizeof buf, &len));
+    EXPECT_TRUE(strstr(buf, "America/Los_Angeles") != NULL);
+    EXPECT_OK(coll_contact_profile_from_json(buf, len, &pcopy));
+    coll_contact_profile_free(pcopy);
+    pcopy = NULL;
+    EXPECT(coll_contact_profile_to_json(profile, buf, 3, &len), COLL_BUFFER_TOO_SMALL, "buf");
+    EXPECT_NULL(coll_contact_profile_to_json(NULL, buf, sizeof buf, &len), "profile");
+    EXPECT_NULL(coll_contact_profile_to_json(profile, buf, sizeof buf, NULL), "out_len");
+    EXPECT_OK(coll_contact_profile_clone(profile, &pcopy));
+    EXPECT_NULL(coll_contact_profile_clone(NULL, &pout), "profile");
+    EXPECT_NULL(coll_contact_profile_clone(profile, NULL), "out");
+    coll_contact_profile_free(pcopy);
+    coll_contact_profile_free(NULL);
+
+    /* Histories, attempt by attempt. */
+    EXPECT_OK(coll_contact_history_new(&history));
+    EXPECT_NULL(coll_contact_history_new(NULL), "out");
+    EXPECT_OK(coll_contact_attempt_init(&a));
+    EXPECT_NULL(coll_contact_attempt_init(NULL), "out");
+    EXPECT_TRUE(a.channel == COLL_CONTACT_CHANNEL_CALL && a.outcome == COLL_CONTACT_OUTCOME_NO_ANSWER);
+    debts[0] = contact_text("card");
+    debts[1] = contact_text("loan");
+    a.at_text = "2026-04-07T10:00:00-04:00";
+    a.at_text_len = strlen(a.at_text);
+    a.destination = CONTACT_CELL;
+    a.destination_len = strlen(CONTACT_CELL);
+    a.debts = debts;
+    a.n_debts = 2;
+    EXPECT_OK(coll_contact_history_append(history, &a));
+    a.at_text = NULL;
+    a.at_text_len = 0;
+    a.at = CONTACT_ELEVEN_ET - 2 * 86400;
+    a.outcome = COLL_CONTACT_OUTCOME_VOICEMAIL;
+    EXPECT_OK(coll_contact_history_append(history, &a));
+    EXPECT_OK(coll_contact_history_count(history, &n));
+    EXPECT_TRUE(n == 2);
+    a.outcome = 10;
+    EXPECT(coll_contact_history_append(history, &a), COLL_INVALID_ARGUMENT, "history.outcome");
+    a.outcome = COLL_CONTACT_OUTCOME_SENT;
+    EXPECT(coll_contact_history_append(history, &a), COLL_INVALID_ARGUMENT, "history.outcome");
+    a.outcome = COLL_CONTACT_OUTCOME_NO_ANSWER;
+    a.channel = 6;
+    EXPECT(coll_contact_history_append(history, &a), COLL_INVALID_ARGUMENT, "history.channel");
+    a.channel = COLL_CONTACT_CHANNEL_CALL;
+    a.direction = 2;
+    EXPECT(coll_contact_history_append(history, &a), COLL_INVALID_ARGUMENT, "history.direction");
+    a.direction = COLL_CONTACT_DIRECTION_OUTBOUND;
+    a.destination = " ";
+    a.destination_len = 1;
+    EXPECT(coll_contact_history_append(history, &a), COLL_INVALID_ARGUMENT, "history.destination");
+    a.destination = CONTACT_CELL;
+    a.destination_len = strlen(CONTACT_CELL);
+    debts[1] = contact_text("");
+    EXPECT(coll_contact_history_append(history, &a), COLL_INVALID_ARGUMENT, "history.debts");
+    debts[1].ptr = NULL;
+    debts[1].len = 2;
+    EXPECT_NULL(coll_contact_history_append(history, &a), "history.debts");
+    debts[1] = contact_text("loan");
+    a.also_discussed = NULL;
+    a.n_also_discussed = 1;
+    EXPECT_NULL(coll_contact_history_append(history, &a), "history.also_discussed");
+    a.n_also_discussed = 0;
+    a.at_text = "last Tuesday";
+    a.at_text_len = strlen(a.at_text);
+    EXPECT(coll_contact_history_append(history, &a), COLL_INVALID_DATE, "history.at");
+    a.at_text = "2999-01-01T00:00:00Z";
+    a.at_text_len = strlen(a.at_text);
+    EXPECT(coll_contact_history_append(history, &a), COLL_INVALID_ARGUMENT, "history.at");
+    a.at_text = NULL;
+    a.at_text_len = 0;
+    a.at = INT64_MIN;
+    EXPECT(coll_contact_history_append(history, &a), COLL_DATE_OUT_OF_RANGE, "history.at");
+    EXPECT_NULL(coll_contact_history_append(NULL, &a), "history");
+    EXPECT_NULL(coll_contact_history_append(history, NULL), "attempt");
+    EXPECT_OK(coll_contact_history_count(history, &n));
+    EXPECT_TRUE(n == 2); /* nothing changed on failure */
+    EXPECT_NULL(coll_contact_history_count(NULL, &n), "history");
+    EXPECT_NULL(coll_contact_history_count(history, NULL), "out");
+
+    EXPECT_OK(coll_contact_history_to_json(history, buf, sizeof buf, &len));
+    EXPECT_TRUE(strstr(buf, "\"voicemail\"") != NULL && strstr(buf, "\"no_answer\"") != NULL);
+    EXPECT_OK(coll_contact_history_from_json(buf, len, &hcopy));
+    EXPECT_OK(coll_contact_history_count(hcopy, &n));
+    EXPECT_TRUE(n == 2);
+    coll_contact_history_free(hcopy);
+    hcopy = NULL;
+    EXPECT(coll_contact_history_to_json(history, NULL, 0, &len), COLL_BUFFER_TOO_SMALL, "buf");
+    EXPECT_NULL(coll_contact_history_to_json(NULL, buf, sizeof buf, &len), "history");
+    EXPECT_NULL(coll_contact_history_to_json(history, buf, sizeof buf, NULL), "out_len");
+    {
+        static const char hung_up[] = "[{\"at\":\"2026-04-08T10:00:00Z\",\"channel\":\"call\",\"direction\":\"outbound\","
+                                      "\"outcome\":\"hung_up\",\"destination\":\"555\"}]";
+        static const char fax[] = "[{\"at\":\"2026-04-08T10:00:00Z\",\"channel\":\"fax\",\"direction\":\"outbound\","
+                                  "\"outcome\":\"sent\",\"destination\":\"555\"}]";
+        static const char sideways[] = "[{\"at\":\"2026-04-08T10:00:00Z\",\"channel\":\"call\",\"direction\":\"up\","
+                                       "\"outcome\":\"busy\",\"destination\":\"555\"}]";
+        static const char blank[] = "[{\"at\":\"2026-04-08T10:00:00Z\",\"channel\":\"call\",\"direction\":\"outbound\","
+                                    "\"outcome\":\"busy\",\"destination\":\"\"}]";
+        POISON(hout);
+        EXPECT(coll_contact_history_from_json(hung_up, strlen(hung_up), &hout), COLL_INVALID_ARGUMENT, "history");
+        UNTOUCHED(hout);
+        EXPECT_TRUE(strncmp(coll_last_error_message(), "history: history.outcome: attempt #0: ", 38) == 0);
+        EXPECT(coll_contact_history_from_json(fax, strlen(fax), &hout), COLL_INVALID_ARGUMENT, "history");
+        EXPECT_TRUE(strncmp(coll_last_error_message(), "history: history.channel: attempt #0: ", 38) == 0);
+        EXPECT(coll_contact_history_from_json(sideways, strlen(sideways), &hout), COLL_INVALID_ARGUMENT, "history");
+        EXPECT_TRUE(strncmp(coll_last_error_message(), "history: history.direction: ", 28) == 0);
+        EXPECT(coll_contact_history_from_json(blank, strlen(blank), &hout), COLL_INVALID_ARGUMENT, "history");
+        EXPECT_TRUE(strncmp(coll_last_error_message(), "history: history.destination: ", 30) == 0);
+        EXPECT(coll_contact_history_from_json("{}", 2, &hout), COLL_INVALID_ARGUMENT, "history");
+        EXPECT(coll_contact_history_from_json("\xff", 1, &hout), COLL_INVALID_UTF8, "text");
+        EXPECT_NULL(coll_contact_history_from_json(NULL, 2, &hout), "text");
+        EXPECT_NULL(coll_contact_history_from_json("[]", 2, NULL), "out");
+    }
+    EXPECT_OK(coll_contact_history_clone(history, &hcopy));
+    EXPECT_NULL(coll_contact_history_clone(NULL, &hout), "history");
+    EXPECT_NULL(coll_contact_history_clone(history, NULL), "out");
+    coll_contact_history_free(hcopy);
+    coll_contact_history_free(NULL);
+
+    /* Requests. */
+    EXPECT_OK(coll_contact_request_fields_init(&f));
+    EXPECT_NULL(coll_contact_request_fields_init(NULL), "out");
+    EXPECT_TRUE(f.channel == COLL_CONTACT_CHANNEL_CALL && f.purpose == COLL_CONTACT_PURPOSE_COLLECTION);
+    f.person = "p1";
+    f.person_len = 2;
+    f.debt = "card";
+    f.debt_len = 4;
+    f.destination = CONTACT_CELL;
+    f.destination_len = strlen(CONTACT_CELL);
+    f.at = CONTACT_ELEVEN_ET;
+    EXPECT_OK(coll_contact_request_new(&f, &request));
+    f.person = " ";
+    f.person_len = 1;
+    POISON(rout);
+    EXPECT(coll_contact_request_new(&f, &rout), COLL_INVALID_ARGUMENT, "person");
+    UNTOUCHED(rout);
+    f.person = "p1";
+    f.person_len = 2;
+    f.debt_len = 0;
+    EXPECT(coll_contact_request_new(&f, &rout), COLL_INVALID_ARGUMENT, "debt");
+    f.debt_len = 4;
+    f.channel = 99;
+    EXPECT(coll_contact_request_new(&f, &rout), COLL_INVALID_ARGUMENT, "channel");
+    f.channel = COLL_CONTACT_CHANNEL_CALL;
+    f.purpose = 3;
+    EXPECT(coll_contact_request_new(&f, &rout), COLL_INVALID_ARGUMENT, "purpose");
+    f.purpose = COLL_CONTACT_PURPOSE_COLLECTION;
+    f.autodialed = 2;
+    EXPECT(coll_contact_request_new(&f, &rout), COLL_INVALID_ARGUMENT, "autodialed");
+    f.autodialed = 0;
+    f.at_text = "tomorrow";
+    f.at_text_len = 8;
+    EXPECT(coll_contact_request_new(&f, &rout), COLL_INVALID_DATE, "at");
+    f.at_text = NULL;
+    f.at_text_len = 3;
+    f.at = 40000000000LL; /* the year 3237 */
+    EXPECT(coll_contact_request_new(&f, &rout), COLL_INVALID_ARGUMENT, "at");
+    f.at = CONTACT_ELEVEN_ET;
+    f.destination = NULL;
+    EXPECT_NULL(coll_contact_request_new(&f, &rout), "destination");
+    f.destination = CONTACT_CELL;
+    EXPECT_NULL(coll_contact_request_new(NULL, &rout), "fields");
+    EXPECT_NULL(coll_contact_request_new(&f, NULL), "out");
+    {
+        static const char fax[] = "{\"person\":\"p1\",\"debt\":\"d\",\"channel\":\"fax\",\"destination\":\"555\","
+                                  "\"at\":\"2026-04-08T10:00:00Z\"}";
+        static const char purpose[] = "{\"person\":\"p1\",\"debt\":\"d\",\"channel\":\"call\",\"destination\":\"555\","
+                                      "\"at\":\"2026-04-08T10:00:00Z\",\"purpose\":\"sales\"}";
+        static const char far[] = "{\"person\":\"p1\",\"debt\":\"d\",\"channel\":\"call\",\"destination\":\"555\","
+                                  "\"at\":\"2999-04-08T10:00:00Z\"}";
+        EXPECT(coll_contact_request_from_json(fax, strlen(fax), &rout), COLL_INVALID_ARGUMENT, "request");
+        EXPECT_TRUE(strncmp(coll_last_error_message(), "request: channel: ", 18) == 0);
+        EXPECT(coll_contact_request_from_json(purpose, strlen(purpose), &rout), COLL_INVALID_ARGUMENT, "request");
+        EXPECT_TRUE(strncmp(coll_last_error_message(), "request: purpose: ", 18) == 0);
+        EXPECT(coll_contact_request_from_json(far, strlen(far), &rout), COLL_INVALID_ARGUMENT, "request");
+        EXPECT_TRUE(strncmp(coll_last_error_message(), "request: at: ", 13) == 0);
+        EXPECT(coll_contact_request_from_json("[]", 2, &rout), COLL_INVALID_ARGUMENT, "request");
+        EXPECT(coll_contact_request_from_json("\x80", 1, &rout), COLL_INVALID_UTF8, "text");
+        EXPECT_NULL(coll_contact_request_from_json(NULL, 1, &rout), "text");
+        EXPECT_NULL(coll_contact_request_from_json("{}", 2, NULL), "out");
+    }
+    EXPECT_OK(coll_contact_request_to_json(request, buf, sizeof buf, &len));
+    EXPECT_TRUE(strstr(buf, "\"2026-04-08T15:00:00Z\"") != NULL);
+    EXPECT_OK(coll_contact_request_from_json(buf, len, &later));
+    coll_contact_request_free(later);
+    later = NULL;
+    EXPECT(coll_contact_request_to_json(request, buf, 2, &len), COLL_BUFFER_TOO_SMALL, "buf");
+    EXPECT_NULL(coll_contact_request_to_json(NULL, buf, sizeof buf, &len), "request");
+    EXPECT_NULL(coll_contact_request_to_json(request, buf, sizeof buf, NULL), "out_len");
+    EXPECT_OK(coll_contact_request_at(request, CONTACT_ELEVEN_ET + 3600, &later));
+    EXPECT(coll_contact_request_at(request, INT64_MAX, &rout), COLL_DATE_OUT_OF_RANGE, "at");
+    EXPECT(coll_contact_request_at(request, -4000000000LL, &rout), COLL_INVALID_ARGUMENT, "at");
+    EXPECT_NULL(coll_contact_request_at(NULL, 0, &rout), "request");
+    EXPECT_NULL(coll_contact_request_at(request, 0, NULL), "out");
+    coll_contact_request_free(later);
+    coll_contact_request_free(NULL);
+
+    coll_contact_request_free(request);
+    coll_contact_history_free(history);
+    coll_contact_profile_free(profile);
+}
+
+/* A request for p1's cell at `at` (Unix seconds). */
+static coll_contact_request *contact_request(const char *person, const char *destination, int64_t at) {
+    coll_contact_request_fields f;
+    coll_contact_request *r = NULL;
+    coll_contact_request_fields_init(&f);
+    f.person = person;
+    f.person_len = strlen(person);
+    f.debt = "card";
+    f.debt_len = 4;
+    f.destination = destination;
+    f.destination_len = strlen(destination);
+    f.at = at;
+    if (coll_contact_request_new(&f, &r) != COLL_OK) {
+        printf("FAIL fixture: request: %s\n", coll_last_error_message());
+        failures++;
+    }
+    return r;
+}
+
+static void test_contact_decisions(void) {
+    coll_contact_policy *policy = NULL;
+    coll_contact_profile *profile = NULL;
+    coll_contact_history *none = NULL, *late = NULL;
+    coll_contact_request *early, *eleven, *nine, *after_nine, *other, *nowhere;
+    coll_contact_decision *d = NULL, *copy = NULL, *dout;
+    coll_contact_windows *w = NULL, *wout;
+    coll_contact_batch *batch = NULL, *bout;
+    coll_contact_batch_item items[3];
+    const coll_contact_decision *lent;
+    coll_contact_reason reason;
+    coll_contact_warning warning;
+    coll_contact_window window;
+    coll_contact_attempt a;
+    bool allowed = true;
+    uint8_t has = 0;
+    int64_t at = 0;
+    size_t n = 0, len = 0;
+    char buf[2048];
+
+    EXPECT_OK(coll_contact_policy_us_federal(&policy));
+    EXPECT_OK(coll_contact_profile_from_json(CONTACT_PROFILE, strlen(CONTACT_PROFILE), &profile));
+    EXPECT_OK(coll_contact_history_new(&none));
+    early = contact_request("p1", CONTACT_CELL, CONTACT_ELEVEN_ET - 1);
+    eleven = contact_request("p1", CONTACT_CELL, CONTACT_ELEVEN_ET);
+    nine = contact_request("p1", CONTACT_CELL, CONTACT_ELEVEN_ET + 10 * 3600);
+    after_nine = contact_request("p1", CONTACT_CELL, CONTACT_ELEVEN_ET + 10 * 3600 + 1);
+    other = contact_request("p2", CONTACT_CELL, CONTACT_ELEVEN_ET);
+    nowhere = contact_request("p1", "+1 000 000 0000", CONTACT_ELEVEN_ET);
+
+    /* Comment 6(b)(1)(i)-2.i, worked by hand: 10:59:59 a.m. Eastern is 7:59:59 a.m. Pacific, before 8 a.m.
+     * where the person may be: blocked by the time of day until 11:00 a.m. Eastern (15:00 UTC). */
+    EXPECT_OK(coll_contact_evaluate(policy, profile, none, early, &d));
+    EXPECT_OK(coll_contact_decision_allowed(d, &allowed));
+    EXPECT_TRUE(!allowed);
+    EXPECT_OK(coll_contact_decision_instant(d, &at));
+    EXPECT_TRUE(at == CONTACT_ELEVEN_ET - 1);
+    EXPECT_OK(coll_contact_decision_reason_count(d, &n));
+    EXPECT_TRUE(n == 1);
+    EXPECT_OK(coll_contact_decision_reason_at(d, 0, &reason));
+    EXPECT_TRUE(lent_is(reason.rule, reason.rule_len, "reg_f.time_of_day"));
+    EXPECT_TRUE(lent_is(reason.mark, reason.mark_len, "V"));
+    EXPECT_TRUE(strstr(reason.citation, "6(b)(1)(i)-2") != NULL && reason.message_len > 20);
+    EXPECT_OK(coll_contact_decision_next_eligible(d, &has, &at));
+    EXPECT_TRUE(has == 1 && at == CONTACT_ELEVEN_ET);
+    EXPECT_OK(coll_contact_decision_warning_count(d, &n));
+    EXPECT_TRUE(n == 0);
+    POISON(warning);
+    EXPECT(coll_contact_decision_warning_at(d, 0, &warning), COLL_INVALID_ARGUMENT, "index");
+    UNTOUCHED(warning);
+    POISON(reason);
+    EXPECT(coll_contact_decision_reason_at(d, 1, &reason), COLL_INVALID_ARGUMENT, "index");
+    UNTOUCHED(reason);
+    EXPECT_OK(coll_contact_decision_to_json(d, buf, sizeof buf, &len));
+    EXPECT_TRUE(strstr(buf, "\"allowed\":false") != NULL && strstr(buf, "\"next_eligible\":\"2026-04-08T15:00:00Z\"") != NULL);
+    EXPECT(coll_contact_decision_to_json(d, NULL, 0, &len), COLL_BUFFER_TOO_SMALL, "buf");
+    EXPECT_TRUE(len > 50);
+    EXPECT_NULL(coll_contact_decision_to_json(NULL, buf, sizeof buf, &len), "decision");
+    EXPECT_NULL(coll_contact_decision_to_json(d, buf, sizeof buf, NULL), "out_len");
+    EXPECT_OK(coll_contact_decision_clone(d, &copy));
+    EXPECT_OK(coll_contact_decision_reason_count(copy, &n));
+    EXPECT_TRUE(n == 1);
+    EXPECT_NULL(coll_contact_decision_clone(NULL, &dout), "decision");
+    EXPECT_NULL(coll_contact_decision_clone(d, NULL), "out");
+    EXPECT_NULL(coll_contact_decision_allowed(NULL, &allowed), "decision");
+    EXPECT_NULL(coll_contact_decision_allowed(d, NULL), "out");
+    EXPECT_NULL(coll_contact_decision_instant(NULL, &at), "decision");
+    EXPECT_NULL(coll_contact_decision_instant(d, NULL), "out");
+    EXPECT_NULL(coll_contact_decision_next_eligible(NULL, &has, &at), "decision");
+    EXPECT_NULL(coll_contact_decision_next_eligible(d, NULL, &at), "out_has");
+    EXPECT_NULL(coll_contact_decision_next_eligible(d, &has, NULL), "out_at");
+    EXPECT_NULL(coll_contact_decision_reason_count(NULL, &n), "decision");
+    EXPECT_NULL(coll_contact_decision_reason_count(d, NULL), "out");
+    EXPECT_NULL(coll_contact_decision_reason_at(NULL, 0, &reason), "decision");
+    EXPECT_NULL(coll_contact_decision_reason_at(d, 0, NULL), "out");
+    EXPECT_NULL(coll_contact_decision_warning_count(NULL, &n), "decision");
+    EXPECT_NULL(coll_contact_decision_warning_count(d, NULL), "out");
+    EXPECT_NULL(coll_contact_decision_warning_at(NULL, 0, &warning), "decision");
+    EXPECT_NULL(coll_contact_decision_warning_at(d, 0, NULL), "out");
+    coll_contact_decision_free(copy);
+    coll_contact_decision_free(d);
+    coll_contact_decision_free(NULL);
+    d = NULL;
+
+    /* 11:00 a.m. and 9:00 p.m. Eastern are allowed (the boundaries are inclusive); 9:00:01 p.m. is not,
+     * and the next time is 11:00 a.m. Eastern the next day. */
+    EXPECT_OK(coll_contact_evaluate(policy, profile, none, eleven, &d));
+    EXPECT_OK(coll_contact_decision_allowed(d, &allowed));
+    EXPECT_TRUE(allowed);
+    EXPECT_OK(coll_contact_decision_next_eligible(d, &has, &at));
+    EXPECT_TRUE(has == 1 && at == CONTACT_ELEVEN_ET);
+    coll_contact_decision_free(d);
+    d = NULL;
+    EXPECT_OK(coll_contact_evaluate(policy, profile, none, nine, &d));
+    EXPECT_OK(coll_contact_decision_allowed(d, &allowed));
+    EXPECT_TRUE(allowed);
+    coll_contact_decision_free(d);
+    d = NULL;
+    EXPECT_OK(coll_contact_next_eligible(policy, profile, none, after_nine, &has, &at));
+    EXPECT_TRUE(has == 1 && at == CONTACT_ELEVEN_ET + 86400);
+
+    /* Errors: never an "allowed". */
+    POISON(dout);
+    EXPECT(coll_contact_evaluate(policy, profile, none, other, &dout), COLL_INVALID_ARGUMENT, "person");
+    UNTOUCHED(dout);
+    EXPECT(coll_contact_evaluate(policy, profile, none, nowhere, &dout), COLL_INVALID_ARGUMENT, "destination");
+    EXPECT_OK(coll_contact_history_new(&late));
+    coll_contact_attempt_init(&a);
+    a.at = CONTACT_ELEVEN_ET + 60;
+    a.destination = CONTACT_CELL;
+    a.destination_len = strlen(CONTACT_CELL);
+    EXPECT_OK(coll_contact_history_append(late, &a));
+    EXPECT(coll_contact_evaluate(policy, profile, late, eleven, &dout), COLL_INVALID_ARGUMENT, "history.at");
+    EXPECT(coll_contact_next_eligible(policy, profile, late, eleven, &has, &at), COLL_INVALID_ARGUMENT, "history.at");
+    EXPECT(coll_contact_eligible_windows(policy, profile, late, eleven, 2, &wout), COLL_INVALID_ARGUMENT,
+           "history.at");
+    EXPECT_NULL(coll_contact_evaluate(NULL, profile, none, eleven, &dout), "policy");
+    EXPECT_NULL(coll_contact_evaluate(policy, NULL, none, eleven, &dout), "profile");
+    EXPECT_NULL(coll_contact_evaluate(policy, profile, NULL, eleven, &dout), "history");
+    EXPECT_NULL(coll_contact_evaluate(policy, profile, none, NULL, &dout), "request");
+    EXPECT_NULL(coll_contact_evaluate(policy, profile, none, eleven, NULL), "out");
+    EXPECT_NULL(coll_contact_next_eligible(NULL, profile, none, eleven, &has, &at), "policy");
+    EXPECT_NULL(coll_contact_next_eligible(policy, profile, none, eleven, NULL, &at), "out_has");
+    EXPECT_NULL(coll_contact_next_eligible(policy, profile, none, eleven, &has, NULL), "out_at");
+
+    /* Eligible windows over two days: 11:00 a.m. to just after 9:00 p.m. Eastern, each day. */
+    EXPECT_OK(coll_contact_eligible_windows(policy, profile, none, early, 2, &w));
+    EXPECT_OK(coll_contact_windows_count(w, &n));
+    EXPECT_TRUE(n == 2);
+    EXPECT_OK(coll_contact_windows_at(w, 1, &window));
+    EXPECT_TRUE(window.start == CONTACT_ELEVEN_ET + 86400 && window.end == CONTACT_ELEVEN_ET + 86400 + 10 * 3600 + 1);
+    POISON(window);
+    EXPECT(coll_contact_windows_at(w, 2, &window), COLL_INVALID_ARGUMENT, "index");
+    UNTOUCHED(window);
+    EXPECT_NULL(coll_contact_windows_at(NULL, 0, &window), "windows");
+    EXPECT_NULL(coll_contact_windows_at(w, 0, NULL), "out");
+    EXPECT_NULL(coll_contact_windows_count(NULL, &n), "windows");
+    EXPECT_NULL(coll_contact_windows_count(w, NULL), "out");
+    EXPECT(coll_contact_eligible_windows(policy, profile, none, early, 0, &wout), COLL_INVALID_ARGUMENT, "days");
+    EXPECT(coll_contact_eligible_windows(policy, profile, none, early, 3661, &wout), COLL_INVALID_ARGUMENT, "days");
+    EXPECT_NULL(coll_contact_eligible_windows(policy, NULL, none, early, 2, &wout), "profile");
+    EXPECT_NULL(coll_contact_eligible_windows(policy, profile, none, early, 2, NULL), "out");
+    coll_contact_windows_free(w);
+    coll_contact_windows_free(NULL);
+
+    /* A batch: two decisions and one item's own error. */
+    items[0].profile = profile;
+    items[0].history = none;
+    items[0].request = early;
+    items[1].profile = profile;
+    items[1].history = none;
+    items[1].request = eleven;
+    items[2].profile = profile;
+    items[2].history = none;
+    items[2].request = other;
+    EXPECT_OK(coll_contact_evaluate_batch(policy, items, 3, &batch));
+    EXPECT_OK(coll_contact_batch_count(batch, &n));
+    EXPECT_TRUE(n == 3);
+    EXPECT_OK(coll_contact_batch_decision(batch, 0, &lent));
+    EXPECT_OK(coll_contact_decision_allowed(lent, &allowed));
+    EXPECT_TRUE(!allowed);
+    EXPECT_OK(coll_contact_batch_decision(batch, 1, &lent));
+    EXPECT_OK(coll_contact_decision_allowed(lent, &allowed));
+    EXPECT_TRUE(allowed);
+    POISON(lent);
+    EXPECT(coll_contact_batch_decision(batch, 2, &lent), COLL_INVALID_ARGUMENT, "person");
+    UNTOUCHED(lent);
+    EXPECT(coll_contact_batch_decision(batch, 3, &lent), COLL_INVALID_ARGUMENT, "index");
+    EXPECT_NULL(coll_contact_batch_decision(NULL, 0, &lent), "batch");
+    EXPECT_NULL(coll_contact_batch_decision(batch, 0, NULL), "out");
+    EXPECT_NULL(coll_contact_batch_count(NULL, &n), "batch");
+    EXPECT_NULL(coll_contact_batch_count(batch, NULL), "out");
+    coll_contact_batch_free(batch);
+    coll_contact_batch_free(NULL);
+    batch = NULL;
+    EXPECT_OK(coll_contact_evaluate_batch(policy, NULL, 0, &batch));
+    EXPECT_OK(coll_contact_batch_count(batch, &n));
+    EXPECT_TRUE(n == 0);
+    coll_contact_batch_free(batch);
+    items[1].history = NULL;
+    POISON(bout);
+    EXPECT_NULL(coll_contact_evaluate_batch(policy, items, 3, &bout), "items.history");
+    UNTOUCHED(bout);
+    EXPECT_TRUE(strstr(coll_last_error_message(), "item #1") != NULL);
+    EXPECT_NULL(coll_contact_evaluate_batch(NULL, items, 1, &bout), "policy");
+    EXPECT_NULL(coll_contact_evaluate_batch(policy, NULL, 1, &bout), "items");
+    EXPECT_NULL(coll_contact_evaluate_batch(policy, items, 1, NULL), "out");
+
+    coll_contact_request_free(early);
+    coll_contact_request_free(eleven);
+    coll_contact_request_free(nine);
+    coll_contact_request_free(after_nine);
+    coll_contact_request_free(other);
+    coll_contact_request_free(nowhere);
+    coll_contact_history_free(late);
+    coll_contact_history_free(none);
+    coll_contact_profile_free(profile);
+    coll_contact_policy_free(policy);
+}
+
+static void test_contact_native_profiles(void) {
+    coll_contact_policy *policy = NULL;
+    coll_contact_profile *p = NULL, *pout;
+    coll_contact_history *none = NULL;
+    coll_contact_request *req;
+    coll_contact_decision *d = NULL;
+    coll_contact_destination dest;
+    coll_contact_text zones[2];
+    coll_contact_reason reason;
+    uint32_t v;
+    const char *name;
+    bool allowed = true;
+    uint8_t has = 1;
+    int64_t at = 1;
+    size_t n = 0, len = 0;
+    char buf[1024];
+
+    EXPECT_OK(coll_contact_medium_from_name("Postal", 6, &v));
+    EXPECT_TRUE(v == COLL_CONTACT_MEDIUM_POSTAL);
+    EXPECT_OK(coll_contact_medium_name(COLL_CONTACT_MEDIUM_EMAIL, &name));
+    EXPECT_TRUE(strcmp(name, "email") == 0);
+    EXPECT(coll_contact_medium_from_name("fax", 3, &v), COLL_INVALID_ARGUMENT, "medium");
+    EXPECT(coll_contact_medium_name(3, &name), COLL_INVALID_ARGUMENT, "medium");
+    EXPECT_NULL(coll_contact_medium_from_name(NULL, 1, &v), "name");
+    EXPECT_NULL(coll_contact_medium_name(0, NULL), "out");
+    EXPECT_OK(coll_contact_line_from_name("land line", 9, &v));
+    EXPECT_TRUE(v == COLL_CONTACT_LINE_LANDLINE);
+    EXPECT_OK(coll_contact_line_name(COLL_CONTACT_LINE_CELL, &name));
+    EXPECT_TRUE(strcmp(name, "cell") == 0);
+    EXPECT(coll_contact_line_from_name("satellite", 9, &v), COLL_INVALID_ARGUMENT, "line");
+    EXPECT(coll_contact_line_name(3, &name), COLL_INVALID_ARGUMENT, "line");
+    EXPECT_NULL(coll_contact_line_from_name("cell", 4, NULL), "out");
+    EXPECT_NULL(coll_contact_line_name(0, NULL), "out");
+    EXPECT_OK(coll_contact_party_from_name("consumer-attorney", 17, &v));
+    EXPECT_TRUE(v == COLL_CONTACT_PARTY_CONSUMER_ATTORNEY);
+    EXPECT_OK(coll_contact_party_name(COLL_CONTACT_PARTY_THIRD_PARTY, &name));
+    EXPECT_TRUE(strcmp(name, "third_party") == 0);
+    EXPECT(coll_contact_party_from_name("neighbour", 9, &v), COLL_INVALID_ARGUMENT, "party");
+    EXPECT(coll_contact_party_name(7, &name), COLL_INVALID_ARGUMENT, "party");
+    EXPECT_NULL(coll_contact_party_from_name(NULL, 2, &v), "name");
+    EXPECT_NULL(coll_contact_party_name(0, NULL), "out");
+
+    /* The profile of comment 6(b)(1)(i)-2.i, built natively. */
+    zones[0] = contact_text("America/New_York");
+    zones[1] = contact_text("America/Los_Angeles");
+    EXPECT_OK(coll_contact_profile_new("p1", 2, zones, 2, &p));
+    POISON(pout);
+    EXPECT(coll_contact_profile_new(" ", 1, zones, 2, &pout), COLL_INVALID_ARGUMENT, "person");
+    UNTOUCHED(pout);
+    zones[1] = contact_text("US/Eastern Standard");
+    EXPECT(coll_contact_profile_new("p1", 2, zones, 2, &pout), COLL_INVALID_ARGUMENT, "time_zones");
+    zones[1] = contact_text("\xff");
+    EXPECT(coll_contact_profile_new("p1", 2, zones, 2, &pout), COLL_INVALID_UTF8, "time_zones");
+    EXPECT_NULL(coll_contact_profile_new("p1", 2, NULL, 1, &pout), "time_zones");
+    EXPECT_NULL(coll_contact_profile_new(NULL, 2, zones, 0, &pout), "person");
+    EXPECT_NULL(coll_contact_profile_new("p1", 2, zones, 0, NULL), "out");
+
+    EXPECT_OK(coll_contact_destination_init(&dest));
+    EXPECT_NULL(coll_contact_destination_init(NULL), "out");
+    EXPECT_TRUE(dest.medium == COLL_CONTACT_MEDIUM_PHONE && dest.party == COLL_CONTACT_PARTY_CONSUMER);
+    dest.address = CONTACT_CELL;
+    dest.address_len = strlen(CONTACT_CELL);
+    dest.line = COLL_CONTACT_LINE_CELL;
+    EXPECT_OK(coll_contact_profile_add_destination(p, &dest));
+    EXPECT(coll_contact_profile_add_destination(p, &dest), COLL_INVALID_ARGUMENT, "destinations.address");
+    dest.address = "pat@employer.example";
+    dest.address_len = strlen(dest.address);
+    dest.medium = 3;
+    EXPECT(coll_contact_profile_add_destination(p, &dest), COLL_INVALID_ARGUMENT, "destinations.medium");
+    dest.medium = COLL_CONTACT_MEDIUM_EMAIL;
+    EXPECT(coll_contact_profile_add_destination(p, &dest), COLL_INVALID_ARGUMENT, "destinations.line");
+    dest.line = COLL_CONTACT_LINE_UNKNOWN;
+    dest.party = 9;
+    EXPECT(coll_contact_profile_add_destination(p, &dest), COLL_INVALID_ARGUMENT, "destinations.party");
+    dest.party = COLL_CONTACT_PARTY_CONSUMER;
+    dest.place_of_employment = 2;
+    EXPECT(coll_contact_profile_add_destination(p, &dest), COLL_INVALID_ARGUMENT,
+           "destinations.place_of_employment");
+    dest.place_of_employment = 0;
+    dest.employer_prohibits_contact = 7;
+    EXPECT(coll_contact_profile_add_destination(p, &dest), COLL_INVALID_ARGUMENT,
+           "destinations.employer_prohibits_contact");
+    dest.employer_prohibits_contact = 0;
+    dest.employer_provided_email = 1;
+    dest.medium = COLL_CONTACT_MEDIUM_POSTAL;
+    EXPECT(coll_contact_profile_add_destination(p, &dest), COLL_INVALID_ARGUMENT,
+           "destinations.employer_provided_email");
+    dest.medium = COLL_CONTACT_MEDIUM_EMAIL;
+    dest.address_len = 0;
+    EXPECT(coll_contact_profile_add_destination(p, &dest), COLL_INVALID_ARGUMENT, "destinations.address");
+    dest.address = NULL;
+    dest.address_len = 4;
+    EXPECT_NULL(coll_contact_profile_add_destination(p, &dest), "destinations.address");
+    dest.address = "pat@employer.example";
+    dest.address_len = strlen(dest.address);
+    EXPECT_OK(coll_contact_profile_add_destination(p, &dest));
+    EXPECT_NULL(coll_contact_profile_add_destination(NULL, &dest), "profile");
+    EXPECT_NULL(coll_contact_profile_add_destination(p, NULL), "destination");
+    EXPECT_OK(coll_contact_profile_to_json(p, buf, sizeof buf, &len));
+    EXPECT_TRUE(strstr(buf, "\"employer_provided_email\":true") != NULL);
+
+    EXPECT(coll_contact_profile_add_flag(p, 7, NULL, 0, CONTACT_ELEVEN_ET, 0, 0), COLL_INVALID_ARGUMENT, "flags.kind");
+    EXPECT(coll_contact_profile_add_flag(p, COLL_CONTACT_FLAG_DISPUTE_PENDING, " ", 1, CONTACT_ELEVEN_ET, 0, 0),
+           COLL_INVALID_ARGUMENT, "flags.debt");
+    EXPECT(coll_contact_profile_add_flag(p, COLL_CONTACT_FLAG_DISPUTE_PENDING, NULL, 3, CONTACT_ELEVEN_ET, 0, 0),
+           COLL_NULL_ARGUMENT, "flags.debt");
+    EXPECT(coll_contact_profile_add_flag(p, COLL_CONTACT_FLAG_CEASE_RECEIVED, NULL, 0, CONTACT_ELEVEN_ET, 1,
+                                         CONTACT_ELEVEN_ET),
+           COLL_INVALID_ARGUMENT, "flags.until");
+    EXPECT(coll_contact_profile_add_flag(p, COLL_CONTACT_FLAG_CEASE_RECEIVED, NULL, 0, CONTACT_ELEVEN_ET, 2, 0),
+           COLL_INVALID_ARGUMENT, "has_until");
+    EXPECT(coll_contact_profile_add_flag(p, COLL_CONTACT_FLAG_CEASE_RECEIVED, NULL, 0, INT64_MAX, 0, 0),
+           COLL_DATE_OUT_OF_RANGE, "flags.from");
+    EXPECT(coll_contact_profile_add_flag(p, COLL_CONTACT_FLAG_CEASE_RECEIVED, NULL, 0, 40000000000LL, 0, 0),
+           COLL_INVALID_ARGUMENT, "flags.from");
+    EXPECT_NULL(coll_contact_profile_add_flag(NULL, COLL_CONTACT_FLAG_CEASE_RECEIVED, NULL, 0, 0, 0, 0), "profile");
+
+    /* Before any flag: the hand-checked window of comment 6(b)(1)(i)-2.i. */
+    EXPECT_OK(coll_contact_policy_us_federal(&policy));
+    EXPECT_OK(coll_contact_history_new(&none));
+    req = contact_request("p1", CONTACT_CELL, CONTACT_ELEVEN_ET - 1);
+    EXPECT_OK(coll_contact_next_eligible(policy, p, none, req, &has, &at));
+    EXPECT_TRUE(has == 1 && at == CONTACT_ELEVEN_ET);
+
+    /* A cease received (about every debt) blocks for good: no next eligible instant. */
+    EXPECT_OK(coll_contact_profile_add_flag(p, COLL_CONTACT_FLAG_CEASE_RECEIVED, NULL, 0, CONTACT_ELEVEN_ET - 86400,
+                                            0, 0));
+    EXPECT_OK(coll_contact_evaluate(policy, p, none, req, &d));
+    EXPECT_OK(coll_contact_decision_allowed(d, &allowed));
+    EXPECT_TRUE(!allowed);
+    EXPECT_OK(coll_contact_decision_reason_count(d, &n));
+    EXPECT_TRUE(n == 2); /* the time of day and the cease */
+    EXPECT_OK(coll_contact_decision_reason_at(d, 1, &reason));
+    EXPECT_TRUE(lent_is(reason.rule, reason.rule_len, "reg_f.cease"));
+    EXPECT_OK(coll_contact_decision_next_eligible(d, &has, &at));
+    EXPECT_TRUE(has == 0 && at == 0);
+
+    coll_contact_decision_free(d);
+    coll_contact_request_free(req);
+    coll_contact_history_free(none);
+    coll_contact_policy_free(policy);
+    coll_contact_profile_free(p);
+}
+
 int main(void) {
     test_conventions();
     test_null_arguments();
@@ -5327,6 +6113,11 @@ int main(void) {
     test_assessments();
     test_fair_shares();
     test_recommendations();
+    test_contact_names();
+    test_contact_policies();
+    test_contact_inputs();
+    test_contact_decisions();
+    test_contact_native_profiles();
     printf("test_errors: %d checks, %d failed\n", checks, failures);
     return failures == 0 ? 0 : 1;
 }

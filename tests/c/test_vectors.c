@@ -3563,6 +3563,222 @@ done:
     return check_error_value(c, st, o);
 }
 
+/* ---------------------------------------------------------------- contact rules */
+
+/* tests/vectors/contact.json: `policy`, `profile`, `history` and `request` are the core's own JSON
+ * objects, re-serialized and read by the `_from_json` functions (`history` may be absent: none). */
+typedef struct {
+    coll_contact_policy *policy;
+    coll_contact_profile *profile;
+    coll_contact_history *history;
+    coll_contact_request *request;
+} contact_inputs;
+
+static void contact_free(contact_inputs *in) {
+    coll_contact_policy_free(in->policy);
+    coll_contact_profile_free(in->profile);
+    coll_contact_history_free(in->history);
+    coll_contact_request_free(in->request);
+}
+
+static coll_status contact_load(const json_value *c, contact_inputs *in, outcome *o) {
+    static const char *const keys[4] = {"policy", "profile", "history", "request"};
+    size_t i;
+    memset(in, 0, sizeof *in);
+    for (i = 0; i < 4; i++) {
+        const json_value *v = json_get(c, keys[i]);
+        size_t len = 0;
+        char *text;
+        coll_status st = COLL_OK;
+        if (v == NULL && i == 2) {
+            st = coll_contact_history_new(&in->history);
+            if (st != COLL_OK) {
+                return st;
+            }
+            continue;
+        }
+        if (v == NULL) {
+            return harness(o, "missing object", keys[i]);
+        }
+        text = json_write(v, &len);
+        if (text == NULL) {
+            return harness(o, "cannot write the JSON of", keys[i]);
+        }
+        switch (i) {
+        case 0:
+            st = coll_contact_policy_from_json(text, len, &in->policy);
+            break;
+        case 1:
+            st = coll_contact_profile_from_json(text, len, &in->profile);
+            break;
+        case 2:
+            st = coll_contact_history_from_json(text, len, &in->history);
+            break;
+        default:
+            st = coll_contact_request_from_json(text, len, &in->request);
+            break;
+        }
+        free(text);
+        if (st != COLL_OK) {
+            return st;
+        }
+    }
+    return COLL_OK;
+}
+
+static void instant_text(int64_t t, char *buf, size_t cap) {
+    size_t n;
+    if (coll_instant_to_rfc3339(t, buf, cap, &n) != COLL_OK) {
+        snprintf(buf, cap, "%lld seconds", (long long)t);
+    }
+}
+
+/* An instant (Unix seconds) against RFC 3339 text, compared as instants. */
+static coll_status expect_instant(outcome *o, const char *what, int64_t got, const json_value *want) {
+    const char *s = json_string(want);
+    int64_t w;
+    char g[64];
+    if (s == NULL || coll_instant_from_rfc3339(s, strlen(s), &w) != COLL_OK) {
+        return harness(o, "not an RFC 3339 instant in", what);
+    }
+    if (got != w) {
+        instant_text(got, g, sizeof g);
+        mismatch(o, what, g, s);
+    }
+    return COLL_OK;
+}
+
+/* Text lent by the library against a JSON string. */
+static void expect_lent(outcome *o, const char *what, const char *got, size_t got_len, const json_value *want) {
+    const char *w = json_string(want);
+    if (w == NULL || strlen(w) != got_len || memcmp(w, got, got_len) != 0) {
+        char g[256];
+        snprintf(g, sizeof g, "%.*s", (int)(got_len < 200 ? got_len : 200), got);
+        mismatch(o, what, g, w == NULL ? "(not text)" : w);
+    }
+}
+
+/* The decision's reason rule ids (warnings: codes) against a list of names, in order. */
+static coll_status expect_decision_names(outcome *o, const json_value *c, const char *key,
+                                         const coll_contact_decision *d, int warnings) {
+    const json_value *want = json_get(c, key);
+    size_t n, i;
+    coll_status st;
+    if (want == NULL) {
+        return COLL_OK;
+    }
+    if (want->type != JSON_ARRAY) {
+        return harness(o, "not a list:", key);
+    }
+    st = warnings ? coll_contact_decision_warning_count(d, &n) : coll_contact_decision_reason_count(d, &n);
+    if (st != COLL_OK) {
+        return st;
+    }
+    want_count(o, key, n, want->count);
+    for (i = 0; i < n && i < want->count; i++) {
+        if (warnings) {
+            coll_contact_warning w;
+            if ((st = coll_contact_decision_warning_at(d, i, &w)) != COLL_OK) {
+                return st;
+            }
+            expect_lent(o, key, w.code, w.code_len, want->items[i]);
+        } else {
+            coll_contact_reason r;
+            if ((st = coll_contact_decision_reason_at(d, i, &r)) != COLL_OK) {
+                return st;
+            }
+            expect_lent(o, key, r.rule, r.rule_len, want->items[i]);
+        }
+    }
+    return COLL_OK;
+}
+
+static coll_status op_contact_evaluate(const json_value *c, outcome *o) {
+    contact_inputs in;
+    coll_contact_decision *d = NULL;
+    const json_value *want;
+    bool allowed;
+    uint8_t has;
+    int64_t next;
+    coll_status st;
+    TRY(contact_load(c, &in, o));
+    TRY(coll_contact_evaluate(in.policy, in.profile, in.history, in.request, &d));
+    TRY(coll_contact_decision_allowed(d, &allowed));
+    want_bool(o, c, "expected_allowed", allowed);
+    TRY(expect_decision_names(o, c, "expected_rules", d, 0));
+    TRY(expect_decision_names(o, c, "expected_warnings", d, 1));
+    if ((want = json_get(c, "expected_next_eligible")) != NULL) {
+        char g[64];
+        TRY(coll_contact_decision_next_eligible(d, &has, &next));
+        if (want->type == JSON_NULL) {
+            if (has) {
+                instant_text(next, g, sizeof g);
+                mismatch(o, "expected_next_eligible", g, "null");
+            }
+        } else if (!has) {
+            mismatch(o, "expected_next_eligible", "null", json_string(want) ? json_string(want) : "(not text)");
+        } else {
+            TRY(expect_instant(o, "expected_next_eligible", next, want));
+        }
+        /* The standalone search agrees with the decision. */
+        {
+            uint8_t has2;
+            int64_t next2;
+            TRY(coll_contact_next_eligible(in.policy, in.profile, in.history, in.request, &has2, &next2));
+            if (has2 != has || next2 != next) {
+                instant_text(next2, g, sizeof g);
+                mismatch(o, "coll_contact_next_eligible", has2 ? g : "null", "the decision's next eligible instant");
+            }
+        }
+    }
+    st = COLL_OK;
+done:
+    coll_contact_decision_free(d);
+    contact_free(&in);
+    return st;
+}
+
+static coll_status op_contact_windows(const json_value *c, outcome *o) {
+    contact_inputs in;
+    coll_contact_windows *w = NULL;
+    const json_value *want;
+    long long days;
+    size_t n, i;
+    coll_status st;
+    TRY(contact_load(c, &in, o));
+    TRY(get_int(c, "days", &days, o));
+    if (days < 0 || days > 0xFFFFFFFFLL) {
+        st = harness(o, "not a day count:", "days");
+        goto done;
+    }
+    TRY(coll_contact_eligible_windows(in.policy, in.profile, in.history, in.request, (uint32_t)days, &w));
+    TRY(coll_contact_windows_count(w, &n));
+    want = json_get(c, "expected_windows");
+    if (want != NULL) {
+        if (want->type != JSON_ARRAY) {
+            st = harness(o, "not a list:", "expected_windows");
+            goto done;
+        }
+        want_count(o, "expected_windows", n, want->count);
+        for (i = 0; i < n && i < want->count; i++) {
+            coll_contact_window got;
+            const json_value *pair = tuple(want, i, 2, "expected_windows", o);
+            if (pair == NULL) {
+                st = HARNESS_ERROR;
+                goto done;
+            }
+            TRY(coll_contact_windows_at(w, i, &got));
+            TRY(expect_instant(o, "expected_windows start", got.start, pair->items[0]));
+            TRY(expect_instant(o, "expected_windows end", got.end, pair->items[1]));
+        }
+    }
+    st = COLL_OK;
+done:
+    coll_contact_windows_free(w);
+    contact_free(&in);
+    return st;
+}
+
 /* ---------------------------------------------------------------- the runner */
 
 typedef struct {
@@ -3626,6 +3842,8 @@ static const op_entry OPS[] = {
     {"fair_share", op_fair_share},
     {"recommend", op_recommend},
     {"guidelines_csv", op_guidelines_csv},
+    {"evaluate", op_contact_evaluate},
+    {"eligible_windows", op_contact_windows},
 };
 
 /* The status of an error kind: "invalid_date" is COLL_INVALID_DATE, found through coll_status_name. */
@@ -3684,6 +3902,16 @@ static int run_case(const char *file, size_t index, const json_value *c) {
     coll_status st, expected = COLL_OK;
     size_t i;
     memset(&o, 0, sizeof o);
+    /* contact.json states an error as `expected_error: {"kind", "field"}`. */
+    if (error == NULL && json_get(c, "expected_error") != NULL) {
+        const json_value *e = json_get(c, "expected_error");
+        error = json_string(json_get(e, "kind"));
+        error_field = json_string(json_get(e, "field"));
+        if (error == NULL) {
+            printf("FAIL %s case %lu: expected_error without a \"kind\"\n", file, (unsigned long)index);
+            return 0;
+        }
+    }
     for (i = 0; op != NULL && i < sizeof OPS / sizeof OPS[0]; i++) {
         if (strcmp(OPS[i].name, op) == 0) {
             entry = &OPS[i];
