@@ -17,6 +17,8 @@
 //!   custom), periodic or daily interest, odd first periods, payment holidays, re-amortization.
 //! - [`affordability`]: income and expenditure statements, guideline tables (the IRS Collection
 //!   Financial Standards embedded), disposable income, fair-share offers and plan recommendations.
+//! - [`plan`]: repayment arrangements on one or more debts, promise tracking, settlements, plan
+//!   scoring, cash-flow forecasts, portfolio KPIs and the treatment policy.
 //! - [`parse`]: text and year/month/day input to validated values, naming the field on failure.
 //! - [`Error`]: the one error type; each variant names the field and value at fault.
 //!
@@ -52,6 +54,7 @@ mod error;
 pub mod finance;
 pub mod money;
 pub mod parse;
+pub mod plan;
 pub mod rate;
 pub mod schedule;
 

@@ -1,0 +1,69 @@
+//! Repayment arrangements: promises to pay on one or more debts, tracking them against posted payments,
+//! settlements, plan scoring, cash-flow forecasts, portfolio KPIs and the treatment policy.
+//!
+//! - [`Arrangement`]: promises (a down payment and installments) from a list or from an amortization
+//!   [`Schedule`](crate::schedule::Schedule), with interest and fees frozen or not, checked against
+//!   [`PlanBounds`] (maximum term, minimum installment) and kept by a [`KeptRule`] (grace days and an
+//!   aging [`Tolerance`](crate::debt::aging::Tolerance)).
+//! - [`track`]: posted payments matched to promises earliest first; each promise pending, kept,
+//!   partially kept or broken; the arrangement active, completed, broken (by a [`BreakRule`]) or
+//!   cancelled; [`Arrangement::replan`] amortizes what is left after a break.
+//!
+//! Amounts are `Decimal`s in the arrangement's currency, in its minor units;
+//! nothing is rounded without a named [`RoundingMode`](crate::RoundingMode).
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use collections_core::affordability::Debt;
+//! use collections_core::debt::aging::Payment;
+//! use collections_core::plan::*;
+//! use collections_core::Currency;
+//! use rust_decimal::Decimal;
+//!
+//! let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+//! let terms = PlanTerms::new(Currency::USD, vec![Debt::new("card", Decimal::from(300))], d(1, 1));
+//! let promises = vec![Promise::new(d(1, 15), Decimal::from(100)), Promise::new(d(2, 15), Decimal::from(100)),
+//!                     Promise::new(d(3, 15), Decimal::from(100))];
+//! let plan = Arrangement::from_promises(&terms, None, promises)?;
+//! let paid = [Payment { date: d(1, 14), amount: Decimal::from(100) }];
+//! let t = track(&plan, &paid, d(2, 1), &BreakRule::default())?;
+//! assert_eq!(t.promises[0].status, PromiseStatus::Kept);
+//! assert_eq!(t.promises[1].status, PromiseStatus::Pending);
+//! assert_eq!(t.status, ArrangementStatus::Active);
+//! # Ok::<(), collections_core::Error>(())
+//! ```
+
+mod arrangement;
+mod tracking;
+
+pub use arrangement::{Arrangement, Freeze, KeptRule, PlanBounds, PlanTerms, Promise};
+pub use tracking::{
+    track, ArrangementStatus, BreakRule, PromiseStatus, PromiseTrack, ReplanTerms, Tracking,
+};
+
+use rust_decimal::Decimal;
+
+use crate::error::{Error, Result};
+use crate::money::{Currency, Money};
+
+/// Fails naming `field` unless `value` is above zero and in `currency`'s minor units.
+pub(crate) fn positive_amount(
+    field: &'static str,
+    value: Decimal,
+    currency: Currency,
+) -> Result<()> {
+    if value <= Decimal::ZERO {
+        return Err(Error::invalid(field, value, "must be greater than zero"));
+    }
+    if !Money::new(value, currency).is_rounded() {
+        return Err(Error::invalid(
+            field,
+            value,
+            format!(
+                "must be in the {} minor units of {currency}",
+                currency.minor_units()
+            ),
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,546 @@
+//! Repayment plans: hand-worked cases for each capability, written as data (inputs and expected results
+//! side by side) so they can later move to `tests/vectors/`, and the issue's properties.
+
+use chrono::NaiveDate;
+use collections_core::affordability::{Debt, MinimumPayment};
+use collections_core::debt::aging::{Payment, Tolerance};
+use collections_core::plan::*;
+use collections_core::schedule::{amortize, ScheduleTerms, TermOrPayment};
+use collections_core::{Currency, Frequency, Rate};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+fn d(s: &str) -> NaiveDate {
+    #![allow(clippy::unwrap_used)]
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn dec(s: &str) -> Decimal {
+    #![allow(clippy::unwrap_used)]
+    Decimal::from_str(s).unwrap()
+}
+
+fn promises(list: &[(&str, &str)]) -> Vec<Promise> {
+    list.iter()
+        .map(|(day, a)| Promise::new(d(day), dec(a)))
+        .collect()
+}
+
+fn payments(list: &[(&str, &str)]) -> Vec<Payment> {
+    list.iter()
+        .map(|(day, a)| Payment {
+            date: d(day),
+            amount: dec(a),
+        })
+        .collect()
+}
+
+fn terms(balance: &str, start: &str) -> PlanTerms {
+    PlanTerms::new(
+        Currency::USD,
+        vec![Debt::new("debt-1", dec(balance))],
+        d(start),
+    )
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 1. Arrangements
+
+#[test]
+fn arrangement_bad_input_names_the_field() {
+    struct Case {
+        name: &'static str,
+        balance: &'static str,
+        promises: &'static [(&'static str, &'static str)],
+        field: &'static str,
+    }
+    let cases = [
+        Case {
+            name: "out of order",
+            balance: "300",
+            promises: &[("2026-03-01", "100"), ("2026-02-01", "100")],
+            field: "promises",
+        },
+        Case {
+            name: "same day twice",
+            balance: "300",
+            promises: &[("2026-02-01", "100"), ("2026-02-01", "100")],
+            field: "promises",
+        },
+        Case {
+            name: "before the start (2026-01-01)",
+            balance: "300",
+            promises: &[("2025-12-31", "100")],
+            field: "promises",
+        },
+        Case {
+            name: "zero amount",
+            balance: "300",
+            promises: &[("2026-02-01", "0")],
+            field: "promises",
+        },
+        Case {
+            name: "sub-cent amount",
+            balance: "300",
+            promises: &[("2026-02-01", "1.001")],
+            field: "promises",
+        },
+        Case {
+            name: "more than the balance with interest frozen",
+            balance: "150",
+            promises: &[("2026-02-01", "100"), ("2026-03-01", "100")],
+            field: "promises",
+        },
+        Case {
+            name: "no installment",
+            balance: "150",
+            promises: &[],
+            field: "promises",
+        },
+        Case {
+            name: "a zero balance",
+            balance: "0",
+            promises: &[("2026-02-01", "100")],
+            field: "balance",
+        },
+    ];
+    for c in cases {
+        let err =
+            Arrangement::from_promises(&terms(c.balance, "2026-01-01"), None, promises(c.promises))
+                .expect_err(c.name);
+        assert_eq!(err.field(), c.field, "{}: {err}", c.name);
+    }
+}
+
+#[test]
+fn arrangement_policy_bounds_name_the_bound() {
+    #![allow(clippy::unwrap_used)]
+    // IRS streamlined bounds: 72 months; minimum max(25, 3000 / 72 = 41.67 rounded up).
+    let mut t = terms("3000", "2026-01-01");
+    t.bounds = PlanBounds::new(72, MinimumPayment::IrsStreamlined).unwrap();
+    // 2026-01-01 + 72 months = 2032-01-01: a promise on 2032-01-02 is beyond it.
+    let err =
+        Arrangement::from_promises(&t, None, promises(&[("2032-01-02", "3000")])).unwrap_err();
+    assert_eq!(err.field(), "max_term_months");
+    assert!(err.to_string().contains("2032-01-01"), "{err}");
+    let ok = Arrangement::from_promises(&t, None, promises(&[("2032-01-01", "3000")]));
+    assert!(ok.is_ok());
+    // 41.66 is a cent under the minimum 41.67; the last installment (the remainder) is exempt.
+    let err = Arrangement::from_promises(
+        &t,
+        None,
+        promises(&[("2026-02-01", "41.66"), ("2026-03-01", "2958.34")]),
+    )
+    .unwrap_err();
+    assert_eq!(
+        (err.field(), err.value()),
+        ("minimum_installment", "41.67".to_string())
+    );
+    let ok = Arrangement::from_promises(
+        &t,
+        None,
+        promises(&[("2026-02-01", "41.67"), ("2026-03-01", "5")]),
+    );
+    assert!(ok.is_ok());
+}
+
+#[test]
+fn arrangement_from_a_schedule_with_a_down_payment() {
+    #![allow(clippy::unwrap_used)]
+    // 2,000.00 owed; 200.00 down; 1,800.00 over 24 months at 10% (the finance reference's 2000/10%/24
+    // schedule scaled: payment = 1800 x (0.1/12) / (1 - (1 + 0.1/12)^-24) = 83.06).
+    let mut t = terms("2000", "2026-01-01");
+    t.freeze = Freeze {
+        interest: false,
+        fees: true,
+    };
+    let s = amortize(&ScheduleTerms::new(
+        dec("1800"),
+        Currency::USD,
+        Rate::from_percent(dec("10")).unwrap(),
+        d("2026-01-01"),
+        d("2026-02-01"),
+        Frequency::Monthly,
+        TermOrPayment::Term(24),
+    ))
+    .unwrap();
+    let down = Promise::new(d("2026-01-01"), dec("200"));
+    let plan = Arrangement::from_schedule(&t, Some(down), &s).unwrap();
+    assert_eq!(plan.promises().len(), 25);
+    assert_eq!(plan.down_payment(), Some(&down));
+    assert_eq!(plan.installments()[0].amount, dec("83.06"));
+    assert_eq!(
+        plan.total_promised(),
+        dec("200") + s.totals().payment,
+        "down payment plus the schedule's payments"
+    );
+    // A schedule that does not cover the balance less the down payment is refused.
+    let err = Arrangement::from_schedule(&t, None, &s).unwrap_err();
+    assert_eq!(err.field(), "schedule");
+}
+
+#[test]
+fn arrangement_on_two_debts_splits_each_promise_to_the_cent() {
+    #![allow(clippy::unwrap_used)]
+    let mut t = terms("1", "2026-01-01");
+    t.debts = vec![Debt::new("a", dec("700")), Debt::new("b", dec("300"))];
+    let plan = Arrangement::from_promises(
+        &t,
+        None,
+        promises(&[
+            ("2026-02-01", "333.33"),
+            ("2026-03-01", "333.33"),
+            ("2026-04-01", "333.34"),
+        ]),
+    )
+    .unwrap();
+    // 333.33 x 0.7 = 233.331 -> 233.33; 333.33 x 0.3 = 99.999 -> 99.99 + the spare cent (largest
+    // remainder 0.009) = 100.00.
+    let shares = plan.debt_shares().unwrap();
+    assert_eq!(shares[0], [dec("233.33"), dec("100.00")]);
+    for (row, p) in shares.iter().zip(plan.promises()) {
+        assert_eq!(row.iter().sum::<Decimal>(), p.amount);
+    }
+    // Debts with the same id are refused.
+    t.debts = vec![Debt::new("a", dec("1")), Debt::new("a", dec("2"))];
+    let err = Arrangement::from_promises(&t, None, promises(&[("2026-02-01", "1")])).unwrap_err();
+    assert_eq!(err.field(), "id");
+}
+
+#[test]
+fn arrangement_serde_round_trips_and_checks_on_the_way_in() {
+    #![allow(clippy::unwrap_used)]
+    let plan = Arrangement::from_promises(
+        &terms("300", "2026-01-01"),
+        Some(Promise::new(d("2026-01-01"), dec("50"))),
+        promises(&[("2026-02-01", "125"), ("2026-03-01", "125")]),
+    )
+    .unwrap()
+    .cancelled(d("2026-02-15"))
+    .unwrap();
+    let json = serde_json::to_string(&plan).unwrap();
+    let back: Arrangement = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, plan);
+    // The same JSON with the promises out of order is refused.
+    let bad = json.replace("2026-03-01", "2026-01-15");
+    let err = serde_json::from_str::<Arrangement>(&bad).unwrap_err();
+    assert!(err.to_string().contains("out of order"), "{err}");
+    // A kept rule with a tolerance above 100% is refused.
+    let bad = r#"{"grace_days": 3, "tolerance": {"kind": "percent", "value": "150"}}"#;
+    assert!(serde_json::from_str::<KeptRule>(bad).is_err());
+}
+
+// ---------------------------------------------------------------------------------------------------
+// 2. Tracking
+
+struct TrackCase {
+    name: &'static str,
+    grace_days: u32,
+    tolerance: Tolerance,
+    rule: BreakRule,
+    promises: &'static [(&'static str, &'static str)],
+    payments: &'static [(&'static str, &'static str)],
+    as_of: &'static str,
+    statuses: &'static [PromiseStatus],
+    status: ArrangementStatus,
+    status_date: Option<&'static str>,
+    paid: &'static str,
+    remaining: &'static str,
+}
+
+#[test]
+fn tracking_cases() {
+    #![allow(clippy::unwrap_used)]
+    use ArrangementStatus as A;
+    use PromiseStatus::*;
+    let three = &[
+        ("2026-01-10", "100"),
+        ("2026-02-10", "100"),
+        ("2026-03-10", "100"),
+    ];
+    let cases = [
+        TrackCase {
+            name: "all paid on their dates: kept and completed on the last payment",
+            grace_days: 0,
+            tolerance: Tolerance::None,
+            rule: BreakRule::default(),
+            promises: three,
+            payments: &[
+                ("2026-01-10", "100"),
+                ("2026-02-10", "100"),
+                ("2026-03-10", "100"),
+            ],
+            as_of: "2026-04-01",
+            statuses: &[Kept, Kept, Kept],
+            status: A::Completed,
+            status_date: Some("2026-03-10"),
+            paid: "300",
+            remaining: "0",
+        },
+        TrackCase {
+            name: "one payment of 300 before the first date pays everything early",
+            grace_days: 0,
+            tolerance: Tolerance::None,
+            rule: BreakRule::default(),
+            promises: three,
+            payments: &[("2026-01-05", "300")],
+            as_of: "2026-01-06",
+            statuses: &[Kept, Kept, Kept],
+            status: A::Completed,
+            status_date: Some("2026-01-05"),
+            paid: "300",
+            remaining: "0",
+        },
+        TrackCase {
+            name: "a payment two days late, inside three grace days, is on time",
+            grace_days: 3,
+            tolerance: Tolerance::None,
+            rule: BreakRule::default(),
+            promises: three,
+            payments: &[("2026-01-12", "100")],
+            as_of: "2026-02-01",
+            statuses: &[Kept, Pending, Pending],
+            status: A::Active,
+            status_date: None,
+            paid: "100",
+            remaining: "200",
+        },
+        TrackCase {
+            // 90.00 paid for 100.00: shortfall 10.00 = 10% of 100.00, within a 10% tolerance (FFIEC's
+            // "at least 90% counts as full"). The 10.00 stays owed, it does not roll onto February.
+            name: "90% of an installment is kept under a 10% tolerance",
+            grace_days: 0,
+            tolerance: Tolerance::Percent(dec("10")),
+            rule: BreakRule::default(),
+            promises: three,
+            payments: &[("2026-01-10", "90"), ("2026-02-10", "100")],
+            as_of: "2026-03-01",
+            statuses: &[Kept, Kept, Pending],
+            status: A::Active,
+            status_date: None,
+            paid: "190",
+            remaining: "100",
+        },
+        TrackCase {
+            // January: 40 of 100 on time, partially kept (one miss). February: nothing, broken (two
+            // misses): the default rule breaks the plan the day after February's deadline.
+            name: "two missed installments break the plan",
+            grace_days: 0,
+            tolerance: Tolerance::None,
+            rule: BreakRule::default(),
+            promises: three,
+            payments: &[("2026-01-10", "40")],
+            as_of: "2026-03-01",
+            statuses: &[PartiallyKept, Broken, Pending],
+            status: A::Broken,
+            status_date: Some("2026-02-11"),
+            paid: "40",
+            remaining: "260",
+        },
+        TrackCase {
+            // Consecutive misses only: January missed, February's 160 pays January's 60 then 100 of
+            // February on time (a run of one), March missed (a new run of one): not broken.
+            name: "misses that are not consecutive do not break a consecutive rule",
+            grace_days: 0,
+            tolerance: Tolerance::None,
+            rule: BreakRule::new(Some(2), true, None).unwrap(),
+            promises: three,
+            payments: &[("2026-01-10", "40"), ("2026-02-09", "160")],
+            as_of: "2026-03-20",
+            statuses: &[PartiallyKept, Kept, Broken],
+            status: A::Active,
+            status_date: None,
+            paid: "200",
+            remaining: "100",
+        },
+        TrackCase {
+            // Cumulative shortfall above 25% of what was promised by then: January 100 promised, 80
+            // paid (20 short, 20% <= 25%); February 200 promised, 160 paid (40 short = 20%); March 300
+            // promised, 160 paid: 140 > 75, broken on March 11. Per promise: January gets 80 on time
+            // (partially kept) and 20 of February's payment late; February gets 60 on time (partially
+            // kept). Remaining: 40 of February and 100 of March.
+            name: "a cumulative shortfall beyond 25% breaks the plan",
+            grace_days: 0,
+            tolerance: Tolerance::None,
+            rule: BreakRule::new(None, false, Some(Tolerance::Percent(dec("25")))).unwrap(),
+            promises: three,
+            payments: &[("2026-01-10", "80"), ("2026-02-10", "80")],
+            as_of: "2026-04-01",
+            statuses: &[PartiallyKept, PartiallyKept, Broken],
+            status: A::Broken,
+            status_date: Some("2026-03-11"),
+            paid: "160",
+            remaining: "140",
+        },
+        TrackCase {
+            name: "payments after the tracking date are not counted",
+            grace_days: 0,
+            tolerance: Tolerance::None,
+            rule: BreakRule::default(),
+            promises: three,
+            payments: &[("2026-01-10", "100"), ("2026-05-01", "200")],
+            as_of: "2026-01-31",
+            statuses: &[Kept, Pending, Pending],
+            status: A::Active,
+            status_date: None,
+            paid: "100",
+            remaining: "200",
+        },
+    ];
+    for c in cases {
+        let mut t = terms("300", "2026-01-01");
+        t.kept = KeptRule::new(c.grace_days, c.tolerance).unwrap();
+        let plan = Arrangement::from_promises(&t, None, promises(c.promises)).unwrap();
+        let got = track(&plan, &payments(c.payments), d(c.as_of), &c.rule).unwrap();
+        let statuses: Vec<_> = got.promises.iter().map(|p| p.status).collect();
+        assert_eq!(statuses, c.statuses, "{}", c.name);
+        assert_eq!(got.status, c.status, "{}", c.name);
+        assert_eq!(got.status_date, c.status_date.map(d), "{}", c.name);
+        assert_eq!(got.paid, dec(c.paid), "{}", c.name);
+        assert_eq!(got.remaining, dec(c.remaining), "{}", c.name);
+    }
+}
+
+#[test]
+fn tracking_a_cancelled_plan_and_bad_payments() {
+    #![allow(clippy::unwrap_used)]
+    let plan = Arrangement::from_promises(
+        &terms("200", "2026-01-01"),
+        None,
+        promises(&[("2026-01-10", "100"), ("2026-02-10", "100")]),
+    )
+    .unwrap()
+    .cancelled(d("2026-01-20"))
+    .unwrap();
+    let t = track(
+        &plan,
+        &payments(&[("2026-01-10", "100")]),
+        d("2026-03-01"),
+        &BreakRule::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        (t.status, t.status_date),
+        (ArrangementStatus::Cancelled, Some(d("2026-01-20")))
+    );
+    let err = track(
+        &plan,
+        &payments(&[("2026-01-10", "-5")]),
+        d("2026-03-01"),
+        &BreakRule::default(),
+    )
+    .unwrap_err();
+    assert_eq!(err.field(), "payments");
+}
+
+#[test]
+fn replanning_after_a_break_amortizes_the_remainder() {
+    #![allow(clippy::unwrap_used)]
+    // Two debts (600 + 300 = 900), nine installments of 100; 200 paid, then two misses: broken.
+    let mut t = terms("1", "2026-01-01");
+    t.debts = vec![Debt::new("a", dec("600")), Debt::new("b", dec("300"))];
+    let list: Vec<Promise> = (1..=9u32)
+        .map(|m| Promise::new(NaiveDate::from_ymd_opt(2026, m, 15).unwrap(), dec("100")))
+        .collect();
+    let plan = Arrangement::from_promises(&t, None, list).unwrap();
+    let tr = track(
+        &plan,
+        &payments(&[("2026-01-15", "100"), ("2026-02-15", "100")]),
+        d("2026-05-01"),
+        &BreakRule::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        (tr.status, tr.status_date),
+        (ArrangementStatus::Broken, Some(d("2026-04-16")))
+    );
+    // 900 - 200 = 700 left, split 2:1 as 466.67 and 233.33; 700 / 3 = 233.33, last 233.34.
+    let again = plan
+        .replan(
+            &tr,
+            &ReplanTerms::new(
+                d("2026-05-01"),
+                d("2026-06-01"),
+                Frequency::Monthly,
+                TermOrPayment::Term(3),
+            ),
+            &PlanBounds::default(),
+        )
+        .unwrap();
+    assert_eq!(again.debts()[0].balance, dec("466.67"));
+    assert_eq!(again.debts()[1].balance, dec("233.33"));
+    let amounts: Vec<Decimal> = again.promises().iter().map(|p| p.amount).collect();
+    assert_eq!(amounts, [dec("233.33"), dec("233.33"), dec("233.34")]);
+    // A start before the tracking date is refused.
+    let err = plan
+        .replan(
+            &tr,
+            &ReplanTerms::new(
+                d("2026-04-01"),
+                d("2026-06-01"),
+                Frequency::Monthly,
+                TermOrPayment::Term(3),
+            ),
+            &PlanBounds::default(),
+        )
+        .unwrap_err();
+    assert_eq!(err.field(), "start_date");
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Properties
+
+fn arb_plan() -> impl Strategy<Value = (Vec<Promise>, NaiveDate)> {
+    (
+        0i64..2000,
+        prop::collection::vec((1i64..45, 1i64..100_000), 1..40),
+    )
+        .prop_map(|(offset, steps)| {
+            let start = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default()
+                + chrono::Duration::days(offset);
+            let mut day = start;
+            let list = steps
+                .into_iter()
+                .map(|(gap, cents)| {
+                    day += chrono::Duration::days(gap);
+                    Promise::new(day, Decimal::new(cents, 2))
+                })
+                .collect();
+            (list, start)
+        })
+}
+
+/// Tracks a plan whose every promise is paid on its date, 60 days after the last one.
+fn paid_on_time(list: &[Promise], start: NaiveDate, grace: u32) -> (Decimal, Tracking) {
+    #![allow(clippy::unwrap_used)]
+    let total: Decimal = list.iter().map(|p| p.amount).sum();
+    let mut t = PlanTerms::new(Currency::USD, vec![Debt::new("x", total)], start);
+    t.kept = KeptRule::new(grace, Tolerance::None).unwrap();
+    let plan = Arrangement::from_promises(&t, None, list.to_vec()).unwrap();
+    let paid: Vec<Payment> = list
+        .iter()
+        .map(|p| Payment {
+            date: p.date,
+            amount: p.amount,
+        })
+        .collect();
+    let last = list.last().unwrap().date;
+    let as_of = last + chrono::Duration::days(60);
+    (
+        total,
+        track(&plan, &paid, as_of, &BreakRule::default()).unwrap(),
+    )
+}
+
+proptest! {
+    #[test]
+    fn all_promises_paid_on_time_are_kept_and_completed((list, start) in arb_plan(), grace in 0u32..10) {
+        let (total, tr) = paid_on_time(&list, start, grace);
+        prop_assert!(tr.promises.iter().all(|p| p.status == PromiseStatus::Kept));
+        prop_assert_eq!(tr.status, ArrangementStatus::Completed);
+        prop_assert_eq!(tr.status_date, list.last().map(|p| p.date));
+        prop_assert_eq!(tr.paid, total);
+        prop_assert_eq!(tr.remaining, Decimal::ZERO);
+    }
+}
