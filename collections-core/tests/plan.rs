@@ -489,6 +489,230 @@ fn replanning_after_a_break_amortizes_the_remainder() {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// 3. Settlements
+
+#[test]
+fn settlement_cases() {
+    #![allow(clippy::unwrap_used)]
+    use collections_core::RoundingMode;
+    // (balance, percent, dates, rounding, expected installments)
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static [&'static str],
+        RoundingMode,
+        &'static [&'static str],
+    );
+    let cases: [Case; 4] = [
+        // 50% of 999.99 = 499.995: half up 500.00, half even 500.00 (the 9 before 5 is odd -> up),
+        // down 499.99.
+        (
+            "999.99",
+            "50",
+            &["2026-02-01"],
+            RoundingMode::HalfUp,
+            &["500.00"],
+        ),
+        (
+            "999.99",
+            "50",
+            &["2026-02-01"],
+            RoundingMode::Down,
+            &["499.99"],
+        ),
+        // 100% in four: 1000.01 / 4 = 250.0025 -> 250.01 on the first, 250.00 on the others.
+        (
+            "1000.01",
+            "100",
+            &["2026-02-01", "2026-03-01", "2026-04-01", "2026-05-01"],
+            RoundingMode::HalfUp,
+            &["250.01", "250.00", "250.00", "250.00"],
+        ),
+        // 33.3% of 100 = 33.30, in three of 11.10.
+        (
+            "100",
+            "33.3",
+            &["2026-02-01", "2026-02-15", "2026-03-01"],
+            RoundingMode::HalfUp,
+            &["11.10", "11.10", "11.10"],
+        ),
+    ];
+    for (balance, percent, dates, rounding, expected) in cases {
+        let dates: Vec<NaiveDate> = dates.iter().map(|x| d(x)).collect();
+        let s = settle(dec(balance), Currency::USD, dec(percent), &dates, rounding).unwrap();
+        let got: Vec<String> = s
+            .installments
+            .iter()
+            .map(|p| p.amount.to_string())
+            .collect();
+        assert_eq!(got, expected, "{balance} at {percent}%");
+        assert_eq!(s.amount + s.discount, dec(balance));
+        assert_eq!(
+            s.installments.iter().map(|p| p.amount).sum::<Decimal>(),
+            s.amount
+        );
+    }
+    // Percentages outside (0, 100] and dates out of order are refused.
+    for bad in ["0", "-5", "100.01"] {
+        let err = settle(
+            dec("100"),
+            Currency::USD,
+            dec(bad),
+            &[d("2026-02-01")],
+            RoundingMode::HalfUp,
+        )
+        .unwrap_err();
+        assert_eq!(err.field(), "percent", "{bad}");
+    }
+    let err = settle(
+        dec("100"),
+        Currency::USD,
+        dec("50"),
+        &[d("2026-03-01"), d("2026-02-01")],
+        RoundingMode::HalfUp,
+    )
+    .unwrap_err();
+    assert_eq!(err.field(), "dates");
+}
+
+#[test]
+fn minimum_settlement_is_the_npv_of_the_alternative_path() {
+    #![allow(clippy::unwrap_used)]
+    use collections_core::finance::xnpv;
+    use collections_core::{DayCount, RoundingMode};
+    // Placement with an agency: 25% chance of 400 in 90 days, 35% of 400 in 181 days, 20% of 1200 in
+    // 365 days; agency fee 50 in 30 days. Expected flows 100, 140, 240; at 12% a year, Act/365F:
+    // 100 / 1.12^(90/365) + 140 / 1.12^(181/365) + 240 / 1.12^(365/365) - 50 / 1.12^(30/365),
+    // checked against finance::xnpv on the same flows.
+    let v = d("2026-01-01");
+    let path = AlternativePath {
+        recoveries: vec![
+            ExpectedRecovery::new(d("2026-04-01"), dec("400"), dec("0.25")),
+            ExpectedRecovery::new(d("2026-07-01"), dec("400"), dec("0.35")),
+            ExpectedRecovery::new(d("2027-01-01"), dec("1200"), dec("0.2")),
+        ],
+        costs: vec![Promise::new(d("2026-01-31"), dec("50"))],
+    };
+    let m = minimum_settlement(
+        &path,
+        v,
+        dec("0.12"),
+        None,
+        Currency::USD,
+        RoundingMode::Ceiling,
+    )
+    .unwrap();
+    let flows = [
+        (v, dec("0")),
+        (d("2026-01-31"), dec("-50")),
+        (d("2026-04-01"), dec("100")),
+        (d("2026-07-01"), dec("140")),
+        (d("2027-01-01"), dec("240")),
+    ];
+    let reference = xnpv(dec("0.12"), &flows, DayCount::Act365Fixed).unwrap();
+    assert!(
+        (m.recovery_npv - m.cost_npv - reference).abs() < dec("1e-18"),
+        "{m:?} vs {reference}"
+    );
+    // 97.2443 + 132.3492 + 214.2857 - 49.5364 = 394.3428, rounded once, up (ceiling): 394.35.
+    assert_eq!(m.minimum, dec("394.35"));
+    // A cost path that exceeds the recovery never gives a negative minimum.
+    let costly = AlternativePath {
+        recoveries: vec![],
+        costs: vec![Promise::new(v, dec("10"))],
+    };
+    let m = minimum_settlement(
+        &costly,
+        v,
+        dec("0.12"),
+        None,
+        Currency::USD,
+        RoundingMode::Ceiling,
+    )
+    .unwrap();
+    assert_eq!(m.minimum, dec("0"));
+    // Bad input: a probability outside [0, 1], a recovery before the valuation date, a rate <= -100%.
+    let field = |path: &AlternativePath, rate: &str| {
+        minimum_settlement(
+            path,
+            v,
+            dec(rate),
+            None,
+            Currency::USD,
+            RoundingMode::Ceiling,
+        )
+        .unwrap_err()
+        .field()
+    };
+    let mut bad = path.clone();
+    bad.recoveries[0].probability = dec("1.5");
+    assert_eq!(field(&bad, "0.12"), "probability");
+    let mut bad = path.clone();
+    bad.recoveries[0].date = d("2025-12-31");
+    assert_eq!(field(&bad, "0.12"), "recoveries");
+    assert_eq!(field(&path, "-1"), "discount_rate");
+    assert_eq!(field(&path, "-1.5"), "discount_rate");
+}
+
+#[test]
+fn settlement_offers_follow_the_band_and_the_minimum() {
+    #![allow(clippy::unwrap_used)]
+    let band = |days, lump: &str, inst: &str, n| DiscountBand {
+        min_days_past_due: days,
+        lump_sum_discount_percent: dec(lump),
+        installment_discount_percent: dec(inst),
+        max_installments: n,
+    };
+    let policy = SettlementPolicy::new(vec![
+        band(0, "0", "0", 1),
+        band(91, "15", "10", 3),
+        band(181, "35", "20", 6),
+    ])
+    .unwrap();
+    // (days past due, minimum, expected (installments, amount, at_minimum) per offer)
+    type Expect = &'static [(u32, &'static str, bool)];
+    let cases: [(u32, Option<&str>, Expect); 5] = [
+        (10, None, &[(1, "1234.57", false)]),
+        // 85% of 1234.57 = 1049.3845 -> 1049.39 (ceiling: never more discount than allowed); 90% =
+        // 1111.113 -> 1111.12.
+        (91, None, &[(1, "1049.39", false), (3, "1111.12", false)]),
+        // 65% = 802.4705 -> 802.48; 80% = 987.656 -> 987.66.
+        (400, None, &[(1, "802.48", false), (6, "987.66", false)]),
+        (400, Some("900"), &[(1, "900", true), (6, "987.66", false)]),
+        // A minimum above the balance: offer the balance.
+        (
+            400,
+            Some("2000"),
+            &[(1, "1234.57", true), (6, "1234.57", true)],
+        ),
+    ];
+    for (days, minimum, expected) in cases {
+        let offers = settlement_offers(
+            dec("1234.57"),
+            Currency::USD,
+            days,
+            minimum.map(dec),
+            &policy,
+        )
+        .unwrap();
+        let got: Vec<(u32, Decimal, bool)> = offers
+            .iter()
+            .map(|o| (o.installments, o.amount, o.at_minimum))
+            .collect();
+        let want: Vec<(u32, Decimal, bool)> =
+            expected.iter().map(|(n, a, m)| (*n, dec(a), *m)).collect();
+        assert_eq!(got, want, "{days} days, minimum {minimum:?}");
+    }
+    // A policy from JSON is checked like a constructed one.
+    let bad = r#"{"bands": [{"min_days_past_due": 0, "lump_sum_discount_percent": "100", "installment_discount_percent": "0", "max_installments": 1}]}"#;
+    let err = serde_json::from_str::<SettlementPolicy>(bad).unwrap_err();
+    assert!(
+        err.to_string().contains("lump_sum_discount_percent"),
+        "{err}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Properties
 
 fn arb_plan() -> impl Strategy<Value = (Vec<Promise>, NaiveDate)> {

@@ -8,6 +8,9 @@
 //! - [`track`]: posted payments matched to promises earliest first; each promise pending, kept,
 //!   partially kept or broken; the arrangement active, completed, broken (by a [`BreakRule`]) or
 //!   cancelled; [`Arrangement::replan`] amortizes what is left after a break.
+//! - [`settle`]: a settlement at a percentage of the balance, at once or in installments;
+//!   [`minimum_settlement`]: the NPV of the alternative path's expected recovery less its costs, with a
+//!   floor; [`settlement_offers`]: offers within a [`SettlementPolicy`]'s discount bands.
 //!
 //! Amounts are `Decimal`s in the arrangement's currency, in its minor units;
 //! nothing is rounded without a named [`RoundingMode`](crate::RoundingMode).
@@ -34,12 +37,19 @@
 //! ```
 
 mod arrangement;
+mod settlement;
 mod tracking;
+mod value;
 
 pub use arrangement::{Arrangement, Freeze, KeptRule, PlanBounds, PlanTerms, Promise};
+pub use settlement::{
+    minimum_settlement, settle, settlement_offers, AlternativePath, DiscountBand, ExpectedRecovery,
+    MinimumSettlement, Settlement, SettlementOffer, SettlementPolicy,
+};
 pub use tracking::{
     track, ArrangementStatus, BreakRule, PromiseStatus, PromiseTrack, ReplanTerms, Tracking,
 };
+pub use value::Probabilities;
 
 use rust_decimal::Decimal;
 
