@@ -713,6 +713,152 @@ fn settlement_offers_follow_the_band_and_the_minimum() {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// 4. Scoring
+
+#[test]
+fn scoring_a_twelve_month_plan() {
+    #![allow(clippy::unwrap_used)]
+    use collections_core::finance::xnpv;
+    use collections_core::{DayCount, RoundingMode};
+    // 1,200.00 in twelve monthly installments of 100.00 from 2026-02-01, started 2026-01-01.
+    let list: Vec<Promise> = (2..=13u32)
+        .map(|m| {
+            let (y, m) = if m > 12 { (2027, m - 12) } else { (2026, m) };
+            Promise::new(NaiveDate::from_ymd_opt(y, m, 1).unwrap(), dec("100"))
+        })
+        .collect();
+    let plan =
+        Arrangement::from_promises(&terms("1500", "2026-01-01"), None, list.clone()).unwrap();
+    let scorer = Scorer::new(dec("0.08"), Some(dec("250")), RoundingMode::HalfUp).unwrap();
+    let s = scorer.score(&plan, &Probabilities::Certain).unwrap();
+    // 2026-02-01 .. 2027-01-01: the last promise is 365 days after the start.
+    assert_eq!(
+        (s.total, s.promises, s.duration_days),
+        (dec("1200"), 12, 365)
+    );
+    // The NPV is XNPV at 8% of [0 on the start, then the promises], rounded to the cent.
+    let mut flows = vec![(d("2026-01-01"), Decimal::ZERO)];
+    flows.extend(list.iter().map(|p| (p.date, p.amount)));
+    let reference = xnpv(dec("0.08"), &flows, DayCount::Act365Fixed).unwrap();
+    assert_eq!(s.npv, reference.round_dp(2));
+    // Recovery ratio: NPV / 1,500.00 owed. Payment to income: 100 / 250 = 0.4.
+    assert_eq!(s.recovery_ratio, s.npv / dec("1500"));
+    assert_eq!(s.payment_to_income, Some(dec("0.4")));
+    // Certain payment: the expected value is the total and the expected NPV the NPV.
+    assert_eq!((s.expected_value, s.expected_npv), (s.total, s.npv));
+    // Caller-given probabilities 0.95, 0.90, ... 0.40 (down 0.05 a month): expected value
+    // 100 x (0.95 + 0.90 + ... + 0.40) = 100 x 12 x (0.95 + 0.40) / 2 = 810.00.
+    let probs: Vec<Decimal> = (0..12)
+        .map(|k| dec("0.95") - Decimal::new(5 * k, 2))
+        .collect();
+    let s = scorer
+        .score(&plan, &Probabilities::PerInstallment(probs))
+        .unwrap();
+    assert_eq!(s.expected_value, dec("810.00"));
+    // No surplus: no payment-to-income ratio.
+    let broke = Scorer::new(dec("0.08"), Some(dec("-20")), RoundingMode::HalfUp).unwrap();
+    assert_eq!(
+        broke
+            .score(&plan, &Probabilities::Certain)
+            .unwrap()
+            .payment_to_income,
+        None
+    );
+}
+
+#[test]
+fn scoring_bad_input() {
+    #![allow(clippy::unwrap_used)]
+    use collections_core::RoundingMode;
+    for rate in ["-1", "-2"] {
+        let err = Scorer::new(dec(rate), None, RoundingMode::HalfUp).unwrap_err();
+        assert_eq!(err.field(), "discount_rate", "{rate}");
+    }
+    let plan = Arrangement::from_promises(
+        &terms("200", "2026-01-01"),
+        None,
+        promises(&[("2026-02-01", "100"), ("2026-03-01", "100")]),
+    )
+    .unwrap();
+    let scorer = Scorer::new(dec("0.05"), None, RoundingMode::HalfUp).unwrap();
+    // (probabilities, field at fault)
+    let cases = [
+        (
+            Probabilities::PerInstallment(vec![dec("0.5"), dec("1.01")]),
+            "probabilities",
+        ),
+        (
+            Probabilities::PerInstallment(vec![dec("-0.1"), dec("1")]),
+            "probabilities",
+        ),
+        (
+            Probabilities::PerInstallment(vec![dec("0.5")]),
+            "probabilities",
+        ),
+        (Probabilities::ConstantHazard(dec("1.5")), "hazard"),
+    ];
+    for (p, field) in cases {
+        let err = scorer.score(&plan, &p).unwrap_err();
+        assert_eq!(err.field(), field, "{p:?}: {err}");
+    }
+}
+
+#[test]
+fn ranking_plans_for_one_debtor() {
+    #![allow(clippy::unwrap_used)]
+    use collections_core::RoundingMode;
+    // Three offers on 1,000.00: a 70% settlement now (700.00), 10 x 100.00 monthly, 4 x 250.00
+    // monthly. At 10% and a 5% monthly hazard:
+    //  - settlement: expected 0.95 x 700 = 665.00, paid on the start: expected NPV 665.00;
+    //  - 4 x 250: 237.50 + 225.63 (225.625) + 214.34 (214.34375) + 203.63 (203.6265625) = 881.10
+    //    expected (each product rounded half up), about 864.48 today;
+    //  - 10 x 100: 95.00 + 90.25 + 85.74 + 81.45 + 77.38 + 73.51 + 69.83 + 66.34 + 63.02 + 59.87 =
+    //    762.39 expected, about 732.61 today.
+    let t = terms("1000", "2026-01-01");
+    let settlement =
+        Arrangement::from_promises(&t, None, promises(&[("2026-01-01", "700")])).unwrap();
+    let monthly = |n: u32, each: &str| {
+        let list = (1..=n)
+            .map(|k| {
+                let (y, m) = if k + 1 > 12 {
+                    (2027, k + 1 - 12)
+                } else {
+                    (2026, k + 1)
+                };
+                Promise::new(NaiveDate::from_ymd_opt(y, m, 1).unwrap(), dec(each))
+            })
+            .collect();
+        Arrangement::from_promises(&t, None, list).unwrap()
+    };
+    let (ten, four) = (monthly(10, "100"), monthly(4, "250"));
+    let hazard = Probabilities::ConstantHazard(dec("0.05"));
+    let scorer = Scorer::new(dec("0.10"), None, RoundingMode::HalfUp).unwrap();
+    let ranked = compare_plans(
+        &scorer,
+        &[(&settlement, &hazard), (&ten, &hazard), (&four, &hazard)],
+        RankBy::ExpectedNpv,
+    )
+    .unwrap();
+    let order: Vec<usize> = ranked.iter().map(|(i, _)| *i).collect();
+    assert_eq!(order, [2, 1, 0]);
+    assert_eq!(ranked[2].1.expected_npv, dec("665.00"));
+    assert_eq!(ranked[0].1.expected_value, dec("881.10"));
+    assert_eq!(ranked[0].1.expected_npv, dec("864.48"));
+    assert_eq!(ranked[1].1.expected_value, dec("762.39"));
+    assert_eq!(ranked[1].1.expected_npv, dec("732.61"));
+    let by_duration: Vec<usize> = compare_plans(
+        &scorer,
+        &[(&settlement, &hazard), (&ten, &hazard), (&four, &hazard)],
+        RankBy::Duration,
+    )
+    .unwrap()
+    .iter()
+    .map(|(i, _)| *i)
+    .collect();
+    assert_eq!(by_duration, [0, 2, 1]);
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Properties
 
 fn arb_plan() -> impl Strategy<Value = (Vec<Promise>, NaiveDate)> {
@@ -757,7 +903,43 @@ fn paid_on_time(list: &[Promise], start: NaiveDate, grace: u32) -> (Decimal, Tra
     )
 }
 
+fn scored(
+    list: &[Promise],
+    start: NaiveDate,
+    rate: Decimal,
+    hazard: Decimal,
+) -> (Decimal, PlanScore) {
+    #![allow(clippy::unwrap_used)]
+    use collections_core::RoundingMode;
+    let total: Decimal = list.iter().map(|p| p.amount).sum();
+    let t = PlanTerms::new(Currency::USD, vec![Debt::new("x", total)], start);
+    let plan = Arrangement::from_promises(&t, None, list.to_vec()).unwrap();
+    let scorer = Scorer::new(rate, None, RoundingMode::HalfEven).unwrap();
+    (
+        total,
+        scorer
+            .score(&plan, &Probabilities::ConstantHazard(hazard))
+            .unwrap(),
+    )
+}
+
 proptest! {
+    #[test]
+    fn npv_at_a_zero_rate_is_the_total((list, start) in arb_plan(), hazard in 0i64..=100) {
+        let (total, s) = scored(&list, start, Decimal::ZERO, Decimal::new(hazard, 2));
+        prop_assert_eq!(s.npv, total);
+        prop_assert_eq!(s.total, total);
+        prop_assert_eq!(s.expected_npv, s.expected_value);
+    }
+
+    #[test]
+    fn expected_value_is_between_zero_and_the_total((list, start) in arb_plan(), hazard in 0i64..=100, rate in 0i64..50) {
+        let (total, s) = scored(&list, start, Decimal::new(rate, 2), Decimal::new(hazard, 2));
+        prop_assert!(s.expected_value >= Decimal::ZERO && s.expected_value <= total);
+        prop_assert!(s.expected_npv >= Decimal::ZERO && s.expected_npv <= s.npv);
+        prop_assert!(s.npv <= total);
+    }
+
     #[test]
     fn all_promises_paid_on_time_are_kept_and_completed((list, start) in arb_plan(), grace in 0u32..10) {
         let (total, tr) = paid_on_time(&list, start, grace);

@@ -11,6 +11,8 @@
 //! - [`settle`]: a settlement at a percentage of the balance, at once or in installments;
 //!   [`minimum_settlement`]: the NPV of the alternative path's expected recovery less its costs, with a
 //!   floor; [`settlement_offers`]: offers within a [`SettlementPolicy`]'s discount bands.
+//! - [`Scorer`]: total, duration, NPV, recovery ratio, payment-to-income ratio and expected value of a
+//!   plan whose promises are paid with [`Probabilities`]; [`compare_plans`] and [`rank`].
 //!
 //! Amounts are `Decimal`s in the arrangement's currency, in its minor units;
 //! nothing is rounded without a named [`RoundingMode`](crate::RoundingMode).
@@ -37,11 +39,13 @@
 //! ```
 
 mod arrangement;
+mod score;
 mod settlement;
 mod tracking;
 mod value;
 
 pub use arrangement::{Arrangement, Freeze, KeptRule, PlanBounds, PlanTerms, Promise};
+pub use score::{compare_plans, rank, PlanScore, RankBy, Scorer};
 pub use settlement::{
     minimum_settlement, settle, settlement_offers, AlternativePath, DiscountBand, ExpectedRecovery,
     MinimumSettlement, Settlement, SettlementOffer, SettlementPolicy,

@@ -174,3 +174,25 @@ pub(crate) fn present_value(
     }
     Ok(total)
 }
+
+/// Each promise with its expected amount, probability × amount rounded to the currency's minor units
+/// by `rounding` (so sums of expected amounts are exact, and each lies between zero and its promise).
+pub(crate) fn expected_amounts<'a>(
+    promises: &'a [Promise],
+    probabilities: &'a Probabilities,
+    currency: crate::money::Currency,
+    rounding: crate::money::RoundingMode,
+) -> Result<impl Iterator<Item = Result<(&'a Promise, Decimal)>> + 'a> {
+    let ps = probabilities.iter(promises.len())?;
+    Ok(promises.iter().zip(ps).map(move |(promise, p)| {
+        let p = p?;
+        let expected = if p == Decimal::ONE {
+            promise.amount
+        } else {
+            crate::money::Money::new(promise.amount.mul_c(p, "probabilities")?, currency)
+                .round(rounding)
+                .amount()
+        };
+        Ok((promise, expected))
+    }))
+}
