@@ -859,6 +859,237 @@ fn ranking_plans_for_one_debtor() {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// 5. Forecast and KPIs
+
+#[test]
+fn forecast_by_week_and_by_month() {
+    #![allow(clippy::unwrap_used)]
+    use collections_core::RoundingMode;
+    let t = terms("10000", "2026-01-01");
+    // Plan A: 100.00 on Thu 2026-01-08, Mon 01-12, Sun 01-18, Fri 02-06; certain.
+    // Plan B: 80.00 on Wed 01-14 and Fri 01-30 at 0.5 and 0.25 (expected 40.00 and 20.00).
+    let a = Arrangement::from_promises(
+        &t,
+        None,
+        promises(&[
+            ("2026-01-08", "100"),
+            ("2026-01-12", "100"),
+            ("2026-01-18", "100"),
+            ("2026-02-06", "100"),
+        ]),
+    )
+    .unwrap();
+    let b = Arrangement::from_promises(
+        &t,
+        None,
+        promises(&[("2026-01-14", "80"), ("2026-01-30", "80")]),
+    )
+    .unwrap();
+    let certain = Probabilities::Certain;
+    let pb = Probabilities::PerInstallment(vec![dec("0.5"), dec("0.25")]);
+    // Weekly from Fri 2026-01-09 (its week starts Mon 01-05; the 01-08 promise is before the forecast
+    // date and left out). Weeks: 01-05 nothing; 01-12 (12th, 14th, 18th): 280 scheduled, 240 expected;
+    // 01-19 nothing; 01-26 (30th): 80 / 20; 02-02 (6th): 100 / 100.
+    let f = forecast(
+        [(&a, &certain), (&b, &pb)],
+        d("2026-01-09"),
+        ForecastPeriod::Weekly,
+        RoundingMode::HalfUp,
+    )
+    .unwrap();
+    let rows: Vec<(NaiveDate, u64, Decimal, Decimal)> = f
+        .rows
+        .iter()
+        .map(|r| (r.period_start, r.promises, r.scheduled, r.expected))
+        .collect();
+    let want = [
+        ("2026-01-05", 0, "0", "0"),
+        ("2026-01-12", 3, "280", "240"),
+        ("2026-01-19", 0, "0", "0"),
+        ("2026-01-26", 1, "80", "20"),
+        ("2026-02-02", 1, "100", "100"),
+    ];
+    let want: Vec<_> = want
+        .iter()
+        .map(|(w, n, s, e)| (d(w), *n, dec(s), dec(e)))
+        .collect();
+    assert_eq!(rows, want);
+    // Monthly from 2026-01-01: January 300 + 160 = 460 scheduled, 300 + 60 = 360 expected; February 100.
+    let f = forecast(
+        [(&a, &certain), (&b, &pb)],
+        d("2026-01-01"),
+        ForecastPeriod::Monthly,
+        RoundingMode::HalfUp,
+    )
+    .unwrap();
+    let rows: Vec<_> = f
+        .rows
+        .iter()
+        .map(|r| (r.period_start, r.scheduled, r.expected))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (d("2026-01-01"), dec("460"), dec("360")),
+            (d("2026-02-01"), dec("100"), dec("100"))
+        ]
+    );
+    // Plans in two currencies cannot be added up.
+    let mut eur = terms("100", "2026-01-01");
+    eur.currency = Currency::EUR;
+    let c = Arrangement::from_promises(&eur, None, promises(&[("2026-01-20", "10")])).unwrap();
+    let err = forecast(
+        [(&a, &certain), (&c, &certain)],
+        d("2026-01-01"),
+        ForecastPeriod::Monthly,
+        RoundingMode::HalfUp,
+    )
+    .unwrap_err();
+    assert_eq!(err.field(), "plans");
+}
+
+#[test]
+fn portfolio_kpis() {
+    #![allow(clippy::unwrap_used)]
+    // CEI, creditguru.com's worked example (Jan-Mar ATB): opening 6,200, credit sales 10,890 over
+    // N = 3, closing 6,340, current 3,590: 3490 / 6240 x 100 = 55.929...%. With N = 1 the same figures
+    // give 10750 / 13500 x 100 = 79.629...%: N changes the answer, so it is explicit.
+    let mut cei = CeiInputs {
+        opening_receivables: dec("6200"),
+        credit_sales: dec("10890"),
+        months: 3,
+        closing_receivables: dec("6340"),
+        closing_current_receivables: dec("3590"),
+    };
+    assert_eq!(
+        collection_effectiveness_index(&cei)
+            .unwrap()
+            .unwrap()
+            .round_dp(3),
+        dec("55.929")
+    );
+    cei.months = 1;
+    assert_eq!(
+        collection_effectiveness_index(&cei)
+            .unwrap()
+            .unwrap()
+            .round_dp(3),
+        dec("79.630")
+    );
+    cei.months = 0;
+    assert_eq!(
+        collection_effectiveness_index(&cei).unwrap_err().field(),
+        "months"
+    );
+    cei.months = 1;
+    cei.closing_current_receivables = dec("7000");
+    assert_eq!(
+        collection_effectiveness_index(&cei).unwrap_err().field(),
+        "closing_current_receivables"
+    );
+    // DSO: 6,340 receivables, 10,890 credit sales over 90 days: 6340 / 10890 x 90 = 52.396...
+    assert_eq!(
+        days_sales_outstanding(dec("6340"), dec("10890"), 90)
+            .unwrap()
+            .unwrap()
+            .round_dp(3),
+        dec("52.397")
+    );
+    assert_eq!(
+        days_sales_outstanding(dec("1"), dec("0"), 90).unwrap(),
+        None
+    );
+    assert_eq!(
+        recovery_rate(dec("-1"), dec("10")).unwrap_err().field(),
+        "collected"
+    );
+    assert_eq!(
+        liquidation_rate(dec("300"), dec("1200")).unwrap(),
+        Some(dec("0.25"))
+    );
+    assert_eq!(right_party_contact_rate(0, 0).unwrap(), None);
+    // Promise-kept rate over two tracked plans: plan 1 kept 2 of 3 come due, plan 2 kept 0 of 1 (its
+    // second promise not yet due): 2 / 4.
+    let t = terms("300", "2026-01-01");
+    let p1 = Arrangement::from_promises(
+        &t,
+        None,
+        promises(&[
+            ("2026-01-10", "100"),
+            ("2026-02-10", "100"),
+            ("2026-03-10", "100"),
+        ]),
+    )
+    .unwrap();
+    let p2 = Arrangement::from_promises(
+        &t,
+        None,
+        promises(&[("2026-03-01", "100"), ("2026-04-01", "100")]),
+    )
+    .unwrap();
+    let rule = BreakRule::new(Some(3), false, None).unwrap();
+    let t1 = track(
+        &p1,
+        &payments(&[("2026-01-10", "100"), ("2026-03-10", "200")]),
+        d("2026-03-20"),
+        &rule,
+    )
+    .unwrap();
+    let t2 = track(&p2, &[], d("2026-03-20"), &rule).unwrap();
+    let statuses: Vec<_> = t1.promises.iter().map(|p| p.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            PromiseStatus::Kept,
+            PromiseStatus::Broken,
+            PromiseStatus::Kept
+        ]
+    );
+    assert_eq!(promise_kept_rate(&[t1, t2]), Some(dec("0.5")));
+}
+
+#[test]
+fn roll_rate_matrix_between_two_month_ends() {
+    #![allow(clippy::unwrap_used)]
+    use collections_core::debt::aging::{AccountObligations, AgingRules, Obligation};
+    let owing = |due: &str, amount: &str, paid: &str| {
+        AccountObligations::new(vec![
+            Obligation::new(d(due), dec(amount), dec(paid)).unwrap()
+        ])
+        .unwrap()
+    };
+    // On 2026-01-31: A (due 01-10, 21 days) and B (due 01-20, 11 days) are 1-30; C (due 2025-12-20,
+    // 42 days) is 31-60; D (due 02-15) is current. On 2026-02-28: A 49 and B 39 days (31-60), C 70
+    // (61-90), D 13 (1-30). A owes 300 and B 100: the 1-30 row sends 400 of 400 to 31-60.
+    let accounts = [
+        owing("2026-01-10", "300", "0"),
+        owing("2026-01-20", "100", "0"),
+        owing("2025-12-20", "50", "0"),
+        owing("2026-02-15", "70", "0"),
+    ];
+    let m = roll_rate_matrix(
+        &accounts,
+        d("2026-01-31"),
+        d("2026-02-28"),
+        &AgingRules::default(),
+    )
+    .unwrap();
+    assert_eq!(m.labels[..4], ["current", "1-30", "31-60", "61-90"]);
+    assert_eq!((m.accounts[1][2], m.outstanding[1][2]), (2, dec("400")));
+    assert_eq!(m.rates[1][2], Some(dec("1")));
+    assert_eq!((m.accounts[2][3], m.accounts[0][1]), (1, 1));
+    assert_eq!(m.rates[4][4], None);
+    let err = roll_rate_matrix(
+        &accounts,
+        d("2026-02-28"),
+        d("2026-01-31"),
+        &AgingRules::default(),
+    )
+    .unwrap_err();
+    assert_eq!(err.field(), "to");
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Properties
 
 fn arb_plan() -> impl Strategy<Value = (Vec<Promise>, NaiveDate)> {
@@ -923,7 +1154,59 @@ fn scored(
     )
 }
 
+/// Forecasts each plan alone and all together.
+fn forecasts(
+    plans: &[(Vec<Promise>, NaiveDate)],
+    hazard: Decimal,
+    period: ForecastPeriod,
+) -> (Forecast, Vec<Forecast>) {
+    #![allow(clippy::unwrap_used)]
+    use collections_core::RoundingMode;
+    let built: Vec<Arrangement> = plans
+        .iter()
+        .map(|(list, start)| {
+            let total: Decimal = list.iter().map(|p| p.amount).sum();
+            let t = PlanTerms::new(Currency::USD, vec![Debt::new("x", total)], *start);
+            Arrangement::from_promises(&t, None, list.clone()).unwrap()
+        })
+        .collect();
+    let p = Probabilities::ConstantHazard(hazard);
+    let from = d("2021-06-01");
+    let all = forecast(
+        built.iter().map(|a| (a, &p)),
+        from,
+        period,
+        RoundingMode::HalfUp,
+    )
+    .unwrap();
+    let each = built
+        .iter()
+        .map(|a| forecast([(a, &p)], from, period, RoundingMode::HalfUp).unwrap())
+        .collect();
+    (all, each)
+}
+
 proptest! {
+    #[test]
+    fn a_portfolio_forecast_is_the_sum_of_its_plans(plans in prop::collection::vec(arb_plan(), 0..8), hazard in 0i64..=100, weekly in any::<bool>()) {
+        let period = if weekly { ForecastPeriod::Weekly } else { ForecastPeriod::Monthly };
+        let (all, each) = forecasts(&plans, Decimal::new(hazard, 2), period);
+        let mut summed: std::collections::BTreeMap<NaiveDate, (u64, Decimal, Decimal)> = Default::default();
+        for f in &each {
+            for r in &f.rows {
+                let e = summed.entry(r.period_start).or_default();
+                *e = (e.0 + r.promises, e.1 + r.scheduled, e.2 + r.expected);
+            }
+        }
+        for r in &all.rows {
+            let e = summed.get(&r.period_start).copied().unwrap_or_default();
+            prop_assert_eq!((r.promises, r.scheduled, r.expected), e, "{}", r.period_start);
+        }
+        // And no plan's period is missing from the portfolio's rows.
+        let periods: std::collections::BTreeSet<NaiveDate> = all.rows.iter().map(|r| r.period_start).collect();
+        prop_assert!(summed.iter().all(|(p, v)| v.0 == 0 || periods.contains(p)));
+    }
+
     #[test]
     fn npv_at_a_zero_rate_is_the_total((list, start) in arb_plan(), hazard in 0i64..=100) {
         let (total, s) = scored(&list, start, Decimal::ZERO, Decimal::new(hazard, 2));

@@ -13,6 +13,11 @@
 //!   floor; [`settlement_offers`]: offers within a [`SettlementPolicy`]'s discount bands.
 //! - [`Scorer`]: total, duration, NPV, recovery ratio, payment-to-income ratio and expected value of a
 //!   plan whose promises are paid with [`Probabilities`]; [`compare_plans`] and [`rank`].
+//! - [`forecast`]: expected cash flows of a portfolio of plans by week or month; portfolio KPIs
+//!   ([`collection_effectiveness_index`] with an explicit N, [`days_sales_outstanding`],
+//!   [`recovery_rate`], [`liquidation_rate`], [`promise_kept_rate`], [`right_party_contact_rate`]) and
+//!   the [`roll_rate_matrix`] between two dates (the aging report is
+//!   [`age_portfolio`](crate::debt::aging::age_portfolio)).
 //!
 //! Amounts are `Decimal`s in the arrangement's currency, in its minor units;
 //! nothing is rounded without a named [`RoundingMode`](crate::RoundingMode).
@@ -39,12 +44,19 @@
 //! ```
 
 mod arrangement;
+mod forecast;
+mod kpi;
 mod score;
 mod settlement;
 mod tracking;
 mod value;
 
 pub use arrangement::{Arrangement, Freeze, KeptRule, PlanBounds, PlanTerms, Promise};
+pub use forecast::{forecast, Forecast, ForecastPeriod, ForecastRow};
+pub use kpi::{
+    collection_effectiveness_index, days_sales_outstanding, liquidation_rate, promise_kept_rate,
+    recovery_rate, right_party_contact_rate, roll_rate_matrix, CeiInputs, RollMatrix,
+};
 pub use score::{compare_plans, rank, PlanScore, RankBy, Scorer};
 pub use settlement::{
     minimum_settlement, settle, settlement_offers, AlternativePath, DiscountBand, ExpectedRecovery,
