@@ -13,13 +13,14 @@ use super::Promise;
 use crate::error::{Error, Result};
 use crate::finance::arith::{check_rate, Checked};
 
-/// Gaps (days) whose factor is tabulated; longer gaps use repeated squaring.
-const TABLE_DAYS: usize = 550;
+/// Days whose factor is tabulated (five years and a few months, for the longest common plans); beyond
+/// them a factor is the previous one times q^gap, by repeated squaring for a gap beyond the table.
+const TABLE_DAYS: usize = 1900;
 
 /// Discount factors at an annual rate, Actual/365 Fixed.
 #[derive(Debug, Clone)]
 pub(crate) struct Discount {
-    /// q^g for g in 0..TABLE_DAYS.
+    /// q^d for d in 0..TABLE_DAYS.
     table: Vec<Decimal>,
 }
 
@@ -58,17 +59,24 @@ impl Discount {
             .ok_or_else(overflow)
     }
 
-    /// The factor of each date in increasing order from `from`, one multiplication a date.
+    /// The factor of each date in increasing order from `from`: read from the table while the dates
+    /// are within it (a five-year plan's are), then one multiplication a date.
     pub(crate) fn factors<'a>(
         &'a self,
         from: NaiveDate,
         dates: impl Iterator<Item = NaiveDate> + 'a,
     ) -> impl Iterator<Item = Result<Decimal>> + 'a {
-        let mut at = from.num_days_from_ce();
-        let mut factor = Decimal::ONE;
+        let start = i64::from(from.num_days_from_ce());
+        let (mut at, mut factor) = (start, Decimal::ONE);
         dates.map(move |d| {
-            let day = d.num_days_from_ce();
-            factor = factor.mul_c(self.power(i64::from(day) - i64::from(at))?, "npv")?;
+            let day = i64::from(d.num_days_from_ce());
+            factor = match usize::try_from(day - start)
+                .ok()
+                .and_then(|n| self.table.get(n))
+            {
+                Some(f) => *f,
+                None => factor.mul_c(self.power(day - at)?, "npv")?,
+            };
             at = day;
             Ok(factor)
         })
