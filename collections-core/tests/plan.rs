@@ -1090,6 +1090,194 @@ fn roll_rate_matrix_between_two_month_ends() {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// 6. Treatment and escalation
+
+#[test]
+fn the_standard_treatment_policy() {
+    #![allow(clippy::unwrap_used)]
+    let policy = TreatmentPolicy::standard();
+    let base = AccountState {
+        days_past_due: 0,
+        balance: dec("1200"),
+        affordability: Affordability::Surplus,
+        ..AccountState::default()
+    };
+    // (state changes, expected action, expected rule)
+    let cases: Vec<(AccountState, Option<(Action, &str)>)> = vec![
+        (base.clone(), None),
+        (
+            AccountState {
+                days_past_due: 3,
+                ..base.clone()
+            },
+            Some((Action::Reminder, "reminder")),
+        ),
+        (
+            AccountState {
+                days_past_due: 20,
+                ..base.clone()
+            },
+            Some((Action::Call, "call")),
+        ),
+        (
+            AccountState {
+                days_past_due: 35,
+                ..base.clone()
+            },
+            Some((Action::PaymentPlanOffer, "plan-offer")),
+        ),
+        (
+            AccountState {
+                days_past_due: 35,
+                active_plan: true,
+                ..base.clone()
+            },
+            Some((Action::Call, "call")),
+        ),
+        (
+            AccountState {
+                days_past_due: 35,
+                affordability: Affordability::Deficit,
+                ..base.clone()
+            },
+            Some((Action::HardshipReview, "unable")),
+        ),
+        (
+            AccountState {
+                days_past_due: 95,
+                ..base.clone()
+            },
+            Some((Action::FinalNotice, "final-notice")),
+        ),
+        (
+            AccountState {
+                days_past_due: 95,
+                last_contact: ContactOutcome::RightPartyContact,
+                ..base.clone()
+            },
+            Some((Action::SettlementOffer, "settle")),
+        ),
+        (
+            AccountState {
+                days_past_due: 60,
+                broken_promises: 2,
+                ..base.clone()
+            },
+            Some((Action::EscalateToSupervisor, "unwilling")),
+        ),
+        (
+            AccountState {
+                days_past_due: 160,
+                ..base.clone()
+            },
+            Some((Action::AgencyPlacement, "agency-placement")),
+        ),
+        (
+            AccountState {
+                days_past_due: 125,
+                balance: dec("5000"),
+                broken_promises: 3,
+                ..base.clone()
+            },
+            Some((Action::LegalReview, "legal-review")),
+        ),
+        (
+            AccountState {
+                days_past_due: 200,
+                balance: dec("42.10"),
+                ..base.clone()
+            },
+            Some((Action::WriteOff, "small-balance-write-off")),
+        ),
+        (
+            AccountState {
+                days_past_due: 200,
+                hardship: true,
+                ..base.clone()
+            },
+            Some((Action::HardshipReview, "hardship")),
+        ),
+        (
+            AccountState {
+                days_past_due: 200,
+                hardship: true,
+                disputed: true,
+                ..base.clone()
+            },
+            Some((Action::EscalateToSupervisor, "dispute")),
+        ),
+    ];
+    for (state, expected) in cases {
+        let got = policy.recommend(&state);
+        assert_eq!(
+            got.as_ref().map(|r| (r.action, r.rule.as_str())),
+            expected,
+            "{state:?}"
+        );
+    }
+    // The facts say why: the legal-review rule's four conditions, as they held.
+    let r = policy
+        .recommend(&AccountState {
+            days_past_due: 125,
+            balance: dec("5000"),
+            broken_promises: 3,
+            ..base
+        })
+        .unwrap();
+    assert_eq!(
+        r.facts,
+        [
+            "125 days past due >= 120",
+            "balance 5000 >= 2500",
+            "3 broken promises >= 2"
+        ]
+    );
+    assert!(r.reason.contains("legal action"));
+    // The standard policy round-trips through JSON.
+    let json = serde_json::to_string(&policy).unwrap();
+    assert_eq!(
+        serde_json::from_str::<TreatmentPolicy>(&json).unwrap(),
+        policy
+    );
+}
+
+#[test]
+fn treatment_policies_are_checked() {
+    let rule = |name: &str, when: &str, reason: &str| {
+        format!(r#"{{"name": "{name}", "when": {when}, "action": "call", "reason": "{reason}"}}"#)
+    };
+    // (rules, text expected in the error)
+    let cases = [
+        (String::new(), "rules"),
+        (
+            format!("{}, {}", rule("a", "{}", "r"), rule("a", "{}", "r")),
+            "appears twice",
+        ),
+        (rule(" ", "{}", "r"), "name"),
+        (rule("a", "{}", ""), "reason"),
+        (rule("a", r#"{"min_balance": "-1"}"#, "r"), "min_balance"),
+        (
+            rule("a", r#"{"min_balance": "10", "max_balance": "5"}"#, "r"),
+            "max_balance",
+        ),
+        (rule("a", r#"{"last_contact": []}"#, "r"), "last_contact"),
+        (
+            rule("a", r#"{"min_dayz_past_due": 3}"#, "r"),
+            "unknown field",
+        ),
+        (
+            r#"{"name": "a", "action": "sue", "reason": "r"}"#.to_string(),
+            "sue",
+        ),
+    ];
+    for (rules, expected) in cases {
+        let json = format!(r#"{{"rules": [{rules}]}}"#);
+        let err = serde_json::from_str::<TreatmentPolicy>(&json).expect_err(&json);
+        assert!(err.to_string().contains(expected), "{json}: {err}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Properties
 
 fn arb_plan() -> impl Strategy<Value = (Vec<Promise>, NaiveDate)> {

@@ -18,6 +18,8 @@
 //!   [`recovery_rate`], [`liquidation_rate`], [`promise_kept_rate`], [`right_party_contact_rate`]) and
 //!   the [`roll_rate_matrix`] between two dates (the aging report is
 //!   [`age_portfolio`](crate::debt::aging::age_portfolio)).
+//! - [`TreatmentPolicy`]: rules, as data, from an [`AccountState`] to the next [`Action`], each
+//!   [`Recommendation`] with the rule that fired and why.
 //!
 //! Amounts are `Decimal`s in the arrangement's currency, in its minor units;
 //! nothing is rounded without a named [`RoundingMode`](crate::RoundingMode).
@@ -49,6 +51,7 @@ mod kpi;
 mod score;
 mod settlement;
 mod tracking;
+mod treatment;
 mod value;
 
 pub use arrangement::{Arrangement, Freeze, KeptRule, PlanBounds, PlanTerms, Promise};
@@ -64,6 +67,10 @@ pub use settlement::{
 };
 pub use tracking::{
     track, ArrangementStatus, BreakRule, PromiseStatus, PromiseTrack, ReplanTerms, Tracking,
+};
+pub use treatment::{
+    AccountState, Action, Affordability, Conditions, ContactOutcome, Recommendation,
+    TreatmentPolicy, TreatmentRule,
 };
 pub use value::Probabilities;
 
