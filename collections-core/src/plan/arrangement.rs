@@ -592,6 +592,19 @@ impl Arrangement {
 
     /// From the start to the last promise, inclusive: the days to freeze on the ledger when interest or
     /// fees are frozen.
+    ///
+    /// ```
+    /// # use chrono::NaiveDate;
+    /// # use collections_core::affordability::Debt;
+    /// # use collections_core::plan::{Arrangement, PlanTerms, Promise};
+    /// # use collections_core::Currency;
+    /// # use rust_decimal::Decimal;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    /// let terms = PlanTerms::new(Currency::USD, vec![Debt::new("a", Decimal::TEN)], d(1, 1));
+    /// let plan = Arrangement::from_promises(&terms, None, vec![Promise::new(d(3, 31), Decimal::TEN)])?;
+    /// assert_eq!(plan.frozen_period()?.days(), 90);
+    /// # Ok::<(), collections_core::Error>(())
+    /// ```
     pub fn frozen_period(&self) -> Result<DateRange> {
         let last = self.promises.last().map_or(self.start_date, |p| p.date);
         DateRange::new(self.start_date, last)

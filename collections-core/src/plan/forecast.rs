@@ -101,6 +101,23 @@ pub struct Forecast {
 
 impl Forecast {
     /// The sums of every row: (promises, scheduled, expected).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use collections_core::affordability::Debt;
+    /// use collections_core::plan::*;
+    /// use collections_core::{Currency, RoundingMode};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    /// let terms = PlanTerms::new(Currency::USD, vec![Debt::new("a", Decimal::from(300))], d(1, 1));
+    /// let plan = Arrangement::from_promises(&terms, None, (1..=3).map(|m| Promise::new(d(m, 15), Decimal::from(100))).collect())?;
+    /// let p = Probabilities::ConstantHazard(Decimal::new(1, 1));
+    /// let f = forecast([(&plan, &p)], d(1, 1), ForecastPeriod::Weekly, RoundingMode::HalfUp)?;
+    /// // 90.00 + 81.00 + 72.90 expected.
+    /// assert_eq!(f.totals()?, (3, Decimal::from(300), Decimal::new(24390, 2)));
+    /// # Ok::<(), collections_core::Error>(())
+    /// ```
     pub fn totals(&self) -> Result<(u64, Decimal, Decimal)> {
         self.rows
             .iter()

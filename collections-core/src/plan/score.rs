@@ -89,6 +89,24 @@ impl Scorer {
     }
 
     /// The same scorer with the disposable income of an affordability assessment.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use collections_core::affordability::{assess, AssessmentPolicy, Category, Household, Item, Statement};
+    /// use collections_core::plan::Scorer;
+    /// use collections_core::{Currency, Frequency, RoundingMode};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let items = vec![Item::new(Category::Earnings, Decimal::from(2000), Frequency::Monthly)?,
+    ///                  Item::new(Category::Housing, Decimal::from(1500), Frequency::Monthly)?];
+    /// let date = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    /// let statement = Statement::new(date, Currency::USD, Household::new(1, 0, 0)?, items)?;
+    /// let a = assess(&statement, None, &AssessmentPolicy::default())?;
+    /// let scorer = Scorer::new(Decimal::ZERO, None, RoundingMode::HalfUp)?.with_assessment(&a);
+    /// # let _ = scorer;
+    /// assert_eq!(a.disposable_income, Decimal::from(500));
+    /// # Ok::<(), collections_core::Error>(())
+    /// ```
     pub fn with_assessment(mut self, assessment: &Assessment) -> Scorer {
         self.disposable_income = Some(assessment.disposable_income);
         self
@@ -136,6 +154,24 @@ impl Scorer {
     }
 
     /// Scores every plan with its probabilities; an error names the plan's index.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use collections_core::affordability::Debt;
+    /// use collections_core::plan::*;
+    /// use collections_core::{Currency, RoundingMode};
+    /// use rust_decimal::Decimal;
+    ///
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    /// let terms = PlanTerms::new(Currency::USD, vec![Debt::new("a", Decimal::from(100))], d(1, 1));
+    /// let plan = Arrangement::from_promises(&terms, None, vec![Promise::new(d(2, 1), Decimal::from(100))])?;
+    /// let (ok, bad) = (Probabilities::Certain, Probabilities::ConstantHazard(Decimal::from(2)));
+    /// let scorer = Scorer::new(Decimal::ZERO, None, RoundingMode::HalfUp)?;
+    /// assert_eq!(scorer.score_all([(&plan, &ok)])?[0].npv, Decimal::from(100));
+    /// let err = scorer.score_all([(&plan, &ok), (&plan, &bad)]).unwrap_err();
+    /// assert_eq!((err.field(), err.value()), ("hazard", "plan #1: 2".to_string()));
+    /// # Ok::<(), collections_core::Error>(())
+    /// ```
     pub fn score_all<'a>(
         &self,
         plans: impl IntoIterator<Item = (&'a Arrangement, &'a Probabilities)>,
