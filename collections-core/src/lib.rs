@@ -19,6 +19,8 @@
 //!   Financial Standards embedded), disposable income, fair-share offers and plan recommendations.
 //! - [`contact`]: contact-rule eligibility (Regulation F, TCPA, state and UK presets): may we contact
 //!   this person now, on this channel, about this debt, and if not, when?
+//! - [`plan`]: repayment arrangements on one or more debts, promise tracking, settlements, plan
+//!   scoring, cash-flow forecasts, portfolio KPIs and the treatment policy.
 //! - [`parse`]: text and year/month/day input to validated values, naming the field on failure.
 //! - [`Error`]: the one error type; each variant names the field and value at fault.
 //!
@@ -55,6 +57,7 @@ mod error;
 pub mod finance;
 pub mod money;
 pub mod parse;
+pub mod plan;
 pub mod rate;
 pub mod schedule;
 
