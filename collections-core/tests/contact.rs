@@ -2142,10 +2142,14 @@ fn bad_policies_are_errors() {
     assert!(parse(zero).contains("rules.max"));
     let empty_window = r#"{"rules": [{"id": "w", "kind": "time_of_day", "start": "09:00:00", "end": "09:00:00", "boundaries": "exclusive", "channels": ["call"]}]}"#;
     assert!(parse(empty_window).contains("empty"));
-    assert!(parse(
-        r#"{"presets": ["regulation_f"], "missing_time_zone": {"assume": "Nowhere/Town"}}"#
-    )
-    .contains("Nowhere/Town"));
+    let unknown_zone =
+        parse(r#"{"presets": ["regulation_f"], "missing_time_zone": {"assume": "Nowhere/Town"}}"#);
+    // The setting is named, not a profile's `time_zones`.
+    assert!(
+        unknown_zone.contains("Nowhere/Town") && unknown_zone.contains("missing_time_zone"),
+        "{unknown_zone}"
+    );
+    assert!(!unknown_zone.contains("time_zones"), "{unknown_zone}");
     assert!(parse(r#"{"rules": [{"id": "x", "kind": "teleport"}]}"#).contains("teleport"));
 }
 

@@ -457,12 +457,33 @@ impl Rule {
 /// # Ok::<(), collections_core::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", try_from = "MissingTimeZoneRepr")]
 pub enum MissingTimeZone {
     /// Block every contact (the decision says why; no next eligible instant).
     Block,
     /// Assume this zone.
     Assume(TimeZone),
+}
+
+/// [`MissingTimeZone`] as read from JSON: the assumed zone's name is checked naming
+/// `missing_time_zone` (a profile's own zones are `time_zones`).
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum MissingTimeZoneRepr {
+    Block,
+    Assume(String),
+}
+
+impl TryFrom<MissingTimeZoneRepr> for MissingTimeZone {
+    type Error = Error;
+    fn try_from(r: MissingTimeZoneRepr) -> Result<MissingTimeZone> {
+        Ok(match r {
+            MissingTimeZoneRepr::Block => MissingTimeZone::Block,
+            MissingTimeZoneRepr::Assume(name) => {
+                MissingTimeZone::Assume(TimeZone::parse("missing_time_zone", &name)?)
+            }
+        })
+    }
 }
 
 /// A policy: the rules that apply, the setting for profiles with no time zone, and how far ahead the
