@@ -459,19 +459,36 @@ pub fn evaluate_batch(policy: &Policy, items: &[BatchItem<'_>]) -> Vec<Result<De
         return items.iter().map(one).collect();
     }
     let chunk = items.len().div_ceil(threads);
+    // Each thread writes its decisions in place (no per-thread vector copied into the result); the
+    // placeholders are errors that allocate nothing, all overwritten.
     let mut out: Vec<Result<Decision>> = Vec::with_capacity(items.len());
-    std::thread::scope(|s| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
-            .collect();
-        for (h, part) in handles.into_iter().zip(items.chunks(chunk)) {
-            match h.join() {
-                Ok(decided) => out.extend(decided),
-                // A panic in a worker is a bug; the rows it held are answered on this thread instead.
-                Err(_) => out.extend(part.iter().map(one)),
-            }
-        }
+    out.resize_with(items.len(), || {
+        Err(Error::invalid("items", String::new(), String::new()))
     });
+    let fill = |slots: &mut [Result<Decision>], part: &[BatchItem<'_>]| {
+        for (slot, item) in slots.iter_mut().zip(part) {
+            *slot = one(item);
+        }
+    };
+    let failed: Vec<usize> = std::thread::scope(|s| {
+        let handles: Vec<_> = out
+            .chunks_mut(chunk)
+            .zip(items.chunks(chunk))
+            .map(|(slots, part)| s.spawn(move || fill(slots, part)))
+            .collect();
+        handles
+            .into_iter()
+            .enumerate()
+            .filter_map(|(k, h)| h.join().is_err().then_some(k))
+            .collect()
+    });
+    // A panic in a worker is a bug; the rows it held are answered again on this thread.
+    for k in failed {
+        if let (Some(slots), Some(part)) =
+            (out.chunks_mut(chunk).nth(k), items.chunks(chunk).nth(k))
+        {
+            fill(slots, part);
+        }
+    }
     out
 }
