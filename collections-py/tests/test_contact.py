@@ -357,3 +357,7 @@ def test_evaluate_table_over_columns() -> None:
     with pytest.raises(cc.InvalidArgumentError) as e:
         evaluate_table(FEDERAL, [p], {"person": ["p1"]})
     assert e.value.field == "requests"
+    # Columns of different lengths: the short column is named with its length, not an IndexError.
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        evaluate_table(FEDERAL, [p], {**columns, "debt": ["card"] * 2}, {"p1": h})
+    assert e.value.field == "debt" and e.value.value == "2"

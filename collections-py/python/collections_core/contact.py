@@ -137,6 +137,13 @@ def evaluate_table(
         if name not in columns:
             raise InvalidArgumentError(f"requests: no column {name!r}", "requests", name)
     rows = len(columns["person"])
+    for name in (*_REQUIRED, "autodialed", "purpose"):
+        if name in columns and len(columns[name]) != rows:
+            raise InvalidArgumentError(
+                f"requests: column {name!r} has {len(columns[name])} rows, column 'person' has {rows}",
+                name,
+                str(len(columns[name])),
+            )
     autodialed = columns.get("autodialed", [None] * rows)
     purpose = columns.get("purpose", [None] * rows)
     items = []
