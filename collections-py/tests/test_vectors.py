@@ -779,6 +779,15 @@ def instant_text(t: datetime.datetime) -> str:
     return t.astimezone(datetime.timezone.utc).isoformat().replace("+00:00", "Z")
 
 
+def error_result(case: Case, e: cc.CollectionsError) -> Dict[str, Any]:
+    """An error as the result ``expected_error`` states (its kind and field), or raised again when the
+    case expects none."""
+    if "expected_error" not in case:
+        raise e
+    kind = next((k for k, cls in ERRORS.items() if type(e) is cls), type(e).__name__)
+    return {"expected_error": {"kind": kind, "field": e.field}}
+
+
 def contact_case(case: Case) -> Dict[str, Any]:
     """evaluate and eligible_windows (contact.json): the four inputs from the core's JSON; an error is a
     result too, compared with ``expected_error``."""
@@ -800,10 +809,7 @@ def contact_case(case: Case) -> Dict[str, Any]:
             windows = contact.eligible_windows(policy, profile, history, request, case["days"])
             out = {"expected_windows": [[instant_text(s), instant_text(e)] for s, e in windows]}
     except cc.CollectionsError as e:
-        if "expected_error" not in case:
-            raise
-        kind = next((k for k, cls in ERRORS.items() if type(e) is cls), type(e).__name__)
-        return {"expected_error": {"kind": kind, "field": e.field}}
+        return error_result(case, e)
     if "expected_error" in case:
         out["expected_error"] = None
     return out
@@ -981,10 +987,7 @@ def plan_case(case: Case) -> Dict[str, Any]:
     try:
         out = plan_op(case)
     except cc.CollectionsError as e:
-        if "expected_error" not in case:
-            raise
-        kind = next((k for k, cls in ERRORS.items() if type(e) is cls), type(e).__name__)
-        return {"expected_error": {"kind": kind, "field": e.field}}
+        return error_result(case, e)
     if "expected_error" in case:
         out["expected_error"] = None
     return out
