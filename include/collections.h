@@ -10934,6 +10934,42 @@ coll_status coll_arrangement_promise_at(const struct coll_arrangement *arrangeme
                                         struct coll_promise *out);
 
 /**
+ * The number of debts the arrangement covers, in `*out`.
+ *
+ * # Safety
+ * `arrangement` is NULL or a live handle; `out` is NULL or writable.
+ */
+coll_status coll_arrangement_debt_count(const struct coll_arrangement *arrangement, size_t *out);
+
+/**
+ * Debt `index` (in the order given), in `*out`: its `id` points into the arrangement (valid until it
+ * is freed, NUL-terminated). An index past the end gives `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `arrangement` is NULL or a live handle; `out` is NULL or writable.
+ */
+coll_status coll_arrangement_debt_at(const struct coll_arrangement *arrangement,
+                                     size_t index,
+                                     struct coll_plan_debt *out);
+
+/**
+ * Promise `index` split across the debts pro rata to their balances, to the minor unit (the
+ * largest-remainder method: the shares add up to the promise exactly), into `out` (room for
+ * `out_cap`, one per debt) with their number in `*out_len`; too small an array gives
+ * `COLL_BUFFER_TOO_SMALL` with the number needed in `*out_len`. An index past the end gives
+ * `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `arrangement` is NULL or a live handle; `out` is NULL or points to `out_cap` writable
+ * `coll_decimal`s; `out_len` is NULL or writable.
+ */
+coll_status coll_arrangement_debt_shares(const struct coll_arrangement *arrangement,
+                                         size_t index,
+                                         struct coll_decimal *out,
+                                         size_t out_cap,
+                                         size_t *out_len);
+
+/**
  * Fills `*out` with the default break rule: two missed installments, not necessarily consecutive.
  *
  * # Safety

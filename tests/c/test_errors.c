@@ -6139,6 +6139,9 @@ static void expect_arrangement_fails(int line, const coll_plan_terms *t, const c
     expect_arrangement_fails(__LINE__, &(t), down, p, n, status, field)
 
 static void test_plan_names(void) {
+    uint32_t v;
+    const char *name;
+
     NAMES(probabilities_kind, "Per Installment", "per-installment", COLL_PROBABILITIES_PER_INSTALLMENT, 3,
           "probabilities");
     NAMES(promise_status, "partially_kept", "partially-kept", COLL_PROMISE_PARTIALLY_KEPT, 4, "promise_status");
@@ -6149,6 +6152,38 @@ static void test_plan_names(void) {
           "action");
     NAMES(last_contact, "promised to pay", "promised-to-pay", COLL_LAST_CONTACT_PROMISED_TO_PAY, 7, "last_contact");
     NAMES(affordability, "Deficit", "deficit", COLL_AFFORDABILITY_DEFICIT, 3, "affordability");
+    EXPECT_OK(coll_probabilities_kind_from_name("constant-hazard", 15, &v));
+    EXPECT_TRUE(v == COLL_PROBABILITIES_CONSTANT_HAZARD);
+    EXPECT_OK(coll_probabilities_kind_name(COLL_PROBABILITIES_CONSTANT_HAZARD, &name));
+    EXPECT_TRUE(strcmp(name, "constant-hazard") == 0);
+    EXPECT_OK(coll_promise_status_from_name("kept", 4, &v));
+    EXPECT_TRUE(v == COLL_PROMISE_KEPT);
+    EXPECT_OK(coll_promise_status_name(COLL_PROMISE_KEPT, &name));
+    EXPECT_TRUE(strcmp(name, "kept") == 0);
+    EXPECT_OK(coll_arrangement_status_from_name("broken", 6, &v));
+    EXPECT_TRUE(v == COLL_ARRANGEMENT_BROKEN);
+    EXPECT_OK(coll_arrangement_status_name(COLL_ARRANGEMENT_BROKEN, &name));
+    EXPECT_TRUE(strcmp(name, "broken") == 0);
+    EXPECT_OK(coll_rank_by_from_name("npv", 3, &v));
+    EXPECT_TRUE(v == COLL_RANK_BY_NPV);
+    EXPECT_OK(coll_rank_by_name(COLL_RANK_BY_NPV, &name));
+    EXPECT_TRUE(strcmp(name, "npv") == 0);
+    EXPECT_OK(coll_forecast_period_from_name("monthly", 7, &v));
+    EXPECT_TRUE(v == COLL_FORECAST_MONTHLY);
+    EXPECT_OK(coll_forecast_period_name(COLL_FORECAST_MONTHLY, &name));
+    EXPECT_TRUE(strcmp(name, "monthly") == 0);
+    EXPECT_OK(coll_action_from_name("write-off", 9, &v));
+    EXPECT_TRUE(v == COLL_ACTION_WRITE_OFF);
+    EXPECT_OK(coll_action_name(COLL_ACTION_WRITE_OFF, &name));
+    EXPECT_TRUE(strcmp(name, "write-off") == 0);
+    EXPECT_OK(coll_last_contact_from_name("wrong-party", 11, &v));
+    EXPECT_TRUE(v == COLL_LAST_CONTACT_WRONG_PARTY);
+    EXPECT_OK(coll_last_contact_name(COLL_LAST_CONTACT_WRONG_PARTY, &name));
+    EXPECT_TRUE(strcmp(name, "wrong-party") == 0);
+    EXPECT_OK(coll_affordability_from_name("not-assessed", 12, &v));
+    EXPECT_TRUE(v == COLL_AFFORDABILITY_NOT_ASSESSED);
+    EXPECT_OK(coll_affordability_name(COLL_AFFORDABILITY_NOT_ASSESSED, &name));
+    EXPECT_TRUE(strcmp(name, "not-assessed") == 0);
 }
 
 static void test_plan_arrangements(void) {
@@ -6160,6 +6195,7 @@ static void test_plan_arrangements(void) {
     coll_decimal d;
     coll_currency cur;
     coll_date day;
+    coll_plan_debt debt;
     size_t n, len;
     bool yes;
     char buf[2048];
@@ -6193,6 +6229,21 @@ static void test_plan_arrangements(void) {
     EXPECT_TRUE(!yes);
     EXPECT_OK(coll_arrangement_cancelled_on(a, &yes, &day));
     EXPECT_TRUE(!yes);
+    EXPECT_OK(coll_arrangement_debt_count(a, &n));
+    EXPECT_TRUE(n == 1);
+    EXPECT_OK(coll_arrangement_debt_at(a, 0, &debt));
+    EXPECT_TRUE(lent_is(debt.id, debt.id_len, "card") && num_is(debt.balance, "300"));
+    EXPECT(coll_arrangement_debt_at(a, 1, &debt), COLL_INVALID_ARGUMENT, "index");
+    EXPECT_NULL(coll_arrangement_debt_at(NULL, 0, &debt), "arrangement");
+    EXPECT_NULL(coll_arrangement_debt_count(NULL, &n), "arrangement");
+    /* One debt: each promise is all its share. */
+    EXPECT_OK(coll_arrangement_debt_shares(a, 1, &d, 1, &n));
+    EXPECT_TRUE(n == 1 && num_is(d, "100"));
+    EXPECT(coll_arrangement_debt_shares(a, 1, NULL, 0, &n), COLL_BUFFER_TOO_SMALL, "out");
+    EXPECT_TRUE(n == 1);
+    EXPECT(coll_arrangement_debt_shares(a, 3, &d, 1, &n), COLL_INVALID_ARGUMENT, "index");
+    EXPECT_NULL(coll_arrangement_debt_shares(NULL, 0, &d, 1, &n), "arrangement");
+    EXPECT_NULL(coll_arrangement_debt_shares(a, 0, &d, 1, NULL), "out_len");
     EXPECT_NULL(coll_arrangement_balance(NULL, &d), "arrangement");
     EXPECT_NULL(coll_arrangement_balance(a, NULL), "out");
     EXPECT_NULL(coll_arrangement_total_promised(NULL, &d), "arrangement");
