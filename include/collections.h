@@ -11428,6 +11428,25 @@ coll_status coll_minimum_settlement(const struct coll_expected_recovery *recover
                                     struct coll_minimum_settlement_result *out);
 
 /**
+ * As `coll_minimum_settlement`, with the alternative path as JSON (`path_len` bytes of UTF-8), the
+ * core's `AlternativePath`: `{"recoveries": [{"date", "amount", "probability"}], "costs": [{"date",
+ * "amount"}]}`. JSON that is no such path fails naming `path`; the checks of its amounts name their
+ * fields as `coll_minimum_settlement`'s do.
+ *
+ * # Safety
+ * `path_json` is NULL or points to `path_len` readable bytes; `floor` is NULL or readable; `out` is
+ * NULL or writable.
+ */
+coll_status coll_minimum_settlement_with_path_json(const char *path_json,
+                                                   size_t path_len,
+                                                   struct coll_date valuation_date,
+                                                   struct coll_decimal discount_rate,
+                                                   const struct coll_decimal *floor,
+                                                   struct coll_currency currency,
+                                                   coll_rounding_mode rounding,
+                                                   struct coll_minimum_settlement_result *out);
+
+/**
  * A policy of `n_bands` bands. Fails naming `bands` (none, the first not from 0, days not
  * increasing), `lump_sum_discount_percent`, `installment_discount_percent` or `max_installments`
  * (the message names the band).
