@@ -6533,7 +6533,7 @@ static void test_plan_scores(void) {
     coll_promise p[2];
     coll_probabilities prob, probs[2];
     coll_decimal values[3], income = dec("400");
-    coll_plan_score_result s;
+    coll_plan_score_result s, scores[2];
     coll_forecast *f = NULL, *g = NULL;
     coll_forecast_row row;
     size_t order[2], n;
@@ -6632,6 +6632,14 @@ static void test_plan_scores(void) {
     EXPECT(coll_plan_rank(plans, NULL, 2, dec("0"), NULL, COLL_ROUND_HALF_EVEN, COLL_RANK_BY_NPV, order, NULL, 1, &n),
            COLL_BUFFER_TOO_SMALL, "out_order");
     EXPECT_TRUE(n == 2);
+    n = 0;
+    EXPECT(coll_plan_rank(plans, NULL, 2, dec("0"), NULL, COLL_ROUND_HALF_EVEN, COLL_RANK_BY_NPV, NULL, NULL, 0, &n),
+           COLL_BUFFER_TOO_SMALL, "out_order");
+    EXPECT_TRUE(n == 2);
+    /* With the scores: both total 300.00, so by total the input order stands, a (73 days) then b (45). */
+    EXPECT_OK(coll_plan_rank(plans, NULL, 2, dec("0"), NULL, COLL_ROUND_HALF_EVEN, COLL_RANK_BY_TOTAL, order, scores, 2,
+                             &n));
+    EXPECT_TRUE(n == 2 && order[0] == 0 && scores[0].duration_days == 73 && scores[1].duration_days == 45);
     t.currency = currency("EUR");
     EXPECT_OK(coll_arrangement_new(&t, NULL, p, 2, &e));
     plans[1] = e;
