@@ -89,10 +89,10 @@
  * Flags. Yes/no fields inside structs (coll_day_count's end_of_month_rule and has_maturity,
  * coll_regulation_z_apr's irregular, coll_schedule_terms' end_of_month and has_ fields,
  * coll_reamortization's has_ fields, coll_schedule_row's holiday, and the has_ fields and yes/no
- * fields of the debt and affordability structs: blocked, one_level_at_a_time, charged, eligible,
- * has_until, has_contingency, has_min_persons, ...) are uint8_t, not bool, so that every byte the library
- * reads from caller memory can be checked: 0 or 1, anything else gives COLL_INVALID_ARGUMENT naming
- * the field.
+ * fields of the debt, affordability and plan structs: blocked, one_level_at_a_time, charged, eligible,
+ * has_until, has_contingency, has_min_persons, freeze_interest, has_bounds, consecutive, disputed, ...)
+ * are uint8_t, not bool, so that every byte the library reads from caller memory can be checked: 0 or
+ * 1, anything else gives COLL_INVALID_ARGUMENT naming the field.
  * A bool passed by value (coll_date_schedule's end_of_month, the rate functions' continuous) is a C99
  * bool, which is always 0 or 1 in C; a caller from another language must pass exactly 0 or 1 there.
  * bool out-parameters are written as 0 or 1.
