@@ -10947,6 +10947,38 @@ coll_status coll_arrangement_promise_at(const struct coll_arrangement *arrangeme
                                         struct coll_promise *out);
 
 /**
+ * What the arrangement freezes: `*out_interest` and `*out_fees` 1 when frozen, else 0.
+ *
+ * # Safety
+ * `arrangement` is NULL or a live handle; `out_interest` and `out_fees` are NULL or writable.
+ */
+coll_status coll_arrangement_freeze(const struct coll_arrangement *arrangement,
+                                    bool *out_interest,
+                                    bool *out_fees);
+
+/**
+ * When a promise counts as kept: the grace days in `*out_grace_days` and the tolerance's kind (a
+ * `COLL_TOLERANCE_` constant) and value in `*out_tolerance_kind` and `*out_tolerance`.
+ *
+ * # Safety
+ * `arrangement` is NULL or a live handle; the out-pointers are NULL or writable.
+ */
+coll_status coll_arrangement_kept_rule(const struct coll_arrangement *arrangement,
+                                       uint32_t *out_grace_days,
+                                       coll_tolerance_kind *out_tolerance_kind,
+                                       struct coll_decimal *out_tolerance);
+
+/**
+ * The days to freeze on the ledger while the arrangement runs (when interest or fees are frozen): from
+ * its start to its last promise, inclusive, in `*out`.
+ *
+ * # Safety
+ * `arrangement` is NULL or a live handle; `out` is NULL or writable.
+ */
+coll_status coll_arrangement_frozen_period(const struct coll_arrangement *arrangement,
+                                           struct coll_date_range *out);
+
+/**
  * The number of debts the arrangement covers, in `*out`.
  *
  * # Safety

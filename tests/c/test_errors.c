@@ -6196,8 +6196,11 @@ static void test_plan_arrangements(void) {
     coll_currency cur;
     coll_date day;
     coll_plan_debt debt;
+    coll_date_range range;
+    coll_tolerance_kind kind;
+    uint32_t grace;
     size_t n, len;
-    bool yes;
+    bool yes, yes2;
     char buf[2048];
     static const char TERMS_JSON[] =
         "{\"currency\":\"USD\",\"debts\":[{\"id\":\"card\",\"balance\":\"300\",\"annual_rate\":\"0\"}],"
@@ -6254,6 +6257,34 @@ static void test_plan_arrangements(void) {
     EXPECT_NULL(coll_arrangement_has_down_payment(NULL, &yes), "arrangement");
     EXPECT_NULL(coll_arrangement_cancelled_on(NULL, &yes, &day), "arrangement");
     EXPECT_NULL(coll_arrangement_cancelled_on(a, NULL, &day), "out_cancelled");
+    /* Frozen both ways (the default terms), no grace, no tolerance; the ledger freeze runs from the start
+       to the last promise, 2026-01-01 to 2026-03-15. */
+    EXPECT_OK(coll_arrangement_freeze(a, &yes, &yes2));
+    EXPECT_TRUE(yes && yes2);
+    EXPECT_OK(coll_arrangement_kept_rule(a, &grace, &kind, &d));
+    EXPECT_TRUE(grace == 0 && kind == COLL_TOLERANCE_NONE && num_is(d, "0"));
+    EXPECT_OK(coll_arrangement_frozen_period(a, &range));
+    EXPECT_TRUE(same_date(range.start, ymd(2026, 1, 1)) && same_date(range.end, ymd(2026, 3, 15)));
+    EXPECT_NULL(coll_arrangement_freeze(NULL, &yes, &yes2), "arrangement");
+    EXPECT_NULL(coll_arrangement_freeze(a, &yes, NULL), "out_fees");
+    EXPECT_NULL(coll_arrangement_kept_rule(NULL, &grace, &kind, &d), "arrangement");
+    EXPECT_NULL(coll_arrangement_kept_rule(a, &grace, NULL, &d), "out_tolerance_kind");
+    EXPECT_NULL(coll_arrangement_frozen_period(NULL, &range), "arrangement");
+    EXPECT_NULL(coll_arrangement_frozen_period(a, NULL), "out");
+
+    /* 3 grace days and a 10% tolerance are kept as given. */
+    bad = t;
+    bad.grace_days = 3;
+    bad.tolerance_kind = COLL_TOLERANCE_PERCENT;
+    bad.tolerance = dec("10");
+    bad.freeze_fees = 0;
+    EXPECT_OK(coll_arrangement_new(&bad, NULL, p, 3, &b));
+    EXPECT_OK(coll_arrangement_kept_rule(b, &grace, &kind, &d));
+    EXPECT_TRUE(grace == 3 && kind == COLL_TOLERANCE_PERCENT && num_is(d, "10"));
+    EXPECT_OK(coll_arrangement_freeze(b, &yes, &yes2));
+    EXPECT_TRUE(yes && !yes2);
+    coll_arrangement_free(b);
+    b = NULL;
 
     /* The bad inputs: promises out of order, before the start. */
     memcpy(q, p, sizeof q);
