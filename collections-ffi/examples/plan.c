@@ -47,10 +47,13 @@ static coll_decimal decimal(const char *s) {
     return d;
 }
 
-/* The decimal rounded to cents, as text ("800.00" rather than "800"). */
+/* An amount in cents, as text with both places ("800.00" and "0.00" rather than "800" and "0"). */
 static const char *cents(const coll_decimal *d, char *buf) {
     coll_decimal r;
+    int64_t units;
     check(coll_decimal_round(d, 2, COLL_ROUND_HALF_EVEN, &r), "coll_decimal_round");
+    check(coll_decimal_to_minor_units(&r, 2, &units), "coll_decimal_to_minor_units");
+    check(coll_decimal_from_minor_units(units, 2, &r), "coll_decimal_from_minor_units");
     return text(&r, buf);
 }
 
