@@ -248,6 +248,30 @@ static void assess_one(statement_row *s, const coll_guidelines *irs) {
     coll_statement_free(statement);
 }
 
+/* Reads dated amounts (account_id, an id, a date, an amount) into each account's installments (list 0),
+ * payments before the day (1, also counted in 2) or all payments (2); returns the number of rows. */
+static size_t read_amounts(const char *dir, const char *name, int list) {
+    csv c;
+    size_t n = 0;
+    csv_open(&c, dir, name);
+    while (csv_next(&c, 4)) {
+        account *a = find(c.field[0]);
+        coll_dated_amount d;
+        d.date = date(c.field[2]);
+        d.amount = decimal(c.field[3]);
+        if (list == 0) {
+            a->dues = grow(a->dues, &a->cap_dues, a->n_dues, sizeof *a->dues);
+            a->dues[a->n_dues++] = d;
+        } else if (list == 1) {
+            add_payment(&a->paid, &a->n_paid, &a->cap_paid, d);
+        } else {
+            add_payment(&a->all_paid, &a->n_all, &a->cap_all, d);
+        }
+        n++;
+    }
+    return n;
+}
+
 static statement_row *statements;
 
 static void load(const char *dir) {
@@ -276,39 +300,14 @@ static void load(const char *dir) {
         }
     }
 
-    csv_open(&c, dir, "installments.csv");
-    while (csv_next(&c, 4)) {
-        account *a = find(c.field[0]);
-        coll_dated_amount d;
-        d.date = date(c.field[2]);
-        d.amount = decimal(c.field[3]);
-        a->dues = grow(a->dues, &a->cap_dues, a->n_dues, sizeof *a->dues);
-        a->dues[a->n_dues++] = d;
-        n_installments++;
-    }
-    csv_open(&c, dir, "payments.csv");
-    while (csv_next(&c, 4)) {
-        account *a = find(c.field[0]);
-        coll_dated_amount d;
-        d.date = date(c.field[2]);
-        d.amount = decimal(c.field[3]);
-        add_payment(&a->paid, &a->n_paid, &a->cap_paid, d);
-        n_payments++;
-    }
+    n_installments = read_amounts(dir, "installments.csv", 0);
+    n_payments = read_amounts(dir, "payments.csv", 1);
     for (i = 0; i < n_accounts; i++) {
         account *a = &accounts[i];
         size_t k;
         for (k = 0; k < a->n_paid; k++) add_payment(&a->all_paid, &a->n_all, &a->cap_all, a->paid[k]);
     }
-    csv_open(&c, dir, "week.csv");
-    while (csv_next(&c, 4)) {
-        account *a = find(c.field[0]);
-        coll_dated_amount d;
-        d.date = date(c.field[2]);
-        d.amount = decimal(c.field[3]);
-        add_payment(&a->all_paid, &a->n_all, &a->cap_all, d);
-        n_week++;
-    }
+    n_week = read_amounts(dir, "week.csv", 2);
     csv_open(&c, dir, "contacts.csv");
     while (csv_next(&c, 7)) {
         account *a = find(c.field[0]);
