@@ -365,6 +365,10 @@ impl IntArg for i32 {
     const RANGE: (i64, i64) = (i32::MIN as i64, i32::MAX as i64);
 }
 
+impl IntArg for u64 {
+    const RANGE: (i64, i64) = (0, i64::MAX);
+}
+
 impl IntArg for u32 {
     const RANGE: (i64, i64) = (0, u32::MAX as i64);
 }

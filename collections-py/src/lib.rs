@@ -13,7 +13,9 @@
 //! `affordability` (statements, guidelines, assess, fair_share, recommend, which
 //! `collections_core.affordability` re-exports) and `contact` (contact-rule eligibility: policies,
 //! profiles, histories, evaluate, next_eligible, eligible_windows, evaluate_many, which
-//! `collections_core.contact` re-exports); `arrays`
+//! `collections_core.contact` re-exports) and `plan` (repayment arrangements, tracking, settlements,
+//! plan scoring, forecasts, portfolio KPIs and the treatment policy, which `collections_core.plan`
+//! re-exports); `arrays`
 //! holds numpy (imported on first use) and reads `datetime64[D]` columns of dates, `convert` turns
 //! Python values into core values and back, `errors` turns core errors into Python exceptions.
 
@@ -27,6 +29,7 @@ mod errors;
 mod finance;
 mod money;
 mod parse;
+mod plan;
 mod rate;
 mod schedule;
 
@@ -68,5 +71,6 @@ fn _collections_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     debt::register(m)?;
     affordability::register(m)?;
     contact::register(m)?;
+    plan::register(m)?;
     Ok(())
 }

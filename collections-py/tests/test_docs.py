@@ -10,7 +10,7 @@ from typing import Any, Dict, List
 import pytest
 
 import collections_core as cc
-from collections_core import affordability, contact, debt, finance
+from collections_core import affordability, contact, debt, finance, plan
 
 
 def docstrings() -> List[Any]:
@@ -20,6 +20,7 @@ def docstrings() -> List[Any]:
         pytest.param("collections_core.debt", debt.__doc__, id="debt"),
         pytest.param("collections_core.affordability", affordability.__doc__, id="affordability"),
         pytest.param("collections_core.contact", contact.__doc__, id="contact"),
+        pytest.param("collections_core.plan", plan.__doc__, id="plan"),
     ]
     for name in finance.__all__:
         found.append(pytest.param(f"finance.{name}", getattr(finance, name).__doc__, id=f"finance.{name}"))
@@ -28,6 +29,7 @@ def docstrings() -> List[Any]:
         + [(debt, n) for n in debt.__all__]
         + [(affordability, n) for n in affordability.__all__]
         + [(contact, n) for n in contact.__all__]
+        + [(plan, n) for n in plan.__all__]
     ):
         obj = getattr(module, name)
         if inspect.isclass(obj) or callable(obj):
@@ -56,6 +58,7 @@ def test_docstring_examples(name: str, doc: str | None) -> None:
     globs.update({n: getattr(debt, n) for n in debt.__all__})
     globs.update({n: getattr(affordability, n) for n in affordability.__all__})
     globs.update({n: getattr(contact, n) for n in contact.__all__})
+    globs.update({n: getattr(plan, n) for n in plan.__all__})
     globs["Decimal"] = Decimal
     test = doctest.DocTestParser().get_doctest(doc, globs, name, None, 0)
     runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)

@@ -10,7 +10,9 @@ pyxirr's ``xirr``) are in ``collections_core.finance``; late-payment interest, d
 and the status lifecycle of debts in ``collections_core.debt``; income and expenditure
 statements, affordability assessments, fair shares and plan recommendations in
 ``collections_core.affordability``; contact-rule eligibility (may we call now, and if not, when) in
-``collections_core.contact``. ``amortize`` (or ``ScheduleBuilder``) builds an
+``collections_core.contact``; repayment arrangements, tracking, settlements, plan scoring, forecasts,
+portfolio KPIs and the treatment policy in ``collections_core.plan``. ``amortize`` (or
+``ScheduleBuilder``) builds an
 amortized repayment ``Schedule``, which exports to numpy, pyarrow and pandas when they are installed.
 
 >>> from collections_core import Money, HolidayCalendar, date_schedule
@@ -22,7 +24,7 @@ amortized repayment ``Schedule``, which exports to numpy, pyarrow and pandas whe
 
 from __future__ import annotations
 
-from collections_core import affordability, contact, debt, finance
+from collections_core import affordability, contact, debt, finance, plan
 from collections_core._collections_core import (
     BUSINESS_DAY_CONVENTIONS,
     DAY_COUNTS,
@@ -75,6 +77,7 @@ __all__ = [
     "date_schedule",
     "debt",
     "finance",
+    "plan",
     "parse_decimal",
     "round_decimal",
     "round_to_multiple",

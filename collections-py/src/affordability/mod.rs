@@ -13,12 +13,12 @@
 //! its core value's JSON and pickles as that JSON, checked again on the way in. The compiled names are
 //! re-exported by `collections_core/affordability.py`.
 
-mod assessment;
+pub(crate) mod assessment;
 mod batch;
 mod guidelines;
 mod offers;
-mod recommend;
-mod statement;
+pub(crate) mod recommend;
+pub(crate) mod statement;
 
 use pyo3::prelude::*;
 

@@ -91,13 +91,7 @@ value_class! {
         let count = |obj: Option<&Bound<'_, PyAny>>, field: &'static str, default: u32| {
             given(obj).map_or(Ok(default), |o| int_arg::<u32>(o, field))
         };
-        let minimum_payment = match given(minimum_payment) {
-            None => d.minimum_payment,
-            Some(m) if m.is_instance_of::<PyString>() && str_arg(m, "minimum_payment")?
-                .parse::<StreamlinedName>()
-                .is_ok() => MinimumPayment::IrsStreamlined,
-            Some(m) => MinimumPayment::Fixed { amount: decimal_arg(m, "minimum_payment")? },
-        };
+        let minimum_payment = minimum_payment_arg(minimum_payment, "minimum_payment", d.minimum_payment)?;
         let policy = PlanPolicy {
             max_term_months: count(max_term_months, "max_term_months", d.max_term_months)?,
             minimum_payment,
@@ -118,6 +112,32 @@ value_class! {
     fn irs_streamlined() -> Self {
         PyPlanPolicy(PlanPolicy::irs_streamlined())
     }
+}
+
+/// A minimum payment argument: an amount, or ``'irs_streamlined'``; `default` when not given. Errors
+/// name `field`.
+pub(crate) fn minimum_payment_arg(
+    obj: Option<&Bound<'_, PyAny>>,
+    field: &'static str,
+    default: MinimumPayment,
+) -> PyResult<MinimumPayment> {
+    Ok(match given(obj) {
+        None => default,
+        Some(m)
+            if m.is_instance_of::<PyString>()
+                && str_arg(m, field)?.parse::<StreamlinedName>().is_ok() =>
+        {
+            MinimumPayment::IrsStreamlined
+        }
+        Some(m) => MinimumPayment::Fixed {
+            amount: decimal_arg(m, field)?,
+        },
+    })
+}
+
+/// A minimum payment out: its amount, or ``'irs_streamlined'``.
+pub(crate) fn minimum_out(m: MinimumPayment) -> impl Out {
+    MinimumOut(m)
 }
 
 /// The core's name rule (its `parse::same_name` is private to the core): case, `_`, `-` and spaces
@@ -184,6 +204,28 @@ value_class! {
     }
 }
 
+/// Debts from `(id, balance)` pairs or `(id, balance, annual_rate)` triples (the rate a fraction).
+pub(crate) fn debts_arg(obj: &Bound<'_, PyAny>) -> PyResult<Vec<Debt>> {
+    pair_items(
+        obj,
+        "debts",
+        2..=3,
+        "an (id, balance) pair or an (id, balance, annual_rate) triple",
+    )?
+    .iter()
+    .map(|t: &Bound<'_, PyTuple>| {
+        let debt = Debt::new(
+            str_arg(&t.get_item(0)?, "debts")?,
+            decimal_arg(&t.get_item(1)?, "balance")?,
+        );
+        Ok(match t.len() {
+            3 => debt.with_rate(decimal_arg(&t.get_item(2)?, "annual_rate")?),
+            _ => debt,
+        })
+    })
+    .collect()
+}
+
 /// A plan policy argument: a `PlanPolicy`, or `'default'` / `'irs_streamlined'`.
 fn plan_policy_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<PlanPolicy> {
     let Some(p) = given(obj) else {
@@ -231,24 +273,7 @@ pub fn recommend(
     let assessment = assessment
         .cast::<PyAssessment>()
         .map_err(|_| wrong_type(assessment, "assessment", "an Assessment"))?;
-    let debts = pair_items(
-        debts,
-        "debts",
-        2..=3,
-        "an (id, balance) pair or an (id, balance, annual_rate) triple",
-    )?
-    .iter()
-    .map(|t: &Bound<'_, PyTuple>| {
-        let debt = Debt::new(
-            str_arg(&t.get_item(0)?, "debts")?,
-            decimal_arg(&t.get_item(1)?, "balance")?,
-        );
-        Ok(match t.len() {
-            3 => debt.with_rate(decimal_arg(&t.get_item(2)?, "annual_rate")?),
-            _ => debt,
-        })
-    })
-    .collect::<PyResult<Vec<_>>>()?;
+    let debts = debts_arg(debts)?;
     let policy = plan_policy_arg(policy)?;
     Ok(core::recommend(&assessment.get().0, &debts, &policy)
         .or_raise()?

@@ -183,7 +183,7 @@ pub(super) fn frozen_pairs(frozen: &FrozenPeriods) -> Vec<(NaiveDate, NaiveDate)
 }
 
 /// `(date, amount)` pairs; errors name `field`.
-pub(super) fn dated_amounts(
+pub(crate) fn dated_amounts(
     obj: Option<&Bound<'_, PyAny>>,
     field: &'static str,
 ) -> PyResult<Vec<(NaiveDate, Decimal)>> {

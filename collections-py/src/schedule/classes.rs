@@ -185,6 +185,11 @@ impl Hash for PySchedule {
 }
 
 impl PySchedule {
+    /// The core schedule.
+    pub(crate) fn schedule(&self) -> &Schedule {
+        &self.schedule
+    }
+
     /// The `ScheduleRow` objects, as one tuple made on first use.
     fn rows_tuple<'py>(&self, py: Python<'py>) -> PyResult<&Bound<'py, PyTuple>> {
         let rows = self.rows.get_or_try_init(py, || -> PyResult<Py<PyTuple>> {

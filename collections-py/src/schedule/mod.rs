@@ -9,7 +9,7 @@
 //!
 //! The classes are in [`classes`]; the columnar exports (numpy, Arrow, pandas, HTML) in [`export`].
 
-mod classes;
+pub(crate) mod classes;
 mod export;
 
 use std::str::FromStr;
@@ -51,7 +51,7 @@ fn periods_arg(obj: Option<&Bound<'_, PyAny>>, field: &'static str) -> PyResult<
 }
 
 /// Exactly one of `term` (periods) or `payment` (the level payment, the term solved from it).
-fn term_or_payment(
+pub(crate) fn term_or_payment(
     term: Option<&Bound<'_, PyAny>>,
     payment: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<TermOrPayment> {
