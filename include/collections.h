@@ -159,6 +159,16 @@
 #define COLL_MAX_TERM_MONTHS 1200
 
 /**
+ * A repayment arrangement: a down payment (optional) and installments on one or more debts, with
+ * what is frozen and when a promise counts as kept. Valid by construction. Opaque; made by
+ * `coll_arrangement_new`, `coll_arrangement_new_with_terms_json`, `coll_arrangement_from_schedule`,
+ * `coll_arrangement_from_json`, `coll_arrangement_cancel`, `coll_arrangement_replan` or
+ * `coll_arrangement_clone`, freed by `coll_arrangement_free`. It never changes, so one handle may be
+ * shared by threads.
+ */
+typedef struct coll_arrangement coll_arrangement;
+
+/**
  * What a statement leaves to pay debts with, from `coll_assess`. Opaque; freed by
  * `coll_assessment_free`. It never changes, so threads may share it.
  */
@@ -252,6 +262,12 @@ typedef struct coll_expected_comparison coll_expected_comparison;
 typedef struct coll_fair_share coll_fair_share;
 
 /**
+ * The expected cash flows of a portfolio of plans by period. Opaque; made by `coll_plan_forecast` or
+ * `coll_forecast_clone`, freed by `coll_forecast_free`. It never changes.
+ */
+typedef struct coll_forecast coll_forecast;
+
+/**
  * A set of guideline tables, at most one in force on any date from the first table's effective date.
  * Opaque; made by `coll_guidelines_irs`, `coll_guidelines_new`, `coll_guidelines_from_json`,
  * `coll_guidelines_from_csv` or `coll_guidelines_clone`, freed by `coll_guidelines_free`. It never
@@ -292,11 +308,24 @@ typedef struct coll_recommendations coll_recommendations;
 typedef struct coll_reconciliation coll_reconciliation;
 
 /**
+ * Where accounts in each bucket on one date were on a later date. Opaque; made by
+ * `coll_roll_rate_matrix`, freed by `coll_roll_matrix_free`. It never changes.
+ */
+typedef struct coll_roll_matrix coll_roll_matrix;
+
+/**
  * An amortized schedule: the rows and totals built from a `coll_schedule_terms`. Opaque; made by
  * `coll_schedule_new` or `coll_schedule_reamortize` and freed by `coll_schedule_free`. It never
  * changes after it is made, so one schedule may be read from several threads at once.
  */
 typedef struct coll_schedule coll_schedule;
+
+/**
+ * Settlement discount bands by days past due. Opaque; made by `coll_settlement_policy_new`,
+ * `coll_settlement_policy_from_json` or `coll_settlement_policy_clone`, freed by
+ * `coll_settlement_policy_free`. It never changes.
+ */
+typedef struct coll_settlement_policy coll_settlement_policy;
 
 /**
  * An income and expenditure statement: its date, currency, household and items, each item's amount
@@ -324,6 +353,28 @@ typedef struct coll_status_history coll_status_history;
  * same time.
  */
 typedef struct coll_statutory_tables coll_statutory_tables;
+
+/**
+ * An arrangement tracked against payments as of a date: each promise's standing and the
+ * arrangement's. Opaque; made by `coll_plan_track` or `coll_tracking_clone`, freed by
+ * `coll_tracking_free`. It never changes.
+ */
+typedef struct coll_tracking coll_tracking;
+
+/**
+ * What a policy recommends for an account: the action, the rule that fired, why and the facts that
+ * held; or that no rule fired. Opaque; made by `coll_treatment_recommend`, freed by
+ * `coll_treatment_free`. It never changes.
+ */
+typedef struct coll_treatment coll_treatment;
+
+/**
+ * Rules, as data, from an account's state to the next action, tried in order (the first whose every
+ * condition holds fires). Opaque; made by `coll_treatment_policy_standard`,
+ * `coll_treatment_policy_from_json` or `coll_treatment_policy_clone`, freed by
+ * `coll_treatment_policy_free`. It never changes.
+ */
+typedef struct coll_treatment_policy coll_treatment_policy;
 
 /**
  * The result of every fallible function: `COLL_OK` (0) or one of the other `COLL_` status codes.
@@ -3616,6 +3667,696 @@ typedef struct coll_contact_batch_item {
 } coll_contact_batch_item;
 
 /**
+ * The policy bounds a plan must stay within. A plain value; `coll_plan_bounds_init` gives none.
+ */
+typedef struct coll_plan_bounds {
+    /**
+     * The longest plan, in months from its start to its last promise, 1 to `COLL_MAX_TERM_MONTHS`.
+     * Default `COLL_MAX_TERM_MONTHS`.
+     */
+    uint32_t max_term_months;
+    /**
+     * The kind of the least installment, a `COLL_MINIMUM_PAYMENT_` constant. Default fixed.
+     */
+    coll_minimum_payment_kind minimum_installment_kind;
+    /**
+     * For `COLL_MINIMUM_PAYMENT_FIXED`: the least installment, zero or more (0: none, the default);
+     * must be 0 for `COLL_MINIMUM_PAYMENT_IRS_STREAMLINED`. The down payment and the last installment
+     * are exempt.
+     */
+    struct coll_decimal minimum_installment;
+} coll_plan_bounds;
+
+/**
+ * What every arrangement on a set of debts shares. Start from `coll_plan_terms_init`. A plain value;
+ * the debts and their ids are read during the call that takes it.
+ */
+typedef struct coll_plan_terms {
+    /**
+     * The currency of every amount. No default: set it with `coll_currency_from_code`.
+     */
+    struct coll_currency currency;
+    /**
+     * The debts covered (ids not blank and distinct, balances above zero in minor units, rates not
+     * negative).
+     */
+    const struct coll_plan_debt *debts;
+    /**
+     * The number of `debts`, at least 1.
+     */
+    size_t n_debts;
+    /**
+     * The day the arrangement starts; no promise may be before it.
+     */
+    struct coll_date start_date;
+    /**
+     * 1 when no interest accrues while the arrangement runs (then the promises add up to no more than
+     * the balance). Default 1.
+     */
+    uint8_t freeze_interest;
+    /**
+     * 1 when no fees are charged while it runs. Default 1.
+     */
+    uint8_t freeze_fees;
+    /**
+     * Days after a promise's date that a payment still counts as on time. Default 0.
+     */
+    uint32_t grace_days;
+    /**
+     * The shortfall that still counts as kept, a `COLL_TOLERANCE_` constant. Default none.
+     */
+    coll_tolerance_kind tolerance_kind;
+    /**
+     * The tolerance: an amount, or a percentage of the promise from 0 to 100 (10 for "90% counts as
+     * paid"); zero for none.
+     */
+    struct coll_decimal tolerance;
+    /**
+     * 1 when `bounds` apply; default 0 (no bounds).
+     */
+    uint8_t has_bounds;
+    /**
+     * The policy bounds, when `has_bounds` is 1: a plan beyond one is refused naming
+     * `max_term_months` or `minimum_installment`.
+     */
+    struct coll_plan_bounds bounds;
+} coll_plan_terms;
+
+/**
+ * A promise to pay `amount` on `date` (a down payment or an installment of an arrangement; also a
+ * settlement's installment and a cost of an alternative path). A plain value.
+ */
+typedef struct coll_promise {
+    /**
+     * When the payment is promised.
+     */
+    struct coll_date date;
+    /**
+     * How much: above zero, in the currency's minor units.
+     */
+    struct coll_decimal amount;
+} coll_promise;
+
+/**
+ * When an arrangement is broken: after `missed_installments` promises missed (partially kept or
+ * broken; consecutively when `consecutive` is 1), or when the cumulative shortfall exceeds a
+ * tolerance, or either. Start from `coll_break_rule_init` (two missed installments) or read one with
+ * `coll_break_rule_from_json`. A plain value.
+ */
+typedef struct coll_break_rule {
+    /**
+     * 1 when `missed_installments` applies.
+     */
+    uint8_t has_missed_installments;
+    /**
+     * The missed promises that break the arrangement, at least 1.
+     */
+    uint32_t missed_installments;
+    /**
+     * 1 when they must be consecutive.
+     */
+    uint8_t consecutive;
+    /**
+     * 1 when the cumulative shortfall applies.
+     */
+    uint8_t has_cumulative_shortfall;
+    /**
+     * Its kind, a `COLL_TOLERANCE_` constant (an amount or a percentage of what was promised so far).
+     */
+    coll_tolerance_kind shortfall_kind;
+    /**
+     * Its value.
+     */
+    struct coll_decimal shortfall;
+} coll_break_rule;
+
+/**
+ * A payment received: `amount` (above zero) on `date`. A plain value.
+ */
+typedef struct coll_plan_payment {
+    /**
+     * The day it was received.
+     */
+    struct coll_date date;
+    /**
+     * How much.
+     */
+    struct coll_decimal amount;
+} coll_plan_payment;
+
+/**
+ * An arrangement's standing: one of the `COLL_ARRANGEMENT_` constants.
+ */
+typedef uint32_t coll_arrangement_status;
+
+/**
+ * A tracking's figures. A plain value.
+ */
+typedef struct coll_tracking_summary {
+    /**
+     * The day tracked to.
+     */
+    struct coll_date as_of;
+    /**
+     * A `COLL_ARRANGEMENT_` constant.
+     */
+    coll_arrangement_status status;
+    /**
+     * 1 when `status_date` is set (the day it completed, broke or was cancelled); 0 while active.
+     */
+    uint8_t has_status_date;
+    /**
+     * That day ({0, 0, 0} when there is none).
+     */
+    struct coll_date status_date;
+    /**
+     * Everything paid toward the promises.
+     */
+    struct coll_decimal paid;
+    /**
+     * Payments beyond the last promise.
+     */
+    struct coll_decimal unmatched;
+    /**
+     * Shortfalls tolerated on settled promises (still owed on the debt).
+     */
+    struct coll_decimal tolerated_shortfall;
+    /**
+     * What is left of the unsettled promises.
+     */
+    struct coll_decimal remaining;
+    /**
+     * Promises whose deadline has passed, partially kept or broken.
+     */
+    uint32_t missed;
+    /**
+     * The number of promises (`coll_tracking_promise_at`).
+     */
+    size_t n_promises;
+} coll_tracking_summary;
+
+/**
+ * A promise's standing: one of the `COLL_PROMISE_` constants.
+ */
+typedef uint32_t coll_promise_status;
+
+/**
+ * One promise's standing. A plain value.
+ */
+typedef struct coll_promise_track {
+    /**
+     * The promise's date.
+     */
+    struct coll_date date;
+    /**
+     * The amount promised.
+     */
+    struct coll_decimal amount;
+    /**
+     * The last day a payment counts on time (date plus grace days).
+     */
+    struct coll_date deadline;
+    /**
+     * Paid toward it (on time or late).
+     */
+    struct coll_decimal paid;
+    /**
+     * Paid toward it by the deadline.
+     */
+    struct coll_decimal paid_on_time;
+    /**
+     * A `COLL_PROMISE_` constant.
+     */
+    coll_promise_status status;
+} coll_promise_track;
+
+/**
+ * How to re-plan what is left after a break: a schedule from `start_date` (not before the tracking
+ * date) with its first installment on `first_due_date`, every `frequency`, over `term` installments
+ * or at a level `payment`. Start from `coll_replan_terms_init` or `coll_replan_terms_from_json`. A
+ * plain value.
+ */
+typedef struct coll_replan_terms {
+    /**
+     * The new plan's start.
+     */
+    struct coll_date start_date;
+    /**
+     * Its first installment.
+     */
+    struct coll_date first_due_date;
+    /**
+     * How often. Default monthly.
+     */
+    struct coll_frequency frequency;
+    /**
+     * The number of installments; 0 when `has_payment` is 1.
+     */
+    uint32_t term;
+    /**
+     * 1 when `payment` fixes the installment and the term follows.
+     */
+    uint8_t has_payment;
+    /**
+     * The installment, when `has_payment` is 1.
+     */
+    struct coll_decimal payment;
+    /**
+     * The annual rate as a fraction, used only when interest is not frozen. Default 0.
+     */
+    struct coll_decimal annual_rate;
+    /**
+     * 1 when `balance` gives what is owed now (required when interest is not frozen); 0: the
+     * balance less what was paid.
+     */
+    uint8_t has_balance;
+    /**
+     * What is owed now, when `has_balance` is 1.
+     */
+    struct coll_decimal balance;
+} coll_replan_terms;
+
+/**
+ * How likely each promise is to be paid: one of the `COLL_PROBABILITIES_` constants.
+ */
+typedef uint32_t coll_probabilities_kind;
+
+/**
+ * The probability that each promise of a plan is paid. A plain value; `values` is read during the
+ * call that takes it.
+ */
+typedef struct coll_probabilities {
+    /**
+     * A `COLL_PROBABILITIES_` constant.
+     */
+    coll_probabilities_kind kind;
+    /**
+     * `COLL_PROBABILITIES_PER_INSTALLMENT`: one probability per promise (the down payment first),
+     * each from 0 to 1; NULL otherwise.
+     */
+    const struct coll_decimal *values;
+    /**
+     * The number of `values` (0 for the other kinds).
+     */
+    size_t n_values;
+    /**
+     * `COLL_PROBABILITIES_CONSTANT_HAZARD`: the hazard, 0 to 1; zero otherwise.
+     */
+    struct coll_decimal hazard;
+} coll_probabilities;
+
+/**
+ * A plan's score. A plain value.
+ */
+typedef struct coll_plan_score_result {
+    /**
+     * The sum of every promise.
+     */
+    struct coll_decimal total;
+    /**
+     * The number of promises (the down payment included).
+     */
+    uint32_t promises;
+    /**
+     * Days from the start to the last promise.
+     */
+    int64_t duration_days;
+    /**
+     * The promises discounted to the start (Actual/365 Fixed, as XNPV), rounded to minor units.
+     */
+    struct coll_decimal npv;
+    /**
+     * `npv` / the debts' balance (not rounded).
+     */
+    struct coll_decimal recovery_ratio;
+    /**
+     * The largest calendar month's installments (the down payment aside).
+     */
+    struct coll_decimal largest_monthly_payment;
+    /**
+     * 1 when `payment_to_income` is set (a disposable income above zero was given).
+     */
+    uint8_t has_payment_to_income;
+    /**
+     * `largest_monthly_payment` / the monthly disposable income (not rounded).
+     */
+    struct coll_decimal payment_to_income;
+    /**
+     * Each promise times the probability it is paid, each rounded to minor units, summed.
+     */
+    struct coll_decimal expected_value;
+    /**
+     * Those expected amounts discounted as `npv`, rounded to minor units.
+     */
+    struct coll_decimal expected_npv;
+} coll_plan_score_result;
+
+/**
+ * What plans are ranked by: one of the `COLL_RANK_BY_` constants (best first).
+ */
+typedef uint32_t coll_rank_by;
+
+/**
+ * The periods of a forecast: one of the `COLL_FORECAST_` constants.
+ */
+typedef uint32_t coll_forecast_period;
+
+/**
+ * One period of a forecast (or, from `coll_forecast_totals`, every period: `period_start` is then
+ * the first row's, or {0, 0, 0} when there is none). A plain value.
+ */
+typedef struct coll_forecast_row {
+    /**
+     * The first day of the period (a Monday, or the first of a month).
+     */
+    struct coll_date period_start;
+    /**
+     * The promises falling in it.
+     */
+    uint64_t promises;
+    /**
+     * What they promise.
+     */
+    struct coll_decimal scheduled;
+    /**
+     * What they are expected to bring (each promise times its probability, rounded).
+     */
+    struct coll_decimal expected;
+} coll_forecast_row;
+
+/**
+ * The next step for an account: one of the `COLL_ACTION_` constants.
+ */
+typedef uint32_t coll_action;
+
+/**
+ * A rule of a policy (its conditions are in the policy's JSON). `name` and `reason` point into the
+ * policy (valid until it is freed, NUL-terminated). A plain value.
+ */
+typedef struct coll_treatment_rule {
+    /**
+     * The rule's name.
+     */
+    const char *name;
+    /**
+     * Bytes in `name`.
+     */
+    size_t name_len;
+    /**
+     * The action it recommends, a `COLL_ACTION_` constant.
+     */
+    coll_action action;
+    /**
+     * Why, in words.
+     */
+    const char *reason;
+    /**
+     * Bytes in `reason`.
+     */
+    size_t reason_len;
+} coll_treatment_rule;
+
+/**
+ * The outcome of the last contact with an account's debtor (the treatment policy's view): one of the
+ * `COLL_LAST_CONTACT_` constants.
+ */
+typedef uint32_t coll_last_contact;
+
+/**
+ * What an affordability assessment found (the treatment policy's view): one of the
+ * `COLL_AFFORDABILITY_` constants.
+ */
+typedef uint32_t coll_affordability;
+
+/**
+ * What is known of an account when choosing the next action. Start from `coll_account_state_init`
+ * or `coll_account_state_from_json`. A plain value.
+ */
+typedef struct coll_account_state {
+    /**
+     * Days past due.
+     */
+    uint32_t days_past_due;
+    /**
+     * The balance owed.
+     */
+    struct coll_decimal balance;
+    /**
+     * Promises broken so far.
+     */
+    uint32_t broken_promises;
+    /**
+     * Contact attempts that reached nobody, in a row.
+     */
+    uint32_t failed_contact_attempts;
+    /**
+     * The last contact's outcome, a `COLL_LAST_CONTACT_` constant. Default not attempted.
+     */
+    coll_last_contact last_contact;
+    /**
+     * What an assessment found, a `COLL_AFFORDABILITY_` constant. Default not assessed.
+     */
+    coll_affordability affordability;
+    /**
+     * 1 when the debt is disputed.
+     */
+    uint8_t disputed;
+    /**
+     * 1 when the debtor reported financial difficulty.
+     */
+    uint8_t hardship;
+    /**
+     * 1 when a repayment plan is running.
+     */
+    uint8_t active_plan;
+} coll_account_state;
+
+/**
+ * A recommendation's figures: `rule` and `reason` point into the `coll_treatment` (valid until it is
+ * freed, NUL-terminated). A plain value.
+ */
+typedef struct coll_treatment_result {
+    /**
+     * 1 when a rule fired; 0 when none did (then the rest is empty: action 0, no text, no facts).
+     */
+    uint8_t fired;
+    /**
+     * The action, a `COLL_ACTION_` constant.
+     */
+    coll_action action;
+    /**
+     * The rule's name.
+     */
+    const char *rule;
+    /**
+     * Bytes in `rule`.
+     */
+    size_t rule_len;
+    /**
+     * The rule's reason.
+     */
+    const char *reason;
+    /**
+     * Bytes in `reason`.
+     */
+    size_t reason_len;
+    /**
+     * The number of facts (`coll_treatment_fact_at`): each condition that held, in words.
+     */
+    size_t n_facts;
+} coll_treatment_result;
+
+/**
+ * A settlement: `amount` (`percent` of `balance`, rounded) paid in installments that add up to it
+ * exactly (`coll_settle` writes them to its array). A plain value.
+ */
+typedef struct coll_settlement {
+    /**
+     * The balance settled.
+     */
+    struct coll_decimal balance;
+    /**
+     * The percentage of it paid, above 0 and at most 100.
+     */
+    struct coll_decimal percent;
+    /**
+     * What is paid.
+     */
+    struct coll_decimal amount;
+    /**
+     * What is forgiven: `balance - amount`.
+     */
+    struct coll_decimal discount;
+    /**
+     * The number of installments (one per date).
+     */
+    size_t n_installments;
+} coll_settlement;
+
+/**
+ * An amount the alternative path is expected to recover: `amount` on `date`, with `probability` (0
+ * to 1). A plain value.
+ */
+typedef struct coll_expected_recovery {
+    /**
+     * When.
+     */
+    struct coll_date date;
+    /**
+     * How much, above zero.
+     */
+    struct coll_decimal amount;
+    /**
+     * How likely, from 0 to 1.
+     */
+    struct coll_decimal probability;
+} coll_expected_recovery;
+
+/**
+ * The least settlement worth accepting. A plain value.
+ */
+typedef struct coll_minimum_settlement_result {
+    /**
+     * The expected recoveries discounted to the valuation date (not rounded).
+     */
+    struct coll_decimal recovery_npv;
+    /**
+     * The costs discounted likewise (not rounded).
+     */
+    struct coll_decimal cost_npv;
+    /**
+     * `recovery_npv - cost_npv`, not below zero, rounded to minor units.
+     */
+    struct coll_decimal net;
+    /**
+     * 1 when a floor was given.
+     */
+    uint8_t has_floor;
+    /**
+     * The floor.
+     */
+    struct coll_decimal floor;
+    /**
+     * The larger of `net` and the floor.
+     */
+    struct coll_decimal minimum;
+} coll_minimum_settlement_result;
+
+/**
+ * A discount band of a settlement policy: from `min_days_past_due` on (the first band from 0, each
+ * later band from more days), a lump sum may be discounted by `lump_sum_discount_percent` and up to
+ * `max_installments` installments by `installment_discount_percent` (both from 0 to below 100, the
+ * installments' no more than the lump sum's). A plain value.
+ */
+typedef struct coll_discount_band {
+    /**
+     * Where the band starts, in days past due.
+     */
+    uint32_t min_days_past_due;
+    /**
+     * The lump sum's discount, in percent.
+     */
+    struct coll_decimal lump_sum_discount_percent;
+    /**
+     * The installments' discount, in percent.
+     */
+    struct coll_decimal installment_discount_percent;
+    /**
+     * The most installments, at least 1 (1: a lump sum only).
+     */
+    uint32_t max_installments;
+} coll_discount_band;
+
+/**
+ * A settlement offer. A plain value.
+ */
+typedef struct coll_settlement_offer {
+    /**
+     * 1 for a lump sum, else the most installments.
+     */
+    uint32_t installments;
+    /**
+     * What is paid (rounded up to minor units; at least the minimum, at most the balance).
+     */
+    struct coll_decimal amount;
+    /**
+     * What is forgiven.
+     */
+    struct coll_decimal discount;
+    /**
+     * The band's start, in days past due.
+     */
+    uint32_t band_min_days_past_due;
+    /**
+     * 1 when the minimum, not the policy's discount, set the amount.
+     */
+    uint8_t at_minimum;
+} coll_settlement_offer;
+
+/**
+ * The inputs of the collection effectiveness index. A plain value.
+ */
+typedef struct coll_cei_inputs {
+    /**
+     * Receivables at the start of the period.
+     */
+    struct coll_decimal opening_receivables;
+    /**
+     * Credit sales over the period.
+     */
+    struct coll_decimal credit_sales;
+    /**
+     * N: the months the credit sales cover, at least 1.
+     */
+    uint32_t months;
+    /**
+     * Receivables at the end.
+     */
+    struct coll_decimal closing_receivables;
+    /**
+     * Receivables at the end not yet due (at most `closing_receivables`).
+     */
+    struct coll_decimal closing_current_receivables;
+} coll_cei_inputs;
+
+/**
+ * A ratio that may be undefined (a zero denominator). A plain value.
+ */
+typedef struct coll_kpi {
+    /**
+     * 1 when `value` is set; 0 when the denominator was zero.
+     */
+    uint8_t defined;
+    /**
+     * The exact quotient (not rounded; zero when undefined).
+     */
+    struct coll_decimal value;
+} coll_kpi;
+
+/**
+ * One cell of a roll-rate matrix: the accounts in bucket `from` on the earlier date and in bucket
+ * `to` on the later one. A plain value.
+ */
+typedef struct coll_roll_cell {
+    /**
+     * How many accounts.
+     */
+    uint64_t accounts;
+    /**
+     * What they had outstanding on the earlier date.
+     */
+    struct coll_decimal outstanding;
+    /**
+     * 1 when `rate` is set (the row held something).
+     */
+    uint8_t has_rate;
+    /**
+     * `outstanding` / the row's outstanding (not rounded).
+     */
+    struct coll_decimal rate;
+} coll_roll_cell;
+
+/**
  * Success.
  */
 #define COLL_OK 0
@@ -5031,6 +5772,202 @@ typedef struct coll_contact_batch_item {
  * Anyone else (a relative, a neighbour asked for location information).
  */
 #define COLL_CONTACT_PARTY_THIRD_PARTY 6
+
+/**
+ * Every promise is paid (the default).
+ */
+#define COLL_PROBABILITIES_CERTAIN 0
+
+/**
+ * A probability per promise, each from 0 to 1 (`coll_probabilities`' `values`).
+ */
+#define COLL_PROBABILITIES_PER_INSTALLMENT 1
+
+/**
+ * A constant hazard h (`coll_probabilities`' `hazard`, 0 to 1): promise k (from 1) is paid with
+ * probability (1 - h)^k.
+ */
+#define COLL_PROBABILITIES_CONSTANT_HAZARD 2
+
+/**
+ * Its deadline (date plus grace days) has not passed and it is not yet kept.
+ */
+#define COLL_PROMISE_PENDING 0
+
+/**
+ * Paid by its deadline, short by no more than the tolerance.
+ */
+#define COLL_PROMISE_KEPT 1
+
+/**
+ * Some money by the deadline, but short by more than the tolerance.
+ */
+#define COLL_PROMISE_PARTIALLY_KEPT 2
+
+/**
+ * Nothing by the deadline.
+ */
+#define COLL_PROMISE_BROKEN 3
+
+/**
+ * Running.
+ */
+#define COLL_ARRANGEMENT_ACTIVE 0
+
+/**
+ * Every promise settled.
+ */
+#define COLL_ARRANGEMENT_COMPLETED 1
+
+/**
+ * The break rule was met.
+ */
+#define COLL_ARRANGEMENT_BROKEN 2
+
+/**
+ * Cancelled.
+ */
+#define COLL_ARRANGEMENT_CANCELLED 3
+
+/**
+ * The expected NPV, highest first (the default).
+ */
+#define COLL_RANK_BY_EXPECTED_NPV 0
+
+/**
+ * The NPV, highest first.
+ */
+#define COLL_RANK_BY_NPV 1
+
+/**
+ * The expected value, highest first.
+ */
+#define COLL_RANK_BY_EXPECTED_VALUE 2
+
+/**
+ * The total promised, highest first.
+ */
+#define COLL_RANK_BY_TOTAL 3
+
+/**
+ * The duration, shortest first.
+ */
+#define COLL_RANK_BY_DURATION 4
+
+/**
+ * The payment-to-income ratio, lowest first (plans without one last).
+ */
+#define COLL_RANK_BY_PAYMENT_TO_INCOME 5
+
+/**
+ * Weeks, Monday to Sunday.
+ */
+#define COLL_FORECAST_WEEKLY 0
+
+/**
+ * Calendar months.
+ */
+#define COLL_FORECAST_MONTHLY 1
+
+/**
+ * A payment reminder.
+ */
+#define COLL_ACTION_REMINDER 0
+
+/**
+ * A collection call.
+ */
+#define COLL_ACTION_CALL 1
+
+/**
+ * Offer a repayment plan.
+ */
+#define COLL_ACTION_PAYMENT_PLAN_OFFER 2
+
+/**
+ * Offer a settlement.
+ */
+#define COLL_ACTION_SETTLEMENT_OFFER 3
+
+/**
+ * The final notice before escalation.
+ */
+#define COLL_ACTION_FINAL_NOTICE 4
+
+/**
+ * Bring the account to a supervisor.
+ */
+#define COLL_ACTION_ESCALATE_TO_SUPERVISOR 5
+
+/**
+ * Review for legal action.
+ */
+#define COLL_ACTION_LEGAL_REVIEW 6
+
+/**
+ * Place with an agency.
+ */
+#define COLL_ACTION_AGENCY_PLACEMENT 7
+
+/**
+ * Review for hardship (forbearance).
+ */
+#define COLL_ACTION_HARDSHIP_REVIEW 8
+
+/**
+ * Write the balance off.
+ */
+#define COLL_ACTION_WRITE_OFF 9
+
+/**
+ * No contact attempted (the default).
+ */
+#define COLL_LAST_CONTACT_NOT_ATTEMPTED 0
+
+/**
+ * Nobody answered.
+ */
+#define COLL_LAST_CONTACT_NO_ANSWER 1
+
+/**
+ * A message was left.
+ */
+#define COLL_LAST_CONTACT_LEFT_MESSAGE 2
+
+/**
+ * Someone other than the debtor.
+ */
+#define COLL_LAST_CONTACT_WRONG_PARTY 3
+
+/**
+ * The debtor was reached.
+ */
+#define COLL_LAST_CONTACT_RIGHT_PARTY_CONTACT 4
+
+/**
+ * The debtor promised to pay.
+ */
+#define COLL_LAST_CONTACT_PROMISED_TO_PAY 5
+
+/**
+ * The debtor refused to pay.
+ */
+#define COLL_LAST_CONTACT_REFUSED_TO_PAY 6
+
+/**
+ * Not assessed (the default).
+ */
+#define COLL_AFFORDABILITY_NOT_ASSESSED 0
+
+/**
+ * A surplus to pay from.
+ */
+#define COLL_AFFORDABILITY_SURPLUS 1
+
+/**
+ * No surplus.
+ */
+#define COLL_AFFORDABILITY_DEFICIT 2
 
 #ifdef __cplusplus
 extern "C" {
@@ -9590,6 +10527,921 @@ coll_status coll_contact_batch_decision(const struct coll_contact_batch *batch,
  * `batch` is NULL or a handle from this library that has not been freed.
  */
 void coll_contact_batch_free(struct coll_contact_batch *batch);
+
+/**
+ * Fills `*out` with no bounds: `COLL_MAX_TERM_MONTHS` months and no minimum installment.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_plan_bounds`.
+ */
+coll_status coll_plan_bounds_init(struct coll_plan_bounds *out);
+
+/**
+ * Bounds from JSON (`len` bytes of UTF-8), the core's form: `{"max_term_months": 24,
+ * "minimum_installment": {"type": "fixed", "amount": "25"}}` (or `{"type": "irs_streamlined"}`), into
+ * `*out`. Fails naming `bounds` (`bounds: max_term_months: ...`; not JSON: the line and column);
+ * `COLL_INVALID_UTF8` naming `text`.
+ *
+ * # Safety
+ * `text` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_plan_bounds`.
+ */
+coll_status coll_plan_bounds_from_json(const char *text,
+                                       size_t len,
+                                       struct coll_plan_bounds *out);
+
+/**
+ * Fills `*out` with the default terms: no currency (set it), no debts, start 0000-00-00 (set it),
+ * interest and fees frozen, no grace days, no tolerance, no bounds.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_plan_terms`.
+ */
+coll_status coll_plan_terms_init(struct coll_plan_terms *out);
+
+/**
+ * An arrangement of an optional down payment (NULL for none) and `n_installments` installments, in
+ * strictly increasing date order, none before the start, each above zero in minor units.
+ *
+ * Fails naming the field at fault: `COLL_INVALID_ARGUMENT` naming `promises` (none, out of order,
+ * before the plan's start, not above zero, more than the balance with interest frozen: the message
+ * names the promise), `max_term_months` or `minimum_installment` (a plan beyond the bounds: the
+ * message names the promise), `debts`, `id`, `balance`, `annual_rate`, `tolerance`, a flag, ...;
+ * `COLL_INVALID_DATE`, `COLL_INVALID_DECIMAL`, `COLL_UNKNOWN_CURRENCY`.
+ *
+ * Ownership: the inputs are borrowed for the call (copied). On success `*out` is a new handle the
+ * caller owns and frees with `coll_arrangement_free`.
+ *
+ * # Safety
+ * `terms` is NULL or readable, its debts valid for their count; `down_payment` is NULL or readable;
+ * `installments` is NULL or points to `n_installments` readable `coll_promise`s; `out` is NULL or
+ * points to a writable `coll_arrangement *`.
+ */
+coll_status coll_arrangement_new(const struct coll_plan_terms *terms,
+                                 const struct coll_promise *down_payment,
+                                 const struct coll_promise *installments,
+                                 size_t n_installments,
+                                 struct coll_arrangement **out);
+
+/**
+ * As `coll_arrangement_new`, with the terms as JSON (`terms_len` bytes of UTF-8), the core's
+ * `PlanTerms`: `{"currency": "USD", "debts": [{"id", "balance", "annual_rate"}], "start_date",
+ * "freeze": {"interest", "fees"}, "kept": {"grace_days", "tolerance": {"kind": "percent", "value":
+ * "10"}}, "bounds": {"max_term_months", "minimum_installment": {"type": "fixed", "amount"}}}`.
+ * JSON the core refuses as terms fails naming `terms`; the checks of the promises name their fields
+ * as `coll_arrangement_new`'s do.
+ *
+ * # Safety
+ * `terms_json` is NULL or points to `terms_len` readable bytes; the rest as for
+ * `coll_arrangement_new`.
+ */
+coll_status coll_arrangement_new_with_terms_json(const char *terms_json,
+                                                 size_t terms_len,
+                                                 const struct coll_promise *down_payment,
+                                                 const struct coll_promise *installments,
+                                                 size_t n_installments,
+                                                 struct coll_arrangement **out);
+
+/**
+ * An arrangement whose installments are a schedule's paying rows, after an optional down payment
+ * (NULL for none): the schedule's principal plus the down payment must be the debts' balance
+ * (`COLL_INVALID_ARGUMENT` naming `schedule`), and a schedule bearing interest needs interest not
+ * frozen (naming `freeze`); another currency is `COLL_CURRENCY_MISMATCH` naming `schedule`.
+ *
+ * Ownership: on success `*out` is a new handle the caller owns and frees with
+ * `coll_arrangement_free`; the schedule stays the caller's.
+ *
+ * # Safety
+ * `terms` is NULL or readable, its debts valid for their count; `down_payment` is NULL or readable;
+ * `schedule` is NULL or a live handle; `out` is NULL or points to a writable `coll_arrangement *`.
+ */
+coll_status coll_arrangement_from_schedule(const struct coll_plan_terms *terms,
+                                           const struct coll_promise *down_payment,
+                                           const struct coll_schedule *schedule,
+                                           struct coll_arrangement **out);
+
+/**
+ * An arrangement from JSON (`len` bytes of UTF-8), the core's form (what `coll_arrangement_to_json`
+ * writes): `{"currency", "debts", "start_date", "freeze", "kept", "has_down_payment", "promises":
+ * [{"date", "amount"}], "cancelled_on"}`, checked as the constructors check (bounds are not stored).
+ * Fails naming `arrangement` (`arrangement: promises: ...`; not JSON: the line and column);
+ * `COLL_INVALID_UTF8` naming `text`.
+ *
+ * Ownership: on success `*out` is a new handle the caller owns and frees with
+ * `coll_arrangement_free`.
+ *
+ * # Safety
+ * `text` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_arrangement *`.
+ */
+coll_status coll_arrangement_from_json(const char *text,
+                                       size_t len,
+                                       struct coll_arrangement **out);
+
+/**
+ * The arrangement as JSON (the form `coll_arrangement_from_json` reads), written into `buf` with a
+ * NUL; `*out_len` is its length without the NUL. When `buf_len` is too small: `COLL_BUFFER_TOO_SMALL`,
+ * `buf` untouched, `*out_len` the size needed (with the NUL); `buf` may be NULL when `buf_len` is 0.
+ *
+ * # Safety
+ * `arrangement` is NULL or a live handle; `buf` is NULL or points to `buf_len` writable bytes;
+ * `out_len` is NULL or points to a writable `size_t`.
+ */
+coll_status coll_arrangement_to_json(const struct coll_arrangement *arrangement,
+                                     char *buf,
+                                     size_t buf_len,
+                                     size_t *out_len);
+
+/**
+ * A copy of the arrangement, freed separately with `coll_arrangement_free`.
+ *
+ * # Safety
+ * `arrangement` is NULL or a live handle; `out` is NULL or points to a writable `coll_arrangement *`.
+ */
+coll_status coll_arrangement_clone(const struct coll_arrangement *arrangement,
+                                   struct coll_arrangement **out);
+
+/**
+ * Frees an arrangement. NULL is a no-op.
+ *
+ * # Safety
+ * `arrangement` is NULL or a handle from this library that has not been freed.
+ */
+void coll_arrangement_free(struct coll_arrangement *arrangement);
+
+/**
+ * A copy of the arrangement cancelled on `on` (not before its start: `COLL_INVALID_ARGUMENT` naming
+ * `cancelled_on`), in `*out`, a new handle the caller frees with `coll_arrangement_free`.
+ *
+ * # Safety
+ * `arrangement` is NULL or a live handle; `out` is NULL or points to a writable `coll_arrangement *`.
+ */
+coll_status coll_arrangement_cancel(const struct coll_arrangement *arrangement,
+                                    struct coll_date on,
+                                    struct coll_arrangement **out);
+
+/**
+ * The day the arrangement was cancelled: `*out_cancelled` 1 and `*out_on` the day, or 0 and
+ * `*out_on` left as it was when it was not.
+ *
+ * # Safety
+ * `arrangement` is NULL or a live handle; `out_cancelled` and `out_on` are NULL or writable.
+ */
+coll_status coll_arrangement_cancelled_on(const struct coll_arrangement *arrangement,
+                                          bool *out_cancelled,
+                                          struct coll_date *out_on);
+
+/**
+ * The currency of every amount, in `*out`.
+ *
+ * # Safety
+ * `arrangement` is NULL or a live handle; `out` is NULL or writable.
+ */
+coll_status coll_arrangement_currency(const struct coll_arrangement *arrangement,
+                                      struct coll_currency *out);
+
+/**
+ * The sum of the debts' balances, in `*out`.
+ *
+ * # Safety
+ * `arrangement` is NULL or a live handle; `out` is NULL or writable.
+ */
+coll_status coll_arrangement_balance(const struct coll_arrangement *arrangement,
+                                     struct coll_decimal *out);
+
+/**
+ * The sum of every promise (the down payment included), in `*out`.
+ *
+ * # Safety
+ * `arrangement` is NULL or a live handle; `out` is NULL or writable.
+ */
+coll_status coll_arrangement_total_promised(const struct coll_arrangement *arrangement,
+                                            struct coll_decimal *out);
+
+/**
+ * The start date, in `*out`.
+ *
+ * # Safety
+ * `arrangement` is NULL or a live handle; `out` is NULL or writable.
+ */
+coll_status coll_arrangement_start_date(const struct coll_arrangement *arrangement,
+                                        struct coll_date *out);
+
+/**
+ * 1 in `*out` when the first promise is a down payment, else 0.
+ *
+ * # Safety
+ * `arrangement` is NULL or a live handle; `out` is NULL or writable.
+ */
+coll_status coll_arrangement_has_down_payment(const struct coll_arrangement *arrangement,
+                                              bool *out);
+
+/**
+ * The number of promises (the down payment included), in `*out`.
+ *
+ * # Safety
+ * `arrangement` is NULL or a live handle; `out` is NULL or writable.
+ */
+coll_status coll_arrangement_promise_count(const struct coll_arrangement *arrangement, size_t *out);
+
+/**
+ * Promise `index` (0 is the down payment when there is one), in date order, in `*out`. An index past
+ * the end gives `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `arrangement` is NULL or a live handle; `out` is NULL or writable.
+ */
+coll_status coll_arrangement_promise_at(const struct coll_arrangement *arrangement,
+                                        size_t index,
+                                        struct coll_promise *out);
+
+/**
+ * Fills `*out` with the default break rule: two missed installments, not necessarily consecutive.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_break_rule`.
+ */
+coll_status coll_break_rule_init(struct coll_break_rule *out);
+
+/**
+ * A break rule from JSON (`len` bytes of UTF-8), the core's form: `{"missed_installments": 2,
+ * "consecutive": false, "cumulative_shortfall": {"kind": "amount", "value": "50"}}` (either test may
+ * be null), into `*out`. Fails naming `break_rule` (`break_rule: missed_installments: ...`; not JSON:
+ * the line and column); `COLL_INVALID_UTF8` naming `text`.
+ *
+ * # Safety
+ * `text` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_break_rule`.
+ */
+coll_status coll_break_rule_from_json(const char *text,
+                                      size_t len,
+                                      struct coll_break_rule *out);
+
+/**
+ * Tracks an arrangement against `n_payments` payments (any order; those before the start or after
+ * `as_of` are ignored) as of `as_of`, breaking it by `rule` (NULL: the default, two missed
+ * installments). `payments` may be NULL when `n_payments` is 0.
+ *
+ * Fails: `COLL_INVALID_ARGUMENT` naming `payments` (an amount not above zero: the message names the
+ * payment), `break_rule`, `missed_installments`, `tolerance`, a flag or a constant; `COLL_INVALID_DATE`,
+ * `COLL_INVALID_DECIMAL`.
+ *
+ * Ownership: on success `*out` is a new handle the caller owns and frees with `coll_tracking_free`.
+ *
+ * # Safety
+ * `arrangement` is NULL or a live handle; `payments` is NULL or points to `n_payments` readable
+ * `coll_plan_payment`s; `rule` is NULL or readable; `out` is NULL or points to a writable
+ * `coll_tracking *`.
+ */
+coll_status coll_plan_track(const struct coll_arrangement *arrangement,
+                            const struct coll_plan_payment *payments,
+                            size_t n_payments,
+                            struct coll_date as_of,
+                            const struct coll_break_rule *rule,
+                            struct coll_tracking **out);
+
+/**
+ * The tracking's figures, in `*out`.
+ *
+ * # Safety
+ * `tracking` is NULL or a live handle; `out` is NULL or writable.
+ */
+coll_status coll_tracking_get_summary(const struct coll_tracking *tracking,
+                                      struct coll_tracking_summary *out);
+
+/**
+ * Promise `index`'s standing, in `*out`. An index past the end gives `COLL_INVALID_ARGUMENT` naming
+ * `index`.
+ *
+ * # Safety
+ * `tracking` is NULL or a live handle; `out` is NULL or writable.
+ */
+coll_status coll_tracking_promise_at(const struct coll_tracking *tracking,
+                                     size_t index,
+                                     struct coll_promise_track *out);
+
+/**
+ * The tracking as JSON (the core's form), written into `buf` with a NUL as
+ * `coll_arrangement_to_json` writes.
+ *
+ * # Safety
+ * `tracking` is NULL or a live handle; `buf` is NULL or points to `buf_len` writable bytes; `out_len`
+ * is NULL or points to a writable `size_t`.
+ */
+coll_status coll_tracking_to_json(const struct coll_tracking *tracking,
+                                  char *buf,
+                                  size_t buf_len,
+                                  size_t *out_len);
+
+/**
+ * A copy of the tracking, freed separately with `coll_tracking_free`.
+ *
+ * # Safety
+ * `tracking` is NULL or a live handle; `out` is NULL or points to a writable `coll_tracking *`.
+ */
+coll_status coll_tracking_clone(const struct coll_tracking *tracking, struct coll_tracking **out);
+
+/**
+ * Frees a tracking. NULL is a no-op.
+ *
+ * # Safety
+ * `tracking` is NULL or a handle from this library that has not been freed.
+ */
+void coll_tracking_free(struct coll_tracking *tracking);
+
+/**
+ * Fills `*out` with the default re-plan terms: monthly, rate 0, no balance; the dates ({0, 0, 0}) and
+ * the term (0) or payment are to be set.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_replan_terms`.
+ */
+coll_status coll_replan_terms_init(struct coll_replan_terms *out);
+
+/**
+ * Re-plan terms from JSON (`len` bytes of UTF-8), the core's `ReplanTerms`: `{"start_date",
+ * "first_due_date", "frequency": "monthly", "term_or_payment": {"term": 6} | {"payment": "50"},
+ * "annual_rate": "0", "balance": null}`, into `*out`. Fails naming `replan`; `COLL_INVALID_UTF8`
+ * naming `text`.
+ *
+ * # Safety
+ * `text` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_replan_terms`.
+ */
+coll_status coll_replan_terms_from_json(const char *text,
+                                        size_t len,
+                                        struct coll_replan_terms *out);
+
+/**
+ * A new arrangement for what is left after `tracking` (of this arrangement): the balance less what
+ * was paid (interest frozen) or the terms' balance, amortized by the terms, on the same debts (pro
+ * rata), freeze and kept rule, within `bounds` (NULL: none). Fails naming `start_date` (before the
+ * tracking date), `balance` (nothing left, or none given with interest not frozen),
+ * `max_term_months` / `minimum_installment` (beyond the bounds), or a schedule field.
+ *
+ * Ownership: on success `*out` is a new handle the caller owns and frees with
+ * `coll_arrangement_free`.
+ *
+ * # Safety
+ * `arrangement` and `tracking` are NULL or live handles; `terms` is NULL or readable; `bounds` is
+ * NULL or readable; `out` is NULL or points to a writable `coll_arrangement *`.
+ */
+coll_status coll_arrangement_replan(const struct coll_arrangement *arrangement,
+                                    const struct coll_tracking *tracking,
+                                    const struct coll_replan_terms *terms,
+                                    const struct coll_plan_bounds *bounds,
+                                    struct coll_arrangement **out);
+
+/**
+ * Scores a plan whose promises are paid with `probabilities` (NULL: certain), discounted at
+ * `discount_rate` (an annual fraction above -1: 0.08 for 8%), with the payment-to-income ratio
+ * against `disposable_income` a month (NULL: none), expected amounts rounded by `rounding` (a
+ * `COLL_ROUND_` constant), into `*out`.
+ *
+ * Fails: `COLL_INVALID_RATE` naming `discount_rate` (at or below -100%); `COLL_INVALID_ARGUMENT`
+ * naming `probabilities` (outside [0, 1], the message naming the position; not one per promise),
+ * `hazard` (outside [0, 1]), `values`, `rounding`; `COLL_INVALID_DECIMAL`; `COLL_OVERFLOW`.
+ *
+ * # Safety
+ * `arrangement` is NULL or a live handle; `probabilities` is NULL or readable, its `values` valid for
+ * its count; `disposable_income` is NULL or readable; `out` is NULL or writable.
+ */
+coll_status coll_plan_score(const struct coll_arrangement *arrangement,
+                            const struct coll_probabilities *probabilities,
+                            struct coll_decimal discount_rate,
+                            const struct coll_decimal *disposable_income,
+                            coll_rounding_mode rounding,
+                            struct coll_plan_score_result *out);
+
+/**
+ * Ranks `n_plans` plans for one debtor (all in one currency: `COLL_CURRENCY_MISMATCH` naming
+ * `plans`), each scored as `coll_plan_score` scores with `probabilities[i]` (`probabilities` NULL:
+ * all certain), best first by `by` (a `COLL_RANK_BY_` constant; ties keep the input order): the
+ * plans' indices into `out_order` (room for `order_cap`) and their number into `*out_len`; too small
+ * an array gives `COLL_BUFFER_TOO_SMALL` with the number needed in `*out_len`. Optionally, with
+ * `out_scores` not NULL (room for `order_cap` too), each plan's score in the same order. An error in
+ * a plan names it (`probabilities: plan #1: ...`).
+ *
+ * # Safety
+ * `plans` is NULL or points to `n_plans` live handles; `probabilities` is NULL or points to `n_plans`
+ * readable `coll_probabilities`; `disposable_income` is NULL or readable; `out_order` is NULL or
+ * points to `order_cap` writable `size_t`s; `out_scores` is NULL or points to `order_cap` writable
+ * `coll_plan_score_result`s; `out_len` is NULL or writable.
+ */
+coll_status coll_plan_rank(const struct coll_arrangement *const *plans,
+                           const struct coll_probabilities *probabilities,
+                           size_t n_plans,
+                           struct coll_decimal discount_rate,
+                           const struct coll_decimal *disposable_income,
+                           coll_rounding_mode rounding,
+                           coll_rank_by by,
+                           size_t *out_order,
+                           struct coll_plan_score_result *out_scores,
+                           size_t order_cap,
+                           size_t *out_len);
+
+/**
+ * The forecast of `n_plans` plans (one currency: `COLL_CURRENCY_MISMATCH` naming `plans`), each
+ * paid with `probabilities[i]` (`probabilities` NULL: all certain), of the promises on or after
+ * `from`, by `period` (a `COLL_FORECAST_` constant) from `from`'s period on, expected amounts rounded
+ * by `rounding`. Periods with no promise in between are rows of zero. An error in a plan names it
+ * (`probabilities: plan #1: ...`).
+ *
+ * Ownership: on success `*out` is a new handle the caller owns and frees with `coll_forecast_free`.
+ *
+ * # Safety
+ * `plans` is NULL or points to `n_plans` live handles; `probabilities` is NULL or points to `n_plans`
+ * readable `coll_probabilities`; `out` is NULL or points to a writable `coll_forecast *`.
+ */
+coll_status coll_plan_forecast(const struct coll_arrangement *const *plans,
+                               const struct coll_probabilities *probabilities,
+                               size_t n_plans,
+                               struct coll_date from,
+                               coll_forecast_period period,
+                               coll_rounding_mode rounding,
+                               struct coll_forecast **out);
+
+/**
+ * The number of rows (periods), in `*out`.
+ *
+ * # Safety
+ * `forecast` is NULL or a live handle; `out` is NULL or writable.
+ */
+coll_status coll_forecast_row_count(const struct coll_forecast *forecast, size_t *out);
+
+/**
+ * Row `index`, in `*out`. An index past the end gives `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `forecast` is NULL or a live handle; `out` is NULL or writable.
+ */
+coll_status coll_forecast_row_at(const struct coll_forecast *forecast,
+                                 size_t index,
+                                 struct coll_forecast_row *out);
+
+/**
+ * The totals over every row, in `*out` (`period_start` is the first row's).
+ *
+ * # Safety
+ * `forecast` is NULL or a live handle; `out` is NULL or writable.
+ */
+coll_status coll_forecast_totals(const struct coll_forecast *forecast,
+                                 struct coll_forecast_row *out);
+
+/**
+ * The forecast as JSON (the core's form), written into `buf` with a NUL as
+ * `coll_arrangement_to_json` writes.
+ *
+ * # Safety
+ * `forecast` is NULL or a live handle; `buf` is NULL or points to `buf_len` writable bytes; `out_len`
+ * is NULL or points to a writable `size_t`.
+ */
+coll_status coll_forecast_to_json(const struct coll_forecast *forecast,
+                                  char *buf,
+                                  size_t buf_len,
+                                  size_t *out_len);
+
+/**
+ * A copy of the forecast, freed separately with `coll_forecast_free`.
+ *
+ * # Safety
+ * `forecast` is NULL or a live handle; `out` is NULL or points to a writable `coll_forecast *`.
+ */
+coll_status coll_forecast_clone(const struct coll_forecast *forecast, struct coll_forecast **out);
+
+/**
+ * Frees a forecast. NULL is a no-op.
+ *
+ * # Safety
+ * `forecast` is NULL or a handle from this library that has not been freed.
+ */
+void coll_forecast_free(struct coll_forecast *forecast);
+
+/**
+ * The standard policy (a starting point, not advice): a dispute is verified first (FDCPA 809(b)),
+ * hardship is reviewed (FCA CONC 7.3.4), then small-balance write-off, legal review, agency
+ * placement, the unwilling and the unable, settlement, final notice, plan offer, call, reminder.
+ *
+ * Ownership: on success `*out` is a new handle the caller owns and frees with
+ * `coll_treatment_policy_free`.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_treatment_policy *`.
+ */
+coll_status coll_treatment_policy_standard(struct coll_treatment_policy **out);
+
+/**
+ * A policy from JSON (`len` bytes of UTF-8), the core's form: `{"rules": [{"name", "when":
+ * {"min_days_past_due"?, "max_days_past_due"?, "min_balance"?, "max_balance"?,
+ * "min_broken_promises"?, "min_failed_contact_attempts"?, "last_contact"?: [...], "affordability"?:
+ * [...], "disputed"?, "hardship"?, "active_plan"?}, "action", "reason"}]}`. Fails naming `policy`
+ * (`policy: name: ...`; not JSON: the line and column); `COLL_INVALID_UTF8` naming `text`.
+ *
+ * Ownership: on success `*out` is a new handle the caller owns and frees with
+ * `coll_treatment_policy_free`.
+ *
+ * # Safety
+ * `text` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_treatment_policy *`.
+ */
+coll_status coll_treatment_policy_from_json(const char *text,
+                                            size_t len,
+                                            struct coll_treatment_policy **out);
+
+/**
+ * The policy as JSON (the form `coll_treatment_policy_from_json` reads), written into `buf` with a
+ * NUL as `coll_arrangement_to_json` writes.
+ *
+ * # Safety
+ * `policy` is NULL or a live handle; `buf` is NULL or points to `buf_len` writable bytes; `out_len`
+ * is NULL or points to a writable `size_t`.
+ */
+coll_status coll_treatment_policy_to_json(const struct coll_treatment_policy *policy,
+                                          char *buf,
+                                          size_t buf_len,
+                                          size_t *out_len);
+
+/**
+ * The number of rules, in `*out`.
+ *
+ * # Safety
+ * `policy` is NULL or a live handle; `out` is NULL or writable.
+ */
+coll_status coll_treatment_policy_rule_count(const struct coll_treatment_policy *policy,
+                                             size_t *out);
+
+/**
+ * Rule `index` (in the order they are tried), in `*out`. An index past the end gives
+ * `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `policy` is NULL or a live handle; `out` is NULL or writable.
+ */
+coll_status coll_treatment_policy_rule_at(const struct coll_treatment_policy *policy,
+                                          size_t index,
+                                          struct coll_treatment_rule *out);
+
+/**
+ * A copy of the policy, freed separately with `coll_treatment_policy_free`.
+ *
+ * # Safety
+ * `policy` is NULL or a live handle; `out` is NULL or points to a writable
+ * `coll_treatment_policy *`.
+ */
+coll_status coll_treatment_policy_clone(const struct coll_treatment_policy *policy,
+                                        struct coll_treatment_policy **out);
+
+/**
+ * Frees a policy. NULL is a no-op.
+ *
+ * # Safety
+ * `policy` is NULL or a handle from this library that has not been freed.
+ */
+void coll_treatment_policy_free(struct coll_treatment_policy *policy);
+
+/**
+ * Fills `*out` with an account current and clear: 0 days past due, balance 0, nothing broken or
+ * failed, no contact attempted, not assessed, not disputed, no hardship, no plan.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `coll_account_state`.
+ */
+coll_status coll_account_state_init(struct coll_account_state *out);
+
+/**
+ * An account state from JSON (`len` bytes of UTF-8), the core's form: `{"days_past_due", "balance",
+ * "broken_promises", "failed_contact_attempts", "last_contact": "promised-to-pay", "affordability":
+ * "surplus", "disputed", "hardship", "active_plan"}`, into `*out`. Fails naming `state`;
+ * `COLL_INVALID_UTF8` naming `text`.
+ *
+ * # Safety
+ * `text` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_account_state`.
+ */
+coll_status coll_account_state_from_json(const char *text,
+                                         size_t len,
+                                         struct coll_account_state *out);
+
+/**
+ * The first rule of `policy` whose every condition holds for `state`, into `*out` (a handle even when
+ * no rule fires: see `coll_treatment_result`'s `fired`). Fails naming a field of `state` (an unknown
+ * constant, a flag not 0 or 1, `COLL_INVALID_DECIMAL` naming `balance`).
+ *
+ * Ownership: on success `*out` is a new handle the caller owns and frees with `coll_treatment_free`.
+ *
+ * # Safety
+ * `policy` is NULL or a live handle; `state` is NULL or readable; `out` is NULL or points to a
+ * writable `coll_treatment *`.
+ */
+coll_status coll_treatment_recommend(const struct coll_treatment_policy *policy,
+                                     const struct coll_account_state *state,
+                                     struct coll_treatment **out);
+
+/**
+ * The recommendation, in `*out`.
+ *
+ * # Safety
+ * `treatment` is NULL or a live handle; `out` is NULL or writable.
+ */
+coll_status coll_treatment_get_result(const struct coll_treatment *treatment,
+                                      struct coll_treatment_result *out);
+
+/**
+ * Fact `index` (`"120 days past due >= 90"`): `*out` points into the handle (valid until it is freed,
+ * NUL-terminated) and `*out_len` is its length in bytes. An index past the end gives
+ * `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `treatment` is NULL or a live handle; `out` and `out_len` are NULL or writable.
+ */
+coll_status coll_treatment_fact_at(const struct coll_treatment *treatment,
+                                   size_t index,
+                                   const char **out,
+                                   size_t *out_len);
+
+/**
+ * Frees a recommendation. NULL is a no-op.
+ *
+ * # Safety
+ * `treatment` is NULL or a handle from this library that has not been freed.
+ */
+void coll_treatment_free(struct coll_treatment *treatment);
+
+/**
+ * Settles `balance` (above zero, in `currency`'s minor units) at `percent` of it (above 0 and at most
+ * 100: `COLL_INVALID_ARGUMENT` naming `percent` otherwise), rounded by `rounding`, paid in equal
+ * parts (the largest-remainder split) on `n_dates` dates in strictly increasing order (naming
+ * `dates`): the settlement into `*out` and its installments into `out_installments` (room for
+ * `installments_cap`, at least `n_dates`: `COLL_BUFFER_TOO_SMALL` naming `out_installments`).
+ *
+ * # Safety
+ * `dates` is NULL or points to `n_dates` readable `coll_date`s; `out` is NULL or writable;
+ * `out_installments` is NULL or points to `installments_cap` writable `coll_promise`s.
+ */
+coll_status coll_settle(struct coll_decimal balance,
+                        struct coll_currency currency,
+                        struct coll_decimal percent,
+                        const struct coll_date *dates,
+                        size_t n_dates,
+                        coll_rounding_mode rounding,
+                        struct coll_settlement *out,
+                        struct coll_promise *out_installments,
+                        size_t installments_cap);
+
+/**
+ * The least settlement to accept: the NPV at `discount_rate` (an annual fraction above -1), from
+ * `valuation_date`, of what the alternative path (`n_recoveries` expected recoveries and `n_costs`
+ * costs, none before the valuation date) is expected to bring, less its costs, not below zero,
+ * rounded by `rounding`; at least `floor` (NULL: none). Either array may be NULL with a count of 0.
+ *
+ * Fails: `COLL_INVALID_RATE` naming `discount_rate`; `COLL_INVALID_ARGUMENT` naming `probability`
+ * (outside [0, 1]), `recoveries` / `costs` (not above zero, before the valuation date), `floor`;
+ * `COLL_INVALID_DATE`, `COLL_INVALID_DECIMAL`, `COLL_UNKNOWN_CURRENCY`.
+ *
+ * # Safety
+ * `recoveries` is NULL or points to `n_recoveries` readable structs; `costs` is NULL or points to
+ * `n_costs` readable `coll_promise`s; `floor` is NULL or readable; `out` is NULL or writable.
+ */
+coll_status coll_minimum_settlement(const struct coll_expected_recovery *recoveries,
+                                    size_t n_recoveries,
+                                    const struct coll_promise *costs,
+                                    size_t n_costs,
+                                    struct coll_date valuation_date,
+                                    struct coll_decimal discount_rate,
+                                    const struct coll_decimal *floor,
+                                    struct coll_currency currency,
+                                    coll_rounding_mode rounding,
+                                    struct coll_minimum_settlement_result *out);
+
+/**
+ * A policy of `n_bands` bands. Fails naming `bands` (none, the first not from 0, days not
+ * increasing), `lump_sum_discount_percent`, `installment_discount_percent` or `max_installments`
+ * (the message names the band).
+ *
+ * Ownership: on success `*out` is a new handle the caller owns and frees with
+ * `coll_settlement_policy_free`.
+ *
+ * # Safety
+ * `bands` is NULL or points to `n_bands` readable `coll_discount_band`s; `out` is NULL or points to a
+ * writable `coll_settlement_policy *`.
+ */
+coll_status coll_settlement_policy_new(const struct coll_discount_band *bands,
+                                       size_t n_bands,
+                                       struct coll_settlement_policy **out);
+
+/**
+ * A policy from JSON (`len` bytes of UTF-8), the core's form: `{"bands": [{"min_days_past_due",
+ * "lump_sum_discount_percent", "installment_discount_percent", "max_installments"}]}`. Fails naming
+ * `policy`; `COLL_INVALID_UTF8` naming `text`.
+ *
+ * Ownership: on success `*out` is a new handle the caller owns and frees with
+ * `coll_settlement_policy_free`.
+ *
+ * # Safety
+ * `text` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
+ * `coll_settlement_policy *`.
+ */
+coll_status coll_settlement_policy_from_json(const char *text,
+                                             size_t len,
+                                             struct coll_settlement_policy **out);
+
+/**
+ * The policy as JSON (the form `coll_settlement_policy_from_json` reads), written into `buf` with a
+ * NUL as `coll_arrangement_to_json` writes.
+ *
+ * # Safety
+ * `policy` is NULL or a live handle; `buf` is NULL or points to `buf_len` writable bytes; `out_len`
+ * is NULL or points to a writable `size_t`.
+ */
+coll_status coll_settlement_policy_to_json(const struct coll_settlement_policy *policy,
+                                           char *buf,
+                                           size_t buf_len,
+                                           size_t *out_len);
+
+/**
+ * The number of bands, in `*out`.
+ *
+ * # Safety
+ * `policy` is NULL or a live handle; `out` is NULL or writable.
+ */
+coll_status coll_settlement_policy_band_count(const struct coll_settlement_policy *policy,
+                                              size_t *out);
+
+/**
+ * Band `index`, in `*out`. An index past the end gives `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `policy` is NULL or a live handle; `out` is NULL or writable.
+ */
+coll_status coll_settlement_policy_band_at(const struct coll_settlement_policy *policy,
+                                           size_t index,
+                                           struct coll_discount_band *out);
+
+/**
+ * A copy of the policy, freed separately with `coll_settlement_policy_free`.
+ *
+ * # Safety
+ * `policy` is NULL or a live handle; `out` is NULL or points to a writable
+ * `coll_settlement_policy *`.
+ */
+coll_status coll_settlement_policy_clone(const struct coll_settlement_policy *policy,
+                                         struct coll_settlement_policy **out);
+
+/**
+ * Frees a policy. NULL is a no-op.
+ *
+ * # Safety
+ * `policy` is NULL or a handle from this library that has not been freed.
+ */
+void coll_settlement_policy_free(struct coll_settlement_policy *policy);
+
+/**
+ * The offers the policy allows for `balance` (above zero in `currency`'s minor units) at
+ * `days_past_due`, none below `minimum` (NULL: none; not negative): the lump sum, then the
+ * installment offer when the band allows more than one installment, into `out` (room for `out_cap`;
+ * 2 is always enough) with their number in `*out_len`; too small an array gives
+ * `COLL_BUFFER_TOO_SMALL` with the number needed in `*out_len`.
+ *
+ * # Safety
+ * `minimum` is NULL or readable; `policy` is NULL or a live handle; `out` is NULL or points to
+ * `out_cap` writable `coll_settlement_offer`s; `out_len` is NULL or writable.
+ */
+coll_status coll_settlement_offers(struct coll_decimal balance,
+                                   struct coll_currency currency,
+                                   uint32_t days_past_due,
+                                   const struct coll_decimal *minimum,
+                                   const struct coll_settlement_policy *policy,
+                                   struct coll_settlement_offer *out,
+                                   size_t out_cap,
+                                   size_t *out_len);
+
+/**
+ * The collection effectiveness index, (opening + credit sales / N - closing) / (opening + credit
+ * sales / N - closing current) x 100, into `*out`. Fails naming `months` (0), a negative amount's
+ * field, or `closing_current_receivables` (above the closing receivables).
+ *
+ * # Safety
+ * `inputs` is NULL or readable; `out` is NULL or writable.
+ */
+coll_status coll_collection_effectiveness_index(const struct coll_cei_inputs *inputs,
+                                                struct coll_kpi *out);
+
+/**
+ * Days sales outstanding, receivables / credit sales x `days`, into `*out`. Fails naming a negative
+ * amount's field.
+ *
+ * # Safety
+ * `out` is NULL or writable.
+ */
+coll_status coll_days_sales_outstanding(struct coll_decimal receivables,
+                                        struct coll_decimal credit_sales,
+                                        uint32_t days,
+                                        struct coll_kpi *out);
+
+/**
+ * The recovery rate, collected / outstanding, into `*out`. Fails naming a negative amount's field.
+ *
+ * # Safety
+ * `out` is NULL or writable.
+ */
+coll_status coll_recovery_rate(struct coll_decimal collected,
+                               struct coll_decimal outstanding,
+                               struct coll_kpi *out);
+
+/**
+ * The liquidation rate, gross recoveries / placements, into `*out`. Fails naming a negative amount's
+ * field.
+ *
+ * # Safety
+ * `out` is NULL or writable.
+ */
+coll_status coll_liquidation_rate(struct coll_decimal gross_recoveries,
+                                  struct coll_decimal placements,
+                                  struct coll_kpi *out);
+
+/**
+ * The promise-kept rate over `n_trackings` trackings: promises kept / promises whose deadline has
+ * passed, into `*out`. `trackings` may be NULL when `n_trackings` is 0.
+ *
+ * # Safety
+ * `trackings` is NULL or points to `n_trackings` live handles; `out` is NULL or writable.
+ */
+coll_status coll_promise_kept_rate(const struct coll_tracking *const *trackings,
+                                   size_t n_trackings,
+                                   struct coll_kpi *out);
+
+/**
+ * The right-party-contact rate, right-party contacts / `denominator` (dial attempts, connected calls:
+ * the caller's choice), into `*out`. More contacts than the denominator fails naming
+ * `right_party_contacts`.
+ *
+ * # Safety
+ * `out` is NULL or writable.
+ */
+coll_status coll_right_party_contact_rate(uint64_t right_party_contacts,
+                                          uint64_t denominator,
+                                          struct coll_kpi *out);
+
+/**
+ * The roll-rate matrix of `n_accounts` accounts (as `coll_age_portfolio` takes them) aged by `rules`
+ * on `from` and on `to` (after `from`: `COLL_INVALID_ARGUMENT` naming `to` otherwise). An error in an
+ * account names it (`amount_due: account #2: ...`). `accounts` may be NULL when `n_accounts` is 0.
+ *
+ * Ownership: on success `*out` is a new handle the caller owns and frees with
+ * `coll_roll_matrix_free`.
+ *
+ * # Safety
+ * `accounts` is NULL or points to `n_accounts` readable `coll_aging_account`s whose arrays are NULL
+ * or valid for their counts; `rules` is NULL or readable; `out` is NULL or points to a writable
+ * `coll_roll_matrix *`.
+ */
+coll_status coll_roll_rate_matrix(const struct coll_aging_account *accounts,
+                                  size_t n_accounts,
+                                  struct coll_date from,
+                                  struct coll_date to,
+                                  const struct coll_aging_rules *rules,
+                                  struct coll_roll_matrix **out);
+
+/**
+ * The number of buckets (rows and columns), in `*out`.
+ *
+ * # Safety
+ * `matrix` is NULL or a live handle; `out` is NULL or writable.
+ */
+coll_status coll_roll_matrix_size(const struct coll_roll_matrix *matrix, size_t *out);
+
+/**
+ * The cell from bucket `from` to bucket `to`, in `*out`. An index past the end gives
+ * `COLL_INVALID_ARGUMENT` naming `from` or `to`.
+ *
+ * # Safety
+ * `matrix` is NULL or a live handle; `out` is NULL or writable.
+ */
+coll_status coll_roll_matrix_cell(const struct coll_roll_matrix *matrix,
+                                  size_t from,
+                                  size_t to,
+                                  struct coll_roll_cell *out);
+
+/**
+ * Bucket `index`'s label (`"1-30"`): `*out` points into the handle (valid until it is freed,
+ * NUL-terminated), `*out_len` its length. An index past the end gives `COLL_INVALID_ARGUMENT` naming
+ * `index`.
+ *
+ * # Safety
+ * `matrix` is NULL or a live handle; `out` and `out_len` are NULL or writable.
+ */
+coll_status coll_roll_matrix_label(const struct coll_roll_matrix *matrix,
+                                   size_t index,
+                                   const char **out,
+                                   size_t *out_len);
+
+/**
+ * Frees a matrix. NULL is a no-op.
+ *
+ * # Safety
+ * `matrix` is NULL or a handle from this library that has not been freed.
+ */
+void coll_roll_matrix_free(struct coll_roll_matrix *matrix);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -25,6 +25,11 @@
 //!   presets, JSON), profiles, histories and requests, `coll_contact_evaluate` into a decision with its
 //!   reasons, warnings and next eligible instant, eligible windows, batches; instants as Unix seconds
 //!   and RFC 3339 text.
+//! - [`plan`]: repayment arrangements (the `coll_arrangement` handle from promises, a schedule or
+//!   JSON), tracking against payments (`coll_plan_track`), re-planning, scoring and ranking
+//!   (`coll_plan_score`, `coll_plan_rank`), the treatment policy (`coll_treatment_recommend`),
+//!   settlements (`coll_settle`, `coll_minimum_settlement`, `coll_settlement_offers`), forecasts
+//!   (`coll_plan_forecast`), portfolio KPIs and the roll-rate matrix.
 //!
 //! ## The shape of every function (after rustls-ffi)
 //! `#[no_mangle] pub unsafe extern "C" fn`, whose body runs inside `error::boundary` (a panic becomes
@@ -53,6 +58,8 @@ pub mod debt;
 pub mod affordability;
 
 pub mod contact;
+
+pub mod plan;
 
 use std::ffi::c_char;
 

@@ -251,6 +251,39 @@ pub(super) const NO_DATE: coll_date = coll_date {
     day: 0,
 };
 
+/// A tolerance from C: its `COLL_TOLERANCE_` kind and value (a value with `COLL_TOLERANCE_NONE` must be
+/// zero), checked by the core (errors name `tolerance_kind` and `tolerance`).
+pub(crate) fn tolerance_of(kind: coll_tolerance_kind, value: coll_decimal) -> FfiResult<Tolerance> {
+    let value = value.to_core("tolerance")?;
+    let name = match kind {
+        COLL_TOLERANCE_NONE => "none",
+        COLL_TOLERANCE_AMOUNT => "amount",
+        COLL_TOLERANCE_PERCENT => "percent",
+        other => {
+            return Err(Failure::unknown_value(
+                "tolerance_kind",
+                other,
+                "a COLL_TOLERANCE_ constant, 0 to 2",
+            ))
+        }
+    };
+    // None takes no value: a non-zero one is given, and refused by the core.
+    let given = (kind != COLL_TOLERANCE_NONE || !value.is_zero()).then_some(value);
+    Ok(Tolerance::from_parts(name, given)?)
+}
+
+/// The C kind and value of a tolerance.
+pub(crate) fn tolerance_to_c(t: Tolerance) -> (coll_tolerance_kind, coll_decimal) {
+    match t {
+        Tolerance::Amount(v) => (COLL_TOLERANCE_AMOUNT, coll_decimal::from_core(v)),
+        Tolerance::Percent(v) => (COLL_TOLERANCE_PERCENT, coll_decimal::from_core(v)),
+        _ => (
+            COLL_TOLERANCE_NONE,
+            coll_decimal::from_core(rust_decimal::Decimal::ZERO),
+        ),
+    }
+}
+
 pub(super) fn date_or_none(date: Option<chrono::NaiveDate>) -> (u8, coll_date) {
     date.map_or((0, NO_DATE), |d| (1, coll_date::from_core(d)))
 }
@@ -285,6 +318,24 @@ impl coll_aging_account {
     }
 }
 
+/// Accounts from C, each converted; an error names the account after the field, as the core does
+/// (`amount_due: account #12: ...`).
+///
+/// # Safety
+/// Each account's arrays are NULL or valid for their counts.
+pub(crate) unsafe fn accounts_of(
+    accounts: &[coll_aging_account],
+) -> FfiResult<Vec<AccountObligations>> {
+    accounts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            // SAFETY: the caller's contract for each account's arrays.
+            unsafe { a.to_core() }.map_err(|f| at_item(f, &format!("account #{i}")))
+        })
+        .collect()
+}
+
 /// Frozen periods from C: each range built and the whole checked by the core (errors name
 /// `frozen_periods`, as the core's do).
 pub(super) fn frozen_periods(ranges: &[coll_date_range]) -> FfiResult<FrozenPeriods> {
@@ -305,7 +356,7 @@ impl coll_aging_rules {
     ///
     /// # Safety
     /// `bucket_upper_bounds` is NULL or valid for its count.
-    pub(super) unsafe fn to_core(self) -> FfiResult<AgingRules> {
+    pub(crate) unsafe fn to_core(self) -> FfiResult<AgingRules> {
         // SAFETY: the caller's contract.
         let bounds = unsafe {
             ptr::read_slice_or_empty(
@@ -325,23 +376,7 @@ impl coll_aging_rules {
                 ))
             }
         };
-        let value = self.tolerance.to_core("tolerance")?;
-        let kind = match self.tolerance_kind {
-            COLL_TOLERANCE_NONE => "none",
-            COLL_TOLERANCE_AMOUNT => "amount",
-            COLL_TOLERANCE_PERCENT => "percent",
-            other => {
-                return Err(Failure::unknown_value(
-                    "tolerance_kind",
-                    other,
-                    "a COLL_TOLERANCE_ constant, 0 to 2",
-                ))
-            }
-        };
-        // None takes no value: a non-zero one is given, and refused by the core.
-        let given =
-            (self.tolerance_kind != COLL_TOLERANCE_NONE || !value.is_zero()).then_some(value);
-        let tolerance = Tolerance::from_parts(kind, given)?;
+        let tolerance = tolerance_of(self.tolerance_kind, self.tolerance)?;
         let buckets = if bounds.is_empty() {
             Buckets::default()
         } else {
@@ -933,15 +968,8 @@ pub unsafe extern "C" fn coll_age_portfolio(
         };
         out_ages.check_capacity(accounts.len())?;
         out_totals.check_capacity(rules.buckets().len())?;
-        let accounts = accounts
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                // SAFETY: the caller's contract for each account's arrays.
-                // Name the account, after the field, as the core does.
-                unsafe { a.to_core() }.map_err(|f| at_item(f, &format!("account #{i}")))
-            })
-            .collect::<FfiResult<Vec<AccountObligations>>>()?;
+        // SAFETY: the caller's contract for each account's arrays.
+        let accounts = unsafe { accounts_of(&accounts)? };
         let portfolio = age_portfolio(&accounts, as_of.to_core("as_of")?, &rules)?;
         let ages: Vec<coll_account_age> = portfolio
             .accounts

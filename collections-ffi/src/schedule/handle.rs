@@ -17,7 +17,7 @@ use super::terms::{coll_reamortization, coll_schedule_terms};
 #[allow(non_camel_case_types)]
 #[derive(Debug)]
 pub struct coll_schedule {
-    inner: Schedule,
+    pub(crate) inner: Schedule,
 }
 
 fn into_handle(schedule: Schedule) -> *mut coll_schedule {
