@@ -363,6 +363,16 @@ fn hazard(largest_monthly: Decimal, disposable: Decimal) -> Decimal {
     }
 }
 
+/// An amount of whole cents as a count of cents.
+fn cents(d: Decimal) -> Res<i128> {
+    let mut c = d;
+    c.rescale(2);
+    if c != d {
+        return Err(format!("{d} is not in cents").into());
+    }
+    Ok(c.mantissa())
+}
+
 fn monthly_dates(first: NaiveDate, n: i64) -> Res<Vec<NaiveDate>> {
     (0..n)
         .map(|k| {
@@ -383,8 +393,9 @@ fn proposals(account: &str, arrears: Decimal, disposable: Decimal) -> Res<Vec<Pr
         .round_dp_with_strategy(2, RoundingStrategy::ToZero)
         .min(arrears);
     if step > Decimal::ZERO {
-        let n = (arrears / step).ceil();
-        let n = i64::try_from(n.mantissa() / 10i128.pow(n.scale()))?;
+        // The number of months, ceil(arrears / step), in whole cents.
+        let (a, s) = (cents(arrears)?, cents(step)?);
+        let n = i64::try_from((a + s - 1) / s)?;
         if n <= MAX_PLAN_MONTHS {
             let dates = monthly_dates(first, n)?;
             let last = arrears - step * Decimal::from(n - 1);

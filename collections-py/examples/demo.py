@@ -28,6 +28,23 @@ from collections_core.contact import (
     Policy,
     evaluate,
 )
+from collections_core.plan import (
+    AccountState,
+    Arrangement,
+    PlanTerms,
+    Probabilities,
+    Scorer,
+    Tracking,
+    TreatmentPolicy,
+    collection_effectiveness_index,
+    forecast,
+    promise_kept_rate,
+    rank,
+    recovery_rate,
+    right_party_contact_rate,
+    settle,
+    track,
+)
 from collections_core.debt import (
     Account as Obligations,
     AccountActivity,
@@ -172,6 +189,52 @@ def policy_for(state: str) -> Policy:
     return Policy(*names)
 
 
+@dataclass
+class Proposal:
+    """One proposed plan with its name, the hazard it is scored at and the arrangement."""
+
+    name: str
+    hazard: Decimal
+    plan: Arrangement
+
+
+def hazard(largest_monthly: Decimal, disposable: Decimal) -> Decimal:
+    """The chance a plan fails before each promise: low when the largest monthly payment fits the disposable
+    income, higher when it takes up to twice that, high beyond (or with no surplus)."""
+    if disposable > 0 and largest_monthly <= disposable:
+        return Decimal("0.05")
+    if disposable > 0 and largest_monthly <= disposable * 2:
+        return Decimal("0.25")
+    return Decimal("0.50")
+
+
+def add_months(d: date, n: int) -> date:
+    y, m = divmod(d.month - 1 + n, 12)
+    return d.replace(year=d.year + y, month=m + 1)  # the 6th exists in every month
+
+
+def proposals(account: str, arrears: Decimal, disposable: Decimal) -> List[Proposal]:
+    """What the disposable income affords (at most 12 months; none without a surplus), the arrears in three
+    equal months, and a settlement at 80% in one payment."""
+    terms = PlanTerms("USD", [(account, arrears)], AS_OF)
+    out = []
+    step = min(disposable.quantize(CENT, rounding=ROUND_DOWN), arrears)
+    if step > 0:
+        a, st = int(arrears * 100), int(step * 100)
+        n = (a + st - 1) // st
+        if n <= MAX_PLAN_MONTHS:
+            last = arrears - step * (n - 1)
+            promises = [(add_months(FIRST_PROMISE, k), step if k + 1 < n else last) for k in range(n)]
+            out.append(Proposal("affordable", hazard(step, disposable), Arrangement.from_promises(terms, promises)))
+    three = settle(arrears, "USD", 100, [add_months(FIRST_PROMISE, k) for k in range(3)])
+    out.append(Proposal("three-months", hazard(three.installments[0][1], disposable),
+                        Arrangement.from_promises(terms, list(three.installments))))
+    lump = settle(arrears, "USD", SETTLEMENT_PERCENT, [FIRST_PROMISE])
+    out.append(Proposal("settlement-80", hazard(lump.amount, disposable),
+                        Arrangement.from_promises(terms, list(lump.installments))))
+    return out
+
+
 def main() -> None:
     directory = Path(sys.argv[1]) if len(sys.argv) > 1 else PORTFOLIO
     p = load(directory)
@@ -248,10 +311,11 @@ def main() -> None:
     assessments: Dict[str, Assessment] = {}
     print(f"  {'account':<7} {'income':>10} {'allowable':>10} {'disposable':>10}")
     for sid, statement in p.statements:
-        x = assess(statement, guidelines)
-        print(f"  {sid:<7} {money(x.income):>10} {money(x.allowable_expenditure):>10} {money(x.disposable_income):>10}")
-        assessments[sid] = x
-    surplus = sum(1 for x in assessments.values() if x.disposable_income > 0)
+        found = assess(statement, guidelines)
+        print(f"  {sid:<7} {money(found.income):>10} {money(found.allowable_expenditure):>10} "
+              f"{money(found.disposable_income):>10}")
+        assessments[sid] = found
+    surplus = sum(1 for found in assessments.values() if found.disposable_income > 0)
     print(f"  with a surplus: {surplus}; in deficit: {len(assessments) - surplus}")
 
     # ------------------------------------------------------------------ 4. plans
@@ -260,6 +324,30 @@ def main() -> None:
           f"months), three months, settlement at {SETTLEMENT_PERCENT}% on {FIRST_PROMISE}")
     print(f"  scored at {DISCOUNT_RATE} a year, hazard 5% a promise if it fits the disposable income, 25% within "
           "twice it, else 50%; best by expected NPV")
+    chosen: List[Tuple[int, Proposal]] = []
+    by_plan: Dict[str, int] = {}
+    listed = 0
+    for i in delinquent:
+        a = p.accounts[i]
+        if a.id not in assessments:
+            continue
+        arrears = ages[i].past_due_amount
+        disposable = assessments[a.id].disposable_income
+        props = proposals(a.id, arrears, disposable)
+        scorer = Scorer(DISCOUNT_RATE, disposable)
+        scores = scorer.score_all([(x.plan, Probabilities.constant_hazard(x.hazard)) for x in props])
+        best = rank(scores, "expected-npv")[0]
+        if listed < SHOW:
+            print(f"  {a.id} arrears {money(arrears)} disposable {money(disposable)}:")
+            for k, (x, sc) in enumerate(zip(props, scores)):
+                print(f"    {'*' if k == best else ' '} {x.name:<13} {sc.promises:>2} promises total "
+                      f"{money(sc.total):>9} npv {money(sc.npv):>9} expected npv {money(sc.expected_npv):>9}")
+            listed += 1
+        by_plan[props[best].name] = by_plan.get(props[best].name, 0) + 1
+        chosen.append((i, props[best]))
+    print(f"  chosen plans: {len(chosen)}")
+    for name in sorted(by_plan):
+        print(f"    {name:<13} {by_plan[name]:>4}")
 
     # ------------------------------------------------------------------ 5. the week
     print()
@@ -276,6 +364,17 @@ def main() -> None:
                 cured.append(a.id)
     print(f"  collected {money(collected)}, of which from delinquent accounts {money(delinquent_collected)}")
     print(f"  accounts cured ({len(cured)}): {' '.join(cured)}")
+    trackings: List[Tracking] = []
+    kept = missed = with_payment = 0
+    for i, x in chosen:
+        paid = p.week.get(p.accounts[i].id, [])
+        with_payment += bool(paid)
+        t = track(x.plan, paid, WEEK_END)
+        kept += t.promises[0].status == "kept"
+        missed += t.promises[0].status in ("partially-kept", "broken")
+        trackings.append(t)
+    print(f"  first promises (due {FIRST_PROMISE}): kept {kept}, missed {missed}, of {len(chosen)}; {with_payment} "
+          "planned accounts paid in the week")
 
     # ------------------------------------------------------------------ 6. dunning
     print()
@@ -307,6 +406,59 @@ def main() -> None:
     print("7. Report")
     print(f"  aging as of {WEEK_END}:")
     print_aging(rules.bucket_labels, after_ages)
+    past_due_before = sum((a.past_due_amount for a in ages), Decimal(0))
+    past_due_after = sum((a.past_due_amount for a in after_ages), Decimal(0))
+    # Installments falling due during the week: what was billed between the two agings.
+    billed = sum((amount for dues in p.dues.values() for d, amount in dues if AS_OF <= d < WEEK_END), Decimal(0))
+    cei = collection_effectiveness_index(past_due_before, billed, 1, past_due_after, 0)
+    print("  KPIs:")
+    print(f"    promise-kept rate      {percent(promise_kept_rate(trackings)):>7}  (the chosen plans' promises due by "
+          f"{WEEK_END})")
+    print(f"    recovery rate          {percent(recovery_rate(delinquent_collected, past_due_before)):>7}  (the week's "
+          f"payments from delinquent accounts / their past due on {AS_OF})")
+    print(f"    right-party contacts   {percent(right_party_contact_rate(p.right_party_calls, p.calls)):>7}  "
+          f"({p.right_party_calls} of {p.calls} calls in contacts.csv)")
+    print(f"    CEI (the week)         {percent(None if cei is None else cei / 100):>7}  (past due "
+          f"{money(past_due_before)} + billed {money(billed)} - past due {money(past_due_after)})")
+
+    # Treatment: every account past due after the week, by the standard policy.
+    treatment = TreatmentPolicy.standard()
+    actions: Dict[str, int] = {}
+    planned = {i: t for (i, _), t in zip(chosen, trackings)}
+    for i, a in enumerate(p.accounts):
+        age = after_ages[i]
+        if age.days_past_due == 0:
+            continue
+        calls = [c for c in p.contacts.get(a.id, []) if c.channel == "call"]
+        # The latest call (the last in the file among calls at the same instant).
+        last_outcome = calls[max(range(len(calls)), key=lambda k: (calls[k].at, k))].outcome if calls else None
+        last_contact = {None: "not-attempted", "right_party_conversation": "right-party-contact",
+                        "voicemail": "left-message", "wrong_number": "wrong-party"}.get(last_outcome, "no-answer")
+        failed = sum(1 for c in calls if c.outcome != "right_party_conversation")
+        tracking = planned.get(i)
+        assessment = assessments.get(a.id)
+        state = AccountState(
+            days_past_due=age.days_past_due, balance=age.outstanding,
+            broken_promises=tracking.missed if tracking else 0, failed_contact_attempts=failed,
+            last_contact=last_contact,
+            affordability=("not-assessed" if assessment is None
+                           else "surplus" if assessment.disposable_income > 0 else "deficit"),
+            active_plan=tracking is not None and tracking.status == "active")
+        recommendation = treatment.recommend(state)
+        action = recommendation.action if recommendation else "none"
+        actions[action] = actions.get(action, 0) + 1
+    print(f"  treatment (standard policy) for the {sum(actions.values())} accounts past due:")
+    for action in sorted(actions):
+        print(f"    {action:<24} {actions[action]:>4}")
+
+    f = forecast([(x.plan, Probabilities.constant_hazard(x.hazard)) for _, x in chosen], AS_OF, "monthly")
+    print("  expected cash flow of the chosen plans by month:")
+    print(f"    {'month':<7} {'promises':>8} {'scheduled':>12} {'expected':>12}")
+    for row in f.rows:
+        print(f"    {row.period_start.strftime('%Y-%m'):<7} {row.promises:>8} {money(row.scheduled):>12} "
+              f"{money(row.expected):>12}")
+    n, scheduled, expected = f.totals
+    print(f"    {'total':<7} {n:>8} {money(scheduled):>12} {money(expected):>12}")
 
 
 if __name__ == "__main__":

@@ -70,3 +70,9 @@ def test_the_week_collects_what_week_csv_holds(report: List[str]) -> None:
     # awk -F, 'NR > 1 { s += $4 } END { printf "%.2f %d\n", s, NR - 1 }' week.csv: 36954.72 in 52 rows.
     assert "5. The week: 52 payments posted (2026-03-02 to 2026-03-06), as of 2026-03-07" in report
     assert any(line.startswith("  collected 36954.72, ") for line in report)
+
+
+def test_the_right_party_contact_rate_is_that_of_contacts_csv(report: List[str]) -> None:
+    # grep -c ',call,' contacts.csv: 414 calls; grep -c ',call,outbound,right_party,': 77 reached the right
+    # party. 77 / 414 = 0.18599... -> 18.6%.
+    assert "    right-party contacts     18.6%  (77 of 414 calls in contacts.csv)" in report
