@@ -28,12 +28,18 @@
 #define AS_OF_TEXT "2026-03-02"
 #define OFFICER_AT "2026-03-02T14:30:00Z"
 #define WEEK_END_TEXT "2026-03-07"
+#define FIRST_PROMISE_TEXT "2026-03-06"
+#define DISCOUNT_RATE "0.10"
+#define SETTLEMENT_PERCENT 80
+#define MAX_PLAN_MONTHS 12
 #define SHOW 5
 #define MAX_FIELDS 16
 #define LINE_CAP 512
 
 static const coll_date AS_OF = {2026, 3, 2};
 static const coll_date WEEK_END = {2026, 3, 7};
+/* The first promise of every proposed plan: Friday of the officer's week; then monthly. */
+static const coll_date FIRST_PROMISE = {2026, 3, 6};
 
 /* ------------------------------------------------------------------ errors and small helpers */
 
@@ -170,6 +176,10 @@ typedef struct account {
     coll_aging_result age_before, age_after;
     int has_statement;
     int64_t income, allowable, disposable;
+    /* The chosen plan (NULL when none), its hazard and its tracking after the week. */
+    coll_arrangement *plan;
+    coll_decimal hazard;
+    coll_tracking *tracking;
 } account;
 
 static account *accounts;
@@ -585,7 +595,7 @@ static void affordability_section(void) {
     coll_guidelines_free(irs);
 }
 
-static void week_section(void) {
+static int64_t week_section(void) {
     int64_t collected = 0, delinquent_collected = 0;
     size_t i, k, n_cured = 0;
     char cured[4096] = "", b1[32], b2[32];
@@ -608,6 +618,7 @@ static void week_section(void) {
     printf("  collected %s, of which from delinquent accounts %s\n", money(collected, b1),
            money(delinquent_collected, b2));
     printf("  accounts cured (%zu): %s\n", n_cured, cured);
+    return delinquent_collected;
 }
 
 static void dunning_section(void) {
@@ -680,10 +691,332 @@ static void dunning_section(void) {
     free(ids);
 }
 
+
+/* ------------------------------------------------------------------ plans */
+
+typedef struct proposal {
+    const char *name;
+    coll_decimal hazard;
+    coll_arrangement *plan;
+} proposal;
+
+/* The chance a plan fails before each promise: low when the largest monthly payment fits the disposable
+ * income, higher when it takes up to twice that, high beyond (or with no surplus). */
+static coll_decimal hazard_of(int64_t largest, int64_t disposable) {
+    if (disposable > 0 && largest <= disposable) return decimal("0.05");
+    if (disposable > 0 && largest <= 2 * disposable) return decimal("0.25");
+    return decimal("0.50");
+}
+
+static coll_date month_after(coll_date first, int k) {
+    coll_date d = first;
+    int m = (int)first.month - 1 + k;
+    d.year = first.year + m / 12;
+    d.month = (uint32_t)(m % 12) + 1;
+    return d;
+}
+
+static coll_arrangement *arrangement(const account *a, const coll_decimal *arrears, const coll_promise *promises,
+                                     size_t n) {
+    coll_plan_terms terms;
+    coll_plan_debt debt;
+    coll_arrangement *plan = NULL;
+    memset(&debt, 0, sizeof debt);
+    debt.id = a->id;
+    debt.id_len = strlen(a->id);
+    debt.balance = *arrears;
+    check(coll_plan_terms_init(&terms), "coll_plan_terms_init");
+    check(coll_currency_from_code("USD", 3, &terms.currency), "coll_currency_from_code");
+    terms.debts = &debt;
+    terms.n_debts = 1;
+    terms.start_date = AS_OF;
+    check(coll_arrangement_new(&terms, NULL, promises, n, &plan), "coll_arrangement_new");
+    return plan;
+}
+
+/* What the disposable income affords (at most 12 months; none without a surplus), the arrears in three
+ * equal months, and a settlement at 80% in one payment. Returns the number of proposals. */
+static size_t propose(const account *a, proposal *out) {
+    int64_t arrears = cents(&a->age_before.past_due_amount), step = a->disposable;
+    coll_decimal arrears_d = from_cents(arrears);
+    coll_currency usd;
+    coll_promise promises[MAX_PLAN_MONTHS];
+    coll_date dates[3];
+    coll_settlement st;
+    size_t n = 0;
+    int k;
+    check(coll_currency_from_code("USD", 3, &usd), "coll_currency_from_code");
+    if (step > arrears) step = arrears;
+    if (step > 0) {
+        int64_t months = (arrears + step - 1) / step;
+        if (months <= MAX_PLAN_MONTHS) {
+            for (k = 0; k < months; k++) {
+                promises[k].date = month_after(FIRST_PROMISE, k);
+                promises[k].amount = from_cents(k + 1 < months ? step : arrears - step * (months - 1));
+            }
+            out[n].name = "affordable";
+            out[n].hazard = hazard_of(step, a->disposable);
+            out[n].plan = arrangement(a, &arrears_d, promises, (size_t)months);
+            n++;
+        }
+    }
+    for (k = 0; k < 3; k++) dates[k] = month_after(FIRST_PROMISE, k);
+    check(coll_settle(arrears_d, usd, decimal("100"), dates, 3, COLL_ROUND_HALF_UP, &st, promises, 3), "coll_settle");
+    out[n].name = "three-months";
+    out[n].hazard = hazard_of(cents(&promises[0].amount), a->disposable);
+    out[n].plan = arrangement(a, &arrears_d, promises, 3);
+    n++;
+    check(coll_settle(arrears_d, usd, from_cents(SETTLEMENT_PERCENT * 100), &FIRST_PROMISE, 1, COLL_ROUND_HALF_UP, &st,
+                      promises, 1),
+          "coll_settle");
+    out[n].name = "settlement-80";
+    out[n].hazard = hazard_of(cents(&st.amount), a->disposable);
+    out[n].plan = arrangement(a, &arrears_d, promises, 1);
+    n++;
+    return n;
+}
+
+static coll_probabilities constant_hazard(coll_decimal hazard) {
+    coll_probabilities p;
+    memset(&p, 0, sizeof p);
+    p.kind = COLL_PROBABILITIES_CONSTANT_HAZARD;
+    p.hazard = hazard;
+    return p;
+}
+
+/* The plan names in sorted order, as the report counts them. */
+static const char *const PLAN_NAMES[3] = {"affordable", "settlement-80", "three-months"};
+
+static void plans_section(void) {
+    size_t i, k, n_chosen = 0, listed = 0, by_plan[3] = {0};
+    coll_decimal discount = decimal(DISCOUNT_RATE);
+    char b1[32], b2[32], b3[32];
+    printf("\n4. Plans for the arrears of delinquent accounts with a statement: affordable (at most %d months), three "
+           "months, settlement at %d%% on %s\n",
+           MAX_PLAN_MONTHS, SETTLEMENT_PERCENT, FIRST_PROMISE_TEXT);
+    printf("  scored at %s a year, hazard 5%% a promise if it fits the disposable income, 25%% within twice it, else "
+           "50%%; best by expected NPV\n",
+           DISCOUNT_RATE);
+    for (i = 0; i < n_accounts; i++) {
+        account *a = &accounts[i];
+        proposal props[3];
+        const coll_arrangement *plans[3];
+        coll_probabilities probs[3];
+        coll_plan_score_result scores[3];
+        coll_decimal disposable;
+        size_t n, order[3], len, best;
+        if (a->age_before.days_past_due == 0 || !a->has_statement) continue;
+        disposable = from_cents(a->disposable);
+        n = propose(a, props);
+        for (k = 0; k < n; k++) {
+            plans[k] = props[k].plan;
+            probs[k] = constant_hazard(props[k].hazard);
+            check(coll_plan_score(plans[k], &probs[k], discount, &disposable, COLL_ROUND_HALF_UP, &scores[k]),
+                  "coll_plan_score");
+        }
+        check(coll_plan_rank(plans, probs, n, discount, &disposable, COLL_ROUND_HALF_UP, COLL_RANK_BY_EXPECTED_NPV, order,
+                             NULL, 3, &len),
+              "coll_plan_rank");
+        best = order[0];
+        if (listed < SHOW) {
+            printf("  %s arrears %s disposable %s:\n", a->id, money(cents(&a->age_before.past_due_amount), b1),
+                   money(a->disposable, b2));
+            for (k = 0; k < n; k++) {
+                printf("    %s %-13s %2u promises total %9s npv %9s expected npv %9s\n", k == best ? "*" : " ",
+                       props[k].name, (unsigned)scores[k].promises, money(cents(&scores[k].total), b1),
+                       money(cents(&scores[k].npv), b2), money(cents(&scores[k].expected_npv), b3));
+            }
+            listed++;
+        }
+        for (k = 0; k < 3; k++) by_plan[k] += strcmp(PLAN_NAMES[k], props[best].name) == 0;
+        for (k = 0; k < n; k++) {
+            if (k != best) coll_arrangement_free(props[k].plan);
+        }
+        a->plan = props[best].plan;
+        a->hazard = props[best].hazard;
+        n_chosen++;
+    }
+    printf("  chosen plans: %zu\n", n_chosen);
+    for (k = 0; k < 3; k++) {
+        if (by_plan[k]) printf("    %-13s %4zu\n", PLAN_NAMES[k], by_plan[k]);
+    }
+}
+
+/* The chosen plans tracked against the week's payments as of WEEK_END. */
+static void track_plans(void) {
+    size_t i, k, n_chosen = 0, kept = 0, missed = 0, with_payment = 0;
+    coll_break_rule rule;
+    check(coll_break_rule_init(&rule), "coll_break_rule_init");
+    for (i = 0; i < n_accounts; i++) {
+        account *a = &accounts[i];
+        coll_plan_payment paid[8];
+        size_t n = 0;
+        coll_promise_track first;
+        if (a->plan == NULL) continue;
+        for (k = 0; k < a->n_all && n < 8; k++) {
+            if (date_cmp(a->all_paid[k].date, AS_OF) >= 0) {
+                paid[n].date = a->all_paid[k].date;
+                paid[n].amount = a->all_paid[k].amount;
+                n++;
+            }
+        }
+        with_payment += n > 0;
+        check(coll_plan_track(a->plan, paid, n, WEEK_END, &rule, &a->tracking), "coll_plan_track");
+        check(coll_tracking_promise_at(a->tracking, 0, &first), "coll_tracking_promise_at");
+        kept += first.status == COLL_PROMISE_KEPT;
+        missed += first.status == COLL_PROMISE_PARTIALLY_KEPT || first.status == COLL_PROMISE_BROKEN;
+        n_chosen++;
+    }
+    printf("  first promises (due %s): kept %zu, missed %zu, of %zu; %zu planned accounts paid in the week\n",
+           FIRST_PROMISE_TEXT, kept, missed, n_chosen, with_payment);
+}
+
+/* A ratio (or, with `scaled`, a percentage) as a percentage with one decimal, half up. */
+static const char *percent(const coll_kpi *k, int scaled, char *buf) {
+    coll_decimal r;
+    int64_t tenths;
+    if (!k->defined) return "n/a";
+    check(coll_decimal_round(&k->value, scaled ? 1 : 3, COLL_ROUND_HALF_UP, &r), "coll_decimal_round");
+    check(coll_decimal_to_minor_units(&r, scaled ? 1 : 3, &tenths), "coll_decimal_to_minor_units");
+    sprintf(buf, "%lld.%lld%%", (long long)(tenths / 10), (long long)(tenths % 10));
+    return buf;
+}
+
+static const char *const ACTIONS[10] = {"reminder",     "call",          "payment-plan-offer",
+                                        "settlement-offer", "final-notice", "escalate-to-supervisor",
+                                        "legal-review", "agency-placement", "hardship-review",
+                                        "write-off"};
+
+static void kpis_treatment_forecast(int64_t delinquent_collected) {
+    int64_t before = 0, after = 0, billed = 0;
+    size_t i, k, n_chosen = 0, n_rows, actions[11] = {0}, n_actions = 0;
+    coll_kpi kpi;
+    coll_cei_inputs cei;
+    const coll_tracking **trackings = malloc((n_accounts + 1) * sizeof *trackings);
+    const coll_arrangement **plans = malloc((n_accounts + 1) * sizeof *plans);
+    coll_probabilities *probs = malloc((n_accounts + 1) * sizeof *probs);
+    coll_treatment_policy *policy = NULL;
+    coll_forecast *f = NULL;
+    coll_forecast_row row;
+    char b1[32], b2[32], b3[32], b4[32];
+    static const char *none = "none";
+    const char *names[11];
+    if (trackings == NULL || plans == NULL || probs == NULL) die("out of memory");
+    for (i = 0; i < n_accounts; i++) {
+        account *a = &accounts[i];
+        before += cents(&a->age_before.past_due_amount);
+        after += cents(&a->age_after.past_due_amount);
+        for (k = 0; k < a->n_dues; k++) {
+            if (date_cmp(a->dues[k].date, AS_OF) >= 0 && date_cmp(a->dues[k].date, WEEK_END) < 0) {
+                billed += cents(&a->dues[k].amount);
+            }
+        }
+        if (a->plan != NULL) {
+            trackings[n_chosen] = a->tracking;
+            plans[n_chosen] = a->plan;
+            probs[n_chosen] = constant_hazard(a->hazard);
+            n_chosen++;
+        }
+    }
+    printf("  KPIs:\n");
+    check(coll_promise_kept_rate(trackings, n_chosen, &kpi), "coll_promise_kept_rate");
+    printf("    promise-kept rate      %7s  (the chosen plans' promises due by %s)\n", percent(&kpi, 0, b1),
+           WEEK_END_TEXT);
+    check(coll_recovery_rate(from_cents(delinquent_collected), from_cents(before), &kpi), "coll_recovery_rate");
+    printf("    recovery rate          %7s  (the week's payments from delinquent accounts / their past due on %s)\n",
+           percent(&kpi, 0, b1), AS_OF_TEXT);
+    check(coll_right_party_contact_rate(n_right_party, n_calls, &kpi), "coll_right_party_contact_rate");
+    printf("    right-party contacts   %7s  (%zu of %zu calls in contacts.csv)\n", percent(&kpi, 0, b1), n_right_party,
+           n_calls);
+    cei.opening_receivables = from_cents(before);
+    cei.credit_sales = from_cents(billed);
+    cei.months = 1;
+    cei.closing_receivables = from_cents(after);
+    cei.closing_current_receivables = from_cents(0);
+    check(coll_collection_effectiveness_index(&cei, &kpi), "coll_collection_effectiveness_index");
+    printf("    CEI (the week)         %7s  (past due %s + billed %s - past due %s)\n", percent(&kpi, 1, b4),
+           money(before, b1), money(billed, b2), money(after, b3));
+
+    /* Treatment: every account past due after the week, by the standard policy. */
+    check(coll_treatment_policy_standard(&policy), "coll_treatment_policy_standard");
+    for (i = 0; i < n_accounts; i++) {
+        account *a = &accounts[i];
+        coll_account_state state;
+        coll_treatment *t = NULL;
+        coll_treatment_result r;
+        const contact *last = NULL;
+        uint32_t failed = 0;
+        if (a->age_after.days_past_due == 0) continue;
+        for (k = 0; k < a->n_contacts; k++) {
+            const contact *x = &a->contacts[k];
+            if (strcmp(x->channel, "call") != 0) continue;
+            if (last == NULL || x->at >= last->at) last = x; /* the last in the file among equal instants */
+            failed += strcmp(x->outcome, "right_party_conversation") != 0;
+        }
+        check(coll_account_state_init(&state), "coll_account_state_init");
+        state.days_past_due = a->age_after.days_past_due;
+        state.balance = a->age_after.outstanding;
+        state.failed_contact_attempts = failed;
+        state.last_contact = last == NULL                                               ? COLL_LAST_CONTACT_NOT_ATTEMPTED
+                             : strcmp(last->outcome, "right_party_conversation") == 0 ? COLL_LAST_CONTACT_RIGHT_PARTY_CONTACT
+                             : strcmp(last->outcome, "voicemail") == 0                ? COLL_LAST_CONTACT_LEFT_MESSAGE
+                             : strcmp(last->outcome, "wrong_number") == 0             ? COLL_LAST_CONTACT_WRONG_PARTY
+                                                                                      : COLL_LAST_CONTACT_NO_ANSWER;
+        state.affordability = !a->has_statement  ? COLL_AFFORDABILITY_NOT_ASSESSED
+                              : a->disposable > 0 ? COLL_AFFORDABILITY_SURPLUS
+                                                  : COLL_AFFORDABILITY_DEFICIT;
+        if (a->tracking != NULL) {
+            coll_tracking_summary s;
+            check(coll_tracking_get_summary(a->tracking, &s), "coll_tracking_get_summary");
+            state.broken_promises = s.missed;
+            state.active_plan = s.status == COLL_ARRANGEMENT_ACTIVE;
+        }
+        check(coll_treatment_recommend(policy, &state, &t), "coll_treatment_recommend");
+        check(coll_treatment_get_result(t, &r), "coll_treatment_get_result");
+        actions[r.fired && r.action < 10 ? r.action : 10]++;
+        n_actions++;
+        coll_treatment_free(t);
+    }
+    coll_treatment_policy_free(policy);
+    /* The actions in name order, "none" among them. */
+    for (k = 0; k < 11; k++) names[k] = k < 10 ? ACTIONS[k] : none;
+    printf("  treatment (standard policy) for the %zu accounts past due:\n", n_actions);
+    for (;;) {
+        size_t best = 11;
+        for (k = 0; k < 11; k++) {
+            if (actions[k] && (best == 11 || strcmp(names[k], names[best]) < 0)) best = k;
+        }
+        if (best == 11) break;
+        printf("    %-24s %4zu\n", names[best], actions[best]);
+        actions[best] = 0;
+    }
+
+    check(coll_plan_forecast(plans, probs, n_chosen, AS_OF, COLL_FORECAST_MONTHLY, COLL_ROUND_HALF_UP, &f),
+          "coll_plan_forecast");
+    check(coll_forecast_row_count(f, &n_rows), "coll_forecast_row_count");
+    printf("  expected cash flow of the chosen plans by month:\n");
+    printf("    %-7s %8s %12s %12s\n", "month", "promises", "scheduled", "expected");
+    for (k = 0; k < n_rows; k++) {
+        char month[16];
+        check(coll_forecast_row_at(f, k, &row), "coll_forecast_row_at");
+        snprintf(month, sizeof month, "%04d-%02u", (int)row.period_start.year, (unsigned)row.period_start.month);
+        printf("    %-7s %8llu %12s %12s\n", month, (unsigned long long)row.promises, money(cents(&row.scheduled), b1),
+               money(cents(&row.expected), b2));
+    }
+    check(coll_forecast_totals(f, &row), "coll_forecast_totals");
+    printf("    %-7s %8llu %12s %12s\n", "total", (unsigned long long)row.promises, money(cents(&row.scheduled), b1),
+           money(cents(&row.expected), b2));
+    coll_forecast_free(f);
+    free(trackings);
+    free(plans);
+    free(probs);
+}
+
 int main(int argc, char **argv) {
     const char *dir = argc > 1 ? argv[1] : COLL_PORTFOLIO;
     coll_aging_rules rules;
     size_t i, n_delinquent = 0, len;
+    int64_t delinquent_collected;
 
     load(dir);
     check(coll_aging_rules_init(&rules), "coll_aging_rules_init");
@@ -706,12 +1039,15 @@ int main(int argc, char **argv) {
 
     contact_section();
     affordability_section();
-    week_section();
+    plans_section();
+    delinquent_collected = week_section();
+    track_plans();
     dunning_section();
 
     printf("\n7. Report\n");
     printf("  aging as of %s:\n", WEEK_END_TEXT);
     print_aging(1);
+    kpis_treatment_forecast(delinquent_collected);
 
     for (i = 0; i < n_accounts; i++) {
         account *a = &accounts[i];
@@ -721,6 +1057,8 @@ int main(int argc, char **argv) {
         free(a->contacts);
         free(a->before);
         free(a->after);
+        coll_arrangement_free(a->plan);
+        coll_tracking_free(a->tracking);
     }
     free(accounts);
     free(statements);
