@@ -3689,6 +3689,48 @@ typedef struct coll_plan_bounds {
 } coll_plan_bounds;
 
 /**
+ * How likely each promise is to be paid: one of the `COLL_PROBABILITIES_` constants.
+ */
+typedef uint32_t coll_probabilities_kind;
+
+/**
+ * A promise's standing: one of the `COLL_PROMISE_` constants.
+ */
+typedef uint32_t coll_promise_status;
+
+/**
+ * An arrangement's standing: one of the `COLL_ARRANGEMENT_` constants.
+ */
+typedef uint32_t coll_arrangement_status;
+
+/**
+ * What plans are ranked by: one of the `COLL_RANK_BY_` constants (best first).
+ */
+typedef uint32_t coll_rank_by;
+
+/**
+ * The periods of a forecast: one of the `COLL_FORECAST_` constants.
+ */
+typedef uint32_t coll_forecast_period;
+
+/**
+ * The next step for an account: one of the `COLL_ACTION_` constants.
+ */
+typedef uint32_t coll_action;
+
+/**
+ * The outcome of the last contact with an account's debtor (the treatment policy's view): one of the
+ * `COLL_LAST_CONTACT_` constants.
+ */
+typedef uint32_t coll_last_contact;
+
+/**
+ * What an affordability assessment found (the treatment policy's view): one of the
+ * `COLL_AFFORDABILITY_` constants.
+ */
+typedef uint32_t coll_affordability;
+
+/**
  * What every arrangement on a set of debts shares. Start from `coll_plan_terms_init`. A plain value;
  * the debts and their ids are read during the call that takes it.
  */
@@ -3806,11 +3848,6 @@ typedef struct coll_plan_payment {
 } coll_plan_payment;
 
 /**
- * An arrangement's standing: one of the `COLL_ARRANGEMENT_` constants.
- */
-typedef uint32_t coll_arrangement_status;
-
-/**
  * A tracking's figures. A plain value.
  */
 typedef struct coll_tracking_summary {
@@ -3855,11 +3892,6 @@ typedef struct coll_tracking_summary {
      */
     size_t n_promises;
 } coll_tracking_summary;
-
-/**
- * A promise's standing: one of the `COLL_PROMISE_` constants.
- */
-typedef uint32_t coll_promise_status;
 
 /**
  * One promise's standing. A plain value.
@@ -3938,11 +3970,6 @@ typedef struct coll_replan_terms {
 } coll_replan_terms;
 
 /**
- * How likely each promise is to be paid: one of the `COLL_PROBABILITIES_` constants.
- */
-typedef uint32_t coll_probabilities_kind;
-
-/**
  * The probability that each promise of a plan is paid. A plain value; `values` is read during the
  * call that takes it.
  */
@@ -4013,16 +4040,6 @@ typedef struct coll_plan_score_result {
 } coll_plan_score_result;
 
 /**
- * What plans are ranked by: one of the `COLL_RANK_BY_` constants (best first).
- */
-typedef uint32_t coll_rank_by;
-
-/**
- * The periods of a forecast: one of the `COLL_FORECAST_` constants.
- */
-typedef uint32_t coll_forecast_period;
-
-/**
  * One period of a forecast (or, from `coll_forecast_totals`, every period: `period_start` is then
  * the first row's, or {0, 0, 0} when there is none). A plain value.
  */
@@ -4044,11 +4061,6 @@ typedef struct coll_forecast_row {
      */
     struct coll_decimal expected;
 } coll_forecast_row;
-
-/**
- * The next step for an account: one of the `COLL_ACTION_` constants.
- */
-typedef uint32_t coll_action;
 
 /**
  * A rule of a policy (its conditions are in the policy's JSON). `name` and `reason` point into the
@@ -4076,18 +4088,6 @@ typedef struct coll_treatment_rule {
      */
     size_t reason_len;
 } coll_treatment_rule;
-
-/**
- * The outcome of the last contact with an account's debtor (the treatment policy's view): one of the
- * `COLL_LAST_CONTACT_` constants.
- */
-typedef uint32_t coll_last_contact;
-
-/**
- * What an affordability assessment found (the treatment policy's view): one of the
- * `COLL_AFFORDABILITY_` constants.
- */
-typedef uint32_t coll_affordability;
 
 /**
  * What is known of an account when choosing the next action. Start from `coll_account_state_init`
@@ -10552,6 +10552,184 @@ coll_status coll_plan_bounds_from_json(const char *text,
                                        struct coll_plan_bounds *out);
 
 /**
+ * The `COLL_PROBABILITIES_` constant named by `name`: `certain`, `per-installment` or `constant-hazard` (the core's names; case, `-`, `_` and
+ * spaces are not significant). Unknown names give `COLL_INVALID_ARGUMENT` naming `probabilities`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable `coll_probabilities_kind`.
+ */
+coll_status coll_probabilities_kind_from_name(const char *name,
+                                              size_t len,
+                                              coll_probabilities_kind *out);
+
+/**
+ * The name of a `COLL_PROBABILITIES_` constant (`"per-installment"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `probabilities`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_probabilities_kind_name(coll_probabilities_kind value,
+                                         const char **out);
+
+/**
+ * The `COLL_PROMISE_` constant named by `name`: `pending`, `kept`, `partially-kept` or `broken` (the core's names; case, `-`, `_` and
+ * spaces are not significant). Unknown names give `COLL_INVALID_ARGUMENT` naming `promise_status`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable `coll_promise_status`.
+ */
+coll_status coll_promise_status_from_name(const char *name,
+                                          size_t len,
+                                          coll_promise_status *out);
+
+/**
+ * The name of a `COLL_PROMISE_` constant (`"partially-kept"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `promise_status`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_promise_status_name(coll_promise_status value, const char **out);
+
+/**
+ * The `COLL_ARRANGEMENT_` constant named by `name`: `active`, `completed`, `broken` or `cancelled` (the core's names; case, `-`, `_` and
+ * spaces are not significant). Unknown names give `COLL_INVALID_ARGUMENT` naming `arrangement_status`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable `coll_arrangement_status`.
+ */
+coll_status coll_arrangement_status_from_name(const char *name,
+                                              size_t len,
+                                              coll_arrangement_status *out);
+
+/**
+ * The name of a `COLL_ARRANGEMENT_` constant (`"completed"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `arrangement_status`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_arrangement_status_name(coll_arrangement_status value, const char **out);
+
+/**
+ * The `COLL_RANK_BY_` constant named by `name`: `expected-npv`, `npv`, `expected-value`, `total`, `duration` or `payment-to-income` (the core's names; case, `-`, `_` and
+ * spaces are not significant). Unknown names give `COLL_INVALID_ARGUMENT` naming `rank_by`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable `coll_rank_by`.
+ */
+coll_status coll_rank_by_from_name(const char *name,
+                                   size_t len,
+                                   coll_rank_by *out);
+
+/**
+ * The name of a `COLL_RANK_BY_` constant (`"expected-npv"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `rank_by`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_rank_by_name(coll_rank_by value, const char **out);
+
+/**
+ * The `COLL_FORECAST_` constant named by `name`: `weekly` or `monthly` (the core's names; case, `-`, `_` and
+ * spaces are not significant). Unknown names give `COLL_INVALID_ARGUMENT` naming `period`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable `coll_forecast_period`.
+ */
+coll_status coll_forecast_period_from_name(const char *name,
+                                           size_t len,
+                                           coll_forecast_period *out);
+
+/**
+ * The name of a `COLL_FORECAST_` constant (`"monthly"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `period`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_forecast_period_name(coll_forecast_period value, const char **out);
+
+/**
+ * The `COLL_ACTION_` constant named by `name`: `reminder`, `call`, `payment-plan-offer`, `settlement-offer`, `final-notice`, `escalate-to-supervisor`, `legal-review`, `agency-placement`, `hardship-review` or `write-off` (the core's names; case, `-`, `_` and
+ * spaces are not significant). Unknown names give `COLL_INVALID_ARGUMENT` naming `action`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable `coll_action`.
+ */
+coll_status coll_action_from_name(const char *name,
+                                  size_t len,
+                                  coll_action *out);
+
+/**
+ * The name of a `COLL_ACTION_` constant (`"hardship-review"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `action`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_action_name(coll_action value, const char **out);
+
+/**
+ * The `COLL_LAST_CONTACT_` constant named by `name`: `not-attempted`, `no-answer`, `left-message`, `wrong-party`, `right-party-contact`, `promised-to-pay` or `refused-to-pay` (the core's names; case, `-`, `_` and
+ * spaces are not significant). Unknown names give `COLL_INVALID_ARGUMENT` naming `last_contact`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable `coll_last_contact`.
+ */
+coll_status coll_last_contact_from_name(const char *name,
+                                        size_t len,
+                                        coll_last_contact *out);
+
+/**
+ * The name of a `COLL_LAST_CONTACT_` constant (`"promised-to-pay"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `last_contact`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_last_contact_name(coll_last_contact value,
+                                   const char **out);
+
+/**
+ * The `COLL_AFFORDABILITY_` constant named by `name`: `not-assessed`, `surplus` or `deficit` (the core's names; case, `-`, `_` and
+ * spaces are not significant). Unknown names give `COLL_INVALID_ARGUMENT` naming `affordability`.
+ *
+ * # Safety
+ * `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable `coll_affordability`.
+ */
+coll_status coll_affordability_from_name(const char *name,
+                                         size_t len,
+                                         coll_affordability *out);
+
+/**
+ * The name of a `COLL_AFFORDABILITY_` constant (`"surplus"`) in `*out`. An unknown number gives
+ * `COLL_INVALID_ARGUMENT` naming `affordability`.
+ *
+ * Ownership: `*out` is a static string; never free it.
+ *
+ * # Safety
+ * `out` is NULL or points to a writable `const char *`.
+ */
+coll_status coll_affordability_name(coll_affordability value, const char **out);
+
+/**
  * Fills `*out` with the default terms: no currency (set it), no debts, start 0000-00-00 (set it),
  * interest and fees frozen, no grace days, no tolerance, no bounds.
  *
@@ -10755,6 +10933,42 @@ coll_status coll_arrangement_promise_count(const struct coll_arrangement *arrang
 coll_status coll_arrangement_promise_at(const struct coll_arrangement *arrangement,
                                         size_t index,
                                         struct coll_promise *out);
+
+/**
+ * The number of debts the arrangement covers, in `*out`.
+ *
+ * # Safety
+ * `arrangement` is NULL or a live handle; `out` is NULL or writable.
+ */
+coll_status coll_arrangement_debt_count(const struct coll_arrangement *arrangement, size_t *out);
+
+/**
+ * Debt `index` (in the order given), in `*out`: its `id` points into the arrangement (valid until it
+ * is freed, NUL-terminated). An index past the end gives `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `arrangement` is NULL or a live handle; `out` is NULL or writable.
+ */
+coll_status coll_arrangement_debt_at(const struct coll_arrangement *arrangement,
+                                     size_t index,
+                                     struct coll_plan_debt *out);
+
+/**
+ * Promise `index` split across the debts pro rata to their balances, to the minor unit (the
+ * largest-remainder method: the shares add up to the promise exactly), into `out` (room for
+ * `out_cap`, one per debt) with their number in `*out_len`; too small an array gives
+ * `COLL_BUFFER_TOO_SMALL` with the number needed in `*out_len`. An index past the end gives
+ * `COLL_INVALID_ARGUMENT` naming `index`.
+ *
+ * # Safety
+ * `arrangement` is NULL or a live handle; `out` is NULL or points to `out_cap` writable
+ * `coll_decimal`s; `out_len` is NULL or writable.
+ */
+coll_status coll_arrangement_debt_shares(const struct coll_arrangement *arrangement,
+                                         size_t index,
+                                         struct coll_decimal *out,
+                                         size_t out_cap,
+                                         size_t *out_len);
 
 /**
  * Fills `*out` with the default break rule: two missed installments, not necessarily consecutive.

@@ -703,6 +703,19 @@ fn settlement_offers_follow_the_band_and_the_minimum() {
             expected.iter().map(|(n, a, m)| (*n, dec(a), *m)).collect();
         assert_eq!(got, want, "{days} days, minimum {minimum:?}");
     }
+    // A minimum between two cents would raise an offer to an amount that cannot be paid.
+    let err = settlement_offers(
+        dec("1234.57"),
+        Currency::USD,
+        400,
+        Some(dec("900.005")),
+        &policy,
+    )
+    .unwrap_err();
+    assert_eq!(
+        (err.field(), err.value()),
+        ("minimum", "900.005".to_string())
+    );
     // A policy from JSON is checked like a constructed one.
     let bad = r#"{"bands": [{"min_days_past_due": 0, "lump_sum_discount_percent": "100", "installment_discount_percent": "0", "max_installments": 1}]}"#;
     let err = serde_json::from_str::<SettlementPolicy>(bad).unwrap_err();

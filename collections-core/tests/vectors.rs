@@ -14,7 +14,7 @@ use collections_core::contact::{
 };
 use collections_core::debt::aging::{
     age_portfolio, AccountObligations, AgingRules, Buckets, ChargeOffPolicy, CreditType, DateRange,
-    FrozenPeriods, LimitationPeriod, Obligation, ShortfallMethod, Tolerance,
+    FrozenPeriods, LimitationPeriod, Obligation, Payment, ShortfallMethod, Tolerance,
 };
 use collections_core::debt::dunning::{
     dunning_run, DunningInterest, DunningLevel, DunningPolicy, DunningTotals, Invoice,
@@ -33,6 +33,13 @@ use collections_core::debt::reconcile::{
 };
 use collections_core::debt::status::{transition, Status, StatusHistory};
 use collections_core::finance::{self, AprcBasis, UnitPeriod, When};
+use collections_core::plan::{
+    collection_effectiveness_index, compare_plans, days_sales_outstanding, forecast,
+    liquidation_rate, minimum_settlement, promise_kept_rate, recovery_rate,
+    right_party_contact_rate, roll_rate_matrix, settle, settlement_offers, track, AccountState,
+    AlternativePath, Arrangement, BreakRule, CeiInputs, PlanBounds, PlanTerms, Probabilities,
+    Promise, ReplanTerms, Scorer, SettlementPolicy, Tracking, TreatmentPolicy,
+};
 use collections_core::schedule::{
     amortize, HolidayInterest, InterestMethod, KindParams, OddFirstPeriod, Reamortization, Row,
     ScheduleKind, ScheduleTerms, TermOrPayment,
@@ -502,6 +509,23 @@ fn run(case: &Value) -> Outcome {
             affordability_case(case)
         }
         "evaluate" | "eligible_windows" => contact_case(case),
+        "arrangement"
+        | "track"
+        | "replan"
+        | "score"
+        | "rank"
+        | "settle"
+        | "minimum_settlement"
+        | "settlement_offers"
+        | "forecast"
+        | "cei"
+        | "dso"
+        | "recovery_rate"
+        | "liquidation_rate"
+        | "right_party_contact_rate"
+        | "promise_kept_rate"
+        | "roll_rate_matrix"
+        | "treatment" => with_expected_error(case, plan_case),
         other => panic!("unknown op {other:?} in case {case}"),
     }
 }
@@ -1606,12 +1630,10 @@ fn affordability_case(case: &Value) -> Outcome {
     }
 }
 
-/// One of a contact case's inputs (`policy`, `profile`, `history`, `request`) from the core's own JSON;
-/// JSON the core refuses is an `invalid_argument` naming the input.
-fn contact_input<T: serde::de::DeserializeOwned>(
-    case: &Value,
-    key: &'static str,
-) -> Result<T, Error> {
+/// One of a case's inputs in the core's own JSON (contact: `policy`, `profile`, `history`, `request`;
+/// plan: `terms`, `arrangement`, `break_rule`, ...); JSON the core refuses is an `invalid_argument`
+/// naming the input.
+fn json_input<T: serde::de::DeserializeOwned>(case: &Value, key: &'static str) -> Result<T, Error> {
     serde_json::from_value(case[key].clone()).map_err(|e| Error::InvalidArgument {
         field: key,
         value: case[key].to_string(),
@@ -1627,10 +1649,10 @@ fn instant_json(t: chrono::DateTime<chrono::Utc>) -> Value {
 /// an error is a result too, compared with `expected_error`.
 fn contact_case(case: &Value) -> Outcome {
     let run = || -> Outcome {
-        let policy: Policy = contact_input(case, "policy")?;
-        let profile: ContactProfile = contact_input(case, "profile")?;
-        let history: ContactHistory = contact_input(case, "history")?;
-        let request: ContactRequest = contact_input(case, "request")?;
+        let policy: Policy = json_input(case, "policy")?;
+        let profile: ContactProfile = json_input(case, "profile")?;
+        let history: ContactHistory = json_input(case, "history")?;
+        let request: ContactRequest = json_input(case, "request")?;
         if text(case, "op") == "evaluate" {
             let d = evaluate(&policy, &profile, &history, &request)?;
             Ok(serde_json::json!({
@@ -1653,8 +1675,18 @@ fn contact_case(case: &Value) -> Outcome {
             }))
         }
     };
-    match (run(), case.get("expected_error")) {
-        (Ok(mut got), Some(_)) => {
+    with_expected_error(case, |_| run())
+}
+
+/// Runs a case whose bad input is stated as `expected_error: {"kind", "field"}` (contact.json,
+/// plan.json): an error is then a result compared like the others, and a success fails the case.
+fn with_expected_error(case: &Value, run: impl FnOnce(&Value) -> Outcome) -> Outcome {
+    match (run(case), case.get("expected_error")) {
+        (Ok(got), Some(_)) => {
+            let mut got = match got {
+                Value::Object(_) => got,
+                other => serde_json::json!({ "expected": other }),
+            };
             got["expected_error"] = Value::Null;
             Ok(got)
         }
@@ -1662,6 +1694,346 @@ fn contact_case(case: &Value) -> Outcome {
             "expected_error": {"kind": error_kind(&e), "field": e.field()},
         })),
         (outcome, None) => outcome,
+    }
+}
+
+/// An optional input in the core's own JSON (`break_rule`, `probabilities`, `bounds`): absent or null
+/// is the core's default.
+fn opt_json_input<T: serde::de::DeserializeOwned + Default>(
+    case: &Value,
+    key: &'static str,
+) -> Result<T, Error> {
+    match case.get(key) {
+        None | Some(Value::Null) => Ok(T::default()),
+        Some(_) => json_input(case, key),
+    }
+}
+
+fn promise_list(case: &Value, key: &'static str) -> Result<Vec<Promise>, Error> {
+    Ok(dated(case, key)?
+        .into_iter()
+        .map(|(d, a)| Promise::new(d, a))
+        .collect())
+}
+
+fn promises_json(promises: &[Promise]) -> Value {
+    promises
+        .iter()
+        .map(|p| serde_json::json!([p.date.to_string(), p.amount.to_string()]))
+        .collect()
+}
+
+fn decimals_json(values: &[Decimal]) -> Value {
+    values.iter().map(|d| Value::from(d.to_string())).collect()
+}
+
+/// A KPI ratio rounded half-even to the case's `places`, as text, or null.
+fn ratio_json(case: &Value, ratio: Option<Decimal>) -> Result<Value, Error> {
+    ratio
+        .map(|r| round_decimal(r, places(case), RoundingMode::HalfEven).map(|r| r.to_string()))
+        .transpose()
+        .map(|r| r.map_or(Value::Null, Value::from))
+}
+
+/// A `track` case's inputs (also each item of `promise_kept_rate`'s `trackings`).
+fn plan_tracking(case: &Value) -> Result<(Arrangement, Tracking), Error> {
+    let plan: Arrangement = json_input(case, "arrangement")?;
+    let payments: Vec<Payment> = dated(case, "payments")?
+        .into_iter()
+        .map(|(date, amount)| Payment { date, amount })
+        .collect();
+    let rule: BreakRule = opt_json_input(case, "break_rule")?;
+    let t = track(&plan, &payments, date(case, "as_of")?, &rule)?;
+    Ok((plan, t))
+}
+
+/// `plans`: a list of `{"arrangement", "probabilities"?}`.
+fn plan_list(case: &Value) -> Result<Vec<(Arrangement, Probabilities)>, Error> {
+    case["plans"]
+        .as_array()
+        .expect("plans")
+        .iter()
+        .map(|p| {
+            Ok((
+                json_input(p, "arrangement")?,
+                opt_json_input(p, "probabilities")?,
+            ))
+        })
+        .collect()
+}
+
+/// The ops of plan.json (collections_core::plan). The results are named as the case's expectations.
+fn plan_case(case: &Value) -> Outcome {
+    let u64_of = |key: &str| {
+        case[key]
+            .as_u64()
+            .unwrap_or_else(|| panic!("{key} is a count: {case}"))
+    };
+    let u32_of = |key: &str| u32::try_from(u64_of(key)).expect("fits u32");
+    match text(case, "op") {
+        "arrangement" => {
+            let terms: PlanTerms = json_input(case, "terms")?;
+            let down = match case.get("down_payment") {
+                None | Some(Value::Null) => None,
+                Some(d) => Some(Promise::new(
+                    parse::date("down_payment", item(d, 0))?,
+                    parse::decimal("down_payment", item(d, 1))?,
+                )),
+            };
+            let plan = Arrangement::from_promises(&terms, down, promise_list(case, "promises")?)?;
+            let shares: Vec<Value> = plan
+                .debt_shares()?
+                .iter()
+                .map(|s| decimals_json(s))
+                .collect();
+            Ok(serde_json::json!({
+                "expected_balance": plan.balance().to_string(),
+                "expected_total_promised": plan.total_promised().to_string(),
+                "expected_promises": promises_json(plan.promises()),
+                "expected_debt_shares": shares,
+            }))
+        }
+        "track" => {
+            let (_, t) = plan_tracking(case)?;
+            let promises: Vec<Value> = t
+                .promises
+                .iter()
+                .map(|p| {
+                    serde_json::json!([
+                        p.status.name(),
+                        p.paid.to_string(),
+                        p.paid_on_time.to_string()
+                    ])
+                })
+                .collect();
+            Ok(serde_json::json!({
+                "expected_status": t.status.name(),
+                "expected_status_date": date_json(t.status_date),
+                "expected_promises": promises,
+                "expected_paid": t.paid.to_string(),
+                "expected_unmatched": t.unmatched.to_string(),
+                "expected_remaining": t.remaining.to_string(),
+                "expected_missed": t.missed,
+                "expected_tolerated_shortfall": t.tolerated_shortfall.to_string(),
+            }))
+        }
+        "replan" => {
+            let (plan, t) = plan_tracking(case)?;
+            let terms: ReplanTerms = json_input(case, "replan")?;
+            let bounds: PlanBounds = opt_json_input(case, "bounds")?;
+            let again = plan.replan(&t, &terms, &bounds)?;
+            let debts: Vec<Value> = again
+                .debts()
+                .iter()
+                .map(|d| serde_json::json!([d.id, d.balance.to_string()]))
+                .collect();
+            Ok(serde_json::json!({
+                "expected_promises": promises_json(again.promises()),
+                "expected_balance": again.balance().to_string(),
+                "expected_debts": debts,
+            }))
+        }
+        "score" => {
+            let plan: Arrangement = json_input(case, "arrangement")?;
+            let probabilities: Probabilities = opt_json_input(case, "probabilities")?;
+            let scorer = Scorer::new(
+                dec(case, "discount_rate")?,
+                opt_dec(case, "disposable_income")?,
+                rounding(case, "rounding")?,
+            )?;
+            let s = scorer.score(&plan, &probabilities)?;
+            Ok(serde_json::json!({
+                "expected_total": s.total.to_string(),
+                "expected_promise_count": s.promises,
+                "expected_duration_days": s.duration_days,
+                "expected_npv": s.npv.to_string(),
+                "expected_recovery_ratio": s.recovery_ratio.to_string(),
+                "expected_largest_monthly_payment": s.largest_monthly_payment.to_string(),
+                "expected_payment_to_income": s.payment_to_income.map(|r| r.to_string()),
+                "expected_expected_value": s.expected_value.to_string(),
+                "expected_expected_npv": s.expected_npv.to_string(),
+            }))
+        }
+        "rank" => {
+            let plans = plan_list(case)?;
+            let scorer = Scorer::new(
+                dec(case, "discount_rate")?,
+                opt_dec(case, "disposable_income")?,
+                rounding(case, "rounding")?,
+            )?;
+            let refs: Vec<(&Arrangement, &Probabilities)> =
+                plans.iter().map(|(a, p)| (a, p)).collect();
+            let ranked = compare_plans(&scorer, &refs, text(case, "by").parse()?)?;
+            Ok(serde_json::json!({
+                "expected_order": ranked.iter().map(|(i, _)| *i).collect::<Vec<_>>(),
+            }))
+        }
+        "settle" => {
+            let dates = case["dates"]
+                .as_array()
+                .expect("dates")
+                .iter()
+                .map(|d| parse::date("dates", d.as_str().unwrap_or_default()))
+                .collect::<Result<Vec<_>, Error>>()?;
+            let s = settle(
+                dec(case, "balance")?,
+                currency(text(case, "currency"))?,
+                dec(case, "percent")?,
+                &dates,
+                rounding(case, "rounding")?,
+            )?;
+            Ok(serde_json::json!({
+                "expected_amount": s.amount.to_string(),
+                "expected_discount": s.discount.to_string(),
+                "expected_installments": promises_json(&s.installments),
+            }))
+        }
+        "minimum_settlement" => {
+            let path: AlternativePath = json_input(case, "path")?;
+            let m = minimum_settlement(
+                &path,
+                date(case, "valuation_date")?,
+                dec(case, "discount_rate")?,
+                opt_dec(case, "floor")?,
+                currency(text(case, "currency"))?,
+                rounding(case, "rounding")?,
+            )?;
+            // The NPVs are not rounded by the core: compared after rounding half-even to `places`.
+            let npv = |x: Decimal| match case.get("places") {
+                Some(_) => ratio_json(case, Some(x)),
+                None => Ok(Value::from(x.to_string())),
+            };
+            Ok(serde_json::json!({
+                "expected_recovery_npv": npv(m.recovery_npv)?,
+                "expected_cost_npv": npv(m.cost_npv)?,
+                "expected_net": m.net.to_string(),
+                "expected_minimum": m.minimum.to_string(),
+            }))
+        }
+        "settlement_offers" => {
+            let policy: SettlementPolicy = json_input(case, "policy")?;
+            let offers = settlement_offers(
+                dec(case, "balance")?,
+                currency(text(case, "currency"))?,
+                u32_of("days_past_due"),
+                opt_dec(case, "minimum")?,
+                &policy,
+            )?;
+            let offers: Vec<Value> = offers
+                .iter()
+                .map(|o| {
+                    serde_json::json!([
+                        o.installments,
+                        o.amount.to_string(),
+                        o.discount.to_string(),
+                        o.band_min_days_past_due,
+                        o.at_minimum
+                    ])
+                })
+                .collect();
+            Ok(serde_json::json!({ "expected_offers": offers }))
+        }
+        "forecast" => {
+            let plans = plan_list(case)?;
+            let f = forecast(
+                plans.iter().map(|(a, p)| (a, p)),
+                date(case, "from")?,
+                text(case, "period").parse()?,
+                rounding(case, "rounding")?,
+            )?;
+            let rows: Vec<Value> = f
+                .rows
+                .iter()
+                .map(|r| {
+                    serde_json::json!([
+                        r.period_start.to_string(),
+                        r.promises,
+                        r.scheduled.to_string(),
+                        r.expected.to_string()
+                    ])
+                })
+                .collect();
+            let (n, scheduled, expected) = f.totals()?;
+            Ok(serde_json::json!({
+                "expected_rows": rows,
+                "expected_totals": [n, scheduled.to_string(), expected.to_string()],
+            }))
+        }
+        "cei" => {
+            let inputs = CeiInputs {
+                opening_receivables: dec(case, "opening_receivables")?,
+                credit_sales: dec(case, "credit_sales")?,
+                months: u32_of("months"),
+                closing_receivables: dec(case, "closing_receivables")?,
+                closing_current_receivables: dec(case, "closing_current_receivables")?,
+            };
+            ratio_json(case, collection_effectiveness_index(&inputs)?)
+        }
+        "dso" => ratio_json(
+            case,
+            days_sales_outstanding(
+                dec(case, "receivables")?,
+                dec(case, "credit_sales")?,
+                u32_of("days"),
+            )?,
+        ),
+        "recovery_rate" => ratio_json(
+            case,
+            recovery_rate(dec(case, "collected")?, dec(case, "outstanding")?)?,
+        ),
+        "liquidation_rate" => ratio_json(
+            case,
+            liquidation_rate(dec(case, "gross_recoveries")?, dec(case, "placements")?)?,
+        ),
+        "right_party_contact_rate" => ratio_json(
+            case,
+            right_party_contact_rate(u64_of("right_party_contacts"), u64_of("denominator"))?,
+        ),
+        "promise_kept_rate" => {
+            let trackings = case["trackings"]
+                .as_array()
+                .expect("trackings")
+                .iter()
+                .map(|t| plan_tracking(t).map(|(_, t)| t))
+                .collect::<Result<Vec<_>, Error>>()?;
+            ratio_json(case, promise_kept_rate(&trackings))
+        }
+        "roll_rate_matrix" => {
+            let accounts = case["accounts"]
+                .as_array()
+                .expect("accounts")
+                .iter()
+                .map(aging_account)
+                .collect::<Result<Vec<_>, Error>>()?;
+            let m = roll_rate_matrix(
+                &accounts,
+                date(case, "from")?,
+                date(case, "to")?,
+                &aging_rules(case)?,
+            )?;
+            let rates = m
+                .rates
+                .iter()
+                .map(|row| row.iter().map(|r| ratio_json(case, *r)).collect())
+                .collect::<Result<Vec<Vec<Value>>, Error>>()?;
+            Ok(serde_json::json!({
+                "expected_accounts": m.accounts,
+                "expected_outstanding": m.outstanding.iter().map(|row| decimals_json(row)).collect::<Vec<_>>(),
+                "expected_rates": rates,
+            }))
+        }
+        _ => {
+            let policy = match &case["policy"] {
+                Value::String(s) if s == "standard" => TreatmentPolicy::standard(),
+                _ => json_input(case, "policy")?,
+            };
+            let state: AccountState = json_input(case, "state")?;
+            let r = policy.recommend(&state);
+            Ok(serde_json::json!({
+                "expected_action": r.as_ref().map(|r| r.action.name()),
+                "expected_rule": r.as_ref().map(|r| r.rule.as_str()),
+            }))
+        }
     }
 }
 

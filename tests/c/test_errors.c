@@ -6080,6 +6080,956 @@ static void test_contact_native_profiles(void) {
     coll_contact_profile_free(p);
 }
 
+/* ---------------------------------------------------------------- repayment plans */
+
+/* Whether a decimal equals `want` as a number (scale aside). */
+static int num_is(coll_decimal d, const char *want) {
+    coll_decimal w = dec(want);
+    int32_t c = 1;
+    return coll_decimal_cmp(&d, &w, &c) == COLL_OK && c == 0;
+}
+
+static coll_promise promise(coll_date date, const char *amount) {
+    coll_promise p;
+    p.date = date;
+    p.amount = dec(amount);
+    return p;
+}
+
+/* USD, one debt "card" of 300.00, from 2026-01-01, interest and fees frozen, no grace, no bounds. */
+static coll_plan_debt PLAN_CARD;
+
+static coll_plan_terms card_terms(void) {
+    coll_plan_terms t;
+    memset(&t, 0, sizeof t);
+    EXPECT_OK(coll_plan_terms_init(&t));
+    PLAN_CARD = plan_debt("card", "300.00", "0");
+    t.currency = currency("USD");
+    t.debts = &PLAN_CARD;
+    t.n_debts = 1;
+    t.start_date = ymd(2026, 1, 1);
+    return t;
+}
+
+/* 100.00 on the 15th of January, February and March 2026. */
+static void three_promises(coll_promise *p) {
+    p[0] = promise(ymd(2026, 1, 15), "100.00");
+    p[1] = promise(ymd(2026, 2, 15), "100.00");
+    p[2] = promise(ymd(2026, 3, 15), "100.00");
+}
+
+static coll_arrangement *card_plan(void) {
+    coll_plan_terms t = card_terms();
+    coll_promise p[3];
+    coll_arrangement *a = NULL;
+    three_promises(p);
+    EXPECT_OK(coll_arrangement_new(&t, NULL, p, 3, &a));
+    return a;
+}
+
+/* coll_arrangement_new fails with `status` naming `field`, leaving `out` untouched. */
+static void expect_arrangement_fails(int line, const coll_plan_terms *t, const coll_promise *down,
+                                     const coll_promise *p, size_t n, coll_status status, const char *field) {
+    coll_arrangement *out;
+    poison(&out, sizeof out);
+    expect_status(line, "coll_arrangement_new", coll_arrangement_new(t, down, p, n, &out), status, field);
+    expect_untouched(line, "out", &out, sizeof out);
+}
+#define ARRANGEMENT_FAILS(t, down, p, n, status, field) \
+    expect_arrangement_fails(__LINE__, &(t), down, p, n, status, field)
+
+static void test_plan_names(void) {
+    uint32_t v;
+    const char *name;
+
+    NAMES(probabilities_kind, "Per Installment", "per-installment", COLL_PROBABILITIES_PER_INSTALLMENT, 3,
+          "probabilities");
+    NAMES(promise_status, "partially_kept", "partially-kept", COLL_PROMISE_PARTIALLY_KEPT, 4, "promise_status");
+    NAMES(arrangement_status, "Cancelled", "cancelled", COLL_ARRANGEMENT_CANCELLED, 4, "arrangement_status");
+    NAMES(rank_by, "payment to income", "payment-to-income", COLL_RANK_BY_PAYMENT_TO_INCOME, 6, "rank_by");
+    NAMES(forecast_period, "WEEKLY", "weekly", COLL_FORECAST_WEEKLY, 2, "period");
+    NAMES(action, "escalate_to_supervisor", "escalate-to-supervisor", COLL_ACTION_ESCALATE_TO_SUPERVISOR, 10,
+          "action");
+    NAMES(last_contact, "promised to pay", "promised-to-pay", COLL_LAST_CONTACT_PROMISED_TO_PAY, 7, "last_contact");
+    NAMES(affordability, "Deficit", "deficit", COLL_AFFORDABILITY_DEFICIT, 3, "affordability");
+    EXPECT_OK(coll_probabilities_kind_from_name("constant-hazard", 15, &v));
+    EXPECT_TRUE(v == COLL_PROBABILITIES_CONSTANT_HAZARD);
+    EXPECT_OK(coll_probabilities_kind_name(COLL_PROBABILITIES_CONSTANT_HAZARD, &name));
+    EXPECT_TRUE(strcmp(name, "constant-hazard") == 0);
+    EXPECT_OK(coll_promise_status_from_name("kept", 4, &v));
+    EXPECT_TRUE(v == COLL_PROMISE_KEPT);
+    EXPECT_OK(coll_promise_status_name(COLL_PROMISE_KEPT, &name));
+    EXPECT_TRUE(strcmp(name, "kept") == 0);
+    EXPECT_OK(coll_arrangement_status_from_name("broken", 6, &v));
+    EXPECT_TRUE(v == COLL_ARRANGEMENT_BROKEN);
+    EXPECT_OK(coll_arrangement_status_name(COLL_ARRANGEMENT_BROKEN, &name));
+    EXPECT_TRUE(strcmp(name, "broken") == 0);
+    EXPECT_OK(coll_rank_by_from_name("npv", 3, &v));
+    EXPECT_TRUE(v == COLL_RANK_BY_NPV);
+    EXPECT_OK(coll_rank_by_name(COLL_RANK_BY_NPV, &name));
+    EXPECT_TRUE(strcmp(name, "npv") == 0);
+    EXPECT_OK(coll_forecast_period_from_name("monthly", 7, &v));
+    EXPECT_TRUE(v == COLL_FORECAST_MONTHLY);
+    EXPECT_OK(coll_forecast_period_name(COLL_FORECAST_MONTHLY, &name));
+    EXPECT_TRUE(strcmp(name, "monthly") == 0);
+    EXPECT_OK(coll_action_from_name("write-off", 9, &v));
+    EXPECT_TRUE(v == COLL_ACTION_WRITE_OFF);
+    EXPECT_OK(coll_action_name(COLL_ACTION_WRITE_OFF, &name));
+    EXPECT_TRUE(strcmp(name, "write-off") == 0);
+    EXPECT_OK(coll_last_contact_from_name("wrong-party", 11, &v));
+    EXPECT_TRUE(v == COLL_LAST_CONTACT_WRONG_PARTY);
+    EXPECT_OK(coll_last_contact_name(COLL_LAST_CONTACT_WRONG_PARTY, &name));
+    EXPECT_TRUE(strcmp(name, "wrong-party") == 0);
+    EXPECT_OK(coll_affordability_from_name("not-assessed", 12, &v));
+    EXPECT_TRUE(v == COLL_AFFORDABILITY_NOT_ASSESSED);
+    EXPECT_OK(coll_affordability_name(COLL_AFFORDABILITY_NOT_ASSESSED, &name));
+    EXPECT_TRUE(strcmp(name, "not-assessed") == 0);
+}
+
+static void test_plan_arrangements(void) {
+    coll_plan_terms t = card_terms(), bad;
+    coll_promise p[3], q[3], down, got;
+    coll_arrangement *a = NULL, *b = NULL, *c = NULL;
+    coll_schedule_terms st;
+    coll_schedule *s = NULL;
+    coll_decimal d;
+    coll_currency cur;
+    coll_date day;
+    coll_plan_debt debt;
+    size_t n, len;
+    bool yes;
+    char buf[2048];
+    static const char TERMS_JSON[] =
+        "{\"currency\":\"USD\",\"debts\":[{\"id\":\"card\",\"balance\":\"300\",\"annual_rate\":\"0\"}],"
+        "\"start_date\":\"2026-01-01\",\"freeze\":{\"interest\":true,\"fees\":true},"
+        "\"kept\":{\"grace_days\":0,\"tolerance\":{\"kind\":\"none\"}},"
+        "\"bounds\":{\"max_term_months\":2,\"minimum_installment\":{\"type\":\"fixed\",\"amount\":\"0\"}}}";
+
+    EXPECT_NULL(coll_plan_terms_init(NULL), "out");
+    EXPECT_NULL(coll_plan_bounds_init(NULL), "out");
+    three_promises(p);
+    EXPECT_OK(coll_arrangement_new(&t, NULL, p, 3, &a));
+    /* 3 x 100.00 on a 300.00 debt. */
+    EXPECT_OK(coll_arrangement_balance(a, &d));
+    EXPECT_TRUE(num_is(d, "300"));
+    EXPECT_OK(coll_arrangement_total_promised(a, &d));
+    EXPECT_TRUE(num_is(d, "300"));
+    EXPECT_OK(coll_arrangement_promise_count(a, &n));
+    EXPECT_TRUE(n == 3);
+    EXPECT_OK(coll_arrangement_promise_at(a, 2, &got));
+    EXPECT_TRUE(same_date(got.date, ymd(2026, 3, 15)) && num_is(got.amount, "100"));
+    POISON(got);
+    EXPECT(coll_arrangement_promise_at(a, 3, &got), COLL_INVALID_ARGUMENT, "index");
+    UNTOUCHED(got);
+    EXPECT_OK(coll_arrangement_currency(a, &cur));
+    EXPECT_TRUE(strcmp(cur.code, "USD") == 0 && cur.minor_units == 2);
+    EXPECT_OK(coll_arrangement_start_date(a, &day));
+    EXPECT_TRUE(same_date(day, ymd(2026, 1, 1)));
+    EXPECT_OK(coll_arrangement_has_down_payment(a, &yes));
+    EXPECT_TRUE(!yes);
+    EXPECT_OK(coll_arrangement_cancelled_on(a, &yes, &day));
+    EXPECT_TRUE(!yes);
+    EXPECT_OK(coll_arrangement_debt_count(a, &n));
+    EXPECT_TRUE(n == 1);
+    EXPECT_OK(coll_arrangement_debt_at(a, 0, &debt));
+    EXPECT_TRUE(lent_is(debt.id, debt.id_len, "card") && num_is(debt.balance, "300"));
+    EXPECT(coll_arrangement_debt_at(a, 1, &debt), COLL_INVALID_ARGUMENT, "index");
+    EXPECT_NULL(coll_arrangement_debt_at(NULL, 0, &debt), "arrangement");
+    EXPECT_NULL(coll_arrangement_debt_count(NULL, &n), "arrangement");
+    /* One debt: each promise is all its share. */
+    EXPECT_OK(coll_arrangement_debt_shares(a, 1, &d, 1, &n));
+    EXPECT_TRUE(n == 1 && num_is(d, "100"));
+    EXPECT(coll_arrangement_debt_shares(a, 1, NULL, 0, &n), COLL_BUFFER_TOO_SMALL, "out");
+    EXPECT_TRUE(n == 1);
+    EXPECT(coll_arrangement_debt_shares(a, 3, &d, 1, &n), COLL_INVALID_ARGUMENT, "index");
+    EXPECT_NULL(coll_arrangement_debt_shares(NULL, 0, &d, 1, &n), "arrangement");
+    EXPECT_NULL(coll_arrangement_debt_shares(a, 0, &d, 1, NULL), "out_len");
+    EXPECT_NULL(coll_arrangement_balance(NULL, &d), "arrangement");
+    EXPECT_NULL(coll_arrangement_balance(a, NULL), "out");
+    EXPECT_NULL(coll_arrangement_total_promised(NULL, &d), "arrangement");
+    EXPECT_NULL(coll_arrangement_promise_count(NULL, &n), "arrangement");
+    EXPECT_NULL(coll_arrangement_promise_at(NULL, 0, &got), "arrangement");
+    EXPECT_NULL(coll_arrangement_currency(NULL, &cur), "arrangement");
+    EXPECT_NULL(coll_arrangement_start_date(NULL, &day), "arrangement");
+    EXPECT_NULL(coll_arrangement_has_down_payment(NULL, &yes), "arrangement");
+    EXPECT_NULL(coll_arrangement_cancelled_on(NULL, &yes, &day), "arrangement");
+    EXPECT_NULL(coll_arrangement_cancelled_on(a, NULL, &day), "out_cancelled");
+
+    /* The bad inputs: promises out of order, before the start. */
+    memcpy(q, p, sizeof q);
+    q[1].date = ymd(2026, 1, 15);
+    ARRANGEMENT_FAILS(t, NULL, q, 3, COLL_INVALID_ARGUMENT, "promises");
+    memcpy(q, p, sizeof q);
+    q[0].date = ymd(2025, 12, 31);
+    ARRANGEMENT_FAILS(t, NULL, q, 3, COLL_INVALID_ARGUMENT, "promises");
+    down = promise(ymd(2025, 12, 1), "10.00");
+    ARRANGEMENT_FAILS(t, &down, p, 3, COLL_INVALID_ARGUMENT, "promises");
+    memcpy(q, p, sizeof q);
+    q[2].amount = dec("0");
+    ARRANGEMENT_FAILS(t, NULL, q, 3, COLL_INVALID_ARGUMENT, "promises");
+    q[2].amount = dec("100.005");
+    ARRANGEMENT_FAILS(t, NULL, q, 3, COLL_INVALID_ARGUMENT, "promises");
+    /* 3 x 100.01 = 300.03 > 300.00 with interest frozen. */
+    q[0].amount = q[1].amount = q[2].amount = dec("100.01");
+    ARRANGEMENT_FAILS(t, NULL, q, 3, COLL_INVALID_ARGUMENT, "promises");
+    ARRANGEMENT_FAILS(t, NULL, p, 0, COLL_INVALID_ARGUMENT, "promises");
+    q[1].date = ymd(2026, 2, 30);
+    ARRANGEMENT_FAILS(t, NULL, q, 3, COLL_INVALID_DATE, "promises");
+    /* Beyond the bounds, naming the bound: 2 months from 2026-01-01 end on 2026-03-01, before 03-15. */
+    bad = t;
+    bad.has_bounds = 1;
+    bad.bounds.max_term_months = 2;
+    ARRANGEMENT_FAILS(bad, NULL, p, 3, COLL_INVALID_ARGUMENT, "max_term_months");
+    /* A minimum installment of 150: 100.00 (promise #0, not the last) is below it. */
+    bad.bounds.max_term_months = 12;
+    bad.bounds.minimum_installment = dec("150");
+    ARRANGEMENT_FAILS(bad, NULL, p, 3, COLL_INVALID_ARGUMENT, "minimum_installment");
+    bad.bounds.max_term_months = 0;
+    ARRANGEMENT_FAILS(bad, NULL, p, 3, COLL_INVALID_ARGUMENT, "max_term_months");
+    bad = t;
+    bad.has_bounds = 1;
+    bad.bounds.minimum_installment_kind = 7;
+    ARRANGEMENT_FAILS(bad, NULL, p, 3, COLL_INVALID_ARGUMENT, "minimum_installment_kind");
+    bad.bounds.minimum_installment_kind = COLL_MINIMUM_PAYMENT_IRS_STREAMLINED;
+    bad.bounds.minimum_installment = dec("5");
+    ARRANGEMENT_FAILS(bad, NULL, p, 3, COLL_INVALID_ARGUMENT, "minimum_installment");
+    bad = t;
+    bad.has_bounds = 2;
+    ARRANGEMENT_FAILS(bad, NULL, p, 3, COLL_INVALID_ARGUMENT, "has_bounds");
+    bad = t;
+    bad.freeze_interest = 2;
+    ARRANGEMENT_FAILS(bad, NULL, p, 3, COLL_INVALID_ARGUMENT, "freeze_interest");
+    bad = t;
+    bad.tolerance_kind = 9;
+    ARRANGEMENT_FAILS(bad, NULL, p, 3, COLL_INVALID_ARGUMENT, "tolerance_kind");
+    bad.tolerance_kind = COLL_TOLERANCE_PERCENT;
+    bad.tolerance = dec("120");
+    ARRANGEMENT_FAILS(bad, NULL, p, 3, COLL_INVALID_ARGUMENT, "tolerance");
+    bad = t;
+    bad.n_debts = 0;
+    ARRANGEMENT_FAILS(bad, NULL, p, 3, COLL_INVALID_ARGUMENT, "debts");
+    bad = t;
+    bad.start_date = ymd(2026, 2, 29);
+    ARRANGEMENT_FAILS(bad, NULL, p, 3, COLL_INVALID_DATE, "start_date");
+    bad = t;
+    memset(bad.currency.code, 0, sizeof bad.currency.code);
+    ARRANGEMENT_FAILS(bad, NULL, p, 3, COLL_UNKNOWN_CURRENCY, "currency");
+    bad = t;
+    bad.debts = NULL;
+    ARRANGEMENT_FAILS(bad, NULL, p, 3, COLL_NULL_ARGUMENT, "debts");
+    ARRANGEMENT_FAILS(t, NULL, NULL, 3, COLL_NULL_ARGUMENT, "promises");
+    EXPECT_NULL(coll_arrangement_new(NULL, NULL, p, 3, &b), "terms");
+    EXPECT_NULL(coll_arrangement_new(&t, NULL, p, 3, NULL), "out");
+
+    /* Terms as JSON: the same plan; bounds of 2 months refuse it naming the bound. */
+    EXPECT_OK(coll_arrangement_new_with_terms_json(TERMS_JSON, strlen(TERMS_JSON), NULL, p, 2, &b));
+    coll_arrangement_free(b);
+    b = NULL;
+    EXPECT(coll_arrangement_new_with_terms_json(TERMS_JSON, strlen(TERMS_JSON), NULL, p, 3, &b),
+           COLL_INVALID_ARGUMENT, "max_term_months");
+    EXPECT(coll_arrangement_new_with_terms_json("{\"currency\":\"USD\"}", 18, NULL, p, 3, &b), COLL_INVALID_ARGUMENT,
+           "terms");
+    EXPECT(coll_arrangement_new_with_terms_json(BAD_UTF8, 2, NULL, p, 3, &b), COLL_INVALID_UTF8, "terms_json");
+    EXPECT_NULL(coll_arrangement_new_with_terms_json(NULL, 0, NULL, p, 3, &b), "terms_json");
+    EXPECT_NULL(coll_arrangement_new_with_terms_json(TERMS_JSON, strlen(TERMS_JSON), NULL, p, 2, NULL), "out");
+    EXPECT_TRUE(b == NULL);
+
+    /* From a 0% schedule: 300.00 over 3 months from 2026-02-01 is 100.00 each. */
+    memset(&st, 0, sizeof st);
+    EXPECT_OK(coll_schedule_terms_init(&st));
+    st.principal = dec("300");
+    st.currency = currency("USD");
+    st.annual_rate = dec("0");
+    st.start_date = ymd(2026, 1, 1);
+    st.first_due_date = ymd(2026, 2, 1);
+    st.term = 3;
+    EXPECT_OK(coll_schedule_new(&st, &s));
+    EXPECT_OK(coll_arrangement_from_schedule(&t, NULL, s, &b));
+    EXPECT_OK(coll_arrangement_promise_at(b, 0, &got));
+    EXPECT_TRUE(same_date(got.date, ymd(2026, 2, 1)) && num_is(got.amount, "100"));
+    coll_arrangement_free(b);
+    b = NULL;
+    /* With a 50.00 down payment the schedule's 300.00 covers 350.00, not the balance 300.00. */
+    down = promise(ymd(2026, 1, 1), "50.00");
+    EXPECT(coll_arrangement_from_schedule(&t, &down, s, &b), COLL_INVALID_ARGUMENT, "schedule");
+    EXPECT_NULL(coll_arrangement_from_schedule(&t, NULL, NULL, &b), "schedule");
+    EXPECT_NULL(coll_arrangement_from_schedule(NULL, NULL, s, &b), "terms");
+    EXPECT_NULL(coll_arrangement_from_schedule(&t, NULL, s, NULL), "out");
+    coll_schedule_free(s);
+
+    /* JSON both ways. */
+    EXPECT(coll_arrangement_to_json(a, NULL, 0, &len), COLL_BUFFER_TOO_SMALL, "buf");
+    EXPECT_TRUE(len > 1 && len < sizeof buf);
+    EXPECT_OK(coll_arrangement_to_json(a, buf, sizeof buf, &len));
+    EXPECT_TRUE(strlen(buf) == len && strstr(buf, "\"promises\"") != NULL);
+    EXPECT_OK(coll_arrangement_from_json(buf, len, &b));
+    EXPECT_OK(coll_arrangement_total_promised(b, &d));
+    EXPECT_TRUE(num_is(d, "300"));
+    coll_arrangement_free(b);
+    b = NULL;
+    EXPECT(coll_arrangement_from_json("{}", 2, &b), COLL_INVALID_ARGUMENT, "arrangement");
+    EXPECT(coll_arrangement_from_json("[", 1, &b), COLL_INVALID_ARGUMENT, "arrangement");
+    EXPECT(coll_arrangement_from_json(BAD_UTF8, 2, &b), COLL_INVALID_UTF8, "text");
+    EXPECT_NULL(coll_arrangement_from_json(NULL, 0, &b), "text");
+    EXPECT_NULL(coll_arrangement_from_json("{}", 2, NULL), "out");
+    EXPECT_NULL(coll_arrangement_to_json(NULL, buf, sizeof buf, &len), "arrangement");
+    EXPECT_NULL(coll_arrangement_to_json(a, buf, sizeof buf, NULL), "out_len");
+    EXPECT_NULL(coll_arrangement_to_json(a, NULL, 8, &len), "buf");
+
+    /* Cancelled, clone. */
+    EXPECT(coll_arrangement_cancel(a, ymd(2025, 12, 31), &c), COLL_INVALID_ARGUMENT, "cancelled_on");
+    EXPECT(coll_arrangement_cancel(a, ymd(2026, 13, 1), &c), COLL_INVALID_DATE, "cancelled_on");
+    EXPECT_OK(coll_arrangement_cancel(a, ymd(2026, 2, 1), &c));
+    EXPECT_OK(coll_arrangement_cancelled_on(c, &yes, &day));
+    EXPECT_TRUE(yes && same_date(day, ymd(2026, 2, 1)));
+    EXPECT_NULL(coll_arrangement_cancel(NULL, ymd(2026, 2, 1), &c), "arrangement");
+    EXPECT_OK(coll_arrangement_clone(c, &b));
+    EXPECT_NULL(coll_arrangement_clone(NULL, &b), "arrangement");
+    EXPECT_NULL(coll_arrangement_clone(c, NULL), "out");
+    coll_arrangement_free(b);
+    coll_arrangement_free(c);
+    coll_arrangement_free(NULL);
+    coll_arrangement_free(a);
+}
+
+static void test_plan_tracking(void) {
+    coll_arrangement *a = card_plan(), *r = NULL;
+    coll_plan_payment pay[2];
+    coll_break_rule rule;
+    coll_tracking *t = NULL, *u = NULL;
+    coll_tracking_summary sum;
+    coll_promise_track pt;
+    coll_replan_terms rt;
+    coll_plan_bounds bounds;
+    coll_promise got;
+    char buf[2048];
+    size_t len;
+    static const char RULE[] = "{\"missed_installments\":1,\"consecutive\":false,\"cumulative_shortfall\":null}";
+    static const char REPLAN[] = "{\"start_date\":\"2026-03-01\",\"first_due_date\":\"2026-04-01\","
+                                 "\"frequency\":\"monthly\",\"term_or_payment\":{\"term\":2},\"annual_rate\":\"0\","
+                                 "\"balance\":null}";
+    static const char BOUNDS[] = "{\"max_term_months\":24,\"minimum_installment\":{\"type\":\"irs_streamlined\"}}";
+    static const char NO_MONTHS[] = "{\"max_term_months\":0,\"minimum_installment\":{\"type\":\"irs_streamlined\"}}";
+
+    pay[0].date = ymd(2026, 1, 14);
+    pay[0].amount = dec("100.00");
+    pay[1].date = ymd(2026, 2, 20);
+    pay[1].amount = dec("-5");
+    /* As of 2026-02-01: the January promise kept (paid the day before), February's pending. */
+    EXPECT_OK(coll_plan_track(a, pay, 1, ymd(2026, 2, 1), NULL, &t));
+    EXPECT_OK(coll_tracking_get_summary(t, &sum));
+    EXPECT_TRUE(sum.status == COLL_ARRANGEMENT_ACTIVE && sum.has_status_date == 0 && sum.n_promises == 3);
+    EXPECT_TRUE(num_is(sum.paid, "100") && num_is(sum.unmatched, "0") && num_is(sum.remaining, "200"));
+    EXPECT_TRUE(sum.missed == 0);
+    EXPECT_OK(coll_tracking_promise_at(t, 0, &pt));
+    EXPECT_TRUE(pt.status == COLL_PROMISE_KEPT && num_is(pt.paid_on_time, "100"));
+    EXPECT_OK(coll_tracking_promise_at(t, 1, &pt));
+    EXPECT_TRUE(pt.status == COLL_PROMISE_PENDING && num_is(pt.paid, "0"));
+    EXPECT(coll_tracking_promise_at(t, 3, &pt), COLL_INVALID_ARGUMENT, "index");
+    EXPECT_NULL(coll_tracking_promise_at(NULL, 0, &pt), "tracking");
+    EXPECT_NULL(coll_tracking_get_summary(NULL, &sum), "tracking");
+    EXPECT_NULL(coll_tracking_get_summary(t, NULL), "out");
+    EXPECT_OK(coll_tracking_to_json(t, buf, sizeof buf, &len));
+    EXPECT_TRUE(strstr(buf, "\"status\":\"active\"") != NULL);
+    EXPECT_NULL(coll_tracking_to_json(NULL, buf, sizeof buf, &len), "tracking");
+    EXPECT_OK(coll_tracking_clone(t, &u));
+    EXPECT_NULL(coll_tracking_clone(NULL, &u), "tracking");
+    coll_tracking_free(u);
+    u = NULL;
+
+    /* A payment not above zero (inside the window) names the payments. */
+    EXPECT(coll_plan_track(a, pay, 2, ymd(2026, 3, 1), NULL, &u), COLL_INVALID_ARGUMENT, "payments");
+    pay[1].date = ymd(2026, 2, 31);
+    EXPECT(coll_plan_track(a, pay, 2, ymd(2026, 3, 1), NULL, &u), COLL_INVALID_DATE, "payments");
+    EXPECT(coll_plan_track(a, pay, 1, ymd(2026, 2, 30), NULL, &u), COLL_INVALID_DATE, "as_of");
+    EXPECT_NULL(coll_plan_track(NULL, pay, 1, ymd(2026, 2, 1), NULL, &u), "arrangement");
+    EXPECT_NULL(coll_plan_track(a, NULL, 1, ymd(2026, 2, 1), NULL, &u), "payments");
+    EXPECT_NULL(coll_plan_track(a, pay, 1, ymd(2026, 2, 1), NULL, NULL), "out");
+    EXPECT_TRUE(u == NULL);
+
+    /* Break rules: one missed installment breaks it on the day after February's deadline. */
+    EXPECT_NULL(coll_break_rule_init(NULL), "out");
+    EXPECT_OK(coll_break_rule_init(&rule));
+    EXPECT_TRUE(rule.has_missed_installments == 1 && rule.missed_installments == 2 && rule.consecutive == 0);
+    EXPECT_OK(coll_break_rule_from_json(RULE, strlen(RULE), &rule));
+    EXPECT_TRUE(rule.missed_installments == 1 && rule.has_cumulative_shortfall == 0);
+    EXPECT_OK(coll_plan_track(a, pay, 1, ymd(2026, 3, 1), &rule, &u));
+    EXPECT_OK(coll_tracking_get_summary(u, &sum));
+    EXPECT_TRUE(sum.status == COLL_ARRANGEMENT_BROKEN && sum.has_status_date == 1 &&
+                same_date(sum.status_date, ymd(2026, 2, 16)) && sum.missed == 1);
+    coll_tracking_free(u);
+    u = NULL;
+    EXPECT(coll_break_rule_from_json("{\"missed_installments\":0,\"consecutive\":false,\"cumulative_shortfall\":null}",
+                                     74, &rule),
+           COLL_INVALID_ARGUMENT, "break_rule");
+    EXPECT(coll_break_rule_from_json("nope", 4, &rule), COLL_INVALID_ARGUMENT, "break_rule");
+    EXPECT_NULL(coll_break_rule_from_json(NULL, 0, &rule), "text");
+    EXPECT_NULL(coll_break_rule_from_json(RULE, strlen(RULE), NULL), "out");
+    EXPECT_OK(coll_break_rule_init(&rule));
+    rule.missed_installments = 0;
+    EXPECT(coll_plan_track(a, pay, 1, ymd(2026, 3, 1), &rule, &u), COLL_INVALID_ARGUMENT, "missed_installments");
+    rule.has_missed_installments = 0;
+    EXPECT(coll_plan_track(a, pay, 1, ymd(2026, 3, 1), &rule, &u), COLL_INVALID_ARGUMENT, "break_rule");
+    rule.has_cumulative_shortfall = 1;
+    rule.shortfall_kind = 5;
+    EXPECT(coll_plan_track(a, pay, 1, ymd(2026, 3, 1), &rule, &u), COLL_INVALID_ARGUMENT, "tolerance_kind");
+    rule.shortfall_kind = COLL_TOLERANCE_PERCENT;
+    rule.shortfall = dec("101");
+    EXPECT(coll_plan_track(a, pay, 1, ymd(2026, 3, 1), &rule, &u), COLL_INVALID_ARGUMENT, "tolerance");
+    EXPECT_OK(coll_break_rule_init(&rule));
+    rule.consecutive = 2;
+    EXPECT(coll_plan_track(a, pay, 1, ymd(2026, 3, 1), &rule, &u), COLL_INVALID_ARGUMENT, "consecutive");
+    EXPECT_TRUE(u == NULL);
+
+    /* Re-plan what is left after 2026-03-01 (300.00 - 100.00 paid = 200.00) over 2 months: 100.00 each. */
+    coll_tracking_free(t);
+    t = NULL;
+    EXPECT_OK(coll_plan_track(a, pay, 1, ymd(2026, 3, 1), NULL, &t));
+    EXPECT_NULL(coll_replan_terms_init(NULL), "out");
+    EXPECT_OK(coll_replan_terms_init(&rt));
+    rt.start_date = ymd(2026, 3, 1);
+    rt.first_due_date = ymd(2026, 4, 1);
+    rt.term = 2;
+    EXPECT_OK(coll_arrangement_replan(a, t, &rt, NULL, &r));
+    EXPECT_OK(coll_arrangement_promise_at(r, 1, &got));
+    EXPECT_TRUE(same_date(got.date, ymd(2026, 5, 1)) && num_is(got.amount, "100"));
+    coll_arrangement_free(r);
+    r = NULL;
+    EXPECT_OK(coll_replan_terms_from_json(REPLAN, strlen(REPLAN), &rt));
+    EXPECT_TRUE(rt.term == 2 && rt.has_payment == 0 && same_date(rt.first_due_date, ymd(2026, 4, 1)));
+    EXPECT(coll_replan_terms_from_json("{\"start_date\":\"2026-03-01\"}", 27, &rt), COLL_INVALID_ARGUMENT, "replan");
+    EXPECT_NULL(coll_replan_terms_from_json(NULL, 0, &rt), "text");
+    EXPECT_NULL(coll_replan_terms_from_json(REPLAN, strlen(REPLAN), NULL), "out");
+    /* Bounds of 1 month end on 2026-04-01, before the last installment on 2026-05-01. */
+    EXPECT_OK(coll_plan_bounds_init(&bounds));
+    bounds.max_term_months = 1;
+    EXPECT(coll_arrangement_replan(a, t, &rt, &bounds, &r), COLL_INVALID_ARGUMENT, "max_term_months");
+    EXPECT_OK(coll_plan_bounds_from_json(BOUNDS, strlen(BOUNDS), &bounds));
+    EXPECT_TRUE(bounds.max_term_months == 24 && bounds.minimum_installment_kind == COLL_MINIMUM_PAYMENT_IRS_STREAMLINED);
+    EXPECT(coll_plan_bounds_from_json(NO_MONTHS, strlen(NO_MONTHS), &bounds), COLL_INVALID_ARGUMENT, "bounds");
+    EXPECT_NULL(coll_plan_bounds_from_json(NULL, 0, &bounds), "text");
+    rt.start_date = ymd(2026, 2, 28);
+    EXPECT(coll_arrangement_replan(a, t, &rt, NULL, &r), COLL_INVALID_ARGUMENT, "start_date");
+    rt.start_date = ymd(2026, 3, 1);
+    rt.has_payment = 1;
+    rt.payment = dec("50");
+    EXPECT(coll_arrangement_replan(a, t, &rt, NULL, &r), COLL_INVALID_ARGUMENT, "term");
+    rt.has_payment = 3;
+    EXPECT(coll_arrangement_replan(a, t, &rt, NULL, &r), COLL_INVALID_ARGUMENT, "has_payment");
+    EXPECT_NULL(coll_arrangement_replan(NULL, t, &rt, NULL, &r), "arrangement");
+    EXPECT_NULL(coll_arrangement_replan(a, NULL, &rt, NULL, &r), "tracking");
+    EXPECT_NULL(coll_arrangement_replan(a, t, NULL, NULL, &r), "terms");
+    EXPECT_NULL(coll_arrangement_replan(a, t, &rt, NULL, NULL), "out");
+    EXPECT_TRUE(r == NULL);
+    coll_tracking_free(NULL);
+    coll_tracking_free(t);
+    coll_arrangement_free(a);
+}
+
+static void test_plan_scores(void) {
+    coll_arrangement *a = card_plan(), *b = NULL, *e = NULL;
+    const coll_arrangement *plans[2];
+    coll_plan_terms t = card_terms();
+    coll_promise p[2];
+    coll_probabilities prob, probs[2];
+    coll_decimal values[3], income = dec("400");
+    coll_plan_score_result s;
+    coll_forecast *f = NULL, *g = NULL;
+    coll_forecast_row row;
+    size_t order[2], n;
+    char buf[1024];
+
+    /* At 0%: the NPV is the total, 300.00; 73 days from 2026-01-01 to 03-15 (30 + 28 + 15). */
+    EXPECT_OK(coll_plan_score(a, NULL, dec("0"), &income, COLL_ROUND_HALF_EVEN, &s));
+    EXPECT_TRUE(num_is(s.total, "300") && s.promises == 3 && s.duration_days == 73 && num_is(s.npv, "300"));
+    EXPECT_TRUE(num_is(s.recovery_ratio, "1") && num_is(s.expected_value, "300"));
+    /* The largest month is 100.00 against 400.00 a month: 0.25. */
+    EXPECT_TRUE(s.has_payment_to_income == 1 && num_is(s.payment_to_income, "0.25"));
+    /* Per installment 1, 0.5, 0: 100.00 + 50.00 + 0 = 150.00 expected. */
+    values[0] = dec("1");
+    values[1] = dec("0.5");
+    values[2] = dec("0");
+    prob.kind = COLL_PROBABILITIES_PER_INSTALLMENT;
+    prob.values = values;
+    prob.n_values = 3;
+    prob.hazard = dec("0");
+    EXPECT_OK(coll_plan_score(a, &prob, dec("0"), NULL, COLL_ROUND_HALF_EVEN, &s));
+    EXPECT_TRUE(num_is(s.expected_value, "150") && num_is(s.expected_npv, "150") && s.has_payment_to_income == 0);
+    /* A hazard of 0.5: 0.5, 0.25, 0.125 of 100.00 = 50.00 + 25.00 + 12.50 = 87.50. */
+    prob.kind = COLL_PROBABILITIES_CONSTANT_HAZARD;
+    prob.values = NULL;
+    prob.n_values = 0;
+    prob.hazard = dec("0.5");
+    EXPECT_OK(coll_plan_score(a, &prob, dec("0"), NULL, COLL_ROUND_HALF_EVEN, &s));
+    EXPECT_TRUE(num_is(s.expected_value, "87.50"));
+    /* The bad inputs: probabilities outside [0, 1], discount rates at or below -100%. */
+    POISON(s);
+    prob.hazard = dec("1.5");
+    EXPECT(coll_plan_score(a, &prob, dec("0"), NULL, COLL_ROUND_HALF_EVEN, &s), COLL_INVALID_ARGUMENT, "hazard");
+    prob.hazard = dec("-0.1");
+    EXPECT(coll_plan_score(a, &prob, dec("0"), NULL, COLL_ROUND_HALF_EVEN, &s), COLL_INVALID_ARGUMENT, "hazard");
+    prob.kind = COLL_PROBABILITIES_PER_INSTALLMENT;
+    prob.hazard = dec("0");
+    prob.values = values;
+    prob.n_values = 3;
+    values[1] = dec("1.01");
+    EXPECT(coll_plan_score(a, &prob, dec("0"), NULL, COLL_ROUND_HALF_EVEN, &s), COLL_INVALID_ARGUMENT,
+           "probabilities");
+    values[1] = dec("-0.01");
+    EXPECT(coll_plan_score(a, &prob, dec("0"), NULL, COLL_ROUND_HALF_EVEN, &s), COLL_INVALID_ARGUMENT,
+           "probabilities");
+    values[1] = dec("0.5");
+    prob.n_values = 2;
+    EXPECT(coll_plan_score(a, &prob, dec("0"), NULL, COLL_ROUND_HALF_EVEN, &s), COLL_INVALID_ARGUMENT,
+           "probabilities");
+    prob.values = NULL;
+    EXPECT(coll_plan_score(a, &prob, dec("0"), NULL, COLL_ROUND_HALF_EVEN, &s), COLL_NULL_ARGUMENT, "values");
+    prob.kind = 3;
+    EXPECT(coll_plan_score(a, &prob, dec("0"), NULL, COLL_ROUND_HALF_EVEN, &s), COLL_INVALID_ARGUMENT,
+           "probabilities");
+    prob.kind = COLL_PROBABILITIES_CERTAIN;
+    prob.values = values;
+    EXPECT(coll_plan_score(a, &prob, dec("0"), NULL, COLL_ROUND_HALF_EVEN, &s), COLL_INVALID_ARGUMENT, "values");
+    prob.n_values = 0;
+    prob.hazard = dec("0.1");
+    EXPECT(coll_plan_score(a, &prob, dec("0"), NULL, COLL_ROUND_HALF_EVEN, &s), COLL_INVALID_ARGUMENT, "hazard");
+    EXPECT(coll_plan_score(a, NULL, dec("-1"), NULL, COLL_ROUND_HALF_EVEN, &s), COLL_INVALID_RATE, "discount_rate");
+    EXPECT(coll_plan_score(a, NULL, dec("-2.5"), NULL, COLL_ROUND_HALF_EVEN, &s), COLL_INVALID_RATE,
+           "discount_rate");
+    EXPECT(coll_plan_score(a, NULL, dec("0"), NULL, 42, &s), COLL_INVALID_ARGUMENT, "rounding");
+    EXPECT_NULL(coll_plan_score(NULL, NULL, dec("0"), NULL, COLL_ROUND_HALF_EVEN, &s), "arrangement");
+    EXPECT_NULL(coll_plan_score(a, NULL, dec("0"), NULL, COLL_ROUND_HALF_EVEN, NULL), "out");
+    UNTOUCHED(s);
+
+    /* Plan b: 150.00 on 2026-01-15 and 2026-02-15, 45 days; a's 73 days rank after it by duration. */
+    p[0] = promise(ymd(2026, 1, 15), "150.00");
+    p[1] = promise(ymd(2026, 2, 15), "150.00");
+    EXPECT_OK(coll_arrangement_new(&t, NULL, p, 2, &b));
+    plans[0] = a;
+    plans[1] = b;
+    EXPECT_OK(coll_plan_rank(plans, NULL, 2, dec("0"), NULL, COLL_ROUND_HALF_EVEN, COLL_RANK_BY_DURATION, order, NULL,
+                             2, &n));
+    EXPECT_TRUE(n == 2 && order[0] == 1 && order[1] == 0);
+    /* By expected value with a certain and a half-paid plan: 300.00 before 150.00. */
+    probs[0].kind = COLL_PROBABILITIES_CONSTANT_HAZARD;
+    probs[0].values = NULL;
+    probs[0].n_values = 0;
+    probs[0].hazard = dec("0.5");
+    probs[1] = probs[0];
+    probs[1].kind = COLL_PROBABILITIES_CERTAIN;
+    probs[1].hazard = dec("0");
+    EXPECT_OK(coll_plan_rank(plans, probs, 2, dec("0"), NULL, COLL_ROUND_HALF_EVEN, COLL_RANK_BY_EXPECTED_VALUE,
+                             order, NULL, 2, &n));
+    EXPECT_TRUE(n == 2 && order[0] == 1 && order[1] == 0);
+    probs[0].hazard = dec("2");
+    EXPECT(coll_plan_rank(plans, probs, 2, dec("0"), NULL, COLL_ROUND_HALF_EVEN, COLL_RANK_BY_NPV, order, NULL, 2, &n),
+           COLL_INVALID_ARGUMENT, "hazard");
+    EXPECT(coll_plan_rank(plans, NULL, 2, dec("0"), NULL, COLL_ROUND_HALF_EVEN, 6, order, NULL, 2, &n),
+           COLL_INVALID_ARGUMENT, "by");
+    EXPECT(coll_plan_rank(plans, NULL, 2, dec("-1"), NULL, COLL_ROUND_HALF_EVEN, COLL_RANK_BY_NPV, order, NULL, 2, &n),
+           COLL_INVALID_RATE, "discount_rate");
+    n = 0;
+    EXPECT(coll_plan_rank(plans, NULL, 2, dec("0"), NULL, COLL_ROUND_HALF_EVEN, COLL_RANK_BY_NPV, order, NULL, 1, &n),
+           COLL_BUFFER_TOO_SMALL, "out_order");
+    EXPECT_TRUE(n == 2);
+    t.currency = currency("EUR");
+    EXPECT_OK(coll_arrangement_new(&t, NULL, p, 2, &e));
+    plans[1] = e;
+    EXPECT(coll_plan_rank(plans, NULL, 2, dec("0"), NULL, COLL_ROUND_HALF_EVEN, COLL_RANK_BY_NPV, order, NULL, 2, &n),
+           COLL_CURRENCY_MISMATCH, "plans");
+    plans[1] = NULL;
+    EXPECT(coll_plan_rank(plans, NULL, 2, dec("0"), NULL, COLL_ROUND_HALF_EVEN, COLL_RANK_BY_NPV, order, NULL, 2, &n),
+           COLL_NULL_ARGUMENT, "plans");
+    EXPECT_NULL(coll_plan_rank(NULL, NULL, 2, dec("0"), NULL, COLL_ROUND_HALF_EVEN, COLL_RANK_BY_NPV, order, NULL, 2,
+                               &n),
+                "plans");
+    EXPECT_NULL(coll_plan_rank(plans, NULL, 0, dec("0"), NULL, COLL_ROUND_HALF_EVEN, COLL_RANK_BY_NPV, order, NULL, 2,
+                               NULL),
+                "out_len");
+
+    /* Forecast by month from 2026-01-01 of a and b: January 100 + 150, February 100 + 150, March 100. */
+    plans[1] = b;
+    EXPECT_OK(coll_plan_forecast(plans, NULL, 2, ymd(2026, 1, 1), COLL_FORECAST_MONTHLY, COLL_ROUND_HALF_EVEN, &f));
+    EXPECT_OK(coll_forecast_row_count(f, &n));
+    EXPECT_TRUE(n == 3);
+    EXPECT_OK(coll_forecast_row_at(f, 1, &row));
+    EXPECT_TRUE(same_date(row.period_start, ymd(2026, 2, 1)) && row.promises == 2 && num_is(row.scheduled, "250") &&
+                num_is(row.expected, "250"));
+    EXPECT_OK(coll_forecast_totals(f, &row));
+    EXPECT_TRUE(row.promises == 5 && num_is(row.scheduled, "600") && same_date(row.period_start, ymd(2026, 1, 1)));
+    EXPECT(coll_forecast_row_at(f, 3, &row), COLL_INVALID_ARGUMENT, "index");
+    EXPECT_OK(coll_forecast_to_json(f, buf, sizeof buf, &n));
+    EXPECT_TRUE(strstr(buf, "\"monthly\"") != NULL);
+    EXPECT_OK(coll_forecast_clone(f, &g));
+    EXPECT_NULL(coll_forecast_clone(NULL, &g), "forecast");
+    EXPECT_NULL(coll_forecast_row_count(NULL, &n), "forecast");
+    EXPECT_NULL(coll_forecast_row_at(NULL, 0, &row), "forecast");
+    EXPECT_NULL(coll_forecast_totals(NULL, &row), "forecast");
+    EXPECT_NULL(coll_forecast_to_json(NULL, buf, sizeof buf, &n), "forecast");
+    coll_forecast_free(g);
+    coll_forecast_free(NULL);
+    coll_forecast_free(f);
+    f = NULL;
+    EXPECT(coll_plan_forecast(plans, NULL, 2, ymd(2026, 1, 1), 2, COLL_ROUND_HALF_EVEN, &f), COLL_INVALID_ARGUMENT,
+           "period");
+    EXPECT(coll_plan_forecast(plans, NULL, 2, ymd(2026, 1, 1), COLL_FORECAST_WEEKLY, 9, &f), COLL_INVALID_ARGUMENT,
+           "rounding");
+    probs[0].hazard = dec("1.1");
+    EXPECT(coll_plan_forecast(plans, probs, 2, ymd(2026, 1, 1), COLL_FORECAST_WEEKLY, COLL_ROUND_HALF_EVEN, &f),
+           COLL_INVALID_ARGUMENT, "hazard");
+    plans[1] = e;
+    EXPECT(coll_plan_forecast(plans, NULL, 2, ymd(2026, 1, 1), COLL_FORECAST_WEEKLY, COLL_ROUND_HALF_EVEN, &f),
+           COLL_CURRENCY_MISMATCH, "plans");
+    EXPECT_NULL(coll_plan_forecast(NULL, NULL, 2, ymd(2026, 1, 1), COLL_FORECAST_WEEKLY, COLL_ROUND_HALF_EVEN, &f),
+                "plans");
+    EXPECT_NULL(coll_plan_forecast(plans, NULL, 2, ymd(2026, 1, 1), COLL_FORECAST_WEEKLY, COLL_ROUND_HALF_EVEN, NULL),
+                "out");
+    EXPECT_TRUE(f == NULL);
+    coll_arrangement_free(e);
+    coll_arrangement_free(b);
+    coll_arrangement_free(a);
+}
+
+static void test_plan_treatment(void) {
+    coll_treatment_policy *p = NULL, *q = NULL;
+    coll_treatment *t = NULL;
+    coll_treatment_rule rule;
+    coll_treatment_result r;
+    coll_account_state s;
+    const char *fact;
+    size_t n, len;
+    char buf[8192];
+    static const char STATE[] = "{\"days_past_due\":120,\"balance\":\"3000\",\"broken_promises\":2,"
+                                "\"failed_contact_attempts\":0,\"last_contact\":\"promised-to-pay\","
+                                "\"affordability\":\"surplus\",\"disputed\":false,\"hardship\":false,"
+                                "\"active_plan\":false}";
+
+    EXPECT_OK(coll_treatment_policy_standard(&p));
+    EXPECT_NULL(coll_treatment_policy_standard(NULL), "out");
+    EXPECT_OK(coll_treatment_policy_rule_count(p, &n));
+    EXPECT_TRUE(n == 12);
+    EXPECT_OK(coll_treatment_policy_rule_at(p, 0, &rule));
+    EXPECT_TRUE(lent_is(rule.name, rule.name_len, "dispute") && rule.action == COLL_ACTION_ESCALATE_TO_SUPERVISOR);
+    EXPECT(coll_treatment_policy_rule_at(p, 12, &rule), COLL_INVALID_ARGUMENT, "index");
+    EXPECT_NULL(coll_treatment_policy_rule_at(NULL, 0, &rule), "policy");
+    EXPECT_NULL(coll_treatment_policy_rule_count(NULL, &n), "policy");
+
+    /* 120 days, 3000.00, two promises broken: legal review (after dispute, hardship and the write-off,
+       whose 180 days are not reached), with its three facts. */
+    EXPECT_OK(coll_account_state_from_json(STATE, strlen(STATE), &s));
+    EXPECT_TRUE(s.days_past_due == 120 && s.last_contact == COLL_LAST_CONTACT_PROMISED_TO_PAY &&
+                s.affordability == COLL_AFFORDABILITY_SURPLUS);
+    EXPECT_OK(coll_treatment_recommend(p, &s, &t));
+    EXPECT_OK(coll_treatment_get_result(t, &r));
+    EXPECT_TRUE(r.fired == 1 && r.action == COLL_ACTION_LEGAL_REVIEW && lent_is(r.rule, r.rule_len, "legal-review"));
+    EXPECT_TRUE(r.n_facts == 3);
+    EXPECT_OK(coll_treatment_fact_at(t, 0, &fact, &len));
+    EXPECT_TRUE(lent_is(fact, len, "120 days past due >= 120"));
+    EXPECT(coll_treatment_fact_at(t, 3, &fact, &len), COLL_INVALID_ARGUMENT, "index");
+    EXPECT_NULL(coll_treatment_fact_at(NULL, 0, &fact, &len), "treatment");
+    EXPECT_NULL(coll_treatment_fact_at(t, 0, NULL, &len), "out");
+    EXPECT_NULL(coll_treatment_get_result(NULL, &r), "treatment");
+    coll_treatment_free(t);
+    t = NULL;
+    /* A current account: no rule fires. */
+    EXPECT_NULL(coll_account_state_init(NULL), "out");
+    EXPECT_OK(coll_account_state_init(&s));
+    EXPECT_OK(coll_treatment_recommend(p, &s, &t));
+    EXPECT_OK(coll_treatment_get_result(t, &r));
+    EXPECT_TRUE(r.fired == 0 && r.n_facts == 0 && r.rule_len == 0);
+    coll_treatment_free(t);
+    coll_treatment_free(NULL);
+    t = NULL;
+    s.last_contact = 7;
+    EXPECT(coll_treatment_recommend(p, &s, &t), COLL_INVALID_ARGUMENT, "last_contact");
+    s.last_contact = 0;
+    s.affordability = 3;
+    EXPECT(coll_treatment_recommend(p, &s, &t), COLL_INVALID_ARGUMENT, "affordability");
+    s.affordability = 0;
+    s.disputed = 2;
+    EXPECT(coll_treatment_recommend(p, &s, &t), COLL_INVALID_ARGUMENT, "disputed");
+    s.disputed = 0;
+    s.balance.scale = 29;
+    EXPECT(coll_treatment_recommend(p, &s, &t), COLL_INVALID_DECIMAL, "balance");
+    s.balance = dec("0");
+    EXPECT_NULL(coll_treatment_recommend(NULL, &s, &t), "policy");
+    EXPECT_NULL(coll_treatment_recommend(p, NULL, &t), "state");
+    EXPECT_NULL(coll_treatment_recommend(p, &s, NULL), "out");
+    EXPECT_TRUE(t == NULL);
+    EXPECT(coll_account_state_from_json("{\"days_past_due\":-1}", 20, &s), COLL_INVALID_ARGUMENT, "state");
+    EXPECT_NULL(coll_account_state_from_json(NULL, 0, &s), "text");
+
+    /* JSON both ways: the standard policy read back has its 12 rules. */
+    EXPECT_OK(coll_treatment_policy_to_json(p, buf, sizeof buf, &len));
+    EXPECT_OK(coll_treatment_policy_from_json(buf, len, &q));
+    EXPECT_OK(coll_treatment_policy_rule_count(q, &n));
+    EXPECT_TRUE(n == 12);
+    coll_treatment_policy_free(q);
+    q = NULL;
+    EXPECT(coll_treatment_policy_from_json("{\"rules\":[]}", 12, &q), COLL_INVALID_ARGUMENT, "policy");
+    EXPECT(coll_treatment_policy_from_json(BAD_UTF8, 2, &q), COLL_INVALID_UTF8, "text");
+    EXPECT_NULL(coll_treatment_policy_from_json(NULL, 0, &q), "text");
+    EXPECT_NULL(coll_treatment_policy_to_json(NULL, buf, sizeof buf, &len), "policy");
+    EXPECT_OK(coll_treatment_policy_clone(p, &q));
+    EXPECT_NULL(coll_treatment_policy_clone(NULL, &q), "policy");
+    coll_treatment_policy_free(q);
+    coll_treatment_policy_free(NULL);
+    coll_treatment_policy_free(p);
+}
+
+static void test_plan_settlements(void) {
+    coll_date dates[3] = {{2026, 1, 1}, {2026, 2, 1}, {2026, 3, 1}};
+    coll_promise inst[3], cost;
+    coll_settlement st;
+    coll_expected_recovery rec;
+    coll_minimum_settlement_result m;
+    coll_discount_band bands[2], band;
+    coll_settlement_policy *p = NULL, *q = NULL;
+    coll_settlement_offer offers[2];
+    coll_decimal floor = dec("450"), minimum = dec("800");
+    size_t n, len;
+    char buf[1024];
+
+    /* 60% of 1000.00 is 600.00, 400.00 forgiven, in 3 parts of 200.00. */
+    EXPECT_OK(coll_settle(dec("1000"), currency("USD"), dec("60"), dates, 3, COLL_ROUND_HALF_UP, &st, inst, 3));
+    EXPECT_TRUE(num_is(st.amount, "600") && num_is(st.discount, "400") && st.n_installments == 3);
+    EXPECT_TRUE(num_is(inst[2].amount, "200") && same_date(inst[2].date, ymd(2026, 3, 1)));
+    EXPECT_OK(coll_settle(dec("1000"), currency("USD"), dec("100"), dates, 1, COLL_ROUND_HALF_UP, &st, inst, 3));
+    EXPECT_TRUE(num_is(st.amount, "1000") && num_is(st.discount, "0"));
+    /* The bad input: percentages outside (0, 100]. */
+    POISON(st);
+    EXPECT(coll_settle(dec("1000"), currency("USD"), dec("0"), dates, 3, COLL_ROUND_HALF_UP, &st, inst, 3),
+           COLL_INVALID_ARGUMENT, "percent");
+    EXPECT(coll_settle(dec("1000"), currency("USD"), dec("-10"), dates, 3, COLL_ROUND_HALF_UP, &st, inst, 3),
+           COLL_INVALID_ARGUMENT, "percent");
+    EXPECT(coll_settle(dec("1000"), currency("USD"), dec("100.01"), dates, 3, COLL_ROUND_HALF_UP, &st, inst, 3),
+           COLL_INVALID_ARGUMENT, "percent");
+    dates[1] = ymd(2026, 1, 1);
+    EXPECT(coll_settle(dec("1000"), currency("USD"), dec("60"), dates, 3, COLL_ROUND_HALF_UP, &st, inst, 3),
+           COLL_INVALID_ARGUMENT, "dates");
+    dates[1] = ymd(2026, 2, 30);
+    EXPECT(coll_settle(dec("1000"), currency("USD"), dec("60"), dates, 3, COLL_ROUND_HALF_UP, &st, inst, 3),
+           COLL_INVALID_DATE, "dates");
+    dates[1] = ymd(2026, 2, 1);
+    EXPECT(coll_settle(dec("1000"), currency("USD"), dec("60"), dates, 0, COLL_ROUND_HALF_UP, &st, inst, 3),
+           COLL_INVALID_ARGUMENT, "dates");
+    EXPECT(coll_settle(dec("0"), currency("USD"), dec("60"), dates, 3, COLL_ROUND_HALF_UP, &st, inst, 3),
+           COLL_INVALID_ARGUMENT, "balance");
+    EXPECT(coll_settle(dec("1000"), currency("USD"), dec("60"), dates, 3, COLL_ROUND_HALF_UP, &st, inst, 2),
+           COLL_BUFFER_TOO_SMALL, "out_installments");
+    EXPECT(coll_settle(dec("1000"), currency("USD"), dec("60"), dates, 3, 11, &st, inst, 3), COLL_INVALID_ARGUMENT,
+           "rounding");
+    EXPECT_NULL(coll_settle(dec("1000"), currency("USD"), dec("60"), NULL, 3, COLL_ROUND_HALF_UP, &st, inst, 3),
+                "dates");
+    EXPECT_NULL(coll_settle(dec("1000"), currency("USD"), dec("60"), dates, 3, COLL_ROUND_HALF_UP, NULL, inst, 3),
+                "out");
+    EXPECT_NULL(coll_settle(dec("1000"), currency("USD"), dec("60"), dates, 3, COLL_ROUND_HALF_UP, &st, NULL, 3),
+                "out_installments");
+    UNTOUCHED(st);
+
+    /* At 0%: half of 1000.00 expected, less 100.00 of costs, is 400.00; a floor of 450.00 raises it. */
+    rec.date = ymd(2027, 1, 1);
+    rec.amount = dec("1000");
+    rec.probability = dec("0.5");
+    cost = promise(ymd(2026, 6, 1), "100");
+    EXPECT_OK(coll_minimum_settlement(&rec, 1, &cost, 1, ymd(2026, 1, 1), dec("0"), NULL, currency("USD"),
+                                      COLL_ROUND_HALF_UP, &m));
+    EXPECT_TRUE(num_is(m.recovery_npv, "500") && num_is(m.cost_npv, "100") && num_is(m.net, "400") &&
+                num_is(m.minimum, "400") && m.has_floor == 0);
+    EXPECT_OK(coll_minimum_settlement(&rec, 1, NULL, 0, ymd(2026, 1, 1), dec("0"), &floor, currency("USD"),
+                                      COLL_ROUND_HALF_UP, &m));
+    EXPECT_TRUE(num_is(m.net, "500") && m.has_floor == 1 && num_is(m.minimum, "500"));
+    POISON(m);
+    rec.probability = dec("1.5");
+    EXPECT(coll_minimum_settlement(&rec, 1, NULL, 0, ymd(2026, 1, 1), dec("0"), NULL, currency("USD"),
+                                   COLL_ROUND_HALF_UP, &m),
+           COLL_INVALID_ARGUMENT, "probability");
+    rec.probability = dec("0.5");
+    EXPECT(coll_minimum_settlement(&rec, 1, NULL, 0, ymd(2026, 1, 1), dec("-1"), NULL, currency("USD"),
+                                   COLL_ROUND_HALF_UP, &m),
+           COLL_INVALID_RATE, "discount_rate");
+    EXPECT(coll_minimum_settlement(&rec, 1, NULL, 0, ymd(2027, 6, 1), dec("0"), NULL, currency("USD"),
+                                   COLL_ROUND_HALF_UP, &m),
+           COLL_INVALID_ARGUMENT, "recoveries");
+    cost.amount = dec("0");
+    EXPECT(coll_minimum_settlement(&rec, 1, &cost, 1, ymd(2026, 1, 1), dec("0"), NULL, currency("USD"),
+                                   COLL_ROUND_HALF_UP, &m),
+           COLL_INVALID_ARGUMENT, "costs");
+    floor = dec("-1");
+    EXPECT(coll_minimum_settlement(&rec, 1, NULL, 0, ymd(2026, 1, 1), dec("0"), &floor, currency("USD"),
+                                   COLL_ROUND_HALF_UP, &m),
+           COLL_INVALID_ARGUMENT, "floor");
+    EXPECT_NULL(coll_minimum_settlement(NULL, 1, NULL, 0, ymd(2026, 1, 1), dec("0"), NULL, currency("USD"),
+                                        COLL_ROUND_HALF_UP, &m),
+                "recoveries");
+    EXPECT_NULL(coll_minimum_settlement(&rec, 1, NULL, 0, ymd(2026, 1, 1), dec("0"), NULL, currency("USD"),
+                                        COLL_ROUND_HALF_UP, NULL),
+                "out");
+    UNTOUCHED(m);
+
+    /* Bands: from 0 days 20% / 10% over up to 6; from 90 days 40% / 30% over up to 12. */
+    bands[0].min_days_past_due = 0;
+    bands[0].lump_sum_discount_percent = dec("20");
+    bands[0].installment_discount_percent = dec("10");
+    bands[0].max_installments = 6;
+    bands[1].min_days_past_due = 90;
+    bands[1].lump_sum_discount_percent = dec("40");
+    bands[1].installment_discount_percent = dec("30");
+    bands[1].max_installments = 12;
+    EXPECT_OK(coll_settlement_policy_new(bands, 2, &p));
+    /* 100 days: a lump sum of 600.00 (40% off 1000.00), or 700.00 over 12. */
+    EXPECT_OK(coll_settlement_offers(dec("1000"), currency("USD"), 100, NULL, p, offers, 2, &n));
+    EXPECT_TRUE(n == 2 && offers[0].installments == 1 && num_is(offers[0].amount, "600") &&
+                offers[1].installments == 12 && num_is(offers[1].amount, "700") &&
+                offers[1].band_min_days_past_due == 90 && offers[1].at_minimum == 0);
+    /* A minimum of 800.00 lifts both. */
+    EXPECT_OK(coll_settlement_offers(dec("1000"), currency("USD"), 100, &minimum, p, offers, 2, &n));
+    EXPECT_TRUE(num_is(offers[0].amount, "800") && offers[0].at_minimum == 1);
+    n = 0;
+    EXPECT(coll_settlement_offers(dec("1000"), currency("USD"), 100, NULL, p, offers, 1, &n), COLL_BUFFER_TOO_SMALL,
+           "out");
+    EXPECT_TRUE(n == 2);
+    EXPECT(coll_settlement_offers(dec("-1"), currency("USD"), 100, NULL, p, offers, 2, &n), COLL_INVALID_ARGUMENT,
+           "balance");
+    EXPECT_NULL(coll_settlement_offers(dec("1000"), currency("USD"), 100, NULL, NULL, offers, 2, &n), "policy");
+    EXPECT_NULL(coll_settlement_offers(dec("1000"), currency("USD"), 100, NULL, p, offers, 2, NULL), "out_len");
+    EXPECT_OK(coll_settlement_policy_band_count(p, &n));
+    EXPECT_TRUE(n == 2);
+    EXPECT_OK(coll_settlement_policy_band_at(p, 1, &band));
+    EXPECT_TRUE(band.min_days_past_due == 90 && band.max_installments == 12);
+    EXPECT(coll_settlement_policy_band_at(p, 2, &band), COLL_INVALID_ARGUMENT, "index");
+    EXPECT_NULL(coll_settlement_policy_band_at(NULL, 0, &band), "policy");
+    EXPECT_NULL(coll_settlement_policy_band_count(NULL, &n), "policy");
+    EXPECT_OK(coll_settlement_policy_to_json(p, buf, sizeof buf, &len));
+    EXPECT_OK(coll_settlement_policy_from_json(buf, len, &q));
+    coll_settlement_policy_free(q);
+    q = NULL;
+    EXPECT_NULL(coll_settlement_policy_to_json(NULL, buf, sizeof buf, &len), "policy");
+    EXPECT(coll_settlement_policy_from_json("{\"bands\":[]}", 12, &q), COLL_INVALID_ARGUMENT, "policy");
+    EXPECT_NULL(coll_settlement_policy_from_json(NULL, 0, &q), "text");
+    EXPECT_OK(coll_settlement_policy_clone(p, &q));
+    EXPECT_NULL(coll_settlement_policy_clone(NULL, &q), "policy");
+    coll_settlement_policy_free(q);
+    q = NULL;
+    bands[0].min_days_past_due = 30;
+    EXPECT(coll_settlement_policy_new(bands, 2, &q), COLL_INVALID_ARGUMENT, "bands");
+    bands[0].min_days_past_due = 0;
+    bands[1].lump_sum_discount_percent = dec("100");
+    EXPECT(coll_settlement_policy_new(bands, 2, &q), COLL_INVALID_ARGUMENT, "lump_sum_discount_percent");
+    bands[1].lump_sum_discount_percent = dec("40");
+    bands[1].max_installments = 0;
+    EXPECT(coll_settlement_policy_new(bands, 2, &q), COLL_INVALID_ARGUMENT, "max_installments");
+    EXPECT(coll_settlement_policy_new(bands, 0, &q), COLL_INVALID_ARGUMENT, "bands");
+    EXPECT_NULL(coll_settlement_policy_new(NULL, 2, &q), "bands");
+    EXPECT_NULL(coll_settlement_policy_new(bands, 2, NULL), "out");
+    EXPECT_TRUE(q == NULL);
+    coll_settlement_policy_free(NULL);
+    coll_settlement_policy_free(p);
+}
+
+static void test_plan_kpis(void) {
+    coll_cei_inputs cei;
+    coll_kpi k;
+    coll_arrangement *a = card_plan();
+    coll_plan_payment pay;
+    coll_tracking *t = NULL;
+    const coll_tracking *ts[1];
+    coll_obligation ob;
+    coll_aging_account acct;
+    coll_aging_rules rules;
+    coll_roll_matrix *m = NULL;
+    coll_roll_cell cell;
+    const char *label;
+    size_t n, len;
+
+    /* (1000 + 600 / 3 - 700) / (1000 + 600 / 3 - 200) x 100 = 500 / 1000 x 100 = 50. */
+    cei.opening_receivables = dec("1000");
+    cei.credit_sales = dec("600");
+    cei.months = 3;
+    cei.closing_receivables = dec("700");
+    cei.closing_current_receivables = dec("200");
+    EXPECT_OK(coll_collection_effectiveness_index(&cei, &k));
+    EXPECT_TRUE(k.defined == 1 && num_is(k.value, "50"));
+    cei.months = 0;
+    EXPECT(coll_collection_effectiveness_index(&cei, &k), COLL_INVALID_ARGUMENT, "months");
+    cei.months = 3;
+    cei.closing_current_receivables = dec("800");
+    EXPECT(coll_collection_effectiveness_index(&cei, &k), COLL_INVALID_ARGUMENT, "closing_current_receivables");
+    cei.opening_receivables = dec("-1");
+    EXPECT(coll_collection_effectiveness_index(&cei, &k), COLL_INVALID_ARGUMENT, "opening_receivables");
+    EXPECT_NULL(coll_collection_effectiveness_index(NULL, &k), "inputs");
+    EXPECT_NULL(coll_collection_effectiveness_index(&cei, NULL), "out");
+    /* 500 / 1000 x 30 = 15 days. */
+    EXPECT_OK(coll_days_sales_outstanding(dec("500"), dec("1000"), 30, &k));
+    EXPECT_TRUE(k.defined == 1 && num_is(k.value, "15"));
+    EXPECT(coll_days_sales_outstanding(dec("-500"), dec("1000"), 30, &k), COLL_INVALID_ARGUMENT, "receivables");
+    EXPECT_NULL(coll_days_sales_outstanding(dec("500"), dec("1000"), 30, NULL), "out");
+    EXPECT_OK(coll_recovery_rate(dec("250"), dec("1000"), &k));
+    EXPECT_TRUE(k.defined == 1 && num_is(k.value, "0.25"));
+    EXPECT(coll_recovery_rate(dec("250"), dec("-1"), &k), COLL_INVALID_ARGUMENT, "outstanding");
+    EXPECT_NULL(coll_recovery_rate(dec("250"), dec("1000"), NULL), "out");
+    EXPECT_OK(coll_liquidation_rate(dec("0"), dec("0"), &k));
+    EXPECT_TRUE(k.defined == 0);
+    EXPECT(coll_liquidation_rate(dec("-1"), dec("0"), &k), COLL_INVALID_ARGUMENT, "gross_recoveries");
+    EXPECT_NULL(coll_liquidation_rate(dec("0"), dec("0"), NULL), "out");
+    EXPECT_OK(coll_right_party_contact_rate(3, 12, &k));
+    EXPECT_TRUE(k.defined == 1 && num_is(k.value, "0.25"));
+    EXPECT(coll_right_party_contact_rate(13, 12, &k), COLL_INVALID_ARGUMENT, "right_party_contacts");
+    EXPECT_NULL(coll_right_party_contact_rate(3, 12, NULL), "out");
+    /* As of 2026-02-01 only January's promise has come due, and it was kept: 1 / 1. */
+    pay.date = ymd(2026, 1, 14);
+    pay.amount = dec("100");
+    EXPECT_OK(coll_plan_track(a, &pay, 1, ymd(2026, 2, 1), NULL, &t));
+    ts[0] = t;
+    EXPECT_OK(coll_promise_kept_rate(ts, 1, &k));
+    EXPECT_TRUE(k.defined == 1 && num_is(k.value, "1"));
+    EXPECT_OK(coll_promise_kept_rate(NULL, 0, &k));
+    EXPECT_TRUE(k.defined == 0);
+    ts[0] = NULL;
+    EXPECT(coll_promise_kept_rate(ts, 1, &k), COLL_NULL_ARGUMENT, "trackings");
+    EXPECT_NULL(coll_promise_kept_rate(NULL, 1, &k), "trackings");
+    coll_tracking_free(t);
+
+    /* 100.00 due 2026-01-01, unpaid: 14 days past due on 01-15 (1-30), 45 on 02-15 (31-60). */
+    ob.due_date = ymd(2026, 1, 1);
+    ob.amount_due = dec("100");
+    ob.amount_paid = dec("0");
+    memset(&acct, 0, sizeof acct);
+    acct.obligations = &ob;
+    acct.n_obligations = 1;
+    EXPECT_OK(coll_aging_rules_init(&rules));
+    EXPECT_OK(coll_roll_rate_matrix(&acct, 1, ymd(2026, 1, 15), ymd(2026, 2, 15), &rules, &m));
+    EXPECT_OK(coll_roll_matrix_size(m, &n));
+    EXPECT_TRUE(n == 8);
+    EXPECT_OK(coll_roll_matrix_cell(m, 1, 2, &cell));
+    EXPECT_TRUE(cell.accounts == 1 && num_is(cell.outstanding, "100") && cell.has_rate == 1 && num_is(cell.rate, "1"));
+    EXPECT_OK(coll_roll_matrix_cell(m, 0, 0, &cell));
+    EXPECT_TRUE(cell.accounts == 0 && cell.has_rate == 0);
+    EXPECT_OK(coll_roll_matrix_label(m, 2, &label, &len));
+    EXPECT_TRUE(lent_is(label, len, "31-60"));
+    EXPECT(coll_roll_matrix_cell(m, 8, 0, &cell), COLL_INVALID_ARGUMENT, "from");
+    EXPECT(coll_roll_matrix_cell(m, 0, 8, &cell), COLL_INVALID_ARGUMENT, "to");
+    EXPECT(coll_roll_matrix_label(m, 8, &label, &len), COLL_INVALID_ARGUMENT, "index");
+    EXPECT_NULL(coll_roll_matrix_size(NULL, &n), "matrix");
+    EXPECT_NULL(coll_roll_matrix_cell(NULL, 0, 0, &cell), "matrix");
+    EXPECT_NULL(coll_roll_matrix_label(NULL, 0, &label, &len), "matrix");
+    coll_roll_matrix_free(m);
+    coll_roll_matrix_free(NULL);
+    m = NULL;
+    EXPECT(coll_roll_rate_matrix(&acct, 1, ymd(2026, 2, 15), ymd(2026, 2, 15), &rules, &m), COLL_INVALID_ARGUMENT,
+           "to");
+    ob.amount_due = dec("-5");
+    EXPECT(coll_roll_rate_matrix(&acct, 1, ymd(2026, 1, 15), ymd(2026, 2, 15), &rules, &m), COLL_INVALID_ARGUMENT,
+           "amount_due");
+    rules.method = 9;
+    EXPECT(coll_roll_rate_matrix(&acct, 1, ymd(2026, 1, 15), ymd(2026, 2, 15), &rules, &m), COLL_INVALID_ARGUMENT,
+           "method");
+    EXPECT_NULL(coll_roll_rate_matrix(&acct, 1, ymd(2026, 1, 15), ymd(2026, 2, 15), NULL, &m), "rules");
+    EXPECT_NULL(coll_roll_rate_matrix(NULL, 1, ymd(2026, 1, 15), ymd(2026, 2, 15), &rules, &m), "accounts");
+    EXPECT_TRUE(m == NULL);
+    coll_arrangement_free(a);
+}
+
 int main(void) {
     test_conventions();
     test_null_arguments();
@@ -6118,6 +7068,13 @@ int main(void) {
     test_contact_inputs();
     test_contact_decisions();
     test_contact_native_profiles();
+    test_plan_names();
+    test_plan_arrangements();
+    test_plan_tracking();
+    test_plan_scores();
+    test_plan_treatment();
+    test_plan_settlements();
+    test_plan_kpis();
     printf("test_errors: %d checks, %d failed\n", checks, failures);
     return failures == 0 ? 0 : 1;
 }

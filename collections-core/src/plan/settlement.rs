@@ -406,7 +406,8 @@ pub struct SettlementOffer {
 /// Offers for an account: a lump sum at the band's largest discount and, when the band allows more than
 /// one installment, a settlement in `max_installments` at the installment discount. Amounts are rounded
 /// up to minor units (never more discount than the policy allows), raised to `minimum` (the least
-/// acceptable settlement) and never above the balance.
+/// acceptable settlement, at least zero and in minor units: else an error naming `minimum`) and never
+/// above the balance.
 ///
 /// ```
 /// use collections_core::plan::{settlement_offers, DiscountBand, SettlementPolicy};
@@ -433,6 +434,18 @@ pub fn settlement_offers(
     positive_amount("balance", balance, currency)?;
     if let Some(m) = minimum.filter(|m| *m < Decimal::ZERO) {
         return Err(Error::invalid("minimum", m, "must not be negative"));
+    }
+    // An offer is raised to the minimum, so a minimum between two cents would ask an amount that
+    // cannot be paid.
+    if let Some(m) = minimum.filter(|m| !Money::new(*m, currency).is_rounded()) {
+        return Err(Error::invalid(
+            "minimum",
+            m,
+            format!(
+                "must be in the {} minor units of {currency}",
+                currency.minor_units()
+            ),
+        ));
     }
     let band = policy.band_for(days_past_due);
     let mut kinds = vec![(1, band.lump_sum_discount_percent)];

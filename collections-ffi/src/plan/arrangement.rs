@@ -20,7 +20,7 @@ use crate::calendar::{coll_date, coll_frequency};
 use crate::contact::write_json;
 use crate::debt::{
     at_item, bad_index, coll_tolerance_kind, optional, text_or_empty, tolerance_of, tolerance_to_c,
-    COLL_TOLERANCE_NONE,
+    Text, COLL_TOLERANCE_NONE,
 };
 use crate::error::{boundary, coll_status, FfiResult};
 use crate::money::{coll_currency, coll_decimal};
@@ -139,10 +139,13 @@ pub unsafe extern "C" fn coll_plan_terms_init(out: *mut coll_plan_terms) -> coll
 #[derive(Debug)]
 pub struct coll_arrangement {
     pub(crate) inner: Arrangement,
+    /// The debts' ids, lent to C.
+    ids: Vec<Text>,
 }
 
 fn arrangement_handle(inner: Arrangement) -> *mut coll_arrangement {
-    ptr::into_handle(coll_arrangement { inner })
+    let ids = inner.debts().iter().map(|d| Text::new(&d.id)).collect();
+    ptr::into_handle(coll_arrangement { inner, ids })
 }
 
 /// Handles from C as core arrangements (an error names the position: `plans: #2: must not be NULL`).
@@ -555,6 +558,87 @@ pub unsafe extern "C" fn coll_arrangement_promise_at(
                 .ok_or_else(|| bad_index("index", index, list.len()))
         })
     }
+}
+
+/// The number of debts the arrangement covers, in `*out`.
+///
+/// # Safety
+/// `arrangement` is NULL or a live handle; `out` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn coll_arrangement_debt_count(
+    arrangement: *const coll_arrangement,
+    out: *mut usize,
+) -> coll_status {
+    // SAFETY: the caller's contract.
+    unsafe { ptr::read_handle(arrangement, "arrangement", out, |a| Ok(a.ids.len())) }
+}
+
+/// Debt `index` (in the order given), in `*out`: its `id` points into the arrangement (valid until it
+/// is freed, NUL-terminated). An index past the end gives `COLL_INVALID_ARGUMENT` naming `index`.
+///
+/// # Safety
+/// `arrangement` is NULL or a live handle; `out` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn coll_arrangement_debt_at(
+    arrangement: *const coll_arrangement,
+    index: usize,
+    out: *mut coll_plan_debt,
+) -> coll_status {
+    // SAFETY: the caller's contract.
+    unsafe {
+        ptr::read_handle(arrangement, "arrangement", out, |a| {
+            let debts = a.inner.debts();
+            let (d, id) = debts
+                .get(index)
+                .zip(a.ids.get(index))
+                .ok_or_else(|| bad_index("index", index, debts.len()))?;
+            Ok(coll_plan_debt {
+                id: id.ptr(),
+                id_len: id.len(),
+                balance: coll_decimal::from_core(d.balance),
+                annual_rate: coll_decimal::from_core(d.annual_rate),
+            })
+        })
+    }
+}
+
+/// Promise `index` split across the debts pro rata to their balances, to the minor unit (the
+/// largest-remainder method: the shares add up to the promise exactly), into `out` (room for
+/// `out_cap`, one per debt) with their number in `*out_len`; too small an array gives
+/// `COLL_BUFFER_TOO_SMALL` with the number needed in `*out_len`. An index past the end gives
+/// `COLL_INVALID_ARGUMENT` naming `index`.
+///
+/// # Safety
+/// `arrangement` is NULL or a live handle; `out` is NULL or points to `out_cap` writable
+/// `coll_decimal`s; `out_len` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn coll_arrangement_debt_shares(
+    arrangement: *const coll_arrangement,
+    index: usize,
+    out: *mut coll_decimal,
+    out_cap: usize,
+    out_len: *mut usize,
+) -> coll_status {
+    boundary(|| {
+        // SAFETY: the caller's contract.
+        let (a, out, out_len) = unsafe {
+            (
+                ptr::handle(arrangement, "arrangement")?,
+                ptr::out_slice_or_size_query(out, out_cap, "out")?,
+                ptr::out(out_len, "out_len")?,
+            )
+        };
+        let n = a.inner.promises().len();
+        if index >= n {
+            return Err(bad_index("index", index, n));
+        }
+        let shares = a.inner.debt_shares()?;
+        let row: Vec<coll_decimal> = shares
+            .get(index)
+            .map(|r| r.iter().copied().map(coll_decimal::from_core).collect())
+            .unwrap_or_default();
+        out.write_counted(&row, out_len)
+    })
 }
 
 // ---------------------------------------------------------------- tracking

@@ -616,97 +616,253 @@ pub(crate) const AFFORDABILITIES: CEnum<Affordability> = CEnum {
     ],
 };
 
-macro_rules! enum_names {
-    ($table:ident, $ty:ty, $from:ident, $name:ident, $what:literal, $example:literal) => {
-        #[doc = concat!("The `", $what, "` constant named by `name` (the core's names, `", $example, "`; case, `-`, `_` and spaces are not significant). Unknown names give `COLL_INVALID_ARGUMENT` naming the enumeration.")]
-        ///
-        /// # Safety
-        /// `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable
-        /// constant.
-        #[no_mangle]
-        pub unsafe extern "C" fn $from(name: *const c_char, len: usize, out: *mut $ty) -> coll_status {
-            // SAFETY: the caller's contract.
-            unsafe { $table.parse_name_call(name, len, out) }
-        }
-
-        #[doc = concat!("The name of a `", $what, "` constant (`\"", $example, "\"`) in `*out`. An unknown number gives `COLL_INVALID_ARGUMENT` naming the enumeration.")]
-        ///
-        /// Ownership: `*out` is a static string; never free it.
-        ///
-        /// # Safety
-        /// `out` is NULL or points to a writable `const char *`.
-        #[no_mangle]
-        pub unsafe extern "C" fn $name(value: $ty, out: *mut *const c_char) -> coll_status {
-            // SAFETY: the caller's contract.
-            unsafe { $table.write_name_call(value, out) }
-        }
-    };
+/// The `COLL_PROBABILITIES_` constant named by `name`: `certain`, `per-installment` or `constant-hazard` (the core's names; case, `-`, `_` and
+/// spaces are not significant). Unknown names give `COLL_INVALID_ARGUMENT` naming `probabilities`.
+///
+/// # Safety
+/// `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable `coll_probabilities_kind`.
+#[no_mangle]
+pub unsafe extern "C" fn coll_probabilities_kind_from_name(
+    name: *const c_char,
+    len: usize,
+    out: *mut coll_probabilities_kind,
+) -> coll_status {
+    // SAFETY: the caller's contract.
+    unsafe { PROBABILITY_KINDS.parse_name_call(name, len, out) }
 }
 
-enum_names!(
-    PROBABILITY_KINDS,
-    coll_probabilities_kind,
-    coll_probabilities_kind_from_name,
-    coll_probabilities_kind_name,
-    "COLL_PROBABILITIES_",
-    "per-installment"
-);
-enum_names!(
-    PROMISE_STATUSES,
-    coll_promise_status,
-    coll_promise_status_from_name,
-    coll_promise_status_name,
-    "COLL_PROMISE_",
-    "partially-kept"
-);
-enum_names!(
-    ARRANGEMENT_STATUSES,
-    coll_arrangement_status,
-    coll_arrangement_status_from_name,
-    coll_arrangement_status_name,
-    "COLL_ARRANGEMENT_",
-    "completed"
-);
-enum_names!(
-    RANK_BYS,
-    coll_rank_by,
-    coll_rank_by_from_name,
-    coll_rank_by_name,
-    "COLL_RANK_BY_",
-    "expected-npv"
-);
-enum_names!(
-    FORECAST_PERIODS,
-    coll_forecast_period,
-    coll_forecast_period_from_name,
-    coll_forecast_period_name,
-    "COLL_FORECAST_",
-    "monthly"
-);
-enum_names!(
-    ACTIONS,
-    coll_action,
-    coll_action_from_name,
-    coll_action_name,
-    "COLL_ACTION_",
-    "hardship-review"
-);
-enum_names!(
-    LAST_CONTACTS,
-    coll_last_contact,
-    coll_last_contact_from_name,
-    coll_last_contact_name,
-    "COLL_LAST_CONTACT_",
-    "promised-to-pay"
-);
-enum_names!(
-    AFFORDABILITIES,
-    coll_affordability,
-    coll_affordability_from_name,
-    coll_affordability_name,
-    "COLL_AFFORDABILITY_",
-    "surplus"
-);
+/// The name of a `COLL_PROBABILITIES_` constant (`"per-installment"`) in `*out`. An unknown number gives
+/// `COLL_INVALID_ARGUMENT` naming `probabilities`.
+///
+/// Ownership: `*out` is a static string; never free it.
+///
+/// # Safety
+/// `out` is NULL or points to a writable `const char *`.
+#[no_mangle]
+pub unsafe extern "C" fn coll_probabilities_kind_name(
+    value: coll_probabilities_kind,
+    out: *mut *const c_char,
+) -> coll_status {
+    // SAFETY: the caller's contract.
+    unsafe { PROBABILITY_KINDS.write_name_call(value, out) }
+}
+
+/// The `COLL_PROMISE_` constant named by `name`: `pending`, `kept`, `partially-kept` or `broken` (the core's names; case, `-`, `_` and
+/// spaces are not significant). Unknown names give `COLL_INVALID_ARGUMENT` naming `promise_status`.
+///
+/// # Safety
+/// `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable `coll_promise_status`.
+#[no_mangle]
+pub unsafe extern "C" fn coll_promise_status_from_name(
+    name: *const c_char,
+    len: usize,
+    out: *mut coll_promise_status,
+) -> coll_status {
+    // SAFETY: the caller's contract.
+    unsafe { PROMISE_STATUSES.parse_name_call(name, len, out) }
+}
+
+/// The name of a `COLL_PROMISE_` constant (`"partially-kept"`) in `*out`. An unknown number gives
+/// `COLL_INVALID_ARGUMENT` naming `promise_status`.
+///
+/// Ownership: `*out` is a static string; never free it.
+///
+/// # Safety
+/// `out` is NULL or points to a writable `const char *`.
+#[no_mangle]
+pub unsafe extern "C" fn coll_promise_status_name(
+    value: coll_promise_status,
+    out: *mut *const c_char,
+) -> coll_status {
+    // SAFETY: the caller's contract.
+    unsafe { PROMISE_STATUSES.write_name_call(value, out) }
+}
+
+/// The `COLL_ARRANGEMENT_` constant named by `name`: `active`, `completed`, `broken` or `cancelled` (the core's names; case, `-`, `_` and
+/// spaces are not significant). Unknown names give `COLL_INVALID_ARGUMENT` naming `arrangement_status`.
+///
+/// # Safety
+/// `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable `coll_arrangement_status`.
+#[no_mangle]
+pub unsafe extern "C" fn coll_arrangement_status_from_name(
+    name: *const c_char,
+    len: usize,
+    out: *mut coll_arrangement_status,
+) -> coll_status {
+    // SAFETY: the caller's contract.
+    unsafe { ARRANGEMENT_STATUSES.parse_name_call(name, len, out) }
+}
+
+/// The name of a `COLL_ARRANGEMENT_` constant (`"completed"`) in `*out`. An unknown number gives
+/// `COLL_INVALID_ARGUMENT` naming `arrangement_status`.
+///
+/// Ownership: `*out` is a static string; never free it.
+///
+/// # Safety
+/// `out` is NULL or points to a writable `const char *`.
+#[no_mangle]
+pub unsafe extern "C" fn coll_arrangement_status_name(
+    value: coll_arrangement_status,
+    out: *mut *const c_char,
+) -> coll_status {
+    // SAFETY: the caller's contract.
+    unsafe { ARRANGEMENT_STATUSES.write_name_call(value, out) }
+}
+
+/// The `COLL_RANK_BY_` constant named by `name`: `expected-npv`, `npv`, `expected-value`, `total`, `duration` or `payment-to-income` (the core's names; case, `-`, `_` and
+/// spaces are not significant). Unknown names give `COLL_INVALID_ARGUMENT` naming `rank_by`.
+///
+/// # Safety
+/// `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable `coll_rank_by`.
+#[no_mangle]
+pub unsafe extern "C" fn coll_rank_by_from_name(
+    name: *const c_char,
+    len: usize,
+    out: *mut coll_rank_by,
+) -> coll_status {
+    // SAFETY: the caller's contract.
+    unsafe { RANK_BYS.parse_name_call(name, len, out) }
+}
+
+/// The name of a `COLL_RANK_BY_` constant (`"expected-npv"`) in `*out`. An unknown number gives
+/// `COLL_INVALID_ARGUMENT` naming `rank_by`.
+///
+/// Ownership: `*out` is a static string; never free it.
+///
+/// # Safety
+/// `out` is NULL or points to a writable `const char *`.
+#[no_mangle]
+pub unsafe extern "C" fn coll_rank_by_name(
+    value: coll_rank_by,
+    out: *mut *const c_char,
+) -> coll_status {
+    // SAFETY: the caller's contract.
+    unsafe { RANK_BYS.write_name_call(value, out) }
+}
+
+/// The `COLL_FORECAST_` constant named by `name`: `weekly` or `monthly` (the core's names; case, `-`, `_` and
+/// spaces are not significant). Unknown names give `COLL_INVALID_ARGUMENT` naming `period`.
+///
+/// # Safety
+/// `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable `coll_forecast_period`.
+#[no_mangle]
+pub unsafe extern "C" fn coll_forecast_period_from_name(
+    name: *const c_char,
+    len: usize,
+    out: *mut coll_forecast_period,
+) -> coll_status {
+    // SAFETY: the caller's contract.
+    unsafe { FORECAST_PERIODS.parse_name_call(name, len, out) }
+}
+
+/// The name of a `COLL_FORECAST_` constant (`"monthly"`) in `*out`. An unknown number gives
+/// `COLL_INVALID_ARGUMENT` naming `period`.
+///
+/// Ownership: `*out` is a static string; never free it.
+///
+/// # Safety
+/// `out` is NULL or points to a writable `const char *`.
+#[no_mangle]
+pub unsafe extern "C" fn coll_forecast_period_name(
+    value: coll_forecast_period,
+    out: *mut *const c_char,
+) -> coll_status {
+    // SAFETY: the caller's contract.
+    unsafe { FORECAST_PERIODS.write_name_call(value, out) }
+}
+
+/// The `COLL_ACTION_` constant named by `name`: `reminder`, `call`, `payment-plan-offer`, `settlement-offer`, `final-notice`, `escalate-to-supervisor`, `legal-review`, `agency-placement`, `hardship-review` or `write-off` (the core's names; case, `-`, `_` and
+/// spaces are not significant). Unknown names give `COLL_INVALID_ARGUMENT` naming `action`.
+///
+/// # Safety
+/// `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable `coll_action`.
+#[no_mangle]
+pub unsafe extern "C" fn coll_action_from_name(
+    name: *const c_char,
+    len: usize,
+    out: *mut coll_action,
+) -> coll_status {
+    // SAFETY: the caller's contract.
+    unsafe { ACTIONS.parse_name_call(name, len, out) }
+}
+
+/// The name of a `COLL_ACTION_` constant (`"hardship-review"`) in `*out`. An unknown number gives
+/// `COLL_INVALID_ARGUMENT` naming `action`.
+///
+/// Ownership: `*out` is a static string; never free it.
+///
+/// # Safety
+/// `out` is NULL or points to a writable `const char *`.
+#[no_mangle]
+pub unsafe extern "C" fn coll_action_name(
+    value: coll_action,
+    out: *mut *const c_char,
+) -> coll_status {
+    // SAFETY: the caller's contract.
+    unsafe { ACTIONS.write_name_call(value, out) }
+}
+
+/// The `COLL_LAST_CONTACT_` constant named by `name`: `not-attempted`, `no-answer`, `left-message`, `wrong-party`, `right-party-contact`, `promised-to-pay` or `refused-to-pay` (the core's names; case, `-`, `_` and
+/// spaces are not significant). Unknown names give `COLL_INVALID_ARGUMENT` naming `last_contact`.
+///
+/// # Safety
+/// `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable `coll_last_contact`.
+#[no_mangle]
+pub unsafe extern "C" fn coll_last_contact_from_name(
+    name: *const c_char,
+    len: usize,
+    out: *mut coll_last_contact,
+) -> coll_status {
+    // SAFETY: the caller's contract.
+    unsafe { LAST_CONTACTS.parse_name_call(name, len, out) }
+}
+
+/// The name of a `COLL_LAST_CONTACT_` constant (`"promised-to-pay"`) in `*out`. An unknown number gives
+/// `COLL_INVALID_ARGUMENT` naming `last_contact`.
+///
+/// Ownership: `*out` is a static string; never free it.
+///
+/// # Safety
+/// `out` is NULL or points to a writable `const char *`.
+#[no_mangle]
+pub unsafe extern "C" fn coll_last_contact_name(
+    value: coll_last_contact,
+    out: *mut *const c_char,
+) -> coll_status {
+    // SAFETY: the caller's contract.
+    unsafe { LAST_CONTACTS.write_name_call(value, out) }
+}
+
+/// The `COLL_AFFORDABILITY_` constant named by `name`: `not-assessed`, `surplus` or `deficit` (the core's names; case, `-`, `_` and
+/// spaces are not significant). Unknown names give `COLL_INVALID_ARGUMENT` naming `affordability`.
+///
+/// # Safety
+/// `name` is NULL or points to `len` readable bytes; `out` is NULL or points to a writable `coll_affordability`.
+#[no_mangle]
+pub unsafe extern "C" fn coll_affordability_from_name(
+    name: *const c_char,
+    len: usize,
+    out: *mut coll_affordability,
+) -> coll_status {
+    // SAFETY: the caller's contract.
+    unsafe { AFFORDABILITIES.parse_name_call(name, len, out) }
+}
+
+/// The name of a `COLL_AFFORDABILITY_` constant (`"surplus"`) in `*out`. An unknown number gives
+/// `COLL_INVALID_ARGUMENT` naming `affordability`.
+///
+/// Ownership: `*out` is a static string; never free it.
+///
+/// # Safety
+/// `out` is NULL or points to a writable `const char *`.
+#[no_mangle]
+pub unsafe extern "C" fn coll_affordability_name(
+    value: coll_affordability,
+    out: *mut *const c_char,
+) -> coll_status {
+    // SAFETY: the caller's contract.
+    unsafe { AFFORDABILITIES.write_name_call(value, out) }
+}
 
 #[cfg(test)]
 mod tests {
