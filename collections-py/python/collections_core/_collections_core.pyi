@@ -209,6 +209,8 @@ __all__ = [
     "TreatmentRule",
     "TreatmentRecommendation",
     "TreatmentPolicy",
+    "score_many",
+    "forecast_portfolio",
 ]
 
 __version__: str
@@ -3500,3 +3502,8 @@ class TreatmentPolicy:
     def __eq__(self, other: object, /) -> bool: ...
     def __ne__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
+
+def score_many(promises: Any, discount_rate: _DecimalLike, *, rounding: Optional[_RoundingLike] = None) -> Any: ...
+def forecast_portfolio(
+    promises: Any, from_date: _DateLike, period: Optional[str] = None, rounding: Optional[_RoundingLike] = None
+) -> Any: ...

@@ -69,6 +69,12 @@ struct Pending {
 /// `err` (a `CollectionsError`) again, its value and message naming the statement; another error as
 /// it is.
 fn in_statement(py: Python<'_>, err: PyErr, id: &str) -> PyErr {
+    with_prefix(py, err, &format!("statement {id}"))
+}
+
+/// `err` (a `CollectionsError`) again, its value and message led by `prefix` (`'statement S-2: ...'`,
+/// `'row 4: ...'`); another error as it is.
+pub(crate) fn with_prefix(py: Python<'_>, err: PyErr, prefix: &str) -> PyErr {
     let value = err.value(py);
     let rebuilt = (|| -> PyResult<PyErr> {
         let errors = py.import("collections_core._errors")?;
@@ -77,8 +83,8 @@ fn in_statement(py: Python<'_>, err: PyErr, id: &str) -> PyErr {
         }
         let field = value.getattr("field")?;
         let old: Option<String> = value.getattr("value")?.extract()?;
-        let message = format!("statement {id}: {}", value.str()?.to_cow()?);
-        let new_value = format!("statement {id}: {}", old.unwrap_or_default());
+        let message = format!("{prefix}: {}", value.str()?.to_cow()?);
+        let new_value = format!("{prefix}: {}", old.unwrap_or_default());
         let class = value.get_type();
         Ok(PyErr::from_value(class.call1((message, field, new_value))?))
     })();
@@ -87,7 +93,7 @@ fn in_statement(py: Python<'_>, err: PyErr, id: &str) -> PyErr {
 
 /// The columns of a pandas DataFrame, a pyarrow Table or a dict of columns, by name; whether it was
 /// pandas.
-fn columns<'py>(table: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, PyDict>, bool)> {
+pub(crate) fn columns<'py>(table: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, PyDict>, bool)> {
     if let Ok(d) = table.cast::<PyDict>() {
         return Ok((d.clone(), false));
     }
@@ -120,21 +126,31 @@ fn assess_all(
     guidelines: Option<&Guidelines>,
     policy: &AssessmentPolicy,
 ) -> Result<Vec<Assessment>, (usize, Error)> {
+    par_map(statements, |s| assess(s, guidelines, policy))
+}
+
+/// `f` of every item, split over the machine's cores when there are at least
+/// `STATEMENTS_PER_THREAD` items per thread; the first error in input order wins, with its item's
+/// index.
+pub(crate) fn par_map<T: Sync, R: Send>(
+    items: &[T],
+    f: impl Fn(&T) -> Result<R, Error> + Sync,
+) -> Result<Vec<R>, (usize, Error)> {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let threads = cores.min(statements.len() / STATEMENTS_PER_THREAD).max(1);
-    let chunk = statements.len().div_ceil(threads).max(1);
-    let run = |start: usize, part: &[Statement]| {
+    let threads = cores.min(items.len() / STATEMENTS_PER_THREAD).max(1);
+    let chunk = items.len().div_ceil(threads).max(1);
+    let run = |start: usize, part: &[T]| {
         part.iter()
             .enumerate()
-            .map(|(i, s)| assess(s, guidelines, policy).map_err(|e| (start + i, e)))
+            .map(|(i, x)| f(x).map_err(|e| (start + i, e)))
             .collect::<Result<Vec<_>, _>>()
     };
     if threads == 1 {
-        return run(0, statements);
+        return run(0, items);
     }
     let run = &run;
-    let parts: Vec<Result<Vec<Assessment>, (usize, Error)>> = std::thread::scope(|s| {
-        let handles: Vec<_> = statements
+    let parts: Vec<Result<Vec<R>, (usize, Error)>> = std::thread::scope(|s| {
+        let handles: Vec<_> = items
             .chunks(chunk)
             .enumerate()
             .map(|(k, part)| s.spawn(move || run(k * chunk, part)))
@@ -148,14 +164,14 @@ fn assess_all(
                         Error::InvalidArgument {
                             field: "table",
                             value: String::from("<worker thread>"),
-                            reason: String::from("an assessment thread failed"),
+                            reason: String::from("a worker thread failed"),
                         },
                     ))
                 })
             })
             .collect()
     });
-    let mut out = Vec::with_capacity(statements.len());
+    let mut out = Vec::with_capacity(items.len());
     for part in parts {
         out.extend(part?);
     }

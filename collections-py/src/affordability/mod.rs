@@ -14,7 +14,7 @@
 //! re-exported by `collections_core/affordability.py`.
 
 pub(crate) mod assessment;
-mod batch;
+pub(crate) mod batch;
 mod guidelines;
 mod offers;
 pub(crate) mod recommend;

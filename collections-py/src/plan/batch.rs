@@ -1,8 +1,348 @@
-//! `score_many` and `forecast_portfolio`: long tables of promises in, tables out.
+//! `score_many` and `forecast_portfolio`: a long table of promises (one row per promise, the plan's
+//! columns repeated on each of its rows) in, a table out; the plans built and scored without the GIL,
+//! on every core.
 
+use chrono::NaiveDate;
+use collections_core::affordability::Debt;
+use collections_core::plan::{
+    forecast as core_forecast, Arrangement, PlanScore, PlanTerms, Probabilities, Promise, Scorer,
+};
+use collections_core::{Currency, Error};
 use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+use rust_decimal::Decimal;
+
+use super::score::{forecast_table, period_arg};
+use crate::affordability::batch::{columns, par_map, with_prefix};
+use crate::convert::{date_arg, decimal_arg};
+use crate::debt::aging::column_items;
+use crate::debt::table::{to_arrow, to_pandas, Column, Table};
+use crate::debt::{opt_decimal, rounding_arg};
+use crate::errors::{invalid, raise, CoreResultExt};
+use crate::money::currency_arg;
+
+/// The columns a promises table must have.
+const REQUIRED: [&str; 6] = [
+    "plan_id",
+    "date",
+    "amount",
+    "currency",
+    "balance",
+    "start_date",
+];
+
+/// One plan as read: its head (from its first row), its promises and their probabilities.
+struct PlanRows {
+    currency: Currency,
+    balance: Decimal,
+    start_date: NaiveDate,
+    income: Option<Decimal>,
+    promises: Vec<Promise>,
+    probabilities: Option<Vec<Decimal>>,
+}
+
+/// The plans of a promises table: their ids (as given, in the order they first appear), their names
+/// (for errors and debt ids), what was read of each, and whether the table was pandas.
+struct Plans {
+    ids: Vec<Py<PyAny>>,
+    names: Vec<String>,
+    rows: Vec<PlanRows>,
+    pandas: bool,
+}
+
+impl Plans {
+    /// Each plan's name with what was read of it, for the work done without the GIL.
+    fn work(&self) -> Vec<(&str, &PlanRows)> {
+        self.names
+            .iter()
+            .map(String::as_str)
+            .zip(&self.rows)
+            .collect()
+    }
+}
+
+/// A cell that must not be null; errors name the column.
+fn cell<'a, 'py>(
+    column: &'a [Bound<'py, PyAny>],
+    row: usize,
+    name: &'static str,
+) -> PyResult<&'a Bound<'py, PyAny>> {
+    let v = &column[row];
+    if v.is_none() {
+        return Err(invalid(name, "None", "must not be null"));
+    }
+    Ok(v)
+}
+
+/// Reads the plans of a promises table (see `score_many`), with its `disposable_income` column when
+/// `with_income`.
+fn read_plans<'py>(
+    py: Python<'py>,
+    table: &Bound<'py, PyAny>,
+    with_income: bool,
+) -> PyResult<Plans> {
+    let (cols, pandas) = columns(table)?;
+    let column = |name: &'static str, amounts: bool| -> PyResult<Option<Vec<Bound<'py, PyAny>>>> {
+        match cols.get_item(name)? {
+            Some(c) => column_items(&c, name, amounts).map(Some),
+            None => Ok(None),
+        }
+    };
+    let mut required = Vec::with_capacity(REQUIRED.len());
+    for name in REQUIRED {
+        let c = column(name, matches!(name, "amount" | "balance"))?
+            .ok_or_else(|| invalid("table", name, "a required column is missing"))?;
+        required.push(c);
+    }
+    let probability = column("probability", true)?;
+    let income = if with_income {
+        column("disposable_income", true)?
+    } else {
+        None
+    };
+    let rows = required[0].len();
+    let lengths = REQUIRED.into_iter().zip(required.iter().map(Some)).chain([
+        ("probability", probability.as_ref()),
+        ("disposable_income", income.as_ref()),
+    ]);
+    for (name, c) in lengths {
+        if let Some(c) = c.filter(|c| c.len() != rows) {
+            return Err(invalid(
+                name,
+                format!("{} values", c.len()),
+                format!("must have as many values as plan_id ({rows})"),
+            ));
+        }
+    }
+    let [ids, dates, amounts, currencies, balances, starts] = &required[..] else {
+        unreachable!("six required columns");
+    };
+    let index = PyDict::new(py);
+    let mut plans = Plans {
+        ids: Vec::new(),
+        names: Vec::new(),
+        rows: Vec::new(),
+        pandas,
+    };
+    for row in 0..rows {
+        let at_row = |e: PyErr| with_prefix(py, e, &format!("row {row}"));
+        let id = cell(ids, row, "plan_id").map_err(at_row)?;
+        let k = match index.get_item(id)? {
+            Some(k) => k.extract::<usize>()?,
+            None => plans.ids.len(),
+        };
+        let read = (|| -> PyResult<_> {
+            let promise = Promise::new(
+                date_arg(cell(dates, row, "date")?, "date")?,
+                decimal_arg(cell(amounts, row, "amount")?, "amount")?,
+            );
+            let p = match probability.as_ref() {
+                Some(c) => {
+                    let p = decimal_arg(cell(c, row, "probability")?, "probability")?;
+                    // The core's range check of a probability (0 to 1), named for the column.
+                    Probabilities::ConstantHazard(p)
+                        .validate()
+                        .or_raise_as(&[("hazard", "probability")])?;
+                    Some(p)
+                }
+                None => None,
+            };
+            let currency = currency_arg(cell(currencies, row, "currency")?, "currency")?;
+            let balance = decimal_arg(cell(balances, row, "balance")?, "balance")?;
+            let start = date_arg(cell(starts, row, "start_date")?, "start_date")?;
+            let income = opt_decimal(income.as_ref().map(|c| &c[row]), "disposable_income")?;
+            Ok((promise, p, currency, balance, start, income))
+        })();
+        let (promise, p, currency, balance, start_date, income) = read.map_err(at_row)?;
+        if k == plans.ids.len() {
+            index.set_item(id, k)?;
+            plans.ids.push(id.clone().unbind());
+            plans.names.push(match id.cast::<PyString>() {
+                Ok(s) => s.to_cow()?.into_owned(),
+                Err(_) => id.str()?.to_cow()?.into_owned(),
+            });
+            plans.rows.push(PlanRows {
+                currency,
+                balance,
+                start_date,
+                income,
+                promises: Vec::new(),
+                probabilities: probability.as_ref().map(|_| Vec::new()),
+            });
+        } else {
+            let first = &plans.rows[k];
+            let differs = if first.currency != currency {
+                Some(("currency", currency.to_string()))
+            } else if first.balance != balance {
+                Some(("balance", balance.to_string()))
+            } else if first.start_date != start_date {
+                Some(("start_date", start_date.to_string()))
+            } else if first.income != income {
+                Some(("disposable_income", format!("{income:?}")))
+            } else {
+                None
+            };
+            if let Some((field, value)) = differs {
+                return Err(invalid(
+                    field,
+                    format!("row {row}: {value}"),
+                    format!("differs from the first row of plan {}", plans.names[k]),
+                ));
+            }
+        }
+        let plan = &mut plans.rows[k];
+        plan.promises.push(promise);
+        if let (Some(list), Some(p)) = (plan.probabilities.as_mut(), p) {
+            list.push(p);
+        }
+    }
+    Ok(plans)
+}
+
+/// The arrangement of a plan as read: one debt (its id the plan's) of the plan's balance, interest and
+/// fees frozen, no down payment.
+fn build(name: &str, p: &PlanRows) -> Result<(Arrangement, Probabilities), Error> {
+    let terms = PlanTerms::new(p.currency, vec![Debt::new(name, p.balance)], p.start_date);
+    let plan = Arrangement::from_promises(&terms, None, p.promises.clone())?;
+    let probabilities = match &p.probabilities {
+        Some(list) => Probabilities::PerInstallment(list.clone()),
+        None => Probabilities::Certain,
+    };
+    probabilities.for_promises(p.promises.len())?;
+    Ok((plan, probabilities))
+}
+
+/// A core error of plan `k` as its Python exception, led by the plan's id.
+fn at_plan(py: Python<'_>, plans: &Plans, (k, e): (usize, Error)) -> PyErr {
+    let name = plans.names.get(k).cloned().unwrap_or_default();
+    with_prefix(py, raise(e), &format!("plan {name}"))
+}
+
+/// Scores every plan of a long table of promises: a pandas DataFrame, a pyarrow Table or a dict of
+/// columns, one row per promise in date order, with the columns ``plan_id``, ``date``, ``amount``,
+/// and the plan's ``currency``, ``balance`` and ``start_date`` repeated on each of its rows (they
+/// must agree); optionally ``probability`` (each promise's, from 0 to 1; certain when the column is
+/// absent) and ``disposable_income`` (the plan's, monthly; ``None`` or absent for none). Each plan is
+/// one debt of its balance, interest and fees frozen, no down payment, scored as ``Scorer(discount_rate,
+/// rounding=rounding).score`` does. Amounts are Decimals, ints or str (a float column is refused).
+///
+/// The table is read with the GIL held, then the plans are built and scored without it on every core.
+/// Returns one row per plan, in the order their ids first appear: ``plan_id``, ``total``,
+/// ``promises``, ``duration_days``, ``npv``, ``recovery_ratio``, ``largest_monthly_payment``,
+/// ``payment_to_income``, ``expected_value``, ``expected_npv`` (exact decimals): a pandas DataFrame when
+/// given one, otherwise a pyarrow Table. A missing column is an ``InvalidArgumentError`` naming
+/// ``table``; a null or bad cell one naming its column, the value led by its row (``'row 4: None'``);
+/// a plan the core refuses keeps its error's kind and field, the value led by the plan
+/// (``'plan P-2: promise #1 on 2026-01-01'``).
+///
+/// >>> t = score_many({"plan_id": ["a", "a", "b"], "date": ["2026-01-01", "2026-02-01", "2026-01-01"],
+/// ...     "amount": [100, 100, 50], "currency": ["USD"] * 3, "balance": [200, 200, 50],
+/// ...     "start_date": ["2026-01-01"] * 3}, "0")
+/// >>> t.column("plan_id").to_pylist(), t.column("npv").to_pylist()
+/// (['a', 'b'], [Decimal('200.00'), Decimal('50.00')])
+#[pyfunction]
+#[pyo3(signature = (promises, discount_rate, *, rounding = None))]
+pub fn score_many<'py>(
+    py: Python<'py>,
+    promises: &Bound<'py, PyAny>,
+    discount_rate: &Bound<'py, PyAny>,
+    rounding: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let rate = decimal_arg(discount_rate, "discount_rate")?;
+    let rounding = rounding_arg(rounding, "rounding")?;
+    let scorer = Scorer::new(rate, None, rounding).or_raise()?;
+    let plans = read_plans(py, promises, true)?;
+    let work = plans.work();
+    let scored = py.detach(|| {
+        par_map(&work, |(name, p)| {
+            let (plan, probabilities) = build(name, p)?;
+            match p.income {
+                Some(income) => {
+                    Scorer::new(rate, Some(income), rounding)?.score(&plan, &probabilities)
+                }
+                None => scorer.score(&plan, &probabilities),
+            }
+        })
+    });
+    let scores: Vec<PlanScore> = scored.map_err(|e| at_plan(py, &plans, e))?;
+    let s = &scores;
+    let amounts =
+        |f: fn(&PlanScore) -> Decimal| Column::Decimal(s.iter().map(|x| Some(f(x))).collect(), 0);
+    let mut t = Table::default();
+    t.add(
+        "plan_id",
+        Column::Objects(plans.ids.iter().map(|i| i.clone_ref(py)).collect()),
+    )
+    .add("total", amounts(|x| x.total))
+    .add(
+        "promises",
+        Column::Int(s.iter().map(|x| Some(i64::from(x.promises))).collect()),
+    )
+    .add(
+        "duration_days",
+        Column::Int(s.iter().map(|x| Some(x.duration_days)).collect()),
+    )
+    .add("npv", amounts(|x| x.npv))
+    .add("recovery_ratio", amounts(|x| x.recovery_ratio))
+    .add(
+        "largest_monthly_payment",
+        amounts(|x| x.largest_monthly_payment),
+    )
+    .add(
+        "payment_to_income",
+        Column::Decimal(s.iter().map(|x| x.payment_to_income).collect(), 0),
+    )
+    .add("expected_value", amounts(|x| x.expected_value))
+    .add("expected_npv", amounts(|x| x.expected_npv));
+    if plans.pandas {
+        to_pandas(py, &t, "score_many")
+    } else {
+        to_arrow(py, &t, "score_many")
+    }
+}
+
+/// The expected cash flows of every plan of a long table of promises (the table of ``score_many``;
+/// its ``disposable_income`` column is not read) by ``period`` (``'weekly'`` or ``'monthly'``, the
+/// default) from ``from_date``, as ``forecast`` gives them: one row per period, ``period_start``,
+/// ``promises``, ``scheduled``, ``expected``; a pandas DataFrame when given one, otherwise a pyarrow
+/// Table. The plans are built without the GIL on every core; the plans must share one currency.
+///
+/// >>> t = forecast_portfolio({"plan_id": ["a", "a", "b"], "date": ["2026-01-10", "2026-02-10", "2026-01-20"],
+/// ...     "amount": [100, 100, 50], "currency": ["USD"] * 3, "balance": [200, 200, 50],
+/// ...     "start_date": ["2026-01-01"] * 3, "probability": ["1", "0.5", "1"]}, "2026-01-01")
+/// >>> t.column("scheduled").to_pylist(), t.column("expected").to_pylist()
+/// ([Decimal('150'), Decimal('100')], [Decimal('150.00'), Decimal('50.00')])
+#[pyfunction]
+#[pyo3(signature = (promises, from_date, period = None, rounding = None))]
+pub fn forecast_portfolio<'py>(
+    py: Python<'py>,
+    promises: &Bound<'py, PyAny>,
+    from_date: &Bound<'py, PyAny>,
+    period: Option<&Bound<'py, PyAny>>,
+    rounding: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let from = date_arg(from_date, "from_date")?;
+    let period = period_arg(period)?;
+    let rounding = rounding_arg(rounding, "rounding")?;
+    let plans = read_plans(py, promises, false)?;
+    let work = plans.work();
+    let built = py
+        .detach(|| par_map(&work, |(name, p)| build(name, p)))
+        .map_err(|e| at_plan(py, &plans, e))?;
+    let f = py
+        .detach(|| core_forecast(built.iter().map(|(a, p)| (a, p)), from, period, rounding))
+        .or_raise()?;
+    let t = forecast_table(&f);
+    if plans.pandas {
+        to_pandas(py, &t, "forecast_portfolio")
+    } else {
+        to_arrow(py, &t, "forecast_portfolio")
+    }
+}
 
 /// Registers the functions on the compiled module.
-pub fn register(_m: &Bound<'_, PyModule>) -> PyResult<()> {
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(score_many, m)?)?;
+    m.add_function(wrap_pyfunction!(forecast_portfolio, m)?)?;
     Ok(())
 }
