@@ -15,7 +15,8 @@
 //! 6. run dunning over the installments still overdue;
 //! 7. the report: aging after the week, KPIs, treatment recommendations and the forecast.
 //!
-//! Run it with `cargo run -p collections-core --example demo` (or `make demo` for all three languages).
+//! Run it with `cargo run -p collections-core --example demo [portfolio directory]` (or `make demo` for all
+//! three languages).
 //! It reads the CSVs by hand (no field is quoted or holds a comma).
 
 use std::collections::{BTreeMap, HashMap};
@@ -441,7 +442,11 @@ fn proposals(account: &str, arrears: Decimal, disposable: Decimal) -> Res<Vec<Pr
 }
 
 fn main() -> Res<()> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/portfolio");
+    // The portfolio directory: the first argument, else the repository's.
+    let dir = std::env::args_os().nth(1).map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/portfolio"),
+        PathBuf::from,
+    );
     let p = load(&dir)?;
     let (as_of, week_end) = (date(AS_OF)?, date(WEEK_END)?);
     let rules = AgingRules::default();
