@@ -27,7 +27,8 @@ $(CBINDGEN):
 tools: $(CBINDGEN)
 
 # What a machine with only Rust, Python 3, gcc and make lacks for `make test`: the rustfmt and clippy
-# components, and valgrind and g++ (for the C tests and the header's C++ check) from Debian's packages.
+# components, and valgrind and g++ (for the C tests and the header's C++ check) and tzdata (the C demo's
+# contact history is in local time) from Debian's packages.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 prereqs:
 	@$(CARGO) fmt --version >/dev/null 2>&1 || rustup component add rustfmt
@@ -35,6 +36,7 @@ prereqs:
 	@missing=""; \
 	command -v valgrind >/dev/null || missing="$$missing valgrind"; \
 	command -v g++ >/dev/null || missing="$$missing g++"; \
+	[ -e /usr/share/zoneinfo/America/New_York ] || missing="$$missing tzdata"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing$$missing (apt-get)"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \

@@ -207,6 +207,18 @@ static void add_payment(coll_dated_amount **list, size_t *n, size_t *cap, coll_d
     (*n)++;
 }
 
+/* Whether the C library has the zone's rules (else mktime would quietly take it as UTC). */
+static int zone_known(const char *zone) {
+    char path[512];
+    const char *dir = getenv("TZDIR");
+    FILE *f;
+    snprintf(path, sizeof path, "%s/%s", dir != NULL && dir[0] != '\0' ? dir : "/usr/share/zoneinfo", zone);
+    f = fopen(path, "rb");
+    if (f == NULL) return 0;
+    fclose(f);
+    return 1;
+}
+
 /* The instant of a local time (YYYY-MM-DDTHH:MM) in an IANA zone. */
 static int64_t local_instant(const char *local, const char *zone) {
     struct tm tm;
@@ -218,6 +230,10 @@ static int64_t local_instant(const char *local, const char *zone) {
     tm.tm_year -= 1900;
     tm.tm_mon -= 1;
     tm.tm_isdst = -1;
+    if (!zone_known(zone)) {
+        fprintf(stderr, "demo: no time zone data for %s (install tzdata, or set TZDIR)\n", zone);
+        exit(1);
+    }
     setenv("TZ", zone, 1);
     tzset();
     t = mktime(&tm);
