@@ -262,7 +262,8 @@ def main() -> None:
 
     # ------------------------------------------------------------------ 2. contact
     print()
-    print(f"2. Contact at {OFFICER_AT} (09:30 in New York): Regulation F, TCPA and status holds, plus MA, WA and FL rules")
+    print(f"2. Contact at {OFFICER_AT} (09:30 in New York): Regulation F, TCPA and status holds, plus MA, WA "
+          "and FL rules")
     policies: Dict[str, Policy] = {}
     channels = ["call", "text", "email"]
     allowed = [0, 0, 0]

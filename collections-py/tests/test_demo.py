@@ -76,3 +76,17 @@ def test_the_right_party_contact_rate_is_that_of_contacts_csv(report: List[str])
     # grep -c ',call,' contacts.csv: 414 calls; grep -c ',call,outbound,right_party,': 77 reached the right
     # party. 77 / 414 = 0.18599... -> 18.6%.
     assert "    right-party contacts     18.6%  (77 of 414 calls in contacts.csv)" in report
+
+
+def test_the_plans_of_an_account_worked_by_hand(report: List[str]) -> None:
+    # L-0015: 15 installments of 49.89 due before 2026-03-02 (2024-12-27 to 2026-02-27), 4 paid (awk over
+    # installments.csv and payments.csv): arrears 11 x 49.89 = 548.79. Its statement leaves 4,112.66 a month,
+    # so the affordable plan is the arrears at once on 2026-03-06, hazard 5%. Discounted at 10% a year over
+    # the 4 days from 2026-03-02: 1.1^(-4/365) = exp(-0.0010444951) = 0.9989560. NPV 548.79 x 0.9989560 =
+    # 548.217 -> 548.22; expected 0.95 x 548.79 = 521.35 (to the cent) x 0.9989560 = 520.806 -> 520.81.
+    # The 80% settlement: 439.032 -> 439.03, NPV x 0.9989560 = 438.572 -> 438.57; expected 0.95 x 439.03 =
+    # 417.08 x 0.9989560 = 416.644 -> 416.64.
+    # The affordable plan has the best expected NPV.
+    at = report.index("  L-0015 arrears 548.79 disposable 4112.66:")
+    assert report[at + 1] == "    * affordable     1 promises total    548.79 npv    548.22 expected npv    520.81"
+    assert report[at + 3] == "      settlement-80  1 promises total    439.03 npv    438.57 expected npv    416.64"

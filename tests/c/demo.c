@@ -830,8 +830,8 @@ static void plans_section(void) {
             check(coll_plan_score(plans[k], &probs[k], discount, &disposable, COLL_ROUND_HALF_UP, &scores[k]),
                   "coll_plan_score");
         }
-        check(coll_plan_rank(plans, probs, n, discount, &disposable, COLL_ROUND_HALF_UP, COLL_RANK_BY_EXPECTED_NPV, order,
-                             NULL, 3, &len),
+        check(coll_plan_rank(plans, probs, n, discount, &disposable, COLL_ROUND_HALF_UP, COLL_RANK_BY_EXPECTED_NPV,
+                             order, NULL, 3, &len),
               "coll_plan_rank");
         best = order[0];
         if (listed < SHOW) {
@@ -973,11 +973,17 @@ static void kpis_treatment_forecast(int64_t delinquent_collected) {
         state.days_past_due = a->age_after.days_past_due;
         state.balance = a->age_after.outstanding;
         state.failed_contact_attempts = failed;
-        state.last_contact = last == NULL                                               ? COLL_LAST_CONTACT_NOT_ATTEMPTED
-                             : strcmp(last->outcome, "right_party_conversation") == 0 ? COLL_LAST_CONTACT_RIGHT_PARTY_CONTACT
-                             : strcmp(last->outcome, "voicemail") == 0                ? COLL_LAST_CONTACT_LEFT_MESSAGE
-                             : strcmp(last->outcome, "wrong_number") == 0             ? COLL_LAST_CONTACT_WRONG_PARTY
-                                                                                      : COLL_LAST_CONTACT_NO_ANSWER;
+        if (last == NULL) {
+            state.last_contact = COLL_LAST_CONTACT_NOT_ATTEMPTED;
+        } else if (strcmp(last->outcome, "right_party_conversation") == 0) {
+            state.last_contact = COLL_LAST_CONTACT_RIGHT_PARTY_CONTACT;
+        } else if (strcmp(last->outcome, "voicemail") == 0) {
+            state.last_contact = COLL_LAST_CONTACT_LEFT_MESSAGE;
+        } else if (strcmp(last->outcome, "wrong_number") == 0) {
+            state.last_contact = COLL_LAST_CONTACT_WRONG_PARTY;
+        } else {
+            state.last_contact = COLL_LAST_CONTACT_NO_ANSWER;
+        }
         state.affordability = !a->has_statement  ? COLL_AFFORDABILITY_NOT_ASSESSED
                               : a->disposable > 0 ? COLL_AFFORDABILITY_SURPLUS
                                                   : COLL_AFFORDABILITY_DEFICIT;
