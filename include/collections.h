@@ -5,7 +5,8 @@
  * debts, the event-sourced account ledger and payment reconciliation, and affordability: income and
  * expenditure statements assessed against guideline tables, fair shares and plan recommendations; and
  * contact rules: may this person be contacted now, on this channel, about this debt, and if not, why
- * and when; for debt collections).
+ * and when; and repayment plans: arrangements tracked against payments, re-plans, scores and
+ * rankings, settlements, forecasts, portfolio KPIs and the treatment policy; for debt collections).
  *
  * API conventions
  * ---------------
@@ -24,7 +25,8 @@
  * coll_age_account_by_bucket, coll_aging_bucket_label, coll_ledger_obligations_on,
  * coll_ledger_posted_payments, coll_account_activity_obligations_on, coll_month_end_agings,
  * coll_roll_rates, coll_portfolio_roll_rates, coll_guidelines_to_json, coll_instant_to_rfc3339 and the
- * coll_contact_<thing>_to_json functions), so the caller can retry. Those also accept a NULL buffer with a capacity of 0, to ask for the size without a buffer: the
+ * coll_contact_<thing>_to_json functions; for plans coll_plan_rank, coll_settlement_offers,
+ * coll_arrangement_debt_shares and the coll_<plan thing>_to_json functions), so the caller can retry. Those also accept a NULL buffer with a capacity of 0, to ask for the size without a buffer: the
  * call fails with COLL_BUFFER_TOO_SMALL and writes the size needed (or succeeds
  * with a length of 0 when nothing is needed). A NULL buffer with a non-zero capacity is COLL_NULL_ARGUMENT.
  * Inputs are read before outputs are written, so a single-value output may point at an input
@@ -47,14 +49,20 @@
  * coll_guideline_table, coll_assessment_policy, coll_creditor, coll_offer_policy, coll_plan_debt,
  * coll_plan_policy and the results): their text, categories and rows are read during the call only.
  * So are the contact structs (coll_contact_text, coll_contact_attempt, coll_contact_request_fields,
- * coll_contact_batch_item). Instants cross as int64_t Unix seconds (UTC); coll_instant_from_rfc3339
+ * coll_contact_batch_item), and the plan structs (coll_promise, coll_plan_payment, coll_plan_terms,
+ * coll_plan_bounds, coll_probabilities, coll_break_rule, coll_replan_terms, coll_account_state,
+ * coll_expected_recovery, coll_discount_band, coll_cei_inputs and the results). Instants cross as int64_t Unix seconds (UTC); coll_instant_from_rfc3339
  * and coll_instant_to_rfc3339 convert RFC 3339 text, and attempts and requests also take it.
  * Rich objects are opaque handles: a handle made by coll_<thing>_new (or coll_calendar_builtin,
  * coll_schedule_reamortize, coll_ledger_clone, coll_ledger_status_history, coll_reconcile,
  * coll_compare_to_expected, coll_guidelines_irs, coll_guidelines_from_json, coll_guidelines_from_csv,
  * coll_assess, coll_recommend, coll_contact_<thing>_from_json, coll_contact_policy_us_federal,
  * coll_contact_policy_from_presets, coll_contact_request_at, coll_contact_evaluate,
- * coll_contact_eligible_windows, coll_contact_evaluate_batch, or a coll_<thing>_clone) is owned by the caller and freed by
+ * coll_contact_eligible_windows, coll_contact_evaluate_batch, coll_arrangement_new_with_terms_json,
+ * coll_arrangement_from_schedule, coll_arrangement_from_json, coll_arrangement_cancel,
+ * coll_arrangement_replan, coll_plan_track, coll_plan_forecast, coll_treatment_policy_standard,
+ * coll_treatment_policy_from_json, coll_treatment_recommend, coll_settlement_policy_from_json,
+ * coll_roll_rate_matrix, or a coll_<thing>_clone) is owned by the caller and freed by
  * coll_<thing>_free, which accepts NULL.
  * Strings returned as `const char *` (coll_version, coll_status_name, coll_last_error_message, and
  * the coll_<enumeration>_name functions: coll_dunning_outcome_name, coll_debt_status_name,
@@ -68,7 +76,8 @@
  * rows with their text and categories, a coll_assessment's table name, guideline names, categories,
  * marks, derivations and line labels, a coll_fair_share's creditor ids, a coll_recommendations' debt
  * ids and reasons; a coll_contact_policy's rule ids, citations, marks and kinds, a coll_contact_decision's
- * reasons and warnings) is owned by the handle: it stays valid until the handle is freed (posting more events
+ * reasons and warnings; a coll_arrangement's debt ids, a coll_treatment_policy's rule names and
+ * reasons, a coll_treatment's rule, reason and facts, a coll_roll_matrix's labels) is owned by the handle: it stays valid until the handle is freed (posting more events
  * to a coll_ledger does not move it), is NUL-terminated, and comes with its length in bytes (an id
  * may itself contain NUL bytes). An index that is absent is COLL_NO_INDEX (SIZE_MAX).
  * No function returns a string the caller must free (text is written into caller buffers), so there is
@@ -91,7 +100,9 @@
  * Thread safety. All functions may be called from any thread. The last error message is per thread.
  * A coll_calendar, coll_schedule, coll_late_interest, coll_dunning_run, coll_reconciliation,
  * coll_expected_comparison, coll_delinquency_history, coll_statement, coll_guidelines, coll_assessment,
- * coll_fair_share or coll_recommendations never changes after it is made, so one handle may be shared
+ * coll_fair_share, coll_recommendations, coll_arrangement, coll_tracking, coll_forecast,
+ * coll_treatment_policy, coll_treatment, coll_settlement_policy or coll_roll_matrix never changes after
+ * it is made, so one handle may be shared
  * by threads; free it once, after every thread is done with it. A coll_statutory_tables,
  * coll_status_history or coll_ledger changes (coll_statutory_tables_push, coll_status_history_change,
  * coll_ledger_post, coll_ledger_post_all): no other thread may use it during such a call.
@@ -101,8 +112,10 @@
  * collections-ffi/examples/schedule.c (an amortized loan printed as a table),
  * collections-ffi/examples/dunning.c (a dunning run over invoices, grouped by customer),
  * collections-ffi/examples/ledger.c (an account's obligations, payments and a reversal, with its
- * balances and journal) and collections-ffi/examples/affordability.c (a household's statement assessed
- * against the IRS standards, its flags and derivation, a fair-share split and a plan per debt).
+ * balances and journal), collections-ffi/examples/affordability.c (a household's statement assessed
+ * against the IRS standards, its flags and derivation, a fair-share split and a plan per debt) and
+ * collections-ffi/examples/plan.c (a repayment plan tracked against payments, two alternatives ranked
+ * by expected value, a settlement offer).
  *
  * Version. coll_version() returns "MAJOR.MINOR.PATCH" of the library; COLL_VERSION_MAJOR/MINOR/PATCH
  * are those of this header.
@@ -11427,6 +11440,25 @@ coll_status coll_minimum_settlement(const struct coll_expected_recovery *recover
                                     struct coll_currency currency,
                                     coll_rounding_mode rounding,
                                     struct coll_minimum_settlement_result *out);
+
+/**
+ * As `coll_minimum_settlement`, with the alternative path as JSON (`path_len` bytes of UTF-8), the
+ * core's `AlternativePath`: `{"recoveries": [{"date", "amount", "probability"}], "costs": [{"date",
+ * "amount"}]}`. JSON that is no such path fails naming `path`; the checks of its amounts name their
+ * fields as `coll_minimum_settlement`'s do.
+ *
+ * # Safety
+ * `path_json` is NULL or points to `path_len` readable bytes; `floor` is NULL or readable; `out` is
+ * NULL or writable.
+ */
+coll_status coll_minimum_settlement_with_path_json(const char *path_json,
+                                                   size_t path_len,
+                                                   struct coll_date valuation_date,
+                                                   struct coll_decimal discount_rate,
+                                                   const struct coll_decimal *floor,
+                                                   struct coll_currency currency,
+                                                   coll_rounding_mode rounding,
+                                                   struct coll_minimum_settlement_result *out);
 
 /**
  * A policy of `n_bands` bands. Fails naming `bands` (none, the first not from 0, days not

@@ -6789,6 +6789,8 @@ static void test_plan_settlements(void) {
     coll_decimal floor = dec("450"), minimum = dec("800");
     size_t n, len;
     char buf[1024];
+    static const char PATH[] = "{\"recoveries\":[{\"date\":\"2027-01-01\",\"amount\":\"1000\","
+                               "\"probability\":\"0.5\"}],\"costs\":[{\"date\":\"2026-06-01\",\"amount\":\"100\"}]}";
 
     /* 60% of 1000.00 is 600.00, 400.00 forgiven, in 3 parts of 200.00. */
     EXPECT_OK(coll_settle(dec("1000"), currency("USD"), dec("60"), dates, 3, COLL_ROUND_HALF_UP, &st, inst, 3));
@@ -6866,6 +6868,26 @@ static void test_plan_settlements(void) {
                                         COLL_ROUND_HALF_UP, NULL),
                 "out");
     UNTOUCHED(m);
+
+    /* The same path as JSON: 500.00 expected, less 100.00. */
+    EXPECT_OK(coll_minimum_settlement_with_path_json(PATH, strlen(PATH), ymd(2026, 1, 1), dec("0"), NULL,
+                                                     currency("USD"), COLL_ROUND_HALF_UP, &m));
+    EXPECT_TRUE(num_is(m.net, "400") && num_is(m.minimum, "400"));
+    EXPECT(coll_minimum_settlement_with_path_json("{\"recoveries\":[{}]}", 18, ymd(2026, 1, 1), dec("0"), NULL,
+                                                  currency("USD"), COLL_ROUND_HALF_UP, &m),
+           COLL_INVALID_ARGUMENT, "path");
+    EXPECT(coll_minimum_settlement_with_path_json(PATH, strlen(PATH), ymd(2026, 1, 1), dec("-1"), NULL,
+                                                  currency("USD"), COLL_ROUND_HALF_UP, &m),
+           COLL_INVALID_RATE, "discount_rate");
+    EXPECT(coll_minimum_settlement_with_path_json(BAD_UTF8, 2, ymd(2026, 1, 1), dec("0"), NULL, currency("USD"),
+                                                  COLL_ROUND_HALF_UP, &m),
+           COLL_INVALID_UTF8, "path_json");
+    EXPECT_NULL(coll_minimum_settlement_with_path_json(NULL, 0, ymd(2026, 1, 1), dec("0"), NULL, currency("USD"),
+                                                       COLL_ROUND_HALF_UP, &m),
+                "path_json");
+    EXPECT_NULL(coll_minimum_settlement_with_path_json(PATH, strlen(PATH), ymd(2026, 1, 1), dec("0"), NULL,
+                                                       currency("USD"), COLL_ROUND_HALF_UP, NULL),
+                "out");
 
     /* Bands: from 0 days 20% / 10% over up to 6; from 90 days 40% / 30% over up to 12. */
     bands[0].min_days_past_due = 0;

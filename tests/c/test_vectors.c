@@ -3779,6 +3779,892 @@ done:
     return st;
 }
 
+/* ---- repayment plans (tests/vectors/README.md: plan.json) */
+
+/* The JSON of `v` read by `from_json` (a coll_<type>_from_json taking text and an out-pointer). */
+static coll_status arrangement_of(const json_value *v, coll_arrangement **out, outcome *o) {
+    size_t len = 0;
+    char *text;
+    coll_status st;
+    if (v == NULL) {
+        return harness(o, "missing object", "arrangement");
+    }
+    text = json_write(v, &len);
+    if (text == NULL) {
+        return harness(o, "cannot write the JSON of", "arrangement");
+    }
+    st = coll_arrangement_from_json(text, len, out);
+    free(text);
+    return st;
+}
+
+/* A list of [date, amount] pairs as promises (`key` names the field read). */
+static coll_status promise_pairs(const json_value *list, const char *key, coll_promise **out, size_t *n,
+                                 outcome *o) {
+    size_t i;
+    coll_status st = COLL_OK;
+    if (list == NULL || list->type != JSON_ARRAY) {
+        return harness(o, "missing list", key);
+    }
+    *n = list->count;
+    *out = (coll_promise *)calloc(list->count + 1, sizeof **out);
+    if (*out == NULL) {
+        return harness(o, "out of memory for", key);
+    }
+    for (i = 0; i < list->count; i++) {
+        const json_value *pair = tuple(list, i, 2, key, o);
+        if (pair == NULL) {
+            return HARNESS_ERROR;
+        }
+        TRY(date_value(pair->items[0], key, &(*out)[i].date, o));
+        TRY(decimal_value(pair->items[1], key, &(*out)[i].amount, o));
+    }
+done:
+    return st;
+}
+
+/* `probabilities` (the core's JSON: {"kind", "value"?}) as a coll_probabilities; absent is certain. The
+ * per-installment values go to `*values` (the caller frees it). */
+static coll_status probabilities_of(const json_value *v, coll_probabilities *out, coll_decimal **values,
+                                    outcome *o) {
+    const char *kind;
+    const json_value *value;
+    size_t i;
+    coll_status st = COLL_OK;
+    memset(out, 0, sizeof *out);
+    *values = NULL;
+    TRY(decimal_of("0", &out->hazard));
+    out->kind = COLL_PROBABILITIES_CERTAIN;
+    if (v == NULL) {
+        return COLL_OK;
+    }
+    kind = opt_text(v, "kind");
+    if (kind == NULL) {
+        return harness(o, "no kind in", "probabilities");
+    }
+    TRY(coll_probabilities_kind_from_name(kind, strlen(kind), &out->kind));
+    value = json_get(v, "value");
+    if (out->kind == COLL_PROBABILITIES_PER_INSTALLMENT) {
+        if (value == NULL || value->type != JSON_ARRAY) {
+            return harness(o, "no list of values in", "probabilities");
+        }
+        *values = (coll_decimal *)calloc(value->count + 1, sizeof **values);
+        if (*values == NULL) {
+            return harness(o, "out of memory for", "probabilities");
+        }
+        for (i = 0; i < value->count; i++) {
+            TRY(decimal_value(value->items[i], "probabilities", &(*values)[i], o));
+        }
+        out->values = *values;
+        out->n_values = value->count;
+    } else if (out->kind == COLL_PROBABILITIES_CONSTANT_HAZARD) {
+        if (value == NULL) {
+            return harness(o, "no hazard in", "probabilities");
+        }
+        TRY(decimal_value(value, "hazard", &out->hazard, o));
+    }
+done:
+    return st;
+}
+
+/* A struct read from the JSON of member `key` by `from_json`, when the member is there. */
+typedef coll_status (*struct_from_json)(const char *, size_t, void *);
+
+static coll_status struct_of(const json_value *c, const char *key, struct_from_json from_json, void *out, int *given,
+                             outcome *o) {
+    const json_value *v = json_get(c, key);
+    size_t len = 0;
+    char *text;
+    coll_status st;
+    *given = v != NULL && v->type != JSON_NULL;
+    if (!*given) {
+        return COLL_OK;
+    }
+    text = json_write(v, &len);
+    if (text == NULL) {
+        return harness(o, "cannot write the JSON of", key);
+    }
+    st = from_json(text, len, out);
+    free(text);
+    return st;
+}
+
+static coll_status break_rule_json(const char *text, size_t len, void *out) {
+    return coll_break_rule_from_json(text, len, (coll_break_rule *)out);
+}
+
+static coll_status replan_json(const char *text, size_t len, void *out) {
+    return coll_replan_terms_from_json(text, len, (coll_replan_terms *)out);
+}
+
+static coll_status bounds_json(const char *text, size_t len, void *out) {
+    return coll_plan_bounds_from_json(text, len, (coll_plan_bounds *)out);
+}
+
+static coll_status state_json(const char *text, size_t len, void *out) {
+    return coll_account_state_from_json(text, len, (coll_account_state *)out);
+}
+
+/* The `track` inputs of `c` (arrangement, payments, as_of, break_rule?) tracked. */
+static coll_status tracking_of(const json_value *c, coll_arrangement **a, coll_tracking **t, outcome *o) {
+    coll_promise *pairs = NULL;
+    coll_plan_payment *payments = NULL;
+    coll_break_rule rule;
+    coll_date as_of;
+    size_t n = 0, i;
+    int has_rule;
+    coll_status st;
+    TRY(arrangement_of(json_get(c, "arrangement"), a, o));
+    TRY(promise_pairs(get_array(c, "payments"), "payments", &pairs, &n, o));
+    payments = (coll_plan_payment *)calloc(n + 1, sizeof *payments);
+    if (payments == NULL) {
+        st = harness(o, "out of memory for", "payments");
+        goto done;
+    }
+    for (i = 0; i < n; i++) {
+        payments[i].date = pairs[i].date;
+        payments[i].amount = pairs[i].amount;
+    }
+    TRY(get_date(c, "as_of", &as_of, o));
+    TRY(struct_of(c, "break_rule", break_rule_json, &rule, &has_rule, o));
+    TRY(coll_plan_track(*a, payments, n, as_of, has_rule ? &rule : NULL, t));
+done:
+    free(pairs);
+    free(payments);
+    return st;
+}
+
+/* An arrangement's promises against `expected_promises` ([date, amount] each). */
+static coll_status expect_promises(outcome *o, const json_value *c, const coll_arrangement *a) {
+    const json_value *want = get_array(c, "expected_promises");
+    size_t n, i;
+    coll_status st;
+    if (want == NULL) {
+        return COLL_OK;
+    }
+    TRY(coll_arrangement_promise_count(a, &n));
+    want_count(o, "expected_promises", n, want->count);
+    for (i = 0; i < n && i < want->count; i++) {
+        coll_promise p;
+        const json_value *pair = tuple(want, i, 2, "expected_promises", o);
+        if (pair == NULL) {
+            return HARNESS_ERROR;
+        }
+        TRY(coll_arrangement_promise_at(a, i, &p));
+        TRY(expect_date(o, "expected_promises date", p.date, json_string(pair->items[0])));
+        TRY(want_decimal_value(o, c, "expected_promises amount", pair->items[1], &p.amount));
+    }
+done:
+    return st;
+}
+
+static coll_status op_plan_arrangement(const json_value *c, outcome *o) {
+    const json_value *terms = json_get(c, "terms"), *down_json = get_array(c, "down_payment"), *shares;
+    coll_promise *promises = NULL, *down = NULL;
+    coll_arrangement *a = NULL;
+    coll_decimal d;
+    char *text = NULL;
+    size_t n = 0, n_down = 0, len = 0, i, j;
+    coll_status st;
+    if (terms == NULL || (text = json_write(terms, &len)) == NULL) {
+        return harness(o, "missing object", "terms");
+    }
+    TRY(promise_pairs(get_array(c, "promises"), "promises", &promises, &n, o));
+    if (down_json != NULL) {
+        json_value wrapper;
+        json_value *items[1];
+        memset(&wrapper, 0, sizeof wrapper);
+        wrapper.type = JSON_ARRAY;
+        wrapper.count = 1;
+        items[0] = (json_value *)down_json;
+        wrapper.items = items;
+        TRY(promise_pairs(&wrapper, "promises", &down, &n_down, o));
+    }
+    TRY(coll_arrangement_new_with_terms_json(text, len, down, promises, n, &a));
+    TRY(coll_arrangement_balance(a, &d));
+    want_decimal(o, c, "expected_balance", &d);
+    TRY(coll_arrangement_total_promised(a, &d));
+    want_decimal(o, c, "expected_total_promised", &d);
+    TRY(expect_promises(o, c, a));
+    if ((shares = get_array(c, "expected_debt_shares")) != NULL) {
+        for (i = 0; i < shares->count; i++) {
+            coll_decimal row[64];
+            const json_value *want = shares->items[i];
+            if (want->type != JSON_ARRAY || want->count > 64) {
+                st = harness(o, "not a list in", "expected_debt_shares");
+                goto done;
+            }
+            TRY(coll_arrangement_debt_shares(a, i, row, 64, &len));
+            want_count(o, "expected_debt_shares", len, want->count);
+            for (j = 0; j < len && j < want->count; j++) {
+                TRY(want_decimal_value(o, c, "expected_debt_shares", want->items[j], &row[j]));
+            }
+        }
+        TRY(coll_arrangement_promise_count(a, &len));
+        want_count(o, "expected_debt_shares", shares->count, len);
+    }
+    st = COLL_OK;
+done:
+    free(text);
+    free(promises);
+    free(down);
+    coll_arrangement_free(a);
+    return st;
+}
+
+/* A constant's name (from a coll_<enum>_name) against text or null. */
+static coll_status expect_name(outcome *o, const char *what, coll_status (*name_of)(uint32_t, const char **),
+                               uint32_t value, const json_value *want) {
+    const char *name;
+    coll_status st = name_of(value, &name);
+    if (st != COLL_OK) {
+        return st;
+    }
+    if (want == NULL || json_string(want) == NULL) {
+        return harness(o, "not a name:", what);
+    }
+    if (strcmp(name, json_string(want)) != 0) {
+        mismatch(o, what, name, json_string(want));
+    }
+    return COLL_OK;
+}
+
+static coll_status op_plan_track(const json_value *c, outcome *o) {
+    coll_arrangement *a = NULL;
+    coll_tracking *t = NULL;
+    coll_tracking_summary s;
+    const json_value *want;
+    size_t i;
+    coll_status st;
+    TRY(tracking_of(c, &a, &t, o));
+    TRY(coll_tracking_get_summary(t, &s));
+    if (json_get(c, "expected_status") != NULL) {
+        TRY(expect_name(o, "expected_status", coll_arrangement_status_name, s.status, json_get(c, "expected_status")));
+    }
+    want_date(o, c, "expected_status_date", s.has_status_date, s.status_date);
+    want_decimal(o, c, "expected_paid", &s.paid);
+    want_decimal(o, c, "expected_unmatched", &s.unmatched);
+    want_decimal(o, c, "expected_tolerated_shortfall", &s.tolerated_shortfall);
+    want_decimal(o, c, "expected_remaining", &s.remaining);
+    want_int(o, c, "expected_missed", s.missed);
+    if ((want = get_array(c, "expected_promises")) != NULL) {
+        want_count(o, "expected_promises", s.n_promises, want->count);
+        for (i = 0; i < s.n_promises && i < want->count; i++) {
+            coll_promise_track p;
+            const json_value *row = tuple(want, i, 3, "expected_promises", o);
+            if (row == NULL) {
+                st = HARNESS_ERROR;
+                goto done;
+            }
+            TRY(coll_tracking_promise_at(t, i, &p));
+            TRY(expect_name(o, "expected_promises status", coll_promise_status_name, p.status, row->items[0]));
+            TRY(want_decimal_value(o, c, "expected_promises paid", row->items[1], &p.paid));
+            TRY(want_decimal_value(o, c, "expected_promises paid_on_time", row->items[2], &p.paid_on_time));
+        }
+    }
+    st = COLL_OK;
+done:
+    coll_tracking_free(t);
+    coll_arrangement_free(a);
+    return st;
+}
+
+static coll_status op_plan_replan(const json_value *c, outcome *o) {
+    coll_arrangement *a = NULL, *r = NULL;
+    coll_tracking *t = NULL;
+    coll_replan_terms terms;
+    coll_plan_bounds bounds;
+    coll_decimal d;
+    const json_value *want;
+    int has_terms, has_bounds;
+    size_t n, i;
+    coll_status st;
+    TRY(tracking_of(c, &a, &t, o));
+    TRY(struct_of(c, "replan", replan_json, &terms, &has_terms, o));
+    if (!has_terms) {
+        st = harness(o, "missing object", "replan");
+        goto done;
+    }
+    TRY(struct_of(c, "bounds", bounds_json, &bounds, &has_bounds, o));
+    TRY(coll_arrangement_replan(a, t, &terms, has_bounds ? &bounds : NULL, &r));
+    TRY(expect_promises(o, c, r));
+    TRY(coll_arrangement_balance(r, &d));
+    want_decimal(o, c, "expected_balance", &d);
+    if ((want = get_array(c, "expected_debts")) != NULL) {
+        TRY(coll_arrangement_debt_count(r, &n));
+        want_count(o, "expected_debts", n, want->count);
+        for (i = 0; i < n && i < want->count; i++) {
+            coll_plan_debt debt;
+            const json_value *row = tuple(want, i, 2, "expected_debts", o);
+            if (row == NULL) {
+                st = HARNESS_ERROR;
+                goto done;
+            }
+            TRY(coll_arrangement_debt_at(r, i, &debt));
+            if (json_string(row->items[0]) == NULL || strlen(json_string(row->items[0])) != debt.id_len ||
+                memcmp(debt.id, json_string(row->items[0]), debt.id_len) != 0) {
+                mismatch(o, "expected_debts id", debt.id, json_string(row->items[0]) ? json_string(row->items[0]) : "?");
+            }
+            TRY(want_decimal_value(o, c, "expected_debts balance", row->items[1], &debt.balance));
+        }
+    }
+    st = COLL_OK;
+done:
+    coll_arrangement_free(r);
+    coll_tracking_free(t);
+    coll_arrangement_free(a);
+    return st;
+}
+
+/* discount_rate, disposable_income? and rounding of a score or rank case. */
+static coll_status scorer_of(const json_value *c, coll_decimal *rate, coll_decimal *income, int *has_income,
+                             coll_rounding_mode *rounding, outcome *o) {
+    coll_status st;
+    TRY(get_decimal(c, "discount_rate", rate, o));
+    *has_income = json_get(c, "disposable_income") != NULL && json_get(c, "disposable_income")->type != JSON_NULL;
+    if (*has_income) {
+        TRY(get_decimal(c, "disposable_income", income, o));
+    }
+    TRY(opt_mode(c, "rounding", rounding));
+done:
+    return st;
+}
+
+static coll_status op_plan_score(const json_value *c, outcome *o) {
+    coll_arrangement *a = NULL;
+    coll_probabilities p;
+    coll_decimal *values = NULL, rate, income;
+    coll_rounding_mode rounding;
+    coll_plan_score_result s;
+    const json_value *pti;
+    int has_income;
+    coll_status st;
+    TRY(arrangement_of(json_get(c, "arrangement"), &a, o));
+    TRY(scorer_of(c, &rate, &income, &has_income, &rounding, o));
+    TRY(probabilities_of(json_get(c, "probabilities"), &p, &values, o));
+    TRY(coll_plan_score(a, &p, rate, has_income ? &income : NULL, rounding, &s));
+    want_decimal(o, c, "expected_total", &s.total);
+    want_int(o, c, "expected_promise_count", s.promises);
+    want_int(o, c, "expected_duration_days", s.duration_days);
+    want_decimal(o, c, "expected_npv", &s.npv);
+    want_decimal(o, c, "expected_recovery_ratio", &s.recovery_ratio);
+    want_decimal(o, c, "expected_largest_monthly_payment", &s.largest_monthly_payment);
+    if ((pti = json_get(c, "expected_payment_to_income")) != NULL) {
+        if (pti->type == JSON_NULL) {
+            if (s.has_payment_to_income) {
+                mismatch(o, "expected_payment_to_income", "a ratio", "null");
+            }
+        } else if (!s.has_payment_to_income) {
+            mismatch(o, "expected_payment_to_income", "null", json_scalar_text(pti) ? json_scalar_text(pti) : "?");
+        } else {
+            TRY(want_decimal_value(o, c, "expected_payment_to_income", pti, &s.payment_to_income));
+        }
+    }
+    want_decimal(o, c, "expected_expected_value", &s.expected_value);
+    want_decimal(o, c, "expected_expected_npv", &s.expected_npv);
+    st = COLL_OK;
+done:
+    free(values);
+    coll_arrangement_free(a);
+    return st;
+}
+
+/* The `plans` of a rank or forecast case: arrangements and their probabilities. */
+typedef struct {
+    size_t n;
+    coll_arrangement **plans;
+    coll_probabilities *probabilities;
+    coll_decimal **values;
+} plan_list;
+
+static void plan_list_free(plan_list *l) {
+    size_t i;
+    for (i = 0; i < l->n; i++) {
+        coll_arrangement_free(l->plans[i]);
+        free(l->values[i]);
+    }
+    free(l->plans);
+    free(l->probabilities);
+    free(l->values);
+    memset(l, 0, sizeof *l);
+}
+
+static coll_status plan_list_of(const json_value *c, plan_list *l, outcome *o) {
+    const json_value *plans = get_array(c, "plans");
+    size_t i;
+    coll_status st = COLL_OK;
+    memset(l, 0, sizeof *l);
+    if (plans == NULL) {
+        return harness(o, "missing list", "plans");
+    }
+    l->plans = (coll_arrangement **)calloc(plans->count + 1, sizeof *l->plans);
+    l->probabilities = (coll_probabilities *)calloc(plans->count + 1, sizeof *l->probabilities);
+    l->values = (coll_decimal **)calloc(plans->count + 1, sizeof *l->values);
+    if (l->plans == NULL || l->probabilities == NULL || l->values == NULL) {
+        return harness(o, "out of memory for", "plans");
+    }
+    l->n = plans->count;
+    for (i = 0; i < plans->count; i++) {
+        TRY(arrangement_of(json_get(plans->items[i], "arrangement"), &l->plans[i], o));
+        TRY(probabilities_of(json_get(plans->items[i], "probabilities"), &l->probabilities[i], &l->values[i], o));
+    }
+done:
+    return st;
+}
+
+static coll_status op_plan_rank(const json_value *c, outcome *o) {
+    plan_list l;
+    coll_decimal rate, income;
+    coll_rounding_mode rounding;
+    coll_rank_by by = COLL_RANK_BY_EXPECTED_NPV;
+    const json_value *want;
+    size_t *order = NULL, n = 0, i;
+    const char *by_name;
+    int has_income;
+    coll_status st;
+    TRY(plan_list_of(c, &l, o));
+    TRY(scorer_of(c, &rate, &income, &has_income, &rounding, o));
+    if ((by_name = opt_text(c, "by")) != NULL) {
+        TRY(coll_rank_by_from_name(by_name, strlen(by_name), &by));
+    }
+    order = (size_t *)calloc(l.n + 1, sizeof *order);
+    if (order == NULL) {
+        st = harness(o, "out of memory for", "order");
+        goto done;
+    }
+    TRY(coll_plan_rank((const coll_arrangement *const *)l.plans, l.probabilities, l.n, rate,
+                       has_income ? &income : NULL, rounding, by, order, NULL, l.n + 1, &n));
+    if ((want = get_array(c, "expected_order")) != NULL) {
+        want_count(o, "expected_order", n, want->count);
+        for (i = 0; i < n && i < want->count; i++) {
+            long long w = strtoll(json_scalar_text(want->items[i]) ? json_scalar_text(want->items[i]) : "-1", NULL, 10);
+            expect_int(o, "expected_order", (long long)order[i], w);
+        }
+    }
+    st = COLL_OK;
+done:
+    free(order);
+    plan_list_free(&l);
+    return st;
+}
+
+static coll_status op_plan_settle(const json_value *c, outcome *o) {
+    const json_value *dates_json = get_array(c, "dates"), *want;
+    coll_date *dates = NULL;
+    coll_promise *installments = NULL;
+    coll_decimal balance, percent;
+    coll_currency cur;
+    coll_rounding_mode rounding;
+    coll_settlement s;
+    size_t i, n;
+    coll_status st;
+    if (dates_json == NULL) {
+        return harness(o, "missing list", "dates");
+    }
+    n = dates_json->count;
+    dates = (coll_date *)calloc(n + 1, sizeof *dates);
+    installments = (coll_promise *)calloc(n + 1, sizeof *installments);
+    if (dates == NULL || installments == NULL) {
+        st = harness(o, "out of memory for", "dates");
+        goto done;
+    }
+    for (i = 0; i < n; i++) {
+        TRY(date_value(dates_json->items[i], "dates", &dates[i], o));
+    }
+    TRY(get_decimal(c, "balance", &balance, o));
+    TRY(get_currency(c, "currency", &cur, o));
+    TRY(get_decimal(c, "percent", &percent, o));
+    TRY(opt_mode(c, "rounding", &rounding));
+    TRY(coll_settle(balance, cur, percent, dates, n, rounding, &s, installments, n + 1));
+    want_decimal(o, c, "expected_amount", &s.amount);
+    want_decimal(o, c, "expected_discount", &s.discount);
+    if ((want = get_array(c, "expected_installments")) != NULL) {
+        want_count(o, "expected_installments", s.n_installments, want->count);
+        for (i = 0; i < s.n_installments && i < want->count; i++) {
+            const json_value *pair = tuple(want, i, 2, "expected_installments", o);
+            if (pair == NULL) {
+                st = HARNESS_ERROR;
+                goto done;
+            }
+            TRY(expect_date(o, "expected_installments date", installments[i].date, json_string(pair->items[0])));
+            TRY(want_decimal_value(o, c, "expected_installments amount", pair->items[1], &installments[i].amount));
+        }
+    }
+    st = COLL_OK;
+done:
+    free(dates);
+    free(installments);
+    return st;
+}
+
+/* Compares `got` with `key` after rounding to `places` when the key is there. */
+static coll_status want_rounded(outcome *o, const json_value *c, const char *key, const coll_decimal *got) {
+    return json_get(c, key) == NULL ? COLL_OK : expect_rounded(o, c, key, got);
+}
+
+static coll_status op_plan_minimum_settlement(const json_value *c, outcome *o) {
+    const json_value *path = json_get(c, "path");
+    coll_decimal rate, floor;
+    coll_currency cur;
+    coll_rounding_mode rounding;
+    coll_date valuation;
+    coll_minimum_settlement_result m;
+    char *text = NULL;
+    size_t len = 0;
+    int has_floor;
+    coll_status st;
+    if (path == NULL || (text = json_write(path, &len)) == NULL) {
+        return harness(o, "missing object", "path");
+    }
+    TRY(get_date(c, "valuation_date", &valuation, o));
+    TRY(get_decimal(c, "discount_rate", &rate, o));
+    has_floor = json_get(c, "floor") != NULL && json_get(c, "floor")->type != JSON_NULL;
+    if (has_floor) {
+        TRY(get_decimal(c, "floor", &floor, o));
+    }
+    TRY(get_currency(c, "currency", &cur, o));
+    TRY(opt_mode(c, "rounding", &rounding));
+    TRY(coll_minimum_settlement_with_path_json(text, len, valuation, rate, has_floor ? &floor : NULL, cur, rounding,
+                                               &m));
+    TRY(want_rounded(o, c, "expected_recovery_npv", &m.recovery_npv));
+    TRY(want_rounded(o, c, "expected_cost_npv", &m.cost_npv));
+    TRY(want_rounded(o, c, "expected_net", &m.net));
+    TRY(want_rounded(o, c, "expected_minimum", &m.minimum));
+    st = COLL_OK;
+done:
+    free(text);
+    return st;
+}
+
+static coll_status op_plan_settlement_offers(const json_value *c, outcome *o) {
+    const json_value *policy = json_get(c, "policy"), *want;
+    coll_settlement_policy *p = NULL;
+    coll_settlement_offer offers[4];
+    coll_decimal balance, minimum;
+    coll_currency cur;
+    long long days;
+    char *text = NULL;
+    size_t len = 0, n, i;
+    int has_minimum;
+    coll_status st;
+    if (policy == NULL || (text = json_write(policy, &len)) == NULL) {
+        return harness(o, "missing object", "policy");
+    }
+    TRY(get_decimal(c, "balance", &balance, o));
+    TRY(get_currency(c, "currency", &cur, o));
+    TRY(get_int(c, "days_past_due", &days, o));
+    has_minimum = json_get(c, "minimum") != NULL && json_get(c, "minimum")->type != JSON_NULL;
+    if (has_minimum) {
+        TRY(get_decimal(c, "minimum", &minimum, o));
+    }
+    TRY(coll_settlement_policy_from_json(text, len, &p));
+    TRY(coll_settlement_offers(balance, cur, (uint32_t)days, has_minimum ? &minimum : NULL, p, offers, 4, &n));
+    if ((want = get_array(c, "expected_offers")) != NULL) {
+        want_count(o, "expected_offers", n, want->count);
+        for (i = 0; i < n && i < want->count; i++) {
+            const json_value *row = tuple(want, i, 5, "expected_offers", o);
+            if (row == NULL) {
+                st = HARNESS_ERROR;
+                goto done;
+            }
+            expect_int(o, "expected_offers installments", offers[i].installments,
+                       strtoll(json_scalar_text(row->items[0]) ? json_scalar_text(row->items[0]) : "-1", NULL, 10));
+            TRY(want_decimal_value(o, c, "expected_offers amount", row->items[1], &offers[i].amount));
+            TRY(want_decimal_value(o, c, "expected_offers discount", row->items[2], &offers[i].discount));
+            expect_int(o, "expected_offers band", offers[i].band_min_days_past_due,
+                       strtoll(json_scalar_text(row->items[3]) ? json_scalar_text(row->items[3]) : "-1", NULL, 10));
+            if (row->items[4]->type != JSON_BOOL || !row->items[4]->boolean != !offers[i].at_minimum) {
+                mismatch(o, "expected_offers at_minimum", offers[i].at_minimum ? "true" : "false", "the other");
+            }
+        }
+    }
+    st = COLL_OK;
+done:
+    free(text);
+    coll_settlement_policy_free(p);
+    return st;
+}
+
+/* A forecast row (or the totals, without the date) against [start?, promises, scheduled, expected]. */
+static coll_status expect_forecast_row(outcome *o, const json_value *c, const char *what, const coll_forecast_row *r,
+                                       const json_value *want, int dated) {
+    size_t k = dated ? 1 : 0;
+    coll_status st;
+    if (want->type != JSON_ARRAY || want->count != 3 + k) {
+        return harness(o, "not a row in", what);
+    }
+    if (dated && (st = expect_date(o, what, r->period_start, json_string(want->items[0]))) != COLL_OK) {
+        return st;
+    }
+    expect_int(o, what, (long long)r->promises,
+               strtoll(json_scalar_text(want->items[k]) ? json_scalar_text(want->items[k]) : "-1", NULL, 10));
+    if ((st = want_decimal_value(o, c, what, want->items[k + 1], &r->scheduled)) != COLL_OK) {
+        return st;
+    }
+    return want_decimal_value(o, c, what, want->items[k + 2], &r->expected);
+}
+
+static coll_status op_plan_forecast(const json_value *c, outcome *o) {
+    plan_list l;
+    coll_forecast *f = NULL;
+    coll_forecast_row row;
+    coll_forecast_period period = COLL_FORECAST_MONTHLY;
+    coll_rounding_mode rounding;
+    coll_date from;
+    const json_value *want;
+    const char *name;
+    size_t n, i;
+    coll_status st;
+    TRY(plan_list_of(c, &l, o));
+    TRY(get_date(c, "from", &from, o));
+    if ((name = opt_text(c, "period")) != NULL) {
+        TRY(coll_forecast_period_from_name(name, strlen(name), &period));
+    }
+    TRY(opt_mode(c, "rounding", &rounding));
+    TRY(coll_plan_forecast((const coll_arrangement *const *)l.plans, l.probabilities, l.n, from, period, rounding,
+                           &f));
+    TRY(coll_forecast_row_count(f, &n));
+    if ((want = get_array(c, "expected_rows")) != NULL) {
+        want_count(o, "expected_rows", n, want->count);
+        for (i = 0; i < n && i < want->count; i++) {
+            TRY(coll_forecast_row_at(f, i, &row));
+            TRY(expect_forecast_row(o, c, "expected_rows", &row, want->items[i], 1));
+        }
+    }
+    if ((want = json_get(c, "expected_totals")) != NULL) {
+        TRY(coll_forecast_totals(f, &row));
+        TRY(expect_forecast_row(o, c, "expected_totals", &row, want, 0));
+    }
+    st = COLL_OK;
+done:
+    coll_forecast_free(f);
+    plan_list_free(&l);
+    return st;
+}
+
+/* A KPI against `expected` (rounded half-even to `places`), or null when undefined. */
+static coll_status expect_kpi(outcome *o, const json_value *c, const coll_kpi *k) {
+    const json_value *want = json_get(c, "expected");
+    if (want == NULL) {
+        return harness(o, "missing", "expected");
+    }
+    if (want->type == JSON_NULL) {
+        if (k->defined) {
+            char text[COLL_DECIMAL_TEXT_CAPACITY];
+            decimal_text(&k->value, text);
+            mismatch(o, "expected", text, "null");
+        }
+        return COLL_OK;
+    }
+    if (!k->defined) {
+        mismatch(o, "expected", "null", json_scalar_text(want) ? json_scalar_text(want) : "?");
+        return COLL_OK;
+    }
+    return expect_rounded(o, c, "expected", &k->value);
+}
+
+static coll_status op_plan_kpi(const json_value *c, outcome *o) {
+    const char *op = opt_text(c, "op");
+    coll_kpi k;
+    coll_decimal a, b;
+    long long x, y;
+    coll_status st;
+    if (strcmp(op, "cei") == 0) {
+        coll_cei_inputs in;
+        TRY(get_decimal(c, "opening_receivables", &in.opening_receivables, o));
+        TRY(get_decimal(c, "credit_sales", &in.credit_sales, o));
+        TRY(get_int(c, "months", &x, o));
+        in.months = (uint32_t)x;
+        TRY(get_decimal(c, "closing_receivables", &in.closing_receivables, o));
+        TRY(get_decimal(c, "closing_current_receivables", &in.closing_current_receivables, o));
+        TRY(coll_collection_effectiveness_index(&in, &k));
+    } else if (strcmp(op, "dso") == 0) {
+        TRY(get_decimal(c, "receivables", &a, o));
+        TRY(get_decimal(c, "credit_sales", &b, o));
+        TRY(get_int(c, "days", &x, o));
+        TRY(coll_days_sales_outstanding(a, b, (uint32_t)x, &k));
+    } else if (strcmp(op, "recovery_rate") == 0) {
+        TRY(get_decimal(c, "collected", &a, o));
+        TRY(get_decimal(c, "outstanding", &b, o));
+        TRY(coll_recovery_rate(a, b, &k));
+    } else if (strcmp(op, "liquidation_rate") == 0) {
+        TRY(get_decimal(c, "gross_recoveries", &a, o));
+        TRY(get_decimal(c, "placements", &b, o));
+        TRY(coll_liquidation_rate(a, b, &k));
+    } else {
+        TRY(get_int(c, "right_party_contacts", &x, o));
+        TRY(get_int(c, "denominator", &y, o));
+        TRY(coll_right_party_contact_rate((uint64_t)x, (uint64_t)y, &k));
+    }
+    TRY(expect_kpi(o, c, &k));
+done:
+    return st;
+}
+
+static coll_status op_plan_promise_kept_rate(const json_value *c, outcome *o) {
+    const json_value *list = get_array(c, "trackings");
+    coll_arrangement **plans = NULL;
+    coll_tracking **trackings = NULL;
+    coll_kpi k;
+    size_t i, n;
+    coll_status st = COLL_OK;
+    if (list == NULL) {
+        return harness(o, "missing list", "trackings");
+    }
+    n = list->count;
+    plans = (coll_arrangement **)calloc(n + 1, sizeof *plans);
+    trackings = (coll_tracking **)calloc(n + 1, sizeof *trackings);
+    if (plans == NULL || trackings == NULL) {
+        st = harness(o, "out of memory for", "trackings");
+        goto done;
+    }
+    for (i = 0; i < n; i++) {
+        TRY(tracking_of(list->items[i], &plans[i], &trackings[i], o));
+    }
+    TRY(coll_promise_kept_rate((const coll_tracking *const *)trackings, n, &k));
+    TRY(expect_kpi(o, c, &k));
+done:
+    for (i = 0; plans != NULL && trackings != NULL && i < n; i++) {
+        coll_tracking_free(trackings[i]);
+        coll_arrangement_free(plans[i]);
+    }
+    free(plans);
+    free(trackings);
+    return st;
+}
+
+static coll_status op_plan_roll_rate_matrix(const json_value *c, outcome *o) {
+    const json_value *list = get_array(c, "accounts"), *counts, *outstanding, *rates;
+    coll_aging_account *accounts = NULL;
+    aging_buffers *buffers = NULL;
+    coll_aging_rules rules;
+    uint32_t *bounds = NULL;
+    coll_roll_matrix *m = NULL;
+    coll_date from, to;
+    size_t n = 0, size, i, j;
+    coll_status st;
+    if (list == NULL) {
+        return harness(o, "missing list", "accounts");
+    }
+    n = list->count;
+    accounts = (coll_aging_account *)calloc(n + 1, sizeof *accounts);
+    buffers = (aging_buffers *)calloc(n + 1, sizeof *buffers);
+    if (accounts == NULL || buffers == NULL) {
+        st = harness(o, "out of memory for", "accounts");
+        goto done;
+    }
+    TRY(aging_rules_of(c, &rules, &bounds, o));
+    for (i = 0; i < n; i++) {
+        TRY(aging_account_of(list->items[i], &accounts[i], &buffers[i], o));
+    }
+    TRY(get_date(c, "from", &from, o));
+    TRY(get_date(c, "to", &to, o));
+    TRY(coll_roll_rate_matrix(accounts, n, from, to, &rules, &m));
+    TRY(coll_roll_matrix_size(m, &size));
+    counts = get_array(c, "expected_accounts");
+    outstanding = get_array(c, "expected_outstanding");
+    rates = get_array(c, "expected_rates");
+    if (counts != NULL) {
+        want_count(o, "expected_accounts", size, counts->count);
+    }
+    for (i = 0; i < size; i++) {
+        for (j = 0; j < size; j++) {
+            coll_roll_cell cell;
+            TRY(coll_roll_matrix_cell(m, i, j, &cell));
+            if (counts != NULL && i < counts->count && counts->items[i]->type == JSON_ARRAY &&
+                j < counts->items[i]->count) {
+                const char *w = json_scalar_text(counts->items[i]->items[j]);
+                expect_int(o, "expected_accounts", (long long)cell.accounts, strtoll(w ? w : "-1", NULL, 10));
+            }
+            if (outstanding != NULL && i < outstanding->count && outstanding->items[i]->type == JSON_ARRAY &&
+                j < outstanding->items[i]->count) {
+                TRY(want_decimal_value(o, c, "expected_outstanding", outstanding->items[i]->items[j],
+                                       &cell.outstanding));
+            }
+            if (rates != NULL && i < rates->count && rates->items[i]->type == JSON_ARRAY && j < rates->items[i]->count) {
+                const json_value *w = rates->items[i]->items[j];
+                if (w->type == JSON_NULL) {
+                    if (cell.has_rate) {
+                        mismatch(o, "expected_rates", "a rate", "null");
+                    }
+                } else if (!cell.has_rate) {
+                    mismatch(o, "expected_rates", "null", json_scalar_text(w) ? json_scalar_text(w) : "?");
+                } else {
+                    coll_decimal r = cell.rate;
+                    long long places;
+                    TRY(opt_int(c, "places", 28, &places, o));
+                    if (coll_decimal_round(&cell.rate, (uint32_t)places, COLL_ROUND_HALF_EVEN, &r) != COLL_OK) {
+                        st = harness(o, "bad places for", "expected_rates");
+                        goto done;
+                    }
+                    TRY(want_decimal_value(o, c, "expected_rates", w, &r));
+                }
+            }
+        }
+    }
+    st = COLL_OK;
+done:
+    for (i = 0; buffers != NULL && i < n; i++) {
+        aging_free(&buffers[i]);
+    }
+    free(buffers);
+    free(accounts);
+    free(bounds);
+    coll_roll_matrix_free(m);
+    return st;
+}
+
+static coll_status op_plan_treatment(const json_value *c, outcome *o) {
+    const json_value *policy = json_get(c, "policy"), *want;
+    coll_treatment_policy *p = NULL;
+    coll_treatment *t = NULL;
+    coll_treatment_result r;
+    coll_account_state state;
+    int has_state;
+    coll_status st;
+    if (policy == NULL) {
+        return harness(o, "missing", "policy");
+    }
+    if (json_string(policy) != NULL && strcmp(json_string(policy), "standard") == 0) {
+        TRY(coll_treatment_policy_standard(&p));
+    } else {
+        size_t len = 0;
+        char *text = json_write(policy, &len);
+        if (text == NULL) {
+            return harness(o, "cannot write the JSON of", "policy");
+        }
+        st = coll_treatment_policy_from_json(text, len, &p);
+        free(text);
+        if (st != COLL_OK) {
+            goto done;
+        }
+    }
+    TRY(struct_of(c, "state", state_json, &state, &has_state, o));
+    if (!has_state) {
+        st = harness(o, "missing object", "state");
+        goto done;
+    }
+    TRY(coll_treatment_recommend(p, &state, &t));
+    TRY(coll_treatment_get_result(t, &r));
+    if ((want = json_get(c, "expected_action")) != NULL) {
+        if (want->type == JSON_NULL) {
+            if (r.fired) {
+                mismatch(o, "expected_action", "a rule fired", "null");
+            }
+        } else if (!r.fired) {
+            mismatch(o, "expected_action", "no rule fired", json_string(want) ? json_string(want) : "?");
+        } else {
+            TRY(expect_name(o, "expected_action", coll_action_name, r.action, want));
+        }
+    }
+    want_text(o, c, "expected_rule", r.fired ? r.rule : NULL, r.rule_len);
+    st = COLL_OK;
+done:
+    coll_treatment_free(t);
+    coll_treatment_policy_free(p);
+    return st;
+}
+
 /* ---------------------------------------------------------------- the runner */
 
 typedef struct {
@@ -3844,6 +4730,23 @@ static const op_entry OPS[] = {
     {"guidelines_csv", op_guidelines_csv},
     {"evaluate", op_contact_evaluate},
     {"eligible_windows", op_contact_windows},
+    {"arrangement", op_plan_arrangement},
+    {"track", op_plan_track},
+    {"replan", op_plan_replan},
+    {"score", op_plan_score},
+    {"rank", op_plan_rank},
+    {"settle", op_plan_settle},
+    {"minimum_settlement", op_plan_minimum_settlement},
+    {"settlement_offers", op_plan_settlement_offers},
+    {"forecast", op_plan_forecast},
+    {"cei", op_plan_kpi},
+    {"dso", op_plan_kpi},
+    {"recovery_rate", op_plan_kpi},
+    {"liquidation_rate", op_plan_kpi},
+    {"right_party_contact_rate", op_plan_kpi},
+    {"promise_kept_rate", op_plan_promise_kept_rate},
+    {"roll_rate_matrix", op_plan_roll_rate_matrix},
+    {"treatment", op_plan_treatment},
 };
 
 /* The status of an error kind: "invalid_date" is COLL_INVALID_DATE, found through coll_status_name. */

@@ -1118,3 +1118,70 @@ pub unsafe extern "C" fn coll_arrangement_replan(
         Ok(())
     })
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::error::{coll_last_error_message, COLL_INVALID_ARGUMENT, COLL_OK};
+    use std::ffi::CStr;
+
+    fn last_message() -> String {
+        // SAFETY: never NULL, NUL-terminated.
+        unsafe { CStr::from_ptr(coll_last_error_message()) }
+            .to_string_lossy()
+            .into_owned()
+    }
+
+    const PLAN: &str = r#"{"currency":"USD","debts":[{"id":"a","balance":"300.00","annual_rate":"0"}],
+        "start_date":"2026-01-01","freeze":{"interest":true,"fees":true},
+        "kept":{"grace_days":0,"tolerance":{"kind":"none"}},"has_down_payment":false,
+        "promises":[{"date":"2026-01-10","amount":"100.00"},{"date":"2026-02-10","amount":"100.00"},
+        {"date":"2026-03-10","amount":"100.00"}],"cancelled_on":null}"#;
+
+    #[test]
+    fn json_the_core_refuses_names_the_input_then_the_field() {
+        let text = PLAN.replace("2026-02-10", "2026-01-05");
+        let mut out = std::ptr::null_mut();
+        // SAFETY: valid text and out-pointer.
+        let status =
+            unsafe { coll_arrangement_from_json(text.as_ptr().cast(), text.len(), &mut out) };
+        assert_eq!(status, COLL_INVALID_ARGUMENT);
+        assert!(out.is_null());
+        assert!(
+            last_message().starts_with("arrangement: promises: "),
+            "{}",
+            last_message()
+        );
+    }
+
+    #[test]
+    fn tracks_through_the_abi() {
+        let mut a = std::ptr::null_mut();
+        let mut t = std::ptr::null_mut();
+        // SAFETY: valid text and out-pointers; the handles are freed below.
+        unsafe {
+            assert_eq!(
+                coll_arrangement_from_json(PLAN.as_ptr().cast(), PLAN.len(), &mut a),
+                COLL_OK
+            );
+            // 100.00 on 01-09 keeps January's promise; February's is missed by 03-01: one miss, active.
+            let pay = [coll_plan_payment {
+                date: coll_date::from_core(chrono::NaiveDate::from_ymd_opt(2026, 1, 9).unwrap()),
+                amount: coll_decimal::from_core(rust_decimal::Decimal::new(10000, 2)),
+            }];
+            let as_of = coll_date::from_core(chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap());
+            assert_eq!(
+                coll_plan_track(a, pay.as_ptr(), 1, as_of, std::ptr::null(), &mut t),
+                COLL_OK
+            );
+            let mut s = std::mem::zeroed::<coll_tracking_summary>();
+            assert_eq!(coll_tracking_get_summary(t, &mut s), COLL_OK);
+            assert_eq!(s.status, super::super::COLL_ARRANGEMENT_ACTIVE);
+            assert_eq!(s.missed, 1);
+            assert_eq!(s.remaining.to_core("r").unwrap().to_string(), "200.00");
+            coll_tracking_free(t);
+            coll_arrangement_free(a);
+        }
+    }
+}

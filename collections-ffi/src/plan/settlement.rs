@@ -174,23 +174,84 @@ pub unsafe extern "C" fn coll_minimum_settlement(
             recoveries,
             costs: promises_of(&costs).map_err(|f| at_item(f, "costs"))?,
         };
-        let floor = floor.map(|f| f.to_core("floor")).transpose()?;
-        let m = minimum_settlement(
+        out.write(minimum_of(
             &path,
-            valuation_date.to_core("valuation_date")?,
-            discount_rate.to_core("discount_rate")?,
+            valuation_date,
+            discount_rate,
             floor,
-            currency.to_core("currency")?,
-            rounding_mode_of(rounding, "rounding")?,
-        )?;
-        out.write(coll_minimum_settlement_result {
-            recovery_npv: coll_decimal::from_core(m.recovery_npv),
-            cost_npv: coll_decimal::from_core(m.cost_npv),
-            net: coll_decimal::from_core(m.net),
-            has_floor: u8::from(m.floor.is_some()),
-            floor: coll_decimal::from_core(m.floor.unwrap_or_default()),
-            minimum: coll_decimal::from_core(m.minimum),
-        });
+            currency,
+            rounding,
+        )?);
+        Ok(())
+    })
+}
+
+/// The least settlement of a path, for C (the body shared by `coll_minimum_settlement` and
+/// `coll_minimum_settlement_with_path_json`).
+fn minimum_of(
+    path: &AlternativePath,
+    valuation_date: coll_date,
+    discount_rate: coll_decimal,
+    floor: Option<coll_decimal>,
+    currency: coll_currency,
+    rounding: coll_rounding_mode,
+) -> FfiResult<coll_minimum_settlement_result> {
+    let floor = floor.map(|f| f.to_core("floor")).transpose()?;
+    let m = minimum_settlement(
+        path,
+        valuation_date.to_core("valuation_date")?,
+        discount_rate.to_core("discount_rate")?,
+        floor,
+        currency.to_core("currency")?,
+        rounding_mode_of(rounding, "rounding")?,
+    )?;
+    Ok(coll_minimum_settlement_result {
+        recovery_npv: coll_decimal::from_core(m.recovery_npv),
+        cost_npv: coll_decimal::from_core(m.cost_npv),
+        net: coll_decimal::from_core(m.net),
+        has_floor: u8::from(m.floor.is_some()),
+        floor: coll_decimal::from_core(m.floor.unwrap_or_default()),
+        minimum: coll_decimal::from_core(m.minimum),
+    })
+}
+
+/// As `coll_minimum_settlement`, with the alternative path as JSON (`path_len` bytes of UTF-8), the
+/// core's `AlternativePath`: `{"recoveries": [{"date", "amount", "probability"}], "costs": [{"date",
+/// "amount"}]}`. JSON that is no such path fails naming `path`; the checks of its amounts name their
+/// fields as `coll_minimum_settlement`'s do.
+///
+/// # Safety
+/// `path_json` is NULL or points to `path_len` readable bytes; `floor` is NULL or readable; `out` is
+/// NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn coll_minimum_settlement_with_path_json(
+    path_json: *const c_char,
+    path_len: usize,
+    valuation_date: coll_date,
+    discount_rate: coll_decimal,
+    floor: *const coll_decimal,
+    currency: coll_currency,
+    rounding: coll_rounding_mode,
+    out: *mut coll_minimum_settlement_result,
+) -> coll_status {
+    boundary(|| {
+        // SAFETY: the caller's contract.
+        let (text, floor, out) = unsafe {
+            (
+                ptr::text(path_json, path_len, "path_json")?,
+                ptr::read_optional(floor),
+                ptr::out(out, "out")?,
+            )
+        };
+        let path: AlternativePath = from_json!(text, "path")?;
+        out.write(minimum_of(
+            &path,
+            valuation_date,
+            discount_rate,
+            floor,
+            currency,
+            rounding,
+        )?);
         Ok(())
     })
 }
