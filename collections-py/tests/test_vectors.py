@@ -18,6 +18,7 @@ import collections_core as cc
 from collections_core import affordability as afford
 from collections_core import contact
 from collections_core import debt, finance
+from collections_core import plan
 
 VECTORS = Path(__file__).resolve().parents[2] / "tests" / "vectors"
 FILES = sorted(VECTORS.glob("*.json"))
@@ -778,6 +779,15 @@ def instant_text(t: datetime.datetime) -> str:
     return t.astimezone(datetime.timezone.utc).isoformat().replace("+00:00", "Z")
 
 
+def error_result(case: Case, e: cc.CollectionsError) -> Dict[str, Any]:
+    """An error as the result ``expected_error`` states (its kind and field), or raised again when the
+    case expects none."""
+    if "expected_error" not in case:
+        raise e
+    kind = next((k for k, cls in ERRORS.items() if type(e) is cls), type(e).__name__)
+    return {"expected_error": {"kind": kind, "field": e.field}}
+
+
 def contact_case(case: Case) -> Dict[str, Any]:
     """evaluate and eligible_windows (contact.json): the four inputs from the core's JSON; an error is a
     result too, compared with ``expected_error``."""
@@ -799,13 +809,194 @@ def contact_case(case: Case) -> Dict[str, Any]:
             windows = contact.eligible_windows(policy, profile, history, request, case["days"])
             out = {"expected_windows": [[instant_text(s), instant_text(e)] for s, e in windows]}
     except cc.CollectionsError as e:
-        if "expected_error" not in case:
-            raise
-        kind = next((k for k, cls in ERRORS.items() if type(e) is cls), type(e).__name__)
-        return {"expected_error": {"kind": kind, "field": e.field}}
+        return error_result(case, e)
     if "expected_error" in case:
         out["expected_error"] = None
     return out
+
+
+
+def plan_json(cls: Any, value: Any) -> Any:
+    """A plan input from the core's JSON, as ``cls.from_json`` reads it."""
+    return cls.from_json(json.dumps(value))
+
+
+def plan_pairs(pairs: Any) -> List[List[str]]:
+    return [[d.isoformat(), text(a)] for d, a in pairs]
+
+
+def plan_tracking(case: Case) -> plan.Tracking:
+    arrangement = plan_json(plan.Arrangement, case["arrangement"])
+    rule = plan_json(plan.BreakRule, case["break_rule"]) if "break_rule" in case else None
+    return plan.track(arrangement, [tuple(p) for p in case["payments"]], case["as_of"], rule)
+
+
+def plan_probabilities(value: Any) -> Optional[plan.Probabilities]:
+    return None if value is None else plan_json(plan.Probabilities, value)
+
+
+def plan_ratio(value: Optional[Decimal], case: Case) -> Optional[str]:
+    return None if value is None else rounded(value, case["places"])
+
+
+def plan_op(case: Case) -> Dict[str, Any]:
+    """One plan.json case (tests/vectors/plan.json; the format is in its description); an error is a
+    result too, compared with ``expected_error``."""
+    op = case["op"]
+    if op == "arrangement":
+        terms = plan_json(plan.PlanTerms, case["terms"])
+        down = tuple(case["down_payment"]) if "down_payment" in case else None
+        a = plan.Arrangement.from_promises(terms, [tuple(p) for p in case["promises"]], down)
+        return {
+            "expected_balance": text(a.balance),
+            "expected_total_promised": text(a.total_promised),
+            "expected_promises": plan_pairs(a.promises),
+            "expected_debt_shares": [[text(x) for x in row] for row in a.debt_shares()],
+        }
+    if op == "track":
+        t = plan_tracking(case)
+        return {
+            "expected_status": t.status,
+            "expected_status_date": date_text(t.status_date),
+            "expected_promises": [[p.status, text(p.paid), text(p.paid_on_time)] for p in t.promises],
+            "expected_paid": text(t.paid),
+            "expected_unmatched": text(t.unmatched),
+            "expected_remaining": text(t.remaining),
+            "expected_missed": t.missed,
+            "expected_tolerated_shortfall": text(t.tolerated_shortfall),
+        }
+    if op == "replan":
+        arrangement = plan_json(plan.Arrangement, case["arrangement"])
+        t = plan_tracking(case)
+        bounds = plan_json(plan.PlanBounds, case["bounds"]) if "bounds" in case else None
+        again = arrangement.replan(t, plan_json(plan.ReplanTerms, case["replan"]), bounds)
+        return {
+            "expected_promises": plan_pairs(again.promises),
+            "expected_balance": text(again.balance),
+            "expected_debts": [[i, text(b)] for i, b, _ in again.debts],
+        }
+    if op == "score":
+        scorer = plan.Scorer(case["discount_rate"], case.get("disposable_income"), case.get("rounding"))
+        s = scorer.score(plan_json(plan.Arrangement, case["arrangement"]), plan_probabilities(case.get("probabilities")))
+        return {
+            "expected_total": text(s.total),
+            "expected_promise_count": s.promises,
+            "expected_duration_days": s.duration_days,
+            "expected_npv": text(s.npv),
+            "expected_recovery_ratio": text(s.recovery_ratio),
+            "expected_largest_monthly_payment": text(s.largest_monthly_payment),
+            "expected_payment_to_income": None if s.payment_to_income is None else text(s.payment_to_income),
+            "expected_expected_value": text(s.expected_value),
+            "expected_expected_npv": text(s.expected_npv),
+        }
+    if op in ("rank", "forecast"):
+        plans = [
+            (plan_json(plan.Arrangement, p["arrangement"]), plan_probabilities(p.get("probabilities")))
+            for p in case["plans"]
+        ]
+        if op == "rank":
+            scorer = plan.Scorer(case["discount_rate"], case.get("disposable_income"), case.get("rounding"))
+            return {"expected_order": [i for i, _ in plan.compare_plans(scorer, plans, case.get("by"))]}
+        f = plan.forecast(plans, case["from"], case.get("period"), case.get("rounding"))
+        promises, scheduled, expected = f.totals
+        return {
+            "expected_rows": [
+                [r.period_start.isoformat(), r.promises, text(r.scheduled), text(r.expected)] for r in f.rows
+            ],
+            "expected_totals": [promises, text(scheduled), text(expected)],
+        }
+    if op == "settle":
+        st = plan.settle(case["balance"], case["currency"], case["percent"], case["dates"], case.get("rounding"))
+        return {
+            "expected_amount": text(st.amount),
+            "expected_discount": text(st.discount),
+            "expected_installments": plan_pairs(st.installments),
+        }
+    if op == "minimum_settlement":
+        m = plan.minimum_settlement(
+            plan_json(plan.AlternativePath, case["path"]),
+            case["valuation_date"],
+            case["discount_rate"],
+            case["currency"],
+            floor=case.get("floor"),
+            rounding=case.get("rounding"),
+        )
+        places = case.get("places")
+
+        def npv(value: Decimal) -> str:
+            return text(value) if places is None else rounded(value, places)
+
+        return {
+            "expected_recovery_npv": npv(m.recovery_npv),
+            "expected_cost_npv": npv(m.cost_npv),
+            "expected_net": text(m.net),
+            "expected_minimum": text(m.minimum),
+        }
+    if op == "settlement_offers":
+        offers = plan.settlement_offers(
+            case["balance"],
+            case["currency"],
+            case["days_past_due"],
+            plan_json(plan.SettlementPolicy, case["policy"]),
+            minimum=case.get("minimum"),
+        )
+        return {
+            "expected_offers": [
+                [o.installments, text(o.amount), text(o.discount), o.band_min_days_past_due, o.at_minimum]
+                for o in offers
+            ]
+        }
+    if op == "cei":
+        names = ("opening_receivables", "credit_sales", "months", "closing_receivables", "closing_current_receivables")
+        return {"expected": plan_ratio(plan.collection_effectiveness_index(*(case[n] for n in names)), case)}
+    if op == "dso":
+        value = plan.days_sales_outstanding(case["receivables"], case["credit_sales"], case["days"])
+        return {"expected": plan_ratio(value, case)}
+    if op == "recovery_rate":
+        return {"expected": plan_ratio(plan.recovery_rate(case["collected"], case["outstanding"]), case)}
+    if op == "liquidation_rate":
+        return {"expected": plan_ratio(plan.liquidation_rate(case["gross_recoveries"], case["placements"]), case)}
+    if op == "right_party_contact_rate":
+        value = plan.right_party_contact_rate(case["right_party_contacts"], case["denominator"])
+        return {"expected": plan_ratio(value, case)}
+    if op == "promise_kept_rate":
+        return {"expected": plan_ratio(plan.promise_kept_rate([plan_tracking(t) for t in case["trackings"]]), case)}
+    if op == "roll_rate_matrix":
+        rolls = plan.roll_rate_matrix(
+            [aging_account(a) for a in case["accounts"]], case["from"], case["to"], aging_rules(case)
+        )
+        return {
+            "expected_accounts": [list(row) for row in rolls.accounts],
+            "expected_outstanding": [[text(x) for x in row] for row in rolls.outstanding],
+            "expected_rates": [[plan_ratio(x, case) for x in row] for row in rolls.rates],
+        }
+    assert op == "treatment", f"unknown plan op {op!r}"
+    policy = (
+        plan.TreatmentPolicy.standard()
+        if case["policy"] == "standard"
+        else plan_json(plan.TreatmentPolicy, case["policy"])
+    )
+    r = policy.recommend(plan_json(plan.AccountState, case["state"]))
+    return {
+        "expected_action": None if r is None else r.action,
+        "expected_rule": None if r is None else r.rule,
+    }
+
+
+def plan_case(case: Case) -> Dict[str, Any]:
+    try:
+        out = plan_op(case)
+    except cc.CollectionsError as e:
+        return error_result(case, e)
+    if "expected_error" in case:
+        out["expected_error"] = None
+    return out
+
+
+PLAN_OPS = (
+    "arrangement track replan score rank settle minimum_settlement settlement_offers forecast cei dso "
+    "recovery_rate liquidation_rate right_party_contact_rate promise_kept_rate roll_rate_matrix treatment"
+).split()
 
 
 OPS: Dict[str, Callable[[Case], Any]] = {
@@ -863,6 +1054,7 @@ OPS: Dict[str, Callable[[Case], Any]] = {
     "guidelines_csv": afford_guidelines_csv,
     "evaluate": contact_case,
     "eligible_windows": contact_case,
+    **{op: plan_case for op in PLAN_OPS},
 }
 
 # The ops whose cases compare decimals as numbers inside objects too (ledger.json's balances and
@@ -910,6 +1102,7 @@ def test_the_vector_files_are_there() -> None:
         "reconcile.json",
         "affordability.json",
         "contact.json",
+        "plan.json",
     } <= names
     assert len(CASES) >= 100
 

@@ -112,6 +112,24 @@ impl Scorer {
         self
     }
 
+    /// The same scorer with another monthly disposable income (or none), without building its discount
+    /// table again: for many plans, each with its debtor's income.
+    ///
+    /// ```
+    /// use collections_core::plan::Scorer;
+    /// use collections_core::RoundingMode;
+    /// use rust_decimal::Decimal;
+    ///
+    /// let base = Scorer::new(Decimal::new(1, 1), None, RoundingMode::HalfUp)?;
+    /// let with_income = base.clone().with_disposable_income(Some(Decimal::from(400)));
+    /// # let _ = with_income;
+    /// # Ok::<(), collections_core::Error>(())
+    /// ```
+    pub fn with_disposable_income(mut self, disposable_income: Option<Decimal>) -> Scorer {
+        self.disposable_income = disposable_income;
+        self
+    }
+
     /// Scores one plan, each promise paid with the given probabilities.
     pub fn score(&self, plan: &Arrangement, probabilities: &Probabilities) -> Result<PlanScore> {
         let currency = plan.currency();

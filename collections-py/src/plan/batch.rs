@@ -249,17 +249,18 @@ pub fn score_many<'py>(
     rounding: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let rate = decimal_arg(discount_rate, "discount_rate")?;
-    let rounding = rounding_arg(rounding, "rounding")?;
-    let scorer = Scorer::new(rate, None, rounding).or_raise()?;
+    let scorer = Scorer::new(rate, None, rounding_arg(rounding, "rounding")?).or_raise()?;
     let plans = read_plans(py, promises, true)?;
     let work = plans.work();
     let scored = py.detach(|| {
         par_map(&work, |(name, p)| {
             let (plan, probabilities) = build(name, p)?;
             match p.income {
-                Some(income) => {
-                    Scorer::new(rate, Some(income), rounding)?.score(&plan, &probabilities)
-                }
+                // The shared discount table, copied: building it again for each plan costs more.
+                Some(_) => scorer
+                    .clone()
+                    .with_disposable_income(p.income)
+                    .score(&plan, &probabilities),
                 None => scorer.score(&plan, &probabilities),
             }
         })
