@@ -48,11 +48,11 @@ from collections_core.plan import (
 from collections_core.debt import (
     Account as Obligations,
     AccountActivity,
-    Aging,
     AgingRules,
     DunningLevel,
     DunningPolicy,
     Invoice,
+    age_accounts,
     dunning_run,
 )
 
@@ -165,19 +165,23 @@ def load(directory: Path) -> Portfolio:
                      len(payments), grouped(week, "date"), len(week), contacts, calls, right_party, statements)
 
 
-def print_aging(labels: List[str], ages: List[Aging]) -> None:
+def print_aging(accounts: List[Account], obligations: List[Obligations], as_of: date, rules: AgingRules) -> None:
+    """The portfolio's aging by bucket, from the accounts' obligations as columns (``age_accounts``)."""
+    ids, due_dates, amounts_due, amounts_paid = [], [], [], []
+    for a, o in zip(accounts, obligations):
+        for due, amount_due, amount_paid in o.obligations:
+            ids.append(a.id)
+            due_dates.append(due)
+            amounts_due.append(amount_due)
+            amounts_paid.append(amount_paid)
+    aged = age_accounts(ids, due_dates, amounts_due, amounts_paid, as_of, rules=rules)
     print(f"  {'bucket':<9} {'accounts':>8} {'outstanding':>14} {'past due':>14}")
-    counts = [0 for _ in labels]
-    outstanding = [Decimal(0) for _ in labels]
-    past_due = [Decimal(0) for _ in labels]
-    for a in ages:
-        counts[a.bucket] += 1
-        outstanding[a.bucket] += a.outstanding
-        past_due[a.bucket] += a.past_due_amount
-    for k, label in enumerate(labels):
-        print(f"  {label:<9} {counts[k]:>8} {money(outstanding[k]):>14} {money(past_due[k]):>14}")
-    print(f"  {'total':<9} {len(ages):>8} {money(sum((a.outstanding for a in ages), Decimal(0))):>14} "
-          f"{money(sum((a.past_due_amount for a in ages), Decimal(0))):>14}")
+    for t in aged.bucket_totals:
+        print(f"  {t.label:<9} {t.accounts:>8} {money(t.outstanding):>14} {money(t.past_due):>14}")
+    totals = aged.bucket_totals
+    print(f"  {'total':<9} {sum(t.accounts for t in totals):>8} "
+          f"{money(sum((t.outstanding for t in totals), Decimal(0))):>14} "
+          f"{money(sum((t.past_due for t in totals), Decimal(0))):>14}")
 
 
 def policy_for(state: str) -> Policy:
@@ -256,7 +260,7 @@ def main() -> None:
     ages = [o.age(AS_OF, rules) for o in before]
     print()
     print(f"1. Aging as of {AS_OF} (payments applied oldest first; days past due from the oldest unpaid installment)")
-    print_aging(rules.bucket_labels, ages)
+    print_aging(p.accounts, before, AS_OF, rules)
     delinquent = [i for i, a in enumerate(ages) if a.days_past_due > 0]
     print(f"  delinquent accounts: {len(delinquent)}")
 
@@ -406,7 +410,7 @@ def main() -> None:
     print()
     print("7. Report")
     print(f"  aging as of {WEEK_END}:")
-    print_aging(rules.bucket_labels, after_ages)
+    print_aging(p.accounts, after, WEEK_END, rules)
     past_due_before = sum((a.past_due_amount for a in ages), Decimal(0))
     past_due_after = sum((a.past_due_amount for a in after_ages), Decimal(0))
     # Installments falling due during the week: what was billed between the two agings.

@@ -381,24 +381,34 @@ static void load(const char *dir) {
 static char labels[16][16];
 static size_t n_buckets;
 
-static void print_aging(int after) {
-    uint64_t n[16] = {0};
-    int64_t out[16] = {0}, due[16] = {0}, total_out = 0, total_due = 0;
+/* The portfolio's aging by bucket (coll_age_portfolio over every account's obligations). */
+static void print_aging(const coll_aging_rules *rules, int after) {
+    coll_aging_account *acc = calloc(n_accounts + 1, sizeof *acc);
+    coll_account_age *ages = calloc(n_accounts + 1, sizeof *ages);
+    coll_bucket_totals totals[16];
+    int64_t total_out = 0, total_due = 0;
+    uint64_t total_n = 0;
     size_t i;
     char b1[32], b2[32];
+    if (acc == NULL || ages == NULL) die("out of memory");
     for (i = 0; i < n_accounts; i++) {
-        const coll_aging_result *r = after ? &accounts[i].age_after : &accounts[i].age_before;
-        n[r->bucket]++;
-        out[r->bucket] += cents(&r->outstanding);
-        due[r->bucket] += cents(&r->past_due_amount);
+        acc[i].obligations = after ? accounts[i].after : accounts[i].before;
+        acc[i].n_obligations = accounts[i].n_dues;
     }
+    check(coll_age_portfolio(acc, n_accounts, after ? WEEK_END : AS_OF, rules, ages, n_accounts, totals, 16),
+          "coll_age_portfolio");
     printf("  %-9s %8s %14s %14s\n", "bucket", "accounts", "outstanding", "past due");
     for (i = 0; i < n_buckets; i++) {
-        printf("  %-9s %8llu %14s %14s\n", labels[i], (unsigned long long)n[i], money(out[i], b1), money(due[i], b2));
-        total_out += out[i];
-        total_due += due[i];
+        printf("  %-9s %8llu %14s %14s\n", labels[i], (unsigned long long)totals[i].accounts,
+               money(cents(&totals[i].outstanding), b1), money(cents(&totals[i].past_due), b2));
+        total_n += totals[i].accounts;
+        total_out += cents(&totals[i].outstanding);
+        total_due += cents(&totals[i].past_due);
     }
-    printf("  %-9s %8zu %14s %14s\n", "total", n_accounts, money(total_out, b1), money(total_due, b2));
+    printf("  %-9s %8llu %14s %14s\n", "total", (unsigned long long)total_n, money(total_out, b1),
+           money(total_due, b2));
+    free(acc);
+    free(ages);
 }
 
 static void age_all(const coll_aging_rules *rules) {
@@ -1043,7 +1053,8 @@ int main(int argc, char **argv) {
     load(dir);
     check(coll_aging_rules_init(&rules), "coll_aging_rules_init");
     check(coll_aging_bucket_count(&rules, &n_buckets), "coll_aging_bucket_count");
-    for (i = 0; i < n_buckets && i < 16; i++) {
+    if (n_buckets > 16) die("more than 16 buckets");
+    for (i = 0; i < n_buckets; i++) {
         check(coll_aging_bucket_label(&rules, i, labels[i], sizeof labels[i], &len), "coll_aging_bucket_label");
     }
     age_all(&rules);
@@ -1055,7 +1066,7 @@ int main(int argc, char **argv) {
 
     printf("\n1. Aging as of %s (payments applied oldest first; days past due from the oldest unpaid installment)\n",
            AS_OF_TEXT);
-    print_aging(0);
+    print_aging(&rules, 0);
     for (i = 0; i < n_accounts; i++) n_delinquent += accounts[i].age_before.days_past_due > 0;
     printf("  delinquent accounts: %zu\n", n_delinquent);
 
@@ -1068,7 +1079,7 @@ int main(int argc, char **argv) {
 
     printf("\n7. Report\n");
     printf("  aging as of %s:\n", WEEK_END_TEXT);
-    print_aging(1);
+    print_aging(&rules, 1);
     kpis_treatment_forecast(delinquent_collected);
 
     for (i = 0; i < n_accounts; i++) {
