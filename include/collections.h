@@ -89,10 +89,10 @@
  * Flags. Yes/no fields inside structs (coll_day_count's end_of_month_rule and has_maturity,
  * coll_regulation_z_apr's irregular, coll_schedule_terms' end_of_month and has_ fields,
  * coll_reamortization's has_ fields, coll_schedule_row's holiday, and the has_ fields and yes/no
- * fields of the debt and affordability structs: blocked, one_level_at_a_time, charged, eligible,
- * has_until, has_contingency, has_min_persons, ...) are uint8_t, not bool, so that every byte the library
- * reads from caller memory can be checked: 0 or 1, anything else gives COLL_INVALID_ARGUMENT naming
- * the field.
+ * fields of the debt, affordability and plan structs: blocked, one_level_at_a_time, charged, eligible,
+ * has_until, has_contingency, has_min_persons, freeze_interest, has_bounds, consecutive, disputed, ...)
+ * are uint8_t, not bool, so that every byte the library reads from caller memory can be checked: 0 or
+ * 1, anything else gives COLL_INVALID_ARGUMENT naming the field.
  * A bool passed by value (coll_date_schedule's end_of_month, the rate functions' continuous) is a C99
  * bool, which is always 0 or 1 in C; a caller from another language must pass exactly 0 or 1 there.
  * bool out-parameters are written as 0 or 1.
@@ -10946,6 +10946,38 @@ coll_status coll_arrangement_promise_count(const struct coll_arrangement *arrang
 coll_status coll_arrangement_promise_at(const struct coll_arrangement *arrangement,
                                         size_t index,
                                         struct coll_promise *out);
+
+/**
+ * What the arrangement freezes: `*out_interest` and `*out_fees` 1 when frozen, else 0.
+ *
+ * # Safety
+ * `arrangement` is NULL or a live handle; `out_interest` and `out_fees` are NULL or writable.
+ */
+coll_status coll_arrangement_freeze(const struct coll_arrangement *arrangement,
+                                    bool *out_interest,
+                                    bool *out_fees);
+
+/**
+ * When a promise counts as kept: the grace days in `*out_grace_days` and the tolerance's kind (a
+ * `COLL_TOLERANCE_` constant) and value in `*out_tolerance_kind` and `*out_tolerance`.
+ *
+ * # Safety
+ * `arrangement` is NULL or a live handle; the out-pointers are NULL or writable.
+ */
+coll_status coll_arrangement_kept_rule(const struct coll_arrangement *arrangement,
+                                       uint32_t *out_grace_days,
+                                       coll_tolerance_kind *out_tolerance_kind,
+                                       struct coll_decimal *out_tolerance);
+
+/**
+ * The days to freeze on the ledger while the arrangement runs (when interest or fees are frozen): from
+ * its start to its last promise, inclusive, in `*out`.
+ *
+ * # Safety
+ * `arrangement` is NULL or a live handle; `out` is NULL or writable.
+ */
+coll_status coll_arrangement_frozen_period(const struct coll_arrangement *arrangement,
+                                           struct coll_date_range *out);
 
 /**
  * The number of debts the arrangement covers, in `*out`.

@@ -6196,8 +6196,11 @@ static void test_plan_arrangements(void) {
     coll_currency cur;
     coll_date day;
     coll_plan_debt debt;
+    coll_date_range range;
+    coll_tolerance_kind kind;
+    uint32_t grace;
     size_t n, len;
-    bool yes;
+    bool yes, yes2;
     char buf[2048];
     static const char TERMS_JSON[] =
         "{\"currency\":\"USD\",\"debts\":[{\"id\":\"card\",\"balance\":\"300\",\"annual_rate\":\"0\"}],"
@@ -6254,6 +6257,34 @@ static void test_plan_arrangements(void) {
     EXPECT_NULL(coll_arrangement_has_down_payment(NULL, &yes), "arrangement");
     EXPECT_NULL(coll_arrangement_cancelled_on(NULL, &yes, &day), "arrangement");
     EXPECT_NULL(coll_arrangement_cancelled_on(a, NULL, &day), "out_cancelled");
+    /* Frozen both ways (the default terms), no grace, no tolerance; the ledger freeze runs from the start
+       to the last promise, 2026-01-01 to 2026-03-15. */
+    EXPECT_OK(coll_arrangement_freeze(a, &yes, &yes2));
+    EXPECT_TRUE(yes && yes2);
+    EXPECT_OK(coll_arrangement_kept_rule(a, &grace, &kind, &d));
+    EXPECT_TRUE(grace == 0 && kind == COLL_TOLERANCE_NONE && num_is(d, "0"));
+    EXPECT_OK(coll_arrangement_frozen_period(a, &range));
+    EXPECT_TRUE(same_date(range.start, ymd(2026, 1, 1)) && same_date(range.end, ymd(2026, 3, 15)));
+    EXPECT_NULL(coll_arrangement_freeze(NULL, &yes, &yes2), "arrangement");
+    EXPECT_NULL(coll_arrangement_freeze(a, &yes, NULL), "out_fees");
+    EXPECT_NULL(coll_arrangement_kept_rule(NULL, &grace, &kind, &d), "arrangement");
+    EXPECT_NULL(coll_arrangement_kept_rule(a, &grace, NULL, &d), "out_tolerance_kind");
+    EXPECT_NULL(coll_arrangement_frozen_period(NULL, &range), "arrangement");
+    EXPECT_NULL(coll_arrangement_frozen_period(a, NULL), "out");
+
+    /* 3 grace days and a 10% tolerance are kept as given. */
+    bad = t;
+    bad.grace_days = 3;
+    bad.tolerance_kind = COLL_TOLERANCE_PERCENT;
+    bad.tolerance = dec("10");
+    bad.freeze_fees = 0;
+    EXPECT_OK(coll_arrangement_new(&bad, NULL, p, 3, &b));
+    EXPECT_OK(coll_arrangement_kept_rule(b, &grace, &kind, &d));
+    EXPECT_TRUE(grace == 3 && kind == COLL_TOLERANCE_PERCENT && num_is(d, "10"));
+    EXPECT_OK(coll_arrangement_freeze(b, &yes, &yes2));
+    EXPECT_TRUE(yes && !yes2);
+    coll_arrangement_free(b);
+    b = NULL;
 
     /* The bad inputs: promises out of order, before the start. */
     memcpy(q, p, sizeof q);
@@ -6533,7 +6564,7 @@ static void test_plan_scores(void) {
     coll_promise p[2];
     coll_probabilities prob, probs[2];
     coll_decimal values[3], income = dec("400");
-    coll_plan_score_result s;
+    coll_plan_score_result s, scores[2];
     coll_forecast *f = NULL, *g = NULL;
     coll_forecast_row row;
     size_t order[2], n;
@@ -6632,6 +6663,14 @@ static void test_plan_scores(void) {
     EXPECT(coll_plan_rank(plans, NULL, 2, dec("0"), NULL, COLL_ROUND_HALF_EVEN, COLL_RANK_BY_NPV, order, NULL, 1, &n),
            COLL_BUFFER_TOO_SMALL, "out_order");
     EXPECT_TRUE(n == 2);
+    n = 0;
+    EXPECT(coll_plan_rank(plans, NULL, 2, dec("0"), NULL, COLL_ROUND_HALF_EVEN, COLL_RANK_BY_NPV, NULL, NULL, 0, &n),
+           COLL_BUFFER_TOO_SMALL, "out_order");
+    EXPECT_TRUE(n == 2);
+    /* With the scores: both total 300.00, so by total the input order stands, a (73 days) then b (45). */
+    EXPECT_OK(coll_plan_rank(plans, NULL, 2, dec("0"), NULL, COLL_ROUND_HALF_EVEN, COLL_RANK_BY_TOTAL, order, scores, 2,
+                             &n));
+    EXPECT_TRUE(n == 2 && order[0] == 0 && scores[0].duration_days == 73 && scores[1].duration_days == 45);
     t.currency = currency("EUR");
     EXPECT_OK(coll_arrangement_new(&t, NULL, p, 2, &e));
     plans[1] = e;

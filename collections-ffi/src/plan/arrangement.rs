@@ -19,8 +19,8 @@ use crate::affordability::coll_plan_debt;
 use crate::calendar::{coll_date, coll_frequency};
 use crate::contact::write_json;
 use crate::debt::{
-    at_item, bad_index, coll_tolerance_kind, optional, text_or_empty, tolerance_of, tolerance_to_c,
-    Text, COLL_TOLERANCE_NONE,
+    at_item, bad_index, coll_date_range, coll_tolerance_kind, optional, text_or_empty,
+    tolerance_of, tolerance_to_c, Text, COLL_TOLERANCE_NONE,
 };
 use crate::error::{boundary, coll_status, FfiResult};
 use crate::money::{coll_currency, coll_decimal};
@@ -556,6 +556,85 @@ pub unsafe extern "C" fn coll_arrangement_promise_at(
             list.get(index)
                 .map(coll_promise::from_core)
                 .ok_or_else(|| bad_index("index", index, list.len()))
+        })
+    }
+}
+
+/// What the arrangement freezes: `*out_interest` and `*out_fees` 1 when frozen, else 0.
+///
+/// # Safety
+/// `arrangement` is NULL or a live handle; `out_interest` and `out_fees` are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn coll_arrangement_freeze(
+    arrangement: *const coll_arrangement,
+    out_interest: *mut bool,
+    out_fees: *mut bool,
+) -> coll_status {
+    boundary(|| {
+        // SAFETY: the caller's contract.
+        let (a, interest, fees) = unsafe {
+            (
+                ptr::handle(arrangement, "arrangement")?,
+                ptr::out(out_interest, "out_interest")?,
+                ptr::out(out_fees, "out_fees")?,
+            )
+        };
+        let f = a.inner.freeze();
+        interest.write(f.interest);
+        fees.write(f.fees);
+        Ok(())
+    })
+}
+
+/// When a promise counts as kept: the grace days in `*out_grace_days` and the tolerance's kind (a
+/// `COLL_TOLERANCE_` constant) and value in `*out_tolerance_kind` and `*out_tolerance`.
+///
+/// # Safety
+/// `arrangement` is NULL or a live handle; the out-pointers are NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn coll_arrangement_kept_rule(
+    arrangement: *const coll_arrangement,
+    out_grace_days: *mut u32,
+    out_tolerance_kind: *mut coll_tolerance_kind,
+    out_tolerance: *mut coll_decimal,
+) -> coll_status {
+    boundary(|| {
+        // SAFETY: the caller's contract.
+        let (a, grace, kind, value) = unsafe {
+            (
+                ptr::handle(arrangement, "arrangement")?,
+                ptr::out(out_grace_days, "out_grace_days")?,
+                ptr::out(out_tolerance_kind, "out_tolerance_kind")?,
+                ptr::out(out_tolerance, "out_tolerance")?,
+            )
+        };
+        let rule = a.inner.kept_rule();
+        let (k, v) = tolerance_to_c(rule.tolerance());
+        grace.write(rule.grace_days());
+        kind.write(k);
+        value.write(v);
+        Ok(())
+    })
+}
+
+/// The days to freeze on the ledger while the arrangement runs (when interest or fees are frozen): from
+/// its start to its last promise, inclusive, in `*out`.
+///
+/// # Safety
+/// `arrangement` is NULL or a live handle; `out` is NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn coll_arrangement_frozen_period(
+    arrangement: *const coll_arrangement,
+    out: *mut coll_date_range,
+) -> coll_status {
+    // SAFETY: the caller's contract.
+    unsafe {
+        ptr::read_handle(arrangement, "arrangement", out, |a| {
+            let r = a.inner.frozen_period()?;
+            Ok(coll_date_range {
+                start: coll_date::from_core(r.start()),
+                end: coll_date::from_core(r.end()),
+            })
         })
     }
 }

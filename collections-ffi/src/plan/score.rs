@@ -182,17 +182,18 @@ pub unsafe extern "C" fn coll_plan_rank(
         let pairs: Vec<_> = plans.iter().copied().zip(ps.iter()).collect();
         let ranked = compare_plans(&scorer, &pairs, by)?;
         let indices: Vec<usize> = ranked.iter().map(|(i, _)| *i).collect();
-        if !out_scores.is_null() {
-            // SAFETY: the caller's contract.
-            let scores = unsafe { ptr::out_slice(out_scores, order_cap, "out_scores")? };
-            order.check_capacity(indices.len())?;
-            let list: Vec<coll_plan_score_result> = ranked
-                .iter()
-                .map(|(_, s)| coll_plan_score_result::from_core(s))
-                .collect();
-            scores.write_all(&list)?;
+        if out_scores.is_null() {
+            return order.write_counted(&indices, out_len);
         }
-        order.write_counted(&indices, out_len)
+        // SAFETY: the caller's contract.
+        let scores = unsafe { ptr::out_slice(out_scores, order_cap, "out_scores")? };
+        let list: Vec<coll_plan_score_result> = ranked
+            .iter()
+            .map(|(_, s)| coll_plan_score_result::from_core(s))
+            .collect();
+        // The same capacity: when the order fits, so do the scores.
+        order.write_counted(&indices, out_len)?;
+        scores.write_all(&list)
     })
 }
 
