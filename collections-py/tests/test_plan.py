@@ -16,6 +16,7 @@ import pytest
 
 import collections_core as cc
 from collections_core.affordability import Household, Statement, assess
+from collections_core import plan
 from collections_core.debt import Account, AgingRules
 from collections_core.plan import (
     ACTIONS,
@@ -750,3 +751,15 @@ def test_score_many_missing_column_and_float_column() -> None:
     with pytest.raises(cc.InvalidArgumentError) as e:
         score_many([1, 2, 3], 0)
     assert e.value.field == "table"
+
+
+def test_arrangement_in_one_call() -> None:
+    a = plan.arrangement("USD", [("card", 250)], "2026-01-01", [("2026-02-01", 100), ("2026-03-01", 100)],
+                         down_payment=("2026-01-01", 50), grace_days=2)
+    # 50 down and two of 100: 250, the debt's balance; the terms' grace days carried.
+    assert (a.total_promised, a.grace_days, len(a.installments)) == (Decimal(250), 2, 2)
+    # One month from 2026-01-01 ends on 2026-02-01: 2026-03-01 is beyond it.
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        plan.arrangement("USD", [("card", 250)], "2026-01-01", [("2026-02-01", 100), ("2026-03-01", 150)],
+                         max_term_months=1)
+    assert (e.value.field, e.value.value) == ("max_term_months", "1")

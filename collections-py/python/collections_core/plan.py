@@ -33,6 +33,8 @@ the value. Every class but ``Scorer`` is an immutable value: it compares, hashes
 
 from __future__ import annotations
 
+from typing import Any, Iterable, Optional
+
 from collections_core._collections_core import (
     ACTIONS,
     AFFORDABILITY_RESULTS,
@@ -85,7 +87,32 @@ Recommendation = TreatmentRecommendation
 """``TreatmentRecommendation`` under the name the treatment policy gives it (``affordability`` has its
 own ``Recommendation``)."""
 
+
+
+def arrangement(
+    currency: Any,
+    debts: Iterable[Any],
+    start_date: Any,
+    promises: Iterable[Any],
+    *,
+    down_payment: Optional[Any] = None,
+    **terms: Any,
+) -> Arrangement:
+    """An arrangement in one call: ``PlanTerms(currency, debts, start_date, **terms)`` (``freeze_interest``,
+    ``freeze_fees``, ``grace_days``, ``tolerance``, ``max_term_months``, ``minimum_installment``,
+    ``bounds``), then ``Arrangement.from_promises`` with ``promises`` (``(date, amount)`` pairs) after the
+    optional ``down_payment``.
+
+    >>> a = arrangement("USD", [("card", 250)], "2026-01-01", [("2026-02-01", 100), ("2026-03-01", 100)],
+    ...     down_payment=("2026-01-01", 50), max_term_months=3)
+    >>> a.down_payment[1], a.total_promised
+    (Decimal('50'), Decimal('250'))
+    """
+    return Arrangement.from_promises(PlanTerms(currency, list(debts), start_date, **terms), promises, down_payment)
+
+
 __all__ = [
+    "arrangement",
     "ACTIONS",
     "AFFORDABILITY_RESULTS",
     "ARRANGEMENT_STATUSES",
