@@ -1,6 +1,6 @@
 # The project's commands. `make test` installs what it needs (cbindgen at a pinned version, a Python
-# virtual environment with maturin, pytest and mypy) and runs every check; `make demo` runs the worked
-# example through Rust, C and Python.
+# virtual environment with maturin, pytest and mypy) and runs every check; `make demo` runs a collections
+# officer's day over the sample portfolio through Rust, C and Python and checks the three reports agree.
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 CARGO ?= cargo
@@ -27,7 +27,8 @@ $(CBINDGEN):
 tools: $(CBINDGEN)
 
 # What a machine with only Rust, Python 3, gcc and make lacks for `make test`: the rustfmt and clippy
-# components, and valgrind and g++ (for the C tests and the header's C++ check) from Debian's packages.
+# components, and valgrind and g++ (for the C tests and the header's C++ check) and tzdata (the C demo's
+# contact history is in local time) from Debian's packages.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 prereqs:
 	@$(CARGO) fmt --version >/dev/null 2>&1 || rustup component add rustfmt
@@ -35,6 +36,7 @@ prereqs:
 	@missing=""; \
 	command -v valgrind >/dev/null || missing="$$missing valgrind"; \
 	command -v g++ >/dev/null || missing="$$missing g++"; \
+	[ -e /usr/share/zoneinfo/America/New_York ] || missing="$$missing tzdata"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing$$missing (apt-get)"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
@@ -100,13 +102,24 @@ py-test: py-env
 	$(MAKE) -C collections-py test VENV=$(VENV)
 
 # ---------------------------------------------------------------- demo
+# A collections officer's day over collections-core/examples/portfolio, run from Rust, C and Python. The
+# Rust report is shown; the C and Python reports must be the same, line for line (else the diff and a
+# failure). The three reports are kept in build/demo.
+DEMO_OUT := $(CURDIR)/build/demo
+
 demo: py-env
-	@echo "== Rust =="
-	$(CARGO) run --quiet --locked -p collections-core --example demo
-	@echo "== C =="
-	$(MAKE) --no-print-directory -C tests/c demo
-	@echo "== Python =="
-	$(MAKE) --no-print-directory -C collections-py demo VENV=$(VENV)
+	@mkdir -p $(DEMO_OUT)
+	@echo "== Rust (collections-core/examples/demo.rs) =="
+	@$(CARGO) run --quiet --locked -p collections-core --example demo > $(DEMO_OUT)/rust.txt
+	@cat $(DEMO_OUT)/rust.txt
+	@echo "== C (tests/c/demo.c) =="
+	@$(MAKE) --no-print-directory -C tests/c demo > $(DEMO_OUT)/c.txt
+	@diff -u $(DEMO_OUT)/rust.txt $(DEMO_OUT)/c.txt || { echo "make demo: the C report differs from Rust's"; exit 1; }
+	@echo "the same report as Rust's ($$(wc -l < $(DEMO_OUT)/c.txt) lines)"
+	@echo "== Python (collections-py/examples/demo.py) =="
+	@$(MAKE) --no-print-directory -C collections-py demo VENV=$(VENV) > $(DEMO_OUT)/python.txt
+	@diff -u $(DEMO_OUT)/rust.txt $(DEMO_OUT)/python.txt || { echo "make demo: the Python report differs from Rust's"; exit 1; }
+	@echo "the same report as Rust's ($$(wc -l < $(DEMO_OUT)/python.txt) lines)"
 
 clean:
 	$(CARGO) clean

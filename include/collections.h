@@ -107,7 +107,8 @@
  * coll_status_history or coll_ledger changes (coll_statutory_tables_push, coll_status_history_change,
  * coll_ledger_post, coll_ledger_post_all): no other thread may use it during such a call.
  *
- * Examples. tests/c/demo.c (money, day counts, date schedules, calendars),
+ * Examples. tests/c/demo.c (a collections officer's day over the sample portfolio: aging, contact rules,
+ * affordability, plans scored and tracked, dunning, KPIs and a forecast),
  * collections-ffi/examples/schedule.c (an amortized loan printed as a table),
  * collections-ffi/examples/dunning.c (a dunning run over invoices, grouped by customer),
  * collections-ffi/examples/ledger.c (an account's obligations, payments and a reversal, with its
