@@ -5,13 +5,16 @@
 //! compares them.
 //!
 //! The day, Monday 2026-03-02:
-//! 1. age the portfolio (installments and payments applied oldest first);
+//! 1. put every loan on an event-sourced ledger (a precomputed-interest loan: principal the sum of its
+//!    installments, rate 0, an obligation per installment, a payment event per payment) and age it;
 //! 2. for each delinquent account, may we call, text or e-mail at 09:30 in New York under Regulation F,
 //!    the TCPA and the status holds plus the state's rules (MA, WA, FL), and if not, when;
 //! 3. assess the household statements against the IRS Collection Financial Standards;
 //! 4. propose three plans for the arrears of each delinquent account with a statement, score and rank
 //!    them, keep the best;
-//! 5. post the week's payments (to Friday 2026-03-06) and track the chosen plans as of Saturday;
+//! 5. freeze interest on the ledgers of the chosen plans over each plan, post the week's payments (to
+//!    Friday 2026-03-06) as payment events, and track the chosen plans as of Saturday against the
+//!    payments the ledgers posted;
 //! 6. run dunning over the installments still overdue;
 //! 7. the report: aging after the week, KPIs, treatment recommendations and the forecast.
 //!
@@ -32,9 +35,13 @@ use collections_core::contact::{
     Direction, Outcome, PhoneLine, Policy, TimeZone,
 };
 use collections_core::debt::aging::{
-    age_portfolio, AccountActivity, AgingRules, DueAmount, FrozenPeriods, Payment, PortfolioAging,
+    age_portfolio, AccountObligations, AgingRules, DueAmount, FrozenPeriods, Payment,
+    PortfolioAging,
 };
 use collections_core::debt::dunning::{dunning_run, DunningLevel, DunningPolicy, Invoice};
+use collections_core::debt::ledger::{
+    self, AllocationStrategy, Component, Event, Ledger, RateHistory, Terms, Timing,
+};
 use collections_core::plan::{
     collection_effectiveness_index, forecast, promise_kept_rate, rank, recovery_rate,
     right_party_contact_rate, settle, track, AccountState, Affordability, Arrangement, BreakRule,
@@ -139,6 +146,7 @@ fn in_percent(p: Option<Decimal>) -> String {
 struct Account {
     id: String,
     customer: String,
+    opened: NaiveDate,
     state: String,
     zones: Vec<String>,
     phone: String,
@@ -149,14 +157,21 @@ struct Account {
 /// One row of contacts.csv: the instant, channel, outcome and destination kind (phone, email, address).
 type Contact = (DateTime<Utc>, Channel, Outcome, String);
 
+/// One row of payments.csv or week.csv: the payment's id, date and amount.
+struct Received {
+    id: String,
+    date: NaiveDate,
+    amount: Decimal,
+}
+
 /// Everything read from the portfolio, keyed by account id.
 struct Portfolio {
     accounts: Vec<Account>,
     dues: HashMap<String, Vec<DueAmount>>,
     installments: usize,
-    payments: HashMap<String, Vec<Payment>>,
+    payments: HashMap<String, Vec<Received>>,
     payment_count: usize,
-    week: HashMap<String, Vec<Payment>>,
+    week: HashMap<String, Vec<Received>>,
     week_count: usize,
     /// Each account's attempts.
     contacts: HashMap<String, Vec<Contact>>,
@@ -166,11 +181,17 @@ struct Portfolio {
     statements: Vec<(String, Statement)>,
 }
 
-fn grouped_payments(csv: &Csv) -> Res<(HashMap<String, Vec<Payment>>, usize)> {
-    let (a, d, m) = (csv.col("account_id")?, csv.col("date")?, csv.col("amount")?);
-    let mut out: HashMap<String, Vec<Payment>> = HashMap::new();
+fn grouped_payments(csv: &Csv) -> Res<(HashMap<String, Vec<Received>>, usize)> {
+    let (a, id, d, m) = (
+        csv.col("account_id")?,
+        csv.col("payment_id")?,
+        csv.col("date")?,
+        csv.col("amount")?,
+    );
+    let mut out: HashMap<String, Vec<Received>> = HashMap::new();
     for r in &csv.rows {
-        out.entry(r[a].clone()).or_default().push(Payment {
+        out.entry(r[a].clone()).or_default().push(Received {
+            id: r[id].clone(),
             date: date(&r[d])?,
             amount: amount(&r[m])?,
         });
@@ -184,9 +205,10 @@ fn grouped_payments(csv: &Csv) -> Res<(HashMap<String, Vec<Payment>>, usize)> {
 fn load(dir: &Path) -> Res<Portfolio> {
     let csv = Csv::read(dir, "accounts.csv")?;
     let c = |n| csv.col(n);
-    let (id, cu, st, zo, ph, pt, em) = (
+    let (id, cu, op, st, zo, ph, pt, em) = (
         c("account_id")?,
         c("customer_id")?,
+        c("opened")?,
         c("state")?,
         c("time_zones")?,
         c("phone")?,
@@ -198,6 +220,7 @@ fn load(dir: &Path) -> Res<Portfolio> {
         accounts.push(Account {
             id: r[id].clone(),
             customer: r[cu].clone(),
+            opened: date(&r[op])?,
             state: r[st].clone(),
             zones: r[zo].split(';').map(str::to_string).collect(),
             phone: r[ph].clone(),
@@ -441,6 +464,56 @@ fn proposals(account: &str, arrears: Decimal, disposable: Decimal) -> Res<Vec<Pr
     Ok(out)
 }
 
+/// How the demo's ledgers allocate a payment: principal (the only component of an add-on loan at rate 0)
+/// past due, then due that day, then not yet due, each oldest due date first: oldest first, a payment
+/// made before its installment's due date prepaying it, as the portfolio's figures have always been
+/// worked (a named component order pays only what is due and holds the rest as credit, so money paid
+/// ahead would be credit, not prepaid installments, and the outstanding balances would differ).
+fn allocation() -> AllocationStrategy {
+    ledger::AllocationStrategy::Advanced {
+        order: vec![
+            (Timing::PastDue, Component::Principal),
+            (Timing::Due, Component::Principal),
+            (Timing::NotYetDue, Component::Principal),
+        ],
+    }
+}
+
+fn strategy_name(s: &AllocationStrategy) -> String {
+    match s {
+        AllocationStrategy::Advanced { order } => format!(
+            "advanced ({})",
+            order
+                .iter()
+                .map(|(t, c)| format!("{} {}", t.name(), c.name()))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        other => other.name().to_string(),
+    }
+}
+
+/// An account's ledger with the payments of payments.csv posted. The portfolio's loans are
+/// precomputed-interest (add-on) installment loans: the finance charge is already in the installments,
+/// so the ledger opens on `opened` with the sum of the installments as its principal and a rate of 0,
+/// and each installment is an obligation (they add up to the principal exactly, which the ledger
+/// requires of them at most).
+fn open_ledger(a: &Account, p: &Portfolio, strategy: &AllocationStrategy) -> Res<Ledger> {
+    let dues = p.dues.get(&a.id).map_or(&[][..], Vec::as_slice);
+    let principal: Decimal = dues.iter().map(|d| d.amount).sum();
+    let terms =
+        Terms::new(RateHistory::fixed(a.opened, Decimal::ZERO)?).with_allocation(strategy.clone());
+    let account = ledger::Account::new(&a.id, Currency::USD, a.opened, principal, terms)?;
+    let mut events: Vec<Event> = dues
+        .iter()
+        .map(|d| Event::obligation(d.date, d.amount))
+        .collect();
+    for x in p.payments.get(&a.id).map_or(&[][..], Vec::as_slice) {
+        events.push(Event::payment(x.date, &x.id, x.amount, Currency::USD));
+    }
+    Ok(Ledger::with_events(account, events)?)
+}
+
 fn main() -> Res<()> {
     // The portfolio directory: the first argument, else the repository's.
     let dir = std::env::args_os().nth(1).map_or_else(
@@ -464,26 +537,22 @@ fn main() -> Res<()> {
     );
 
     // ------------------------------------------------------------------ 1. aging
+    // Every loan on an event-sourced ledger, its payments to AS_OF posted; the week's come in step 5.
+    let strategy = allocation();
+    let mut ledgers = Vec::new();
     let mut before = Vec::new();
-    let mut after = Vec::new();
-    let empty = Vec::new();
     for a in &p.accounts {
-        let dues = p.dues.get(&a.id).cloned().unwrap_or_default();
-        let paid = p.payments.get(&a.id).unwrap_or(&empty);
-        let activity = AccountActivity::new(dues.clone(), paid.clone(), FrozenPeriods::none())?;
-        before.push(activity.obligations_on(as_of)?);
-        let mut all = paid.clone();
-        all.extend(p.week.get(&a.id).unwrap_or(&empty));
-        let activity = AccountActivity::new(dues, all, FrozenPeriods::none())?;
-        after.push(activity.obligations_on(week_end)?);
+        let ledger = open_ledger(a, &p, &strategy)?;
+        before.push(AccountObligations::new(ledger.obligations_on(as_of)?)?);
+        ledgers.push(ledger);
     }
     let aged = age_portfolio(&before, as_of, &rules)?;
-    let ages = before
+    let ages = ledgers
         .iter()
-        .map(|o| o.age(as_of, &rules))
+        .map(|l| l.aging(as_of, &rules))
         .collect::<Result<Vec<_>, Error>>()?;
     println!();
-    println!("1. Aging as of {AS_OF} (payments applied oldest first; days past due from the oldest unpaid installment)");
+    println!("1. Aging as of {AS_OF} from the ledgers (add-on loans: principal the sum of the installments, rate 0; payments allocated {}; days past due from the oldest unpaid installment)", strategy_name(&strategy));
     print_aging(&aged);
     let delinquent: Vec<usize> = (0..p.accounts.len())
         .filter(|&i| ages[i].days_past_due > 0)
@@ -666,26 +735,63 @@ fn main() -> Res<()> {
     }
 
     // ------------------------------------------------------------------ 5. the week
-    println!();
-    println!(
-        "5. The week: {} payments posted (2026-03-02 to 2026-03-06), as of {WEEK_END}",
-        p.week_count
-    );
-    let after_ages = after
+    // A chosen plan freezes interest (and fees) from its start to its last promise: the ledger's terms
+    // take that freeze. Terms are fixed when an account opens, so the ledger is opened again with the
+    // freeze and the same events. At rate 0 this changes no figure.
+    let mut frozen = 0;
+    for (i, x) in &chosen {
+        if !x.plan.freeze().interest {
+            continue;
+        }
+        let old = ledgers[*i].account();
+        let terms = old
+            .terms()
+            .clone()
+            .with_freezes(FrozenPeriods::new(vec![x.plan.frozen_period()?])?);
+        let account = ledger::Account::new(
+            old.id(),
+            old.currency(),
+            old.opened_on(),
+            old.principal(),
+            terms,
+        )?;
+        let events = ledgers[*i].events().to_vec();
+        ledgers[*i] = Ledger::with_events(account, events)?;
+        frozen += usize::from(!ledgers[*i].account().terms().freezes().ranges().is_empty());
+    }
+    for (a, l) in p.accounts.iter().zip(ledgers.iter_mut()) {
+        let week = p.week.get(&a.id).map_or(&[][..], Vec::as_slice);
+        l.post_all(
+            week.iter()
+                .map(|x| Event::payment(x.date, &x.id, x.amount, Currency::USD))
+                .collect(),
+        )?;
+    }
+    let after = ledgers
         .iter()
-        .map(|o| o.age(week_end, &rules))
+        .map(|l| Ok(AccountObligations::new(l.obligations_on(week_end)?)?))
+        .collect::<Res<Vec<_>>>()?;
+    let after_ages = ledgers
+        .iter()
+        .map(|l| l.aging(week_end, &rules))
         .collect::<Result<Vec<_>, Error>>()?;
-    let mut collected = Decimal::ZERO;
-    let mut delinquent_collected = Decimal::ZERO;
+    // The week's payments as the ledgers posted them.
+    let in_week = |l: &Ledger| -> Vec<Payment> {
+        l.posted_payments()
+            .iter()
+            .filter(|r| r.date >= as_of && r.date < week_end)
+            .map(|r| Payment {
+                date: r.date,
+                amount: r.amount,
+            })
+            .collect()
+    };
+    let (mut posted, mut collected, mut delinquent_collected) = (0, Decimal::ZERO, Decimal::ZERO);
     let mut cured = Vec::new();
     for (i, a) in p.accounts.iter().enumerate() {
-        let paid: Decimal = p
-            .week
-            .get(&a.id)
-            .unwrap_or(&empty)
-            .iter()
-            .map(|x| x.amount)
-            .sum();
+        let week = in_week(&ledgers[i]);
+        let paid: Decimal = week.iter().map(|x| x.amount).sum();
+        posted += week.len();
         collected += paid;
         if ages[i].days_past_due > 0 {
             delinquent_collected += paid;
@@ -694,18 +800,63 @@ fn main() -> Res<()> {
             }
         }
     }
+    println!();
+    println!("5. The week: {posted} payments posted (2026-03-02 to 2026-03-06), as of {WEEK_END}");
+    println!("  payment events on the ledgers; interest frozen on {frozen} ledgers over their chosen plan (its start to its last promise)");
     println!(
         "  collected {}, of which from delinquent accounts {}",
         money(collected),
         money(delinquent_collected)
     );
+    println!("  the first {SHOW} posted, as the ledger allocated them:");
+    let entries = p.accounts.iter().zip(&ledgers).flat_map(|(a, l)| {
+        p.week
+            .get(&a.id)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter_map(move |x| l.payment_entry(&x.id).map(|e| (x, e)))
+    });
+    for (x, e) in entries.take(SHOW) {
+        let to: Vec<String> = e
+            .allocations
+            .iter()
+            .map(|al| {
+                let due = al
+                    .due_date
+                    .map_or("unscheduled".to_string(), |d| d.to_string());
+                format!("{} due {due} {}", al.component.name(), money(al.amount))
+            })
+            .collect();
+        println!(
+            "    {} {} {}: {}; to credit {}",
+            x.id,
+            e.date,
+            money(e.amount),
+            if to.is_empty() {
+                "nothing".to_string()
+            } else {
+                to.join(", ")
+            },
+            money(e.to_credit)
+        );
+    }
     println!("  accounts cured ({}): {}", cured.len(), cured.join(" "));
+    // The chosen plans tracked against the payments the ledgers posted (those before the plan's start
+    // are ignored by the tracking).
     let mut trackings = Vec::new();
     let (mut kept, mut broken_or_missed, mut with_payment) = (0, 0, 0);
     for (i, x) in &chosen {
-        let paid = p.week.get(&p.accounts[*i].id).unwrap_or(&empty);
-        with_payment += usize::from(!paid.is_empty());
-        let t = track(&x.plan, paid, week_end, &BreakRule::default())?;
+        let l = &ledgers[*i];
+        with_payment += usize::from(!in_week(l).is_empty());
+        let paid: Vec<Payment> = l
+            .posted_payments()
+            .iter()
+            .map(|r| Payment {
+                date: r.date,
+                amount: r.amount,
+            })
+            .collect();
+        let t = track(&x.plan, &paid, week_end, &BreakRule::default())?;
         let first = t.promises[0].status;
         kept += usize::from(first == PromiseStatus::Kept);
         broken_or_missed += usize::from(first.is_missed());
