@@ -47,11 +47,14 @@ from collections_core.plan import (
 )
 from collections_core.debt import (
     Account as Obligations,
-    AccountActivity,
     AgingRules,
     DunningLevel,
     DunningPolicy,
+    Event,
     Invoice,
+    Ledger,
+    LedgerAccount,
+    Terms,
     age_accounts,
     dunning_run,
 )
@@ -89,6 +92,7 @@ def read(directory: Path, name: str) -> List[Dict[str, str]]:
 class Account:
     id: str
     customer: str
+    opened: date
     state: str
     zones: List[str]
     phone: str
@@ -105,13 +109,22 @@ class Contact:
 
 
 @dataclass
+class Received:
+    """One row of payments.csv or week.csv: the payment's id, date and amount."""
+
+    id: str
+    date: date
+    amount: Decimal
+
+
+@dataclass
 class Portfolio:
     accounts: List[Account]
     dues: Dict[str, List[Tuple[date, Decimal]]]
     installments: int
-    payments: Dict[str, List[Tuple[date, Decimal]]]
+    payments: Dict[str, List[Received]]
     payment_count: int
-    week: Dict[str, List[Tuple[date, Decimal]]]
+    week: Dict[str, List[Received]]
     week_count: int
     contacts: Dict[str, List[Contact]]
     calls: int
@@ -119,18 +132,28 @@ class Portfolio:
     statements: List[Tuple[str, Statement]] = field(default_factory=list)
 
 
-def grouped(rows: List[Dict[str, str]], when: str) -> Dict[str, List[Tuple[date, Decimal]]]:
+def grouped(rows: List[Dict[str, str]]) -> Dict[str, List[Tuple[date, Decimal]]]:
     out: Dict[str, List[Tuple[date, Decimal]]] = {}
     for r in rows:
-        out.setdefault(r["account_id"], []).append((date.fromisoformat(r[when]), Decimal(r["amount"])))
+        out.setdefault(r["account_id"], []).append((date.fromisoformat(r["due_date"]), Decimal(r["amount"])))
     for v in out.values():
         v.sort(key=lambda x: x[0])
     return out
 
 
+def grouped_payments(rows: List[Dict[str, str]]) -> Dict[str, List[Received]]:
+    out: Dict[str, List[Received]] = {}
+    for r in rows:
+        out.setdefault(r["account_id"], []).append(
+            Received(r["payment_id"], date.fromisoformat(r["date"]), Decimal(r["amount"])))
+    for v in out.values():
+        v.sort(key=lambda x: x.date)
+    return out
+
+
 def load(directory: Path) -> Portfolio:
     accounts = [
-        Account(r["account_id"], r["customer_id"], r["state"], r["time_zones"].split(";"), r["phone"],
+        Account(r["account_id"], r["customer_id"], date.fromisoformat(r["opened"]), r["state"], r["time_zones"].split(";"), r["phone"],
                 r["phone_type"], r["email"])
         for r in read(directory, "accounts.csv")
     ]
@@ -161,8 +184,8 @@ def load(directory: Path) -> Portfolio:
                               vehicles=int(first["vehicles"]), region=first["region"])
         statements.append((first["statement_id"],
                            Statement(date.fromisoformat(first["date"]), first["currency"], household, items)))
-    return Portfolio(accounts, grouped(installments, "due_date"), len(installments), grouped(payments, "date"),
-                     len(payments), grouped(week, "date"), len(week), contacts, calls, right_party, statements)
+    return Portfolio(accounts, grouped(installments), len(installments), grouped_payments(payments), len(payments),
+                     grouped_payments(week), len(week), contacts, calls, right_party, statements)
 
 
 def print_aging(accounts: List[Account], obligations: List[Obligations], as_of: date, rules: AgingRules) -> None:
@@ -182,6 +205,29 @@ def print_aging(accounts: List[Account], obligations: List[Obligations], as_of: 
     print(f"  {'total':<9} {sum(t.accounts for t in totals):>8} "
           f"{money(sum((t.outstanding for t in totals), Decimal(0))):>14} "
           f"{money(sum((t.past_due for t in totals), Decimal(0))):>14}")
+
+
+# How the ledgers allocate a payment: principal (the only component of an add-on loan at rate 0) past due,
+# then due that day, then not yet due, each oldest due date first: oldest first, a payment made before its
+# installment's due date prepaying it (see demo.rs).
+ALLOCATION = (("past_due", "principal"), ("due", "principal"), ("not_yet_due", "principal"))
+
+
+def ledger_terms(opened: date, freezes: Tuple[Tuple[date, date], ...] = ()) -> Terms:
+    """Rate 0 from the opening day, the demo's allocation and `freezes`."""
+    return Terms([(opened, "0")], allocation=ALLOCATION, freezes=freezes)
+
+
+def open_ledger(a: Account, p: Portfolio) -> Ledger:
+    """An account's ledger with the payments of payments.csv posted. The loans are precomputed-interest
+    (add-on) installment loans: the finance charge is already in the installments, so the ledger opens on
+    `opened` with the sum of the installments as its principal and a rate of 0, and each installment is an
+    obligation (they add up to the principal exactly)."""
+    dues = p.dues.get(a.id, [])
+    principal = sum((amount for _, amount in dues), Decimal(0))
+    events = [Event.obligation(d, amount) for d, amount in dues]
+    events += [Event.payment(x.date, x.id, x.amount, "USD") for x in p.payments.get(a.id, [])]
+    return Ledger(LedgerAccount(a.id, "USD", a.opened, principal, ledger_terms(a.opened)), events)
 
 
 def policy_for(state: str) -> Policy:
@@ -250,16 +296,14 @@ def main() -> None:
           f"{sum(len(v) for v in p.contacts.values())} contact attempts, {len(p.statements)} statements")
 
     # ------------------------------------------------------------------ 1. aging
-    before: List[Obligations] = []
-    after: List[Obligations] = []
-    for a in p.accounts:
-        dues = p.dues.get(a.id, [])
-        paid = p.payments.get(a.id, [])
-        before.append(AccountActivity(dues, paid).obligations_on(AS_OF))
-        after.append(AccountActivity(dues, paid + p.week.get(a.id, [])).obligations_on(WEEK_END))
-    ages = [o.age(AS_OF, rules) for o in before]
+    # Every loan on an event-sourced ledger, its payments to AS_OF posted; the week's come in step 5.
+    ledgers = [open_ledger(a, p) for a in p.accounts]
+    before = [ledger.obligations_on(AS_OF) for ledger in ledgers]
+    ages = [ledger.aging(AS_OF, rules) for ledger in ledgers]
+    allocated = ", ".join(f"{t} {c}" for t, c in ALLOCATION)
     print()
-    print(f"1. Aging as of {AS_OF} (payments applied oldest first; days past due from the oldest unpaid installment)")
+    print(f"1. Aging as of {AS_OF} from the ledgers (add-on loans: principal the sum of the installments, rate 0; "
+          f"payments allocated advanced ({allocated}); days past due from the oldest unpaid installment)")
     print_aging(p.accounts, before, AS_OF, rules)
     delinquent = [i for i, a in enumerate(ages) if a.days_past_due > 0]
     print(f"  delinquent accounts: {len(delinquent)}")
@@ -355,26 +399,63 @@ def main() -> None:
         print(f"    {name:<13} {by_plan[name]:>4}")
 
     # ------------------------------------------------------------------ 5. the week
-    print()
-    print(f"5. The week: {p.week_count} payments posted (2026-03-02 to 2026-03-06), as of {WEEK_END}")
-    after_ages = [o.age(WEEK_END, rules) for o in after]
+    # A chosen plan freezes interest (and fees) from its start to its last promise: the ledger's terms take
+    # that freeze. Terms are fixed when an account opens, so the ledger is opened again with the freeze and
+    # the same events. At rate 0 this changes no figure.
+    frozen = 0
+    for i, x in chosen:
+        if not x.plan.freeze_interest:
+            continue
+        old = ledgers[i].account
+        account = LedgerAccount(old.id, old.currency, old.opened_on, old.principal,
+                                ledger_terms(old.opened_on, (x.plan.frozen_period,)))
+        ledgers[i] = Ledger(account, ledgers[i].events)
+        frozen += bool(ledgers[i].account.terms.freezes)
+    for a, ledger in zip(p.accounts, ledgers):
+        ledger.post_all([Event.payment(x.date, x.id, x.amount, "USD") for x in p.week.get(a.id, [])])
+    after = [ledger.obligations_on(WEEK_END) for ledger in ledgers]
+    after_ages = [ledger.aging(WEEK_END, rules) for ledger in ledgers]
+
+    def in_week(ledger: Ledger) -> List[Tuple[date, Decimal]]:
+        """The week's payments as the ledger posted them."""
+        return [(r.date, r.amount) for r in ledger.posted_payments() if AS_OF <= r.date < WEEK_END]
+
+    posted = 0
     collected = delinquent_collected = Decimal(0)
     cured = []
     for i, a in enumerate(p.accounts):
-        received = sum((x[1] for x in p.week.get(a.id, [])), Decimal(0))
+        week = in_week(ledgers[i])
+        received = sum((x[1] for x in week), Decimal(0))
+        posted += len(week)
         collected += received
         if ages[i].days_past_due > 0:
             delinquent_collected += received
             if after_ages[i].days_past_due == 0:
                 cured.append(a.id)
+    print()
+    print(f"5. The week: {posted} payments posted (2026-03-02 to 2026-03-06), as of {WEEK_END}")
+    print(f"  payment events on the ledgers; interest frozen on {frozen} ledgers over their chosen plan (its start to "
+          "its last promise)")
     print(f"  collected {money(collected)}, of which from delinquent accounts {money(delinquent_collected)}")
+    print(f"  the first {SHOW} posted, as the ledger allocated them:")
+    shown_entries = 0
+    for a, ledger in zip(p.accounts, ledgers):
+        for x in p.week.get(a.id, []):
+            entry = ledger.payment_entry(x.id)
+            if entry is None or shown_entries == SHOW:
+                continue
+            to = [f"{al.component} due {al.due_date or 'unscheduled'} {money(al.amount)}" for al in entry.allocations]
+            print(f"    {x.id} {entry.date} {money(entry.amount)}: {', '.join(to) if to else 'nothing'}; "
+                  f"to credit {money(entry.to_credit)}")
+            shown_entries += 1
     print(f"  accounts cured ({len(cured)}): {' '.join(cured)}")
+    # The chosen plans tracked against the payments the ledgers posted (those before the plan's start are
+    # ignored by the tracking).
     trackings: List[Tracking] = []
     kept = missed = with_payment = 0
     for i, x in chosen:
-        paid = p.week.get(p.accounts[i].id, [])
-        with_payment += bool(paid)
-        t = track(x.plan, paid, WEEK_END)
+        with_payment += bool(in_week(ledgers[i]))
+        t = track(x.plan, [(r.date, r.amount) for r in ledgers[i].posted_payments()], WEEK_END)
         kept += t.promises[0].status == "kept"
         missed += t.promises[0].status in ("partially-kept", "broken")
         trackings.append(t)

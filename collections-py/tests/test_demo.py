@@ -57,13 +57,44 @@ def test_an_account_that_never_paid_is_aged_from_its_first_installment() -> None
     # the 22nd of each month from 2025-09-22. On 2026-03-02 it counts from 2025-09-22: 8 days to
     # September 30, then 31 + 30 + 31 + 31 + 28 for October to February and 2 in March: 161 days,
     # bucket 151-180. Six installments have fallen due (September to February): 6 x 1,359.06 = 8,154.36.
+    # The demo's ledger of the account (no payment event) ages it so.
     demo = demo_module()
     portfolio = demo.load(demo.PORTFOLIO)
     assert "L-0058" not in portfolio.payments and "L-0058" not in portfolio.week
-    obligations = demo.AccountActivity(portfolio.dues["L-0058"], []).obligations_on(demo.AS_OF)
-    aging = obligations.age(demo.AS_OF, demo.AgingRules())
+    account = next(a for a in portfolio.accounts if a.id == "L-0058")
+    aging = demo.open_ledger(account, portfolio).aging(demo.AS_OF, demo.AgingRules())
     assert (aging.days_past_due, aging.bucket_label) == (161, "151-180")
     assert aging.past_due_amount == Decimal("8154.36")
+
+
+def test_an_add_on_loan_on_the_ledger_worked_by_hand(report: List[str]) -> None:
+    # L-0004 (opened 2025-07-03): 48 installments on the 3rd from 2025-08-03, 47 of 250.07 and the last
+    # (2029-07-03) 249.95: 47 x 250.07 = 11,753.29 + 249.95 = 12,003.24, the ledger's principal at rate 0.
+    # payments.csv holds 5 payments of 250.07 (2025-08-01 to 2025-12-02): oldest first, they pay the
+    # installments of August to December (those made before a due date prepay it). On 2026-03-02 January and
+    # February are unpaid: from the oldest, 2026-01-03, 28 days (to January 31) + 28 (February) + 2 = 58
+    # days past due, arrears 2 x 250.07 = 500.14 (March's falls due on 2026-03-03).
+    # week.csv's L-0004-W1, 500.14 on 2026-03-06, pays January's and February's 250.07 each, past due;
+    # March's (2026-03-03) stays unpaid: 4 days past due on 2026-03-07, so the account is not cured.
+    demo = demo_module()
+    portfolio = demo.load(demo.PORTFOLIO)
+    account = next(a for a in portfolio.accounts if a.id == "L-0004")
+    ledger = demo.open_ledger(account, portfolio)
+    assert ledger.account.principal == Decimal("12003.24")
+    aging = ledger.aging(demo.AS_OF, demo.AgingRules())
+    assert (aging.days_past_due, aging.past_due_amount) == (58, Decimal("500.14"))
+    assert ("    L-0004-W1 2026-03-06 500.14: principal due 2026-01-03 250.07, principal due 2026-02-03 250.07; "
+            "to credit 0.00") in report
+    cured = next(line for line in report if line.startswith("  accounts cured ("))
+    assert "L-0004" not in cured.split(": ")[1].split()
+
+
+def test_the_chosen_plans_freeze_interest_on_their_ledgers(report: List[str]) -> None:
+    # Every chosen plan is built on PlanTerms' defaults, which freeze interest: each of the 62 ledgers is
+    # opened again with the plan's frozen period on its terms.
+    assert "  chosen plans: 62" in report
+    assert ("  payment events on the ledgers; interest frozen on 62 ledgers over their chosen plan (its start to its "
+            "last promise)") in report
 
 
 def test_the_week_collects_what_week_csv_holds(report: List[str]) -> None:

@@ -164,12 +164,23 @@ typedef struct contact {
     char kind[12];
 } contact;
 
+/* One row of payments.csv or week.csv: the payment's id, date and amount. */
+typedef struct received {
+    char id[24];
+    coll_date date;
+    coll_decimal amount;
+} received;
+
 typedef struct account {
     char id[16], customer[16], state[4], zones_text[96], phone[24], line[12], email[48];
     char *zones[4];
     size_t n_zones;
-    coll_dated_amount *dues, *paid, *all_paid;
-    size_t n_dues, cap_dues, n_paid, cap_paid, n_all, cap_all;
+    coll_date opened;
+    coll_dated_amount *dues;
+    received *paid, *week;
+    size_t n_dues, cap_dues, n_paid, cap_paid, n_week, cap_week;
+    /* The account's event-sourced ledger. */
+    coll_ledger *ledger;
     contact *contacts;
     size_t n_contacts, cap_contacts;
     coll_obligation *before, *after;
@@ -195,7 +206,7 @@ static account *find(const char *id) {
 }
 
 /* Inserts keeping date order, after any payment of the same date (as a stable sort does). */
-static void add_payment(coll_dated_amount **list, size_t *n, size_t *cap, coll_dated_amount x) {
+static void add_payment(received **list, size_t *n, size_t *cap, received x) {
     size_t i;
     *list = grow(*list, cap, *n, sizeof **list);
     i = *n;
@@ -275,23 +286,29 @@ static void assess_one(statement_row *s, const coll_guidelines *irs) {
 }
 
 /* Reads dated amounts (account_id, an id, a date, an amount) into each account's installments (list 0),
- * payments before the day (1, also counted in 2) or all payments (2); returns the number of rows. */
+ * payments before the day (1) or the week's payments (2); returns the number of rows. */
 static size_t read_amounts(const char *dir, const char *name, int list) {
     csv c;
     size_t n = 0;
     csv_open(&c, dir, name);
     while (csv_next(&c, 4)) {
         account *a = find(c.field[0]);
-        coll_dated_amount d;
-        d.date = date(c.field[2]);
-        d.amount = decimal(c.field[3]);
         if (list == 0) {
+            coll_dated_amount d;
+            d.date = date(c.field[2]);
+            d.amount = decimal(c.field[3]);
             a->dues = grow(a->dues, &a->cap_dues, a->n_dues, sizeof *a->dues);
             a->dues[a->n_dues++] = d;
-        } else if (list == 1) {
-            add_payment(&a->paid, &a->n_paid, &a->cap_paid, d);
         } else {
-            add_payment(&a->all_paid, &a->n_all, &a->cap_all, d);
+            received x;
+            snprintf(x.id, sizeof x.id, "%s", c.field[1]);
+            x.date = date(c.field[2]);
+            x.amount = decimal(c.field[3]);
+            if (list == 1) {
+                add_payment(&a->paid, &a->n_paid, &a->cap_paid, x);
+            } else {
+                add_payment(&a->week, &a->n_week, &a->cap_week, x);
+            }
         }
         n++;
     }
@@ -311,6 +328,7 @@ static void load(const char *dir) {
         memset(a, 0, sizeof *a);
         snprintf(a->id, sizeof a->id, "%s", c.field[0]);
         snprintf(a->customer, sizeof a->customer, "%s", c.field[1]);
+        a->opened = date(c.field[5]);
         snprintf(a->state, sizeof a->state, "%s", c.field[9]);
         snprintf(a->zones_text, sizeof a->zones_text, "%s", c.field[10]);
         snprintf(a->phone, sizeof a->phone, "%s", c.field[11]);
@@ -328,11 +346,6 @@ static void load(const char *dir) {
 
     n_installments = read_amounts(dir, "installments.csv", 0);
     n_payments = read_amounts(dir, "payments.csv", 1);
-    for (i = 0; i < n_accounts; i++) {
-        account *a = &accounts[i];
-        size_t k;
-        for (k = 0; k < a->n_paid; k++) add_payment(&a->all_paid, &a->n_all, &a->cap_all, a->paid[k]);
-    }
     n_week = read_amounts(dir, "week.csv", 2);
     csv_open(&c, dir, "contacts.csv");
     while (csv_next(&c, 7)) {
@@ -411,30 +424,92 @@ static void print_aging(const coll_aging_rules *rules, int after) {
     free(ages);
 }
 
+/* How the ledgers allocate a payment: principal (the only component of an add-on loan at rate 0) past due,
+ * then due that day, then not yet due, each oldest due date first: oldest first, a payment made before its
+ * installment's due date prepaying it (see demo.rs). */
+static const coll_allocation_pair ALLOCATION[3] = {
+    {COLL_TIMING_PAST_DUE, COLL_COMPONENT_PRINCIPAL},
+    {COLL_TIMING_DUE, COLL_COMPONENT_PRINCIPAL},
+    {COLL_TIMING_NOT_YET_DUE, COLL_COMPONENT_PRINCIPAL},
+};
+
+/* A new, empty ledger for the account: rate 0 from the opening day, the demo's allocation, and `freeze`
+ * when not NULL. The loans are precomputed-interest (add-on) installment loans: the finance charge is
+ * already in the installments, so the principal is the sum of the installments. */
+static coll_ledger *new_ledger(const account *a, const coll_date_range *freeze) {
+    coll_ledger_terms terms;
+    coll_currency usd;
+    coll_decimal zero = decimal("0"), principal;
+    coll_ledger *ledger = NULL;
+    int64_t sum = 0;
+    size_t k;
+    for (k = 0; k < a->n_dues; k++) sum += cents(&a->dues[k].amount);
+    principal = from_cents(sum);
+    check(coll_currency_from_code("USD", 3, &usd), "coll_currency_from_code");
+    check(coll_ledger_terms_init(&terms), "coll_ledger_terms_init");
+    terms.rate_dates = &a->opened;
+    terms.rates = &zero;
+    terms.n_rates = 1;
+    terms.advanced_allocation = ALLOCATION;
+    terms.n_advanced_allocation = 3;
+    if (freeze != NULL) {
+        terms.freezes = freeze;
+        terms.n_freezes = 1;
+    }
+    check(coll_ledger_new(a->id, strlen(a->id), &usd, a->opened, &principal, &terms, &ledger), "coll_ledger_new");
+    return ledger;
+}
+
+/* Posts payments as payment events, all or nothing. */
+static void post_payments(coll_ledger *ledger, const received *list, size_t n) {
+    coll_ledger_event *events = calloc(n + 1, sizeof *events);
+    size_t k;
+    if (events == NULL) die("out of memory");
+    for (k = 0; k < n; k++) {
+        check(coll_ledger_event_init(COLL_LEDGER_EVENT_PAYMENT, list[k].date, &events[k]), "coll_ledger_event_init");
+        events[k].amount = list[k].amount;
+        events[k].id = list[k].id;
+        events[k].id_len = strlen(list[k].id);
+    }
+    check(coll_ledger_post_all(ledger, events, n), "coll_ledger_post_all");
+    free(events);
+}
+
+/* The account's ledger: an obligation event per installment (they add up to the principal exactly), then
+ * the payments of payments.csv as payment events. */
+static void open_ledger(account *a) {
+    coll_ledger_event *events = calloc(a->n_dues + 1, sizeof *events);
+    size_t k;
+    if (events == NULL) die("out of memory");
+    a->ledger = new_ledger(a, NULL);
+    for (k = 0; k < a->n_dues; k++) {
+        check(coll_ledger_event_init(COLL_LEDGER_EVENT_OBLIGATION, a->dues[k].date, &events[k]),
+              "coll_ledger_event_init");
+        events[k].amount = a->dues[k].amount;
+    }
+    check(coll_ledger_post_all(a->ledger, events, a->n_dues), "coll_ledger_post_all");
+    free(events);
+    post_payments(a->ledger, a->paid, a->n_paid);
+}
+
+/* The account's obligations on `as_of` as its ledger gives them (one per installment), and its aging. */
+static void age_ledger(account *a, coll_date as_of, const coll_aging_rules *rules, coll_obligation **out,
+                       coll_aging_result *age) {
+    size_t len;
+    *out = malloc((a->n_dues + 1) * sizeof **out);
+    if (*out == NULL) die("out of memory");
+    check(coll_ledger_obligations_on(a->ledger, as_of, *out, a->n_dues, &len), "coll_ledger_obligations_on");
+    if (len != a->n_dues) die("an account with two installments on one day");
+    check(coll_ledger_aging(a->ledger, as_of, rules, age), "coll_ledger_aging");
+}
+
+/* Every loan on its ledger, its payments to AS_OF posted (the week's come in step 5), aged on AS_OF. */
 static void age_all(const coll_aging_rules *rules) {
-    size_t i, len;
+    size_t i;
     for (i = 0; i < n_accounts; i++) {
         account *a = &accounts[i];
-        coll_account_activity act;
-        coll_aging_account acc;
-        memset(&act, 0, sizeof act);
-        act.dues = a->dues;
-        act.n_dues = a->n_dues;
-        a->before = malloc((a->n_dues + 1) * sizeof *a->before);
-        a->after = malloc((a->n_dues + 1) * sizeof *a->after);
-        if (a->before == NULL || a->after == NULL) die("out of memory");
-        act.payments = a->paid;
-        act.n_payments = a->n_paid;
-        check(coll_account_activity_obligations_on(&act, AS_OF, a->before, a->n_dues, &len), "obligations_on");
-        act.payments = a->all_paid;
-        act.n_payments = a->n_all;
-        check(coll_account_activity_obligations_on(&act, WEEK_END, a->after, a->n_dues, &len), "obligations_on");
-        memset(&acc, 0, sizeof acc);
-        acc.obligations = a->before;
-        acc.n_obligations = a->n_dues;
-        check(coll_age_account(&acc, AS_OF, rules, &a->age_before), "coll_age_account");
-        acc.obligations = a->after;
-        check(coll_age_account(&acc, WEEK_END, rules, &a->age_after), "coll_age_account");
+        open_ledger(a);
+        age_ledger(a, AS_OF, rules, &a->before, &a->age_before);
     }
 }
 
@@ -621,17 +696,103 @@ static void affordability_section(void) {
     coll_guidelines_free(irs);
 }
 
-static int64_t week_section(void) {
-    int64_t collected = 0, delinquent_collected = 0;
-    size_t i, k, n_cured = 0;
-    char cured[4096] = "", b1[32], b2[32];
-    printf("\n5. The week: %zu payments posted (2026-03-02 to 2026-03-06), as of %s\n", n_week, WEEK_END_TEXT);
+/* The ledger's payments posted (those of the week when `week_only`) as the tracking takes them, into
+ * `*out` (allocated; the caller frees it); returns their number. */
+static size_t posted_payments(const coll_ledger *ledger, int week_only, coll_plan_payment **out) {
+    coll_payment_record *records;
+    size_t n = 0, len, k;
+    coll_status st = coll_ledger_posted_payments(ledger, NULL, 0, &n);
+    if (st != COLL_OK && st != COLL_BUFFER_TOO_SMALL) check(st, "coll_ledger_posted_payments");
+    records = calloc(n + 1, sizeof *records);
+    *out = calloc(n + 1, sizeof **out);
+    if (records == NULL || *out == NULL) die("out of memory");
+    check(coll_ledger_posted_payments(ledger, records, n, &len), "coll_ledger_posted_payments");
+    n = 0;
+    for (k = 0; k < len; k++) {
+        if (week_only && (date_cmp(records[k].date, AS_OF) < 0 || date_cmp(records[k].date, WEEK_END) >= 0)) continue;
+        (*out)[n].date = records[k].date;
+        (*out)[n].amount = records[k].amount;
+        n++;
+    }
+    free(records);
+    return n;
+}
+
+/* A chosen plan freezes interest (and fees) from its start to its last promise: the ledger's terms take
+ * that freeze. Terms are fixed when an account opens, so the ledger is opened again with the freeze and
+ * the same events (at rate 0 this changes no figure). Returns the number of ledgers frozen. */
+static size_t freeze_planned(void) {
+    size_t i, k, n, frozen = 0;
     for (i = 0; i < n_accounts; i++) {
         account *a = &accounts[i];
-        int64_t paid = 0;
-        for (k = 0; k < a->n_all; k++) {
-            if (date_cmp(a->all_paid[k].date, AS_OF) >= 0) paid += cents(&a->all_paid[k].amount);
+        bool interest, fees;
+        coll_date_range period;
+        coll_ledger *ledger;
+        coll_ledger_event *events;
+        if (a->plan == NULL) continue;
+        check(coll_arrangement_freeze(a->plan, &interest, &fees), "coll_arrangement_freeze");
+        if (!interest) continue;
+        check(coll_arrangement_frozen_period(a->plan, &period), "coll_arrangement_frozen_period");
+        ledger = new_ledger(a, &period);
+        check(coll_ledger_event_count(a->ledger, &n), "coll_ledger_event_count");
+        events = calloc(n + 1, sizeof *events);
+        if (events == NULL) die("out of memory");
+        for (k = 0; k < n; k++) check(coll_ledger_event_at(a->ledger, k, &events[k]), "coll_ledger_event_at");
+        check(coll_ledger_post_all(ledger, events, n), "coll_ledger_post_all");
+        free(events);
+        coll_ledger_free(a->ledger);
+        a->ledger = ledger;
+        frozen++;
+    }
+    return frozen;
+}
+
+/* Prints a posted payment's journal entry: where the ledger allocated it. */
+static void print_entry(const account *a, const received *x) {
+    bool found;
+    size_t index, k;
+    coll_ledger_entry e;
+    char b1[32], b2[32];
+    check(coll_ledger_payment_entry(a->ledger, x->id, strlen(x->id), &found, &index), "coll_ledger_payment_entry");
+    if (!found) die("a payment the ledger did not post");
+    check(coll_ledger_entry_at(a->ledger, index, &e), "coll_ledger_entry_at");
+    printf("    %s %04d-%02u-%02u %s: ", x->id, (int)e.date.year, (unsigned)e.date.month, (unsigned)e.date.day,
+           money(cents(&e.amount), b1));
+    if (e.n_allocations == 0) printf("nothing");
+    for (k = 0; k < e.n_allocations; k++) {
+        coll_ledger_allocation al;
+        const char *component;
+        check(coll_ledger_entry_allocation_at(a->ledger, index, k, &al), "coll_ledger_entry_allocation_at");
+        check(coll_component_name(al.component, &component), "coll_component_name");
+        printf("%s%s due ", k ? ", " : "", component);
+        if (al.has_due_date) {
+            printf("%04d-%02u-%02u", (int)al.due_date.year, (unsigned)al.due_date.month, (unsigned)al.due_date.day);
+        } else {
+            printf("unscheduled");
         }
+        printf(" %s", money(cents(&al.amount), b2));
+    }
+    printf("; to credit %s\n", money(cents(&e.to_credit), b1));
+}
+
+static int64_t week_section(const coll_aging_rules *rules) {
+    int64_t collected = 0, delinquent_collected = 0;
+    size_t i, k, n_cured = 0, posted = 0, frozen, shown = 0;
+    char cured[4096] = "", b1[32], b2[32];
+    frozen = freeze_planned();
+    for (i = 0; i < n_accounts; i++) {
+        account *a = &accounts[i];
+        post_payments(a->ledger, a->week, a->n_week);
+        age_ledger(a, WEEK_END, rules, &a->after, &a->age_after);
+    }
+    for (i = 0; i < n_accounts; i++) {
+        account *a = &accounts[i];
+        coll_plan_payment *week;
+        int64_t paid = 0;
+        size_t n = posted_payments(a->ledger, 1, &week);
+        for (k = 0; k < n; k++) paid += cents(&week[k].amount);
+        free(week);
+        posted += n;
         collected += paid;
         if (a->age_before.days_past_due > 0) {
             delinquent_collected += paid;
@@ -641,8 +802,16 @@ static int64_t week_section(void) {
             }
         }
     }
+    printf("\n5. The week: %zu payments posted (2026-03-02 to 2026-03-06), as of %s\n", posted, WEEK_END_TEXT);
+    printf("  payment events on the ledgers; interest frozen on %zu ledgers over their chosen plan (its start to its "
+           "last promise)\n",
+           frozen);
     printf("  collected %s, of which from delinquent accounts %s\n", money(collected, b1),
            money(delinquent_collected, b2));
+    printf("  the first %d posted, as the ledger allocated them:\n", SHOW);
+    for (i = 0; i < n_accounts && shown < SHOW; i++) {
+        for (k = 0; k < accounts[i].n_week && shown < SHOW; k++, shown++) print_entry(&accounts[i], &accounts[i].week[k]);
+    }
     printf("  accounts cured (%zu): %s\n", n_cured, cured);
     return delinquent_collected;
 }
@@ -868,26 +1037,24 @@ static void plans_section(void) {
     }
 }
 
-/* The chosen plans tracked against the week's payments as of WEEK_END. */
+/* The chosen plans tracked as of WEEK_END against the payments the ledgers posted (those before the plan's
+ * start are ignored by the tracking). */
 static void track_plans(void) {
-    size_t i, k, n_chosen = 0, kept = 0, missed = 0, with_payment = 0;
+    size_t i, n_chosen = 0, kept = 0, missed = 0, with_payment = 0;
     coll_break_rule rule;
     check(coll_break_rule_init(&rule), "coll_break_rule_init");
     for (i = 0; i < n_accounts; i++) {
         account *a = &accounts[i];
-        coll_plan_payment paid[8];
-        size_t n = 0;
+        coll_plan_payment *paid;
+        size_t n;
         coll_promise_track first;
         if (a->plan == NULL) continue;
-        for (k = 0; k < a->n_all && n < 8; k++) {
-            if (date_cmp(a->all_paid[k].date, AS_OF) >= 0) {
-                paid[n].date = a->all_paid[k].date;
-                paid[n].amount = a->all_paid[k].amount;
-                n++;
-            }
-        }
+        n = posted_payments(a->ledger, 1, &paid);
         with_payment += n > 0;
+        free(paid);
+        n = posted_payments(a->ledger, 0, &paid);
         check(coll_plan_track(a->plan, paid, n, WEEK_END, &rule, &a->tracking), "coll_plan_track");
+        free(paid);
         check(coll_tracking_promise_at(a->tracking, 0, &first), "coll_tracking_promise_at");
         kept += first.status == COLL_PROMISE_KEPT;
         missed += first.status == COLL_PROMISE_PARTIALLY_KEPT || first.status == COLL_PROMISE_BROKEN;
@@ -1064,8 +1231,16 @@ int main(int argc, char **argv) {
            "contact attempts, %zu statements\n",
            n_accounts, n_installments, n_payments, n_week, n_contacts, n_statements);
 
-    printf("\n1. Aging as of %s (payments applied oldest first; days past due from the oldest unpaid installment)\n",
+    printf("\n1. Aging as of %s from the ledgers (add-on loans: principal the sum of the installments, rate 0; payments "
+           "allocated advanced (",
            AS_OF_TEXT);
+    for (i = 0; i < 3; i++) {
+        const char *timing, *component;
+        check(coll_timing_name(ALLOCATION[i].timing, &timing), "coll_timing_name");
+        check(coll_component_name(ALLOCATION[i].component, &component), "coll_component_name");
+        printf("%s%s %s", i ? ", " : "", timing, component);
+    }
+    printf("); days past due from the oldest unpaid installment)\n");
     print_aging(&rules, 0);
     for (i = 0; i < n_accounts; i++) n_delinquent += accounts[i].age_before.days_past_due > 0;
     printf("  delinquent accounts: %zu\n", n_delinquent);
@@ -1073,7 +1248,7 @@ int main(int argc, char **argv) {
     contact_section();
     affordability_section();
     plans_section();
-    delinquent_collected = week_section();
+    delinquent_collected = week_section(&rules);
     track_plans();
     dunning_section();
 
@@ -1086,7 +1261,8 @@ int main(int argc, char **argv) {
         account *a = &accounts[i];
         free(a->dues);
         free(a->paid);
-        free(a->all_paid);
+        free(a->week);
+        coll_ledger_free(a->ledger);
         free(a->contacts);
         free(a->before);
         free(a->after);
