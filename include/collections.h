@@ -2389,6 +2389,20 @@ typedef struct coll_payment_record {
 } coll_payment_record;
 
 /**
+ * A payment received: `amount` (above zero) on `date`. A plain value.
+ */
+typedef struct coll_plan_payment {
+    /**
+     * The day it was received.
+     */
+    struct coll_date date;
+    /**
+     * How much.
+     */
+    struct coll_decimal amount;
+} coll_plan_payment;
+
+/**
  * How far apart a matched pair may be and still agree. Start from `coll_tolerances_init`. A plain
  * value.
  */
@@ -3845,20 +3859,6 @@ typedef struct coll_break_rule {
      */
     struct coll_decimal shortfall;
 } coll_break_rule;
-
-/**
- * A payment received: `amount` (above zero) on `date`. A plain value.
- */
-typedef struct coll_plan_payment {
-    /**
-     * The day it was received.
-     */
-    struct coll_date date;
-    /**
-     * How much.
-     */
-    struct coll_decimal amount;
-} coll_plan_payment;
 
 /**
  * A tracking's figures. A plain value.
@@ -8473,6 +8473,25 @@ coll_status coll_ledger_posted_payments(const struct coll_ledger *ledger,
  * `out` is NULL or points to a writable `coll_ledger_terms`.
  */
 coll_status coll_ledger_terms_init(struct coll_ledger_terms *out);
+
+/**
+ * The payments of `n` records (the payments a ledger posted, from `coll_ledger_posted_payments`) as
+ * plan tracking takes them (`coll_plan_track`): each record's date and amount, into `out` (room for
+ * `n`), in the same order. Every record is checked first (reference and account id not blank, an
+ * amount above zero): `COLL_INVALID_ARGUMENT` naming the record's field, its index in the message
+ * (`amount: records #2: ...`), and nothing is written; also `COLL_INVALID_DECIMAL`,
+ * `COLL_INVALID_DATE`, `COLL_UNKNOWN_CURRENCY` or `COLL_INVALID_UTF8`. `records` and `out` may be
+ * NULL when `n` is 0.
+ *
+ * Ownership: the records are borrowed for the call; the caller owns `out`.
+ *
+ * # Safety
+ * `records` is NULL or points to `n` readable `coll_payment_record`s whose text is NULL or valid for
+ * its length; `out` is NULL or points to `n` writable `coll_plan_payment`s.
+ */
+coll_status coll_payment_records_to_plan_payments(const struct coll_payment_record *records,
+                                                  size_t n,
+                                                  struct coll_plan_payment *out);
 
 /**
  * Fills `*out` with the core's default tolerances: 0 days, a zero amount, a match window of 3 days.

@@ -42,6 +42,7 @@ use collections_core::debt::dunning::{dunning_run, DunningLevel, DunningPolicy, 
 use collections_core::debt::ledger::{
     self, AllocationStrategy, Component, Event, Ledger, RateHistory, Terms, Timing,
 };
+use collections_core::debt::reconcile::PaymentRecord;
 use collections_core::plan::{
     collection_effectiveness_index, forecast, promise_kept_rate, rank, recovery_rate,
     right_party_contact_rate, settle, track, AccountState, Affordability, Arrangement, BreakRule,
@@ -780,10 +781,7 @@ fn main() -> Res<()> {
         l.posted_payments()
             .iter()
             .filter(|r| r.date >= as_of && r.date < week_end)
-            .map(|r| Payment {
-                date: r.date,
-                amount: r.amount,
-            })
+            .map(PaymentRecord::payment)
             .collect()
     };
     let (mut posted, mut collected, mut delinquent_collected) = (0, Decimal::ZERO, Decimal::ZERO);
@@ -851,10 +849,7 @@ fn main() -> Res<()> {
         let paid: Vec<Payment> = l
             .posted_payments()
             .iter()
-            .map(|r| Payment {
-                date: r.date,
-                amount: r.amount,
-            })
+            .map(PaymentRecord::payment)
             .collect();
         let t = track(&x.plan, &paid, week_end, &BreakRule::default())?;
         let first = t.promises[0].status;

@@ -418,7 +418,7 @@ def main() -> None:
 
     def in_week(ledger: Ledger) -> List[Tuple[date, Decimal]]:
         """The week's payments as the ledger posted them."""
-        return [(r.date, r.amount) for r in ledger.posted_payments() if AS_OF <= r.date < WEEK_END]
+        return [r.payment for r in ledger.posted_payments() if AS_OF <= r.date < WEEK_END]
 
     posted = 0
     collected = delinquent_collected = Decimal(0)
@@ -455,7 +455,7 @@ def main() -> None:
     kept = missed = with_payment = 0
     for i, x in chosen:
         with_payment += bool(in_week(ledgers[i]))
-        t = track(x.plan, [(r.date, r.amount) for r in ledgers[i].posted_payments()], WEEK_END)
+        t = track(x.plan, [r.payment for r in ledgers[i].posted_payments()], WEEK_END)
         kept += t.promises[0].status == "kept"
         missed += t.promises[0].status in ("partially-kept", "broken")
         trackings.append(t)

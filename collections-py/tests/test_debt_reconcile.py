@@ -162,6 +162,24 @@ def test_the_ledger_posts_what_reconcile_takes() -> None:
     assert Ledger(account).posted_payments() == []
 
 
+def test_the_ledger_posted_payments_are_tracked_against_a_plan() -> None:
+    from collections_core.plan import Arrangement, PlanTerms, track
+
+    # A debt of 300.00 at rate 0; a plan of three promises of 100.00 on the 6th from March 6. The ledger
+    # posted 100.00 on March 6 (and 40.00 on February 1, before the plan started: the tracking ignores it).
+    account = LedgerAccount("A-1", "USD", "2026-01-01", "300.00", Terms([("2026-01-01", 0)]))
+    ledger = Ledger(account, [Event.obligation("2026-01-31", "300.00"),
+                              Event.payment("2026-02-01", "P-0", "40.00", "USD"),
+                              Event.payment("2026-03-06", "P-1", "100.00", "USD")])
+    paid = [r.payment for r in ledger.posted_payments()]
+    assert paid == [(datetime.date(2026, 2, 1), Decimal("40.00")), (datetime.date(2026, 3, 6), Decimal("100.00"))]
+    plan = Arrangement.from_promises(PlanTerms("USD", [("A-1", "260.00")], "2026-03-02"),
+                                     [("2026-03-06", "100.00"), ("2026-04-06", "100.00"), ("2026-05-06", "60.00")])
+    t = track(plan, paid, "2026-03-07")
+    assert [p.status for p in t.promises][:1] == ["kept"]
+    assert t.paid == Decimal("100.00")
+
+
 def test_reconciliation_as_tables() -> None:
     reported = [rec("T1", "A-1", 2, "100.00"), rec("T4", "A-4", 5, "80.00"), rec("T8", "A-8", 11, "1.5")]
     posted = [rec("T1", "A-1", 2, "100.00"), rec("T4", "A-4", 5, "70.00"), rec("T9", "A-9", 12, "9.00")]

@@ -696,8 +696,9 @@ static void affordability_section(void) {
     coll_guidelines_free(irs);
 }
 
-/* The ledger's payments posted (those of the week when `week_only`) as the tracking takes them, into
- * `*out` (allocated; the caller frees it); returns their number. */
+/* The ledger's payments posted (those of the week when `week_only`) as the tracking takes them
+ * (coll_payment_records_to_plan_payments), into `*out` (allocated; the caller frees it); returns their
+ * number. */
 static size_t posted_payments(const coll_ledger *ledger, int week_only, coll_plan_payment **out) {
     coll_payment_record *records;
     size_t n = 0, len, k;
@@ -710,10 +711,9 @@ static size_t posted_payments(const coll_ledger *ledger, int week_only, coll_pla
     n = 0;
     for (k = 0; k < len; k++) {
         if (week_only && (date_cmp(records[k].date, AS_OF) < 0 || date_cmp(records[k].date, WEEK_END) >= 0)) continue;
-        (*out)[n].date = records[k].date;
-        (*out)[n].amount = records[k].amount;
-        n++;
+        records[n++] = records[k];
     }
+    check(coll_payment_records_to_plan_payments(records, n, *out), "coll_payment_records_to_plan_payments");
     free(records);
     return n;
 }

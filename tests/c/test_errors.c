@@ -3644,6 +3644,24 @@ static void test_ledger_posting(void) {
         EXPECT_OK(coll_ledger_post(copy, &e, &index));
     }
     EXPECT_TRUE(strcmp(records[0].reference, "P1b") == 0 && strcmp(records[0].account_id, "A-1") == 0);
+    /* The posted payments as plan tracking takes them: P1b's date and amount. A record with a zero amount
+     * is refused, naming it, and nothing is written. */
+    {
+        coll_plan_payment plan_payments[2], plan_out[2];
+        coll_payment_record bad_records[2];
+        EXPECT_OK(coll_payment_records_to_plan_payments(records, 1, plan_payments));
+        EXPECT_TRUE(same_date(plan_payments[0].date, ymd(2026, 2, 1)) &&
+                    text_is(&plan_payments[0].amount, "5000.00"));
+        EXPECT_OK(coll_payment_records_to_plan_payments(NULL, 0, NULL));
+        bad_records[0] = records[0];
+        bad_records[1] = records[0];
+        bad_records[1].amount = dec("0");
+        POISON(plan_out);
+        EXPECT(coll_payment_records_to_plan_payments(bad_records, 2, plan_out), COLL_INVALID_ARGUMENT, "amount");
+        UNTOUCHED(plan_out);
+        EXPECT_NULL(coll_payment_records_to_plan_payments(NULL, 1, plan_out), "records");
+        EXPECT_NULL(coll_payment_records_to_plan_payments(records, 1, NULL), "out");
+    }
     coll_ledger_free(copy);
     coll_ledger_free(l);
 }

@@ -46,6 +46,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::non_negative;
+use crate::debt::aging::Payment;
 use crate::debt::ledger::MAX_AMOUNT;
 use crate::error::{Error, Result};
 use crate::money::Currency;
@@ -83,6 +84,43 @@ impl PaymentRecord {
         };
         r.validate()?;
         Ok(r)
+    }
+
+    /// The record as aging and plan tracking take a payment: its date and amount. This is how the
+    /// payments a ledger posted ([`Ledger::posted_payments`](crate::debt::ledger::Ledger::posted_payments))
+    /// are tracked against an arrangement ([`crate::plan::track`]).
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use collections_core::affordability::Debt;
+    /// use collections_core::debt::ledger::{Account, Event, Ledger, RateHistory, Terms};
+    /// use collections_core::debt::reconcile::PaymentRecord;
+    /// use collections_core::plan::{track, Arrangement, BreakRule, PlanTerms, Promise, PromiseStatus};
+    /// use collections_core::Currency;
+    /// use rust_decimal::Decimal;
+    ///
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap();
+    /// let terms = Terms::new(RateHistory::fixed(d(1, 1), Decimal::ZERO)?);
+    /// let account = Account::new("A-1", Currency::USD, d(1, 1), Decimal::from(300), terms)?;
+    /// let mut ledger = Ledger::new(account);
+    /// ledger.post(Event::obligation(d(1, 31), Decimal::from(300)))?;
+    /// ledger.post(Event::payment(d(3, 6), "P-1", Decimal::from(100), Currency::USD))?;
+    /// // 300.00 in three monthly promises of 100.00 from March 6.
+    /// let debts = vec![Debt::new("A-1", Decimal::from(300))];
+    /// let promises = (3..=5).map(|m| Promise::new(d(m, 6), Decimal::from(100))).collect();
+    /// let plan = Arrangement::from_promises(&PlanTerms::new(Currency::USD, debts, d(3, 2)), None, promises)?;
+    ///
+    /// let paid: Vec<_> = ledger.posted_payments().iter().map(PaymentRecord::payment).collect();
+    /// assert_eq!((paid[0].date, paid[0].amount), (d(3, 6), Decimal::from(100)));
+    /// let t = track(&plan, &paid, d(3, 7), &BreakRule::default())?;
+    /// assert_eq!(t.promises[0].status, PromiseStatus::Kept);
+    /// # Ok::<(), collections_core::Error>(())
+    /// ```
+    pub fn payment(&self) -> Payment {
+        Payment {
+            date: self.date,
+            amount: self.amount,
+        }
     }
 
     /// The checks of [`PaymentRecord::new`].

@@ -16,6 +16,7 @@ use super::{at_item, bad_index, text_or_empty, CEnum, Text, COLL_NO_INDEX};
 use crate::calendar::coll_date;
 use crate::error::{boundary, coll_status, Failure, FfiResult};
 use crate::money::{coll_currency, coll_decimal};
+use crate::plan::coll_plan_payment;
 use crate::ptr;
 
 /// What kind of discrepancy: one of the `COLL_DISCREPANCY_` constants.
@@ -279,6 +280,44 @@ unsafe fn records(
             unsafe { r.to_core(side) }.map_err(|f| at_item(f, &format!("#{i}")))
         })
         .collect()
+}
+
+/// The payments of `n` records (the payments a ledger posted, from `coll_ledger_posted_payments`) as
+/// plan tracking takes them (`coll_plan_track`): each record's date and amount, into `out` (room for
+/// `n`), in the same order. Every record is checked first (reference and account id not blank, an
+/// amount above zero): `COLL_INVALID_ARGUMENT` naming the record's field, its index in the message
+/// (`amount: records #2: ...`), and nothing is written; also `COLL_INVALID_DECIMAL`,
+/// `COLL_INVALID_DATE`, `COLL_UNKNOWN_CURRENCY` or `COLL_INVALID_UTF8`. `records` and `out` may be
+/// NULL when `n` is 0.
+///
+/// Ownership: the records are borrowed for the call; the caller owns `out`.
+///
+/// # Safety
+/// `records` is NULL or points to `n` readable `coll_payment_record`s whose text is NULL or valid for
+/// its length; `out` is NULL or points to `n` writable `coll_plan_payment`s.
+#[no_mangle]
+pub unsafe extern "C" fn coll_payment_records_to_plan_payments(
+    records: *const coll_payment_record,
+    n: usize,
+    out: *mut coll_plan_payment,
+) -> coll_status {
+    boundary(|| {
+        // SAFETY: the caller's contract.
+        let list = unsafe { self::records(records, n, "records")? };
+        // SAFETY: the caller's contract.
+        let out = unsafe { ptr::out_slice_or_size_query(out, n, "out")? };
+        let mut payments = Vec::with_capacity(list.len());
+        for (i, r) in list.iter().enumerate() {
+            r.validate()
+                .map_err(|e| at_item(Failure::from(e), &format!("records #{i}")))?;
+            let p = r.payment();
+            payments.push(coll_plan_payment {
+                date: coll_date::from_core(p.date),
+                amount: coll_decimal::from_core(p.amount),
+            });
+        }
+        out.write_all(&payments)
+    })
 }
 
 /// Fills `*out` with the core's default tolerances: 0 days, a zero amount, a match window of 3 days.

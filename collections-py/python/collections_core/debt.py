@@ -42,7 +42,9 @@ events, replayed when unpickled.
 Reconciliation: ``reconcile(reported, posted, tolerances)`` matches the ``PaymentRecord``s a bank or
 processor reported against those the ledger posted (by reference, then by account, amount and a date
 within ``Tolerances``), giving a ``Reconciliation``: the matched pairs and each ``Discrepancy`` with a
-suggested resolution. ``compare_to_expected(expected, received, grace_days, as_of)`` spreads the
+suggested resolution. A record's ``payment`` is the ``(date, amount)`` pair
+``collections_core.plan.track`` takes, so ``[r.payment for r in ledger.posted_payments()]`` tracks a plan
+against what the ledger posted. ``compare_to_expected(expected, received, grace_days, as_of)`` spreads the
 payments received over the installments a schedule or plan expected, giving an ``ExpectedComparison``
 of ``ExpectedOutcome``s (paid, late, short, missed, not due) and what no installment took.
 

@@ -67,6 +67,17 @@ value_class! {
         .or_raise()
         .map(PyPaymentRecord)
     }
+
+    /// The record as ``track`` (and aging) take a payment: a ``(date, amount)`` pair. This is how the
+    /// payments a ledger posted (``Ledger.posted_payments()``) are tracked against an ``Arrangement``.
+    ///
+    /// >>> PaymentRecord("T-1", "A-1", "2026-03-06", "100.00", "USD").payment
+    /// (datetime.date(2026, 3, 6), Decimal('100.00'))
+    #[getter]
+    fn payment<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let p = self.0.payment();
+        Out::out(&(p.date, p.amount), py)
+    }
 }
 
 value_class! {
