@@ -440,12 +440,12 @@ def main() -> None:
     print(f"  the first {SHOW} posted, as the ledger allocated them:")
     shown_entries = 0
     for a, ledger in zip(p.accounts, ledgers):
-        for x in p.week.get(a.id, []):
-            entry = ledger.payment_entry(x.id)
+        for paid in p.week.get(a.id, []):
+            entry = ledger.payment_entry(paid.id)
             if entry is None or shown_entries == SHOW:
                 continue
             to = [f"{al.component} due {al.due_date or 'unscheduled'} {money(al.amount)}" for al in entry.allocations]
-            print(f"    {x.id} {entry.date} {money(entry.amount)}: {', '.join(to) if to else 'nothing'}; "
+            print(f"    {paid.id} {entry.date} {money(entry.amount)}: {', '.join(to) if to else 'nothing'}; "
                   f"to credit {money(entry.to_credit)}")
             shown_entries += 1
     print(f"  accounts cured ({len(cured)}): {' '.join(cured)}")
