@@ -93,7 +93,8 @@ impl Scorer {
     /// ```
     /// use chrono::NaiveDate;
     /// use collections_core::affordability::{assess, AssessmentPolicy, Category, Household, Item, Statement};
-    /// use collections_core::plan::Scorer;
+    /// use collections_core::affordability::Debt;
+    /// use collections_core::plan::{Arrangement, PlanTerms, Probabilities, Promise, Scorer};
     /// use collections_core::{Currency, Frequency, RoundingMode};
     /// use rust_decimal::Decimal;
     ///
@@ -102,9 +103,14 @@ impl Scorer {
     /// let date = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
     /// let statement = Statement::new(date, Currency::USD, Household::new(1, 0, 0)?, items)?;
     /// let a = assess(&statement, None, &AssessmentPolicy::default())?;
-    /// let scorer = Scorer::new(Decimal::ZERO, None, RoundingMode::HalfUp)?.with_assessment(&a);
-    /// # let _ = scorer;
     /// assert_eq!(a.disposable_income, Decimal::from(500));
+    /// // 100.00 a month against the assessment's 500.00 of disposable income: 0.2.
+    /// let terms = PlanTerms::new(Currency::USD, vec![Debt::new("a", Decimal::from(200))], date);
+    /// let plan = Arrangement::from_promises(&terms, None, vec![
+    ///     Promise::new(NaiveDate::from_ymd_opt(2026, 2, 1).unwrap(), Decimal::from(100)),
+    ///     Promise::new(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(), Decimal::from(100))])?;
+    /// let scorer = Scorer::new(Decimal::ZERO, None, RoundingMode::HalfUp)?.with_assessment(&a);
+    /// assert_eq!(scorer.score(&plan, &Probabilities::Certain)?.payment_to_income, Some(Decimal::new(2, 1)));
     /// # Ok::<(), collections_core::Error>(())
     /// ```
     pub fn with_assessment(mut self, assessment: &Assessment) -> Scorer {
@@ -116,13 +122,20 @@ impl Scorer {
     /// table again: for many plans, each with its debtor's income.
     ///
     /// ```
-    /// use collections_core::plan::Scorer;
-    /// use collections_core::RoundingMode;
+    /// use chrono::NaiveDate;
+    /// use collections_core::affordability::Debt;
+    /// use collections_core::plan::{Arrangement, PlanTerms, Probabilities, Promise, Scorer};
+    /// use collections_core::{Currency, RoundingMode};
     /// use rust_decimal::Decimal;
     ///
+    /// let d = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    /// let terms = PlanTerms::new(Currency::USD, vec![Debt::new("a", Decimal::from(100))], d);
+    /// let plan = Arrangement::from_promises(&terms, None, vec![Promise::new(d, Decimal::from(100))])?;
     /// let base = Scorer::new(Decimal::new(1, 1), None, RoundingMode::HalfUp)?;
+    /// assert_eq!(base.score(&plan, &Probabilities::Certain)?.payment_to_income, None);
+    /// // 100.00 in January against 400.00 a month: 0.25.
     /// let with_income = base.clone().with_disposable_income(Some(Decimal::from(400)));
-    /// # let _ = with_income;
+    /// assert_eq!(with_income.score(&plan, &Probabilities::Certain)?.payment_to_income, Some(Decimal::new(25, 2)));
     /// # Ok::<(), collections_core::Error>(())
     /// ```
     pub fn with_disposable_income(mut self, disposable_income: Option<Decimal>) -> Scorer {
