@@ -160,6 +160,20 @@ def test_plans_beyond_the_bounds_name_the_bound() -> None:
     assert (e.value.field, Decimal(e.value.value or "")) == ("minimum_installment", Decimal(100))
 
 
+def test_plan_terms_refuse_bounds_given_twice() -> None:
+    # bounds= and max_term_months= / minimum_installment= are two ways to give the same bounds: both at
+    # once is refused rather than one of them dropped without a word.
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        PlanTerms("USD", [("card", 300)], "2026-01-01", bounds=PlanBounds(12), max_term_months=2)
+    assert (e.value.field, e.value.value) == ("max_term_months", "2")
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        PlanTerms("USD", [("card", 300)], "2026-01-01", bounds=PlanBounds(12), minimum_installment=50)
+    assert (e.value.field, e.value.value) == ("minimum_installment", "50")
+    # Either alone is taken.
+    assert PlanTerms("USD", [("card", 300)], "2026-01-01", bounds=PlanBounds(12)).max_term_months == 12
+    assert PlanTerms("USD", [("card", 300)], "2026-01-01", max_term_months=2).max_term_months == 2
+
+
 def test_from_schedule_and_the_interest_freeze() -> None:
     terms = PlanTerms("USD", [("loan", 1000)], "2026-01-01")
     # 900 over 3 months at 0%: 300.00 each, after 100 down.
@@ -727,6 +741,20 @@ def test_forecast_portfolio() -> None:
         ),
         ({"amount": [500, 551, 100]}, cc.InvalidArgumentError, "promises", "plan a: 1051"),
         ({"amount": [500, 550]}, cc.InvalidArgumentError, "amount", "2 values"),
+        # A plan id that cannot key a plan (a list is not hashable) names its column and row.
+        ({"plan_id": ["a", ["a"], "b"]}, cc.InvalidArgumentError, "plan_id", "row 1: ['a']"),
+        # Plan b's second row gives another income than its first: the value as Python shows it.
+        (
+            {
+                "plan_id": ["a", "b", "b"],
+                "balance": [500, 650, 650],
+                "amount": [500, 550, 100],
+                "disposable_income": [None, None, 200],
+            },
+            cc.InvalidArgumentError,
+            "disposable_income",
+            "row 2: 200",
+        ),
     ],
 )
 def test_score_many_bad_cells(change: Dict[str, Any], error: Any, field: str, value: str) -> None:

@@ -6741,6 +6741,10 @@ static void test_plan_scores(void) {
                 "plans");
     EXPECT_NULL(coll_plan_forecast(plans, NULL, 2, ymd(2026, 1, 1), COLL_FORECAST_WEEKLY, COLL_ROUND_HALF_EVEN, NULL),
                 "out");
+    /* -262143-01-01, the earliest date, is not a Monday: the Monday starting its week does not exist
+       (this panicked, COLL_PANIC). */
+    EXPECT(coll_plan_forecast(NULL, NULL, 0, ymd(-262143, 1, 1), COLL_FORECAST_WEEKLY, COLL_ROUND_HALF_EVEN, &f),
+           COLL_DATE_OUT_OF_RANGE, "from");
     EXPECT_TRUE(f == NULL);
     coll_arrangement_free(e);
     coll_arrangement_free(b);

@@ -54,11 +54,15 @@ impl ForecastPeriod {
         }
     }
 
-    /// The first day of the period holding `date`.
-    fn start_of(self, date: NaiveDate) -> NaiveDate {
+    /// The first day of the period holding `date`; a Monday before the earliest date there is (the
+    /// week of `NaiveDate::MIN`) is an error naming `from`.
+    fn start_of(self, date: NaiveDate) -> Result<NaiveDate> {
         match self {
-            ForecastPeriod::Weekly => date.week(Weekday::Mon).first_day(),
-            ForecastPeriod::Monthly => date.with_day(1).unwrap_or(date),
+            ForecastPeriod::Weekly => date
+                .week(Weekday::Mon)
+                .checked_first_day()
+                .ok_or_else(|| Error::date_range("from", date)),
+            ForecastPeriod::Monthly => Ok(date.with_day(1).unwrap_or(date)),
         }
     }
 
@@ -132,7 +136,9 @@ impl Forecast {
 }
 
 /// Forecasts the promises of `plans` (each with its payment probabilities) dated on or after `from`,
-/// by `period`. All plans share a currency; an error names the plan's index.
+/// by `period`. All plans share a currency; an error names the plan's index. A weekly forecast from a
+/// day whose week starts before the earliest date there is (the first days of `NaiveDate::MIN`'s
+/// year) is a `DateOutOfRange` error naming `from`.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -193,7 +199,7 @@ pub fn forecast<'a>(
             s.2 = s.2.add_c(expected, "expected")?;
         }
     }
-    let first = period.start_of(from);
+    let first = period.start_of(from)?;
     let rows = sums
         .into_iter()
         .enumerate()
@@ -211,4 +217,36 @@ pub fn forecast<'a>(
         currency,
         rows,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn a_week_starting_before_the_first_date_is_an_error_not_a_panic() {
+        // NaiveDate::MIN (-262143-01-01) is not a Monday: the Monday that starts its week does not
+        // exist, so a weekly forecast from it has no first period to name.
+        assert_ne!(NaiveDate::MIN.weekday(), Weekday::Mon);
+        let plans: [(&Arrangement, &Probabilities); 0] = [];
+        let err = forecast(
+            plans,
+            NaiveDate::MIN,
+            ForecastPeriod::Weekly,
+            RoundingMode::HalfUp,
+        )
+        .unwrap_err();
+        assert_eq!(err.field(), "from");
+        // Monthly periods start on the 1st, which exists for every date.
+        let plans: [(&Arrangement, &Probabilities); 0] = [];
+        let f = forecast(
+            plans,
+            NaiveDate::MIN,
+            ForecastPeriod::Monthly,
+            RoundingMode::HalfUp,
+        )
+        .unwrap();
+        assert!(f.rows.is_empty());
+    }
 }

@@ -16,11 +16,11 @@ use super::{
 use crate::affordability::recommend::{minimum_out, minimum_payment_arg};
 use crate::calendar::frequency_arg;
 use crate::contact::{class_arg, from_json};
-use crate::convert::{bool_arg, date_arg, int_arg};
+use crate::convert::{bool_arg, date_arg, describe, int_arg};
 use crate::debt::aging::dated_amounts;
 use crate::debt::table::{to_arrow, to_pandas, Column, Table};
 use crate::debt::{given, opt_decimal, value_class};
-use crate::errors::CoreResultExt;
+use crate::errors::{invalid, CoreResultExt};
 use crate::money::currency_arg;
 use crate::rate::rate_arg;
 use crate::schedule::classes::PySchedule;
@@ -95,7 +95,8 @@ value_class! {
     /// (``freeze_interest``, ``freeze_fees``: both by default), when a promise is kept (paid by its date
     /// plus ``grace_days``, short by no more than ``tolerance``: ``None``, ``('percent', 10)`` or
     /// ``('amount', '5.00')``) and the policy bounds (``max_term_months``, ``minimum_installment``, or
-    /// ``bounds``, a ``PlanBounds``). The debts and bounds are checked when an arrangement is built.
+    /// ``bounds``, a ``PlanBounds``, not both). The debts and bounds are checked when an arrangement is
+    /// built.
     ///
     /// >>> t = PlanTerms("USD", [("card", 300)], "2026-01-01", grace_days=3, tolerance=("percent", 10))
     /// >>> t.balance, t.grace_days, t.tolerance
@@ -152,7 +153,15 @@ value_class! {
         terms.kept = KeptRule::new(count_or(grace_days, "grace_days", 0)?, tolerance_arg(tolerance, "tolerance")?)
             .or_raise()?;
         terms.bounds = match given(bounds) {
-            Some(b) => class_arg::<PyPlanBounds>(b, "bounds", "a PlanBounds")?.get().0,
+            Some(b) => {
+                // The bounds come whole from `bounds`: a bound given beside it would be dropped.
+                for (field, other) in [("max_term_months", max_term_months), ("minimum_installment", minimum_installment)] {
+                    if let Some(o) = given(other) {
+                        return Err(invalid(field, describe(o), "not taken with bounds: give it in the PlanBounds"));
+                    }
+                }
+                class_arg::<PyPlanBounds>(b, "bounds", "a PlanBounds")?.get().0
+            }
             None => bounds_from(max_term_months, minimum_installment)?,
         };
         Ok(PyPlanTerms(terms))

@@ -14,7 +14,7 @@ use rust_decimal::Decimal;
 
 use super::score::{forecast_table, period_arg};
 use crate::affordability::batch::{columns, par_map, with_prefix};
-use crate::convert::{date_arg, decimal_arg};
+use crate::convert::{date_arg, decimal_arg, wrong_type};
 use crate::debt::aging::column_items;
 use crate::debt::table::{to_arrow, to_pandas, Column, Table};
 use crate::debt::{opt_decimal, rounding_arg};
@@ -127,7 +127,15 @@ fn read_plans<'py>(
     for row in 0..rows {
         let at_row = |e: PyErr| with_prefix(py, e, &format!("row {row}"));
         let id = cell(ids, row, "plan_id").map_err(at_row)?;
-        let k = match index.get_item(id)? {
+        // An id keys its plan: one Python cannot hash (a list) is refused naming the column.
+        let known = index.get_item(id).map_err(|_| {
+            at_row(wrong_type(
+                id,
+                "plan_id",
+                "a hashable value (a str or an int)",
+            ))
+        })?;
+        let k = match known {
             Some(k) => k.extract::<usize>()?,
             None => plans.ids.len(),
         };
@@ -178,7 +186,8 @@ fn read_plans<'py>(
             } else if first.start_date != start_date {
                 Some(("start_date", start_date.to_string()))
             } else if first.income != income {
-                Some(("disposable_income", format!("{income:?}")))
+                let shown = income.map_or_else(|| "None".to_string(), |d| d.to_string());
+                Some(("disposable_income", shown))
             } else {
                 None
             };
