@@ -14,6 +14,9 @@ statements, affordability assessments, fair shares and plan recommendations in
 portfolio KPIs and the treatment policy in ``collections_core.plan``. ``amortize`` (or
 ``ScheduleBuilder``) builds an
 amortized repayment ``Schedule``, which exports to numpy, pyarrow and pandas when they are installed.
+Every class pickles (``pickle`` and ``cloudpickle``), so values travel to multiprocessing, Dask and
+Spark workers; an unpickled value is checked again like any input, so a tampered pickle raises a
+``CollectionsError`` naming the field.
 
 >>> from collections_core import Money, HolidayCalendar, date_schedule
 >>> [str(p) for p in Money("100.00", "USD").split([500, 300, 200])]

@@ -21,7 +21,9 @@ measure a portfolio; a ``TreatmentPolicy`` recommends the next action for an ``A
 Amounts are ``Decimal`` (or ``int``/``str``; floats are refused), dates ``datetime.date`` (or
 ``"YYYY-MM-DD"``), enumerations names. A bad argument raises a ``CollectionsError`` naming the field and
 the value. Every class but ``Scorer`` is an immutable value: it compares, hashes and pickles, and
-``to_dict()`` gives its fields; the inputs read the core's JSON with ``from_json``.
+``to_dict()`` gives its fields; the inputs read the core's JSON with ``from_json``. ``Scorer`` pickles
+too (as its constructor's arguments), so scorers and plans travel to worker processes; an unpickled
+value is checked again like any input.
 
 >>> from collections_core.plan import PlanTerms, Arrangement, track, Scorer
 >>> terms = PlanTerms("USD", [("card", 300)], "2026-01-01")

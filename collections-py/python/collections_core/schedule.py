@@ -2,7 +2,8 @@
 
 Each method returns a new builder with one more option set (a builder is never changed, so a base
 builder can be reused for variants), and ``build()`` calls ``amortize`` with the options gathered. The
-options, their names and their checks are ``amortize``'s own.
+options, their names and their checks are ``amortize``'s own. A builder pickles as its arguments and
+options (checked by ``amortize`` when the copy builds).
 """
 
 from __future__ import annotations

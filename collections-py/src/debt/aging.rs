@@ -457,6 +457,24 @@ type ActivityState = (
     FrozenPeriods,
 );
 
+/// The constructor's checks of an activity's dues, payments and frozen periods, run again on a value
+/// unpickled, which must also be the activity they make.
+fn check_activity(state: &ActivityState) -> collections_core::Result<()> {
+    let (activity, dues, payments, frozen) = state;
+    let rebuilt = AccountActivity::new(dues.clone(), payments.clone(), frozen.clone())?;
+    if rebuilt == *activity {
+        Ok(())
+    } else {
+        Err(Error::InvalidArgument {
+            field: "state",
+            value: String::from("<pickled state>"),
+            reason: String::from(
+                "the activity is not the one its dues, payments and frozen periods make",
+            ),
+        })
+    }
+}
+
 value_class! {
     /// An account's dated facts: ``dues`` (``(date, amount)`` pairs in date order: installments,
     /// minimum payments, fees), ``payments`` (``(date, amount)`` pairs in date order, applied to the
@@ -466,7 +484,9 @@ value_class! {
     /// >>> [(c.date.isoformat(), c.days_past_due, c.bucket_label) for c in
     /// ...  activity.delinquency_history("2026-01-01", "2026-03-31")][:3]
     /// [('2026-01-01', 0, 'current'), ('2026-01-02', 1, '1-30'), ('2026-01-20', 18, '1-30')]
-    "AccountActivity" PyAccountActivity(ActivityState) {
+    "AccountActivity" PyAccountActivity(ActivityState)
+    check |s| check_activity(s);
+    {
         /// ``(date, amount)`` pairs.
         dues: |s| s.1.iter().map(|d| (d.date, d.amount)).collect::<Vec<_>>(),
         /// ``(date, amount)`` pairs.

@@ -30,6 +30,24 @@ fn rate_of(method: &DunningInterest) -> Option<rust_decimal::Decimal> {
     }
 }
 
+/// The constructor's check of a level's interest method (its rate not negative, its parts those the
+/// method takes), run again on a level unpickled.
+fn check_level(level: &DunningLevel) -> collections_core::Result<()> {
+    let Some(method) = level.interest else {
+        return Ok(());
+    };
+    let (period, statute, debtor) = match method {
+        DunningInterest::AverageDailyBalance {
+            interest_period_days,
+            ..
+        } => (Some(interest_period_days), None, None),
+        DunningInterest::Statutory { statute, debtor } => (None, Some(statute), Some(debtor)),
+        _ => (None, None, None),
+    };
+    DunningInterest::from_parts(method.name(), rate_of(&method), period, statute, debtor)
+        .map(|_| ())
+}
+
 value_class! {
     /// One rung of a dunning ladder: reached at ``days_overdue`` plus ``grace_days`` when at least
     /// ``minimum_outstanding`` is owed; a notice at it charges ``fee`` (in the policy's currency) and,
@@ -43,7 +61,9 @@ value_class! {
     ///
     /// >>> DunningLevel(21, "final notice", fee="5.00", interest="erpnext", rate_percent=10).interest
     /// 'erpnext'
-    "DunningLevel" PyDunningLevel(DunningLevel) {
+    "DunningLevel" PyDunningLevel(DunningLevel)
+    check |l| check_level(l);
+    {
         /// Days overdue at which the level is reached (before grace days).
         days_overdue: |l| l.days_overdue,
         /// What to do: a key such as ``'reminder'``.

@@ -517,7 +517,9 @@ value_class! {
     /// >>> c = terms.charge("1234.56", "2026-01-01", "2026-01-12", currency="USD")
     /// >>> c.charged, c.interest, c.total
     /// (True, Decimal('18.52'), Decimal('21.02'))
-    "FinanceChargeTerms" PyFinanceChargeTerms(FinanceChargeTerms) {
+    "FinanceChargeTerms" PyFinanceChargeTerms(FinanceChargeTerms)
+    check |t| t.validate();
+    {
         /// ``'balance-due'`` or ``'average-daily-balance'``.
         method: |t| t.method.name(),
         /// The rate in percent per interest period.

@@ -15,7 +15,8 @@
 //!   work done without the GIL.
 //!
 //! Every class but `Scorer` is an immutable value (the `value_class!` of [`crate::debt`]): it compares
-//! and hashes by its core value's JSON and pickles as that JSON, checked again on the way in. Promises
+//! and hashes by its core value's JSON and pickles as that JSON, checked again on the way in. `Scorer`
+//! has no equality and pickles as its constructor's arguments, checked again by the constructor. Promises
 //! and payments are `(date, amount)` pairs; enumerations are names. The compiled names are re-exported
 //! by `collections_core/plan.py`.
 

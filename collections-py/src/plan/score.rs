@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use super::{plans_arg, PyArrangement};
 use crate::affordability::assessment::PyAssessment;
 use crate::contact::{class_arg, from_json};
-use crate::convert::{date_arg, decimal_arg, decimal_out, int_arg, items_arg};
+use crate::convert::{date_arg, decimal_arg, decimal_out, int_arg, items_arg, Reduced};
 use crate::debt::table::{to_arrow, to_pandas, Column, Table};
 use crate::debt::{given, name_or, opt_decimal, rounding_arg, value_class, Out};
 use crate::errors::CoreResultExt;
@@ -159,6 +159,8 @@ value_class! {
 /// >>> s = Scorer("0.10", disposable_income=600).score(plan)
 /// >>> s.npv, s.recovery_ratio, s.payment_to_income
 /// (Decimal('300.00'), Decimal('1.00'), Decimal('0.50'))
+///
+/// A scorer pickles (and so travels to worker processes) as its constructor's arguments.
 #[pyclass(module = "collections_core.plan", name = "Scorer", frozen)]
 #[derive(Debug, Clone)]
 pub struct PyScorer {
@@ -241,6 +243,22 @@ impl PyScorer {
             .into_iter()
             .map(PyPlanScore)
             .collect())
+    }
+
+    /// Pickles as its constructor's arguments (the discount rate, the disposable income and the
+    /// rounding mode's name), so an unpickled scorer is checked again like any new one.
+    fn __reduce__<'py>(
+        slf: &Bound<'py, Self>,
+    ) -> Reduced<'py, (Bound<'py, PyAny>, Bound<'py, PyAny>, &'static str)> {
+        let (py, s) = (slf.py(), slf.get());
+        Ok((
+            slf.get_type(),
+            (
+                decimal_out(py, s.discount_rate)?,
+                s.disposable_income.out(py)?,
+                s.rounding.name(),
+            ),
+        ))
     }
 
     fn __repr__(&self) -> String {
