@@ -8,6 +8,8 @@ one-process path.
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -65,12 +67,19 @@ def output_schema() -> Any:
 @pytest.fixture(scope="module")
 def spark() -> Iterator[Any]:
     """A local Spark session of two cores and 512 MiB, no UI, warnings only; stopped at the end."""
-    java = shutil.which("java")
+    # Spark starts $JAVA_HOME/bin/java when JAVA_HOME is set, otherwise the `java` on PATH.
+    home = os.environ.get("JAVA_HOME")
+    java = shutil.which(os.path.join(home, "bin", "java") if home else "java")
     if java is None:
-        pytest.fail("PySpark needs Java 17 or later on PATH (`java` not found): install a JDK (e.g. "
-                    "apt-get install openjdk-17-jre-headless) to run the Spark test")
+        pytest.fail(f"PySpark needs Java 17 or later (no `java` {'in ' + home if home else 'on PATH'}): install a "
+                    "JDK (e.g. apt-get install openjdk-17-jre-headless) to run the Spark test")
+    # `java -version` writes e.g. 'openjdk version "17.0.15" 2025-04-15' (Java 8: '"1.8.0_402"') to stderr.
     version = subprocess.run([java, "-version"], capture_output=True, text=True, check=True).stderr
-    assert '"1.' not in version, f"PySpark 4 needs Java 17 or later, found: {version}"
+    found = re.search(r'version "(\d+)(?:\.(\d+))?', version)
+    assert found is not None, f"cannot read the version of {java}: {version}"
+    major = int(found[2] if found[1] == "1" and found[2] else found[1])
+    if major < 17:
+        pytest.fail(f"PySpark 4 needs Java 17 or later; {java} is Java {major}")
     with pytest.MonkeyPatch.context() as mp:
         # The driver binds to the loopback address (no warning about the host's name resolving to it).
         mp.setenv("SPARK_LOCAL_IP", "127.0.0.1")
