@@ -23,6 +23,7 @@ from collections_core.plan import score_many
 pd = pytest.importorskip("pandas")
 pyspark_sql = pytest.importorskip("pyspark.sql")
 T = pytest.importorskip("pyspark.sql.types")
+pa = pytest.importorskip("pyarrow")
 spark_cloudpickle = pytest.importorskip("pyspark.cloudpickle")
 
 RATE = "0.10"
@@ -116,10 +117,12 @@ def score_group(rows: Any) -> Any:
 # here is checked value by value below.
 @pytest.mark.filterwarnings(r"ignore:.*PySpark does not yet fully support pandas >= 3\.0\.0")
 def test_apply_in_pandas_equals_score_many(spark: Any, promises: Dict[str, List[Any]]) -> None:
-    # The amounts, balances and probabilities (text in the shared table) as Decimal objects for Spark.
-    exact = {"amount", "balance", "probability"}
-    columns = [[Decimal(v) for v in promises[n]] if n in exact else promises[n] for n in input_schema().names]
-    frame = spark.createDataFrame(list(zip(*columns)), schema=input_schema())
+    # Handed over as an Arrow table: the amounts, balances and probabilities (text in the shared table) as
+    # decimals, the dates as dates.
+    exact = {"amount": pa.decimal128(12, 2), "balance": pa.decimal128(12, 2), "probability": pa.decimal128(5, 4)}
+    arrow = pa.table({n: pa.array([Decimal(v) for v in promises[n]], exact[n]) if n in exact else promises[n]
+                      for n in input_schema().names})
+    frame = spark.createDataFrame(arrow, schema=input_schema())
     scored = frame.groupBy("plan_id").applyInPandas(score_group, schema=output_schema())
     # Collected as rows (Spark's toPandas trips on a pandas 3 deprecation): the decimals come back as Decimals.
     got = {r["plan_id"]: r.asDict() for r in scored.collect()}
