@@ -15,6 +15,12 @@ portfolio KPIs and the treatment policy in ``collections_core.plan``. ``amortize
 ``ScheduleBuilder``) builds an
 amortized repayment ``Schedule``, which exports to numpy, pyarrow and pandas when they are installed.
 
+Batch calls (the finance functions over arrays, ``assess_many``, ``evaluate_many``/``evaluate_table``,
+``score_many``, ``forecast_portfolio``, ``age_portfolio``) read their input with the GIL held, then work
+without it on every core; ``set_threads(n)`` (or the environment variable ``COLLECTIONS_CORE_THREADS``,
+read at import) sets how many threads they all use, ``get_threads()`` tells, ``set_threads(None)``
+goes back to every core. Results do not depend on the count.
+
 >>> from collections_core import Money, HolidayCalendar, date_schedule
 >>> [str(p) for p in Money("100.00", "USD").split([500, 300, 200])]
 ['50.00 USD', '30.00 USD', '20.00 USD']
@@ -29,6 +35,7 @@ from collections_core._collections_core import (
     BUSINESS_DAY_CONVENTIONS,
     DAY_COUNTS,
     ROUNDING_MODES,
+    THREADS_ENV_VAR,
     Currency,
     DayCount,
     Frequency,
@@ -37,15 +44,18 @@ from collections_core._collections_core import (
     Rate,
     __version__,
     date_schedule,
+    get_threads,
     parse_decimal,
     round_decimal,
     round_to_multiple,
+    set_threads,
 )
 from collections_core._collections_core import (
     Schedule,
     ScheduleRow,
     ScheduleTotals,
     amortize,
+    amortize_many,
 )
 from collections_core._errors import (
     ArithmeticOverflowError,
@@ -66,6 +76,7 @@ __all__ = [
     "BUSINESS_DAY_CONVENTIONS",
     "DAY_COUNTS",
     "ROUNDING_MODES",
+    "THREADS_ENV_VAR",
     "Currency",
     "DayCount",
     "Frequency",
@@ -81,7 +92,10 @@ __all__ = [
     "parse_decimal",
     "round_decimal",
     "round_to_multiple",
+    "set_threads",
+    "get_threads",
     "amortize",
+    "amortize_many",
     "Schedule",
     "ScheduleBuilder",
     "ScheduleRow",

@@ -8,7 +8,7 @@ one-dimensional numpy ``datetime64[D]`` array.
 
 import datetime
 from decimal import Decimal
-from typing import Any, ClassVar, Iterable, Iterator, Mapping, Optional, Sequence, SupportsIndex, Union, final, overload
+from typing import Any, Callable, ClassVar, Iterable, Iterator, Mapping, Optional, Sequence, SupportsIndex, Union, final, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -383,6 +383,12 @@ def date_schedule(
     end_of_month: bool = False,
 ) -> list[datetime.date]: ...
 def parse_decimal(text: str) -> Decimal: ...
+
+# The one thread-count setting of every batch call (COLLECTIONS_CORE_THREADS read at import).
+THREADS_ENV_VAR: str
+
+def set_threads(threads: Optional[int]) -> None: ...
+def get_threads() -> int: ...
 
 # Time value of money (re-exported by collections_core.finance). Decimal, int and str arguments give a
 # Decimal; a float among them gives a float (computed in f64); a numpy array, list or tuple among the
@@ -876,6 +882,21 @@ def amortize(
     interest_rounding: str = "half-up",
     max_rows: int = 1200,
 ) -> Schedule: ...
+
+# Progress of a long batch call: None, True (a tqdm bar) or a callable taking (done, total).
+_Progress = Union[None, bool, Callable[[int, int], object]]
+
+def amortize_many(
+    loans: Any,
+    *,
+    currency: Optional[Union[Currency, str]] = None,
+    frequency: Optional[_FrequencyLike] = None,
+    payment_rounding: Optional[str] = None,
+    interest_rounding: Optional[str] = None,
+    float_rounding: Optional[str] = None,
+    max_rows: Optional[int] = None,
+    progress: _Progress = None,
+) -> Any: ...
 
 # ---------------------------------------------------------------- debt (re-exported by collections_core.debt)
 

@@ -20,6 +20,7 @@ use crate::debt::table::{to_arrow, to_pandas, Column, Table};
 use crate::debt::{name_arg, rounding_arg};
 use crate::errors::{invalid, raise};
 use crate::money::currency_arg;
+use crate::threads::par_map;
 
 /// The columns a table must have.
 const REQUIRED: [&str; 7] = [
@@ -120,62 +121,15 @@ pub(crate) fn columns<'py>(table: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, Py
     ))
 }
 
-/// Assesses every statement, split over the machine's cores; the first error in input order wins.
+/// Assesses every statement, split over the threads of `set_threads`; the first error in input order wins.
 fn assess_all(
     statements: &[Statement],
     guidelines: Option<&Guidelines>,
     policy: &AssessmentPolicy,
 ) -> Result<Vec<Assessment>, (usize, Error)> {
-    par_map(statements, |s| assess(s, guidelines, policy))
-}
-
-/// `f` of every item, split over the machine's cores when there are at least
-/// `STATEMENTS_PER_THREAD` items per thread; the first error in input order wins, with its item's
-/// index.
-pub(crate) fn par_map<T: Sync, R: Send>(
-    items: &[T],
-    f: impl Fn(&T) -> Result<R, Error> + Sync,
-) -> Result<Vec<R>, (usize, Error)> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let threads = cores.min(items.len() / STATEMENTS_PER_THREAD).max(1);
-    let chunk = items.len().div_ceil(threads).max(1);
-    let run = |start: usize, part: &[T]| {
-        part.iter()
-            .enumerate()
-            .map(|(i, x)| f(x).map_err(|e| (start + i, e)))
-            .collect::<Result<Vec<_>, _>>()
-    };
-    if threads == 1 {
-        return run(0, items);
-    }
-    let run = &run;
-    let parts: Vec<Result<Vec<R>, (usize, Error)>> = std::thread::scope(|s| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .enumerate()
-            .map(|(k, part)| s.spawn(move || run(k * chunk, part)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    Err((
-                        0,
-                        Error::InvalidArgument {
-                            field: "table",
-                            value: String::from("<worker thread>"),
-                            reason: String::from("a worker thread failed"),
-                        },
-                    ))
-                })
-            })
-            .collect()
-    });
-    let mut out = Vec::with_capacity(items.len());
-    for part in parts {
-        out.extend(part?);
-    }
-    Ok(out)
+    par_map(statements, STATEMENTS_PER_THREAD, |s| {
+        assess(s, guidelines, policy)
+    })
 }
 
 /// Assesses many statements from one long table: a pandas DataFrame, a pyarrow Table or a dict of

@@ -13,13 +13,14 @@ use pyo3::types::{PyDict, PyString};
 use rust_decimal::Decimal;
 
 use super::score::{forecast_table, period_arg};
-use crate::affordability::batch::{columns, par_map, with_prefix};
+use crate::affordability::batch::{columns, with_prefix};
 use crate::convert::{date_arg, decimal_arg};
 use crate::debt::aging::column_items;
 use crate::debt::table::{to_arrow, to_pandas, Column, Table};
 use crate::debt::{opt_decimal, rounding_arg};
 use crate::errors::{invalid, raise, CoreResultExt};
 use crate::money::currency_arg;
+use crate::threads::par_map;
 
 /// The columns a promises table must have.
 const REQUIRED: [&str; 6] = [
@@ -30,6 +31,9 @@ const REQUIRED: [&str; 6] = [
     "balance",
     "start_date",
 ];
+
+/// Plans below this many per thread are built and scored on one thread.
+const PLANS_PER_THREAD: usize = 256;
 
 /// One plan as read: its head (from its first row), its promises and their probabilities.
 struct PlanRows {
@@ -62,7 +66,7 @@ impl Plans {
 }
 
 /// A cell that must not be null; errors name the column.
-fn cell<'a, 'py>(
+pub(crate) fn cell<'a, 'py>(
     column: &'a [Bound<'py, PyAny>],
     row: usize,
     name: &'static str,
@@ -253,7 +257,7 @@ pub fn score_many<'py>(
     let plans = read_plans(py, promises, true)?;
     let work = plans.work();
     let scored = py.detach(|| {
-        par_map(&work, |(name, p)| {
+        par_map(&work, PLANS_PER_THREAD, |(name, p)| {
             let (plan, probabilities) = build(name, p)?;
             match p.income {
                 // The shared discount table, copied: building it again for each plan costs more.
@@ -328,7 +332,7 @@ pub fn forecast_portfolio<'py>(
     let plans = read_plans(py, promises, false)?;
     let work = plans.work();
     let built = py
-        .detach(|| par_map(&work, |(name, p)| build(name, p)))
+        .detach(|| par_map(&work, PLANS_PER_THREAD, |(name, p)| build(name, p)))
         .map_err(|e| at_plan(py, &plans, e))?;
     let f = py
         .detach(|| core_forecast(built.iter().map(|(a, p)| (a, p)), from, period, rounding))
