@@ -3,7 +3,7 @@
 //! [`par_map`], the split of a batch over that many threads.
 //!
 //! The batch calls (the finance functions over arrays, `assess_many`, `evaluate_many` and
-//! `evaluate_table`, `score_many`, `forecast_portfolio`, `age_portfolio`) read the input with the GIL
+//! `evaluate_table`, `score_many`, `forecast_portfolio`, `age_accounts`) read the input with the GIL
 //! held, then work without it on up to [`threads`] scoped threads, each given one contiguous part of
 //! the rows; a small batch (below a per-call number of rows per thread) stays on the calling thread.
 //! Results and errors do not depend on the count: the parts are joined in input order, so the error
@@ -70,7 +70,7 @@ pub fn init_from_env() -> PyResult<()> {
 
 /// Sets how many threads every batch call of the package may use (the finance functions over arrays,
 /// ``assess_many``, ``evaluate_many`` and ``evaluate_table``, ``score_many``, ``forecast_portfolio``,
-/// ``age_portfolio``, ``amortize_many``): a whole number from 1 to 1024, or ``None`` for the
+/// ``age_accounts``, ``amortize_many``): a whole number from 1 to 1024, or ``None`` for the
 /// machine's cores (the default, unless the environment variable ``COLLECTIONS_CORE_THREADS`` held a
 /// count when the package was imported). Process-wide; a batch already running keeps its count.
 /// Results never depend on the count. A bad count is an ``InvalidArgumentError`` naming ``threads``.

@@ -197,9 +197,9 @@ def test_bad_tables_and_loans() -> None:
     assert e.value.field == "table"
     # 1 a month never repays 1,200 at 12%: the loan's error, led by its id.
     small = dict(two_loans(), annual_rate=["0.12", "0.12"], term=[3, None], payment=[None, 1])
-    with pytest.raises(cc.NoSolutionError) as e:
+    with pytest.raises(cc.NoSolutionError) as no:
         amortize_many(small)
-    assert e.value.field == "payment" and str(e.value.value).startswith("loan b: ")
+    assert no.value.field == "payment" and str(no.value.value).startswith("loan b: ")
 
 
 def many_loans(n: int) -> Dict[str, List[Any]]:
@@ -234,10 +234,76 @@ def test_progress_callback_error_stops_the_batch() -> None:
 
 def test_progress_bad_and_missing_tqdm(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(cc.InvalidArgumentError) as e:
-        amortize_many(two_loans(), progress="yes")
+        amortize_many(two_loans(), progress="yes")  # type: ignore[arg-type]
     assert e.value.field == "progress"
     # False is no progress.
     assert amortize_many(two_loans(), progress=False).num_rows == 5
     monkeypatch.setitem(sys.modules, "tqdm", None)
     with pytest.raises(ImportError, match="needs tqdm"):
         amortize_many(two_loans(), progress=True)
+
+
+def test_progress_tqdm_bar(capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("tqdm")
+    t = amortize_many(many_loans(500), progress=True)
+    assert t.num_rows == 500 * 360
+    # The bar, on stderr, ends at 500 of 500.
+    assert "500/500" in capsys.readouterr().err
+
+
+def test_progress_of_assess_many_and_score_many() -> None:
+    from collections_core.affordability import assess_many
+    from collections_core.plan import score_many
+
+    n = 1000
+    statements = {
+        "statement_id": [f"s{k}" for k in range(n)],
+        "date": ["2025-06-01"] * n,
+        "currency": ["GBP"] * n,
+        "adults": [1] * n,
+        "category": ["earnings"] * n,
+        "amount": [1000 + k for k in range(n)],
+        "frequency": ["monthly"] * n,
+    }
+    calls: List[Tuple[int, int]] = []
+    out = assess_many(statements, progress=lambda d, t: calls.append((d, t))).to_pydict()
+    # Statement k earns 1,000 + k a month and spends nothing.
+    assert out["disposable_income"][999] == Decimal("1999.00")
+    assert 1 <= len(calls) <= 100 and calls[-1] == (n, n)
+    plans = {
+        "plan_id": [f"p{k}" for k in range(n)],
+        "date": ["2026-01-01"] * n,
+        "amount": [100] * n,
+        "currency": ["USD"] * n,
+        "balance": [100] * n,
+        "start_date": ["2026-01-01"] * n,
+    }
+    calls.clear()
+    scored = score_many(plans, "0.10", progress=lambda d, t: calls.append((d, t))).to_pydict()
+    # 100 paid on the start date: worth 100.00 today.
+    assert scored["npv"][0] == Decimal("100.00")
+    assert 1 <= len(calls) <= 100 and calls[-1] == (n, n)
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        score_many(plans, "0.10", progress=3)  # type: ignore[arg-type]
+    assert e.value.field == "progress"
+
+
+def test_score_many_floats_with_a_named_rounding() -> None:
+    from collections_core.plan import forecast_portfolio, score_many
+
+    plans = {
+        "plan_id": ["a"],
+        "date": ["2026-01-01"],
+        "amount": [100.125],
+        "currency": ["USD"],
+        "balance": [100.125],
+        "start_date": ["2026-01-01"],
+    }
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        score_many(plans, "0")
+    assert (e.value.field, e.value.value) == ("amount", "row 0: 100.125")
+    # 100.125 to cents: half-even 100.12, half-up 100.13; paid today, the npv is the amount.
+    assert score_many(plans, "0", float_rounding="half-even").to_pydict()["npv"] == [Decimal("100.12")]
+    assert score_many(plans, "0", float_rounding="half-up").to_pydict()["npv"] == [Decimal("100.13")]
+    got = forecast_portfolio(plans, "2026-01-01", float_rounding="half-up").to_pydict()
+    assert got["scheduled"] == [Decimal("100.13")]

@@ -31,6 +31,9 @@ __all__ = [
     "BUSINESS_DAY_CONVENTIONS",
     "DAY_COUNTS",
     "ROUNDING_MODES",
+    "THREADS_ENV_VAR",
+    "set_threads",
+    "get_threads",
     "Currency",
     "DayCount",
     "Frequency",
@@ -60,6 +63,7 @@ __all__ = [
     "RegulationZApr",
     "Aprc",
     "amortize",
+    "amortize_many",
     "Schedule",
     "ScheduleRow",
     "ScheduleTotals",
@@ -2495,6 +2499,7 @@ def assess_many(
     low_spending_fraction: Optional[_DecimalLike] = None,
     debt_administration_fee: Optional[_DecimalLike] = None,
     rounding: Optional[_RoundingLike] = None,
+    progress: _Progress = None,
 ) -> Any: ...
 
 # ---------------------------------------------------------------- contact (collections_core.contact)
@@ -3526,7 +3531,19 @@ class TreatmentPolicy:
     def __ne__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
-def score_many(promises: Any, discount_rate: _DecimalLike, *, rounding: Optional[_RoundingLike] = None) -> Any: ...
+def score_many(
+    promises: Any,
+    discount_rate: _DecimalLike,
+    *,
+    rounding: Optional[_RoundingLike] = None,
+    float_rounding: Optional[_RoundingLike] = None,
+    progress: _Progress = None,
+) -> Any: ...
 def forecast_portfolio(
-    promises: Any, from_date: _DateLike, period: Optional[str] = None, rounding: Optional[_RoundingLike] = None
+    promises: Any,
+    from_date: _DateLike,
+    period: Optional[str] = None,
+    rounding: Optional[_RoundingLike] = None,
+    *,
+    float_rounding: Optional[_RoundingLike] = None,
 ) -> Any: ...

@@ -42,6 +42,15 @@ struct Loan {
     frequency: Frequency,
 }
 
+/// The `float_rounding` argument: the rounding mode that brings float amounts to minor units, or
+/// `None` (not given) to refuse floats.
+pub(crate) fn float_rounding_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<RoundingMode>> {
+    match given(obj) {
+        Some(_) => rounding_arg(obj, "float_rounding").map(Some),
+        None => Ok(None),
+    }
+}
+
 /// An amount cell of a column: a Decimal, int or str exactly; a float only when `floats` names the
 /// rounding mode that brings it to `places` (a NaN or infinity refused), otherwise refused.
 pub(crate) fn money_cell(
@@ -124,10 +133,7 @@ pub fn amortize_many<'py>(
     };
     let payment_rounding = rounding_arg(payment_rounding, "payment_rounding")?;
     let interest_rounding = rounding_arg(interest_rounding, "interest_rounding")?;
-    let floats = match given(float_rounding) {
-        Some(_) => Some(rounding_arg(float_rounding, "float_rounding")?),
-        None => None,
-    };
+    let floats = float_rounding_arg(float_rounding)?;
     let max_rows = given(max_rows)
         .map(|m| int_arg::<u32>(m, "max_rows"))
         .transpose()?;
