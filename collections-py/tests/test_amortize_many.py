@@ -307,3 +307,14 @@ def test_score_many_floats_with_a_named_rounding() -> None:
     assert score_many(plans, "0", float_rounding="half-up").to_pydict()["npv"] == [Decimal("100.13")]
     got = forecast_portfolio(plans, "2026-01-01", float_rounding="half-up").to_pydict()
     assert got["scheduled"] == [Decimal("100.13")]
+
+
+def test_float64_money_on_request() -> None:
+    t = amortize_many(two_loans(), money="float64")
+    assert t.schema.field("payment").type == pa.float64()
+    assert t.schema.field("number").type == pa.int64()
+    assert t.column("payment").to_pylist() == [102.01, 102.01, 102.0, 600.0, 600.0]
+    assert amortize_many(two_loans(), money="decimal128").schema.field("payment").type == pa.decimal128(38, 2)
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        amortize_many(two_loans(), money="float32")
+    assert (e.value.field, e.value.value) == ("money", "float32")

@@ -39,7 +39,8 @@ Money in columns
   units by the rounding mode named (one of ``ROUNDING_MODES``: ``'half-up'``, ``'half-even'``, ...);
   a NaN or infinity is refused.
 - Out: amounts are ``decimal128(38, s)``, ``s`` the currency's minor units (or more where a value has
-  more places, as a ratio); ``table.column(name).cast(pyarrow.float64())`` gives floats if needed.
+  more places, as a ratio); ``money='float64'`` (``amortize_many``) casts them to float64 on the way
+  out, and ``table.column(name).cast(pyarrow.float64())`` does the same for the other calls.
 - Bad input: a missing column is an ``InvalidArgumentError`` naming the table argument, its value the
   column; a column of the wrong length names the column (``'2 values'``); a null or bad cell names
   its column, its value led by the first bad row (``'row 4: None'``). Where the result's amounts share

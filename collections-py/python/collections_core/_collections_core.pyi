@@ -899,6 +899,7 @@ def amortize_many(
     interest_rounding: Optional[str] = None,
     float_rounding: Optional[str] = None,
     max_rows: Optional[int] = None,
+    money: Optional[str] = None,
     progress: _Progress = None,
 ) -> Any: ...
 

@@ -12,7 +12,7 @@ use crate::affordability::batch::{columns, with_prefix};
 use crate::calendar::frequency_arg;
 use crate::convert::{date_arg, decimal_arg, int_arg};
 use crate::debt::aging::column_items;
-use crate::debt::table::{to_arrow, to_pandas, Column, Table};
+use crate::debt::table::{float_money_arg, to_table, Column, Table};
 use crate::debt::{given, rounding_arg};
 use crate::errors::{invalid, raise, CoreResultExt};
 use crate::money::currency_arg;
@@ -98,8 +98,8 @@ pub(crate) fn money_cell(
 /// ``(done, total)`` loans from the calling thread, at most 100 times. Returns one row per
 /// installment, loan by loan in the table's order: ``loan_id``, ``number`` (from 1), ``due_date``,
 /// ``payment``, ``interest``, ``principal``, ``balance`` (the balance after the installment; money
-/// as ``decimal128`` at the currency's minor units): a pandas DataFrame when given one, otherwise a
-/// pyarrow Table. A null or bad cell is a ``CollectionsError`` naming its column, the value led by its
+/// as ``decimal128`` at the currency's minor units, or ``float64`` with ``money='float64'``): a pandas
+/// DataFrame when given one, otherwise a pyarrow Table. A null or bad cell is a ``CollectionsError`` naming its column, the value led by its
 /// row (``'row 4: None'``); a loan the core refuses keeps its error, the value led by the loan
 /// (``'loan L-2: ...'``).
 ///
@@ -110,7 +110,7 @@ pub(crate) fn money_cell(
 #[pyfunction]
 #[pyo3(signature = (loans, *, currency = None, frequency = None, payment_rounding = None,
                     interest_rounding = None, float_rounding = None, max_rows = None,
-                    progress = None))]
+                    money = None, progress = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn amortize_many<'py>(
     py: Python<'py>,
@@ -121,8 +121,10 @@ pub fn amortize_many<'py>(
     interest_rounding: Option<&Bound<'py, PyAny>>,
     float_rounding: Option<&Bound<'py, PyAny>>,
     max_rows: Option<&Bound<'py, PyAny>>,
+    money: Option<&Bound<'py, PyAny>>,
     progress: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let float_money = float_money_arg(money)?;
     let default_currency = match given(currency) {
         Some(c) => currency_arg(c, "currency")?,
         None => Currency::USD,
@@ -312,9 +314,5 @@ pub fn amortize_many<'py>(
         .add("interest", Column::Decimal(interest, places))
         .add("principal", Column::Decimal(principal, places))
         .add("balance", Column::Decimal(balance, places));
-    if pandas {
-        to_pandas(py, &t, "amortize_many")
-    } else {
-        to_arrow(py, &t, "amortize_many")
-    }
+    to_table(py, &t, "amortize_many", pandas, float_money)
 }
