@@ -255,12 +255,15 @@ pub fn par_map_detached<T: Sync, R: Send>(
     let chunk = total.div_ceil(threads).max(1);
     let done = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
+    // Workers done: counted before each wakes this thread, so that it waits no longer than needed
+    // (a thread seen unfinished just after its wake-up would otherwise cost one more poll).
+    let finished = AtomicUsize::new(0);
     // A worker's part: its values, or its first error (`None` when stopped by the callback).
     type Part<R> = Result<Vec<R>, Option<(usize, Error)>>;
     let (parts, failure) = py.detach(|| {
         let caller = std::thread::current();
         std::thread::scope(|s| {
-            let (f, done, stop) = (&f, &done, &stop);
+            let (f, done, stop, finished) = (&f, &done, &stop, &finished);
             let handles: Vec<_> = items
                 .chunks(chunk)
                 .enumerate()
@@ -278,6 +281,7 @@ pub fn par_map_detached<T: Sync, R: Send>(
                             }
                             Ok(())
                         })();
+                        finished.fetch_add(1, Ordering::Release);
                         caller.unpark();
                         result.map(|()| out)
                     })
@@ -285,7 +289,7 @@ pub fn par_map_detached<T: Sync, R: Send>(
                 .collect();
             let mut shown = 0;
             let mut failure = None;
-            while !handles.iter().all(|h| h.is_finished()) {
+            while finished.load(Ordering::Acquire) < handles.len() {
                 std::thread::park_timeout(Duration::from_millis(20));
                 let d = done.load(Ordering::Relaxed);
                 let hundredths = d * 100 / total.max(1);
