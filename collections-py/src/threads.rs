@@ -348,18 +348,3 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(get_threads, m)?)?;
     Ok(())
 }
-
-#[cfg(test)]
-mod tests {
-    use super::parse;
-
-    #[test]
-    fn counts_from_text() {
-        assert_eq!(parse("2"), Ok(2));
-        assert_eq!(parse(" 1024 "), Ok(1024));
-        assert!(parse("0").is_err());
-        assert!(parse("-1").is_err());
-        assert!(parse("1025").is_err());
-        assert!(parse("two").is_err());
-    }
-}

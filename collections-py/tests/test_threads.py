@@ -55,10 +55,14 @@ def test_environment_variable_read_at_import() -> None:
     done = run_python("import collections_core as cc; print(cc.get_threads())", "3")
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "3"
-    done = run_python("import collections_core", "0")
-    assert done.returncode != 0
-    assert "COLLECTIONS_CORE_THREADS" in done.stderr
-    assert "from 1 to 1024" in done.stderr
+    for bad in ("0", "-1", "1025", "two"):
+        done = run_python("import collections_core", bad)
+        assert done.returncode != 0, bad
+        assert "COLLECTIONS_CORE_THREADS" in done.stderr
+        assert "from 1 to 1024" in done.stderr
+    # Empty is unset: the machine's cores.
+    done = run_python("import collections_core as cc; print(cc.get_threads() >= 1)", "")
+    assert done.stdout.strip() == "True", done.stderr
 
 
 def both(call: Any) -> List[Any]:
