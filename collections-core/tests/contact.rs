@@ -2260,6 +2260,10 @@ fn batch_matches_one_by_one() {
             &evaluate(&federal(), &p, &h, r).unwrap()
         );
     }
+    // The same decisions on one thread, on three, and on more threads than there are cores.
+    for threads in [0, 1, 3, 1024] {
+        assert_eq!(evaluate_batch_on(&federal(), &items, threads), batch);
+    }
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -15,7 +15,8 @@
 //! profiles, histories, evaluate, next_eligible, eligible_windows, evaluate_many, which
 //! `collections_core.contact` re-exports) and `plan` (repayment arrangements, tracking, settlements,
 //! plan scoring, forecasts, portfolio KPIs and the treatment policy, which `collections_core.plan`
-//! re-exports); `arrays`
+//! re-exports); `threads` holds the one thread-count setting of every batch call (`set_threads`,
+//! `get_threads`, `COLLECTIONS_CORE_THREADS`); `arrays`
 //! holds numpy (imported on first use) and reads `datetime64[D]` columns of dates, `convert` turns
 //! Python values into core values and back, `errors` turns core errors into Python exceptions.
 
@@ -32,6 +33,7 @@ mod parse;
 mod plan;
 mod rate;
 mod schedule;
+mod threads;
 
 use collections_core::{BusinessDayConvention, DayCount, RoundingMode};
 use pyo3::prelude::*;
@@ -66,6 +68,7 @@ fn _collections_core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(money::round_to_multiple, m)?)?;
     m.add_function(wrap_pyfunction!(calendar::date_schedule, m)?)?;
     m.add_function(wrap_pyfunction!(parse::parse_decimal, m)?)?;
+    threads::register(m)?;
     finance::register(m)?;
     schedule::register(m)?;
     debt::register(m)?;

@@ -357,6 +357,11 @@ def test_evaluate_table_over_columns() -> None:
     with pytest.raises(cc.InvalidArgumentError) as e:
         evaluate_table(FEDERAL, [p], {"person": ["p1"]})
     assert e.value.field == "requests"
+    # A null cell: the error of its column, led by the first bad row.
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        evaluate_table(FEDERAL, [p], dict(columns, at=[at[0], None, at[2]]), {"p1": h})
+    assert e.value.field == "at" and str(e.value.value).startswith("row 1: ")
+    assert str(e.value).startswith("row 1: ")
     # Columns of different lengths: the short column is named with its length, not an IndexError.
     with pytest.raises(cc.InvalidArgumentError) as e:
         evaluate_table(FEDERAL, [p], {**columns, "debt": ["card"] * 2}, {"p1": h})

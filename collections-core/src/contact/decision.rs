@@ -453,8 +453,18 @@ pub struct BatchItem<'a> {
 /// Decides many requests, in order, over every core (`std::thread::scope`; small batches stay on the
 /// calling thread). Each result is what [`evaluate`] gives for that item.
 pub fn evaluate_batch(policy: &Policy, items: &[BatchItem<'_>]) -> Vec<Result<Decision>> {
-    let one = |item: &BatchItem<'_>| evaluate(policy, item.profile, item.history, item.request);
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    evaluate_batch_on(policy, items, threads)
+}
+
+/// [`evaluate_batch`] on at most `threads` threads (0 is taken as 1); the results are the same for
+/// every count.
+pub fn evaluate_batch_on(
+    policy: &Policy,
+    items: &[BatchItem<'_>],
+    threads: usize,
+) -> Vec<Result<Decision>> {
+    let one = |item: &BatchItem<'_>| evaluate(policy, item.profile, item.history, item.request);
     if threads < 2 || items.len() < 4096 {
         return items.iter().map(one).collect();
     }

@@ -42,8 +42,8 @@ mod rules;
 
 pub use clock::TimeZone;
 pub use decision::{
-    eligible_windows, evaluate, evaluate_batch, next_eligible, BatchItem, Decision, Reason,
-    Warning, Window,
+    eligible_windows, evaluate, evaluate_batch, evaluate_batch_on, next_eligible, BatchItem,
+    Decision, Reason, Warning, Window,
 };
 pub use history::{Attempt, ContactHistory, ContactRequest};
 pub use kinds::{

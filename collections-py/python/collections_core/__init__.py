@@ -18,6 +18,39 @@ Every class pickles (``pickle`` and ``cloudpickle``), so values travel to multip
 Spark workers; an unpickled value is checked again like any input, so a tampered pickle raises a
 ``CollectionsError`` naming the field.
 
+Batch calls
+-----------
+The batch calls (``amortize_many``, the finance functions over arrays, ``affordability.assess_many``,
+``contact.evaluate_many`` and ``evaluate_table``, ``plan.score_many`` and ``forecast_portfolio``,
+``debt.age_accounts``) take columns (a pandas DataFrame, a pyarrow Table or a dict of columns; numpy
+arrays for the finance functions) and the table calls give a pyarrow Table back (a pandas DataFrame
+when given one; ``polars.from_arrow`` reads the Table).
+They read their input with the GIL held, then work without it on every core. ``set_threads(n)`` (or the
+environment variable ``COLLECTIONS_CORE_THREADS``, read at import) sets how many threads they all
+use, ``get_threads()`` tells, ``set_threads(None)`` goes back to every core; results do not depend on
+the count. The long ones (``amortize_many``, ``assess_many``, ``score_many``) take ``progress=``: a
+callable called with ``(done, total)`` from the calling thread at most 100 times, or ``True`` for a
+tqdm bar (tqdm must be installed).
+
+Money in columns
+----------------
+- In: an amount column is exact. A pyarrow ``decimal128`` column is preferred (read exactly); a column
+  of ``Decimal``, ``int`` or ``str`` is read exactly too.
+- A float column (float64, or Python floats) is refused with an ``InvalidArgumentError`` naming it,
+  unless the function takes ``float_rounding=`` (``amortize_many`` does): then each float is read as
+  its shortest text (``0.1`` is ``0.1``, not the binary value) and rounded to the currency's minor
+  units by the rounding mode named (one of ``ROUNDING_MODES``: ``'half-up'``, ``'half-even'``, ...);
+  a NaN or infinity is refused.
+- Out: amounts are ``decimal128(38, s)``, ``s`` the currency's minor units (or more where a value has
+  more places, as a ratio); ``money='float64'`` (``amortize_many``) casts them to float64 on the way
+  out, and ``table.column(name).cast(pyarrow.float64())`` does the same for the other calls.
+- Bad input: a missing column is an ``InvalidArgumentError`` naming the table argument, its value the
+  column; a column of the wrong length names the column (``'2 values'``); a null or bad cell names
+  its column, its value led by the first bad row (``'row 4: None'``). Where the result's amounts share
+  one column the rows must share one currency: ``amortize_many`` raises an ``InvalidArgumentError``
+  naming ``currency`` and the first row that differs, ``forecast_portfolio`` a
+  ``CurrencyMismatchError`` naming the first plan that differs.
+
 >>> from collections_core import Money, HolidayCalendar, date_schedule
 >>> [str(p) for p in Money("100.00", "USD").split([500, 300, 200])]
 ['50.00 USD', '30.00 USD', '20.00 USD']
@@ -32,6 +65,7 @@ from collections_core._collections_core import (
     BUSINESS_DAY_CONVENTIONS,
     DAY_COUNTS,
     ROUNDING_MODES,
+    THREADS_ENV_VAR,
     Currency,
     DayCount,
     Frequency,
@@ -40,15 +74,18 @@ from collections_core._collections_core import (
     Rate,
     __version__,
     date_schedule,
+    get_threads,
     parse_decimal,
     round_decimal,
     round_to_multiple,
+    set_threads,
 )
 from collections_core._collections_core import (
     Schedule,
     ScheduleRow,
     ScheduleTotals,
     amortize,
+    amortize_many,
 )
 from collections_core._errors import (
     ArithmeticOverflowError,
@@ -69,6 +106,7 @@ __all__ = [
     "BUSINESS_DAY_CONVENTIONS",
     "DAY_COUNTS",
     "ROUNDING_MODES",
+    "THREADS_ENV_VAR",
     "Currency",
     "DayCount",
     "Frequency",
@@ -84,7 +122,10 @@ __all__ = [
     "parse_decimal",
     "round_decimal",
     "round_to_multiple",
+    "set_threads",
+    "get_threads",
     "amortize",
+    "amortize_many",
     "Schedule",
     "ScheduleBuilder",
     "ScheduleRow",

@@ -8,7 +8,7 @@ one-dimensional numpy ``datetime64[D]`` array.
 
 import datetime
 from decimal import Decimal
-from typing import Any, ClassVar, Iterable, Iterator, Mapping, Optional, Sequence, SupportsIndex, Union, final, overload
+from typing import Any, Callable, ClassVar, Iterable, Iterator, Mapping, Optional, Sequence, SupportsIndex, Union, final, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -31,6 +31,9 @@ __all__ = [
     "BUSINESS_DAY_CONVENTIONS",
     "DAY_COUNTS",
     "ROUNDING_MODES",
+    "THREADS_ENV_VAR",
+    "set_threads",
+    "get_threads",
     "Currency",
     "DayCount",
     "Frequency",
@@ -60,6 +63,7 @@ __all__ = [
     "RegulationZApr",
     "Aprc",
     "amortize",
+    "amortize_many",
     "Schedule",
     "ScheduleRow",
     "ScheduleTotals",
@@ -383,6 +387,12 @@ def date_schedule(
     end_of_month: bool = False,
 ) -> list[datetime.date]: ...
 def parse_decimal(text: str) -> Decimal: ...
+
+# The one thread-count setting of every batch call (COLLECTIONS_CORE_THREADS read at import).
+THREADS_ENV_VAR: str
+
+def set_threads(threads: Optional[int]) -> None: ...
+def get_threads() -> int: ...
 
 # Time value of money (re-exported by collections_core.finance). Decimal, int and str arguments give a
 # Decimal; a float among them gives a float (computed in f64); a numpy array, list or tuple among the
@@ -876,6 +886,22 @@ def amortize(
     interest_rounding: str = "half-up",
     max_rows: int = 1200,
 ) -> Schedule: ...
+
+# Progress of a long batch call: None, True (a tqdm bar) or a callable taking (done, total).
+_Progress = Union[None, bool, Callable[[int, int], object]]
+
+def amortize_many(
+    loans: Any,
+    *,
+    currency: Optional[Union[Currency, str]] = None,
+    frequency: Optional[_FrequencyLike] = None,
+    payment_rounding: Optional[str] = None,
+    interest_rounding: Optional[str] = None,
+    float_rounding: Optional[str] = None,
+    max_rows: Optional[int] = None,
+    money: Optional[str] = None,
+    progress: _Progress = None,
+) -> Any: ...
 
 # ---------------------------------------------------------------- debt (re-exported by collections_core.debt)
 
@@ -2474,6 +2500,7 @@ def assess_many(
     low_spending_fraction: Optional[_DecimalLike] = None,
     debt_administration_fee: Optional[_DecimalLike] = None,
     rounding: Optional[_RoundingLike] = None,
+    progress: _Progress = None,
 ) -> Any: ...
 
 # ---------------------------------------------------------------- contact (collections_core.contact)
@@ -3506,7 +3533,19 @@ class TreatmentPolicy:
     def __ne__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
 
-def score_many(promises: Any, discount_rate: _DecimalLike, *, rounding: Optional[_RoundingLike] = None) -> Any: ...
+def score_many(
+    promises: Any,
+    discount_rate: _DecimalLike,
+    *,
+    rounding: Optional[_RoundingLike] = None,
+    float_rounding: Optional[_RoundingLike] = None,
+    progress: _Progress = None,
+) -> Any: ...
 def forecast_portfolio(
-    promises: Any, from_date: _DateLike, period: Optional[str] = None, rounding: Optional[_RoundingLike] = None
+    promises: Any,
+    from_date: _DateLike,
+    period: Optional[str] = None,
+    rounding: Optional[_RoundingLike] = None,
+    *,
+    float_rounding: Optional[_RoundingLike] = None,
 ) -> Any: ...

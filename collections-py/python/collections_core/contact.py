@@ -60,7 +60,7 @@ from collections_core._collections_core import (
     next_eligible,
     presets,
 )
-from collections_core._errors import InvalidArgumentError
+from collections_core._errors import CollectionsError, InvalidArgumentError
 
 __all__ = [
     "Policy",
@@ -117,7 +117,8 @@ def evaluate_table(
     ``profiles`` may also be a list of profiles). The rows are decided on every core (``evaluate_many``).
     Gives ``allowed``, ``rules`` (the blocking rule ids) and ``next_eligible`` (UTC) per row, as the same
     kind of table: a pandas DataFrame (with the requests' index), a pyarrow Table, or a dict of lists. A
-    person with no profile, or a row that cannot be decided, raises an ``InvalidArgumentError``.
+    person with no profile, or a row that cannot be decided, raises an ``InvalidArgumentError``; a null
+    or bad cell raises the error of its column, its value led by its row (``'row 1: None'``).
 
     >>> p = ContactProfile("p1", ["America/New_York"], destinations=[Destination("555", "phone")])
     >>> out = evaluate_table(Policy.us_federal(), [p], {"person": ["p1", "p1"], "debt": ["d", "d"],
@@ -152,15 +153,19 @@ def evaluate_table(
         profile = by_person.get(person)
         if profile is None:
             raise InvalidArgumentError(f"person: no profile for {person!r} (row {i})", "person", str(person))
-        request = ContactRequest(
-            person,
-            columns["debt"][i],
-            columns["channel"][i],
-            columns["destination"][i],
-            columns["at"][i],
-            autodialed=autodialed[i],
-            purpose=purpose[i],
-        )
+        try:
+            request = ContactRequest(
+                person,
+                columns["debt"][i],
+                columns["channel"][i],
+                columns["destination"][i],
+                columns["at"][i],
+                autodialed=autodialed[i],
+                purpose=purpose[i],
+            )
+        except CollectionsError as err:
+            # The same error, led by its row (the package's rule for a bad cell: 'row 4: None').
+            raise type(err)(f"row {i}: {err}", err.field, f"row {i}: {err.value}") from err
         items.append((profile, histories.get(person), request))
     decisions = evaluate_many(policy, items)
     out: Dict[str, List[Any]] = {

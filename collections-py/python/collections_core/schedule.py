@@ -1,4 +1,5 @@
-"""A fluent front for ``amortize``: ``ScheduleBuilder``.
+"""A fluent front for ``amortize``: ``ScheduleBuilder``; and ``amortize_many``, the schedules of many
+loans from a table of loans, in long format (one row per installment).
 
 Each method returns a new builder with one more option set (a builder is never changed, so a base
 builder can be reused for variants), and ``build()`` calls ``amortize`` with the options gathered. The
@@ -19,9 +20,10 @@ from collections_core._collections_core import (
     Rate,
     Schedule,
     amortize,
+    amortize_many,
 )
 
-__all__ = ["ScheduleBuilder"]
+__all__ = ["ScheduleBuilder", "amortize_many"]
 
 _DecimalLike = Union[Decimal, int, str]
 _DateLike = Union[datetime.date, str]

@@ -2,9 +2,7 @@
 //! each row of a statement), assessed on every core with the GIL released.
 
 use chrono::NaiveDate;
-use collections_core::affordability::{
-    assess, Assessment, AssessmentPolicy, Category, Guidelines, Household, Item, Statement,
-};
+use collections_core::affordability::{assess, Assessment, Category, Household, Item, Statement};
 use collections_core::{Currency, Error, Frequency, RoundingMode};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
@@ -20,6 +18,7 @@ use crate::debt::table::{to_arrow, to_pandas, Column, Table};
 use crate::debt::{name_arg, rounding_arg};
 use crate::errors::{invalid, raise};
 use crate::money::currency_arg;
+use crate::threads::{par_map_detached, progress_arg};
 
 /// The columns a table must have.
 const REQUIRED: [&str; 7] = [
@@ -120,64 +119,6 @@ pub(crate) fn columns<'py>(table: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, Py
     ))
 }
 
-/// Assesses every statement, split over the machine's cores; the first error in input order wins.
-fn assess_all(
-    statements: &[Statement],
-    guidelines: Option<&Guidelines>,
-    policy: &AssessmentPolicy,
-) -> Result<Vec<Assessment>, (usize, Error)> {
-    par_map(statements, |s| assess(s, guidelines, policy))
-}
-
-/// `f` of every item, split over the machine's cores when there are at least
-/// `STATEMENTS_PER_THREAD` items per thread; the first error in input order wins, with its item's
-/// index.
-pub(crate) fn par_map<T: Sync, R: Send>(
-    items: &[T],
-    f: impl Fn(&T) -> Result<R, Error> + Sync,
-) -> Result<Vec<R>, (usize, Error)> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let threads = cores.min(items.len() / STATEMENTS_PER_THREAD).max(1);
-    let chunk = items.len().div_ceil(threads).max(1);
-    let run = |start: usize, part: &[T]| {
-        part.iter()
-            .enumerate()
-            .map(|(i, x)| f(x).map_err(|e| (start + i, e)))
-            .collect::<Result<Vec<_>, _>>()
-    };
-    if threads == 1 {
-        return run(0, items);
-    }
-    let run = &run;
-    let parts: Vec<Result<Vec<R>, (usize, Error)>> = std::thread::scope(|s| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .enumerate()
-            .map(|(k, part)| s.spawn(move || run(k * chunk, part)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    Err((
-                        0,
-                        Error::InvalidArgument {
-                            field: "table",
-                            value: String::from("<worker thread>"),
-                            reason: String::from("a worker thread failed"),
-                        },
-                    ))
-                })
-            })
-            .collect()
-    });
-    let mut out = Vec::with_capacity(items.len());
-    for part in parts {
-        out.extend(part?);
-    }
-    Ok(out)
-}
-
 /// Assesses many statements from one long table: a pandas DataFrame, a pyarrow Table or a dict of
 /// columns, one row per item, with the columns ``statement_id``, ``date``, ``currency``, ``adults``,
 /// ``category``, ``amount`` (Decimals, ints or str; a float column is refused) and ``frequency``, and
@@ -187,7 +128,9 @@ pub(crate) fn par_map<T: Sync, R: Send>(
 /// one row with a null ``category``.
 ///
 /// The statements are taken in the order their ids first appear, read with the GIL held, then
-/// assessed without it on every core, against ``guidelines`` with the policy of ``assess``. Returns
+/// assessed without it on the threads of ``set_threads``, against ``guidelines`` with the policy of
+/// ``assess``; ``progress`` (``None``, ``True`` for a tqdm bar, or a callable) is told ``(done, total)``
+/// statements from the calling thread, at most 100 times. Returns
 /// one row per statement: ``statement_id``, ``income``, ``expenditure``, ``allowable_expenditure``,
 /// ``savings``, ``priority_debts``, ``surplus``, ``contingency``, ``disposable_income``,
 /// ``max_affordable_payment`` (exact decimals), ``flag_count`` and ``table``: a pandas DataFrame
@@ -201,7 +144,8 @@ pub(crate) fn par_map<T: Sync, R: Send>(
 /// (['a', 'b'], [Decimal('500.00'), Decimal('2000.00')])
 #[pyfunction]
 #[pyo3(signature = (table, guidelines = None, *, contingency = None, low_spending_fraction = None,
-                    debt_administration_fee = None, rounding = None))]
+                    debt_administration_fee = None, rounding = None, progress = None))]
+#[allow(clippy::too_many_arguments)]
 pub fn assess_many<'py>(
     py: Python<'py>,
     table: &Bound<'py, PyAny>,
@@ -210,7 +154,9 @@ pub fn assess_many<'py>(
     low_spending_fraction: Option<&Bound<'py, PyAny>>,
     debt_administration_fee: Option<&Bound<'py, PyAny>>,
     rounding: Option<&Bound<'py, PyAny>>,
+    progress: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let mut progress = progress_arg(progress, "assess_many")?;
     let guidelines = guidelines_arg(guidelines)?;
     let policy = policy_arg(contingency, low_spending_fraction, debt_administration_fee)?;
     let rounding: RoundingMode = rounding_arg(rounding, "rounding")?;
@@ -345,7 +291,7 @@ pub fn assess_many<'py>(
     }
     let guidelines = guidelines.as_ref();
     let built = py.detach(|| {
-        let statements = pending
+        pending
             .into_iter()
             .enumerate()
             .map(|(k, p)| {
@@ -361,13 +307,22 @@ pub fn assess_many<'py>(
                     .map_err(|e| (k, e))?;
                 Statement::with_rounding(p.date, p.currency, h, items, rounding).map_err(|e| (k, e))
             })
-            .collect::<Result<Vec<_>, (usize, Error)>>()?;
-        assess_all(&statements, guidelines, &policy)
+            .collect::<Result<Vec<_>, (usize, Error)>>()
     });
-    let assessments = built.map_err(|(k, e)| {
+    let at = |(k, e): (usize, Error)| {
         let name = names.get(k).cloned().unwrap_or_default();
         in_statement(py, raise(e), &name)
-    })?;
+    };
+    let statements = built.map_err(at)?;
+    let assess_one = |s: &Statement| assess(s, guidelines, &policy);
+    let assessments = par_map_detached(
+        py,
+        &statements,
+        STATEMENTS_PER_THREAD,
+        assess_one,
+        progress.as_mut(),
+    )?
+    .map_err(at)?;
     let a = &assessments;
     let amounts =
         |f: fn(&Assessment) -> Decimal| Column::Decimal(a.iter().map(|x| Some(f(x))).collect(), 0);

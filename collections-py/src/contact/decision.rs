@@ -225,7 +225,8 @@ pub fn eligible_windows<'py>(
 
 /// Decides many requests under one policy: ``items`` is an iterable of ``(profile, history, request)``
 /// triples (``history`` a ``ContactHistory`` or ``None``). The decisions come back in order; the work
-/// runs on every core without the GIL (the core's ``evaluate_batch``). The first item that cannot be
+/// runs without the GIL on the threads of ``set_threads`` (every core by default; the core's
+/// ``evaluate_batch``). The first item that cannot be
 /// decided raises its error.
 ///
 /// >>> p = ContactProfile("p1", ["Europe/London"], destinations=[Destination("a@b.uk", "email")])
@@ -276,7 +277,8 @@ pub fn evaluate_many(
             request: &r.get().0,
         })
         .collect();
-    let decided = py.detach(|| core::evaluate_batch(policy, &batch));
+    let threads = crate::threads::threads();
+    let decided = py.detach(|| core::evaluate_batch_on(policy, &batch, threads));
     decided
         .into_iter()
         .map(|d| d.or_raise().map(PyDecision))

@@ -869,52 +869,13 @@ fn at_account(err: Error, k: usize) -> Error {
 /// Accounts below this many per thread are aged on one thread.
 const ACCOUNTS_PER_THREAD: usize = 2048;
 
-/// Ages every account, split over the machine's cores; the first error in input order wins.
+/// Ages every account, split over the threads of `set_threads`; the first error in input order wins.
 fn age_all(
     accounts: &[AccountObligations],
     as_of: NaiveDate,
     rules: &AgingRules,
 ) -> Result<Vec<Aging>, (usize, Error)> {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let threads = cores.min(accounts.len() / ACCOUNTS_PER_THREAD).max(1);
-    let chunk = accounts.len().div_ceil(threads).max(1);
-    let age_chunk = |start: usize, part: &[AccountObligations]| {
-        part.iter()
-            .enumerate()
-            .map(|(i, a)| a.age(as_of, rules).map_err(|e| (start + i, e)))
-            .collect::<Result<Vec<_>, _>>()
-    };
-    if threads == 1 {
-        return age_chunk(0, accounts);
-    }
-    let age_chunk = &age_chunk;
-    let parts: Vec<Result<Vec<Aging>, (usize, Error)>> = std::thread::scope(|s| {
-        let handles: Vec<_> = accounts
-            .chunks(chunk)
-            .enumerate()
-            .map(|(k, part)| s.spawn(move || age_chunk(k * chunk, part)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    Err((
-                        0,
-                        Error::InvalidArgument {
-                            field: "accounts",
-                            value: String::from("<worker thread>"),
-                            reason: String::from("an aging thread failed"),
-                        },
-                    ))
-                })
-            })
-            .collect()
-    });
-    let mut out = Vec::with_capacity(accounts.len());
-    for part in parts {
-        out.extend(part?);
-    }
-    Ok(out)
+    crate::threads::par_map(accounts, ACCOUNTS_PER_THREAD, |a| a.age(as_of, rules))
 }
 
 /// The per-bucket totals of agings.

@@ -208,6 +208,58 @@ pub fn to_pandas<'py>(py: Python<'py>, table: &Table, export: &str) -> PyResult<
     arrow.call_method("to_pandas", (), Some(&kwargs))
 }
 
+/// The `money` argument of a table call: `None` or `'decimal128'` (exact, the default) or `'float64'`
+/// (amounts cast to float64 on the way out); whether floats were asked for.
+pub fn float_money_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<bool> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(false);
+    };
+    match crate::convert::str_arg(obj, "money")?.as_str() {
+        "decimal128" => Ok(false),
+        "float64" => Ok(true),
+        other => Err(crate::errors::invalid(
+            "money",
+            other,
+            "must be 'decimal128' (exact, the default) or 'float64'",
+        )),
+    }
+}
+
+/// The table as a pandas DataFrame when `pandas`, otherwise a `pyarrow.Table`; with `float_money`,
+/// its amounts (decimal128) cast to float64.
+pub fn to_table<'py>(
+    py: Python<'py>,
+    table: &Table,
+    export: &str,
+    pandas: bool,
+    float_money: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    if !float_money {
+        return if pandas {
+            to_pandas(py, table, export)
+        } else {
+            to_arrow(py, table, export)
+        };
+    }
+    let pa = optional_import(py, "pyarrow", export)?;
+    let mut arrow = to_arrow(py, table, export)?;
+    for (i, (name, column)) in table.names.iter().zip(&table.columns).enumerate() {
+        if matches!(column, Column::Decimal(..)) {
+            let floats = arrow
+                .call_method1("column", (i,))?
+                .call_method1("cast", (pa.getattr("float64")?.call0()?,))?;
+            arrow = arrow.call_method1("set_column", (i, *name, floats))?;
+        }
+    }
+    if !pandas {
+        return Ok(arrow);
+    }
+    let pd = optional_import(py, "pandas", export)?;
+    let kwargs = PyDict::new(py);
+    kwargs.set_item("types_mapper", pd.getattr("ArrowDtype")?)?;
+    arrow.call_method("to_pandas", (), Some(&kwargs))
+}
+
 /// One cell as text (`<NA>` for a missing value, as pandas shows it).
 fn cell(py: Python<'_>, column: &Column, row: usize) -> PyResult<String> {
     const MISSING: &str = "<NA>";

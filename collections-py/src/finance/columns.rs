@@ -6,7 +6,7 @@
 //! (numpy converts an int or float32 array, or repeats a broadcast one, in C; a float64 array of that
 //! shape is read in place) and the core's column kernel (`pmt_rows`, ..., in AVX2 where the processor
 //! has it: [`super::simd`]) runs over the rows, with no Python object per element, detached from the
-//! interpreter and split over the machine's cores for long columns; the result is a new float64 array.
+//! interpreter and split over the threads of `set_threads` for long columns; the result is a new float64 array.
 //! On the exact path each element of an object array
 //! is read as a Decimal once, the rows are solved in Decimal (detached, on every core), and the result
 //! is an object array of `decimal.Decimal`.
@@ -16,8 +16,6 @@
 //! `at index (1, 2)` in several dimensions), where numpy-financial would put a NaN in that row.
 //!
 //! numpy is imported only when an array is given: scalar calls never need it.
-
-use std::num::NonZeroUsize;
 
 use collections_core::finance::float::{self, RowError};
 use collections_core::Error;
@@ -32,6 +30,7 @@ use super::args::{use_float, Kind, Num, Series};
 use crate::arrays::{loaded, numpy, Numpy};
 use crate::convert::{decimal_out, decimal_value, describe};
 use crate::errors::{invalid, raise};
+use crate::threads::threads_for;
 
 /// Rows per thread below which a float64 column is not split (a row costs tens of nanoseconds, a
 /// thread tens of microseconds).
@@ -178,7 +177,7 @@ fn run<T: Copy + Sync, R: Send, const N: usize>(
     solve: &(impl Fn([T; N]) -> Result<R, Error> + Sync),
     rows_per_thread: usize,
 ) -> Result<(), (usize, Error)> {
-    let threads = cores().min(out.len() / rows_per_thread).max(1);
+    let threads = threads_for(out.len(), rows_per_thread);
     if threads == 1 {
         return fill(columns, shape, 0, out, solve);
     }
@@ -412,7 +411,7 @@ fn float_parts<const N: usize>(
     out: &mut [f64],
     fast: &(impl for<'a> Fn([float::Column<'a>; N], &mut [f64]) -> Result<(), RowError> + Sync),
 ) -> Result<(), RowError> {
-    let threads = cores().min(out.len() / FLOAT_ROWS_PER_THREAD).max(1);
+    let threads = threads_for(out.len(), FLOAT_ROWS_PER_THREAD);
     if threads == 1 {
         return fast(columns, out);
     }
@@ -439,10 +438,6 @@ fn float_parts<const N: usize>(
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
         })
     })
-}
-
-fn cores() -> usize {
-    std::thread::available_parallelism().map_or(1, NonZeroUsize::get)
 }
 
 fn exact_rows<'py, const N: usize>(

@@ -7,19 +7,21 @@ use collections_core::affordability::Debt;
 use collections_core::plan::{
     forecast as core_forecast, Arrangement, PlanScore, PlanTerms, Probabilities, Promise, Scorer,
 };
-use collections_core::{Currency, Error};
+use collections_core::{Currency, Error, RoundingMode};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 use rust_decimal::Decimal;
 
 use super::score::{forecast_table, period_arg};
-use crate::affordability::batch::{columns, par_map, with_prefix};
+use crate::affordability::batch::{columns, with_prefix};
 use crate::convert::{date_arg, decimal_arg, wrong_type};
 use crate::debt::aging::column_items;
+use crate::debt::rounding_arg;
 use crate::debt::table::{to_arrow, to_pandas, Column, Table};
-use crate::debt::{opt_decimal, rounding_arg};
 use crate::errors::{invalid, raise, CoreResultExt};
 use crate::money::currency_arg;
+use crate::schedule::{float_rounding_arg, money_cell};
+use crate::threads::{par_map_detached, progress_arg};
 
 /// The columns a promises table must have.
 const REQUIRED: [&str; 6] = [
@@ -30,6 +32,9 @@ const REQUIRED: [&str; 6] = [
     "balance",
     "start_date",
 ];
+
+/// Plans below this many per thread are built and scored on one thread.
+const PLANS_PER_THREAD: usize = 256;
 
 /// One plan as read: its head (from its first row), its promises and their probabilities.
 struct PlanRows {
@@ -62,7 +67,7 @@ impl Plans {
 }
 
 /// A cell that must not be null; errors name the column.
-fn cell<'a, 'py>(
+pub(crate) fn cell<'a, 'py>(
     column: &'a [Bound<'py, PyAny>],
     row: usize,
     name: &'static str,
@@ -75,16 +80,18 @@ fn cell<'a, 'py>(
 }
 
 /// Reads the plans of a promises table (see `score_many`), with its `disposable_income` column when
-/// `with_income`.
+/// `with_income`; float amounts only when `floats` names their rounding to minor units.
 fn read_plans<'py>(
     py: Python<'py>,
     table: &Bound<'py, PyAny>,
     with_income: bool,
+    floats: Option<RoundingMode>,
 ) -> PyResult<Plans> {
     let (cols, pandas) = columns(table)?;
     let column = |name: &'static str, amounts: bool| -> PyResult<Option<Vec<Bound<'py, PyAny>>>> {
+        let money = matches!(name, "amount" | "balance" | "disposable_income");
         match cols.get_item(name)? {
-            Some(c) => column_items(&c, name, amounts).map(Some),
+            Some(c) => column_items(&c, name, amounts && !(money && floats.is_some())).map(Some),
             None => Ok(None),
         }
     };
@@ -140,9 +147,12 @@ fn read_plans<'py>(
             None => plans.ids.len(),
         };
         let read = (|| -> PyResult<_> {
+            let currency = currency_arg(cell(currencies, row, "currency")?, "currency")?;
+            let places = currency.minor_units();
+            let money = |v: &Bound<'py, PyAny>, field| money_cell(v, field, floats, places);
             let promise = Promise::new(
                 date_arg(cell(dates, row, "date")?, "date")?,
-                decimal_arg(cell(amounts, row, "amount")?, "amount")?,
+                money(cell(amounts, row, "amount")?, "amount")?,
             );
             let p = match probability.as_ref() {
                 Some(c) => {
@@ -155,10 +165,12 @@ fn read_plans<'py>(
                 }
                 None => None,
             };
-            let currency = currency_arg(cell(currencies, row, "currency")?, "currency")?;
-            let balance = decimal_arg(cell(balances, row, "balance")?, "balance")?;
+            let balance = money(cell(balances, row, "balance")?, "balance")?;
             let start = date_arg(cell(starts, row, "start_date")?, "start_date")?;
-            let income = opt_decimal(income.as_ref().map(|c| &c[row]), "disposable_income")?;
+            let income = match income.as_ref().map(|c| &c[row]).filter(|v| !v.is_none()) {
+                Some(v) => Some(money(v, "disposable_income")?),
+                None => None,
+            };
             Ok((promise, p, currency, balance, start, income))
         })();
         let (promise, p, currency, balance, start_date, income) = read.map_err(at_row)?;
@@ -233,9 +245,13 @@ fn at_plan(py: Python<'_>, plans: &Plans, (k, e): (usize, Error)) -> PyErr {
 /// must agree); optionally ``probability`` (each promise's, from 0 to 1; certain when the column is
 /// absent) and ``disposable_income`` (the plan's, monthly; ``None`` or absent for none). Each plan is
 /// one debt of its balance, interest and fees frozen, no down payment, scored as ``Scorer(discount_rate,
-/// rounding=rounding).score`` does. Amounts are Decimals, ints or str (a float column is refused).
+/// rounding=rounding).score`` does. Amounts are Decimals, ints, str or a pyarrow decimal128 column; a
+/// float column is refused unless ``float_rounding`` names the rounding mode that brings each float to
+/// the currency's minor units (the package's "Money in columns").
 ///
-/// The table is read with the GIL held, then the plans are built and scored without it on every core.
+/// The table is read with the GIL held, then the plans are built and scored without it on the threads
+/// of ``set_threads``; ``progress`` (``None``, ``True`` for a tqdm bar, or a callable) is told
+/// ``(done, total)`` plans from the calling thread, at most 100 times.
 /// Returns one row per plan, in the order their ids first appear: ``plan_id``, ``total``,
 /// ``promises``, ``duration_days``, ``npv``, ``recovery_ratio``, ``largest_monthly_payment``,
 /// ``payment_to_income``, ``expected_value``, ``expected_npv`` (exact decimals): a pandas DataFrame when
@@ -250,30 +266,33 @@ fn at_plan(py: Python<'_>, plans: &Plans, (k, e): (usize, Error)) -> PyErr {
 /// >>> t.column("plan_id").to_pylist(), t.column("npv").to_pylist()
 /// (['a', 'b'], [Decimal('200.00'), Decimal('50.00')])
 #[pyfunction]
-#[pyo3(signature = (promises, discount_rate, *, rounding = None))]
+#[pyo3(signature = (promises, discount_rate, *, rounding = None, float_rounding = None,
+                    progress = None))]
 pub fn score_many<'py>(
     py: Python<'py>,
     promises: &Bound<'py, PyAny>,
     discount_rate: &Bound<'py, PyAny>,
     rounding: Option<&Bound<'py, PyAny>>,
+    float_rounding: Option<&Bound<'py, PyAny>>,
+    progress: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let mut progress = progress_arg(progress, "score_many")?;
     let rate = decimal_arg(discount_rate, "discount_rate")?;
     let scorer = Scorer::new(rate, None, rounding_arg(rounding, "rounding")?).or_raise()?;
-    let plans = read_plans(py, promises, true)?;
+    let plans = read_plans(py, promises, true, float_rounding_arg(float_rounding)?)?;
     let work = plans.work();
-    let scored = py.detach(|| {
-        par_map(&work, |(name, p)| {
-            let (plan, probabilities) = build(name, p)?;
-            match p.income {
-                // The shared discount table, copied: building it again for each plan costs more.
-                Some(_) => scorer
-                    .clone()
-                    .with_disposable_income(p.income)
-                    .score(&plan, &probabilities),
-                None => scorer.score(&plan, &probabilities),
-            }
-        })
-    });
+    let score_one = |(name, p): &(&str, &PlanRows)| {
+        let (plan, probabilities) = build(name, p)?;
+        match p.income {
+            // The shared discount table, copied: building it again for each plan costs more.
+            Some(_) => scorer
+                .clone()
+                .with_disposable_income(p.income)
+                .score(&plan, &probabilities),
+            None => scorer.score(&plan, &probabilities),
+        }
+    };
+    let scored = par_map_detached(py, &work, PLANS_PER_THREAD, score_one, progress.as_mut())?;
     let scores: Vec<PlanScore> = scored.map_err(|e| at_plan(py, &plans, e))?;
     let s = &scores;
     let amounts =
@@ -315,7 +334,8 @@ pub fn score_many<'py>(
 /// its ``disposable_income`` column is not read) by ``period`` (``'weekly'`` or ``'monthly'``, the
 /// default) from ``from_date``, as ``forecast`` gives them: one row per period, ``period_start``,
 /// ``promises``, ``scheduled``, ``expected``; a pandas DataFrame when given one, otherwise a pyarrow
-/// Table. The plans are built without the GIL on every core; the plans must share one currency.
+/// Table. The plans are built without the GIL on every core; the plans must share one currency. Float
+/// amounts as ``score_many`` takes them, with ``float_rounding``.
 ///
 /// >>> t = forecast_portfolio({"plan_id": ["a", "a", "b"], "date": ["2026-01-10", "2026-02-10", "2026-01-20"],
 /// ...     "amount": [100, 100, 50], "currency": ["USD"] * 3, "balance": [200, 200, 50],
@@ -323,21 +343,22 @@ pub fn score_many<'py>(
 /// >>> t.column("scheduled").to_pylist(), t.column("expected").to_pylist()
 /// ([Decimal('150'), Decimal('100')], [Decimal('150.00'), Decimal('50.00')])
 #[pyfunction]
-#[pyo3(signature = (promises, from_date, period = None, rounding = None))]
+#[pyo3(signature = (promises, from_date, period = None, rounding = None, *, float_rounding = None))]
 pub fn forecast_portfolio<'py>(
     py: Python<'py>,
     promises: &Bound<'py, PyAny>,
     from_date: &Bound<'py, PyAny>,
     period: Option<&Bound<'py, PyAny>>,
     rounding: Option<&Bound<'py, PyAny>>,
+    float_rounding: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let from = date_arg(from_date, "from_date")?;
     let period = period_arg(period)?;
     let rounding = rounding_arg(rounding, "rounding")?;
-    let plans = read_plans(py, promises, false)?;
+    let plans = read_plans(py, promises, false, float_rounding_arg(float_rounding)?)?;
     let work = plans.work();
     let built = py
-        .detach(|| par_map(&work, |(name, p)| build(name, p)))
+        .detach(|| crate::threads::par_map(&work, PLANS_PER_THREAD, |(name, p)| build(name, p)))
         .map_err(|e| at_plan(py, &plans, e))?;
     let f = py
         .detach(|| core_forecast(built.iter().map(|(a, p)| (a, p)), from, period, rounding))

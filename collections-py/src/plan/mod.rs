@@ -21,7 +21,7 @@
 //! by `collections_core/plan.py`.
 
 mod arrangement;
-mod batch;
+pub(crate) mod batch;
 mod kpi;
 mod score;
 mod settlement;

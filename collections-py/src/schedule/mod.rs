@@ -7,8 +7,10 @@
 //! bad name gives the same error, naming the same field, on every surface. The arguments are read
 //! while the GIL is held; the schedule is built without it.
 //!
-//! The classes are in [`classes`]; the columnar exports (numpy, Arrow, pandas, HTML) in [`export`].
+//! The classes are in [`classes`]; the columnar exports (numpy, Arrow, pandas, HTML) in [`export`];
+//! `amortize_many`, the schedules of many loans in long format, in [`batch`].
 
+mod batch;
 pub(crate) mod classes;
 mod export;
 
@@ -21,6 +23,7 @@ use collections_core::{Currency, Error, Frequency};
 use pyo3::prelude::*;
 use rust_decimal::Decimal;
 
+pub(crate) use batch::{float_rounding_arg, money_cell};
 pub use classes::{PySchedule, PyScheduleRow, PyScheduleTotals};
 
 use crate::calendar::{day_count_arg, frequency_arg};
@@ -229,5 +232,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyScheduleRow>()?;
     m.add_class::<PyScheduleTotals>()?;
     m.add_function(wrap_pyfunction!(amortize, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::amortize_many, m)?)?;
     Ok(())
 }
