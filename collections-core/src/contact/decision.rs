@@ -459,6 +459,29 @@ pub fn evaluate_batch(policy: &Policy, items: &[BatchItem<'_>]) -> Vec<Result<De
 
 /// [`evaluate_batch`] on at most `threads` threads (0 is taken as 1); the results are the same for
 /// every count.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use collections_core::contact::*;
+///
+/// let profile = ContactProfile::new("p1", &["America/Chicago"])?
+///     .with_destination(Destination::phone("+1 312 555 0100", PhoneLine::Cell)?)?;
+/// let history = ContactHistory::empty();
+/// // 21:30 and 09:00 in Chicago: the first is at an inconvenient time, the second is not.
+/// let requests: Vec<ContactRequest> = [(3, 30), (15, 0)].iter().map(|&(h, m)| {
+///     let at = Utc.with_ymd_and_hms(2026, 11, 2, h, m, 0).unwrap();
+///     ContactRequest::new("p1", "card-1", Channel::Call, "+1 312 555 0100", at)
+/// }).collect::<Result<_, _>>()?;
+/// let items: Vec<BatchItem> = requests.iter()
+///     .map(|request| BatchItem { profile: &profile, history: &history, request }).collect();
+/// let allowed = |threads| -> Vec<bool> {
+///     evaluate_batch_on(&Policy::us_federal(), &items, threads).iter()
+///         .map(|d| d.as_ref().map_or(false, Decision::allowed)).collect()
+/// };
+/// assert_eq!(allowed(1), [false, true]);
+/// assert_eq!(allowed(2), allowed(1));
+/// # Ok::<(), collections_core::Error>(())
+/// ```
 pub fn evaluate_batch_on(
     policy: &Policy,
     items: &[BatchItem<'_>],
