@@ -9,16 +9,23 @@ workload letter are timed round-robin, so ours and the peers share the machine's
 each workload checks that ours and every peer computed the same thing (payments and rates to 1e-9, the
 schedule's interest column against ipmt), so no ratio compares different work.
 
+Issue 8 adds the batch calls over about a million rows: amortize_many (1,000,008 installments) against
+numpy-financial's and pyxirr's ipmt and ppmt over the same rows, and the throughput of plan.score_many
+and contact.evaluate_many / evaluate_table, which no peer has; then each batch call on one thread
+against two (``set_threads``), unless ``--no-scaling``.
+
 A feature of collections_core that is missing or refuses the workload's arguments prints ``n/a`` with
 the reason as a footnote, instead of failing the run.
 
-    python benches/peers/compare.py [--repeat 7] [--markdown build/bench/peers.md]
+    python benches/peers/compare.py [--repeat 7] [--markdown build/bench/peers.md] [--only TEXT]
+        [--no-scaling]
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import itertools
 import os
 import platform
@@ -31,11 +38,23 @@ from typing import Any, Callable, Dict, List, Optional
 
 import numpy as np
 import numpy_financial as npf
+import pyarrow as pa
 import pyxirr
 import QuantLib as ql
 
 import collections_core as cc
 import collections_core.finance as ccf
+from collections_core.contact import (
+    Attempt,
+    ContactHistory,
+    ContactProfile,
+    ContactRequest,
+    Destination,
+    Policy,
+    evaluate_many,
+    evaluate_table,
+)
+from collections_core.plan import score_many
 
 # ---------------------------------------------------------------- columns of the table
 
@@ -90,6 +109,136 @@ D_PV = np.array(D_PV_LIST, dtype=object)
 DF_RATE = np.array([float(x) for x in D_RATE_LIST])
 DF_NPER = np.array(D_NPER_LIST, dtype=np.float64)
 DF_PV = np.array([float(x) for x in D_PV_LIST])
+
+# Issue 8: the batch calls over about 1,000,000 rows. 27,778 loans of 36 monthly installments make
+# 1,000,008 installment rows (amortize_many) and as many promises (score_many, one plan a loan);
+# 1,000,000 contact requests about 1,000 people (evaluate_many, evaluate_table).
+N_LOANS, LOAN_TERM = 27_778, 36
+N_INSTALLMENTS = N_LOANS * LOAN_TERM
+L_PRINCIPAL = [Decimal(f"{p:.2f}") for p in RNG.uniform(1_000.0, 50_000.0, N_LOANS)]
+L_RATE = [Decimal(f"{r:.4f}") for r in RNG.uniform(0.05, 0.30, N_LOANS)]
+L_START = [dt.date(2026, 1, 1) + dt.timedelta(days=k % 28) for k in range(N_LOANS)]
+L_FIRST_DUE = [add_months(d, 1) for d in L_START]
+# The peers' row-wise inputs: one row per installment, loan by loan (ours' order), as float64.
+L_RATE_ROWS = np.repeat(np.array([float(r) for r in L_RATE]) / 12, LOAN_TERM)
+L_PV_ROWS = np.repeat(np.array([float(p) for p in L_PRINCIPAL]), LOAN_TERM)
+L_PER_ROWS = np.tile(np.arange(1, LOAN_TERM + 1, dtype=np.float64), N_LOANS)
+
+
+@functools.lru_cache(maxsize=None)
+def loans_table() -> Any:
+    return pa.table({
+        "loan_id": pa.array([f"L{k}" for k in range(N_LOANS)]),
+        "principal": pa.array(L_PRINCIPAL, pa.decimal128(12, 2)),
+        "annual_rate": pa.array(L_RATE, pa.decimal128(6, 4)),
+        "start_date": pa.array(L_START, pa.date32()),
+        "first_due_date": pa.array(L_FIRST_DUE, pa.date32()),
+        "term": pa.array([LOAN_TERM] * N_LOANS, pa.int64()),
+    })
+
+
+@functools.lru_cache(maxsize=None)
+def promises_table() -> Any:
+    """One plan a loan: its 36 installments (from amortize_many) as the promises, the balance what
+    they add up to (principal and interest), a probability falling from 0.99 by 0.01 a month."""
+    rows = cc.amortize_many(loans_table())
+    payments = rows.column("payment").to_pylist()
+    totals = [sum(payments[k : k + LOAN_TERM]) for k in range(0, N_INSTALLMENTS, LOAN_TERM)]
+    balance = pa.array(np.repeat(np.array(totals, dtype=object), LOAN_TERM), pa.decimal128(14, 2))
+    start = pa.array(np.repeat(np.array(L_START, dtype=object), LOAN_TERM), pa.date32())
+    probability = [Decimal(99 - k) / 100 for k in range(LOAN_TERM)] * N_LOANS
+    return pa.table({
+        "plan_id": rows.column("loan_id"),
+        "date": rows.column("due_date"),
+        "amount": rows.column("payment"),
+        "currency": pa.array(["USD"] * N_INSTALLMENTS),
+        "balance": balance,
+        "start_date": start,
+        "probability": pa.array(probability, pa.decimal128(4, 2)),
+    })
+
+
+N_PEOPLE, N_REQUESTS = 1_000, 1_000_000
+US_ZONES = ("America/New_York", "America/Los_Angeles")
+CONTACT_CELL = "+1 212 555 0100"
+
+
+@functools.lru_cache(maxsize=None)
+def contact_inputs() -> Any:
+    """1,000 people in New York or Los Angeles (both zones checked for each), each with a cell and an
+    email and a history of 10 attempts over the week before; 1,000 requests a person: calls and
+    emails at every quarter hour of Monday 2026-04-13 (UTC), so some are allowed and some blocked."""
+    profiles, histories = [], {}
+    for k in range(N_PEOPLE):
+        person = f"p{k}"
+        profiles.append(ContactProfile(
+            person, [US_ZONES[k % 2], US_ZONES[(k + 1) % 2]],
+            destinations=[Destination(CONTACT_CELL, "phone", line="cell"),
+                          Destination(f"{person}@example.com", "email")],
+        ))
+        attempts = [
+            Attempt(dt.datetime(2026, 4, 6 + a % 5, 14 + a % 6, 0, tzinfo=dt.timezone.utc), "call",
+                    "no_answer" if a % 3 else "right_party_conversation", CONTACT_CELL, ["card"])
+            for a in range(10)
+        ]
+        histories[person] = ContactHistory(attempts)
+    base = dt.datetime(2026, 4, 13, tzinfo=dt.timezone.utc)
+    per = N_REQUESTS // N_PEOPLE
+    columns: Dict[str, List[Any]] = {"person": [], "debt": [], "channel": [], "destination": [], "at": []}
+    for k in range(N_PEOPLE):
+        person = f"p{k}"
+        for j in range(per):
+            email = j % 4 == 3
+            columns["person"].append(person)
+            columns["debt"].append("card")
+            columns["channel"].append("email" if email else "call")
+            columns["destination"].append(f"{person}@example.com" if email else CONTACT_CELL)
+            columns["at"].append(base + dt.timedelta(minutes=15 * (j % 96)))
+    return profiles, histories, columns
+
+
+@functools.lru_cache(maxsize=None)
+def contact_items() -> Any:
+    """The same requests as evaluate_many's items: (profile, history, request) per row."""
+    profiles, histories, c = contact_inputs()
+    by_person = {p.person: p for p in profiles}
+    return [
+        (by_person[person], histories[person], ContactRequest(person, debt, channel, destination, at))
+        for person, debt, channel, destination, at in zip(
+            c["person"], c["debt"], c["channel"], c["destination"], c["at"]
+        )
+    ]
+
+
+def ours_amortize_many() -> Any:
+    return cc.amortize_many(loans_table())
+
+
+def ours_amortize_many_float() -> Any:
+    return cc.amortize_many(loans_table(), money="float64")
+
+
+def npf_installments() -> Any:
+    return (npf.ipmt(L_RATE_ROWS, L_PER_ROWS, LOAN_TERM, L_PV_ROWS),
+            npf.ppmt(L_RATE_ROWS, L_PER_ROWS, LOAN_TERM, L_PV_ROWS))
+
+
+def pyxirr_installments() -> Any:
+    return (pyxirr.ipmt(L_RATE_ROWS, L_PER_ROWS, LOAN_TERM, L_PV_ROWS),
+            pyxirr.ppmt(L_RATE_ROWS, L_PER_ROWS, LOAN_TERM, L_PV_ROWS))
+
+
+def ours_score_many() -> Any:
+    return score_many(promises_table(), "0.12")
+
+
+def ours_evaluate_many() -> Any:
+    return evaluate_many(Policy.us_federal(), contact_items())
+
+
+def ours_evaluate_table() -> Any:
+    profiles, histories, columns = contact_inputs()
+    return evaluate_table(Policy.us_federal(), profiles, columns, histories)
 
 # ---------------------------------------------------------------- the workloads' implementations
 
@@ -223,6 +372,53 @@ def check_apr(r: Dict[str, Any]) -> None:
     close(float(r["ours"].apr), 12 * monthly, rel=1e-6, what="APR vs 12 x monthly irr")
 
 
+def money_floats(column: Any) -> np.ndarray:
+    return column.cast(pa.float64()).to_numpy()
+
+
+def check_installments(r: Dict[str, Any]) -> None:
+    npf_i, npf_p = (-x for x in r[NPF])
+    close(r[PYXIRR][0], -npf_i, what="pyxirr ipmt vs numpy-financial")
+    close(r[PYXIRR][1], -npf_p, what="pyxirr ppmt vs numpy-financial")
+    for key in ("arrow", "float"):
+        if key not in r:
+            continue
+        t = r[key]
+        assert t.num_rows == N_INSTALLMENTS, f"ours ({key}): {t.num_rows} rows"
+        assert t.column("number").to_numpy().tolist() == L_PER_ROWS.astype(np.int64).tolist(), "numbers"
+        interest, principal = money_floats(t.column("interest")), money_floats(t.column("principal"))
+        # Ours rounds the payment and each row's interest to cents and lets the last row pay the
+        # balance off; the peers' rows are unrounded. Every row's interest stays within two cents of
+        # ipmt, and so does the principal but for the last row's, which takes the payment's rounding
+        # (at most half a cent a row) with its interest: under 0.005 x 36 x 1.025^36 = 0.44.
+        last = L_PER_ROWS == LOAN_TERM
+        assert np.max(np.abs(interest - npf_i)) < 0.02, f"ours ({key}) interest vs ipmt"
+        assert np.max(np.abs(principal - npf_p)[~last]) < 0.02, f"ours ({key}) principal vs ppmt"
+        assert np.max(np.abs(principal - npf_p)[last]) < 0.5, f"ours ({key}) last principal vs ppmt"
+
+
+def check_scores(r: Dict[str, Any]) -> None:
+    t = r["ours"]
+    assert t.num_rows == N_LOANS, "one row per plan"
+    assert t.column("plan_id").to_pylist()[:2] == ["L0", "L1"], "plans in the order they appear"
+    # Each plan's total is the sum of its 36 promises (the schedule's payments), exactly.
+    payments = promises_table().column("amount").to_pylist()[:LOAN_TERM]
+    assert t.column("total").to_pylist()[0] == sum(payments), "plan L0's total"
+    assert t.column("promises").to_pylist()[0] == LOAN_TERM, "plan L0's promises"
+    npv, ev = money_floats(t.column("npv")), money_floats(t.column("expected_value"))
+    total = money_floats(t.column("total"))
+    assert np.all(npv < total) and np.all(ev < total), "discounting and probabilities lower the value"
+
+
+def check_decisions(r: Dict[str, Any]) -> None:
+    out = r["ours"]
+    allowed = [d.allowed for d in out] if isinstance(out, list) else out["allowed"]
+    assert len(allowed) == N_REQUESTS, "one decision per request"
+    assert 0 < sum(allowed) < N_REQUESTS, "some requests allowed, some blocked"
+    if not isinstance(out, list):  # evaluate_table decides as evaluate_many does
+        assert allowed == [d.allowed for d in ours_evaluate_many()], "evaluate_table vs evaluate_many"
+
+
 # ---------------------------------------------------------------- workloads
 
 
@@ -235,6 +431,8 @@ class Workload:
     # The peers ours must beat: (names, "<" strictly faster or "<=" at least as fast), or None to report.
     target: Optional[tuple] = None
     ours_key: str = "ours"
+    # For a batch call: how many of what one call does, to print ours as a throughput.
+    rows: Optional[tuple] = None
 
 
 def workloads() -> List[Workload]:
@@ -333,6 +531,28 @@ def workloads() -> List[Workload]:
             "g. irr, 121 values, float",
             lambda: ccf.irr(FLOWS_F), irr_peers, check_same(PYXIRR), both,
         ),
+        Workload(
+            "h. amortize_many, 27,778 loans x 36 months = 1,000,008 installment rows, decimal128 money",
+            ours_amortize_many, {NPF: npf_installments, PYXIRR: pyxirr_installments},
+            check_installments, ((NPF, PYXIRR), "<"), "arrow", (N_INSTALLMENTS, "installments"),
+        ),
+        Workload(
+            "h. amortize_many, the same 1,000,008 rows, money='float64'",
+            ours_amortize_many_float, {NPF: npf_installments, PYXIRR: pyxirr_installments},
+            check_installments, ((NPF, PYXIRR), "<"), "float", (N_INSTALLMENTS, "installments"),
+        ),
+        Workload(
+            "i. plan.score_many, 27,778 plans x 36 promises = 1,000,008 promises (no peer scores plans)",
+            ours_score_many, {}, check_scores, rows=(N_LOANS, "plans"),
+        ),
+        Workload(
+            "j. contact.evaluate_many, 1,000,000 requests, 1,000 people (no peer has contact rules)",
+            ours_evaluate_many, {}, check_decisions, rows=(N_REQUESTS, "decisions"),
+        ),
+        Workload(
+            "j. contact.evaluate_table, the same 1,000,000 requests as a dict of columns",
+            ours_evaluate_table, {}, check_decisions, rows=(N_REQUESTS, "decisions"),
+        ),
     ]
 
 
@@ -354,6 +574,19 @@ NOTES = [
     "decimal is a loop over the same Decimals.",
     "f: no peer computes a Regulation Z APR (ours is checked against 12 x pyxirr.irr, which it equals "
     "for this regular transaction).",
+    "h: ours reads a pyarrow table of 27,778 loans (decimal128 principal and rate, date32 dates, int64 "
+    "term) and returns the long table (loan_id, number, due_date, payment, interest, principal, "
+    "balance; rounded to cents, the last row paying off) as a pyarrow Table, on the threads of "
+    "set_threads (here the machine's cores). numpy-financial and pyxirr compute unrounded ipmt and "
+    "ppmt over 1,000,008 float64 rows prepared beforehand (each loan's monthly rate, principal and "
+    "period number repeated per installment), on one core, with no dates.",
+    "i: score_many reads a pyarrow table of 1,000,008 promises (the loans of h as plans: their "
+    "payments, due dates, a probability per promise) and scores each plan at 12% a year (NPV, recovery "
+    "ratio, expected value and expected NPV, exact decimals).",
+    "j: the federal policy (Regulation F, the TCPA, status holds); each person in New York and Los "
+    "Angeles (both zones checked), a history of 10 attempts, calls and emails at every quarter hour of "
+    "one day. evaluate_many takes prebuilt (profile, history, request) tuples; evaluate_table builds "
+    "the requests from the columns in Python first.",
 ]
 
 # ---------------------------------------------------------------- timing
@@ -480,8 +713,45 @@ def table(rows: List[Row]) -> List[str]:
         cells.append(target_cell(row))
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("")
+    for row in rows:
+        if row.workload.rows and row.ours is not None:
+            count, unit = row.workload.rows
+            lines.append(
+                f"- throughput, {row.workload.name}: {count:,} {unit} in "
+                f"{fmt_time(row.ours)} = {count / row.ours:,.0f} {unit} a second"
+            )
     lines += [f"- [{i}] ours n/a: {note}" for i, note in enumerate(notes, 1)]
     lines += [f"- {note}" for note in NOTES]
+    return lines
+
+
+# The batch calls whose scaling from one core to two is measured (issue 8), by their rows' letters.
+SCALED = "dhij"
+
+
+def scaling(repeat: int, only: Optional[str]) -> List[str]:
+    """Each batch call of ours on one thread and on two (``set_threads``), alternated ``repeat`` times
+    in this one run (one, two, one, two...), so a change in load falls on both; medians per call."""
+    lines = [
+        "| workload | 1 thread (median) | 2 threads (median) | speedup (1 thread / 2 threads) |",
+        "|---|---|---|---|",
+    ]
+    selected = [w for w in workloads() if w.name[0] in SCALED and (not only or only in w.name)]
+    try:
+        for w in selected:
+            print(f"  scaling: {w.name} ...", file=sys.stderr, flush=True)
+            timer = timeit.Timer(w.ours)
+            cc.set_threads(2)
+            number = timer.autorange()[0]
+            samples: Dict[int, List[float]] = {1: [], 2: []}
+            for _ in range(repeat):
+                for threads in (1, 2):
+                    cc.set_threads(threads)
+                    samples[threads].append(timer.repeat(repeat=1, number=number)[0] / number)
+            one, two = statistics.median(samples[1]), statistics.median(samples[2])
+            lines.append(f"| {w.name} | {fmt_time(one)} | {fmt_time(two)} | {one / two:.2f}x |")
+    finally:
+        cc.set_threads(None)
     return lines
 
 
@@ -490,6 +760,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=9, help="repeats per cell (median taken)")
     parser.add_argument("--markdown", metavar="PATH", help="also write the table as Markdown here")
     parser.add_argument("--only", metavar="TEXT", help="run only the workloads whose name contains TEXT")
+    parser.add_argument(
+        "--no-scaling", action="store_true", help="skip timing the batch calls on one thread against two"
+    )
     args = parser.parse_args()
 
     note = machine_note()
@@ -502,6 +775,14 @@ def main() -> None:
         "",
         *table(rows),
     ]
+    if not args.no_scaling:
+        lines += [
+            "",
+            f"Scaling of the batch calls from one core to two (`set_threads(1)` against `set_threads(2)`, "
+            f"alternated, medians per call of {args.repeat}; {os.cpu_count()} cores on this machine):",
+            "",
+            *scaling(args.repeat, args.only),
+        ]
     print("\n".join(lines))
     if args.markdown:
         with open(args.markdown, "w", encoding="utf-8") as f:
