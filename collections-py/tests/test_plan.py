@@ -336,6 +336,10 @@ def test_score_with_probabilities() -> None:
     # Paid with 0.8 then 0.64: 400.00 and 352.00; value 752.00; npv 400 + 352 / 1.1 = 720.00.
     assert (hazard.expected_value, hazard.expected_npv) == (Decimal("752.00"), Decimal("720.00"))
     assert Probabilities.constant_hazard("0.2").for_promises(2) == (Decimal("0.8"), Decimal("0.64"))
+    # A count beyond a schedule's row limit (100,000) is refused before anything is allocated.
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        Probabilities.certain().for_promises(4_294_967_295)
+    assert e.value.field == "n"
     certain = scorer.score(year_plan())
     # By expected npv: 1000 (certain), 750 (half), 720 (hazard).
     assert rank([hazard, certain, half]) == [1, 2, 0]

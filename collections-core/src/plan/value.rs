@@ -95,6 +95,7 @@ impl Discount {
 /// assert_eq!(p.for_promises(3)?, [Decimal::new(9, 1), Decimal::new(81, 2), Decimal::new(729, 3)]);
 /// assert_eq!(Probabilities::PerInstallment(vec![Decimal::new(11, 1)]).for_promises(1).unwrap_err().field(), "probabilities");
 /// assert_eq!(Probabilities::ConstantHazard(Decimal::from(-1)).validate().unwrap_err().field(), "hazard");
+/// assert_eq!(Probabilities::Certain.for_promises(100_001).unwrap_err().field(), "n");
 /// # Ok::<(), collections_core::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -134,8 +135,14 @@ impl Probabilities {
         }
     }
 
-    /// The probability of each of `n` promises.
+    /// The probability of each of `n` promises; `n` at most a schedule's
+    /// [`MAX_ROWS_LIMIT`](crate::schedule::MAX_ROWS_LIMIT) (else an error naming `n`, rather than a list
+    /// too large to allocate).
     pub fn for_promises(&self, n: usize) -> Result<Vec<Decimal>> {
+        let limit = crate::schedule::MAX_ROWS_LIMIT;
+        if u32::try_from(n).map_or(true, |n| n > limit) {
+            return Err(Error::invalid("n", n, format!("must be at most {limit}")));
+        }
         self.iter(n)?.collect()
     }
 
