@@ -455,18 +455,17 @@ fn replanning_after_a_break_amortizes_the_remainder() {
         (tr.status, tr.status_date),
         (ArrangementStatus::Broken, Some(d("2026-04-16")))
     );
+    let three_months = |start| {
+        ReplanTerms::new(
+            d(start),
+            d("2026-06-01"),
+            Frequency::Monthly,
+            TermOrPayment::Term(3),
+        )
+    };
     // 900 - 200 = 700 left, split 2:1 as 466.67 and 233.33; 700 / 3 = 233.33, last 233.34.
     let again = plan
-        .replan(
-            &tr,
-            &ReplanTerms::new(
-                d("2026-05-01"),
-                d("2026-06-01"),
-                Frequency::Monthly,
-                TermOrPayment::Term(3),
-            ),
-            &PlanBounds::default(),
-        )
+        .replan(&tr, &three_months("2026-05-01"), &PlanBounds::default())
         .unwrap();
     assert_eq!(again.debts()[0].balance, dec("466.67"));
     assert_eq!(again.debts()[1].balance, dec("233.33"));
@@ -474,18 +473,31 @@ fn replanning_after_a_break_amortizes_the_remainder() {
     assert_eq!(amounts, [dec("233.33"), dec("233.33"), dec("233.34")]);
     // A start before the tracking date is refused.
     let err = plan
+        .replan(&tr, &three_months("2026-04-01"), &PlanBounds::default())
+        .unwrap_err();
+    assert_eq!(err.field(), "start_date");
+    // A tracking of another plan (eight promises of 100, not nine) is refused, naming tracking.
+    let other = Arrangement::from_promises(
+        &terms("800", "2026-01-01"),
+        None,
+        (1..=8u32)
+            .map(|m| Promise::new(NaiveDate::from_ymd_opt(2026, m, 15).unwrap(), dec("100")))
+            .collect(),
+    )
+    .unwrap();
+    let foreign = track(&other, &[], d("2026-05-01"), &BreakRule::default()).unwrap();
+    let err = plan
         .replan(
-            &tr,
-            &ReplanTerms::new(
-                d("2026-04-01"),
-                d("2026-06-01"),
-                Frequency::Monthly,
-                TermOrPayment::Term(3),
-            ),
+            &foreign,
+            &three_months("2026-05-01"),
             &PlanBounds::default(),
         )
         .unwrap_err();
-    assert_eq!(err.field(), "start_date");
+    assert_eq!(err.field(), "tracking");
+    assert!(
+        err.to_string().contains("8 promises from 2026-01-15"),
+        "{err}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------------

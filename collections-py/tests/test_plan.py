@@ -301,6 +301,13 @@ def test_replan_after_a_break() -> None:
     with pytest.raises(cc.InvalidArgumentError) as e:
         plan.replan(t, ReplanTerms("2026-03-20", "2026-04-20", term=2), PlanBounds(minimum_installment=80))
     assert e.value.field == "minimum_installment"
+    # A tracking of another plan (150 + 150, not 100 x 3) is refused, naming tracking.
+    other = Arrangement.from_promises(
+        PlanTerms("USD", [("card", 300)], "2026-01-01"), [("2026-01-15", 150), ("2026-02-15", 150)]
+    )
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        plan.replan(track(other, [], "2026-03-20"), ReplanTerms("2026-03-20", "2026-04-20", term=2))
+    assert (e.value.field, e.value.value) == ("tracking", "2 promises from 2026-01-15")
     terms = ReplanTerms("2026-03-20", "2026-04-20", term=2)
     assert ReplanTerms.from_json(terms.to_json()) == terms and terms.frequency == "monthly"
 

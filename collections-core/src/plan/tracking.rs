@@ -521,7 +521,8 @@ impl ReplanTerms {
 impl Arrangement {
     /// A new arrangement for what is left after `tracking` (typically after a break): the remainder
     /// amortized by [`amortize`] from `terms`, split across the debts pro rata to their original balances
-    /// (to the cent), with the same freeze and kept rule and checked against `bounds`.
+    /// (to the cent), with the same freeze and kept rule and checked against `bounds`. A tracking of
+    /// another arrangement (its promises differ) is refused, naming `tracking`.
     ///
     /// ```
     /// use chrono::NaiveDate;
@@ -549,6 +550,26 @@ impl Arrangement {
         terms: &ReplanTerms,
         bounds: &super::PlanBounds,
     ) -> Result<Arrangement> {
+        let own = tracking.promises.len() == self.promises().len()
+            && tracking
+                .promises
+                .iter()
+                .zip(self.promises())
+                .all(|(t, p)| t.date == p.date && t.amount == p.amount);
+        if !own {
+            return Err(Error::invalid(
+                "tracking",
+                format!(
+                    "{} promises from {}",
+                    tracking.promises.len(),
+                    tracking
+                        .promises
+                        .first()
+                        .map_or_else(|| "none".to_string(), |p| p.date.to_string())
+                ),
+                "is not a tracking of this arrangement: its promises differ (track this arrangement)",
+            ));
+        }
         if terms.start_date < tracking.as_of {
             return Err(Error::invalid(
                 "start_date",
