@@ -29,6 +29,8 @@ def client() -> Iterator[Any]:
     """Two worker processes of one thread and 512 MiB each, no dashboard, their logs silenced; shut down
     at the end of the module."""
     # pytest imports this module under a name the workers cannot import: its functions go by value.
+    # (Dask pickles a task's nested functions by reference when plain pickle can: run from
+    # collections-py, as `make test` does, so the workers can import `tests.test_dask`.)
     cloudpickle.register_pickle_by_value(sys.modules[__name__])
     cluster = distributed.LocalCluster(
         n_workers=2,
@@ -36,6 +38,9 @@ def client() -> Iterator[Any]:
         processes=True,
         memory_limit="512MiB",
         dashboard_address=None,
+        # With the dashboard off the scheduler still serves HTTP, by default on 8787; a second run on
+        # the machine would find it taken and warn (an error under -W error): any free port instead.
+        scheduler_kwargs={"dashboard_address": ":0"},
         silence_logs=logging.ERROR,
     )
     try:
