@@ -245,3 +245,50 @@ pub(crate) fn give_back<'py>(
         }
     }
 }
+
+/// One column, given back as the kind of column `like` is: a pandas Series (its index and name kept;
+/// float64 as numpy's float64, NaN for a null; other types as `pd.ArrowDtype`), a polars Series (its
+/// name kept), otherwise a pyarrow Array.
+pub(crate) fn give_back_column<'py>(
+    py: Python<'py>,
+    array: ArrayRef,
+    like: &Bound<'py, PyAny>,
+    export: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let is_float = matches!(array.data_type(), DataType::Float64);
+    let mut table = OutputTable::new();
+    table.push("values", array);
+    let batch = table.batch(false).map_err(raise)?;
+    let stream = Bound::new(py, ArrowStream { batch })?;
+    let pa = optional_import(py, "pyarrow", export)?;
+    let column = pa
+        .getattr("table")?
+        .call1((stream,))?
+        .call_method1("column", (0,))?
+        .call_method0("combine_chunks")?;
+    let module = like
+        .get_type()
+        .getattr("__module__")?
+        .extract::<String>()
+        .unwrap_or_default();
+    if module.starts_with("pandas") {
+        let pd = optional_import(py, "pandas", export)?;
+        let kwargs = PyDict::new(py);
+        if !is_float {
+            kwargs.set_item("types_mapper", pd.getattr("ArrowDtype")?)?;
+        }
+        let series = column.call_method("to_pandas", (), Some(&kwargs))?;
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("index", like.getattr("index")?)?;
+        kwargs.set_item("name", like.getattr("name")?)?;
+        return pd
+            .getattr("Series")?
+            .call((series.getattr("array")?,), Some(&kwargs));
+    }
+    if module.starts_with("polars") {
+        let pl = optional_import(py, "polars", export)?;
+        let series = pl.getattr("from_arrow")?.call1((column,))?;
+        return series.call_method1("alias", (like.getattr("name")?,));
+    }
+    Ok(column)
+}

@@ -8,17 +8,28 @@ use pyo3::prelude::*;
 use pyo3::types::PyFloat;
 use rust_decimal::Decimal;
 
-use crate::arrow::{give_back, prefixed, InputColumn, InputTable, OutputTable};
+use std::sync::Arc;
+
+use arrow_array::Int64Array;
+use arrow_buffer::NullBuffer;
+use chrono::Datelike;
+
+use crate::arrow::{
+    give_back, prefixed, units_at, InputColumn, InputTable, OutputTable, UNIX_EPOCH_FROM_CE,
+};
 use crate::calendar::frequency_arg;
 use crate::convert::{decimal_arg, int_arg, str_arg};
 use crate::debt::table::float_money_arg;
 use crate::debt::{given, rounding_arg};
 use crate::errors::{invalid, raise, CoreResultExt};
 use crate::money::currency_arg;
-use crate::threads::{par_map_detached, progress_arg};
+use crate::threads::{par_map_detached, progress_arg, threads_for};
 
 /// Loans below this many per thread are amortized on one thread.
 const LOANS_PER_THREAD: usize = 16;
+
+/// Output rows below this many per thread are written on one thread.
+const ROWS_PER_THREAD: usize = 1 << 14;
 
 /// The columns a loans table must have.
 const REQUIRED: [&str; 5] = [
@@ -322,7 +333,7 @@ pub fn amortize_many<'py>(
         .detach(|| the_currency(currencies.as_ref(), rows, default_currency))
         .or_raise()?;
     let places = the_currency.minor_units();
-    let build = |&row: &usize| -> Result<Result<Schedule, Error>, Error> {
+    let build = |&row: &usize| -> Result<Result<Installments, Error>, Error> {
         let one = columns
             .loan(row, places, floats, default_frequency)
             .and_then(|loan| {
@@ -341,6 +352,7 @@ pub fn amortize_many<'py>(
                     terms.max_rows = m;
                 }
                 schedule::amortize(&terms)
+                    .and_then(|s| Installments::of(&s, places))
                     .map_err(|e| prefixed(e, &format!("loan {}", columns.ids.show(row))))
             });
         match one {
@@ -351,8 +363,8 @@ pub fn amortize_many<'py>(
     };
     let indices: Vec<usize> = (0..rows).collect();
     let built = par_map_detached(py, &indices, LOANS_PER_THREAD, build, progress.as_mut())?;
-    let schedules = built.map_err(|(_, e)| raise(e))?;
-    let out = py.detach(|| output(&columns.ids, &schedules, places, error_column));
+    let loans = built.map_err(|(_, e)| raise(e))?;
+    let out = py.detach(|| output(&columns.ids, &loans, error_column));
     give_back(
         py,
         out.or_raise()?,
@@ -362,65 +374,241 @@ pub fn amortize_many<'py>(
     )
 }
 
-/// The long table of the schedules: one row per installment (one row of nulls and its error for a
-/// loan that failed, when `error_column`).
-fn output(
-    ids: &InputColumn,
-    schedules: &[Result<Schedule, Error>],
-    places: u32,
-    error_column: bool,
-) -> Result<OutputTable, Error> {
-    let n: usize = schedules
-        .iter()
-        .map(|s| s.as_ref().map_or(1, |s| s.rows().len()))
-        .sum();
-    let mut loan_rows = Vec::with_capacity(n);
-    let mut numbers = Vec::with_capacity(n);
-    let mut dates = Vec::with_capacity(n);
-    let (mut pay, mut interest, mut principal, mut balance) = (
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-    );
-    let mut errors: Vec<Option<String>> = Vec::new();
-    for (k, s) in schedules.iter().enumerate() {
-        match s {
-            Ok(s) => {
-                for r in s.rows() {
-                    loan_rows.push(k);
-                    numbers.push(Some(i64::from(r.number)));
-                    dates.push(Some(r.due_date));
-                    pay.push(Some(r.payment));
-                    interest.push(Some(r.interest));
-                    principal.push(Some(r.principal));
-                    balance.push(Some(r.closing_balance));
-                    if error_column {
-                        errors.push(None);
-                    }
+/// A loan's installments as written out: each one's number and due date (days from 1970-01-01), and
+/// its amounts (payment, interest, principal, balance after) in units of `10^-scale`, as i64 when
+/// every amount of the loan fits one (the usual case: half the memory), else as i128.
+#[derive(Debug)]
+struct Installments {
+    numbers: Vec<(u32, i32)>,
+    amounts: Amounts,
+    scale: u32,
+}
+
+/// The amounts of a loan's installments.
+#[derive(Debug)]
+enum Amounts {
+    Narrow(Vec<[i64; 4]>),
+    Wide(Vec<[i128; 4]>),
+}
+
+impl Installments {
+    /// The installments of a schedule, amounts at `places` (or more, when an amount has more).
+    fn of(s: &Schedule, places: u32) -> Result<Installments, Error> {
+        let rows = s.rows();
+        let each = |r: &schedule::Row| [r.payment, r.interest, r.principal, r.closing_balance];
+        let scale = if rows.iter().flat_map(each).all(|d| d.scale() == places) {
+            places
+        } else {
+            rows.iter()
+                .flat_map(each)
+                .map(|d| d.scale())
+                .fold(places, u32::max)
+        };
+        let units = |d: Decimal| {
+            if d.scale() == scale {
+                return Ok(d.mantissa());
+            }
+            units_at(d, scale).ok_or_else(|| Error::Overflow {
+                field: "balance",
+                value: d.to_string(),
+            })
+        };
+        let numbers = rows
+            .iter()
+            .map(|r| (r.number, r.due_date.num_days_from_ce() - UNIX_EPOCH_FROM_CE))
+            .collect();
+        let mut wide = Vec::with_capacity(rows.len());
+        for r in rows {
+            let [a, b, c, d] = each(r);
+            wide.push([units(a)?, units(b)?, units(c)?, units(d)?]);
+        }
+        let narrow: Option<Vec<[i64; 4]>> = wide
+            .iter()
+            .map(|a| {
+                let [x, y, z, w] = a.map(i64::try_from);
+                Some([x.ok()?, y.ok()?, z.ok()?, w.ok()?])
+            })
+            .collect();
+        let amounts = match narrow {
+            Some(n) => Amounts::Narrow(n),
+            None => Amounts::Wide(wide),
+        };
+        Ok(Installments {
+            numbers,
+            amounts,
+            scale,
+        })
+    }
+}
+
+/// The output columns of some loans' installments, filled in place.
+struct Part<'a> {
+    loan_rows: &'a mut [usize],
+    numbers: &'a mut [i64],
+    days: &'a mut [i32],
+    amounts: [&'a mut [i128]; 4],
+    valid: &'a mut [bool],
+}
+
+/// Writes the installments of `loans` (the first being loan `first`) into `part`, amounts at `scale`.
+fn fill(part: Part<'_>, loans: &[Result<Installments, Error>], first: usize, scale: u32) {
+    let Part {
+        loan_rows,
+        numbers,
+        days,
+        amounts: [pay, interest, principal, balance],
+        valid,
+    } = part;
+    let mut at = 0;
+    for (k, loan) in loans.iter().enumerate() {
+        let Ok(l) = loan else {
+            loan_rows[at] = first + k;
+            valid[at] = false;
+            at += 1;
+            continue;
+        };
+        let count = l.numbers.len();
+        loan_rows[at..at + count].fill(first + k);
+        for (i, &(number, day)) in l.numbers.iter().enumerate() {
+            numbers[at + i] = i64::from(number);
+            days[at + i] = day;
+        }
+        // A loan at a smaller scale than the table's is brought up to it (checked to fit before).
+        let up = 10i128.pow(scale - l.scale);
+        let mut put = |i: usize, a: [i128; 4]| {
+            let a = if up == 1 { a } else { a.map(|x| x * up) };
+            pay[at + i] = a[0];
+            interest[at + i] = a[1];
+            principal[at + i] = a[2];
+            balance[at + i] = a[3];
+        };
+        match &l.amounts {
+            Amounts::Narrow(rows) => {
+                for (i, a) in rows.iter().enumerate() {
+                    put(i, a.map(i128::from));
                 }
             }
-            Err(e) => {
-                loan_rows.push(k);
-                numbers.push(None);
-                dates.push(None);
-                pay.push(None);
-                interest.push(None);
-                principal.push(None);
-                balance.push(None);
-                errors.push(Some(error_text(e)));
+            Amounts::Wide(rows) => {
+                for (i, a) in rows.iter().enumerate() {
+                    put(i, *a);
+                }
             }
         }
+        at += count;
     }
+}
+
+/// The long table of the schedules: one row per installment (one row of nulls and its error for a
+/// loan that failed, when `error_column`), written on the threads of `set_threads`.
+fn output(
+    ids: &InputColumn,
+    loans: &[Result<Installments, Error>],
+    error_column: bool,
+) -> Result<OutputTable, Error> {
+    let sizes: Vec<usize> = loans
+        .iter()
+        .map(|l| l.as_ref().map_or(1, |l| l.numbers.len()))
+        .collect();
+    let n: usize = sizes.iter().sum();
+    let scale = loans.iter().flatten().map(|l| l.scale).max().unwrap_or(0);
+    // Every amount fits decimal128 at the table's scale (checked before the multiplication below; an
+    // amount already at that scale is a Decimal's mantissa, below 2^96 and so below 10^38).
+    for l in loans.iter().flatten().filter(|l| l.scale < scale) {
+        let up = 10i128.pow(scale - l.scale);
+        let fits = |a: i128| {
+            a.checked_mul(up)
+                .is_some_and(|u| u.unsigned_abs() < 10u128.pow(38))
+        };
+        let bad = match &l.amounts {
+            Amounts::Narrow(rows) => rows
+                .iter()
+                .flatten()
+                .map(|&a| i128::from(a))
+                .find(|&a| !fits(a)),
+            Amounts::Wide(rows) => rows.iter().flatten().copied().find(|&a| !fits(a)),
+        };
+        if let Some(a) = bad {
+            return Err(Error::Overflow {
+                field: "balance",
+                value: a.to_string(),
+            });
+        }
+    }
+    let mut loan_rows = vec![0usize; n];
+    let mut numbers = vec![0i64; n];
+    let mut days = vec![0i32; n];
+    let mut amounts: [Vec<i128>; 4] = std::array::from_fn(|_| vec![0i128; n]);
+    let mut valid = vec![true; n];
+
+    // Each thread fills the rows of a contiguous run of loans.
+    let threads = threads_for(n, ROWS_PER_THREAD);
+    let per = loans.len().div_ceil(threads).max(1);
+    {
+        let [a0, a1, a2, a3] = &mut amounts;
+        let (mut lr, mut nu, mut da, mut va) = (
+            &mut loan_rows[..],
+            &mut numbers[..],
+            &mut days[..],
+            &mut valid[..],
+        );
+        let (mut p0, mut p1, mut p2, mut p3) = (&mut a0[..], &mut a1[..], &mut a2[..], &mut a3[..]);
+        let mut jobs = Vec::with_capacity(threads);
+        for (j, group) in loans.chunks(per).enumerate() {
+            let first = j * per;
+            let rows: usize = sizes[first..first + group.len()].iter().sum();
+            let part;
+            (part, lr, nu, da, va, p0, p1, p2, p3) = {
+                let (l, lr) = lr.split_at_mut(rows);
+                let (u, nu) = nu.split_at_mut(rows);
+                let (d, da) = da.split_at_mut(rows);
+                let (v, va) = va.split_at_mut(rows);
+                let (x0, p0) = p0.split_at_mut(rows);
+                let (x1, p1) = p1.split_at_mut(rows);
+                let (x2, p2) = p2.split_at_mut(rows);
+                let (x3, p3) = p3.split_at_mut(rows);
+                let part = Part {
+                    loan_rows: l,
+                    numbers: u,
+                    days: d,
+                    amounts: [x0, x1, x2, x3],
+                    valid: v,
+                };
+                (part, lr, nu, da, va, p0, p1, p2, p3)
+            };
+            jobs.push((part, group, first));
+        }
+        if jobs.len() <= 1 {
+            for (part, group, first) in jobs {
+                fill(part, group, first, scale);
+            }
+        } else {
+            std::thread::scope(|s| {
+                for (part, group, first) in jobs {
+                    s.spawn(move || fill(part, group, first, scale));
+                }
+            });
+        }
+    }
+
+    let nulls = (!valid.iter().all(|v| *v)).then(|| NullBuffer::from(valid));
     let mut t = OutputTable::new();
-    t.push("loan_id", ids.take(&loan_rows)?)
-        .ints("number", numbers)
-        .dates("due_date", &dates);
-    t.money("payment", &pay, places)?
-        .money("interest", &interest, places)?
-        .money("principal", &principal, places)?
-        .money("balance", &balance, places)?;
+    t.push("loan_id", ids.take(&loan_rows)?);
+    let numbers = Int64Array::new(numbers.into(), nulls.clone());
+    t.push("number", Arc::new(numbers));
+    t.date_days("due_date", days, nulls.clone());
+    let [pay, interest, principal, balance] = amounts;
+    t.money_units("payment", pay, nulls.clone(), scale)
+        .money_units("interest", interest, nulls.clone(), scale)
+        .money_units("principal", principal, nulls.clone(), scale)
+        .money_units("balance", balance, nulls, scale);
     if error_column {
+        let errors: Vec<Option<String>> = loans
+            .iter()
+            .flat_map(|l| match l {
+                Ok(l) => vec![None; l.numbers.len()],
+                Err(e) => vec![Some(error_text(e))],
+            })
+            .collect();
         t.strs("error", &errors);
     }
     Ok(t)
