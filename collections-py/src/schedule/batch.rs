@@ -15,7 +15,7 @@ use arrow_buffer::NullBuffer;
 use chrono::Datelike;
 
 use crate::arrow::{
-    give_back, prefixed, units_at, InputColumn, InputTable, OutputTable, UNIX_EPOCH_FROM_CE,
+    give_back_parts, prefixed, units_at, InputColumn, InputTable, OutputTable, UNIX_EPOCH_FROM_CE,
 };
 use crate::calendar::frequency_arg;
 use crate::convert::{decimal_arg, int_arg, str_arg};
@@ -23,13 +23,13 @@ use crate::debt::table::float_money_arg;
 use crate::debt::{given, rounding_arg};
 use crate::errors::{invalid, raise, CoreResultExt};
 use crate::money::currency_arg;
-use crate::threads::{par_map_detached, progress_arg, threads_for};
+use crate::threads::{par_map, par_map_detached, progress_arg, threads_for};
 
 /// Loans below this many per thread are amortized on one thread.
 const LOANS_PER_THREAD: usize = 16;
 
-/// Output rows below this many per thread are written on one thread.
-const ROWS_PER_THREAD: usize = 1 << 14;
+/// Runs of loans a thread: each run is one part of the output (a record batch).
+const RUNS_PER_THREAD: usize = 4;
 
 /// The columns a loans table must have.
 const REQUIRED: [&str; 5] = [
@@ -333,283 +333,202 @@ pub fn amortize_many<'py>(
         .detach(|| the_currency(currencies.as_ref(), rows, default_currency))
         .or_raise()?;
     let places = the_currency.minor_units();
-    let build = |&row: &usize| -> Result<Result<Installments, Error>, Error> {
-        let one = columns
-            .loan(row, places, floats, default_frequency)
-            .and_then(|loan| {
-                let mut terms = ScheduleTerms::new(
-                    loan.principal,
-                    the_currency,
-                    loan.rate,
-                    loan.start,
-                    loan.first_due,
-                    loan.frequency,
-                    loan.term_or_payment,
-                );
-                terms.payment_rounding = payment_rounding;
-                terms.interest_rounding = interest_rounding;
-                if let Some(m) = max_rows {
-                    terms.max_rows = m;
-                }
-                schedule::amortize(&terms)
-                    .and_then(|s| Installments::of(&s, places))
-                    .map_err(|e| prefixed(e, &format!("loan {}", columns.ids.show(row))))
-            });
-        match one {
+    let schedule_of = |row: usize| -> Result<Schedule, Error> {
+        let loan = columns.loan(row, places, floats, default_frequency)?;
+        let mut terms = ScheduleTerms::new(
+            loan.principal,
+            the_currency,
+            loan.rate,
+            loan.start,
+            loan.first_due,
+            loan.frequency,
+            loan.term_or_payment,
+        );
+        terms.payment_rounding = payment_rounding;
+        terms.interest_rounding = interest_rounding;
+        if let Some(m) = max_rows {
+            terms.max_rows = m;
+        }
+        schedule::amortize(&terms)
+            .map_err(|e| prefixed(e, &format!("loan {}", columns.ids.show(row))))
+    };
+    // The loans in runs, one part of the output each: several runs a thread, so that a thread that
+    // finishes early takes another.
+    let runs: Vec<std::ops::Range<usize>> = {
+        let count = (threads_for(rows, LOANS_PER_THREAD) * RUNS_PER_THREAD).min(rows.max(1));
+        let per = rows.div_ceil(count).max(1);
+        (0..count)
+            .map(|k| (k * per).min(rows)..((k + 1) * per).min(rows))
+            .filter(|r| !r.is_empty() || rows == 0)
+            .collect()
+    };
+    let parts = if let Some(progress) = progress.as_mut() {
+        // With progress the schedules are built loan by loan (the progress counts loans), then
+        // written out run by run.
+        let indices: Vec<usize> = (0..rows).collect();
+        let one = |&row: &usize| match schedule_of(row) {
             Ok(s) => Ok(Ok(s)),
             Err(e) if error_column => Ok(Err(e)),
             Err(e) => Err(e),
-        }
+        };
+        let built = par_map_detached(py, &indices, LOANS_PER_THREAD, one, Some(progress))?;
+        let schedules = built.map_err(|(_, e)| raise(e))?;
+        py.detach(|| {
+            par_map(&runs, 1, |run| {
+                let mut part = Part::new(places, error_column);
+                for row in run.clone() {
+                    part.push(row, schedules[row].as_ref())?;
+                }
+                Ok(part)
+            })
+        })
+    } else {
+        py.detach(|| {
+            par_map(&runs, 1, |run| {
+                let mut part = Part::new(places, error_column);
+                for row in run.clone() {
+                    match schedule_of(row) {
+                        Ok(s) => part.push(row, Ok(&s))?,
+                        Err(e) if error_column => part.push(row, Err(&e))?,
+                        Err(e) => return Err(e),
+                    }
+                }
+                Ok(part)
+            })
+        })
     };
-    let indices: Vec<usize> = (0..rows).collect();
-    let built = par_map_detached(py, &indices, LOANS_PER_THREAD, build, progress.as_mut())?;
-    let loans = built.map_err(|(_, e)| raise(e))?;
-    let out = py.detach(|| output(&columns.ids, &loans, error_column));
-    give_back(
-        py,
-        out.or_raise()?,
-        table.kind(),
-        float_money,
-        "amortize_many",
-    )
+    let parts = parts.map_err(|(_, e)| raise(e))?;
+    let tables = py.detach(|| Part::tables(parts, &columns.ids)).or_raise()?;
+    give_back_parts(py, tables, table.kind(), float_money, "amortize_many")
 }
 
-/// A loan's installments as written out: each one's number and due date (days from 1970-01-01), and
-/// its amounts (payment, interest, principal, balance after) in units of `10^-scale`, as i64 when
-/// every amount of the loan fits one (the usual case: half the memory), else as i128.
+/// The output columns of a run of loans, written as their schedules are built: one row per
+/// installment (one row of nulls for a loan that failed, with its error when `errors`), amounts as
+/// units of `10^-scale`.
 #[derive(Debug)]
-struct Installments {
-    numbers: Vec<(u32, i32)>,
-    amounts: Amounts,
+struct Part {
+    loan_rows: Vec<usize>,
+    numbers: Vec<i64>,
+    days: Vec<i32>,
+    amounts: [Vec<i128>; 4],
+    valid: Vec<bool>,
+    errors: Option<Vec<Option<String>>>,
     scale: u32,
 }
 
-/// The amounts of a loan's installments.
-#[derive(Debug)]
-enum Amounts {
-    Narrow(Vec<[i64; 4]>),
-    Wide(Vec<[i128; 4]>),
-}
-
-impl Installments {
-    /// The installments of a schedule, amounts at `places` (or more, when an amount has more).
-    fn of(s: &Schedule, places: u32) -> Result<Installments, Error> {
-        let rows = s.rows();
-        let each = |r: &schedule::Row| [r.payment, r.interest, r.principal, r.closing_balance];
-        let scale = if rows.iter().flat_map(each).all(|d| d.scale() == places) {
-            places
-        } else {
-            rows.iter()
-                .flat_map(each)
-                .map(|d| d.scale())
-                .fold(places, u32::max)
-        };
-        let units = |d: Decimal| {
-            if d.scale() == scale {
-                return Ok(d.mantissa());
-            }
-            units_at(d, scale).ok_or_else(|| Error::Overflow {
-                field: "balance",
-                value: d.to_string(),
-            })
-        };
-        let numbers = rows
-            .iter()
-            .map(|r| (r.number, r.due_date.num_days_from_ce() - UNIX_EPOCH_FROM_CE))
-            .collect();
-        let mut wide = Vec::with_capacity(rows.len());
-        for r in rows {
-            let [a, b, c, d] = each(r);
-            wide.push([units(a)?, units(b)?, units(c)?, units(d)?]);
-        }
-        let narrow: Option<Vec<[i64; 4]>> = wide
-            .iter()
-            .map(|a| {
-                let [x, y, z, w] = a.map(i64::try_from);
-                Some([x.ok()?, y.ok()?, z.ok()?, w.ok()?])
-            })
-            .collect();
-        let amounts = match narrow {
-            Some(n) => Amounts::Narrow(n),
-            None => Amounts::Wide(wide),
-        };
-        Ok(Installments {
-            numbers,
-            amounts,
-            scale,
-        })
+/// The overflow of an amount that does not fit decimal128.
+fn too_wide(value: impl std::fmt::Display) -> Error {
+    Error::Overflow {
+        field: "balance",
+        value: value.to_string(),
     }
 }
 
-/// The output columns of some loans' installments, filled in place.
-struct Part<'a> {
-    loan_rows: &'a mut [usize],
-    numbers: &'a mut [i64],
-    days: &'a mut [i32],
-    amounts: [&'a mut [i128]; 4],
-    valid: &'a mut [bool],
-}
-
-/// Writes the installments of `loans` (the first being loan `first`) into `part`, amounts at `scale`.
-fn fill(part: Part<'_>, loans: &[Result<Installments, Error>], first: usize, scale: u32) {
-    let Part {
-        loan_rows,
-        numbers,
-        days,
-        amounts: [pay, interest, principal, balance],
-        valid,
-    } = part;
-    let mut at = 0;
-    for (k, loan) in loans.iter().enumerate() {
-        let Ok(l) = loan else {
-            loan_rows[at] = first + k;
-            valid[at] = false;
-            at += 1;
-            continue;
-        };
-        let count = l.numbers.len();
-        loan_rows[at..at + count].fill(first + k);
-        for (i, &(number, day)) in l.numbers.iter().enumerate() {
-            numbers[at + i] = i64::from(number);
-            days[at + i] = day;
+impl Part {
+    fn new(places: u32, errors: bool) -> Part {
+        Part {
+            loan_rows: Vec::new(),
+            numbers: Vec::new(),
+            days: Vec::new(),
+            amounts: Default::default(),
+            valid: Vec::new(),
+            errors: errors.then(Vec::new),
+            scale: places,
         }
-        // A loan at a smaller scale than the table's is brought up to it (checked to fit before).
-        let up = 10i128.pow(scale - l.scale);
-        let mut put = |i: usize, a: [i128; 4]| {
-            let a = if up == 1 { a } else { a.map(|x| x * up) };
-            pay[at + i] = a[0];
-            interest[at + i] = a[1];
-            principal[at + i] = a[2];
-            balance[at + i] = a[3];
-        };
-        match &l.amounts {
-            Amounts::Narrow(rows) => {
-                for (i, a) in rows.iter().enumerate() {
-                    put(i, a.map(i128::from));
-                }
-            }
-            Amounts::Wide(rows) => {
-                for (i, a) in rows.iter().enumerate() {
-                    put(i, *a);
-                }
-            }
-        }
-        at += count;
     }
-}
 
-/// The long table of the schedules: one row per installment (one row of nulls and its error for a
-/// loan that failed, when `error_column`), written on the threads of `set_threads`.
-fn output(
-    ids: &InputColumn,
-    loans: &[Result<Installments, Error>],
-    error_column: bool,
-) -> Result<OutputTable, Error> {
-    let sizes: Vec<usize> = loans
-        .iter()
-        .map(|l| l.as_ref().map_or(1, |l| l.numbers.len()))
-        .collect();
-    let n: usize = sizes.iter().sum();
-    let scale = loans.iter().flatten().map(|l| l.scale).max().unwrap_or(0);
-    // Every amount fits decimal128 at the table's scale (checked before the multiplication below; an
-    // amount already at that scale is a Decimal's mantissa, below 2^96 and so below 10^38).
-    for l in loans.iter().flatten().filter(|l| l.scale < scale) {
-        let up = 10i128.pow(scale - l.scale);
-        let fits = |a: i128| {
-            a.checked_mul(up)
-                .is_some_and(|u| u.unsigned_abs() < 10u128.pow(38))
+    /// Brings the amounts to `scale` (more places); an amount that would not fit is an overflow.
+    fn rescale(&mut self, scale: u32) -> Result<(), Error> {
+        if scale <= self.scale {
+            return Ok(());
+        }
+        let up = 10i128.pow(scale - self.scale);
+        for column in &mut self.amounts {
+            for a in column.iter_mut() {
+                *a = a
+                    .checked_mul(up)
+                    .filter(|u| u.unsigned_abs() < 10u128.pow(38))
+                    .ok_or_else(|| too_wide(*a))?;
+            }
+        }
+        self.scale = scale;
+        Ok(())
+    }
+
+    /// Writes loan `row`'s installments, or its one row of nulls and error.
+    fn push(&mut self, row: usize, schedule: Result<&Schedule, &Error>) -> Result<(), Error> {
+        let s = match schedule {
+            Ok(s) => s,
+            Err(e) => {
+                self.loan_rows.push(row);
+                self.numbers.push(0);
+                self.days.push(0);
+                for column in &mut self.amounts {
+                    column.push(0);
+                }
+                self.valid.push(false);
+                if let Some(errors) = &mut self.errors {
+                    errors.push(Some(error_text(e)));
+                }
+                return Ok(());
+            }
         };
-        let bad = match &l.amounts {
-            Amounts::Narrow(rows) => rows
+        let n = s.rows().len();
+        self.loan_rows.extend(std::iter::repeat_n(row, n));
+        self.valid.extend(std::iter::repeat_n(true, n));
+        if let Some(errors) = &mut self.errors {
+            errors.extend(std::iter::repeat_n(None, n));
+        }
+        for r in s.rows() {
+            self.numbers.push(i64::from(r.number));
+            self.days
+                .push(r.due_date.num_days_from_ce() - UNIX_EPOCH_FROM_CE);
+            let values = [r.payment, r.interest, r.principal, r.closing_balance];
+            // An amount with more places than the currency's moves the part to its scale.
+            if let Some(wider) = values
                 .iter()
-                .flatten()
-                .map(|&a| i128::from(a))
-                .find(|&a| !fits(a)),
-            Amounts::Wide(rows) => rows.iter().flatten().copied().find(|&a| !fits(a)),
-        };
-        if let Some(a) = bad {
-            return Err(Error::Overflow {
-                field: "balance",
-                value: a.to_string(),
-            });
-        }
-    }
-    let mut loan_rows = vec![0usize; n];
-    let mut numbers = vec![0i64; n];
-    let mut days = vec![0i32; n];
-    let mut amounts: [Vec<i128>; 4] = std::array::from_fn(|_| vec![0i128; n]);
-    let mut valid = vec![true; n];
-
-    // Each thread fills the rows of a contiguous run of loans.
-    let threads = threads_for(n, ROWS_PER_THREAD);
-    let per = loans.len().div_ceil(threads).max(1);
-    {
-        let [a0, a1, a2, a3] = &mut amounts;
-        let (mut lr, mut nu, mut da, mut va) = (
-            &mut loan_rows[..],
-            &mut numbers[..],
-            &mut days[..],
-            &mut valid[..],
-        );
-        let (mut p0, mut p1, mut p2, mut p3) = (&mut a0[..], &mut a1[..], &mut a2[..], &mut a3[..]);
-        let mut jobs = Vec::with_capacity(threads);
-        for (j, group) in loans.chunks(per).enumerate() {
-            let first = j * per;
-            let rows: usize = sizes[first..first + group.len()].iter().sum();
-            let part;
-            (part, lr, nu, da, va, p0, p1, p2, p3) = {
-                let (l, lr) = lr.split_at_mut(rows);
-                let (u, nu) = nu.split_at_mut(rows);
-                let (d, da) = da.split_at_mut(rows);
-                let (v, va) = va.split_at_mut(rows);
-                let (x0, p0) = p0.split_at_mut(rows);
-                let (x1, p1) = p1.split_at_mut(rows);
-                let (x2, p2) = p2.split_at_mut(rows);
-                let (x3, p3) = p3.split_at_mut(rows);
-                let part = Part {
-                    loan_rows: l,
-                    numbers: u,
-                    days: d,
-                    amounts: [x0, x1, x2, x3],
-                    valid: v,
-                };
-                (part, lr, nu, da, va, p0, p1, p2, p3)
-            };
-            jobs.push((part, group, first));
-        }
-        if jobs.len() <= 1 {
-            for (part, group, first) in jobs {
-                fill(part, group, first, scale);
+                .map(|d| d.scale())
+                .filter(|s| *s > self.scale)
+                .max()
+            {
+                self.rescale(wider)?;
             }
-        } else {
-            std::thread::scope(|s| {
-                for (part, group, first) in jobs {
-                    s.spawn(move || fill(part, group, first, scale));
-                }
-            });
+            for (column, d) in self.amounts.iter_mut().zip(values) {
+                let units = if d.scale() == self.scale {
+                    d.mantissa()
+                } else {
+                    units_at(d, self.scale).ok_or_else(|| too_wide(d))?
+                };
+                column.push(units);
+            }
         }
+        Ok(())
     }
 
-    let nulls = (!valid.iter().all(|v| *v)).then(|| NullBuffer::from(valid));
-    let mut t = OutputTable::new();
-    t.push("loan_id", ids.take(&loan_rows)?);
-    let numbers = Int64Array::new(numbers.into(), nulls.clone());
-    t.push("number", Arc::new(numbers));
-    t.date_days("due_date", days, nulls.clone());
-    let [pay, interest, principal, balance] = amounts;
-    t.money_units("payment", pay, nulls.clone(), scale)
-        .money_units("interest", interest, nulls.clone(), scale)
-        .money_units("principal", principal, nulls.clone(), scale)
-        .money_units("balance", balance, nulls, scale);
-    if error_column {
-        let errors: Vec<Option<String>> = loans
-            .iter()
-            .flat_map(|l| match l {
-                Ok(l) => vec![None; l.numbers.len()],
-                Err(e) => vec![Some(error_text(e))],
-            })
-            .collect();
-        t.strs("error", &errors);
+    /// The parts as tables of one schema (every part at the largest scale among them).
+    fn tables(parts: Vec<Part>, ids: &InputColumn) -> Result<Vec<OutputTable>, Error> {
+        let scale = parts.iter().map(|p| p.scale).max().unwrap_or(0);
+        let mut out = Vec::with_capacity(parts.len());
+        for mut p in parts {
+            p.rescale(scale)?;
+            let nulls = (!p.valid.iter().all(|v| *v)).then(|| NullBuffer::from(p.valid));
+            let mut t = OutputTable::new();
+            t.push("loan_id", ids.take(&p.loan_rows)?);
+            t.push(
+                "number",
+                Arc::new(Int64Array::new(p.numbers.into(), nulls.clone())),
+            );
+            t.date_days("due_date", p.days, nulls.clone());
+            let [pay, interest, principal, balance] = p.amounts;
+            t.money_units("payment", pay, nulls.clone(), scale)
+                .money_units("interest", interest, nulls.clone(), scale)
+                .money_units("principal", principal, nulls.clone(), scale)
+                .money_units("balance", balance, nulls, scale);
+            if let Some(errors) = p.errors {
+                t.strs("error", &errors);
+            }
+            out.push(t);
+        }
+        Ok(out)
     }
-    Ok(t)
 }
