@@ -5,6 +5,7 @@ a Python object per value; the result is the kind of column given."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any, List, Optional
 
 import pytest
 
@@ -14,7 +15,7 @@ from collections_core.finance import fv, ipmt, nper, pmt, ppmt, pv, rate
 pa = pytest.importorskip("pyarrow")
 
 
-def dec(values: list, scale: int = 4) -> object:
+def dec(values: List[Optional[str]], scale: int = 4) -> Any:
     return pa.array([None if v is None else Decimal(v) for v in values], pa.decimal128(20, scale))
 
 

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use std::sync::Arc;
 
-use arrow_array::Int64Array;
+use arrow_array::{ArrayRef, Int64Array};
 use arrow_buffer::NullBuffer;
 use chrono::Datelike;
 
@@ -379,6 +379,7 @@ pub fn amortize_many<'py>(
                 for row in run.clone() {
                     part.push(row, schedules[row].as_ref())?;
                 }
+                part.take_ids(&columns.ids)?;
                 Ok(part)
             })
         })
@@ -393,6 +394,7 @@ pub fn amortize_many<'py>(
                         Err(e) => return Err(e),
                     }
                 }
+                part.take_ids(&columns.ids)?;
                 Ok(part)
             })
         })
@@ -414,6 +416,8 @@ struct Part {
     valid: Vec<bool>,
     errors: Option<Vec<Option<String>>>,
     scale: u32,
+    /// The loan ids of the rows, taken from the table's (on the part's own thread).
+    ids: Option<ArrayRef>,
 }
 
 /// The overflow of an amount that does not fit decimal128.
@@ -434,7 +438,14 @@ impl Part {
             valid: Vec::new(),
             errors: errors.then(Vec::new),
             scale: places,
+            ids: None,
         }
+    }
+
+    /// Takes the rows' loan ids from the table's.
+    fn take_ids(&mut self, ids: &InputColumn) -> Result<(), Error> {
+        self.ids = Some(ids.take(&self.loan_rows)?);
+        Ok(())
     }
 
     /// Brings the amounts to `scale` (more places); an amount that would not fit is an overflow.
@@ -513,7 +524,12 @@ impl Part {
             p.rescale(scale)?;
             let nulls = (!p.valid.iter().all(|v| *v)).then(|| NullBuffer::from(p.valid));
             let mut t = OutputTable::new();
-            t.push("loan_id", ids.take(&p.loan_rows)?);
+            // Taken on the part's thread; else here.
+            let taken = match p.ids {
+                Some(a) => a,
+                None => ids.take(&p.loan_rows)?,
+            };
+            t.push("loan_id", taken);
             t.push(
                 "number",
                 Arc::new(Int64Array::new(p.numbers.into(), nulls.clone())),
