@@ -335,6 +335,14 @@ impl InputColumn {
         self.data.value_kind()
     }
 
+    /// The values of a float64 (or narrower float) column with no missing value, as they are.
+    pub fn f64_values(&self) -> Option<&[f64]> {
+        match &*self.data {
+            Data::Float(a) if a.null_count() == 0 => Some(a.values()),
+            _ => None,
+        }
+    }
+
     /// Whether any value is missing.
     pub fn has_nulls(&self) -> bool {
         (0..self.array.len()).any(|row| self.data.is_null(row))

@@ -540,11 +540,17 @@ pub fn arrow_rows<'py, const N: usize>(
     let like = like.ok_or_else(|| invalid(fields[0], "", "internal: no Arrow argument"))?;
     let shape = [n];
     let array: ArrayRef = if use_float(kinds) {
-        let mut values: Vec<Vec<f64>> = Vec::with_capacity(N);
+        let mut values: Vec<std::borrow::Cow<'_, [f64]>> = Vec::with_capacity(N);
         let mut scalars = [0.0; N];
         let mut missing = vec![false; n];
         for (((arg, a), field), scalar) in read.iter().zip(&args).zip(fields).zip(&mut scalars) {
             match arg {
+                // A float64 column without nulls is read in place.
+                ArrowArg::Column(c) if c.f64_values().is_some() => {
+                    values.push(std::borrow::Cow::Borrowed(
+                        c.f64_values().unwrap_or_default(),
+                    ));
+                }
                 ArrowArg::Column(c) => {
                     let mut v = Vec::with_capacity(n);
                     for (row, gap) in missing.iter_mut().enumerate() {
@@ -556,11 +562,11 @@ pub fn arrow_rows<'py, const N: usize>(
                             }
                         }
                     }
-                    values.push(v);
+                    values.push(std::borrow::Cow::Owned(v));
                 }
                 ArrowArg::Scalar => {
                     *scalar = a.float(field)?;
-                    values.push(Vec::new());
+                    values.push(std::borrow::Cow::Owned(Vec::new()));
                 }
             }
         }
