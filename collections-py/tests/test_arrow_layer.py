@@ -109,6 +109,8 @@ def test_pandas_in_pandas_out() -> None:
     assert list(out["payment"]) == PAYMENTS
     assert list(out["loan_id"]) == ["a", "a", "a", "b", "b"]
     assert str(out["payment"].dtype) == "decimal128(38, 2)[pyarrow]"
+    # pandas' own text column (Arrow-backed) is read through Arrow and its ids come back as text.
+    assert list(amortize_many(pd.DataFrame(two_loans()))["loan_id"]) == ["a", "a", "a", "b", "b"]
     # A pandas column with a missing term (pandas makes it float64 with NaN) is refused as a float.
     df2 = pd.DataFrame(dict(two_loans(), term=[3, None], payment=[None, "600"]))
     with pytest.raises(cc.InvalidArgumentError) as e:
@@ -148,6 +150,9 @@ def test_text_kinds_and_timestamps() -> None:
     ids = amortize_many(dict(two_loans(), loan_id=pa.array([7, 9], pa.int32())))
     assert ids.schema.field("loan_id").type == pa.int32()
     assert ids.column("loan_id").to_pylist() == [7, 7, 7, 9, 9]
+    views = amortize_many(dict(two_loans(), loan_id=pa.array(["a", "b"], pa.string_view())))
+    assert views.schema.field("loan_id").type == pa.string_view()
+    check(views.to_pydict())
 
 
 def test_decimals_in_lists_take_the_largest_scale() -> None:

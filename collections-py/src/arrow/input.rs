@@ -189,11 +189,7 @@ fn module_of(obj: &Bound<'_, PyAny>) -> Option<String> {
 /// A pandas Series as an Arrow array, missing values (NaN, None, NA, NaT) as nulls as pandas counts
 /// them: object columns item by item, others through Arrow where pandas offers it, else numpy.
 fn pandas_series(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Converted> {
-    let kind: String = obj.getattr("dtype")?.getattr("kind")?.extract()?;
-    if kind == "O" {
-        let items = obj.call_method0("tolist")?;
-        return list_array(&items.try_iter()?.collect::<PyResult<Vec<_>>>()?, true);
-    }
+    // Arrow-backed and masked columns (pandas' default str, Int64, ArrowDtype) through Arrow first.
     let values = obj.getattr("array")?;
     if values.hasattr("__arrow_array__")? {
         if let Ok(arrow) = values.call_method0("__arrow_array__") {
@@ -204,6 +200,11 @@ fn pandas_series(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<Converted> {
                 return stream_array(&arrow, field).map(|a| (a, None));
             }
         }
+    }
+    let kind: String = obj.getattr("dtype")?.getattr("kind")?.extract()?;
+    if kind == "O" {
+        let items = obj.call_method0("tolist")?;
+        return list_array(&items.try_iter()?.collect::<PyResult<Vec<_>>>()?, true);
     }
     let np = obj.call_method0("to_numpy")?;
     numpy_array(&np, field, true)
