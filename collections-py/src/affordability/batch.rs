@@ -14,7 +14,7 @@ use super::statement::household;
 use crate::calendar::frequency_arg;
 use crate::convert::{date_arg, decimal_arg, int_arg, str_arg, wrong_type};
 use crate::debt::aging::column_items;
-use crate::debt::table::{to_arrow, to_pandas, Column, Table};
+use crate::debt::table::{to_table, Column, Table, TableKind};
 use crate::debt::{name_arg, rounding_arg};
 use crate::errors::{invalid, raise};
 use crate::money::currency_arg;
@@ -90,11 +90,19 @@ pub(crate) fn with_prefix(py: Python<'_>, err: PyErr, prefix: &str) -> PyErr {
     rebuilt.unwrap_or(err)
 }
 
-/// The columns of a pandas DataFrame, a pyarrow Table or a dict of columns, by name; whether it was
-/// pandas.
-pub(crate) fn columns<'py>(table: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, PyDict>, bool)> {
+/// The columns of a pandas DataFrame, a pyarrow Table, a polars DataFrame (its columns as polars
+/// Series) or a dict of columns, by name; the kind of table to give back.
+pub(crate) fn columns<'py>(table: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, PyDict>, TableKind)> {
     if let Ok(d) = table.cast::<PyDict>() {
-        return Ok((d.clone(), false));
+        return Ok((d.clone(), TableKind::Arrow));
+    }
+    if crate::polars::is_polars(table) && table.hasattr("get_column")? {
+        let out = PyDict::new(table.py());
+        for name in table.getattr("columns")?.try_iter()? {
+            let name = name?;
+            out.set_item(&name, table.call_method1("get_column", (&name,))?)?;
+        }
+        return Ok((out, TableKind::Polars));
     }
     if table.hasattr("to_pydict")? && table.hasattr("column_names")? {
         let out = PyDict::new(table.py());
@@ -102,7 +110,7 @@ pub(crate) fn columns<'py>(table: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, Py
             let name = name?;
             out.set_item(&name, table.call_method1("column", (&name,))?)?;
         }
-        return Ok((out, false));
+        return Ok((out, TableKind::Arrow));
     }
     if table.hasattr("columns")? && table.hasattr("iloc")? {
         let out = PyDict::new(table.py());
@@ -110,12 +118,12 @@ pub(crate) fn columns<'py>(table: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, Py
             let name = name?;
             out.set_item(&name, table.get_item(&name)?)?;
         }
-        return Ok((out, true));
+        return Ok((out, TableKind::Pandas));
     }
     Err(wrong_type(
         table,
         "table",
-        "a pandas DataFrame, a pyarrow Table or a dict of columns",
+        "a pandas DataFrame, a pyarrow Table, a polars DataFrame or a dict of columns",
     ))
 }
 
@@ -160,7 +168,7 @@ pub fn assess_many<'py>(
     let guidelines = guidelines_arg(guidelines)?;
     let policy = policy_arg(contingency, low_spending_fraction, debt_administration_fee)?;
     let rounding: RoundingMode = rounding_arg(rounding, "rounding")?;
-    let (cols, pandas) = columns(table)?;
+    let (cols, kind) = columns(table)?;
     let column = |name: &'static str, amounts: bool| -> PyResult<Option<Vec<Bound<'py, PyAny>>>> {
         match cols.get_item(name)? {
             Some(c) => column_items(&c, name, amounts).map(Some),
@@ -355,9 +363,5 @@ pub fn assess_many<'py>(
             "table",
             Column::Text(a.iter().map(|x| x.table.clone()).collect()),
         );
-    if pandas {
-        to_pandas(py, &t, "assess_many")
-    } else {
-        to_arrow(py, &t, "assess_many")
-    }
+    to_table(py, &t, "assess_many", kind, false)
 }

@@ -225,15 +225,32 @@ pub fn float_money_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<bool> {
     }
 }
 
-/// The table as a pandas DataFrame when `pandas`, otherwise a `pyarrow.Table`; with `float_money`,
-/// its amounts (decimal128) cast to float64.
+/// The kind of table a batch call was given, and gives back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableKind {
+    /// A `pyarrow.Table` (also what a dict of columns gets back).
+    Arrow,
+    /// A pandas DataFrame of `pd.ArrowDtype` columns.
+    Pandas,
+    /// A polars DataFrame (`polars.from_arrow` of the Arrow table).
+    Polars,
+}
+
+/// The table as `kind` (a pyarrow Table, a pandas DataFrame or a polars DataFrame); with
+/// `float_money`, its amounts (decimal128) cast to float64.
 pub fn to_table<'py>(
     py: Python<'py>,
     table: &Table,
     export: &str,
-    pandas: bool,
+    kind: TableKind,
     float_money: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
+    if kind == TableKind::Polars {
+        return crate::polars::from_arrow(py, export, || {
+            to_table(py, table, export, TableKind::Arrow, float_money)
+        });
+    }
+    let pandas = kind == TableKind::Pandas;
     if !float_money {
         return if pandas {
             to_pandas(py, table, export)

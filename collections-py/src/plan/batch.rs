@@ -17,7 +17,7 @@ use crate::affordability::batch::{columns, with_prefix};
 use crate::convert::{date_arg, decimal_arg, wrong_type};
 use crate::debt::aging::column_items;
 use crate::debt::rounding_arg;
-use crate::debt::table::{to_arrow, to_pandas, Column, Table};
+use crate::debt::table::{to_table, Column, Table, TableKind};
 use crate::errors::{invalid, raise, CoreResultExt};
 use crate::money::currency_arg;
 use crate::schedule::{float_rounding_arg, money_cell};
@@ -47,12 +47,12 @@ struct PlanRows {
 }
 
 /// The plans of a promises table: their ids (as given, in the order they first appear), their names
-/// (for errors and debt ids), what was read of each, and whether the table was pandas.
+/// (for errors and debt ids), what was read of each, and the kind of table given.
 struct Plans {
     ids: Vec<Py<PyAny>>,
     names: Vec<String>,
     rows: Vec<PlanRows>,
-    pandas: bool,
+    kind: TableKind,
 }
 
 impl Plans {
@@ -87,7 +87,7 @@ fn read_plans<'py>(
     with_income: bool,
     floats: Option<RoundingMode>,
 ) -> PyResult<Plans> {
-    let (cols, pandas) = columns(table)?;
+    let (cols, kind) = columns(table)?;
     let column = |name: &'static str, amounts: bool| -> PyResult<Option<Vec<Bound<'py, PyAny>>>> {
         let money = matches!(name, "amount" | "balance" | "disposable_income");
         match cols.get_item(name)? {
@@ -129,7 +129,7 @@ fn read_plans<'py>(
         ids: Vec::new(),
         names: Vec::new(),
         rows: Vec::new(),
-        pandas,
+        kind,
     };
     for row in 0..rows {
         let at_row = |e: PyErr| with_prefix(py, e, &format!("row {row}"));
@@ -323,11 +323,7 @@ pub fn score_many<'py>(
     )
     .add("expected_value", amounts(|x| x.expected_value))
     .add("expected_npv", amounts(|x| x.expected_npv));
-    if plans.pandas {
-        to_pandas(py, &t, "score_many")
-    } else {
-        to_arrow(py, &t, "score_many")
-    }
+    to_table(py, &t, "score_many", plans.kind, false)
 }
 
 /// The expected cash flows of every plan of a long table of promises (the table of ``score_many``;
@@ -364,11 +360,7 @@ pub fn forecast_portfolio<'py>(
         .detach(|| core_forecast(built.iter().map(|(a, p)| (a, p)), from, period, rounding))
         .or_raise()?;
     let t = forecast_table(&f);
-    if plans.pandas {
-        to_pandas(py, &t, "forecast_portfolio")
-    } else {
-        to_arrow(py, &t, "forecast_portfolio")
-    }
+    to_table(py, &t, "forecast_portfolio", plans.kind, false)
 }
 
 /// Registers the functions on the compiled module.

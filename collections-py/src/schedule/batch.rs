@@ -141,7 +141,7 @@ pub fn amortize_many<'py>(
         .transpose()?;
     let mut progress = progress_arg(progress, "amortize_many")?;
 
-    let (cols, pandas) = columns(loans)?;
+    let (cols, kind) = columns(loans)?;
     let column = |name: &'static str, amounts: bool| -> PyResult<Option<Vec<Bound<'py, PyAny>>>> {
         match cols.get_item(name)? {
             // A float amount column is read as floats when float_rounding allows them.
@@ -314,5 +314,5 @@ pub fn amortize_many<'py>(
         .add("interest", Column::Decimal(interest, places))
         .add("principal", Column::Decimal(principal, places))
         .add("balance", Column::Decimal(balance, places));
-    to_table(py, &t, "amortize_many", pandas, float_money)
+    to_table(py, &t, "amortize_many", kind, float_money)
 }
