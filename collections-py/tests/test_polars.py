@@ -4,6 +4,7 @@ batch calls, giving the same values as pandas, pyarrow and dict input."""
 from __future__ import annotations
 
 import datetime
+import subprocess
 import sys
 from decimal import Decimal
 from typing import Any, Callable, Dict, List
@@ -386,3 +387,28 @@ def test_batch_calls_name_polars_in_the_wrong_type() -> None:
     with pytest.raises(cc.InvalidArgumentError, match="a polars DataFrame") as e:
         assess_many(pl.Series([1, 2]))
     assert e.value.field == "table"
+
+
+def test_the_package_works_without_polars() -> None:
+    # A fresh interpreter where `import polars` fails: the package imports, a batch call on a dict gives a
+    # pyarrow Table, and only to_polars() says what is missing.
+    code = """
+import sys
+sys.modules["polars"] = None
+import collections_core as cc
+from collections_core.affordability import assess_many
+t = assess_many({"statement_id": ["a"], "date": ["2025-06-01"], "currency": ["GBP"], "adults": [1],
+                 "category": ["earnings"], "amount": [1500], "frequency": ["monthly"]})
+print(t.column("disposable_income").to_pylist())
+try:
+    cc.amortize(300, "0.12", "2026-01-01", "2026-02-01", term=3).to_polars()
+except ImportError as e:
+    print(e)
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    # 1,500 earned, nothing spent.
+    assert lines[0] == "[Decimal('1500.00')]"
+    assert lines[1].startswith("Schedule.to_polars() needs polars, which is not installed: pip install")
+    assert "collections-core[polars]" in lines[1]

@@ -127,8 +127,8 @@ pub(crate) fn columns<'py>(table: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, Py
     ))
 }
 
-/// Assesses many statements from one long table: a pandas DataFrame, a pyarrow Table or a dict of
-/// columns, one row per item, with the columns ``statement_id``, ``date``, ``currency``, ``adults``,
+/// Assesses many statements from one long table: a pandas DataFrame, a pyarrow Table, a polars
+/// DataFrame or a dict of columns, one row per item, with the columns ``statement_id``, ``date``, ``currency``, ``adults``,
 /// ``category``, ``amount`` (Decimals, ints or str; a float column is refused) and ``frequency``, and
 /// optionally ``children_under_16``, ``children_16_to_18``, ``other_dependants``, ``non_dependants``,
 /// ``aged_65_or_over``, ``vehicles`` (0 when absent or null) and ``region``. The household, date and
@@ -141,8 +141,8 @@ pub(crate) fn columns<'py>(table: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, Py
 /// statements from the calling thread, at most 100 times. Returns
 /// one row per statement: ``statement_id``, ``income``, ``expenditure``, ``allowable_expenditure``,
 /// ``savings``, ``priority_debts``, ``surplus``, ``contingency``, ``disposable_income``,
-/// ``max_affordable_payment`` (exact decimals), ``flag_count`` and ``table``: a pandas DataFrame
-/// when given one, otherwise a pyarrow Table. An error keeps its kind and field, its value naming the
+/// ``max_affordable_payment`` (exact decimals), ``flag_count`` and ``table``: a pandas (or polars)
+/// DataFrame when given one, otherwise a pyarrow Table. An error keeps its kind and field, its value naming the
 /// statement (``'statement S-2: ...'``).
 ///
 /// >>> t = assess_many({"statement_id": ["a", "a", "b"], "date": ["2025-06-01"] * 3,

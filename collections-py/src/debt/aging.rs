@@ -938,8 +938,8 @@ fn bucket_sums(agings: &[Aging], buckets: usize) -> Result<Vec<BucketTotals>, Er
 /// ``account_ids`` (any hashable values: the rows of one account need not be adjacent),
 /// ``due_dates`` (dates, ``'YYYY-MM-DD'`` text or a ``datetime64`` column), ``amounts_due`` and
 /// ``amounts_paid`` (Decimals, ints or str; a float column is refused) are lists, numpy arrays,
-/// pandas Series or pyarrow arrays of one length. Each account's obligations must be in due-date order
-/// (equal dates allowed), in the order of their rows, as ``Account`` takes them. The columns are read
+/// pandas or polars Series or pyarrow arrays of one length. Each account's obligations must be in
+/// due-date order (equal dates allowed), in the order of their rows, as ``Account`` takes them. The columns are read
 /// with the GIL held; the accounts are aged without it, on every core. ``rules`` is an ``AgingRules``
 /// (the default rules when not given); ``frozen_periods`` maps account ids to their ``(start, end)``
 /// date pairs (both included) during which the days past due stand still, as ``Account`` takes them.

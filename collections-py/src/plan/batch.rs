@@ -239,8 +239,8 @@ fn at_plan(py: Python<'_>, plans: &Plans, (k, e): (usize, Error)) -> PyErr {
     with_prefix(py, raise(e), &format!("plan {name}"))
 }
 
-/// Scores every plan of a long table of promises: a pandas DataFrame, a pyarrow Table or a dict of
-/// columns, one row per promise in date order, with the columns ``plan_id``, ``date``, ``amount``,
+/// Scores every plan of a long table of promises: a pandas DataFrame, a pyarrow Table, a polars
+/// DataFrame or a dict of columns, one row per promise in date order, with the columns ``plan_id``, ``date``, ``amount``,
 /// and the plan's ``currency``, ``balance`` and ``start_date`` repeated on each of its rows (they
 /// must agree); optionally ``probability`` (each promise's, from 0 to 1; certain when the column is
 /// absent) and ``disposable_income`` (the plan's, monthly; ``None`` or absent for none). Each plan is
@@ -254,8 +254,8 @@ fn at_plan(py: Python<'_>, plans: &Plans, (k, e): (usize, Error)) -> PyErr {
 /// ``(done, total)`` plans from the calling thread, at most 100 times.
 /// Returns one row per plan, in the order their ids first appear: ``plan_id``, ``total``,
 /// ``promises``, ``duration_days``, ``npv``, ``recovery_ratio``, ``largest_monthly_payment``,
-/// ``payment_to_income``, ``expected_value``, ``expected_npv`` (exact decimals): a pandas DataFrame when
-/// given one, otherwise a pyarrow Table. A missing column is an ``InvalidArgumentError`` naming
+/// ``payment_to_income``, ``expected_value``, ``expected_npv`` (exact decimals): a pandas (or polars)
+/// DataFrame when given one, otherwise a pyarrow Table. A missing column is an ``InvalidArgumentError`` naming
 /// ``table``; a null or bad cell one naming its column, the value led by its row (``'row 4: None'``);
 /// a plan the core refuses keeps its error's kind and field, the value led by the plan
 /// (``'plan P-2: promise #1 on 2026-01-01'``).
@@ -329,8 +329,8 @@ pub fn score_many<'py>(
 /// The expected cash flows of every plan of a long table of promises (the table of ``score_many``;
 /// its ``disposable_income`` column is not read) by ``period`` (``'weekly'`` or ``'monthly'``, the
 /// default) from ``from_date``, as ``forecast`` gives them: one row per period, ``period_start``,
-/// ``promises``, ``scheduled``, ``expected``; a pandas DataFrame when given one, otherwise a pyarrow
-/// Table. The plans are built without the GIL on every core; the plans must share one currency. Float
+/// ``promises``, ``scheduled``, ``expected``; a pandas (or polars) DataFrame when given one, otherwise a
+/// pyarrow Table. The plans are built without the GIL on every core; the plans must share one currency. Float
 /// amounts as ``score_many`` takes them, with ``float_rounding``.
 ///
 /// >>> t = forecast_portfolio({"plan_id": ["a", "a", "b"], "date": ["2026-01-10", "2026-02-10", "2026-01-20"],

@@ -78,7 +78,7 @@ pub(crate) fn money_cell(
 }
 
 /// Builds the schedules of many loans from a table of loans, one row per loan: a pandas DataFrame, a
-/// pyarrow Table or a dict of columns with ``loan_id``, ``principal``, ``annual_rate`` (a fraction:
+/// pyarrow Table, a polars DataFrame or a dict of columns with ``loan_id``, ``principal``, ``annual_rate`` (a fraction:
 /// ``0.06`` is 6%), ``start_date`` and ``first_due_date``, and ``term`` (periods) or ``payment`` (a
 /// level payment, the term solved) on each row (give one of the two columns, or both with exactly one
 /// non-null per row); optionally ``currency`` and ``frequency`` columns, else the ``currency``
@@ -98,8 +98,8 @@ pub(crate) fn money_cell(
 /// ``(done, total)`` loans from the calling thread, at most 100 times. Returns one row per
 /// installment, loan by loan in the table's order: ``loan_id``, ``number`` (from 1), ``due_date``,
 /// ``payment``, ``interest``, ``principal``, ``balance`` (the balance after the installment; money
-/// as ``decimal128`` at the currency's minor units, or ``float64`` with ``money='float64'``): a pandas
-/// DataFrame when given one, otherwise a pyarrow Table. A null or bad cell is a ``CollectionsError`` naming its column, the value led by its
+/// as ``decimal128`` at the currency's minor units, or ``float64`` with ``money='float64'``): a pandas (or
+/// polars) DataFrame when given one, otherwise a pyarrow Table. A null or bad cell is a ``CollectionsError`` naming its column, the value led by its
 /// row (``'row 4: None'``); a loan the core refuses keeps its error, the value led by the loan
 /// (``'loan L-2: ...'``).
 ///
