@@ -28,6 +28,13 @@ finance functions) and the table calls give the same kind of table back: a panda
 pandas one, a polars DataFrame for a polars one (polars ``Decimal`` money columns, exact), otherwise a
 pyarrow Table. Every class with ``to_arrow()`` also has ``to_polars()`` (``polars.from_arrow`` of that
 table); polars is the optional ``polars`` extra (``pip install 'collections-core[polars]'``).
+The tables are read as Arrow columns: anything with ``__arrow_c_stream__`` or ``__arrow_c_array__``
+(pyarrow, pandas, polars) is read through the Arrow C interface, and a dict's lists or numpy arrays are
+turned into Arrow arrays once, so no Python object is made per cell of an Arrow, pandas (non-object),
+polars or numpy column; any other Arrow stream than pandas or polars gives a pyarrow Table back. A
+list column holds one kind of value (None apart): ints among Decimals are decimals,
+ints among floats floats, ints, Decimals and dates among str their text; any other mix is refused
+naming the column and the first row of the second kind.
 They read their input with the GIL held, then work without it on several threads (for the table calls,
 a rayon thread pool kept across calls). ``set_threads(n)`` (or the environment variable
 ``COLLECTIONS_CORE_THREADS``, read at import) sets how many threads they all use (the pool is rebuilt
@@ -40,10 +47,10 @@ Money in columns
 ----------------
 - In: an amount column is exact. A pyarrow ``decimal128`` column (or a polars ``Decimal`` one) is
   preferred (read exactly); a column of ``Decimal``, ``int`` or ``str`` is read exactly too.
-- A float column (float64 or a polars ``Float64``, or Python floats) is refused with an ``InvalidArgumentError`` naming it,
-  unless the function takes ``float_rounding=`` (``amortize_many`` does): then each float is read as
-  its shortest text (``0.1`` is ``0.1``, not the binary value) and rounded to the currency's minor
-  units by the rounding mode named (one of ``ROUNDING_MODES``: ``'half-up'``, ``'half-even'``, ...);
+- A float column (float64 or a polars ``Float64``, or Python floats) is refused with an
+  ``InvalidArgumentError`` naming it, unless the function takes ``float_rounding=`` (``amortize_many``
+  does): then each float is read as its shortest text (``0.1`` is ``0.1``, not the binary value) and
+  rounded to the currency's minor units by the rounding mode named (one of ``ROUNDING_MODES``: ``'half-up'``, ``'half-even'``, ...);
   a NaN or infinity is refused.
 - Out: amounts are ``decimal128(38, s)``, ``s`` the currency's minor units (or more where a value has
   more places, as a ratio); ``money='float64'`` (``amortize_many``) casts them to float64 on the way

@@ -11,10 +11,11 @@ use rust_decimal::Decimal;
 use super::assessment::policy_arg;
 use super::guidelines::guidelines_arg;
 use super::statement::household;
+use crate::arrow::TableKind;
 use crate::calendar::frequency_arg;
 use crate::convert::{date_arg, decimal_arg, int_arg, str_arg, wrong_type};
 use crate::debt::aging::column_items;
-use crate::debt::table::{to_table, Column, Table, TableKind};
+use crate::debt::table::{to_table, Column, Table};
 use crate::debt::{name_arg, rounding_arg};
 use crate::errors::{invalid, raise};
 use crate::money::currency_arg;
@@ -94,7 +95,7 @@ pub(crate) fn with_prefix(py: Python<'_>, err: PyErr, prefix: &str) -> PyErr {
 /// Series) or a dict of columns, by name; the kind of table to give back.
 pub(crate) fn columns<'py>(table: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, PyDict>, TableKind)> {
     if let Ok(d) = table.cast::<PyDict>() {
-        return Ok((d.clone(), TableKind::Arrow));
+        return Ok((d.clone(), TableKind::Dict));
     }
     if crate::polars::is_polars(table) && table.hasattr("get_column")? {
         let out = PyDict::new(table.py());

@@ -14,10 +14,11 @@ use rust_decimal::Decimal;
 
 use super::score::{forecast_table, period_arg};
 use crate::affordability::batch::{columns, with_prefix};
+use crate::arrow::TableKind;
 use crate::convert::{date_arg, decimal_arg, wrong_type};
 use crate::debt::aging::column_items;
 use crate::debt::rounding_arg;
-use crate::debt::table::{to_table, Column, Table, TableKind};
+use crate::debt::table::{to_table, Column, Table};
 use crate::errors::{invalid, raise, CoreResultExt};
 use crate::money::currency_arg;
 use crate::schedule::{float_rounding_arg, money_cell};
