@@ -116,17 +116,22 @@ pub fn get_threads() -> usize {
     threads()
 }
 
-/// The thread pool of the batch calls, built for a count: rebuilt when the count set changes (a batch
-/// already running keeps the pool it started on, which ends when that batch does).
-static POOL: Mutex<Option<Arc<ThreadPool>>> = Mutex::new(None);
+/// The thread pool of the batch calls, built for a count, with the id of the process that built it:
+/// rebuilt when the count set changes (a batch already running keeps the pool it started on, which ends
+/// when that batch does), and in a forked child, which has none of its parent's threads.
+static POOL: Mutex<Option<(u32, Arc<ThreadPool>)>> = Mutex::new(None);
 
-/// The rayon pool of [`threads`] threads named `collections-0`, `collections-1`, ... (built on first use,
-/// rebuilt when the count has changed since),
-/// or `None` when the system refused to start its threads.
+/// The rayon pool of [`threads`] threads named `collections-0`, `collections-1`, ... (built on first
+/// use, rebuilt when the count has changed since or the process was forked), or `None` when the
+/// system refused to start its threads.
 fn pool() -> Option<Arc<ThreadPool>> {
     let n = threads();
+    let pid = std::process::id();
     let mut held = POOL.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(pool) = held.as_ref().filter(|p| p.current_num_threads() == n) {
+    if let Some((_, pool)) = held
+        .as_ref()
+        .filter(|(owner, p)| *owner == pid && p.current_num_threads() == n)
+    {
         return Some(Arc::clone(pool));
     }
     let pool = ThreadPoolBuilder::new()
@@ -135,7 +140,12 @@ fn pool() -> Option<Arc<ThreadPool>> {
         .build()
         .ok()?;
     let pool = Arc::new(pool);
-    *held = Some(Arc::clone(&pool));
+    if let Some((owner, old)) = held.replace((pid, Arc::clone(&pool))) {
+        if owner != pid {
+            // The parent's pool: its threads are not in this process, so it is never dropped here.
+            std::mem::forget(old);
+        }
+    }
     Some(pool)
 }
 

@@ -226,3 +226,30 @@ def test_first_bad_loan_whatever_the_count() -> None:
                 amortize_many(loans, progress=progress)
             assert e.value.field == "payment"
             assert str(e.value.value).startswith("loan L10: ")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork")
+def test_a_forked_child_builds_its_own_pool() -> None:
+    pytest.importorskip("pyarrow")
+    # The parent's pool (two threads) exists before the fork; the child has none of its threads, so it
+    # must build its own (multiprocessing's fork start method, as Dask or Spark workers may be).
+    code = """
+import os
+import collections_core as cc
+from collections_core.affordability import assess_many
+n = 600
+t = {"statement_id": [f"s{k}" for k in range(n) for _ in range(2)], "date": ["2025-06-01"] * (2 * n),
+     "currency": ["GBP"] * (2 * n), "adults": [1] * (2 * n), "category": ["earnings", "housing"] * n,
+     "amount": [x for k in range(n) for x in (1000 + k, 1000)], "frequency": ["monthly"] * (2 * n)}
+cc.set_threads(2)
+assess_many(t)
+pid = os.fork()
+if pid == 0:
+    print(assess_many(t).column("disposable_income").to_pylist()[599], flush=True)
+    os._exit(0)
+os.waitpid(pid, 0)
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    # Statement 599: 1,599 in, 1,000 out.
+    assert done.stdout.strip() == "599.00"
