@@ -32,6 +32,7 @@ mod finance;
 mod money;
 mod parse;
 mod plan;
+mod polars;
 mod rate;
 mod schedule;
 mod threads;

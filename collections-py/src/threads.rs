@@ -1,21 +1,28 @@
 //! The one thread-count setting every batch call honours: `set_threads(n)`, `get_threads()` and the
 //! environment variable `COLLECTIONS_CORE_THREADS` (read once, when the module is imported), with
-//! [`par_map`], the split of a batch over that many threads.
+//! [`par_map`] and [`par_map_detached`], the split of a batch over a rayon thread pool of that many
+//! threads.
 //!
-//! The batch calls (the finance functions over arrays, `assess_many`, `evaluate_many` and
-//! `evaluate_table`, `score_many`, `forecast_portfolio`, `age_accounts`) read the input with the GIL
-//! held, then work without it on up to [`threads`] scoped threads, each given one contiguous part of
-//! the rows; a small batch (below a per-call number of rows per thread) stays on the calling thread.
-//! Results and errors do not depend on the count: the parts are joined in input order, so the error
-//! reported is always the first bad row's.
+//! `assess_many`, `amortize_many`, `score_many`, `forecast_portfolio` and `age_accounts` read the
+//! input with the GIL held, then work without it on the pool: [`par_map`] cuts the rows into at most
+//! [`threads`] contiguous parts (a small batch, below a per-call number of rows per part, stays one
+//! part, run on the calling thread), each part one task of the pool. The pool is built on first use
+//! with the count set, kept across calls, and rebuilt when the count changes; a worker's panic is an
+//! error of the call, never an abort. Progress is reported from the calling thread while the pool
+//! works. The finance functions over arrays and `evaluate_many`/`evaluate_table` honour the same
+//! count on scoped threads of their own. Results and errors do not depend on the count: the parts are
+//! joined in input order, so the error reported is always the first bad row's.
 
+use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use collections_core::Error;
 use pyo3::exceptions::PyImportError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict};
+use rayon::{ThreadPool, ThreadPoolBuilder};
 
 use crate::convert::{describe, int_arg, wrong_type};
 use crate::errors::invalid;
@@ -109,51 +116,130 @@ pub fn get_threads() -> usize {
     threads()
 }
 
-/// `f` of every item, split over [`threads_for`] threads (at least `per_thread` items each); the
-/// first error in input order wins, with its item's index.
+/// The thread pool of the batch calls, built for a count, with the id of the process that built it:
+/// rebuilt when the count set changes (a batch already running keeps the pool it started on, which ends
+/// when that batch does), and in a forked child, which has none of its parent's threads.
+static POOL: Mutex<Option<(u32, Arc<ThreadPool>)>> = Mutex::new(None);
+
+/// The rayon pool of [`threads`] threads named `collections-0`, `collections-1`, ... (built on first
+/// use, rebuilt when the count has changed since or the process was forked), or `None` when the
+/// system refused to start its threads.
+fn pool() -> Option<Arc<ThreadPool>> {
+    let n = threads();
+    let pid = std::process::id();
+    let mut held = POOL.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((_, pool)) = held
+        .as_ref()
+        .filter(|(owner, p)| *owner == pid && p.current_num_threads() == n)
+    {
+        return Some(Arc::clone(pool));
+    }
+    let pool = ThreadPoolBuilder::new()
+        .num_threads(n)
+        .thread_name(|i| format!("collections-{i}"))
+        .build()
+        .ok()?;
+    let pool = Arc::new(pool);
+    if let Some((owner, old)) = held.replace((pid, Arc::clone(&pool))) {
+        if owner != pid {
+            // The parent's pool: its threads are not in this process, so it is never dropped here.
+            std::mem::forget(old);
+        }
+    }
+    Some(pool)
+}
+
+/// The error of a part whose worker panicked (a bug, reported as an error rather than an abort).
+fn worker_failed() -> Error {
+    Error::InvalidArgument {
+        field: "threads",
+        value: String::from("<worker thread>"),
+        reason: String::from("a worker thread failed"),
+    }
+}
+
+/// A part's result: its values, or its first error (`None` when stopped by `stop`).
+type Part<R> = Result<Vec<R>, Option<(usize, Error)>>;
+
+/// `f` of every item, in contiguous parts (at least `per_thread` items each, at most [`threads`] parts)
+/// run on the pool; the parts in input order. Each item done is counted in `done`; a part stops at its
+/// next item once `stop` is set. `poll`, when given, is called on this thread about every 20 ms until
+/// every part is done (then every part runs on the pool, even a single one). One part without `poll`
+/// runs on this thread, as does everything when the pool cannot be built.
+fn run_parts<T: Sync, R: Send>(
+    items: &[T],
+    per_thread: usize,
+    f: &(impl Fn(&T) -> Result<R, Error> + Sync),
+    stop: &AtomicBool,
+    done: &AtomicUsize,
+    poll: Option<&mut dyn FnMut()>,
+) -> Vec<Part<R>> {
+    let threads = threads_for(items.len(), per_thread);
+    let chunk = items.len().div_ceil(threads).max(1);
+    let run = |start: usize, part: &[T]| -> Part<R> {
+        let mut out = Vec::with_capacity(part.len());
+        for (i, x) in part.iter().enumerate() {
+            if stop.load(Ordering::Relaxed) {
+                return Err(None);
+            }
+            out.push(f(x).map_err(|e| Some((start + i, e)))?);
+            done.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(out)
+    };
+    let pool = if threads > 1 || poll.is_some() {
+        pool()
+    } else {
+        None
+    };
+    let Some(pool) = pool else {
+        return vec![run(0, items)];
+    };
+    let count = items.len().div_ceil(chunk);
+    let mut slots: Vec<Option<Part<R>>> = (0..count).map(|_| None).collect();
+    // Parts done: counted before each wakes this thread, so that it waits no longer than needed.
+    let finished = AtomicUsize::new(0);
+    let caller = std::thread::current();
+    pool.in_place_scope(|s| {
+        for (k, (part, slot)) in items.chunks(chunk).zip(slots.iter_mut()).enumerate() {
+            let (run, finished, caller) = (&run, &finished, caller.clone());
+            s.spawn(move |_| {
+                let start = k * chunk;
+                let result = std::panic::catch_unwind(AssertUnwindSafe(|| run(start, part)));
+                *slot = Some(result.unwrap_or_else(|_| Err(Some((start, worker_failed())))));
+                finished.fetch_add(1, Ordering::Release);
+                caller.unpark();
+            });
+        }
+        if let Some(poll) = poll {
+            while finished.load(Ordering::Acquire) < count {
+                std::thread::park_timeout(Duration::from_millis(20));
+                poll();
+            }
+        }
+    });
+    slots
+        .into_iter()
+        .map(|slot| slot.unwrap_or_else(|| Err(Some((0, worker_failed())))))
+        .collect()
+}
+
+/// `f` of every item, split over [`threads_for`] threads of the pool (at least `per_thread` items
+/// each); the first error in input order wins, with its item's index.
 pub fn par_map<T: Sync, R: Send>(
     items: &[T],
     per_thread: usize,
     f: impl Fn(&T) -> Result<R, Error> + Sync,
 ) -> Result<Vec<R>, (usize, Error)> {
-    let threads = threads_for(items.len(), per_thread);
-    let run = |start: usize, part: &[T]| {
-        part.iter()
-            .enumerate()
-            .map(|(i, x)| f(x).map_err(|e| (start + i, e)))
-            .collect::<Result<Vec<_>, _>>()
-    };
-    if threads == 1 {
-        return run(0, items);
-    }
-    let chunk = items.len().div_ceil(threads).max(1);
-    let run = &run;
-    let parts: Vec<Result<Vec<R>, (usize, Error)>> = std::thread::scope(|s| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .enumerate()
-            .map(|(k, part)| s.spawn(move || run(k * chunk, part)))
-            .collect();
-        // Joined in order, so the error reported is the first bad item's.
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    Err((
-                        0,
-                        Error::InvalidArgument {
-                            field: "threads",
-                            value: String::from("<worker thread>"),
-                            reason: String::from("a worker thread failed"),
-                        },
-                    ))
-                })
-            })
-            .collect()
-    });
+    let (stop, done) = (AtomicBool::new(false), AtomicUsize::new(0));
     let mut out = Vec::with_capacity(items.len());
-    for part in parts {
-        out.extend(part?);
+    for part in run_parts(items, per_thread, &f, &stop, &done, None) {
+        match part {
+            Ok(values) => out.extend(values),
+            Err(Some(e)) => return Err(e),
+            // Nothing sets `stop` here.
+            Err(None) => {}
+        }
     }
     Ok(out)
 }
@@ -251,73 +337,24 @@ pub fn par_map_detached<T: Sync, R: Send>(
         return Ok(py.detach(|| par_map(items, per_thread, f)));
     };
     let total = items.len();
-    let threads = threads_for(total, per_thread);
-    let chunk = total.div_ceil(threads).max(1);
     let done = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
-    // Workers done: counted before each wakes this thread, so that it waits no longer than needed
-    // (a thread seen unfinished just after its wake-up would otherwise cost one more poll).
-    let finished = AtomicUsize::new(0);
-    // A worker's part: its values, or its first error (`None` when stopped by the callback).
-    type Part<R> = Result<Vec<R>, Option<(usize, Error)>>;
     let (parts, failure) = py.detach(|| {
-        let caller = std::thread::current();
-        std::thread::scope(|s| {
-            let (f, done, stop, finished) = (&f, &done, &stop, &finished);
-            let handles: Vec<_> = items
-                .chunks(chunk)
-                .enumerate()
-                .map(|(k, part)| {
-                    let caller = caller.clone();
-                    s.spawn(move || -> Part<R> {
-                        let mut out = Vec::with_capacity(part.len());
-                        let result = (|| {
-                            for (i, x) in part.iter().enumerate() {
-                                if stop.load(Ordering::Relaxed) {
-                                    return Err(None);
-                                }
-                                out.push(f(x).map_err(|e| Some((k * chunk + i, e)))?);
-                                done.fetch_add(1, Ordering::Relaxed);
-                            }
-                            Ok(())
-                        })();
-                        finished.fetch_add(1, Ordering::Release);
-                        caller.unpark();
-                        result.map(|()| out)
-                    })
-                })
-                .collect();
-            let mut shown = 0;
-            let mut failure = None;
-            while finished.load(Ordering::Acquire) < handles.len() {
-                std::thread::park_timeout(Duration::from_millis(20));
-                let d = done.load(Ordering::Relaxed);
-                let hundredths = d * 100 / total.max(1);
-                if failure.is_none() && hundredths > shown && d < total {
-                    shown = hundredths;
-                    if let Err(e) = Python::attach(|py| progress.report(py, d, total)) {
-                        failure = Some(e);
-                        stop.store(true, Ordering::Relaxed);
-                    }
+        let mut shown = 0;
+        let mut failure = None;
+        let mut poll = || {
+            let d = done.load(Ordering::Relaxed);
+            let hundredths = d * 100 / total.max(1);
+            if failure.is_none() && hundredths > shown && d < total {
+                shown = hundredths;
+                if let Err(e) = Python::attach(|py| progress.report(py, d, total)) {
+                    failure = Some(e);
+                    stop.store(true, Ordering::Relaxed);
                 }
             }
-            let parts: Vec<Part<R>> = handles
-                .into_iter()
-                .map(|h| {
-                    h.join().unwrap_or_else(|_| {
-                        Err(Some((
-                            0,
-                            Error::InvalidArgument {
-                                field: "threads",
-                                value: String::from("<worker thread>"),
-                                reason: String::from("a worker thread failed"),
-                            },
-                        )))
-                    })
-                })
-                .collect();
-            (parts, failure)
-        })
+        };
+        let parts = run_parts(items, per_thread, &f, &stop, &done, Some(&mut poll));
+        (parts, failure)
     });
     if let Some(e) = failure {
         let _ = progress.finish(py);

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import subprocess
+import threading
+import time
 import sys
 from decimal import Decimal
 from typing import Any, Dict, Iterator, List
@@ -154,3 +156,100 @@ def test_evaluate_many_agrees() -> None:
     assert one == two
     # 06:00 UTC is 07:00 in London in June, before the UK's 08:00; 12:00 UTC is 13:00, allowed.
     assert one[6] is False and one[12] is True
+
+
+def pool_threads() -> int:
+    """The threads of this process named as the batch pool's workers (``collections-0``, ...)."""
+    count = 0
+    for task in os.listdir("/proc/self/task"):
+        try:
+            with open(f"/proc/self/task/{task}/comm") as comm:
+                count += comm.read().startswith("collections-")
+        except FileNotFoundError:  # a thread that ended meanwhile
+            pass
+    return count
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="thread names are read from /proc (Linux)")
+def test_pool_follows_the_count() -> None:
+    pytest.importorskip("pyarrow")
+    table = statements(600)
+    expected = None
+    for n in (2, 3, 1, 2):
+        cc.set_threads(n)
+        out = assess_many(table).to_pydict()
+        expected = expected or out
+        assert out == expected
+        # The pool has the count set (one is never needed: a single part runs on the calling thread,
+        # but the pool of the last count stays). The threads of a replaced pool end soon after.
+        want = n if n > 1 else None
+        for _ in range(200):
+            if want is None or pool_threads() == want:
+                break
+            time.sleep(0.025)
+        if want is not None:
+            assert pool_threads() == want
+
+
+def test_progress_is_reported_from_the_calling_thread() -> None:
+    pytest.importorskip("pyarrow")
+    cc.set_threads(2)
+    seen = set()
+    out = assess_many(statements(1200), progress=lambda done, total: seen.add(threading.get_ident()))
+    assert seen == {threading.get_ident()}
+    assert out.column("disposable_income").to_pylist()[1199] == Decimal("1199.00")
+
+
+def test_first_bad_loan_whatever_the_count() -> None:
+    pytest.importorskip("pyarrow")
+    from collections_core import amortize_many
+
+    n = 64
+    loans: Dict[str, List[Any]] = {
+        "loan_id": [f"L{k}" for k in range(n)],
+        "principal": [1200] * n,
+        "annual_rate": ["0.12"] * n,
+        "start_date": ["2026-01-01"] * n,
+        "first_due_date": ["2026-02-01"] * n,
+        "term": [3] * n,
+        "payment": [None] * n,
+    }
+    # 1 a month never repays 1,200 at 12% (12 of interest a month): loans L10 and L50 fail when
+    # their schedules are built, on the pool, in different parts on two threads (32 loans each).
+    for k in (10, 50):
+        loans["term"][k] = None
+        loans["payment"][k] = 1
+    for n_threads in (1, 2):
+        cc.set_threads(n_threads)
+        for progress in (None, lambda done, total: None):
+            with pytest.raises(cc.NoSolutionError) as e:
+                amortize_many(loans, progress=progress)
+            assert e.value.field == "payment"
+            assert str(e.value.value).startswith("loan L10: ")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="os.fork")
+def test_a_forked_child_builds_its_own_pool() -> None:
+    pytest.importorskip("pyarrow")
+    # The parent's pool (two threads) exists before the fork; the child has none of its threads, so it
+    # must build its own (multiprocessing's fork start method, as Dask or Spark workers may be).
+    code = """
+import os
+import collections_core as cc
+from collections_core.affordability import assess_many
+n = 600
+t = {"statement_id": [f"s{k}" for k in range(n) for _ in range(2)], "date": ["2025-06-01"] * (2 * n),
+     "currency": ["GBP"] * (2 * n), "adults": [1] * (2 * n), "category": ["earnings", "housing"] * n,
+     "amount": [x for k in range(n) for x in (1000 + k, 1000)], "frequency": ["monthly"] * (2 * n)}
+cc.set_threads(2)
+assess_many(t)
+pid = os.fork()
+if pid == 0:
+    print(assess_many(t).column("disposable_income").to_pylist()[599], flush=True)
+    os._exit(0)
+os.waitpid(pid, 0)
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    # Statement 599: 1,599 in, 1,000 out.
+    assert done.stdout.strip() == "599.00"

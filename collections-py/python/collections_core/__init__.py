@@ -22,32 +22,37 @@ Batch calls
 -----------
 The batch calls (``amortize_many``, the finance functions over arrays, ``affordability.assess_many``,
 ``contact.evaluate_many`` and ``evaluate_table``, ``plan.score_many`` and ``forecast_portfolio``,
-``debt.age_accounts``) take columns (a pandas DataFrame, a pyarrow Table or a dict of columns; numpy
-arrays, pyarrow arrays and pandas or polars Series for the finance functions, an Arrow column giving
-the same kind of column back: float64 for float64, decimal128 for decimal128, a null for a null) and the table calls give a pyarrow Table back (a pandas DataFrame
-when given one; ``polars.from_arrow`` reads the Table).
+``debt.age_accounts``) take columns (a pandas DataFrame, a pyarrow Table, a polars DataFrame or a dict
+of columns; ``age_accounts`` pyarrow arrays, pandas or polars Series or lists; numpy arrays, pyarrow
+arrays and pandas or polars Series for the finance functions, an Arrow column giving the same kind of
+column back: float64 for float64, decimal128 for decimal128, a null for a null) and the table calls give
+the same kind of table back: a pandas DataFrame for a pandas one, a polars DataFrame for a polars one
+(polars ``Decimal`` money columns, exact), otherwise a pyarrow Table. Every class with ``to_arrow()``
+also has ``to_polars()`` (``polars.from_arrow`` of that table); polars is the optional ``polars`` extra
+(``pip install 'collections-core[polars]'``).
 The tables are read as Arrow columns: anything with ``__arrow_c_stream__`` or ``__arrow_c_array__``
 (pyarrow, pandas, polars) is read through the Arrow C interface, and a dict's lists or numpy arrays are
 turned into Arrow arrays once, so no Python object is made per cell of an Arrow, pandas (non-object),
-polars or numpy column; a polars DataFrame gives a polars DataFrame back, any other Arrow stream a
-pyarrow Table. A list column holds one kind of value (None apart): ints among Decimals are decimals,
+polars or numpy column; any other Arrow stream than pandas or polars gives a pyarrow Table back. A
+list column holds one kind of value (None apart): ints among Decimals are decimals,
 ints among floats floats, ints, Decimals and dates among str their text; any other mix is refused
 naming the column and the first row of the second kind.
-They read their input with the GIL held, then work without it on every core. ``set_threads(n)`` (or the
-environment variable ``COLLECTIONS_CORE_THREADS``, read at import) sets how many threads they all
-use, ``get_threads()`` tells, ``set_threads(None)`` goes back to every core; results do not depend on
-the count. The long ones (``amortize_many``, ``assess_many``, ``score_many``) take ``progress=``: a
-callable called with ``(done, total)`` from the calling thread at most 100 times, or ``True`` for a
-tqdm bar (tqdm must be installed).
+They read their input with the GIL held, then work without it on several threads (for the table calls,
+a rayon thread pool kept across calls). ``set_threads(n)`` (or the environment variable
+``COLLECTIONS_CORE_THREADS``, read at import) sets how many threads they all use (the pool is rebuilt
+when the count changes), ``get_threads()`` tells, ``set_threads(None)`` goes back to every core;
+results do not depend on the count. The long ones (``amortize_many``,
+``assess_many``, ``score_many``) take ``progress=``: a callable called with ``(done, total)`` from the
+calling thread at most 100 times, or ``True`` for a tqdm bar (tqdm must be installed).
 
 Money in columns
 ----------------
-- In: an amount column is exact. A pyarrow ``decimal128`` column is preferred (read exactly); a column
-  of ``Decimal``, ``int`` or ``str`` is read exactly too.
-- A float column (float64, or Python floats) is refused with an ``InvalidArgumentError`` naming it,
-  unless the function takes ``float_rounding=`` (``amortize_many`` does): then each float is read as
-  its shortest text (``0.1`` is ``0.1``, not the binary value) and rounded to the currency's minor
-  units by the rounding mode named (one of ``ROUNDING_MODES``: ``'half-up'``, ``'half-even'``, ...);
+- In: an amount column is exact. A pyarrow ``decimal128`` column (or a polars ``Decimal`` one) is
+  preferred (read exactly); a column of ``Decimal``, ``int`` or ``str`` is read exactly too.
+- A float column (float64 or a polars ``Float64``, or Python floats) is refused with an
+  ``InvalidArgumentError`` naming it, unless the function takes ``float_rounding=`` (``amortize_many``
+  does): then each float is read as its shortest text (``0.1`` is ``0.1``, not the binary value) and
+  rounded to the currency's minor units by the rounding mode named (one of ``ROUNDING_MODES``: ``'half-up'``, ``'half-even'``, ...);
   a NaN or infinity is refused.
 - Out: amounts are ``decimal128(38, s)``, ``s`` the currency's minor units (or more where a value has
   more places, as a ratio); ``money='float64'`` (``amortize_many``) casts them to float64 on the way

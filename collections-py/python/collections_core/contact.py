@@ -14,7 +14,7 @@ holds their ``Attempt``s; a ``ContactRequest`` is the contact you want to make.
 earliest instant at or after the request when every rule allows (exact across daylight-saving changes
 and several zones). ``eligible_windows`` lists the intervals over the next days, for dialer scheduling;
 ``evaluate_many`` decides many requests on every core, and ``evaluate_table`` a table of them (pandas,
-pyarrow or a dict of columns), giving a table back.
+pyarrow, polars or a dict of columns), giving a table back.
 
 Instants are aware ``datetime.datetime``s (any zone) or RFC 3339 text, and come back as aware UTC
 datetimes; a naive datetime is refused. A bad argument raises a ``CollectionsError`` naming the field,
@@ -92,8 +92,16 @@ __all__ = [
 _REQUIRED = ("person", "debt", "channel", "destination", "at")
 
 
+def _is_polars(table: Any) -> bool:
+    """Whether ``table`` is a polars DataFrame (its class defined in polars)."""
+    return type(table).__module__.split(".")[0] == "polars" and hasattr(table, "get_column")
+
+
 def _columns(table: Any) -> Dict[str, List[Any]]:
-    """The columns of a pyarrow Table, a pandas DataFrame or a mapping of name to sequence, as lists."""
+    """The columns of a pyarrow Table, a pandas or polars DataFrame or a mapping of name to sequence,
+    as lists."""
+    if _is_polars(table):
+        return {str(name): table.get_column(name).to_list() for name in table.columns}
     if hasattr(table, "to_pydict"):
         return dict(table.to_pydict())
     if hasattr(table, "columns") and hasattr(table, "__getitem__") and not isinstance(table, Mapping):
@@ -101,7 +109,9 @@ def _columns(table: Any) -> Dict[str, List[Any]]:
     if isinstance(table, Mapping):
         return {str(name): list(values) for name, values in table.items()}
     raise InvalidArgumentError(
-        "requests: expected a pandas DataFrame, a pyarrow Table or a dict of columns", "requests", repr(table)
+        "requests: expected a pandas DataFrame, a pyarrow Table, a polars DataFrame or a dict of columns",
+        "requests",
+        repr(table),
     )
 
 
@@ -116,7 +126,8 @@ def evaluate_table(
     decided against the profile and history of its person (``profiles`` and ``histories`` by person id;
     ``profiles`` may also be a list of profiles). The rows are decided on every core (``evaluate_many``).
     Gives ``allowed``, ``rules`` (the blocking rule ids) and ``next_eligible`` (UTC) per row, as the same
-    kind of table: a pandas DataFrame (with the requests' index), a pyarrow Table, or a dict of lists. A
+    kind of table: a pandas DataFrame (with the requests' index), a pyarrow Table, a polars DataFrame
+    (``polars.from_arrow`` of the pyarrow Table: the same column types), or a dict of lists. A
     person with no profile, or a row that cannot be decided, raises an ``InvalidArgumentError``; a null
     or bad cell raises the error of its column, its value led by its row (``'row 1: None'``).
 
@@ -173,6 +184,8 @@ def evaluate_table(
         "rules": [list(d.rule_ids) for d in decisions],
         "next_eligible": [d.next_eligible for d in decisions],
     }
+    if _is_polars(requests):
+        return importlib.import_module("polars").from_arrow(importlib.import_module("pyarrow").table(out))
     if hasattr(requests, "to_pydict"):
         return importlib.import_module("pyarrow").table(out)
     if hasattr(requests, "columns") and hasattr(requests, "index") and not isinstance(requests, Mapping):

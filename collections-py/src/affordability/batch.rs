@@ -11,10 +11,11 @@ use rust_decimal::Decimal;
 use super::assessment::policy_arg;
 use super::guidelines::guidelines_arg;
 use super::statement::household;
+use crate::arrow::TableKind;
 use crate::calendar::frequency_arg;
 use crate::convert::{date_arg, decimal_arg, int_arg, str_arg, wrong_type};
 use crate::debt::aging::column_items;
-use crate::debt::table::{to_arrow, to_pandas, Column, Table};
+use crate::debt::table::{to_table, Column, Table};
 use crate::debt::{name_arg, rounding_arg};
 use crate::errors::{invalid, raise};
 use crate::money::currency_arg;
@@ -90,11 +91,19 @@ pub(crate) fn with_prefix(py: Python<'_>, err: PyErr, prefix: &str) -> PyErr {
     rebuilt.unwrap_or(err)
 }
 
-/// The columns of a pandas DataFrame, a pyarrow Table or a dict of columns, by name; whether it was
-/// pandas.
-pub(crate) fn columns<'py>(table: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, PyDict>, bool)> {
+/// The columns of a pandas DataFrame, a pyarrow Table, a polars DataFrame (its columns as polars
+/// Series) or a dict of columns, by name; the kind of table to give back.
+pub(crate) fn columns<'py>(table: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, PyDict>, TableKind)> {
     if let Ok(d) = table.cast::<PyDict>() {
-        return Ok((d.clone(), false));
+        return Ok((d.clone(), TableKind::Dict));
+    }
+    if crate::polars::is_polars(table) && table.hasattr("get_column")? {
+        let out = PyDict::new(table.py());
+        for name in table.getattr("columns")?.try_iter()? {
+            let name = name?;
+            out.set_item(&name, table.call_method1("get_column", (&name,))?)?;
+        }
+        return Ok((out, TableKind::Polars));
     }
     if table.hasattr("to_pydict")? && table.hasattr("column_names")? {
         let out = PyDict::new(table.py());
@@ -102,7 +111,7 @@ pub(crate) fn columns<'py>(table: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, Py
             let name = name?;
             out.set_item(&name, table.call_method1("column", (&name,))?)?;
         }
-        return Ok((out, false));
+        return Ok((out, TableKind::Arrow));
     }
     if table.hasattr("columns")? && table.hasattr("iloc")? {
         let out = PyDict::new(table.py());
@@ -110,17 +119,17 @@ pub(crate) fn columns<'py>(table: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, Py
             let name = name?;
             out.set_item(&name, table.get_item(&name)?)?;
         }
-        return Ok((out, true));
+        return Ok((out, TableKind::Pandas));
     }
     Err(wrong_type(
         table,
         "table",
-        "a pandas DataFrame, a pyarrow Table or a dict of columns",
+        "a pandas DataFrame, a pyarrow Table, a polars DataFrame or a dict of columns",
     ))
 }
 
-/// Assesses many statements from one long table: a pandas DataFrame, a pyarrow Table or a dict of
-/// columns, one row per item, with the columns ``statement_id``, ``date``, ``currency``, ``adults``,
+/// Assesses many statements from one long table: a pandas DataFrame, a pyarrow Table, a polars
+/// DataFrame or a dict of columns, one row per item, with the columns ``statement_id``, ``date``, ``currency``, ``adults``,
 /// ``category``, ``amount`` (Decimals, ints or str; a float column is refused) and ``frequency``, and
 /// optionally ``children_under_16``, ``children_16_to_18``, ``other_dependants``, ``non_dependants``,
 /// ``aged_65_or_over``, ``vehicles`` (0 when absent or null) and ``region``. The household, date and
@@ -133,8 +142,8 @@ pub(crate) fn columns<'py>(table: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, Py
 /// statements from the calling thread, at most 100 times. Returns
 /// one row per statement: ``statement_id``, ``income``, ``expenditure``, ``allowable_expenditure``,
 /// ``savings``, ``priority_debts``, ``surplus``, ``contingency``, ``disposable_income``,
-/// ``max_affordable_payment`` (exact decimals), ``flag_count`` and ``table``: a pandas DataFrame
-/// when given one, otherwise a pyarrow Table. An error keeps its kind and field, its value naming the
+/// ``max_affordable_payment`` (exact decimals), ``flag_count`` and ``table``: a pandas (or polars)
+/// DataFrame when given one, otherwise a pyarrow Table. An error keeps its kind and field, its value naming the
 /// statement (``'statement S-2: ...'``).
 ///
 /// >>> t = assess_many({"statement_id": ["a", "a", "b"], "date": ["2025-06-01"] * 3,
@@ -160,7 +169,7 @@ pub fn assess_many<'py>(
     let guidelines = guidelines_arg(guidelines)?;
     let policy = policy_arg(contingency, low_spending_fraction, debt_administration_fee)?;
     let rounding: RoundingMode = rounding_arg(rounding, "rounding")?;
-    let (cols, pandas) = columns(table)?;
+    let (cols, kind) = columns(table)?;
     let column = |name: &'static str, amounts: bool| -> PyResult<Option<Vec<Bound<'py, PyAny>>>> {
         match cols.get_item(name)? {
             Some(c) => column_items(&c, name, amounts).map(Some),
@@ -355,9 +364,5 @@ pub fn assess_many<'py>(
             "table",
             Column::Text(a.iter().map(|x| x.table.clone()).collect()),
         );
-    if pandas {
-        to_pandas(py, &t, "assess_many")
-    } else {
-        to_arrow(py, &t, "assess_many")
-    }
+    to_table(py, &t, "assess_many", kind, false)
 }

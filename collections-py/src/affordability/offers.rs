@@ -60,6 +60,16 @@ value_class! {
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_pandas(py, &offers_table(&self.0), "to_pandas")
     }
+
+    /// The offers as a polars DataFrame (``polars.from_arrow`` of ``to_arrow()``; amounts stay exact
+    /// ``Decimal`` columns). Needs the ``polars`` extra (polars and pyarrow).
+    ///
+    /// >>> f = fair_share(100, "GBP", [("bank", 6000), ("card", 3000), ("catalogue", 500)], minimum=15)
+    /// >>> f.to_polars().select("creditor", "amount").rows()
+    /// [('bank', Decimal('66.00')), ('card', Decimal('33.00')), ('catalogue', Decimal('1.00'))]
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::polars::from_arrow(py, "FairShare.to_polars", || to_arrow(py, &offers_table(&self.0), "FairShare.to_polars"))
+    }
 }
 
 fn offers_table(f: &FairShare) -> Table {

@@ -250,10 +250,7 @@ pub(crate) fn give_back_parts<'py>(
             kwargs.set_item("types_mapper", pd.getattr("ArrowDtype")?)?;
             arrow.call_method("to_pandas", (), Some(&kwargs))
         }
-        TableKind::Polars => {
-            let pl = optional_import(py, "polars", export)?;
-            pl.getattr("from_arrow")?.call1((arrow,))
-        }
+        TableKind::Polars => crate::polars::from_arrow(py, export, || Ok(arrow)),
     }
 }
 

@@ -576,7 +576,18 @@ value_class! {
     }
 }
 
-/// A column argument's items: a pyarrow array (its `to_pylist()`), a numpy array or pandas Series
+/// A float amount column, refused whole: `dtype` names its type.
+fn float_column_refused(field: &'static str, dtype: &Bound<'_, PyAny>) -> PyErr {
+    invalid(
+        field,
+        describe(dtype),
+        "a float column is refused because floats are inexact: pass Decimal objects, ints, str or a \
+         pyarrow decimal column",
+    )
+}
+
+/// A column argument's items: a pyarrow array (its `to_pylist()`), a polars Series (`to_list()`, a
+/// Decimal column giving Decimal objects, Datetime values as dates), a numpy array or pandas Series
 /// (`tolist()`, datetime64 values as dates), or any iterable. A float column is refused whole.
 pub(crate) fn column_items<'py>(
     obj: &Bound<'py, PyAny>,
@@ -587,15 +598,21 @@ pub(crate) fn column_items<'py>(
     if obj.hasattr("to_pylist")? {
         return items_arg(&obj.call_method0("to_pylist")?, field);
     }
+    if crate::polars::is_polars(obj) && obj.hasattr("to_list")? {
+        let dtype = obj.getattr("dtype")?;
+        if amounts && dtype.call_method0("is_float")?.is_truthy()? {
+            return Err(float_column_refused(field, &dtype));
+        }
+        if dtype.str()?.to_cow()?.starts_with("Datetime") {
+            let dates = obj.getattr("dt")?.call_method0("date")?;
+            return items_arg(&dates.call_method0("to_list")?, field);
+        }
+        return items_arg(&obj.call_method0("to_list")?, field);
+    }
     if obj.hasattr("dtype")? && obj.hasattr("tolist")? {
         let kind: String = obj.getattr("dtype")?.getattr("kind")?.extract()?;
         if kind == "f" && amounts {
-            return Err(invalid(
-                field,
-                describe(&obj.getattr("dtype")?),
-                "a float column is refused because floats are inexact: pass Decimal objects, ints, \
-                 str or a pyarrow decimal column",
-            ));
+            return Err(float_column_refused(field, &obj.getattr("dtype")?));
         }
         if kind == "M" {
             let np = py.import("numpy")?;
@@ -727,6 +744,20 @@ impl PyPortfolioAging {
     /// ``to_arrow()`` as a pandas DataFrame of ``pd.ArrowDtype`` columns. Needs pandas and pyarrow.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         table::to_pandas(py, &self.table(py), "PortfolioAging.to_pandas")
+    }
+
+    /// ``to_arrow()`` as a polars DataFrame (``polars.from_arrow``; amounts stay exact ``Decimal``
+    /// columns). Needs the ``polars`` extra (polars and pyarrow).
+    ///
+    /// >>> p = age_accounts(["A", "B", "A"], ["2026-01-31", "2026-03-10", "2026-02-28"], [40, 20, 40], [0, 0, 0],
+    /// ...                  "2026-03-31")
+    /// >>> df = p.to_polars()
+    /// >>> df["account_id"].to_list(), df["days_past_due"].to_list(), df["outstanding"].to_list()
+    /// (['A', 'B'], [59, 21], [Decimal('80'), Decimal('20')])
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::polars::from_arrow(py, "PortfolioAging.to_polars", || {
+            table::to_arrow(py, &self.table(py), "PortfolioAging.to_polars")
+        })
     }
 
     /// The accounts as an HTML table (Jupyter shows it).
@@ -907,8 +938,8 @@ fn bucket_sums(agings: &[Aging], buckets: usize) -> Result<Vec<BucketTotals>, Er
 /// ``account_ids`` (any hashable values: the rows of one account need not be adjacent),
 /// ``due_dates`` (dates, ``'YYYY-MM-DD'`` text or a ``datetime64`` column), ``amounts_due`` and
 /// ``amounts_paid`` (Decimals, ints or str; a float column is refused) are lists, numpy arrays,
-/// pandas Series or pyarrow arrays of one length. Each account's obligations must be in due-date order
-/// (equal dates allowed), in the order of their rows, as ``Account`` takes them. The columns are read
+/// pandas or polars Series or pyarrow arrays of one length. Each account's obligations must be in
+/// due-date order (equal dates allowed), in the order of their rows, as ``Account`` takes them. The columns are read
 /// with the GIL held; the accounts are aged without it, on every core. ``rules`` is an ``AgingRules``
 /// (the default rules when not given); ``frozen_periods`` maps account ids to their ``(start, end)``
 /// date pairs (both included) during which the days past due stand still, as ``Account`` takes them.

@@ -558,6 +558,18 @@ value_class! {
         table::to_pandas(py, &lines_table(&self.0), "DunningRun.to_pandas")
     }
 
+    /// ``to_arrow()`` as a polars DataFrame (``polars.from_arrow``; amounts stay exact ``Decimal``
+    /// columns). Needs the ``polars`` extra (polars and pyarrow).
+    ///
+    /// >>> policy = DunningPolicy("EUR", [DunningLevel(14, "reminder", fee=5)])
+    /// >>> run = dunning_run([Invoice("A-1", "ACME", 100, "2026-01-01", currency="EUR")], policy, "2026-02-20")
+    /// >>> df = run.to_polars()
+    /// >>> df["invoice_id"].to_list(), df["outcome"].to_list(), df["total"].to_list()
+    /// (['A-1'], ['notice'], [Decimal('5.00')])
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::polars::from_arrow(py, "DunningRun.to_polars", || table::to_arrow(py, &lines_table(&self.0), "DunningRun.to_polars"))
+    }
+
     /// The lines as an HTML table (Jupyter shows it).
     fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
         let (run, _) = &self.0;

@@ -348,6 +348,17 @@ value_class! {
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         table::to_pandas(py, &segments_table(&self.0), "LateInterest.to_pandas")
     }
+
+    /// ``to_arrow()`` as a polars DataFrame (``polars.from_arrow``; amounts stay exact ``Decimal``
+    /// columns). Needs the ``polars`` extra (polars and pyarrow).
+    ///
+    /// >>> r = statutory_interest("de-bgb-288", "business", "10000.00", "EUR", "2025-03-14", "2025-09-29")
+    /// >>> df = r.to_polars()
+    /// >>> df["days"].to_list(), df["rate_percent"].to_list()
+    /// ([108, 91], [Decimal('11.27'), Decimal('10.27')])
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::polars::from_arrow(py, "LateInterest.to_polars", || table::to_arrow(py, &segments_table(&self.0), "LateInterest.to_polars"))
+    }
 }
 
 /// Statutory late-payment interest on one debt, simple interest for the days after ``due_date`` up to

@@ -1174,6 +1174,21 @@ impl PyLedger {
         table::to_pandas(py, &self.entries_table(), "Ledger.entries_to_pandas")
     }
 
+    /// ``entries_to_arrow()`` as a polars DataFrame (``polars.from_arrow``; amounts stay exact
+    /// ``Decimal`` columns). Needs the ``polars`` extra (polars and pyarrow).
+    ///
+    /// >>> ledger = Ledger(LedgerAccount("A-1", "USD", "2026-01-01", "1000.00", Terms([("2026-01-01", "0.0365")])))
+    /// >>> ledger.post_all([Event.obligation("2026-01-31", "500.00"),
+    /// ...                  Event.payment("2026-01-31", "P-1", "503.00", "USD")])
+    /// >>> df = ledger.entries_to_polars()
+    /// >>> df["kind"].to_list(), df["owed"].to_list()
+    /// (['interest', 'obligation', 'payment'], [Decimal('1003.00'), Decimal('1003.00'), Decimal('500.00')])
+    fn entries_to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::polars::from_arrow(py, "Ledger.entries_to_polars", || {
+            table::to_arrow(py, &self.entries_table(), "Ledger.entries_to_polars")
+        })
+    }
+
     /// Every allocation as a ``pyarrow.Table``: ``entry`` (the index of its entry), ``component``,
     /// ``due_date`` (null: principal not yet made due) and ``amount``. Needs pyarrow.
     fn allocations_to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -1187,6 +1202,25 @@ impl PyLedger {
             &self.allocations_table(),
             "Ledger.allocations_to_pandas",
         )
+    }
+
+    /// ``allocations_to_arrow()`` as a polars DataFrame (``polars.from_arrow``; amounts stay exact
+    /// ``Decimal`` columns). Needs the ``polars`` extra (polars and pyarrow).
+    ///
+    /// >>> ledger = Ledger(LedgerAccount("A-1", "USD", "2026-01-01", "1000.00", Terms([("2026-01-01", "0.0365")])))
+    /// >>> ledger.post_all([Event.obligation("2026-01-31", "500.00"),
+    /// ...                  Event.payment("2026-01-31", "P-1", "503.00", "USD")])
+    /// >>> df = ledger.allocations_to_polars()
+    /// >>> df["component"].to_list(), df["amount"].to_list()
+    /// (['interest', 'principal'], [Decimal('3.00'), Decimal('500.00')])
+    fn allocations_to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::polars::from_arrow(py, "Ledger.allocations_to_polars", || {
+            table::to_arrow(
+                py,
+                &self.allocations_table(),
+                "Ledger.allocations_to_polars",
+            )
+        })
     }
 
     /// The entries as an HTML table (Jupyter shows it).

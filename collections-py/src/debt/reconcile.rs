@@ -244,6 +244,18 @@ value_class! {
         table::to_pandas(py, &discrepancies_table(&self.0), "Reconciliation.to_pandas")
     }
 
+    /// ``to_arrow()`` as a polars DataFrame (``polars.from_arrow``; ``difference`` stays an exact
+    /// ``Decimal`` column). Needs the ``polars`` extra (polars and pyarrow).
+    ///
+    /// >>> bank = [("T1", "A-1", "2026-03-02", "100.00", "EUR"), ("T3", "A-3", "2026-03-04", "7.00", "EUR")]
+    /// >>> r = reconcile(bank, [("T1", "A-1", "2026-03-02", "100.00", "EUR")])
+    /// >>> df = r.to_polars()
+    /// >>> df["kind"].to_list(), df["reported"].to_list(), df["posted"].to_list()
+    /// (['missing_in_ledger'], [1], [None])
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::polars::from_arrow(py, "Reconciliation.to_polars", || table::to_arrow(py, &discrepancies_table(&self.0), "Reconciliation.to_polars"))
+    }
+
     /// The matched pairs as a ``pyarrow.Table``: ``reported``, ``posted`` (the indices),
     /// ``reported_reference`` and ``posted_reference``. Needs pyarrow.
     fn matched_to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -253,6 +265,17 @@ value_class! {
     /// ``matched_to_arrow()`` as a pandas DataFrame of ``pd.ArrowDtype`` columns.
     fn matched_to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         table::to_pandas(py, &matched_table(&self.0), "Reconciliation.matched_to_pandas")
+    }
+
+    /// ``matched_to_arrow()`` as a polars DataFrame (``polars.from_arrow``). Needs the ``polars`` extra
+    /// (polars and pyarrow).
+    ///
+    /// >>> bank = [("T1", "A-1", "2026-03-02", "100.00", "EUR"), ("T3", "A-3", "2026-03-04", "7.00", "EUR")]
+    /// >>> r = reconcile(bank, [("T1", "A-1", "2026-03-02", "100.00", "EUR")])
+    /// >>> r.matched_to_polars().rows()
+    /// [(0, 0, 'T1', 'T1')]
+    fn matched_to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::polars::from_arrow(py, "Reconciliation.matched_to_polars", || table::to_arrow(py, &matched_table(&self.0), "Reconciliation.matched_to_polars"))
     }
 
     /// The discrepancies as an HTML table (Jupyter shows it).
@@ -437,6 +460,17 @@ value_class! {
     /// ``to_arrow()`` as a pandas DataFrame of ``pd.ArrowDtype`` columns. Needs pandas and pyarrow.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         table::to_pandas(py, &installments_table(&self.0), "ExpectedComparison.to_pandas")
+    }
+
+    /// ``to_arrow()`` as a polars DataFrame (``polars.from_arrow``; amounts stay exact ``Decimal``
+    /// columns). Needs the ``polars`` extra (polars and pyarrow).
+    ///
+    /// >>> plan = [("2026-01-28", 100), ("2026-02-28", 100), ("2026-03-28", 100)]
+    /// >>> df = compare_to_expected(plan, [("2026-01-27", 100), ("2026-03-05", 60)], 5, "2026-04-10").to_polars()
+    /// >>> df["status"].to_list(), df["shortfall"].to_list()
+    /// (['paid', 'short', 'missed'], [Decimal('0'), Decimal('40'), Decimal('100')])
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::polars::from_arrow(py, "ExpectedComparison.to_polars", || table::to_arrow(py, &installments_table(&self.0), "ExpectedComparison.to_polars"))
     }
 
     /// The installments as an HTML table (Jupyter shows it).

@@ -16,7 +16,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
 use rust_decimal::Decimal;
 
-use crate::arrow::units_at;
+use crate::arrow::{units_at, TableKind};
 use crate::convert::html_escape;
 use crate::errors::raise;
 
@@ -215,16 +215,22 @@ pub fn float_money_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<bool> {
     }
 }
 
-/// The table as a pandas DataFrame when `pandas`, otherwise a `pyarrow.Table`; with `float_money`,
-/// its amounts (decimal128) cast to float64.
-#[allow(dead_code)] // the batch calls moved to `crate::arrow::give_back`
+/// The table as `kind` (a pyarrow Table for Arrow and dict input, a pandas DataFrame or a polars
+/// DataFrame); with `float_money`, its amounts (decimal128) cast to float64. For the batch calls that
+/// still build a [`Table`]; the others give back through `crate::arrow::give_back`.
 pub fn to_table<'py>(
     py: Python<'py>,
     table: &Table,
     export: &str,
-    pandas: bool,
+    kind: TableKind,
     float_money: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
+    if kind == TableKind::Polars {
+        return crate::polars::from_arrow(py, export, || {
+            to_table(py, table, export, TableKind::Arrow, float_money)
+        });
+    }
+    let pandas = kind == TableKind::Pandas;
     if !float_money {
         return if pandas {
             to_pandas(py, table, export)

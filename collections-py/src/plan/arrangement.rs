@@ -575,6 +575,18 @@ value_class! {
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_pandas(py, &tracking_table(&self.0), "to_pandas")
     }
+
+    /// The promises as a polars DataFrame (``polars.from_arrow`` of ``to_arrow()``; amounts stay exact
+    /// ``Decimal`` columns). Needs the ``polars`` extra (polars and pyarrow).
+    ///
+    /// >>> plan = Arrangement.from_promises(PlanTerms("USD", [("card", 200)], "2026-01-01"),
+    /// ...     [("2026-01-15", 100), ("2026-02-15", 100)])
+    /// >>> df = track(plan, [("2026-01-14", 100)], "2026-02-01").to_polars()
+    /// >>> df["status"].to_list(), df["paid"].to_list()
+    /// (['kept', 'pending'], [Decimal('100'), Decimal('0')])
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::polars::from_arrow(py, "Tracking.to_polars", || to_arrow(py, &tracking_table(&self.0), "Tracking.to_polars"))
+    }
 }
 
 /// An arrangement tracked against posted ``payments`` (``(date, amount)`` pairs; those before the start

@@ -14,10 +14,11 @@ use rust_decimal::Decimal;
 
 use super::score::{forecast_table, period_arg};
 use crate::affordability::batch::{columns, with_prefix};
+use crate::arrow::TableKind;
 use crate::convert::{date_arg, decimal_arg, wrong_type};
 use crate::debt::aging::column_items;
 use crate::debt::rounding_arg;
-use crate::debt::table::{to_arrow, to_pandas, Column, Table};
+use crate::debt::table::{to_table, Column, Table};
 use crate::errors::{invalid, raise, CoreResultExt};
 use crate::money::currency_arg;
 use crate::schedule::{float_rounding_arg, money_cell};
@@ -47,12 +48,12 @@ struct PlanRows {
 }
 
 /// The plans of a promises table: their ids (as given, in the order they first appear), their names
-/// (for errors and debt ids), what was read of each, and whether the table was pandas.
+/// (for errors and debt ids), what was read of each, and the kind of table given.
 struct Plans {
     ids: Vec<Py<PyAny>>,
     names: Vec<String>,
     rows: Vec<PlanRows>,
-    pandas: bool,
+    kind: TableKind,
 }
 
 impl Plans {
@@ -87,7 +88,7 @@ fn read_plans<'py>(
     with_income: bool,
     floats: Option<RoundingMode>,
 ) -> PyResult<Plans> {
-    let (cols, pandas) = columns(table)?;
+    let (cols, kind) = columns(table)?;
     let column = |name: &'static str, amounts: bool| -> PyResult<Option<Vec<Bound<'py, PyAny>>>> {
         let money = matches!(name, "amount" | "balance" | "disposable_income");
         match cols.get_item(name)? {
@@ -129,7 +130,7 @@ fn read_plans<'py>(
         ids: Vec::new(),
         names: Vec::new(),
         rows: Vec::new(),
-        pandas,
+        kind,
     };
     for row in 0..rows {
         let at_row = |e: PyErr| with_prefix(py, e, &format!("row {row}"));
@@ -239,8 +240,8 @@ fn at_plan(py: Python<'_>, plans: &Plans, (k, e): (usize, Error)) -> PyErr {
     with_prefix(py, raise(e), &format!("plan {name}"))
 }
 
-/// Scores every plan of a long table of promises: a pandas DataFrame, a pyarrow Table or a dict of
-/// columns, one row per promise in date order, with the columns ``plan_id``, ``date``, ``amount``,
+/// Scores every plan of a long table of promises: a pandas DataFrame, a pyarrow Table, a polars
+/// DataFrame or a dict of columns, one row per promise in date order, with the columns ``plan_id``, ``date``, ``amount``,
 /// and the plan's ``currency``, ``balance`` and ``start_date`` repeated on each of its rows (they
 /// must agree); optionally ``probability`` (each promise's, from 0 to 1; certain when the column is
 /// absent) and ``disposable_income`` (the plan's, monthly; ``None`` or absent for none). Each plan is
@@ -254,8 +255,8 @@ fn at_plan(py: Python<'_>, plans: &Plans, (k, e): (usize, Error)) -> PyErr {
 /// ``(done, total)`` plans from the calling thread, at most 100 times.
 /// Returns one row per plan, in the order their ids first appear: ``plan_id``, ``total``,
 /// ``promises``, ``duration_days``, ``npv``, ``recovery_ratio``, ``largest_monthly_payment``,
-/// ``payment_to_income``, ``expected_value``, ``expected_npv`` (exact decimals): a pandas DataFrame when
-/// given one, otherwise a pyarrow Table. A missing column is an ``InvalidArgumentError`` naming
+/// ``payment_to_income``, ``expected_value``, ``expected_npv`` (exact decimals): a pandas (or polars)
+/// DataFrame when given one, otherwise a pyarrow Table. A missing column is an ``InvalidArgumentError`` naming
 /// ``table``; a null or bad cell one naming its column, the value led by its row (``'row 4: None'``);
 /// a plan the core refuses keeps its error's kind and field, the value led by the plan
 /// (``'plan P-2: promise #1 on 2026-01-01'``).
@@ -323,18 +324,14 @@ pub fn score_many<'py>(
     )
     .add("expected_value", amounts(|x| x.expected_value))
     .add("expected_npv", amounts(|x| x.expected_npv));
-    if plans.pandas {
-        to_pandas(py, &t, "score_many")
-    } else {
-        to_arrow(py, &t, "score_many")
-    }
+    to_table(py, &t, "score_many", plans.kind, false)
 }
 
 /// The expected cash flows of every plan of a long table of promises (the table of ``score_many``;
 /// its ``disposable_income`` column is not read) by ``period`` (``'weekly'`` or ``'monthly'``, the
 /// default) from ``from_date``, as ``forecast`` gives them: one row per period, ``period_start``,
-/// ``promises``, ``scheduled``, ``expected``; a pandas DataFrame when given one, otherwise a pyarrow
-/// Table. The plans are built without the GIL on every core; the plans must share one currency. Float
+/// ``promises``, ``scheduled``, ``expected``; a pandas (or polars) DataFrame when given one, otherwise a
+/// pyarrow Table. The plans are built without the GIL on every core; the plans must share one currency. Float
 /// amounts as ``score_many`` takes them, with ``float_rounding``.
 ///
 /// >>> t = forecast_portfolio({"plan_id": ["a", "a", "b"], "date": ["2026-01-10", "2026-02-10", "2026-01-20"],
@@ -364,11 +361,7 @@ pub fn forecast_portfolio<'py>(
         .detach(|| core_forecast(built.iter().map(|(a, p)| (a, p)), from, period, rounding))
         .or_raise()?;
     let t = forecast_table(&f);
-    if plans.pandas {
-        to_pandas(py, &t, "forecast_portfolio")
-    } else {
-        to_arrow(py, &t, "forecast_portfolio")
-    }
+    to_table(py, &t, "forecast_portfolio", plans.kind, false)
 }
 
 /// Registers the functions on the compiled module.

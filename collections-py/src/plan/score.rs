@@ -389,6 +389,18 @@ value_class! {
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_pandas(py, &forecast_table(&self.0), "to_pandas")
     }
+
+    /// The rows as a polars DataFrame (``polars.from_arrow`` of ``to_arrow()``; amounts stay exact
+    /// ``Decimal`` columns). Needs the ``polars`` extra (polars and pyarrow).
+    ///
+    /// >>> plan = Arrangement.from_promises(PlanTerms("USD", [("card", 300)], "2026-01-01"),
+    /// ...     [("2026-01-15", 100), ("2026-03-15", 200)])
+    /// >>> df = forecast([(plan, Probabilities.per_installment(["1", "0.5"]))], "2026-01-01").to_polars()
+    /// >>> df["promises"].to_list(), df["expected"].to_list()
+    /// ([1, 0, 1], [Decimal('100.00'), Decimal('0.00'), Decimal('100.00')])
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::polars::from_arrow(py, "Forecast.to_polars", || to_arrow(py, &forecast_table(&self.0), "Forecast.to_polars"))
+    }
 }
 
 /// A forecast period argument (``'monthly'`` when not given).

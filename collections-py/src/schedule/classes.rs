@@ -299,6 +299,19 @@ impl PySchedule {
         export::to_pandas(py, &self.schedule)
     }
 
+    /// A polars ``DataFrame`` of ``to_arrow()`` (``polars.from_arrow``): the amounts stay exact as polars
+    /// ``Decimal(38, scale)`` columns (an element is a ``decimal.Decimal``), dates are ``Date``. Needs the
+    /// ``polars`` extra (polars and pyarrow).
+    ///
+    /// >>> df = amortize(2000, "0.10", "2026-01-01", "2026-02-01", term=24).to_polars()
+    /// >>> df.shape, str(df["payment"].dtype), df["payment"][0], df["payment"].sum()
+    /// ((24, 10), 'Decimal(precision=38, scale=2)', Decimal('92.29'), Decimal('2214.95'))
+    fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        crate::polars::from_arrow(py, "Schedule.to_polars", || {
+            export::to_arrow(py, &self.schedule)
+        })
+    }
+
     /// ``{"terms": ..., "rows": [row.to_dict(), ...], "totals": ..., "level_payment": ...}``.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let s = &self.schedule;
