@@ -22,27 +22,31 @@ Batch calls
 -----------
 The batch calls (``amortize_many``, the finance functions over arrays, ``affordability.assess_many``,
 ``contact.evaluate_many`` and ``evaluate_table``, ``plan.score_many`` and ``forecast_portfolio``,
-``debt.age_accounts``) take columns (a pandas DataFrame, a pyarrow Table or a dict of columns; numpy
+``debt.age_accounts`` and ``dunning_many``) take columns (a pandas DataFrame, a pyarrow Table or a dict of columns; numpy
 arrays for the finance functions) and the table calls give a pyarrow Table back (a pandas DataFrame
 when given one; ``polars.from_arrow`` reads the Table).
 They read their input with the GIL held, then work without it on every core. ``set_threads(n)`` (or the
 environment variable ``COLLECTIONS_CORE_THREADS``, read at import) sets how many threads they all
 use, ``get_threads()`` tells, ``set_threads(None)`` goes back to every core; results do not depend on
-the count. The long ones (``amortize_many``, ``assess_many``, ``score_many``) take ``progress=``: a
-callable called with ``(done, total)`` from the calling thread at most 100 times, or ``True`` for a
-tqdm bar (tqdm must be installed).
+the count. The long ones (``amortize_many``, ``assess_many``, ``score_many``, ``evaluate_table``,
+``age_accounts``, ``dunning_many``) take ``progress=``: a callable called with ``(done, total)`` from
+the calling thread at most 100 times, or ``True`` for a tqdm bar (tqdm must be installed).
+``errors='raise'`` (the default) raises the first bad row's error; ``errors='column'``
+(``evaluate_table``, ``age_accounts``, ``dunning_many``) raises nothing for a bad row (or account):
+the result gains an ``error`` column, ``"<field>: <message>"`` (null when fine), and that row's
+results are null.
 
 Money in columns
 ----------------
 - In: an amount column is exact. A pyarrow ``decimal128`` column is preferred (read exactly); a column
   of ``Decimal``, ``int`` or ``str`` is read exactly too.
 - A float column (float64, or Python floats) is refused with an ``InvalidArgumentError`` naming it,
-  unless the function takes ``float_rounding=`` (``amortize_many`` does): then each float is read as
+  unless the function takes ``float_rounding=`` (``amortize_many`` and ``dunning_many`` do): then each float is read as
   its shortest text (``0.1`` is ``0.1``, not the binary value) and rounded to the currency's minor
   units by the rounding mode named (one of ``ROUNDING_MODES``: ``'half-up'``, ``'half-even'``, ...);
   a NaN or infinity is refused.
 - Out: amounts are ``decimal128(38, s)``, ``s`` the currency's minor units (or more where a value has
-  more places, as a ratio); ``money='float64'`` (``amortize_many``) casts them to float64 on the way
+  more places, as a ratio); ``money='float64'`` (``amortize_many``, ``dunning_many``, ``age_accounts``'s tables) casts them to float64 on the way
   out, and ``table.column(name).cast(pyarrow.float64())`` does the same for the other calls.
 - Bad input: a missing column is an ``InvalidArgumentError`` naming the table argument, its value the
   column; a column of the wrong length names the column (``'2 values'``); a null or bad cell names

@@ -18,8 +18,11 @@ use rust_decimal::Decimal;
 
 use super::table::{self, Column, Table};
 use super::{given, name_arg, name_or, opt_decimal, value_class, Dict, Out};
+use crate::affordability::batch::with_prefix;
 use crate::convert::{date_arg, decimal_arg, describe, int_arg, items_arg, str_arg, wrong_type};
+use crate::debt::batch::{error_text, errors_arg, OnError};
 use crate::errors::{invalid, raise, CoreResultExt};
+use crate::threads::{par_map_detached, progress_arg};
 
 /// The bucket triples of a set of buckets.
 fn bucket_triples(buckets: &Buckets) -> Vec<(String, u32, Option<u32>)> {
@@ -614,19 +617,39 @@ pub(crate) fn column_items<'py>(
 #[derive(Debug)]
 pub struct PyPortfolioAging {
     portfolio: PortfolioAging,
-    agings: Vec<Aging>,
+    /// Each account's aging, `None` for an account in error (`errors="column"`).
+    agings: Vec<Option<Aging>>,
     ids: Vec<Py<PyAny>>,
+    /// Each account's error (`None` when fine) when `errors="column"` was asked for.
+    errors: Option<Vec<Option<String>>>,
+    /// Whether the tables give amounts as float64 (`money="float64"`).
+    float_money: bool,
 }
+
+/// What a portfolio aging pickles as (with its ids beside it).
+type AgingState = (
+    PortfolioAging,
+    Vec<Option<Aging>>,
+    Option<Vec<Option<String>>>,
+    bool,
+);
 
 impl PyPortfolioAging {
     fn state(&self) -> String {
-        serde_json::to_string(&(&self.portfolio, &self.agings)).unwrap_or_default()
+        serde_json::to_string(&(
+            &self.portfolio,
+            &self.agings,
+            &self.errors,
+            self.float_money,
+        ))
+        .unwrap_or_default()
     }
 
     fn table(&self, py: Python<'_>) -> Table {
         let a = &self.agings;
-        let amounts =
-            |f: fn(&Aging) -> Decimal| Column::Decimal(a.iter().map(|x| Some(f(x))).collect(), 0);
+        let amounts = |f: fn(&Aging) -> Decimal| {
+            Column::Decimal(a.iter().map(|x| x.as_ref().map(f)).collect(), 0)
+        };
         let mut t = Table::default();
         t.add(
             "account_id",
@@ -634,23 +657,42 @@ impl PyPortfolioAging {
         )
         .add(
             "days_past_due",
-            Column::Int(a.iter().map(|x| Some(i64::from(x.days_past_due))).collect()),
+            Column::Int(
+                a.iter()
+                    .map(|x| x.as_ref().map(|x| i64::from(x.days_past_due)))
+                    .collect(),
+            ),
         )
         .add(
             "bucket",
-            Column::Int(a.iter().map(|x| i64::try_from(x.bucket).ok()).collect()),
+            Column::Int(
+                a.iter()
+                    .map(|x| x.as_ref().and_then(|x| i64::try_from(x.bucket).ok()))
+                    .collect(),
+            ),
         )
         .add(
             "bucket_label",
-            Column::Text(a.iter().map(|x| Some(x.bucket_label.clone())).collect()),
+            Column::Text(
+                a.iter()
+                    .map(|x| x.as_ref().map(|x| x.bucket_label.clone()))
+                    .collect(),
+            ),
         )
         .add(
             "counting_from",
-            Column::Date(a.iter().map(|x| x.counting_from).collect()),
+            Column::Date(
+                a.iter()
+                    .map(|x| x.as_ref().and_then(|x| x.counting_from))
+                    .collect(),
+            ),
         )
         .add("past_due_amount", amounts(|x| x.past_due_amount))
         .add("tolerated_shortfall", amounts(|x| x.tolerated_shortfall))
         .add("outstanding", amounts(|x| x.outstanding));
+        if let Some(errors) = &self.errors {
+            t.add("error", Column::Text(errors.clone()));
+        }
         t
     }
 }
@@ -721,12 +763,24 @@ impl PyPortfolioAging {
     /// ``past_due_amount``, ``tolerated_shortfall``, ``outstanding`` as exact ``decimal128``. Needs
     /// pyarrow.
     fn to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        table::to_arrow(py, &self.table(py), "PortfolioAging.to_arrow")
+        table::to_table(
+            py,
+            &self.table(py),
+            "PortfolioAging.to_arrow",
+            false,
+            self.float_money,
+        )
     }
 
     /// ``to_arrow()`` as a pandas DataFrame of ``pd.ArrowDtype`` columns. Needs pandas and pyarrow.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        table::to_pandas(py, &self.table(py), "PortfolioAging.to_pandas")
+        table::to_table(
+            py,
+            &self.table(py),
+            "PortfolioAging.to_pandas",
+            true,
+            self.float_money,
+        )
     }
 
     /// The accounts as an HTML table (Jupyter shows it).
@@ -752,9 +806,15 @@ impl PyPortfolioAging {
         }
         d.set_item("bucket_totals", totals)?;
         let accounts = PyList::empty(py);
-        for (id, aging) in self.ids.iter().zip(&self.agings) {
-            let row = PyAging((aging.clone(), self.portfolio.labels.clone())).to_dict(py)?;
+        for (k, (id, aging)) in self.ids.iter().zip(&self.agings).enumerate() {
+            let row = match aging {
+                Some(a) => PyAging((a.clone(), self.portfolio.labels.clone())).to_dict(py)?,
+                None => PyDict::new(py),
+            };
             row.set_item("account_id", id.bind(py))?;
+            if let Some(errors) = &self.errors {
+                row.set_item("error", errors.get(k).cloned().flatten())?;
+            }
             accounts.append(row)?;
         }
         d.set_item("accounts", accounts)?;
@@ -769,8 +829,16 @@ impl PyPortfolioAging {
         ids: &Bound<'_, PyAny>,
     ) -> PyResult<Self> {
         let text = super::state_text(state)?;
-        let (portfolio, agings): (PortfolioAging, Vec<Aging>) =
-            serde_json::from_str(&text).map_err(|e| super::bad_state(&e))?;
+        // A state pickled before errors="column" is the portfolio and its agings alone.
+        let (portfolio, agings, errors, float_money): AgingState = serde_json::from_str(&text)
+            .or_else(|_| {
+                serde_json::from_str::<(PortfolioAging, Vec<Option<Aging>>)>(&text)
+                    .map(|(p, a)| (p, a, None, false))
+            })
+            .map_err(|e| super::bad_state(&e))?;
+        if errors.as_ref().is_some_and(|e| e.len() != agings.len()) {
+            return Err(invalid("state", "errors", "one error cell per account"));
+        }
         let ids: Vec<Py<PyAny>> = items_arg(ids, "ids")?
             .into_iter()
             .map(Bound::unbind)
@@ -782,6 +850,8 @@ impl PyPortfolioAging {
             portfolio,
             agings,
             ids,
+            errors,
+            float_money,
         })
     }
 
@@ -821,15 +891,26 @@ impl PyPortfolioAging {
         self.agings.len()
     }
 
-    /// The aging of the account at ``index`` (in the order of ``account_ids``).
-    fn __getitem__(&self, index: isize) -> PyResult<PyAging> {
+    /// The aging of the account at ``index`` (in the order of ``account_ids``); ``None`` for an
+    /// account in error (``errors='column'``).
+    fn __getitem__(&self, index: isize) -> PyResult<Option<PyAging>> {
         let n = self.agings.len() as isize;
         let at = if index < 0 { index + n } else { index };
         usize::try_from(at)
             .ok()
             .and_then(|i| self.agings.get(i))
-            .map(|a| PyAging((a.clone(), self.portfolio.labels.clone())))
+            .map(|a| {
+                a.as_ref()
+                    .map(|a| PyAging((a.clone(), self.portfolio.labels.clone())))
+            })
             .ok_or_else(|| pyo3::exceptions::PyIndexError::new_err("account index out of range"))
+    }
+
+    /// Each account's error (``None`` when fine), in the order of ``account_ids``, when
+    /// ``age_accounts`` was called with ``errors='column'``; otherwise ``None``.
+    #[getter]
+    fn errors(&self) -> Option<Vec<Option<String>>> {
+        self.errors.clone()
     }
 
     fn __repr__(&self) -> String {
@@ -869,17 +950,11 @@ fn at_account(err: Error, k: usize) -> Error {
 /// Accounts below this many per thread are aged on one thread.
 const ACCOUNTS_PER_THREAD: usize = 2048;
 
-/// Ages every account, split over the threads of `set_threads`; the first error in input order wins.
-fn age_all(
-    accounts: &[AccountObligations],
-    as_of: NaiveDate,
-    rules: &AgingRules,
-) -> Result<Vec<Aging>, (usize, Error)> {
-    crate::threads::par_map(accounts, ACCOUNTS_PER_THREAD, |a| a.age(as_of, rules))
-}
-
 /// The per-bucket totals of agings.
-fn bucket_sums(agings: &[Aging], buckets: usize) -> Result<Vec<BucketTotals>, Error> {
+fn bucket_sums<'a>(
+    agings: impl Iterator<Item = &'a Aging>,
+    buckets: usize,
+) -> Result<Vec<BucketTotals>, Error> {
     let mut totals = vec![BucketTotals::default(); buckets];
     for a in agings {
         let Some(t) = totals.get_mut(a.bucket) else {
@@ -902,6 +977,28 @@ fn bucket_sums(agings: &[Aging], buckets: usize) -> Result<Vec<BucketTotals>, Er
     Ok(totals)
 }
 
+/// One obligation row as read, or its error's text (`errors="column"`).
+type ObligationRow = Result<(NaiveDate, Decimal, Decimal), String>;
+
+/// One account built from its rows, or its first error's text.
+fn build_account(
+    k: usize,
+    rows: Vec<ObligationRow>,
+    frozen: FrozenPeriods,
+) -> Result<Result<AccountObligations, String>, Error> {
+    let mut obligations = Vec::with_capacity(rows.len());
+    for row in rows {
+        let (date, due, paid) = match row {
+            Ok(r) => r,
+            Err(text) => return Ok(Err(text)),
+        };
+        obligations.push(Obligation::new(date, due, paid).map_err(|e| at_account(e, k))?);
+    }
+    AccountObligations::with_frozen(obligations, frozen)
+        .map(Ok)
+        .map_err(|e| at_account(e, k))
+}
+
 /// Ages many accounts as of one date, from columns with one row per obligation.
 ///
 /// ``account_ids`` (any hashable values: the rows of one account need not be adjacent),
@@ -909,13 +1006,20 @@ fn bucket_sums(agings: &[Aging], buckets: usize) -> Result<Vec<BucketTotals>, Er
 /// ``amounts_paid`` (Decimals, ints or str; a float column is refused) are lists, numpy arrays,
 /// pandas Series or pyarrow arrays of one length. Each account's obligations must be in due-date order
 /// (equal dates allowed), in the order of their rows, as ``Account`` takes them. The columns are read
-/// with the GIL held; the accounts are aged without it, on every core. ``rules`` is an ``AgingRules``
-/// (the default rules when not given); ``frozen_periods`` maps account ids to their ``(start, end)``
-/// date pairs (both included) during which the days past due stand still, as ``Account`` takes them.
+/// with the GIL held; the accounts are aged without it, on the threads of ``set_threads``;
+/// ``progress`` is ``None``, ``True`` (a tqdm bar) or a callable told ``(done, total)`` accounts.
+/// ``rules`` is an ``AgingRules`` (the default rules when not given); ``frozen_periods`` maps account
+/// ids to their ``(start, end)`` date pairs (both included) during which the days past due stand
+/// still, as ``Account`` takes them. ``money='float64'`` makes ``to_arrow()`` and ``to_pandas()``
+/// give the amounts as float64 (exact ``decimal128`` by default).
 ///
-/// An account's error keeps its kind and field, its value naming the account's position
-/// (``'account #3: ...'``): obligations out of due-date order name ``'obligations'``, as the core
-/// does.
+/// ``errors='raise'`` (the default): an account's error keeps its kind and field, its value naming
+/// the account's position (``'account #3: ...'``): obligations out of due-date order name
+/// ``'obligations'``, as the core does; a bad cell is its column's error led by its row (``'row 4:
+/// ...'``). ``errors='column'``: nothing is raised for a bad account (a bad cell, obligations the
+/// core refuses): ``errors`` and the tables' ``error`` column give ``"<field>: <message>"`` per
+/// account (``None`` when fine), the account's aging is ``None`` (its table cells null) and it is in
+/// no bucket's totals. A bad id, column or ``frozen_periods`` still raises.
 ///
 /// >>> p = age_accounts(["A", "B", "A"], ["2026-01-31", "2026-03-10", "2026-02-28"], [40, 20, 40], [0, 0, 0],
 /// ...                  "2026-03-31")
@@ -927,10 +1031,15 @@ fn bucket_sums(agings: &[Aging], buckets: usize) -> Result<Vec<BucketTotals>, Er
 /// >>> age_accounts(["A", "A"], ["2026-01-31", "2026-02-28"], [40, 40], [0, 0], "2026-03-31",
 /// ...              frozen_periods=frozen)[0].days_past_due
 /// 31
+/// >>> bad = age_accounts(["A", "B"], ["2026-01-31", None], [40, 20], [0, 0], "2026-03-31", errors="column")
+/// >>> [e and e.split(":")[0] for e in bad.errors], bad[1], bad.bucket_totals[2].accounts
+/// ([None, 'due_dates'], None, 1)
 #[pyfunction]
 #[pyo3(
-    signature = (account_ids, due_dates, amounts_due, amounts_paid, as_of, *, rules = None, frozen_periods = None),
-    text_signature = "(account_ids, due_dates, amounts_due, amounts_paid, as_of, *, rules=None, frozen_periods=None)"
+    signature = (account_ids, due_dates, amounts_due, amounts_paid, as_of, *, rules = None,
+                 frozen_periods = None, errors = None, money = None, progress = None),
+    text_signature = "(account_ids, due_dates, amounts_due, amounts_paid, as_of, *, rules=None, \
+                      frozen_periods=None, errors='raise', money='decimal128', progress=None)"
 )]
 #[allow(clippy::too_many_arguments)]
 pub fn age_accounts(
@@ -942,9 +1051,15 @@ pub fn age_accounts(
     as_of: &Bound<'_, PyAny>,
     rules: Option<&Bound<'_, PyAny>>,
     frozen_periods: Option<&Bound<'_, PyAny>>,
+    errors: Option<&Bound<'_, PyAny>>,
+    money: Option<&Bound<'_, PyAny>>,
+    progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyPortfolioAging> {
     let rules = rules_arg(rules)?;
     let as_of = date_arg(as_of, "as_of")?;
+    let on_error = errors_arg(errors)?;
+    let float_money = table::float_money_arg(money)?;
+    let mut progress = progress_arg(progress, "age_accounts")?;
     let ids = column_items(account_ids, "account_ids", false)?;
     let dates = column_items(due_dates, "due_dates", false)?;
     let due = column_items(amounts_due, "amounts_due", true)?;
@@ -965,8 +1080,9 @@ pub fn age_accounts(
     // Group the rows by account, in the order the ids first appear.
     let index = PyDict::new(py);
     let mut order: Vec<Py<PyAny>> = Vec::new();
-    let mut rows: Vec<Vec<(NaiveDate, Decimal, Decimal)>> = Vec::new();
-    for (((id, date), due), paid) in ids.iter().zip(&dates).zip(&due).zip(&paid) {
+    let mut rows: Vec<Vec<ObligationRow>> = Vec::new();
+    for (row, (((id, date), due), paid)) in ids.iter().zip(&dates).zip(&due).zip(&paid).enumerate()
+    {
         let k = match index.get_item(id)? {
             Some(k) => k.extract::<usize>()?,
             None => {
@@ -976,13 +1092,20 @@ pub fn age_accounts(
                 order.len() - 1
             }
         };
-        let row = (
-            date_arg(date, "due_dates")?,
-            decimal_arg(due, "amounts_due")?,
-            decimal_arg(paid, "amounts_paid")?,
-        );
+        let read = (|| -> PyResult<(NaiveDate, Decimal, Decimal)> {
+            Ok((
+                date_arg(date, "due_dates")?,
+                decimal_arg(due, "amounts_due")?,
+                decimal_arg(paid, "amounts_paid")?,
+            ))
+        })();
+        let read = match (read, on_error) {
+            (Ok(r), _) => Ok(r),
+            (Err(e), OnError::Raise) => return Err(with_prefix(py, e, &format!("row {row}"))),
+            (Err(e), OnError::Column) => Err(error_text(py, &e)),
+        };
         if let Some(r) = rows.get_mut(k) {
-            r.push(row);
+            r.push(read);
         }
     }
     // Frozen periods by account id; an id no row has is refused (a typo would freeze nothing).
@@ -1010,56 +1133,80 @@ pub fn age_accounts(
             }
         }
     }
-    let built = py.detach(|| {
-        let mut accounts = Vec::with_capacity(rows.len());
-        // Each account's rows in the order given: out of due-date order is the core's error, as in
-        // Rust and C (sorting here would age obligations the caller did not list).
-        for (k, (r, frozen)) in rows.into_iter().zip(frozen).enumerate() {
-            let obligations = r
-                .into_iter()
-                .map(|(date, due, paid)| Obligation::new(date, due, paid))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| at_account(e, k))?;
-            accounts.push(
-                AccountObligations::with_frozen(obligations, frozen)
-                    .map_err(|e| at_account(e, k))?,
-            );
-        }
-        let agings = match age_all(&accounts, as_of, &rules) {
-            Ok(agings) => agings,
-            // The core's own portfolio error (its value naming the account) for the first bad account.
-            Err((i, err)) => {
-                let upto = accounts.get(..=i).unwrap_or(&accounts);
-                return Err(core::age_portfolio(upto, as_of, &rules)
-                    .err()
-                    .unwrap_or(err));
+    // Each account's rows in the order given: out of due-date order is the core's error, as in
+    // Rust and C (sorting here would age obligations the caller did not list).
+    let built: Vec<Result<AccountObligations, String>> = py
+        .detach(|| {
+            let mut accounts = Vec::with_capacity(rows.len());
+            for (k, (r, frozen)) in rows.into_iter().zip(frozen).enumerate() {
+                accounts.push(match build_account(k, r, frozen) {
+                    Ok(account) => account,
+                    Err(e) if on_error == OnError::Column => Err(e.to_string()),
+                    Err(e) => return Err(e),
+                });
             }
-        };
-        let totals = bucket_sums(&agings, rules.buckets().len())?;
-        let portfolio = PortfolioAging {
-            as_of,
-            labels: rules
-                .buckets()
-                .labels()
+            Ok(accounts)
+        })
+        .map_err(raise)?;
+    let age = |a: &Result<AccountObligations, String>| -> Result<Result<Aging, String>, Error> {
+        match a {
+            Err(text) => Ok(Err(text.clone())),
+            Ok(account) => match account.age(as_of, &rules) {
+                Ok(aging) => Ok(Ok(aging)),
+                Err(e) if on_error == OnError::Column => Ok(Err(e.to_string())),
+                Err(e) => Err(e),
+            },
+        }
+    };
+    let aged = par_map_detached(py, &built, ACCOUNTS_PER_THREAD, age, progress.as_mut())?;
+    let aged = match aged {
+        Ok(aged) => aged,
+        // The core's own portfolio error (its value naming the account) for the first bad account.
+        Err((i, err)) => {
+            let good: Vec<AccountObligations> = built
                 .iter()
-                .map(|l| l.to_string())
-                .collect(),
-            totals,
-            accounts: agings
-                .iter()
-                .map(|a| AccountAge {
-                    days_past_due: a.days_past_due,
-                    bucket: u32::try_from(a.bucket).unwrap_or(u32::MAX),
-                })
-                .collect(),
-        };
-        Ok((portfolio, agings))
-    });
-    let (portfolio, agings) = built.map_err(raise)?;
+                .take(i + 1)
+                .filter_map(|a| a.as_ref().ok().cloned())
+                .collect();
+            return Err(raise(
+                core::age_portfolio(&good, as_of, &rules)
+                    .err()
+                    .unwrap_or(err),
+            ));
+        }
+    };
+    let (agings, errors): (Vec<Option<Aging>>, Vec<Option<String>>) = aged
+        .into_iter()
+        .map(|r| match r {
+            Ok(a) => (Some(a), None),
+            Err(text) => (None, Some(text)),
+        })
+        .unzip();
+    let totals = bucket_sums(agings.iter().flatten(), rules.buckets().len()).map_err(raise)?;
+    let portfolio = PortfolioAging {
+        as_of,
+        labels: rules
+            .buckets()
+            .labels()
+            .iter()
+            .map(|l| l.to_string())
+            .collect(),
+        totals,
+        accounts: agings
+            .iter()
+            .flatten()
+            .map(|a| AccountAge {
+                days_past_due: a.days_past_due,
+                bucket: u32::try_from(a.bucket).unwrap_or(u32::MAX),
+            })
+            .collect(),
+    };
     Ok(PyPortfolioAging {
         portfolio,
         agings,
         ids: order,
+        errors: (on_error == OnError::Column).then_some(errors),
+        float_money,
     })
 }
 
