@@ -4,71 +4,96 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
-use collections_core::debt::dunning::{self as core, DunningLine, Invoice, Payment};
+use collections_core::debt::dunning::{
+    self as core, DunningLine, DunningPolicy, Invoice, Payment,
+};
 use collections_core::{Currency, Error, RoundingMode};
 use pyo3::prelude::*;
 use rust_decimal::Decimal;
 
-use super::batch::{error_text, errors_arg, missing, OnError};
+use super::batch::{errors_arg, OnError};
 use super::dunning::PyDunningPolicy;
-use super::table::{float_money_arg, to_table, Column, Table};
-use crate::affordability::batch::{columns, with_prefix};
-use crate::convert::{bool_arg, date_arg, int_arg, str_arg, wrong_type};
-use crate::debt::aging::column_items;
-use crate::errors::{invalid, raise};
-use crate::money::currency_arg;
-use crate::schedule::{float_rounding_arg, money_cell};
-use crate::threads::{par_map_detached, progress_arg};
+use super::table::float_money_arg;
+use crate::arrow::{give_back, prefixed, InputColumn, InputTable, OutputTable};
+use crate::convert::{date_arg, wrong_type};
+use crate::errors::raise;
+use crate::schedule::float_rounding_arg;
+use crate::threads::{par_map, par_map_detached, progress_arg};
 
 /// Invoices below this many per thread are decided on one thread.
 const INVOICES_PER_THREAD: usize = 1024;
 
-/// The columns an invoices table must have.
-const REQUIRED: [&str; 4] = ["invoice_id", "customer_id", "amount", "due_date"];
+/// The columns of an invoices table (the optional ones `None` when absent).
+struct InvoiceColumns {
+    id: InputColumn,
+    customer: InputColumn,
+    amount: InputColumn,
+    due: InputColumn,
+    currency: Option<InputColumn>,
+    paid: Option<InputColumn>,
+    paid_date: Option<InputColumn>,
+    level: Option<InputColumn>,
+    blocked: Option<InputColumn>,
+}
 
-/// The optional columns.
-const OPTIONAL: [&str; 5] = ["currency", "paid", "paid_date", "dunning_level", "blocked"];
+impl InvoiceColumns {
+    fn read(table: &InputTable) -> PyResult<InvoiceColumns> {
+        Ok(InvoiceColumns {
+            id: table.required("invoice_id", "invoices")?,
+            customer: table.required("customer_id", "invoices")?,
+            amount: table.required("amount", "invoices")?,
+            due: table.required("due_date", "invoices")?,
+            currency: table.column("currency")?,
+            paid: table.column("paid")?,
+            paid_date: table.column("paid_date")?,
+            level: table.column("dunning_level")?,
+            blocked: table.column("blocked")?,
+        })
+    }
 
-/// One row read into the core's invoice (its payments at most one: the `paid` total on `paid_date`).
-fn read_row(
-    cells: &[Option<&Bound<'_, PyAny>>; 9],
-    currency: Currency,
-    floats: Option<RoundingMode>,
-) -> PyResult<Invoice> {
-    let [id, customer, amount, due, cur, paid, paid_date, level, blocked] = cells;
-    fn present<'a, 'py>(cell: &Option<&'a Bound<'py, PyAny>>) -> Option<&'a Bound<'py, PyAny>> {
-        cell.filter(|c| !missing(c))
-    }
-    fn needed<'a, 'py>(
-        cell: &Option<&'a Bound<'py, PyAny>>,
-        name: &'static str,
-    ) -> PyResult<&'a Bound<'py, PyAny>> {
-        present(cell).ok_or_else(|| invalid(name, "None", "must not be null"))
-    }
-    let currency = match present(cur) {
-        Some(c) => currency_arg(c, "currency")?,
-        None => currency,
-    };
-    let places = currency.minor_units();
-    let mut invoice = Invoice::new(
-        str_arg(needed(id, "invoice_id")?, "invoice_id")?,
-        str_arg(needed(customer, "customer_id")?, "customer_id")?,
-        currency,
-        money_cell(needed(amount, "amount")?, "amount", floats, places)?,
-        date_arg(needed(due, "due_date")?, "due_date")?,
-    );
-    if let Some(p) = present(paid) {
-        let amount = money_cell(p, "paid", floats, places)?;
+    /// Row `row` as the core's invoice (its payments at most one: the `paid` total on `paid_date`);
+    /// a currency other than `currency` is kept for the core to refuse, as `dunning_run` does.
+    fn invoice(
+        &self,
+        row: usize,
+        currency: Currency,
+        floats: Option<RoundingMode>,
+    ) -> Result<Invoice, Error> {
+        let currency = match &self.currency {
+            Some(c) => match c.str(row)? {
+                Some(code) => code
+                    .parse::<Currency>()
+                    .map_err(|e| prefixed(e.with_field("currency"), &format!("row {row}")))?,
+                None => currency,
+            },
+            None => currency,
+        };
+        let floats = floats.map(|mode| (mode, currency.minor_units()));
+        let mut invoice = Invoice::new(
+            id_text(&self.id, row)?,
+            id_text(&self.customer, row)?,
+            currency,
+            self.amount.require_decimal(row, floats)?,
+            self.due.require_date(row)?,
+        );
+        let paid = match &self.paid {
+            Some(p) => p.decimal(row, floats)?,
+            None => None,
+        };
         // Nothing paid is no payment (the core refuses a payment of zero).
-        if !amount.is_zero() {
-            let date = match present(paid_date) {
-                Some(d) => date_arg(d, "paid_date")?,
-                None => return Err(invalid(
-                    "paid_date",
-                    "None",
-                    "a paid amount needs the date it was paid (payments after as_of are ignored)",
-                )),
+        if let Some(amount) = paid.filter(|a| !a.is_zero()) {
+            let date = match &self.paid_date {
+                Some(d) => d.date(row)?,
+                None => None,
+            };
+            let Some(date) = date else {
+                return Err(Error::InvalidArgument {
+                    field: "paid_date",
+                    value: format!("row {row}: None"),
+                    reason: String::from(
+                        "a paid amount needs the date it was paid (payments after as_of are ignored)",
+                    ),
+                });
             };
             invoice.payments.push(Payment {
                 date,
@@ -76,18 +101,33 @@ fn read_row(
                 currency,
             });
         }
+        if let Some(level) = self.level.as_ref().map(|l| l.int(row)).transpose()?.flatten() {
+            invoice.dunning_level = u32::try_from(level).map_err(|_| Error::InvalidArgument {
+                field: "dunning_level",
+                value: format!("row {row}: {level}"),
+                reason: String::from("must be a whole number from 0"),
+            })?;
+        }
+        if let Some(b) = self.blocked.as_ref().map(|b| b.bool(row)).transpose()?.flatten() {
+            invoice.blocked = b;
+        }
+        Ok(invoice)
     }
-    if let Some(l) = present(level) {
-        invoice.dunning_level = int_arg::<u32>(l, "dunning_level")?;
+}
+
+/// An id: text, or a whole number as its text (the output keeps the column's own type).
+fn id_text(column: &InputColumn, row: usize) -> Result<String, Error> {
+    match column.require_str(row) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => match column.int(row) {
+            Ok(Some(i)) => Ok(i.to_string()),
+            _ => Err(e),
+        },
     }
-    if let Some(b) = present(blocked) {
-        invoice.blocked = bool_arg(b, "blocked")?;
-    }
-    Ok(invoice)
 }
 
 /// Duplicate invoice ids: for each row whose id an earlier row has, that earlier row.
-fn duplicates(read: &[Result<Invoice, String>]) -> Vec<(usize, usize)> {
+fn duplicates(read: &[Result<Invoice, Error>]) -> Vec<(usize, usize)> {
     let mut seen: HashMap<&str, usize> = HashMap::with_capacity(read.len());
     let mut out = Vec::new();
     for (row, invoice) in read.iter().enumerate() {
@@ -106,14 +146,15 @@ fn duplicates(read: &[Result<Invoice, String>]) -> Vec<(usize, usize)> {
 fn duplicate_error(id: &str, first: usize, row: usize) -> Error {
     Error::InvalidArgument {
         field: "invoice_id",
-        value: format!("{id:?}"),
+        value: format!("row {row}: {id:?}"),
         reason: format!("duplicate invoice id (rows {first} and {row})"),
     }
 }
 
 /// Runs a dunning policy over a table of invoices as of a date: the ERP's dunning run over columns.
 ///
-/// ``invoices`` is a pandas DataFrame, a pyarrow Table or a dict of columns, one row per invoice, with
+/// ``invoices`` is a pandas or polars DataFrame, a pyarrow Table (any Arrow table) or a dict of
+/// columns (Arrow arrays, numpy arrays or lists), one row per invoice, with
 /// ``invoice_id`` (unique), ``customer_id``, ``amount`` and ``due_date``, and optionally
 /// ``currency`` (else the policy's), ``paid`` (the total paid so far; null or 0 for nothing) with
 /// ``paid_date`` (the day it was paid, needed when ``paid`` is not zero: a payment after ``as_of`` is
@@ -129,15 +170,15 @@ fn duplicate_error(id: &str, first: usize, row: usize) -> Error {
 /// Decimals, ints, str); a float column is refused unless ``float_rounding`` names the rounding mode
 /// that brings each float to the currency's minor units.
 ///
-/// The table is read with the GIL held; the invoices are decided without it on the threads of
-/// ``set_threads``; ``progress`` is ``None``, ``True`` (a tqdm bar) or a callable told ``(done,
-/// total)`` invoices. Returns one row per invoice in the table's order (``dunning_run`` orders its
+/// The table is read through Arrow (no Python object per cell) and the invoices are read and decided
+/// without the GIL on the threads of ``set_threads``; ``progress`` is ``None``, ``True`` (a tqdm bar)
+/// or a callable told ``(done, total)`` invoices. Returns one row per invoice in the table's order (``dunning_run`` orders its
 /// lines by customer: sort by ``customer_id``, ``due_date``, ``invoice_id`` for that order):
 /// ``invoice_id`` and ``customer_id`` as given, ``due_date``, ``outstanding``, ``days_overdue``,
 /// ``outcome``, ``level`` and ``action`` (null when no level is reached), ``fee``, ``interest``,
 /// ``total`` (``decimal128`` at the currency's minor units, or ``float64`` with
-/// ``money='float64'``) and ``unverified_rate``: a pandas DataFrame when given one, otherwise a
-/// pyarrow Table. ``errors='raise'`` (the default) raises the first bad row's error, its value led by
+/// ``money='float64'``) and ``unverified_rate``: a pandas (``pd.ArrowDtype`` columns) or polars
+/// DataFrame when given one, otherwise a pyarrow Table. ``errors='raise'`` (the default) raises the first bad row's error, its value led by
 /// its row (``'row 4: ...'``; a duplicate id names ``invoice_id`` and both rows);
 /// ``errors='column'`` raises nothing for bad rows: an ``error`` column gives ``"<field>:
 /// <message>"`` (null when fine) and that row's results are null.
@@ -175,47 +216,23 @@ pub fn dunning_many<'py>(
     let float_money = float_money_arg(money)?;
     let mut progress = progress_arg(progress, "dunning_many")?;
 
-    let (cols, pandas) = columns(invoices)?;
-    let column = |name: &'static str| -> PyResult<Option<Vec<Bound<'py, PyAny>>>> {
-        let amounts = matches!(name, "amount" | "paid") && floats.is_none();
-        match cols.get_item(name)? {
-            Some(c) => column_items(&c, name, amounts).map(Some),
-            None => Ok(None),
-        }
-    };
-    let mut all: Vec<Option<Vec<Bound<'py, PyAny>>>> = Vec::with_capacity(9);
-    for name in REQUIRED {
-        let c = column(name)?
-            .ok_or_else(|| invalid("invoices", name, "a required column is missing"))?;
-        all.push(Some(c));
-    }
-    for name in OPTIONAL {
-        all.push(column(name)?);
-    }
-    let rows = all[0].as_ref().map_or(0, Vec::len);
-    for (name, c) in REQUIRED.iter().chain(&OPTIONAL).zip(&all) {
-        if let Some(c) = c.as_ref().filter(|c| c.len() != rows) {
-            return Err(invalid(
-                name,
-                format!("{} values", c.len()),
-                format!("must have as many values as invoice_id ({rows})"),
-            ));
-        }
-    }
+    let table = InputTable::read(invoices, "invoices")?;
+    let cols = InvoiceColumns::read(&table)?;
+    let rows = table.rows();
+    let currency = policy.currency();
 
-    let mut read: Vec<Result<Invoice, String>> = Vec::with_capacity(rows);
-    for row in 0..rows {
-        let cells: [Option<&Bound<'py, PyAny>>; 9] =
-            std::array::from_fn(|k| all[k].as_ref().map(|c| &c[row]));
-        match read_row(&cells, policy.currency(), floats) {
-            Ok(invoice) => read.push(Ok(invoice)),
-            Err(e) => match on_error {
-                OnError::Raise => return Err(with_prefix(py, e, &format!("row {row}"))),
-                OnError::Column => read.push(Err(error_text(py, &e))),
-            },
+    // The rows read without the GIL, on the threads of set_threads (errors kept per row).
+    let indices: Vec<usize> = (0..rows).collect();
+    let read_one = |&row: &usize| Ok(cols.invoice(row, currency, floats));
+    let mut read: Vec<Result<Invoice, Error>> = py
+        .detach(|| par_map(&indices, INVOICES_PER_THREAD, read_one))
+        .map_err(|(_, e)| raise(e))?;
+    if on_error == OnError::Raise {
+        if let Some(e) = read.iter().find_map(|r| r.as_ref().err()) {
+            return Err(raise(e.clone()));
         }
     }
-    // Unique ids, checked first as dunning_run checks them.
+    // Unique ids, checked before any invoice is decided, as dunning_run checks them.
     for (row, first) in duplicates(&read) {
         let id = match &read[row] {
             Ok(i) => i.id.clone(),
@@ -223,107 +240,87 @@ pub fn dunning_many<'py>(
         };
         let err = duplicate_error(&id, first, row);
         match on_error {
-            OnError::Raise => return Err(with_prefix(py, raise(err), &format!("row {row}"))),
-            OnError::Column => read[row] = Err(err.to_string()),
+            OnError::Raise => return Err(raise(err)),
+            OnError::Column => read[row] = Err(err),
         }
     }
 
-    let indexed: Vec<(usize, &Result<Invoice, String>)> = read.iter().enumerate().collect();
-    let decide = |&(row, invoice): &(usize, &Result<Invoice, String>)| -> Result<Result<DunningLine, String>, Error> {
-        match invoice {
-            Err(text) => Ok(Err(text.clone())),
+    let decide = |&row: &usize| -> Result<Result<DunningLine, Error>, Error> {
+        match &read[row] {
+            Err(e) => Ok(Err(e.clone())),
             Ok(invoice) => match core::dunning_line(row, invoice, policy, as_of) {
                 Ok(line) => Ok(Ok(line)),
-                Err(e) if on_error == OnError::Column => Ok(Err(e.to_string())),
-                Err(e) => Err(e),
+                Err(e) if on_error == OnError::Column => Ok(Err(e)),
+                Err(e) => Err(prefixed(e, &format!("row {row}"))),
             },
         }
     };
-    let decided = par_map_detached(py, &indexed, INVOICES_PER_THREAD, decide, progress.as_mut())?;
-    let lines = decided.map_err(|(row, e)| with_prefix(py, raise(e), &format!("row {row}")))?;
+    let decided = par_map_detached(py, &indices, INVOICES_PER_THREAD, decide, progress.as_mut())?;
+    let lines = decided.map_err(|(_, e)| raise(e))?;
+    let t = lines_table(&cols, &read, &lines, policy, on_error).map_err(raise)?;
+    give_back(py, t, table.kind(), float_money, "dunning_many")
+}
 
-    let ids = all[0].take().unwrap_or_default();
-    let customers = all[1].take().unwrap_or_default();
-    let actions: Vec<Option<String>> = policy
-        .levels()
-        .iter()
-        .map(|l| Some(l.action.clone()))
-        .collect();
+/// The output: one row per invoice, in the table's order.
+fn lines_table(
+    cols: &InvoiceColumns,
+    read: &[Result<Invoice, Error>],
+    lines: &[Result<DunningLine, Error>],
+    policy: &DunningPolicy,
+    on_error: OnError,
+) -> Result<OutputTable, Error> {
+    let all: Vec<usize> = (0..lines.len()).collect();
     let ok = |k: usize| lines.get(k).and_then(|l| l.as_ref().ok());
-    let amounts = |f: fn(&DunningLine) -> Decimal| {
-        Column::Decimal(
-            (0..rows).map(|k| ok(k).map(f)).collect(),
-            policy.currency().minor_units(),
-        )
+    let n = lines.len();
+    let money = |f: fn(&DunningLine) -> Decimal| -> Vec<Option<Decimal>> {
+        (0..n).map(|k| ok(k).map(f)).collect()
     };
-    let due: Vec<Option<NaiveDate>> = read
-        .iter()
-        .map(|r| r.as_ref().ok().map(|i| i.due_date))
-        .collect();
-    let mut t = Table::default();
-    t.add(
-        "invoice_id",
-        Column::Objects(ids.into_iter().map(Bound::unbind).collect()),
-    )
-    .add(
-        "customer_id",
-        Column::Objects(customers.into_iter().map(Bound::unbind).collect()),
-    )
-    .add("due_date", Column::Date(due))
-    .add("outstanding", amounts(|l| l.outstanding))
-    .add(
-        "days_overdue",
-        Column::Int((0..rows).map(|k| ok(k).map(|l| l.days_overdue)).collect()),
-    )
-    .add(
-        "outcome",
-        Column::Text(
-            (0..rows)
-                .map(|k| ok(k).map(|l| l.outcome.name().to_string()))
-                .collect(),
-        ),
-    )
-    .add(
-        "level",
-        Column::Int(
-            (0..rows)
-                .map(|k| ok(k).and_then(|l| l.level).map(i64::from))
-                .collect(),
-        ),
-    )
-    .add(
-        "action",
-        Column::Text(
-            (0..rows)
-                .map(|k| {
-                    let level = ok(k)?.level?;
-                    actions
-                        .get(usize::try_from(level).ok()?.checked_sub(1)?)?
-                        .clone()
-                })
-                .collect(),
-        ),
-    )
-    .add("fee", amounts(|l| l.fee))
-    .add("interest", amounts(|l| l.interest))
-    .add("total", amounts(|l| l.total));
-    let flags = (0..rows)
-        .map(|k| match ok(k) {
-            Some(l) => pyo3::types::PyBool::new(py, l.unverified_rate)
-                .to_owned()
-                .into_any()
-                .unbind(),
-            None => py.None(),
-        })
-        .collect();
-    t.add("unverified_rate", Column::Objects(flags));
-    if on_error == OnError::Column {
-        t.add(
-            "error",
-            Column::Text(lines.iter().map(|l| l.as_ref().err().cloned()).collect()),
+    let places = policy.currency().minor_units();
+    let actions = policy.levels();
+    let mut t = OutputTable::new();
+    t.push("invoice_id", cols.id.take(&all)?)
+        .push("customer_id", cols.customer.take(&all)?)
+        .dates(
+            "due_date",
+            &read
+                .iter()
+                .map(|r| r.as_ref().ok().map(|i| i.due_date))
+                .collect::<Vec<_>>(),
         );
+    t.money("outstanding", &money(|l| l.outstanding), places)?
+        .ints("days_overdue", (0..n).map(|k| ok(k).map(|l| l.days_overdue)).collect())
+        .strs(
+            "outcome",
+            &(0..n).map(|k| ok(k).map(|l| l.outcome.name())).collect::<Vec<_>>(),
+        )
+        .ints(
+            "level",
+            (0..n).map(|k| ok(k).and_then(|l| l.level).map(i64::from)).collect(),
+        )
+        .strs(
+            "action",
+            &(0..n)
+                .map(|k| {
+                    let level = usize::try_from(ok(k)?.level?).ok()?;
+                    actions.get(level.checked_sub(1)?).map(|l| l.action.as_str())
+                })
+                .collect::<Vec<_>>(),
+        );
+    t.money("fee", &money(|l| l.fee), places)?;
+    t.money("interest", &money(|l| l.interest), places)?;
+    t.money("total", &money(|l| l.total), places)?
+        .bools(
+            "unverified_rate",
+            (0..n).map(|k| ok(k).map(|l| l.unverified_rate)).collect(),
+        );
+    if on_error == OnError::Column {
+        let errors: Vec<Option<String>> = lines
+            .iter()
+            .map(|l| l.as_ref().err().map(ToString::to_string))
+            .collect();
+        t.strs("error", &errors);
     }
-    to_table(py, &t, "dunning_many", pandas, float_money)
+    Ok(t)
 }
 
 /// Registers the function.
