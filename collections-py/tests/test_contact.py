@@ -365,7 +365,7 @@ def test_evaluate_table_over_columns() -> None:
     # Columns of different lengths: the short column is named with its length, not an IndexError.
     with pytest.raises(cc.InvalidArgumentError) as e:
         evaluate_table(FEDERAL, [p], {**columns, "debt": ["card"] * 2}, {"p1": h})
-    assert e.value.field == "debt" and e.value.value == "2"
+    assert e.value.field == "debt" and e.value.value == "2 values"
 
 
 def test_evaluate_table_errors_column_progress_and_threads() -> None:
@@ -413,3 +413,25 @@ def test_evaluate_table_errors_column_progress_and_threads() -> None:
     with pytest.raises(cc.InvalidArgumentError) as e:
         evaluate_table(FEDERAL, [p], columns, errors="skip")
     assert e.value.field == "errors"
+
+
+def test_evaluate_table_timestamps_of_any_unit_and_zone() -> None:
+    pa = pytest.importorskip("pyarrow")
+    from collections_core.contact import evaluate_table
+
+    p = new_yorker()
+    # 11:00 and 13:00 UTC on April 8 (07:00 and 09:00 EDT), as seconds in New York's zone.
+    at = [utc(2026, 4, 8, 11), utc(2026, 4, 8, 13)]
+    base = {"person": ["p1"] * 2, "debt": ["card"] * 2, "channel": ["call"] * 2, "destination": [CELL] * 2}
+    zoned = pa.table({**base, "at": pa.array(at, pa.timestamp("s", tz="America/New_York"))})
+    out = evaluate_table(FEDERAL, [p], zoned)
+    assert out.column("allowed").to_pylist() == [False, True]
+    assert out.column("next_eligible").to_pylist() == [utc(2026, 4, 8, 12), utc(2026, 4, 8, 13)]
+    naive = pa.table({**base, "at": pa.array([t.replace(tzinfo=None) for t in at], pa.timestamp("us"))})
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        evaluate_table(FEDERAL, [p], naive)
+    assert e.value.field == "at" and str(e.value.value).startswith("row 0: ")
+    pl = pytest.importorskip("polars")
+    frame = pl.DataFrame({**base, "at": at})
+    back = evaluate_table(FEDERAL, [p], frame)
+    assert isinstance(back, pl.DataFrame) and back["allowed"].to_list() == [False, True]

@@ -3,119 +3,271 @@
 
 use std::collections::HashMap;
 
+use std::sync::Arc;
+
+use arrow_array::builder::{ListBuilder, StringBuilder};
+use arrow_array::cast::AsArray;
+use arrow_array::types::{
+    TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType,
+    TimestampSecondType,
+};
+use arrow_array::TimestampMicrosecondArray;
+use arrow_schema::{DataType, TimeUnit};
+use chrono::{DateTime, Utc};
 use collections_core::contact::{
     self as core, BatchItem, Channel, ContactHistory, ContactProfile, ContactRequest, Decision,
     Purpose,
 };
+use collections_core::Error;
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
 
 use super::history::history_arg;
 use super::policy::PyPolicy;
 use super::profile::PyContactProfile;
 use super::{class_arg, instant_arg};
-use crate::affordability::batch::with_prefix;
-use crate::convert::{bool_arg, describe, items_arg, str_arg, wrong_type};
-use crate::debt::batch::{error_text, errors_arg, missing, OnError};
-use crate::debt::{given, name_arg, name_or, Out};
-use crate::errors::{invalid, raise, CoreResultExt};
-use crate::threads::{par_map_detached, progress_arg};
-
-/// The columns a requests table must have.
-const REQUIRED: [&str; 5] = ["person", "debt", "channel", "destination", "at"];
+use crate::arrow::{give_back, prefixed, InputColumn, InputTable, OutputTable, TableKind};
+use crate::convert::{describe, items_arg, str_arg, wrong_type};
+use crate::debt::batch::{error_text, errors_arg, missing, raise_at_row, OnError};
+use crate::debt::given;
+use crate::errors::raise;
+use crate::threads::{par_map, par_map_detached, progress_arg};
 
 /// Requests below this many per thread are decided on one thread (with a progress report).
 const REQUESTS_PER_THREAD: usize = 256;
 
-/// How the requests came, so the decisions go back the same way.
-enum Kind {
-    /// A dict of columns: a dict of lists.
-    Dict,
-    /// A pyarrow Table (or RecordBatch): a pyarrow Table.
-    Arrow,
-    /// A pandas DataFrame: a DataFrame with the requests' index.
-    Pandas,
+/// Requests below this many per thread are read on one thread.
+const READS_PER_THREAD: usize = 4096;
+
+/// The instant at `row` of an Arrow column: a timestamp with a time zone (any unit), or RFC 3339
+/// text; a timestamp without a zone is refused, as its instant is unknown.
+fn arrow_instant(column: &InputColumn, row: usize) -> Result<DateTime<Utc>, Error> {
+    if column.is_null(row) {
+        return Err(column.null(row));
+    }
+    let bad = |reason: &str| Error::InvalidArgument {
+        field: "at",
+        value: format!("row {row}: {}", column.show(row)),
+        reason: reason.to_string(),
+    };
+    let array = column.array();
+    if let DataType::Timestamp(unit, zone) = array.data_type() {
+        if zone.is_none() {
+            return Err(bad(
+                "is a timestamp without a time zone: give its zone, as the instant is otherwise unknown",
+            ));
+        }
+        let a = array.as_ref();
+        let t = match unit {
+            TimeUnit::Second => a
+                .as_primitive_opt::<TimestampSecondType>()
+                .and_then(|v| DateTime::from_timestamp(v.value(row), 0)),
+            TimeUnit::Millisecond => a
+                .as_primitive_opt::<TimestampMillisecondType>()
+                .and_then(|v| DateTime::from_timestamp_millis(v.value(row))),
+            TimeUnit::Microsecond => a
+                .as_primitive_opt::<TimestampMicrosecondType>()
+                .and_then(|v| DateTime::from_timestamp_micros(v.value(row))),
+            TimeUnit::Nanosecond => a
+                .as_primitive_opt::<TimestampNanosecondType>()
+                .map(|v| DateTime::from_timestamp_nanos(v.value(row))),
+        };
+        return t.ok_or_else(|| bad("is not a valid instant"));
+    }
+    let text = column.require_str(row)?;
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| bad(&format!("is not an RFC 3339 instant with its offset ({e})")))
 }
 
-/// A column's values: a pyarrow array (`to_pylist()`), a pandas Series or numpy array (`tolist()`:
-/// aware timestamps stay instants), or any iterable.
-fn items<'py>(obj: &Bound<'py, PyAny>, field: &'static str) -> PyResult<Vec<Bound<'py, PyAny>>> {
-    if obj.hasattr("to_pylist")? {
-        return items_arg(&obj.call_method0("to_pylist")?, field);
+/// The instants of a column given as Python values (a list of aware datetimes or RFC 3339 text),
+/// each read as ``ContactRequest`` reads its ``at``.
+fn python_instants(
+    py: Python<'_>,
+    obj: &Bound<'_, PyAny>,
+) -> PyResult<Vec<Result<DateTime<Utc>, Error>>> {
+    let values = if obj.hasattr("tolist")? {
+        obj.call_method0("tolist")?
+    } else {
+        obj.clone()
+    };
+    let mut out = Vec::new();
+    for (row, cell) in items_arg(&values, "at")?.iter().enumerate() {
+        let value = format!("row {row}: {}", describe(cell));
+        out.push(if missing(cell) {
+            Err(Error::InvalidArgument {
+                field: "at",
+                value,
+                reason: String::from("a value is required"),
+            })
+        } else {
+            instant_arg(cell, "at").map_err(|e| {
+                // The exception's reason: its message less the field and the value shown.
+                let text = error_text(py, &e);
+                let text = text.strip_prefix("at: ").unwrap_or(&text);
+                let reason = text.rfind(" (got ").map_or(text, |k| &text[..k]);
+                Error::InvalidArgument {
+                    field: "at",
+                    value,
+                    reason: reason.to_string(),
+                }
+            })
+        });
     }
-    if obj.hasattr("tolist")? {
-        return items_arg(&obj.call_method0("tolist")?, field);
-    }
-    items_arg(obj, field)
+    Ok(out)
 }
 
-/// The columns of the requests by name, and their kind.
-fn request_columns<'py>(table: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, PyDict>, Kind)> {
-    let py = table.py();
-    let mapping = py.import("collections.abc")?.getattr("Mapping")?;
-    if table.is_instance(&mapping)? {
-        let out = PyDict::new(py);
-        for item in items_arg(&table.call_method0("items")?, "requests")? {
-            let (name, values): (Bound<'py, PyAny>, Bound<'py, PyAny>) = item.extract()?;
-            out.set_item(name.str()?, values)?;
-        }
-        return Ok((out, Kind::Dict));
-    }
-    if table.hasattr("to_pydict")? && table.hasattr("column_names")? {
-        let out = PyDict::new(py);
-        for name in table.getattr("column_names")?.try_iter()? {
-            let name = name?;
-            out.set_item(&name, table.call_method1("column", (&name,))?)?;
-        }
-        return Ok((out, Kind::Arrow));
-    }
-    if table.hasattr("columns")? && table.hasattr("index")? {
-        let out = PyDict::new(py);
-        for name in table.getattr("columns")?.try_iter()? {
-            let name = name?;
-            out.set_item(name.str()?, table.get_item(&name)?)?;
-        }
-        return Ok((out, Kind::Pandas));
-    }
-    Err(invalid(
-        "requests",
-        describe(table),
-        "expected a pandas DataFrame, a pyarrow Table or a dict of columns",
-    ))
+/// Whether `obj` is a pandas object.
+fn is_pandas(obj: &Bound<'_, PyAny>) -> bool {
+    obj.get_type()
+        .module()
+        .is_ok_and(|m| m.to_cow().is_ok_and(|m| m.starts_with("pandas")))
 }
 
-/// A table of Python values by column, built as a dict of lists, then given back as `kind`.
-fn give_back<'py>(
-    requests: &Bound<'py, PyAny>,
-    out: Bound<'py, PyDict>,
-    kind: Kind,
-) -> PyResult<Bound<'py, PyAny>> {
-    let py = requests.py();
-    match kind {
-        Kind::Dict => Ok(out.into_any()),
-        Kind::Arrow => py.import("pyarrow")?.getattr("table")?.call1((out,)),
-        Kind::Pandas => {
-            let kwargs = PyDict::new(py);
-            kwargs.set_item("index", requests.getattr("index")?)?;
-            py.import("pandas")?
-                .getattr("DataFrame")?
-                .call((out,), Some(&kwargs))
-        }
+/// The requests table, and its `at` column: as Arrow, or its instants read from Python values (a
+/// dict's list of datetimes, a pandas object column). A pandas datetime column goes through
+/// `pyarrow.array` (a timestamp with its zone): the layer reads datetimes as dates.
+#[allow(clippy::type_complexity)]
+fn read_requests(
+    py: Python<'_>,
+    requests: &Bound<'_, PyAny>,
+) -> PyResult<(
+    InputTable,
+    Result<InputColumn, Vec<Result<DateTime<Utc>, Error>>>,
+)> {
+    let arrow_like = |c: &Bound<'_, PyAny>| {
+        c.hasattr("__arrow_c_array__").unwrap_or(false)
+            || c.hasattr("__arrow_c_stream__").unwrap_or(false)
+    };
+    let is_dict = requests.cast::<pyo3::types::PyDict>().is_ok();
+    let frame = is_pandas(requests) && requests.hasattr("iloc")? && !is_dict;
+    let at = if is_dict || frame {
+        requests.get_item("at").ok()
+    } else {
+        None
+    };
+    // A pandas Series exports Arrow too, but its datetimes as dates: a frame's is read here.
+    let Some(at) = at.filter(|c| frame || !arrow_like(c)) else {
+        let table = InputTable::read(requests, "requests")?;
+        let at = table.required("at", "requests")?;
+        return Ok((table, Ok(at)));
+    };
+    let table = if frame {
+        let kwargs = pyo3::types::PyDict::new(py);
+        kwargs.set_item("columns", vec!["at"])?;
+        InputTable::read(
+            &requests.call_method("drop", (), Some(&kwargs))?,
+            "requests",
+        )?
+    } else {
+        InputTable::read(requests, "requests")?
+    };
+    if frame && at.getattr("dtype")?.getattr("kind")?.extract::<String>()? == "M" {
+        let array = py.import("pyarrow")?.getattr("array")?.call1((&at,))?;
+        let one = pyo3::types::PyDict::new(py);
+        one.set_item("at", array)?;
+        let column = InputTable::read(&one, "requests")?.required("at", "requests")?;
+        return Ok((table, Ok(column)));
     }
+    let instants = python_instants(py, &at)?;
+    if instants.len() != table.rows() {
+        return Err(raise(Error::InvalidArgument {
+            field: "at",
+            value: format!("{} values", instants.len()),
+            reason: format!(
+                "must have as many values as the other columns ({})",
+                table.rows()
+            ),
+        }));
+    }
+    Ok((table, Err(instants)))
+}
+
+/// The columns of a requests table.
+struct RequestColumns {
+    person: InputColumn,
+    debt: InputColumn,
+    channel: InputColumn,
+    destination: InputColumn,
+    /// The `at` column as Arrow, or its instants read from Python values.
+    at: Result<InputColumn, Vec<Result<DateTime<Utc>, Error>>>,
+    autodialed: Option<InputColumn>,
+    purpose: Option<InputColumn>,
 }
 
 /// One request row: the profile's and history's places, and the request.
 type Row = (usize, Option<usize>, ContactRequest);
 
+impl RequestColumns {
+    /// The request at `row`, its person's profile and history found by id.
+    fn row(
+        &self,
+        row: usize,
+        profiles: &HashMap<String, usize>,
+        histories: &HashMap<String, usize>,
+    ) -> Result<Row, Error> {
+        let person = self.person.require_str(row)?;
+        let Some(&profile) = profiles.get(person) else {
+            return Err(Error::InvalidArgument {
+                field: "person",
+                value: format!("row {row}: {person}"),
+                reason: String::from("has no profile in profiles"),
+            });
+        };
+        let at = match &self.at {
+            Ok(column) => arrow_instant(column, row)?,
+            Err(read) => match read.get(row) {
+                Some(Ok(t)) => *t,
+                Some(Err(e)) => return Err(e.clone()),
+                None => return Err(self.person.null(row).with_field("at")),
+            },
+        };
+        let named = |column: &InputColumn, field: &'static str| -> Result<Option<String>, Error> {
+            Ok(column.str(row)?.map(str::to_string)).map_err(|e: Error| e.with_field(field))
+        };
+        let channel = self
+            .channel
+            .require_str(row)?
+            .parse::<Channel>()
+            .map_err(|e| prefixed(e.with_field("channel"), &format!("row {row}")))?;
+        let purpose = match self
+            .purpose
+            .as_ref()
+            .map(|p| named(p, "purpose"))
+            .transpose()?
+        {
+            Some(Some(name)) => name
+                .parse::<Purpose>()
+                .map_err(|e| prefixed(e.with_field("purpose"), &format!("row {row}")))?,
+            _ => Purpose::Collection,
+        };
+        let autodialed = match &self.autodialed {
+            Some(a) => a.bool(row)?.unwrap_or(false),
+            None => false,
+        };
+        let request = ContactRequest::new(
+            person,
+            self.debt.require_str(row)?,
+            channel,
+            self.destination.require_str(row)?,
+            at,
+        )
+        .map_err(|e| prefixed(e, &format!("row {row}")))?
+        .autodialed(autodialed)
+        .with_purpose(purpose);
+        Ok((profile, histories.get(person).copied(), request))
+    }
+}
+
 /// Decides a table of requests: the columns ``person``, ``debt``, ``channel``, ``destination`` and
-/// ``at`` (aware timestamps or RFC 3339 text), optionally ``autodialed`` and ``purpose``, each row
-/// decided against the profile and history of its person (``profiles`` and ``histories`` by person
-/// id; ``profiles`` may also be a list of profiles). The table is read with the GIL held; the rows
-/// are decided by the core's batch evaluation without it, on the threads of ``set_threads``;
-/// ``progress`` is ``None``, ``True`` (a tqdm bar) or a callable told ``(done, total)`` requests.
-/// Gives ``allowed``, ``rules`` (the blocking rule ids) and ``next_eligible`` (UTC) per row, as the
-/// same kind of table: a pandas DataFrame (with the requests' index), a pyarrow Table, or a dict of
-/// lists.
+/// ``at`` (aware timestamps or RFC 3339 text; a timestamp without a time zone is refused), optionally
+/// ``autodialed`` and ``purpose``, each row decided against the profile and history of its person
+/// (``profiles`` and ``histories`` by person id; ``profiles`` may also be a list of profiles). The
+/// table is read through Arrow (no Python object per cell, but for a dict's list of datetimes) and
+/// its rows read and decided (the core's batch evaluation) without the GIL, on the threads of
+/// ``set_threads``; ``progress`` is ``None``, ``True`` (a tqdm bar) or a callable told ``(done,
+/// total)`` requests. Gives ``allowed``, ``rules`` (the blocking rule ids) and ``next_eligible``
+/// (UTC) per row, as the same kind of table: a pandas DataFrame (``pd.ArrowDtype`` columns, with the
+/// requests' index), a polars DataFrame, a pyarrow Table, or a dict of lists.
 ///
 /// ``errors='raise'`` (the default): a person with no profile, a null or bad cell, or a row that
 /// cannot be decided raises the error of its column, its value led by its row (``'row 1: None'``).
@@ -184,81 +336,37 @@ pub fn evaluate_table<'py>(
         }
     }
 
-    let (cols, kind) = request_columns(requests)?;
-    let mut required = Vec::with_capacity(REQUIRED.len());
-    for name in REQUIRED {
-        let c = cols
-            .get_item(name)?
-            .ok_or_else(|| invalid("requests", name, "a required column is missing"))?;
-        required.push(items(&c, name)?);
-    }
-    let optional = |name: &'static str| -> PyResult<Option<Vec<Bound<'py, PyAny>>>> {
-        cols.get_item(name)?.map(|c| items(&c, name)).transpose()
+    let (table, at) = read_requests(py, requests)?;
+    let cols = RequestColumns {
+        person: table.required("person", "requests")?,
+        debt: table.required("debt", "requests")?,
+        channel: table.required("channel", "requests")?,
+        destination: table.required("destination", "requests")?,
+        at,
+        autodialed: table.column("autodialed")?,
+        purpose: table.column("purpose")?,
     };
-    let autodialed = optional("autodialed")?;
-    let purpose = optional("purpose")?;
-    let rows = required[0].len();
-    let lengths = REQUIRED.into_iter().zip(required.iter().map(Some)).chain([
-        ("autodialed", autodialed.as_ref()),
-        ("purpose", purpose.as_ref()),
-    ]);
-    for (name, c) in lengths {
-        if let Some(c) = c.filter(|c| c.len() != rows) {
-            return Err(invalid(
-                name,
-                c.len().to_string(),
-                format!(
-                    "the column has {} rows, column 'person' has {rows}",
-                    c.len()
-                ),
-            ));
-        }
-    }
-    let [persons, debts, channels, destinations, ats] = &required[..] else {
-        unreachable!("five required columns");
-    };
+    let rows = table.rows();
 
-    let mut read: Vec<Result<Row, String>> = Vec::with_capacity(rows);
-    for row in 0..rows {
-        let one = || -> PyResult<Row> {
-            let person = str_arg(&persons[row], "person")?;
-            let Some(&profile) = by_person.get(&person) else {
-                return Err(invalid("person", person, "has no profile in profiles"));
-            };
-            let auto = autodialed
-                .as_ref()
-                .map(|c| &c[row])
-                .filter(|v| !missing(v))
-                .map_or(Ok(false), |b| bool_arg(b, "autodialed"))?;
-            let purpose = name_or(
-                purpose.as_ref().map(|c| &c[row]).filter(|v| !missing(v)),
-                "purpose",
-                Purpose::Collection,
-            )?;
-            let request = ContactRequest::new(
-                person.clone(),
-                str_arg(&debts[row], "debt")?,
-                name_arg::<Channel>(&channels[row], "channel")?,
-                str_arg(&destinations[row], "destination")?,
-                instant_arg(&ats[row], "at")?,
-            )
-            .or_raise()?
-            .autodialed(auto)
-            .with_purpose(purpose);
-            Ok((profile, history_of.get(&person).copied(), request))
-        };
-        match one() {
-            Ok(r) => read.push(Ok(r)),
-            Err(e) => match on_error {
-                OnError::Raise => return Err(with_prefix(py, e, &format!("row {row}"))),
-                OnError::Column => read.push(Err(error_text(py, &e))),
-            },
+    // The rows read without the GIL, on the threads of set_threads (errors kept per row).
+    let indices: Vec<usize> = (0..rows).collect();
+    let read_one = |&row: &usize| Ok(cols.row(row, &by_person, &history_of));
+    let read: Vec<Result<Row, Error>> = py
+        .detach(|| par_map(&indices, READS_PER_THREAD, read_one))
+        .map_err(|(_, e)| raise(e))?;
+    if on_error == OnError::Raise {
+        if let Some((row, e)) = read
+            .iter()
+            .enumerate()
+            .find_map(|(row, r)| r.as_ref().err().map(|e| (row, e)))
+        {
+            return Err(raise_at_row(py, e.clone(), row));
         }
     }
 
     let empty = ContactHistory::empty();
     let profiles_core: Vec<&ContactProfile> = held.iter().map(|p| &p.get().0).collect();
-    // The rows read well, decided; the others keep their errors.
+    // The rows read well, decided by the core's batch evaluation; the others keep their errors.
     let good: Vec<BatchItem<'_>> = read
         .iter()
         .filter_map(|r| r.as_ref().ok())
@@ -268,7 +376,7 @@ pub fn evaluate_table<'py>(
             request,
         })
         .collect();
-    let decided: Vec<Result<Decision, collections_core::Error>> = match progress.as_mut() {
+    let decided: Vec<Result<Decision, Error>> = match progress.as_mut() {
         None => {
             let threads = crate::threads::threads();
             py.detach(|| core::evaluate_batch_on(policy, &good, threads))
@@ -281,57 +389,80 @@ pub fn evaluate_table<'py>(
         }
     };
     let mut decided = decided.into_iter();
-    let mut results: Vec<Result<Decision, String>> = Vec::with_capacity(rows);
+    let mut results: Vec<Result<Decision, Error>> = Vec::with_capacity(rows);
     for (row, r) in read.into_iter().enumerate() {
-        match r {
-            Err(text) => results.push(Err(text)),
+        results.push(match r {
+            Err(e) => Err(e),
             Ok(_) => match decided.next() {
-                Some(Ok(d)) => results.push(Ok(d)),
-                Some(Err(e)) => match on_error {
-                    OnError::Raise => return Err(with_prefix(py, raise(e), &format!("row {row}"))),
-                    OnError::Column => results.push(Err(e.to_string())),
-                },
-                None => results.push(Err(String::from("requests: not decided"))),
+                Some(Ok(d)) => Ok(d),
+                Some(Err(e)) if on_error == OnError::Raise => return Err(raise_at_row(py, e, row)),
+                Some(Err(e)) => Err(e),
+                None => Err(Error::InvalidArgument {
+                    field: "requests",
+                    value: format!("row {row}"),
+                    reason: String::from("was not decided"),
+                }),
             },
-        }
+        });
     }
 
-    let allowed = PyList::empty(py);
-    let rules = PyList::empty(py);
-    let next = PyList::empty(py);
-    let errors_out = PyList::empty(py);
-    for r in &results {
+    let t = decisions_table(&results, on_error);
+    match table.kind() {
+        // A dict of columns gives a dict of lists, as before the Arrow layer.
+        TableKind::Dict => {
+            give_back(py, t, TableKind::Arrow, false, "evaluate_table")?.call_method0("to_pydict")
+        }
+        TableKind::Pandas => {
+            let frame = give_back(py, t, TableKind::Pandas, false, "evaluate_table")?;
+            frame.setattr("index", requests.getattr("index")?)?;
+            Ok(frame)
+        }
+        kind => give_back(py, t, kind, false, "evaluate_table"),
+    }
+}
+
+/// The decisions as a table: `allowed`, `rules` (a list of rule ids), `next_eligible` (a UTC
+/// timestamp in microseconds) and, with `errors="column"`, `error`.
+fn decisions_table(results: &[Result<Decision, Error>], on_error: OnError) -> OutputTable {
+    let mut rules = ListBuilder::new(StringBuilder::new());
+    for r in results {
         match r {
             Ok(d) => {
-                allowed.append(d.allowed())?;
-                rules.append(
-                    d.reasons()
-                        .iter()
-                        .map(|x| x.rule.as_str())
-                        .collect::<Vec<_>>(),
-                )?;
-                match d.next_eligible() {
-                    Some(t) => next.append(t.out(py)?)?,
-                    None => next.append(py.None())?,
+                for reason in d.reasons() {
+                    rules.values().append_value(&reason.rule);
                 }
-                errors_out.append(py.None())?;
+                rules.append(true);
             }
-            Err(text) => {
-                allowed.append(py.None())?;
-                rules.append(py.None())?;
-                next.append(py.None())?;
-                errors_out.append(text)?;
-            }
+            Err(_) => rules.append(false),
         }
     }
-    let out = PyDict::new(py);
-    out.set_item("allowed", allowed)?;
-    out.set_item("rules", rules)?;
-    out.set_item("next_eligible", next)?;
+    let next: TimestampMicrosecondArray = results
+        .iter()
+        .map(|r| {
+            r.as_ref()
+                .ok()
+                .and_then(Decision::next_eligible)
+                .map(|t| t.timestamp_micros())
+        })
+        .collect();
+    let mut t = OutputTable::new();
+    t.bools(
+        "allowed",
+        results
+            .iter()
+            .map(|r| r.as_ref().ok().map(Decision::allowed))
+            .collect(),
+    )
+    .push("rules", Arc::new(rules.finish()))
+    .push("next_eligible", Arc::new(next.with_timezone("UTC")));
     if on_error == OnError::Column {
-        out.set_item("error", errors_out)?;
+        let errors: Vec<Option<String>> = results
+            .iter()
+            .map(|r| r.as_ref().err().map(ToString::to_string))
+            .collect();
+        t.strs("error", &errors);
     }
-    give_back(requests, out, kind)
+    t
 }
 
 /// Registers the function.

@@ -42,10 +42,37 @@ pub fn error_text(py: Python<'_>, err: &PyErr) -> String {
         .unwrap_or_else(|_| String::from("<error>"))
 }
 
-/// Whether a cell is missing: `None`, or the NaN a pandas object or string column holds for one.
+/// Whether a cell is missing: `None`, or the NaN, `NaT` or `NA` a pandas column holds for one.
 pub fn missing(cell: &Bound<'_, PyAny>) -> bool {
     cell.is_none()
         || cell
             .cast::<pyo3::types::PyFloat>()
             .is_ok_and(|f| f.value().is_nan())
+        || cell
+            .get_type()
+            .name()
+            .is_ok_and(|n| n.to_cow().is_ok_and(|n| n == "NaTType" || n == "NAType"))
+}
+
+/// A row's error raised as its exception, its value and its message both led by the row (`'row 4:
+/// ...'`), as the package reports a bad cell.
+pub fn raise_at_row(py: Python<'_>, err: collections_core::Error, row: usize) -> PyErr {
+    let prefix = format!("row {row}");
+    let err = if err.value().starts_with(&format!("{prefix}: ")) {
+        err
+    } else {
+        crate::arrow::prefixed(err, &prefix)
+    };
+    let raised = crate::errors::raise(err);
+    let value = raised.value(py);
+    let rebuilt = (|| -> PyResult<PyErr> {
+        let message = format!("{prefix}: {}", value.str()?.to_cow()?);
+        let class = value.get_type();
+        Ok(PyErr::from_value(class.call1((
+            message,
+            value.getattr("field")?,
+            value.getattr("value")?,
+        ))?))
+    })();
+    rebuilt.unwrap_or(raised)
 }
