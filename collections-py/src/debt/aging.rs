@@ -2,6 +2,7 @@
 //! delinquency history and month-end agings), and `age_accounts` over columns of many accounts, whose
 //! `PortfolioAging` exports to Arrow and pandas and gives roll rates.
 
+use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use chrono::NaiveDate;
@@ -18,9 +19,9 @@ use rust_decimal::Decimal;
 
 use super::table::{self, Column, Table};
 use super::{given, name_arg, name_or, opt_decimal, value_class, Dict, Out};
-use crate::affordability::batch::with_prefix;
+use crate::arrow::{give_back, InputColumn, InputTable, OutputTable, TableKind};
 use crate::convert::{date_arg, decimal_arg, describe, int_arg, items_arg, str_arg, wrong_type};
-use crate::debt::batch::{error_text, errors_arg, OnError};
+use crate::debt::batch::{errors_arg, OnError};
 use crate::errors::{invalid, raise, CoreResultExt};
 use crate::threads::{par_map_detached, progress_arg};
 
@@ -977,8 +978,53 @@ fn bucket_sums<'a>(
     Ok(totals)
 }
 
+/// Rows below this many per thread are read on one thread.
+const READS_PER_THREAD: usize = 8192;
+
+/// An account id as a key: text, a whole number, a null, or (any other Arrow value) as shown.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum IdKey {
+    Null,
+    Int(i64),
+    Str(String),
+    Other(String),
+}
+
+impl IdKey {
+    /// The id at `row` of the column.
+    fn of(column: &InputColumn, row: usize) -> Result<IdKey, Error> {
+        if column.is_null(row) {
+            return Ok(IdKey::Null);
+        }
+        if let Ok(Some(s)) = column.str(row) {
+            return Ok(IdKey::Str(s.to_string()));
+        }
+        if let Ok(Some(i)) = column.int(row) {
+            return Ok(IdKey::Int(i));
+        }
+        Ok(IdKey::Other(column.show(row)))
+    }
+
+    /// The key of a Python id (a `frozen_periods` key): `None`, an int or a str; `None` for any other.
+    fn of_python(obj: &Bound<'_, PyAny>) -> Option<IdKey> {
+        if obj.is_none() {
+            return Some(IdKey::Null);
+        }
+        if let Ok(s) = obj.cast::<pyo3::types::PyString>() {
+            return s.to_cow().ok().map(|s| IdKey::Str(s.into_owned()));
+        }
+        if obj.is_instance_of::<PyInt>() && !obj.is_instance_of::<PyBool>() {
+            return obj.extract::<i64>().ok().map(IdKey::Int);
+        }
+        None
+    }
+}
+
+/// One obligation as read: due date, amount due, amount paid.
+type Obligated = (NaiveDate, Decimal, Decimal);
+
 /// One obligation row as read, or its error's text (`errors="column"`).
-type ObligationRow = Result<(NaiveDate, Decimal, Decimal), String>;
+type ObligationRow = Result<Obligated, String>;
 
 /// One account built from its rows, or its first error's text.
 fn build_account(
@@ -1004,9 +1050,11 @@ fn build_account(
 /// ``account_ids`` (any hashable values: the rows of one account need not be adjacent),
 /// ``due_dates`` (dates, ``'YYYY-MM-DD'`` text or a ``datetime64`` column), ``amounts_due`` and
 /// ``amounts_paid`` (Decimals, ints or str; a float column is refused) are lists, numpy arrays,
-/// pandas Series or pyarrow arrays of one length. Each account's obligations must be in due-date order
-/// (equal dates allowed), in the order of their rows, as ``Account`` takes them. The columns are read
-/// with the GIL held; the accounts are aged without it, on the threads of ``set_threads``;
+/// pandas or polars Series or pyarrow arrays of one length. Ids are text, whole numbers or null (any
+/// other Arrow value is keyed by its text), and come back as Python values of their Arrow type. Each
+/// account's obligations must be in due-date order (equal dates allowed), in the order of their rows,
+/// as ``Account`` takes them. The columns are read through Arrow (no Python object per cell) and,
+/// with the accounts aged, without the GIL, on the threads of ``set_threads``;
 /// ``progress`` is ``None``, ``True`` (a tqdm bar) or a callable told ``(done, total)`` accounts.
 /// ``rules`` is an ``AgingRules`` (the default rules when not given); ``frozen_periods`` maps account
 /// ids to their ``(start, end)`` date pairs (both included) during which the days past due stand
@@ -1060,54 +1108,68 @@ pub fn age_accounts(
     let on_error = errors_arg(errors)?;
     let float_money = table::float_money_arg(money)?;
     let mut progress = progress_arg(progress, "age_accounts")?;
-    let ids = column_items(account_ids, "account_ids", false)?;
-    let dates = column_items(due_dates, "due_dates", false)?;
-    let due = column_items(amounts_due, "amounts_due", true)?;
-    let paid = column_items(amounts_paid, "amounts_paid", true)?;
-    for (field, len) in [
-        ("due_dates", dates.len()),
-        ("amounts_due", due.len()),
-        ("amounts_paid", paid.len()),
-    ] {
-        if len != ids.len() {
-            return Err(invalid(
-                field,
-                format!("{len} values"),
-                format!("must have as many values as account_ids ({})", ids.len()),
-            ));
-        }
-    }
-    // Group the rows by account, in the order the ids first appear.
-    let index = PyDict::new(py);
-    let mut order: Vec<Py<PyAny>> = Vec::new();
-    let mut rows: Vec<Vec<ObligationRow>> = Vec::new();
-    for (row, (((id, date), due), paid)) in ids.iter().zip(&dates).zip(&due).zip(&paid).enumerate()
-    {
-        let k = match index.get_item(id)? {
-            Some(k) => k.extract::<usize>()?,
-            None => {
-                index.set_item(id, order.len())?;
-                order.push(id.clone().unbind());
-                rows.push(Vec::new());
-                order.len() - 1
-            }
-        };
-        let read = (|| -> PyResult<(NaiveDate, Decimal, Decimal)> {
+    let given_columns = PyDict::new(py);
+    given_columns.set_item("account_ids", account_ids)?;
+    given_columns.set_item("due_dates", due_dates)?;
+    given_columns.set_item("amounts_due", amounts_due)?;
+    given_columns.set_item("amounts_paid", amounts_paid)?;
+    let table = InputTable::read(&given_columns, "columns")?;
+    let ids = table.required("account_ids", "columns")?;
+    let dates = table.required("due_dates", "columns")?;
+    let due = table.required("amounts_due", "columns")?;
+    let paid = table.required("amounts_paid", "columns")?;
+    let n = table.rows();
+    // Each row's account key and obligation, read without the GIL; the rows grouped by account in
+    // the order the ids first appear.
+    let indices: Vec<usize> = (0..n).collect();
+    let read_one = |&row: &usize| -> Result<(IdKey, Result<Obligated, Error>), Error> {
+        let key = IdKey::of(&ids, row)?;
+        let obligation = (|| {
             Ok((
-                date_arg(date, "due_dates")?,
-                decimal_arg(due, "amounts_due")?,
-                decimal_arg(paid, "amounts_paid")?,
+                dates.require_date(row)?,
+                due.require_decimal(row, None)?,
+                paid.require_decimal(row, None)?,
             ))
         })();
-        let read = match (read, on_error) {
-            (Ok(r), _) => Ok(r),
-            (Err(e), OnError::Raise) => return Err(with_prefix(py, e, &format!("row {row}"))),
-            (Err(e), OnError::Column) => Err(error_text(py, &e)),
-        };
-        if let Some(r) = rows.get_mut(k) {
-            r.push(read);
-        }
-    }
+        Ok((key, obligation))
+    };
+    let (first_rows, index, rows) = py
+        .detach(|| -> Result<_, Error> {
+            let read = crate::threads::par_map(&indices, READS_PER_THREAD, read_one)
+                .map_err(|(_, e)| e)?;
+            let mut index: HashMap<IdKey, usize> = HashMap::new();
+            let mut first_rows: Vec<usize> = Vec::new();
+            let mut rows: Vec<Vec<ObligationRow>> = Vec::new();
+            for (row, (key, obligation)) in read.into_iter().enumerate() {
+                let k = *index.entry(key).or_insert_with(|| {
+                    first_rows.push(row);
+                    rows.push(Vec::new());
+                    rows.len() - 1
+                });
+                let obligation = match (obligation, on_error) {
+                    (Ok(o), _) => Ok(o),
+                    (Err(e), OnError::Raise) => return Err(e),
+                    (Err(e), OnError::Column) => Err(e.to_string()),
+                };
+                if let Some(r) = rows.get_mut(k) {
+                    r.push(obligation);
+                }
+            }
+            Ok((first_rows, index, rows))
+        })
+        .map_err(raise)?;
+    // The ids as Python values (one per account), taken from the column as given.
+    let mut id_table = OutputTable::new();
+    id_table.push("id", ids.take(&first_rows).map_err(raise)?);
+    let order: Vec<Py<PyAny>> = items_arg(
+        &give_back(py, id_table, TableKind::Arrow, false, "age_accounts")?
+            .call_method1("column", ("id",))?
+            .call_method0("to_pylist")?,
+        "account_ids",
+    )?
+    .into_iter()
+    .map(Bound::unbind)
+    .collect();
     // Frozen periods by account id; an id no row has is refused (a typo would freeze nothing).
     let mut frozen: Vec<FrozenPeriods> = vec![FrozenPeriods::none(); order.len()];
     if let Some(map) = given(frozen_periods) {
@@ -1120,14 +1182,13 @@ pub fn age_accounts(
         })?;
         for item in items_arg(&items, "frozen_periods")? {
             let (id, pairs): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
-            let Some(k) = index.get_item(&id)? else {
+            let Some(&k) = IdKey::of_python(&id).and_then(|key| index.get(&key)) else {
                 return Err(invalid(
                     "frozen_periods",
                     describe(&id),
                     "names no account of account_ids",
                 ));
             };
-            let k = k.extract::<usize>()?;
             if let Some(slot) = frozen.get_mut(k) {
                 *slot = frozen_arg(Some(&pairs), "frozen_periods")?;
             }
