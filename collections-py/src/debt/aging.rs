@@ -1029,18 +1029,18 @@ type ObligationRow = Result<Obligated, String>;
 /// One account built from its rows, or its first error's text.
 fn build_account(
     k: usize,
-    rows: Vec<ObligationRow>,
-    frozen: FrozenPeriods,
+    rows: &[ObligationRow],
+    frozen: &FrozenPeriods,
 ) -> Result<Result<AccountObligations, String>, Error> {
     let mut obligations = Vec::with_capacity(rows.len());
     for row in rows {
         let (date, due, paid) = match row {
-            Ok(r) => r,
-            Err(text) => return Ok(Err(text)),
+            Ok(r) => *r,
+            Err(text) => return Ok(Err(text.clone())),
         };
         obligations.push(Obligation::new(date, due, paid).map_err(|e| at_account(e, k))?);
     }
-    AccountObligations::with_frozen(obligations, frozen)
+    AccountObligations::with_frozen(obligations, frozen.clone())
         .map(Ok)
         .map_err(|e| at_account(e, k))
 }
@@ -1196,39 +1196,40 @@ pub fn age_accounts(
     }
     // Each account's rows in the order given: out of due-date order is the core's error, as in
     // Rust and C (sorting here would age obligations the caller did not list).
-    let built: Vec<Result<AccountObligations, String>> = py
-        .detach(|| {
-            let mut accounts = Vec::with_capacity(rows.len());
-            for (k, (r, frozen)) in rows.into_iter().zip(frozen).enumerate() {
-                accounts.push(match build_account(k, r, frozen) {
-                    Ok(account) => account,
-                    Err(e) if on_error == OnError::Column => Err(e.to_string()),
-                    Err(e) => return Err(e),
-                });
-            }
-            Ok(accounts)
-        })
-        .map_err(raise)?;
-    let age = |a: &Result<AccountObligations, String>| -> Result<Result<Aging, String>, Error> {
-        match a {
-            Err(text) => Ok(Err(text.clone())),
-            Ok(account) => match account.age(as_of, &rules) {
-                Ok(aging) => Ok(Ok(aging)),
-                Err(e) if on_error == OnError::Column => Ok(Err(e.to_string())),
-                Err(e) => Err(e),
-            },
+    // Each account built from its rows and aged, without the GIL on the threads of set_threads.
+    let work: Vec<(usize, &[ObligationRow], &FrozenPeriods)> = rows
+        .iter()
+        .zip(&frozen)
+        .enumerate()
+        .map(|(k, (r, f))| (k, r.as_slice(), f))
+        .collect();
+    let age = |&(k, r, f): &(usize, &[ObligationRow], &FrozenPeriods)| -> Result<Result<Aging, String>, Error> {
+        let account = match build_account(k, r, f) {
+            Ok(Ok(account)) => account,
+            Ok(Err(text)) => return Ok(Err(text)),
+            Err(e) if on_error == OnError::Column => return Ok(Err(e.to_string())),
+            Err(e) => return Err(e),
+        };
+        match account.age(as_of, &rules) {
+            Ok(aging) => Ok(Ok(aging)),
+            Err(e) if on_error == OnError::Column => Ok(Err(e.to_string())),
+            Err(e) => Err(e),
         }
     };
-    let aged = par_map_detached(py, &built, ACCOUNTS_PER_THREAD, age, progress.as_mut())?;
+    let aged = par_map_detached(py, &work, ACCOUNTS_PER_THREAD, age, progress.as_mut())?;
     let aged = match aged {
         Ok(aged) => aged,
-        // The core's own portfolio error (its value naming the account) for the first bad account.
+        // A build error as it is; an aging error as the core's own portfolio error (its value naming
+        // the account) for the first bad account.
         Err((i, err)) => {
-            let good: Vec<AccountObligations> = built
-                .iter()
-                .take(i + 1)
-                .filter_map(|a| a.as_ref().ok().cloned())
-                .collect();
+            let mut good = Vec::with_capacity(i + 1);
+            for &(k, r, f) in work.iter().take(i + 1) {
+                match build_account(k, r, f) {
+                    Ok(Ok(account)) => good.push(account),
+                    Ok(Err(_)) => {}
+                    Err(e) => return Err(raise(e)),
+                }
+            }
             return Err(raise(
                 core::age_portfolio(&good, as_of, &rules)
                     .err()
