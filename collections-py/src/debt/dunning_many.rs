@@ -4,9 +4,7 @@
 
 use std::collections::HashMap;
 
-use collections_core::debt::dunning::{
-    self as core, DunningLine, DunningPolicy, Invoice, Payment,
-};
+use collections_core::debt::dunning::{self as core, DunningLine, DunningPolicy, Invoice, Payment};
 use collections_core::{Currency, Error, RoundingMode};
 use pyo3::prelude::*;
 use rust_decimal::Decimal;
@@ -101,14 +99,26 @@ impl InvoiceColumns {
                 currency,
             });
         }
-        if let Some(level) = self.level.as_ref().map(|l| l.int(row)).transpose()?.flatten() {
+        if let Some(level) = self
+            .level
+            .as_ref()
+            .map(|l| l.int(row))
+            .transpose()?
+            .flatten()
+        {
             invoice.dunning_level = u32::try_from(level).map_err(|_| Error::InvalidArgument {
                 field: "dunning_level",
                 value: format!("row {row}: {level}"),
                 reason: String::from("must be a whole number from 0"),
             })?;
         }
-        if let Some(b) = self.blocked.as_ref().map(|b| b.bool(row)).transpose()?.flatten() {
+        if let Some(b) = self
+            .blocked
+            .as_ref()
+            .map(|b| b.bool(row))
+            .transpose()?
+            .flatten()
+        {
             invoice.blocked = b;
         }
         Ok(invoice)
@@ -140,6 +150,16 @@ fn duplicates(read: &[Result<Invoice, Error>]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// A core error about an invoice, naming its column: the payment's fields are `paid` and
+/// `paid_date`.
+fn by_column(err: Error) -> Error {
+    match err.field() {
+        "payments.amount" => err.with_field("paid"),
+        "payments.date" => err.with_field("paid_date"),
+        _ => err,
+    }
 }
 
 /// The error of a duplicate id.
@@ -248,7 +268,8 @@ pub fn dunning_many<'py>(
     let decide = |&row: &usize| -> Result<Result<DunningLine, Error>, Error> {
         match &read[row] {
             Err(e) => Ok(Err(e.clone())),
-            Ok(invoice) => match core::dunning_line(row, invoice, policy, as_of) {
+            Ok(invoice) => match core::dunning_line(row, invoice, policy, as_of).map_err(by_column)
+            {
                 Ok(line) => Ok(Ok(line)),
                 Err(e) if on_error == OnError::Column => Ok(Err(e)),
                 Err(e) => Err(prefixed(e, &format!("row {row}"))),
@@ -288,31 +309,39 @@ fn lines_table(
                 .collect::<Vec<_>>(),
         );
     t.money("outstanding", &money(|l| l.outstanding), places)?
-        .ints("days_overdue", (0..n).map(|k| ok(k).map(|l| l.days_overdue)).collect())
+        .ints(
+            "days_overdue",
+            (0..n).map(|k| ok(k).map(|l| l.days_overdue)).collect(),
+        )
         .strs(
             "outcome",
-            &(0..n).map(|k| ok(k).map(|l| l.outcome.name())).collect::<Vec<_>>(),
+            &(0..n)
+                .map(|k| ok(k).map(|l| l.outcome.name()))
+                .collect::<Vec<_>>(),
         )
         .ints(
             "level",
-            (0..n).map(|k| ok(k).and_then(|l| l.level).map(i64::from)).collect(),
+            (0..n)
+                .map(|k| ok(k).and_then(|l| l.level).map(i64::from))
+                .collect(),
         )
         .strs(
             "action",
             &(0..n)
                 .map(|k| {
                     let level = usize::try_from(ok(k)?.level?).ok()?;
-                    actions.get(level.checked_sub(1)?).map(|l| l.action.as_str())
+                    actions
+                        .get(level.checked_sub(1)?)
+                        .map(|l| l.action.as_str())
                 })
                 .collect::<Vec<_>>(),
         );
     t.money("fee", &money(|l| l.fee), places)?;
     t.money("interest", &money(|l| l.interest), places)?;
-    t.money("total", &money(|l| l.total), places)?
-        .bools(
-            "unverified_rate",
-            (0..n).map(|k| ok(k).map(|l| l.unverified_rate)).collect(),
-        );
+    t.money("total", &money(|l| l.total), places)?.bools(
+        "unverified_rate",
+        (0..n).map(|k| ok(k).map(|l| l.unverified_rate)).collect(),
+    );
     if on_error == OnError::Column {
         let errors: Vec<Option<String>> = lines
             .iter()
