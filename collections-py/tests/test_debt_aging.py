@@ -382,3 +382,19 @@ def test_age_accounts_errors_column_money_and_progress() -> None:
     big = age_accounts(list(range(n)), ["2026-01-31"] * n, [1] * n, [0] * n, "2026-03-31",
                        progress=lambda d, t: seen.append((d, t)))
     assert seen[-1] == (n, n) and big.bucket_totals[2].accounts == n
+
+
+def test_age_accounts_from_polars_series() -> None:
+    pl = pytest.importorskip("polars")
+    cols = portfolio_columns()
+    expected = age_accounts(**cols, as_of="2026-04-30")
+    got = age_accounts(
+        pl.Series(cols["account_ids"]),
+        pl.Series([D.fromisoformat(d) for d in cols["due_dates"]]),
+        pl.Series([Decimal(x) for x in cols["amounts_due"]]),
+        pl.Series([Decimal(x) for x in cols["amounts_paid"]]),
+        "2026-04-30",
+    )
+    assert got.account_ids == ["a1", "a2", "a3", "a4", "a5"]
+    assert [got[i].days_past_due for i in range(5)] == [expected[i].days_past_due for i in range(5)]
+    assert [t.outstanding for t in got.bucket_totals] == [t.outstanding for t in expected.bucket_totals]
