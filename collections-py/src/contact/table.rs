@@ -19,6 +19,7 @@ use collections_core::contact::{
     Purpose,
 };
 use collections_core::Error;
+use pyo3::intern;
 use pyo3::prelude::*;
 
 use super::history::history_arg;
@@ -28,7 +29,7 @@ use super::{class_arg, instant_arg};
 use crate::arrow::{give_back, prefixed, InputColumn, InputTable, OutputTable, TableKind};
 use crate::convert::{describe, items_arg, str_arg, wrong_type};
 use crate::debt::batch::{error_text, errors_arg, missing, raise_at_row, OnError};
-use crate::debt::given;
+use crate::debt::{given, Out};
 use crate::errors::raise;
 use crate::threads::{par_map, par_map_detached, progress_arg};
 
@@ -90,28 +91,47 @@ fn python_instants(
     } else {
         obj.clone()
     };
-    let mut out = Vec::new();
-    for (row, cell) in items_arg(&values, "at")?.iter().enumerate() {
-        let value = format!("row {row}: {}", describe(cell));
-        out.push(if missing(cell) {
-            Err(Error::InvalidArgument {
+    let module = py.import("datetime")?;
+    let datetime = module.getattr("datetime")?;
+    let utc = module.getattr("timezone")?.getattr("utc")?;
+    let epoch = datetime.call1((1970, 1, 1, 0, 0, 0, 0, &utc))?;
+    let micro = module.getattr("timedelta")?.call1((0, 0, 1))?;
+    let items = items_arg(&values, "at")?;
+    let mut out = Vec::with_capacity(items.len());
+    for (row, cell) in items.iter().enumerate() {
+        let value = || format!("row {row}: {}", describe(cell));
+        if missing(cell) {
+            out.push(Err(Error::InvalidArgument {
                 field: "at",
-                value,
+                value: value(),
                 reason: String::from("a value is required"),
-            })
-        } else {
-            instant_arg(cell, "at").map_err(|e| {
-                // The exception's reason: its message less the field and the value shown.
-                let text = error_text(py, &e);
-                let text = text.strip_prefix("at: ").unwrap_or(&text);
-                let reason = text.rfind(" (got ").map_or(text, |k| &text[..k]);
-                Error::InvalidArgument {
-                    field: "at",
-                    value,
-                    reason: reason.to_string(),
-                }
-            })
-        });
+            }));
+            continue;
+        }
+        // An aware datetime: its microseconds from the epoch, exactly (two calls, no float).
+        if cell.is_instance(&datetime)? && !cell.getattr(intern!(py, "tzinfo"))?.is_none() {
+            let micros = cell
+                .call_method1(intern!(py, "__sub__"), (&epoch,))
+                .and_then(|d| d.call_method1(intern!(py, "__floordiv__"), (&micro,)))
+                .and_then(|m| m.extract::<i64>())
+                .ok()
+                .and_then(DateTime::from_timestamp_micros);
+            if let Some(t) = micros {
+                out.push(Ok(t));
+                continue;
+            }
+        }
+        out.push(instant_arg(cell, "at").map_err(|e| {
+            // The exception's reason: its message less the field and the value shown.
+            let text = error_text(py, &e);
+            let text = text.strip_prefix("at: ").unwrap_or(&text);
+            let reason = text.rfind(" (got ").map_or(text, |k| &text[..k]);
+            Error::InvalidArgument {
+                field: "at",
+                value: value(),
+                reason: reason.to_string(),
+            }
+        }));
     }
     Ok(out)
 }
@@ -159,7 +179,14 @@ fn read_requests(
             "requests",
         )?
     } else {
-        InputTable::read(requests, "requests")?
+        // The dict less its `at` (read here; the layer would read its datetimes as dates).
+        let rest = pyo3::types::PyDict::new(py);
+        for (k, v) in requests.cast::<pyo3::types::PyDict>()?.iter() {
+            if k.extract::<String>().ok().as_deref() != Some("at") {
+                rest.set_item(k, v)?;
+            }
+        }
+        InputTable::read(&rest, "requests")?
     };
     if frame && at.getattr("dtype")?.getattr("kind")?.extract::<String>()? == "M" {
         let array = py.import("pyarrow")?.getattr("array")?.call1((&at,))?;
@@ -406,19 +433,93 @@ pub fn evaluate_table<'py>(
         });
     }
 
-    let t = decisions_table(&results, on_error);
     match table.kind() {
         // A dict of columns gives a dict of lists, as before the Arrow layer.
-        TableKind::Dict => {
-            give_back(py, t, TableKind::Arrow, false, "evaluate_table")?.call_method0("to_pydict")
-        }
+        TableKind::Dict => decisions_dict(py, &results, on_error).map(Bound::into_any),
         TableKind::Pandas => {
+            let t = decisions_table(&results, on_error);
             let frame = give_back(py, t, TableKind::Pandas, false, "evaluate_table")?;
             frame.setattr("index", requests.getattr("index")?)?;
             Ok(frame)
         }
-        kind => give_back(py, t, kind, false, "evaluate_table"),
+        kind => give_back(
+            py,
+            decisions_table(&results, on_error),
+            kind,
+            false,
+            "evaluate_table",
+        ),
     }
+}
+
+/// The decisions as a dict of lists (for a dict of columns, as before the Arrow layer): `allowed`,
+/// `rules` (lists of rule ids), `next_eligible` (aware UTC datetimes; one object per distinct
+/// instant, as they are immutable) and, with `errors="column"`, `error`.
+fn decisions_dict<'py>(
+    py: Python<'py>,
+    results: &[Result<Decision, Error>],
+    on_error: OnError,
+) -> PyResult<Bound<'py, pyo3::types::PyDict>> {
+    let none = py.None().into_bound(py);
+    let mut instants: HashMap<i64, Bound<'py, PyAny>> = HashMap::new();
+    let mut names: HashMap<&str, Bound<'py, PyAny>> = HashMap::new();
+    let (mut allowed, mut rules, mut next) = (
+        Vec::with_capacity(results.len()),
+        Vec::with_capacity(results.len()),
+        Vec::with_capacity(results.len()),
+    );
+    for r in results {
+        let Ok(d) = r else {
+            allowed.push(none.clone());
+            rules.push(none.clone());
+            next.push(none.clone());
+            continue;
+        };
+        allowed.push(
+            pyo3::types::PyBool::new(py, d.allowed())
+                .to_owned()
+                .into_any(),
+        );
+        let mut ids = Vec::with_capacity(d.reasons().len());
+        for reason in d.reasons() {
+            let name = match names.get(reason.rule.as_str()) {
+                Some(n) => n.clone(),
+                None => {
+                    let n = pyo3::types::PyString::new(py, &reason.rule).into_any();
+                    names.insert(reason.rule.as_str(), n.clone());
+                    n
+                }
+            };
+            ids.push(name);
+        }
+        rules.push(pyo3::types::PyList::new(py, ids)?.into_any());
+        next.push(match d.next_eligible() {
+            None => none.clone(),
+            Some(t) => {
+                let key = t.timestamp_micros();
+                match instants.get(&key) {
+                    Some(v) => v.clone(),
+                    None => {
+                        let v = t.out(py)?;
+                        instants.insert(key, v.clone());
+                        v
+                    }
+                }
+            }
+        });
+    }
+    let out = pyo3::types::PyDict::new(py);
+    out.set_item("allowed", pyo3::types::PyList::new(py, allowed)?)?;
+    out.set_item("rules", pyo3::types::PyList::new(py, rules)?)?;
+    out.set_item("next_eligible", pyo3::types::PyList::new(py, next)?)?;
+    if on_error == OnError::Column {
+        let errors: Vec<Option<String>> = results
+            .iter()
+            .map(|r| r.as_ref().err().map(ToString::to_string))
+            .collect();
+        out.set_item("error", errors)?;
+    }
+    Ok(out)
 }
 
 /// The decisions as a table: `allowed`, `rules` (a list of rule ids), `next_eligible` (a UTC
