@@ -259,7 +259,7 @@ def test_vector_cases_match_dunning_run(case: Dict[str, Any]) -> None:
         # The same field, named by its column: Invoice's id is the invoice_id column, its payment paid.
         column = {"id": "invoice_id", "payments.amount": "paid", "payments.date": "paid_date"}
         assert err.field == case["error_field"]
-        assert many.value.field == column.get(err.field, err.field)
+        assert err.field is not None and many.value.field == column.get(err.field, err.field)
         return
     assert "error" not in case
     t = dunning_many(cols, pol, case["as_of"]).to_pydict()
