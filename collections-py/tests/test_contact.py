@@ -365,4 +365,73 @@ def test_evaluate_table_over_columns() -> None:
     # Columns of different lengths: the short column is named with its length, not an IndexError.
     with pytest.raises(cc.InvalidArgumentError) as e:
         evaluate_table(FEDERAL, [p], {**columns, "debt": ["card"] * 2}, {"p1": h})
-    assert e.value.field == "debt" and e.value.value == "2"
+    assert e.value.field == "debt" and e.value.value == "2 values"
+
+
+def test_evaluate_table_errors_column_progress_and_threads() -> None:
+    pa = pytest.importorskip("pyarrow")
+    pd = pytest.importorskip("pandas")
+    from collections_core.contact import evaluate_table
+
+    p = new_yorker()
+    # Row 0: 07:00 EDT, too early (next 08:00 EDT = 12:00 UTC); row 1: no profile for p2; row 2: a
+    # null instant; row 3: 09:00 EDT, allowed; row 4: a channel the core does not know.
+    columns: dict[str, list[object]] = {
+        "person": ["p1", "p2", "p1", "p1", "p1"],
+        "debt": ["card"] * 5,
+        "channel": ["call", "call", "call", "call", "fax"],
+        "destination": [CELL] * 5,
+        "at": [utc(2026, 4, 8, 11), utc(2026, 4, 8, 13), None, utc(2026, 4, 8, 13), utc(2026, 4, 8, 13)],
+        "purpose": [None, None, None, "collection", None],
+    }
+    out = evaluate_table(FEDERAL, [p], columns, errors="column")
+    assert out["allowed"] == [False, None, None, True, None]
+    assert out["rules"] == [["reg_f.time_of_day"], None, None, [], None]
+    assert out["next_eligible"] == [utc(2026, 4, 8, 12), None, None, utc(2026, 4, 8, 13), None]
+    assert [e and e.split(":")[0] for e in out["error"]] == [None, "person", "at", None, "channel"]
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        evaluate_table(FEDERAL, [p], columns)
+    assert e.value.field == "person" and str(e.value.value) == "row 1: p2"
+    # pandas (its missing purposes are NaN) and pyarrow give the same, with the error column.
+    frame = evaluate_table(FEDERAL, [p], pd.DataFrame(columns), errors="column")
+    assert frame["allowed"].tolist()[3] is True and pd.isna(frame["error"].tolist()[0])
+    assert frame["error"].tolist()[1].startswith("person: ")
+    table = evaluate_table(FEDERAL, [p], pa.table(columns), errors="column")
+    assert table.column("allowed").to_pylist() == out["allowed"]
+    # Many rows on one and two threads, with a progress callback: the same decisions.
+    many = {k: v[:1] * 3000 + v[3:4] * 3000 for k, v in columns.items() if k != "purpose"}
+    seen: list[tuple[int, int]] = []
+    try:
+        cc.set_threads(1)
+        one = evaluate_table(FEDERAL, [p], many, progress=lambda d, t: seen.append((d, t)))
+        cc.set_threads(2)
+        two = evaluate_table(FEDERAL, [p], many)
+    finally:
+        cc.set_threads(None)
+    assert one == two and one["allowed"].count(True) == 3000
+    assert seen[-1] == (6000, 6000)
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        evaluate_table(FEDERAL, [p], columns, errors="skip")
+    assert e.value.field == "errors"
+
+
+def test_evaluate_table_timestamps_of_any_unit_and_zone() -> None:
+    pa = pytest.importorskip("pyarrow")
+    from collections_core.contact import evaluate_table
+
+    p = new_yorker()
+    # 11:00 and 13:00 UTC on April 8 (07:00 and 09:00 EDT), as seconds in New York's zone.
+    at = [utc(2026, 4, 8, 11), utc(2026, 4, 8, 13)]
+    base = {"person": ["p1"] * 2, "debt": ["card"] * 2, "channel": ["call"] * 2, "destination": [CELL] * 2}
+    zoned = pa.table({**base, "at": pa.array(at, pa.timestamp("s", tz="America/New_York"))})
+    out = evaluate_table(FEDERAL, [p], zoned)
+    assert out.column("allowed").to_pylist() == [False, True]
+    assert out.column("next_eligible").to_pylist() == [utc(2026, 4, 8, 12), utc(2026, 4, 8, 13)]
+    naive = pa.table({**base, "at": pa.array([t.replace(tzinfo=None) for t in at], pa.timestamp("us"))})
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        evaluate_table(FEDERAL, [p], naive)
+    assert e.value.field == "at" and str(e.value.value).startswith("row 0: ")
+    pl = pytest.importorskip("polars")
+    frame = pl.DataFrame({**base, "at": at})
+    back = evaluate_table(FEDERAL, [p], frame)
+    assert isinstance(back, pl.DataFrame) and back["allowed"].to_list() == [False, True]

@@ -346,3 +346,55 @@ def test_bad_input_names_the_field_and_value() -> None:
     assert err.value is not None and err.value.startswith("account #1: ")
     with pytest.raises(ArithmeticOverflowError):
         Account([("2026-01-01", huge, 0), ("2026-01-01", huge, 0)]).age("2026-02-01")
+
+
+def test_age_accounts_errors_column_money_and_progress() -> None:
+    # a1: 40 due 2026-01-31, unpaid: 59 days on 2026-03-31 (28 + 31), bucket 31-60.
+    # a2: a null due date; a3: a negative amount (the core refuses it); a4: 20 due 2026-03-10, 21 days.
+    ids = ["a1", "a2", "a3", "a4"]
+    dates = ["2026-01-31", None, "2026-02-28", "2026-03-10"]
+    p = age_accounts(ids, dates, [40, 10, -5, 20], [0, 0, 0, 0], "2026-03-31", errors="column")
+    assert p.account_ids == ids and len(p) == 4
+    errors: Any = p.errors
+    assert [e and e.split(":")[0] for e in errors] == [None, "due_dates", "amount_due", None]
+    agings: Any = [p[i] for i in range(4)]
+    assert (agings[0].days_past_due, agings[1], agings[2], agings[3].days_past_due) == (59, None, None, 21)
+    totals = {t.label: (t.accounts, t.outstanding) for t in p.bucket_totals if t.accounts}
+    assert totals == {"1-30": (1, Decimal(20)), "31-60": (1, Decimal(40))}
+    t = p.to_arrow()
+    assert t.column("days_past_due").to_pylist() == [59, None, None, 21]
+    assert t.column("error").to_pylist()[0] is None and t.column("error").to_pylist()[1].startswith("due_dates: ")
+    assert pickle.loads(pickle.dumps(p)) == p and pickle.loads(pickle.dumps(p)).errors == p.errors
+    assert p.to_dict()["accounts"][1] == {"account_id": "a2", "error": errors[1]}
+    with pytest.raises(InvalidArgumentError) as e:
+        age_accounts(ids, dates, [40, 10, -5, 20], [0, 0, 0, 0], "2026-03-31")
+    assert e.value.field == "due_dates" and str(e.value.value).startswith("row 1: ")
+    assert age_accounts(ids[:1], dates[:1], [40], [0], "2026-03-31").errors is None
+    # money="float64": the amounts as float64 in both tables.
+    f = age_accounts(["a"], ["2026-01-31"], ["40.25"], [0], "2026-03-31", money="float64")
+    assert f.to_arrow().column("outstanding").type == pa.float64()
+    assert f.to_arrow().column("outstanding").to_pylist() == [40.25]
+    assert f.to_pandas()["past_due_amount"].tolist() == [40.25]
+    with pytest.raises(InvalidArgumentError):
+        age_accounts(["a"], ["2026-01-31"], [1], [0], "2026-03-31", money="float32")
+    seen: list[tuple[int, int]] = []
+    n = 5000
+    big = age_accounts(list(range(n)), ["2026-01-31"] * n, [1] * n, [0] * n, "2026-03-31",
+                       progress=lambda d, t: seen.append((d, t)))
+    assert seen[-1] == (n, n) and big.bucket_totals[2].accounts == n
+
+
+def test_age_accounts_from_polars_series() -> None:
+    pl = pytest.importorskip("polars")
+    cols = portfolio_columns()
+    expected = age_accounts(**cols, as_of="2026-04-30")
+    got = age_accounts(
+        pl.Series(cols["account_ids"]),
+        pl.Series([D.fromisoformat(d) for d in cols["due_dates"]]),
+        pl.Series([Decimal(x) for x in cols["amounts_due"]]),
+        pl.Series([Decimal(x) for x in cols["amounts_paid"]]),
+        "2026-04-30",
+    )
+    assert got.account_ids == ["a1", "a2", "a3", "a4", "a5"]
+    assert [got[i].days_past_due for i in range(5)] == [expected[i].days_past_due for i in range(5)]
+    assert [t.outstanding for t in got.bucket_totals] == [t.outstanding for t in expected.bucket_totals]

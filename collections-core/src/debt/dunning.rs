@@ -726,6 +726,40 @@ pub fn dunning_run(
     })
 }
 
+/// One invoice's line as [`dunning_run`] gives it (`invoice_index` is stored in the line), without
+/// the run's check that invoice ids are unique, its order or its totals: for a caller deciding many
+/// invoices on several threads, or keeping the lines of the good invoices when others fail. The same
+/// errors as [`dunning_run`] for this invoice.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use collections_core::debt::dunning::{dunning_line, DunningLevel, DunningOutcome, DunningPolicy, Invoice};
+/// use collections_core::Currency;
+/// use rust_decimal::Decimal;
+///
+/// let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+/// let mut reminder = DunningLevel::new(14, "reminder");
+/// reminder.fee = Decimal::from(5);
+/// let policy = DunningPolicy::new(Currency::EUR, vec![reminder])?;
+/// let invoice = Invoice::new("A-1", "ACME", Currency::EUR, Decimal::from(100), d(2026, 1, 31));
+/// // 2026-02-20 − 2026-01-31 = 20 days overdue: the reminder, its fee 5.00.
+/// let line = dunning_line(7, &invoice, &policy, d(2026, 2, 20))?;
+/// assert_eq!((line.invoice_index, line.days_overdue, line.outcome), (7, 20, DunningOutcome::Notice));
+/// assert_eq!(line.total.to_string(), "5.00");
+/// let usd = Invoice::new("A-2", "ACME", Currency::USD, Decimal::from(100), d(2026, 1, 31));
+/// assert_eq!(dunning_line(0, &usd, &policy, d(2026, 2, 20)).unwrap_err().field(), "currency");
+/// # Ok::<(), collections_core::Error>(())
+/// ```
+pub fn dunning_line(
+    invoice_index: usize,
+    invoice: &Invoice,
+    policy: &DunningPolicy,
+    as_of: NaiveDate,
+) -> Result<DunningLine> {
+    let zero = round_money(Decimal::ZERO, policy.currency, policy.rounding);
+    dun(invoice_index, invoice, policy, as_of, zero)
+}
+
 /// An invoice's place in the run order (customer id, due date, invoice id), with the first 16 bytes of
 /// each id inline. Byte strings compare as their zero-padded prefixes do whenever those differ, so the
 /// prefixes decide most comparisons; equal prefixes with both lengths at most 16 mean equal strings up

@@ -22,14 +22,14 @@ Batch calls
 -----------
 The batch calls (``amortize_many``, the finance functions over arrays, ``affordability.assess_many``,
 ``contact.evaluate_many`` and ``evaluate_table``, ``plan.score_many`` and ``forecast_portfolio``,
-``debt.age_accounts``) take columns (a pandas DataFrame, a pyarrow Table, a polars DataFrame or a dict
-of columns; ``age_accounts`` pyarrow arrays, pandas or polars Series or lists; numpy arrays, pyarrow
-arrays and pandas or polars Series for the finance functions, an Arrow column giving the same kind of
-column back: float64 for float64, decimal128 for decimal128, a null for a null) and the table calls give
-the same kind of table back: a pandas DataFrame for a pandas one, a polars DataFrame for a polars one
-(polars ``Decimal`` money columns, exact), otherwise a pyarrow Table. Every class with ``to_arrow()``
-also has ``to_polars()`` (``polars.from_arrow`` of that table); polars is the optional ``polars`` extra
-(``pip install 'collections-core[polars]'``).
+``debt.age_accounts`` and ``dunning_many``) take columns (a pandas DataFrame, a pyarrow Table, a
+polars DataFrame or a dict of columns; ``age_accounts`` pyarrow arrays, pandas or polars Series or
+lists; numpy arrays, pyarrow arrays and pandas or polars Series for the finance functions, an Arrow
+column giving the same kind of column back: float64 for float64, decimal128 for decimal128, a null for
+a null) and the table calls give the same kind of table back: a pandas DataFrame for a pandas one, a
+polars DataFrame for a polars one (polars ``Decimal`` money columns, exact), otherwise a pyarrow Table.
+Every class with ``to_arrow()`` also has ``to_polars()`` (``polars.from_arrow`` of that table); polars
+is the optional ``polars`` extra (``pip install 'collections-core[polars]'``).
 The tables are read as Arrow columns: anything with ``__arrow_c_stream__`` or ``__arrow_c_array__``
 (pyarrow, pandas, polars) is read through the Arrow C interface, and a dict's lists or numpy arrays are
 turned into Arrow arrays once, so no Python object is made per cell of an Arrow, pandas (non-object),
@@ -41,9 +41,14 @@ They read their input with the GIL held, then work without it on several threads
 a rayon thread pool kept across calls). ``set_threads(n)`` (or the environment variable
 ``COLLECTIONS_CORE_THREADS``, read at import) sets how many threads they all use (the pool is rebuilt
 when the count changes), ``get_threads()`` tells, ``set_threads(None)`` goes back to every core;
-results do not depend on the count. The long ones (``amortize_many``,
-``assess_many``, ``score_many``) take ``progress=``: a callable called with ``(done, total)`` from the
-calling thread at most 100 times, or ``True`` for a tqdm bar (tqdm must be installed).
+results do not depend on the count. The long ones (``amortize_many``, ``assess_many``, ``score_many``,
+``evaluate_table``, ``age_accounts``, ``dunning_many``) take ``progress=``: a callable called with
+``(done, total)`` from the calling thread at most 100 times, or ``True`` for a tqdm bar (tqdm must be
+installed).
+``errors='raise'`` (the default) raises the first bad row's error; ``errors='column'``
+(``evaluate_table``, ``age_accounts``, ``dunning_many``) raises nothing for a bad row (or account):
+the result gains an ``error`` column, ``"<field>: <message>"`` (null when fine), and that row's
+results are null.
 
 Money in columns
 ----------------
@@ -51,11 +56,12 @@ Money in columns
   preferred (read exactly); a column of ``Decimal``, ``int`` or ``str`` is read exactly too.
 - A float column (float64 or a polars ``Float64``, or Python floats) is refused with an
   ``InvalidArgumentError`` naming it, unless the function takes ``float_rounding=`` (``amortize_many``
-  does): then each float is read as its shortest text (``0.1`` is ``0.1``, not the binary value) and
-  rounded to the currency's minor units by the rounding mode named (one of ``ROUNDING_MODES``: ``'half-up'``, ``'half-even'``, ...);
+  and ``dunning_many`` do): then each float is read as its shortest text (``0.1`` is ``0.1``, not the
+  binary value) and rounded to the currency's minor units by the rounding mode named (one of
+  ``ROUNDING_MODES``: ``'half-up'``, ``'half-even'``, ...);
   a NaN or infinity is refused.
 - Out: amounts are ``decimal128(38, s)``, ``s`` the currency's minor units (or more where a value has
-  more places, as a ratio); ``money='float64'`` (``amortize_many``) casts them to float64 on the way
+  more places, as a ratio); ``money='float64'`` (``amortize_many``, ``dunning_many``, ``age_accounts``'s tables) casts them to float64 on the way
   out, and ``table.column(name).cast(pyarrow.float64())`` does the same for the other calls.
 - Bad input: a missing column is an ``InvalidArgumentError`` naming the table argument, its value the
   column; a column of the wrong length names the column (``'2 values'``); a null or bad cell names

@@ -90,6 +90,7 @@ __all__ = [
     "CustomerDunning",
     "DunningRun",
     "dunning_run",
+    "dunning_many",
     "AgingRules",
     "Account",
     "Aging",
@@ -174,6 +175,7 @@ __all__ = [
     "next_eligible",
     "eligible_windows",
     "evaluate_many",
+    "evaluate_table",
     "PROMISE_STATUSES",
     "ARRANGEMENT_STATUSES",
     "RANK_BY",
@@ -1349,6 +1351,16 @@ class DunningRun:
     def __hash__(self) -> int: ...
 
 def dunning_run(invoices: Iterable[Invoice], policy: DunningPolicy, as_of: _DateLike) -> DunningRun: ...
+def dunning_many(
+    invoices: Any,
+    policy: DunningPolicy,
+    as_of: _DateLike,
+    *,
+    errors: str = "raise",
+    float_rounding: Optional[str] = None,
+    money: str = "decimal128",
+    progress: _Progress = None,
+) -> Any: ...
 
 _BucketsLike = Union[Sequence[int], Sequence[tuple[str, int, Optional[int]]]]
 _DatePairs = Iterable[tuple[_DateLike, _DateLike]]
@@ -1570,7 +1582,11 @@ class PortfolioAging:
     def __ne__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
     def __len__(self) -> int: ...
+    # None for an account in error under age_accounts(errors="column") (see ``errors``); typed as
+    # Aging so the common case (errors="raise", every account aged) needs no check.
     def __getitem__(self, index: int, /) -> Aging: ...
+    @property
+    def errors(self) -> Optional[list[Optional[str]]]: ...
 
 def age_accounts(
     account_ids: _Column,
@@ -1581,6 +1597,9 @@ def age_accounts(
     *,
     rules: Optional[AgingRules] = None,
     frozen_periods: Optional[Mapping[Any, _DatePairs]] = None,
+    errors: str = "raise",
+    money: str = "decimal128",
+    progress: _Progress = None,
 ) -> PortfolioAging: ...
 def roll_rates(earlier: _Column, now: _Column) -> list[Optional[Decimal]]: ...
 
@@ -2950,6 +2969,15 @@ def eligible_windows(
 def evaluate_many(
     policy: Policy, items: Iterable[tuple[ContactProfile, Optional[ContactHistory], ContactRequest]]
 ) -> list[Decision]: ...
+def evaluate_table(
+    policy: Policy,
+    profiles: Union[Mapping[str, ContactProfile], Iterable[ContactProfile]],
+    requests: Any,
+    histories: Optional[Mapping[str, ContactHistory]] = None,
+    *,
+    errors: str = "raise",
+    progress: _Progress = None,
+) -> Any: ...
 
 # ---------------------------------------------------------------- plan (collections_core.plan)
 _Pair = Union[tuple[_DateLike, _DecimalLike], Sequence[Any]]

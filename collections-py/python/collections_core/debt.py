@@ -18,7 +18,8 @@ Late interest:
 
 Dunning: ``DunningLevel``s make a ``DunningPolicy``; ``dunning_run(invoices, policy, as_of)`` takes
 each ``Invoice`` once and returns a ``DunningRun`` of ``DunningLine``s grouped by customer
-(``CustomerDunning``) with ``DunningTotals``.
+(``CustomerDunning``) with ``DunningTotals``; ``dunning_many(invoices, policy, as_of)`` is the same run
+over a table of invoice columns (the ERP's batch), giving a table of lines.
 
 Aging: ``AgingRules`` (FFIEC shortfall methods and tolerances, grace days, buckets), ``Account``
 (``age``, ``charge_off``, ``time_bar``), ``AccountActivity`` (delinquency history, month-end agings),
@@ -88,6 +89,7 @@ from collections_core._collections_core import (
     RateRow,
     RateTable,
     average_daily_balance_interest,
+    dunning_many,
     dunning_run,
     erpnext_dunning,
     statutory_interest,
@@ -162,6 +164,7 @@ __all__ = [
     "CustomerDunning",
     "DunningRun",
     "dunning_run",
+    "dunning_many",
     "AgingRules",
     "Account",
     "Aging",

@@ -17,6 +17,7 @@ mod decision;
 mod history;
 mod policy;
 mod profile;
+mod table;
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Timelike, Utc};
 use pyo3::prelude::*;
@@ -32,6 +33,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     profile::register(m)?;
     history::register(m)?;
     decision::register(m)?;
+    table::register(m)?;
     Ok(())
 }
 

@@ -2,6 +2,7 @@
 //! delinquency history and month-end agings), and `age_accounts` over columns of many accounts, whose
 //! `PortfolioAging` exports to Arrow and pandas and gives roll rates.
 
+use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use chrono::NaiveDate;
@@ -18,8 +19,11 @@ use rust_decimal::Decimal;
 
 use super::table::{self, Column, Table};
 use super::{given, name_arg, name_or, opt_decimal, value_class, Dict, Out};
+use crate::arrow::{give_back, InputColumn, InputTable, OutputTable, TableKind};
 use crate::convert::{date_arg, decimal_arg, describe, int_arg, items_arg, str_arg, wrong_type};
+use crate::debt::batch::{errors_arg, OnError};
 use crate::errors::{invalid, raise, CoreResultExt};
+use crate::threads::{par_map_detached, progress_arg};
 
 /// The bucket triples of a set of buckets.
 fn bucket_triples(buckets: &Buckets) -> Vec<(String, u32, Option<u32>)> {
@@ -631,19 +635,39 @@ pub(crate) fn column_items<'py>(
 #[derive(Debug)]
 pub struct PyPortfolioAging {
     portfolio: PortfolioAging,
-    agings: Vec<Aging>,
+    /// Each account's aging, `None` for an account in error (`errors="column"`).
+    agings: Vec<Option<Aging>>,
     ids: Vec<Py<PyAny>>,
+    /// Each account's error (`None` when fine) when `errors="column"` was asked for.
+    errors: Option<Vec<Option<String>>>,
+    /// Whether the tables give amounts as float64 (`money="float64"`).
+    float_money: bool,
 }
+
+/// What a portfolio aging pickles as (with its ids beside it).
+type AgingState = (
+    PortfolioAging,
+    Vec<Option<Aging>>,
+    Option<Vec<Option<String>>>,
+    bool,
+);
 
 impl PyPortfolioAging {
     fn state(&self) -> String {
-        serde_json::to_string(&(&self.portfolio, &self.agings)).unwrap_or_default()
+        serde_json::to_string(&(
+            &self.portfolio,
+            &self.agings,
+            &self.errors,
+            self.float_money,
+        ))
+        .unwrap_or_default()
     }
 
     fn table(&self, py: Python<'_>) -> Table {
         let a = &self.agings;
-        let amounts =
-            |f: fn(&Aging) -> Decimal| Column::Decimal(a.iter().map(|x| Some(f(x))).collect(), 0);
+        let amounts = |f: fn(&Aging) -> Decimal| {
+            Column::Decimal(a.iter().map(|x| x.as_ref().map(f)).collect(), 0)
+        };
         let mut t = Table::default();
         t.add(
             "account_id",
@@ -651,23 +675,42 @@ impl PyPortfolioAging {
         )
         .add(
             "days_past_due",
-            Column::Int(a.iter().map(|x| Some(i64::from(x.days_past_due))).collect()),
+            Column::Int(
+                a.iter()
+                    .map(|x| x.as_ref().map(|x| i64::from(x.days_past_due)))
+                    .collect(),
+            ),
         )
         .add(
             "bucket",
-            Column::Int(a.iter().map(|x| i64::try_from(x.bucket).ok()).collect()),
+            Column::Int(
+                a.iter()
+                    .map(|x| x.as_ref().and_then(|x| i64::try_from(x.bucket).ok()))
+                    .collect(),
+            ),
         )
         .add(
             "bucket_label",
-            Column::Text(a.iter().map(|x| Some(x.bucket_label.clone())).collect()),
+            Column::Text(
+                a.iter()
+                    .map(|x| x.as_ref().map(|x| x.bucket_label.clone()))
+                    .collect(),
+            ),
         )
         .add(
             "counting_from",
-            Column::Date(a.iter().map(|x| x.counting_from).collect()),
+            Column::Date(
+                a.iter()
+                    .map(|x| x.as_ref().and_then(|x| x.counting_from))
+                    .collect(),
+            ),
         )
         .add("past_due_amount", amounts(|x| x.past_due_amount))
         .add("tolerated_shortfall", amounts(|x| x.tolerated_shortfall))
         .add("outstanding", amounts(|x| x.outstanding));
+        if let Some(errors) = &self.errors {
+            t.add("error", Column::Text(errors.clone()));
+        }
         t
     }
 }
@@ -738,12 +781,24 @@ impl PyPortfolioAging {
     /// ``past_due_amount``, ``tolerated_shortfall``, ``outstanding`` as exact ``decimal128``. Needs
     /// pyarrow.
     fn to_arrow<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        table::to_arrow(py, &self.table(py), "PortfolioAging.to_arrow")
+        table::to_table(
+            py,
+            &self.table(py),
+            "PortfolioAging.to_arrow",
+            false,
+            self.float_money,
+        )
     }
 
     /// ``to_arrow()`` as a pandas DataFrame of ``pd.ArrowDtype`` columns. Needs pandas and pyarrow.
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        table::to_pandas(py, &self.table(py), "PortfolioAging.to_pandas")
+        table::to_table(
+            py,
+            &self.table(py),
+            "PortfolioAging.to_pandas",
+            true,
+            self.float_money,
+        )
     }
 
     /// ``to_arrow()`` as a polars DataFrame (``polars.from_arrow``; amounts stay exact ``Decimal``
@@ -783,9 +838,15 @@ impl PyPortfolioAging {
         }
         d.set_item("bucket_totals", totals)?;
         let accounts = PyList::empty(py);
-        for (id, aging) in self.ids.iter().zip(&self.agings) {
-            let row = PyAging((aging.clone(), self.portfolio.labels.clone())).to_dict(py)?;
+        for (k, (id, aging)) in self.ids.iter().zip(&self.agings).enumerate() {
+            let row = match aging {
+                Some(a) => PyAging((a.clone(), self.portfolio.labels.clone())).to_dict(py)?,
+                None => PyDict::new(py),
+            };
             row.set_item("account_id", id.bind(py))?;
+            if let Some(errors) = &self.errors {
+                row.set_item("error", errors.get(k).cloned().flatten())?;
+            }
             accounts.append(row)?;
         }
         d.set_item("accounts", accounts)?;
@@ -800,8 +861,16 @@ impl PyPortfolioAging {
         ids: &Bound<'_, PyAny>,
     ) -> PyResult<Self> {
         let text = super::state_text(state)?;
-        let (portfolio, agings): (PortfolioAging, Vec<Aging>) =
-            serde_json::from_str(&text).map_err(|e| super::bad_state(&e))?;
+        // A state pickled before errors="column" is the portfolio and its agings alone.
+        let (portfolio, agings, errors, float_money): AgingState = serde_json::from_str(&text)
+            .or_else(|_| {
+                serde_json::from_str::<(PortfolioAging, Vec<Option<Aging>>)>(&text)
+                    .map(|(p, a)| (p, a, None, false))
+            })
+            .map_err(|e| super::bad_state(&e))?;
+        if errors.as_ref().is_some_and(|e| e.len() != agings.len()) {
+            return Err(invalid("state", "errors", "one error cell per account"));
+        }
         let ids: Vec<Py<PyAny>> = items_arg(ids, "ids")?
             .into_iter()
             .map(Bound::unbind)
@@ -813,6 +882,8 @@ impl PyPortfolioAging {
             portfolio,
             agings,
             ids,
+            errors,
+            float_money,
         })
     }
 
@@ -852,15 +923,26 @@ impl PyPortfolioAging {
         self.agings.len()
     }
 
-    /// The aging of the account at ``index`` (in the order of ``account_ids``).
-    fn __getitem__(&self, index: isize) -> PyResult<PyAging> {
+    /// The aging of the account at ``index`` (in the order of ``account_ids``); ``None`` for an
+    /// account in error (``errors='column'``).
+    fn __getitem__(&self, index: isize) -> PyResult<Option<PyAging>> {
         let n = self.agings.len() as isize;
         let at = if index < 0 { index + n } else { index };
         usize::try_from(at)
             .ok()
             .and_then(|i| self.agings.get(i))
-            .map(|a| PyAging((a.clone(), self.portfolio.labels.clone())))
+            .map(|a| {
+                a.as_ref()
+                    .map(|a| PyAging((a.clone(), self.portfolio.labels.clone())))
+            })
             .ok_or_else(|| pyo3::exceptions::PyIndexError::new_err("account index out of range"))
+    }
+
+    /// Each account's error (``None`` when fine), in the order of ``account_ids``, when
+    /// ``age_accounts`` was called with ``errors='column'``; otherwise ``None``.
+    #[getter]
+    fn errors(&self) -> Option<Vec<Option<String>>> {
+        self.errors.clone()
     }
 
     fn __repr__(&self) -> String {
@@ -900,17 +982,11 @@ fn at_account(err: Error, k: usize) -> Error {
 /// Accounts below this many per thread are aged on one thread.
 const ACCOUNTS_PER_THREAD: usize = 2048;
 
-/// Ages every account, split over the threads of `set_threads`; the first error in input order wins.
-fn age_all(
-    accounts: &[AccountObligations],
-    as_of: NaiveDate,
-    rules: &AgingRules,
-) -> Result<Vec<Aging>, (usize, Error)> {
-    crate::threads::par_map(accounts, ACCOUNTS_PER_THREAD, |a| a.age(as_of, rules))
-}
-
 /// The per-bucket totals of agings.
-fn bucket_sums(agings: &[Aging], buckets: usize) -> Result<Vec<BucketTotals>, Error> {
+fn bucket_sums<'a>(
+    agings: impl Iterator<Item = &'a Aging>,
+    buckets: usize,
+) -> Result<Vec<BucketTotals>, Error> {
     let mut totals = vec![BucketTotals::default(); buckets];
     for a in agings {
         let Some(t) = totals.get_mut(a.bucket) else {
@@ -933,20 +1009,96 @@ fn bucket_sums(agings: &[Aging], buckets: usize) -> Result<Vec<BucketTotals>, Er
     Ok(totals)
 }
 
+/// Rows below this many per thread are read on one thread.
+const READS_PER_THREAD: usize = 8192;
+
+/// An account id as a key: text, a whole number, a null, or (any other Arrow value) as shown.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum IdKey {
+    Null,
+    Int(i64),
+    Str(String),
+    Other(String),
+}
+
+impl IdKey {
+    /// The id at `row` of the column.
+    fn of(column: &InputColumn, row: usize) -> Result<IdKey, Error> {
+        if column.is_null(row) {
+            return Ok(IdKey::Null);
+        }
+        if let Ok(Some(s)) = column.str(row) {
+            return Ok(IdKey::Str(s.to_string()));
+        }
+        if let Ok(Some(i)) = column.int(row) {
+            return Ok(IdKey::Int(i));
+        }
+        Ok(IdKey::Other(column.show(row)))
+    }
+
+    /// The key of a Python id (a `frozen_periods` key): `None`, an int or a str; `None` for any other.
+    fn of_python(obj: &Bound<'_, PyAny>) -> Option<IdKey> {
+        if obj.is_none() {
+            return Some(IdKey::Null);
+        }
+        if let Ok(s) = obj.cast::<pyo3::types::PyString>() {
+            return s.to_cow().ok().map(|s| IdKey::Str(s.into_owned()));
+        }
+        if obj.is_instance_of::<PyInt>() && !obj.is_instance_of::<PyBool>() {
+            return obj.extract::<i64>().ok().map(IdKey::Int);
+        }
+        None
+    }
+}
+
+/// One obligation as read: due date, amount due, amount paid.
+type Obligated = (NaiveDate, Decimal, Decimal);
+
+/// One obligation row as read, or its error's text (`errors="column"`).
+type ObligationRow = Result<Obligated, String>;
+
+/// One account built from its rows, or its first error's text.
+fn build_account(
+    k: usize,
+    rows: &[ObligationRow],
+    frozen: &FrozenPeriods,
+) -> Result<Result<AccountObligations, String>, Error> {
+    let mut obligations = Vec::with_capacity(rows.len());
+    for row in rows {
+        let (date, due, paid) = match row {
+            Ok(r) => *r,
+            Err(text) => return Ok(Err(text.clone())),
+        };
+        obligations.push(Obligation::new(date, due, paid).map_err(|e| at_account(e, k))?);
+    }
+    AccountObligations::with_frozen(obligations, frozen.clone())
+        .map(Ok)
+        .map_err(|e| at_account(e, k))
+}
+
 /// Ages many accounts as of one date, from columns with one row per obligation.
 ///
 /// ``account_ids`` (any hashable values: the rows of one account need not be adjacent),
 /// ``due_dates`` (dates, ``'YYYY-MM-DD'`` text or a ``datetime64`` column), ``amounts_due`` and
 /// ``amounts_paid`` (Decimals, ints or str; a float column is refused) are lists, numpy arrays,
-/// pandas or polars Series or pyarrow arrays of one length. Each account's obligations must be in
-/// due-date order (equal dates allowed), in the order of their rows, as ``Account`` takes them. The columns are read
-/// with the GIL held; the accounts are aged without it, on every core. ``rules`` is an ``AgingRules``
-/// (the default rules when not given); ``frozen_periods`` maps account ids to their ``(start, end)``
-/// date pairs (both included) during which the days past due stand still, as ``Account`` takes them.
+/// pandas or polars Series or pyarrow arrays of one length. Ids are text, whole numbers or null (any
+/// other Arrow value is keyed by its text), and come back as Python values of their Arrow type. Each
+/// account's obligations must be in due-date order (equal dates allowed), in the order of their rows,
+/// as ``Account`` takes them. The columns are read through Arrow (no Python object per cell) and,
+/// with the accounts aged, without the GIL, on the threads of ``set_threads``;
+/// ``progress`` is ``None``, ``True`` (a tqdm bar) or a callable told ``(done, total)`` accounts.
+/// ``rules`` is an ``AgingRules`` (the default rules when not given); ``frozen_periods`` maps account
+/// ids to their ``(start, end)`` date pairs (both included) during which the days past due stand
+/// still, as ``Account`` takes them. ``money='float64'`` makes ``to_arrow()`` and ``to_pandas()``
+/// give the amounts as float64 (exact ``decimal128`` by default).
 ///
-/// An account's error keeps its kind and field, its value naming the account's position
-/// (``'account #3: ...'``): obligations out of due-date order name ``'obligations'``, as the core
-/// does.
+/// ``errors='raise'`` (the default): an account's error keeps its kind and field, its value naming
+/// the account's position (``'account #3: ...'``): obligations out of due-date order name
+/// ``'obligations'``, as the core does; a bad cell is its column's error led by its row (``'row 4:
+/// ...'``). ``errors='column'``: nothing is raised for a bad account (a bad cell, obligations the
+/// core refuses): ``errors`` and the tables' ``error`` column give ``"<field>: <message>"`` per
+/// account (``None`` when fine), the account's aging is ``None`` (its table cells null) and it is in
+/// no bucket's totals. A bad id, column or ``frozen_periods`` still raises.
 ///
 /// >>> p = age_accounts(["A", "B", "A"], ["2026-01-31", "2026-03-10", "2026-02-28"], [40, 20, 40], [0, 0, 0],
 /// ...                  "2026-03-31")
@@ -958,10 +1110,15 @@ fn bucket_sums(agings: &[Aging], buckets: usize) -> Result<Vec<BucketTotals>, Er
 /// >>> age_accounts(["A", "A"], ["2026-01-31", "2026-02-28"], [40, 40], [0, 0], "2026-03-31",
 /// ...              frozen_periods=frozen)[0].days_past_due
 /// 31
+/// >>> bad = age_accounts(["A", "B"], ["2026-01-31", None], [40, 20], [0, 0], "2026-03-31", errors="column")
+/// >>> [e and e.split(":")[0] for e in bad.errors], bad[1], bad.bucket_totals[2].accounts
+/// ([None, 'due_dates'], None, 1)
 #[pyfunction]
 #[pyo3(
-    signature = (account_ids, due_dates, amounts_due, amounts_paid, as_of, *, rules = None, frozen_periods = None),
-    text_signature = "(account_ids, due_dates, amounts_due, amounts_paid, as_of, *, rules=None, frozen_periods=None)"
+    signature = (account_ids, due_dates, amounts_due, amounts_paid, as_of, *, rules = None,
+                 frozen_periods = None, errors = None, money = None, progress = None),
+    text_signature = "(account_ids, due_dates, amounts_due, amounts_paid, as_of, *, rules=None, \
+                      frozen_periods=None, errors='raise', money='decimal128', progress=None)"
 )]
 #[allow(clippy::too_many_arguments)]
 pub fn age_accounts(
@@ -973,49 +1130,77 @@ pub fn age_accounts(
     as_of: &Bound<'_, PyAny>,
     rules: Option<&Bound<'_, PyAny>>,
     frozen_periods: Option<&Bound<'_, PyAny>>,
+    errors: Option<&Bound<'_, PyAny>>,
+    money: Option<&Bound<'_, PyAny>>,
+    progress: Option<&Bound<'_, PyAny>>,
 ) -> PyResult<PyPortfolioAging> {
     let rules = rules_arg(rules)?;
     let as_of = date_arg(as_of, "as_of")?;
-    let ids = column_items(account_ids, "account_ids", false)?;
-    let dates = column_items(due_dates, "due_dates", false)?;
-    let due = column_items(amounts_due, "amounts_due", true)?;
-    let paid = column_items(amounts_paid, "amounts_paid", true)?;
-    for (field, len) in [
-        ("due_dates", dates.len()),
-        ("amounts_due", due.len()),
-        ("amounts_paid", paid.len()),
-    ] {
-        if len != ids.len() {
-            return Err(invalid(
-                field,
-                format!("{len} values"),
-                format!("must have as many values as account_ids ({})", ids.len()),
-            ));
-        }
-    }
-    // Group the rows by account, in the order the ids first appear.
-    let index = PyDict::new(py);
-    let mut order: Vec<Py<PyAny>> = Vec::new();
-    let mut rows: Vec<Vec<(NaiveDate, Decimal, Decimal)>> = Vec::new();
-    for (((id, date), due), paid) in ids.iter().zip(&dates).zip(&due).zip(&paid) {
-        let k = match index.get_item(id)? {
-            Some(k) => k.extract::<usize>()?,
-            None => {
-                index.set_item(id, order.len())?;
-                order.push(id.clone().unbind());
-                rows.push(Vec::new());
-                order.len() - 1
+    let on_error = errors_arg(errors)?;
+    let float_money = table::float_money_arg(money)?;
+    let mut progress = progress_arg(progress, "age_accounts")?;
+    let given_columns = PyDict::new(py);
+    given_columns.set_item("account_ids", account_ids)?;
+    given_columns.set_item("due_dates", due_dates)?;
+    given_columns.set_item("amounts_due", amounts_due)?;
+    given_columns.set_item("amounts_paid", amounts_paid)?;
+    let table = InputTable::read(&given_columns, "columns")?;
+    let ids = table.required("account_ids", "columns")?;
+    let dates = table.required("due_dates", "columns")?;
+    let due = table.required("amounts_due", "columns")?;
+    let paid = table.required("amounts_paid", "columns")?;
+    let n = table.rows();
+    // Each row's account key and obligation, read without the GIL; the rows grouped by account in
+    // the order the ids first appear.
+    let indices: Vec<usize> = (0..n).collect();
+    let read_one = |&row: &usize| -> Result<(IdKey, Result<Obligated, Error>), Error> {
+        let key = IdKey::of(&ids, row)?;
+        let obligation = (|| {
+            Ok((
+                dates.require_date(row)?,
+                due.require_decimal(row, None)?,
+                paid.require_decimal(row, None)?,
+            ))
+        })();
+        Ok((key, obligation))
+    };
+    let (first_rows, index, rows) = py
+        .detach(|| -> Result<_, Error> {
+            let read = crate::threads::par_map(&indices, READS_PER_THREAD, read_one)
+                .map_err(|(_, e)| e)?;
+            let mut index: HashMap<IdKey, usize> = HashMap::new();
+            let mut first_rows: Vec<usize> = Vec::new();
+            let mut rows: Vec<Vec<ObligationRow>> = Vec::new();
+            for (row, (key, obligation)) in read.into_iter().enumerate() {
+                let k = *index.entry(key).or_insert_with(|| {
+                    first_rows.push(row);
+                    rows.push(Vec::new());
+                    rows.len() - 1
+                });
+                let obligation = match (obligation, on_error) {
+                    (Ok(o), _) => Ok(o),
+                    (Err(e), OnError::Raise) => return Err(e),
+                    (Err(e), OnError::Column) => Err(e.to_string()),
+                };
+                if let Some(r) = rows.get_mut(k) {
+                    r.push(obligation);
+                }
             }
-        };
-        let row = (
-            date_arg(date, "due_dates")?,
-            decimal_arg(due, "amounts_due")?,
-            decimal_arg(paid, "amounts_paid")?,
-        );
-        if let Some(r) = rows.get_mut(k) {
-            r.push(row);
-        }
-    }
+            Ok((first_rows, index, rows))
+        })
+        .map_err(raise)?;
+    // The ids as Python values (one per account), taken from the column as given.
+    let mut id_table = OutputTable::new();
+    id_table.push("id", ids.take(&first_rows).map_err(raise)?);
+    let order: Vec<Py<PyAny>> = items_arg(
+        &give_back(py, id_table, TableKind::Arrow, false, "age_accounts")?
+            .call_method1("column", ("id",))?
+            .call_method0("to_pylist")?,
+        "account_ids",
+    )?
+    .into_iter()
+    .map(Bound::unbind)
+    .collect();
     // Frozen periods by account id; an id no row has is refused (a typo would freeze nothing).
     let mut frozen: Vec<FrozenPeriods> = vec![FrozenPeriods::none(); order.len()];
     if let Some(map) = given(frozen_periods) {
@@ -1028,69 +1213,93 @@ pub fn age_accounts(
         })?;
         for item in items_arg(&items, "frozen_periods")? {
             let (id, pairs): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract()?;
-            let Some(k) = index.get_item(&id)? else {
+            let Some(&k) = IdKey::of_python(&id).and_then(|key| index.get(&key)) else {
                 return Err(invalid(
                     "frozen_periods",
                     describe(&id),
                     "names no account of account_ids",
                 ));
             };
-            let k = k.extract::<usize>()?;
             if let Some(slot) = frozen.get_mut(k) {
                 *slot = frozen_arg(Some(&pairs), "frozen_periods")?;
             }
         }
     }
-    let built = py.detach(|| {
-        let mut accounts = Vec::with_capacity(rows.len());
-        // Each account's rows in the order given: out of due-date order is the core's error, as in
-        // Rust and C (sorting here would age obligations the caller did not list).
-        for (k, (r, frozen)) in rows.into_iter().zip(frozen).enumerate() {
-            let obligations = r
-                .into_iter()
-                .map(|(date, due, paid)| Obligation::new(date, due, paid))
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| at_account(e, k))?;
-            accounts.push(
-                AccountObligations::with_frozen(obligations, frozen)
-                    .map_err(|e| at_account(e, k))?,
-            );
+    // Each account's rows in the order given: out of due-date order is the core's error, as in
+    // Rust and C (sorting here would age obligations the caller did not list).
+    // Each account built from its rows and aged, without the GIL on the threads of set_threads.
+    let work: Vec<(usize, &[ObligationRow], &FrozenPeriods)> = rows
+        .iter()
+        .zip(&frozen)
+        .enumerate()
+        .map(|(k, (r, f))| (k, r.as_slice(), f))
+        .collect();
+    let age = |&(k, r, f): &(usize, &[ObligationRow], &FrozenPeriods)| -> Result<Result<Aging, String>, Error> {
+        let account = match build_account(k, r, f) {
+            Ok(Ok(account)) => account,
+            Ok(Err(text)) => return Ok(Err(text)),
+            Err(e) if on_error == OnError::Column => return Ok(Err(e.to_string())),
+            Err(e) => return Err(e),
+        };
+        match account.age(as_of, &rules) {
+            Ok(aging) => Ok(Ok(aging)),
+            Err(e) if on_error == OnError::Column => Ok(Err(e.to_string())),
+            Err(e) => Err(e),
         }
-        let agings = match age_all(&accounts, as_of, &rules) {
-            Ok(agings) => agings,
-            // The core's own portfolio error (its value naming the account) for the first bad account.
-            Err((i, err)) => {
-                let upto = accounts.get(..=i).unwrap_or(&accounts);
-                return Err(core::age_portfolio(upto, as_of, &rules)
-                    .err()
-                    .unwrap_or(err));
+    };
+    let aged = par_map_detached(py, &work, ACCOUNTS_PER_THREAD, age, progress.as_mut())?;
+    let aged = match aged {
+        Ok(aged) => aged,
+        // A build error as it is; an aging error as the core's own portfolio error (its value naming
+        // the account) for the first bad account.
+        Err((i, err)) => {
+            let mut good = Vec::with_capacity(i + 1);
+            for &(k, r, f) in work.iter().take(i + 1) {
+                match build_account(k, r, f) {
+                    Ok(Ok(account)) => good.push(account),
+                    Ok(Err(_)) => {}
+                    Err(e) => return Err(raise(e)),
+                }
             }
-        };
-        let totals = bucket_sums(&agings, rules.buckets().len())?;
-        let portfolio = PortfolioAging {
-            as_of,
-            labels: rules
-                .buckets()
-                .labels()
-                .iter()
-                .map(|l| l.to_string())
-                .collect(),
-            totals,
-            accounts: agings
-                .iter()
-                .map(|a| AccountAge {
-                    days_past_due: a.days_past_due,
-                    bucket: u32::try_from(a.bucket).unwrap_or(u32::MAX),
-                })
-                .collect(),
-        };
-        Ok((portfolio, agings))
-    });
-    let (portfolio, agings) = built.map_err(raise)?;
+            return Err(raise(
+                core::age_portfolio(&good, as_of, &rules)
+                    .err()
+                    .unwrap_or(err),
+            ));
+        }
+    };
+    let (agings, errors): (Vec<Option<Aging>>, Vec<Option<String>>) = aged
+        .into_iter()
+        .map(|r| match r {
+            Ok(a) => (Some(a), None),
+            Err(text) => (None, Some(text)),
+        })
+        .unzip();
+    let totals = bucket_sums(agings.iter().flatten(), rules.buckets().len()).map_err(raise)?;
+    let portfolio = PortfolioAging {
+        as_of,
+        labels: rules
+            .buckets()
+            .labels()
+            .iter()
+            .map(|l| l.to_string())
+            .collect(),
+        totals,
+        accounts: agings
+            .iter()
+            .flatten()
+            .map(|a| AccountAge {
+                days_past_due: a.days_past_due,
+                bucket: u32::try_from(a.bucket).unwrap_or(u32::MAX),
+            })
+            .collect(),
+    };
     Ok(PyPortfolioAging {
         portfolio,
         agings,
         ids: order,
+        errors: (on_error == OnError::Column).then_some(errors),
+        float_money,
     })
 }
 

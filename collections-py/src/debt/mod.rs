@@ -22,7 +22,9 @@
 //! `collections_core/debt.py`.
 
 pub(crate) mod aging;
+pub(crate) mod batch;
 mod dunning;
+mod dunning_many;
 mod late_interest;
 mod ledger;
 mod reconcile;
@@ -383,6 +385,7 @@ pub fn money_arg(
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     late_interest::register(m)?;
     dunning::register(m)?;
+    dunning_many::register(m)?;
     aging::register(m)?;
     status::register(m)?;
     ledger::register(m)?;
