@@ -785,7 +785,7 @@ impl PyPortfolioAging {
             py,
             &self.table(py),
             "PortfolioAging.to_arrow",
-            false,
+            TableKind::Arrow,
             self.float_money,
         )
     }
@@ -796,7 +796,7 @@ impl PyPortfolioAging {
             py,
             &self.table(py),
             "PortfolioAging.to_pandas",
-            true,
+            TableKind::Pandas,
             self.float_money,
         )
     }
@@ -810,9 +810,13 @@ impl PyPortfolioAging {
     /// >>> df["account_id"].to_list(), df["days_past_due"].to_list(), df["outstanding"].to_list()
     /// (['A', 'B'], [59, 21], [Decimal('80'), Decimal('20')])
     fn to_polars<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        crate::polars::from_arrow(py, "PortfolioAging.to_polars", || {
-            table::to_arrow(py, &self.table(py), "PortfolioAging.to_polars")
-        })
+        table::to_table(
+            py,
+            &self.table(py),
+            "PortfolioAging.to_polars",
+            TableKind::Polars,
+            self.float_money,
+        )
     }
 
     /// The accounts as an HTML table (Jupyter shows it).
