@@ -28,28 +28,36 @@ when given one; ``polars.from_arrow`` reads the Table).
 They read their input with the GIL held, then work without it on every core. ``set_threads(n)`` (or the
 environment variable ``COLLECTIONS_CORE_THREADS``, read at import) sets how many threads they all
 use, ``get_threads()`` tells, ``set_threads(None)`` goes back to every core; results do not depend on
-the count. The long ones (``amortize_many``, ``assess_many``, ``score_many``) take ``progress=``: a
-callable called with ``(done, total)`` from the calling thread at most 100 times, or ``True`` for a
-tqdm bar (tqdm must be installed).
+the count. The long ones (``amortize_many``, ``assess_many``, ``score_many``, ``forecast_portfolio``)
+take ``progress=``: a callable called with ``(done, total)`` from the calling thread at most 100 times,
+or ``True`` for a tqdm bar (tqdm must be installed).
+``assess_many``, ``score_many`` and ``forecast_portfolio`` take ``errors='column'``: a bad statement
+or plan (a bad cell, rows that disagree, a refusal of the core) raises nothing; its result cells are
+null and an ``error`` column holds ``'<field>: <message>'`` (null where all went well). The default,
+``errors='raise'``, raises the first bad row's or group's error.
 
 Money in columns
 ----------------
 - In: an amount column is exact. A pyarrow ``decimal128`` column is preferred (read exactly); a column
   of ``Decimal``, ``int`` or ``str`` is read exactly too.
 - A float column (float64, or Python floats) is refused with an ``InvalidArgumentError`` naming it,
-  unless the function takes ``float_rounding=`` (``amortize_many`` does): then each float is read as
+  unless the function takes ``float_rounding=`` (``amortize_many``, ``assess_many``, ``score_many``
+  and ``forecast_portfolio`` do): then each float is read as
   its shortest text (``0.1`` is ``0.1``, not the binary value) and rounded to the currency's minor
   units by the rounding mode named (one of ``ROUNDING_MODES``: ``'half-up'``, ``'half-even'``, ...);
   a NaN or infinity is refused.
 - Out: amounts are ``decimal128(38, s)``, ``s`` the currency's minor units (or more where a value has
-  more places, as a ratio); ``money='float64'`` (``amortize_many``) casts them to float64 on the way
-  out, and ``table.column(name).cast(pyarrow.float64())`` does the same for the other calls.
+  more places, as a ratio); ``money='float64'`` (``amortize_many``, ``assess_many``, ``score_many``,
+  ``forecast_portfolio``) casts them to float64 on the way out, and
+  ``table.column(name).cast(pyarrow.float64())`` does the same for the other calls.
 - Bad input: a missing column is an ``InvalidArgumentError`` naming the table argument, its value the
   column; a column of the wrong length names the column (``'2 values'``); a null or bad cell names
   its column, its value led by the first bad row (``'row 4: None'``). Where the result's amounts share
   one column the rows must share one currency: ``amortize_many`` raises an ``InvalidArgumentError``
   naming ``currency`` and the first row that differs, ``forecast_portfolio`` a
-  ``CurrencyMismatchError`` naming the first plan that differs.
+  ``CurrencyMismatchError`` naming ``currency`` and the first plan that differs (its value
+  ``'USD (plan a), EUR (plan b)'``). A plan or statement whose own rows disagree on currency is an
+  ``InvalidArgumentError`` naming ``currency`` and the plan or statement.
 
 >>> from collections_core import Money, HolidayCalendar, date_schedule
 >>> [str(p) for p in Money("100.00", "USD").split([500, 300, 200])]

@@ -2500,6 +2500,9 @@ def assess_many(
     low_spending_fraction: Optional[_DecimalLike] = None,
     debt_administration_fee: Optional[_DecimalLike] = None,
     rounding: Optional[_RoundingLike] = None,
+    float_rounding: Optional[_RoundingLike] = None,
+    errors: Optional[str] = None,
+    money: Optional[str] = None,
     progress: _Progress = None,
 ) -> Any: ...
 
@@ -3539,6 +3542,8 @@ def score_many(
     *,
     rounding: Optional[_RoundingLike] = None,
     float_rounding: Optional[_RoundingLike] = None,
+    errors: Optional[str] = None,
+    money: Optional[str] = None,
     progress: _Progress = None,
 ) -> Any: ...
 def forecast_portfolio(
@@ -3548,4 +3553,7 @@ def forecast_portfolio(
     rounding: Optional[_RoundingLike] = None,
     *,
     float_rounding: Optional[_RoundingLike] = None,
+    errors: Optional[str] = None,
+    money: Optional[str] = None,
+    progress: _Progress = None,
 ) -> Any: ...

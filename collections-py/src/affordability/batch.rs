@@ -12,12 +12,14 @@ use super::assessment::policy_arg;
 use super::guidelines::guidelines_arg;
 use super::statement::household;
 use crate::calendar::frequency_arg;
-use crate::convert::{date_arg, decimal_arg, int_arg, str_arg, wrong_type};
+use crate::convert::{date_arg, int_arg, str_arg, wrong_type};
 use crate::debt::aging::column_items;
-use crate::debt::table::{to_arrow, to_pandas, Column, Table};
+use crate::debt::table::{float_money_arg, to_table, Column, Table};
 use crate::debt::{name_arg, rounding_arg};
 use crate::errors::{invalid, raise};
 use crate::money::currency_arg;
+use crate::plan::batch::error_column;
+use crate::schedule::{float_rounding_arg, money_cell};
 use crate::threads::{par_map_detached, progress_arg};
 
 /// The columns a table must have.
@@ -90,6 +92,50 @@ pub(crate) fn with_prefix(py: Python<'_>, err: PyErr, prefix: &str) -> PyErr {
     rebuilt.unwrap_or(err)
 }
 
+/// The `errors` argument of a batch call: `None` or `'raise'` (the first bad row or group raises, the
+/// default) or `'column'` (each bad group's result cells null and its error in an `error` column);
+/// whether it was `'column'`.
+pub(crate) fn errors_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<bool> {
+    let Some(obj) = obj.filter(|o| !o.is_none()) else {
+        return Ok(false);
+    };
+    match str_arg(obj, "errors")?.as_str() {
+        "raise" => Ok(false),
+        "column" => Ok(true),
+        other => Err(invalid(
+            "errors",
+            other,
+            "must be 'raise' (the default) or 'column'",
+        )),
+    }
+}
+
+/// The text of an `error` cell for `err` (a `CollectionsError`): `'<field>: <message>'`, `lead`
+/// (`'row 4'`) put after the field; another exception is given back to be raised.
+pub(crate) fn error_text(py: Python<'_>, err: PyErr, lead: Option<&str>) -> PyResult<String> {
+    let value = err.value(py);
+    let errors = py.import("collections_core._errors")?;
+    if !value.is_instance(&errors.getattr("CollectionsError")?)? {
+        return Err(err);
+    }
+    let field: Option<String> = value.getattr("field")?.extract()?;
+    let message = value.str()?.to_cow()?.into_owned();
+    Ok(cell_text(field.as_deref(), &message, lead))
+}
+
+/// `'<field>: <lead>: <message>'`, the message's own leading `'<field>: '` not repeated.
+pub(crate) fn cell_text(field: Option<&str>, message: &str, lead: Option<&str>) -> String {
+    let field = field.unwrap_or("table");
+    let rest = message
+        .strip_prefix(field)
+        .and_then(|m| m.strip_prefix(": "))
+        .unwrap_or(message);
+    match lead {
+        Some(lead) => format!("{field}: {lead}: {rest}"),
+        None => format!("{field}: {rest}"),
+    }
+}
+
 /// The columns of a pandas DataFrame, a pyarrow Table or a dict of columns, by name; whether it was
 /// pandas.
 pub(crate) fn columns<'py>(table: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, PyDict>, bool)> {
@@ -121,21 +167,28 @@ pub(crate) fn columns<'py>(table: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, Py
 
 /// Assesses many statements from one long table: a pandas DataFrame, a pyarrow Table or a dict of
 /// columns, one row per item, with the columns ``statement_id``, ``date``, ``currency``, ``adults``,
-/// ``category``, ``amount`` (Decimals, ints or str; a float column is refused) and ``frequency``, and
-/// optionally ``children_under_16``, ``children_16_to_18``, ``other_dependants``, ``non_dependants``,
-/// ``aged_65_or_over``, ``vehicles`` (0 when absent or null) and ``region``. The household, date and
-/// currency are repeated on every row of a statement and must agree. A statement with no items is
-/// one row with a null ``category``.
+/// ``category``, ``amount`` and ``frequency``, and optionally ``children_under_16``,
+/// ``children_16_to_18``, ``other_dependants``, ``non_dependants``, ``aged_65_or_over``, ``vehicles``
+/// (0 when absent or null) and ``region``. The household, date and currency are repeated on every row
+/// of a statement and must agree (a statement whose rows disagree on ``currency`` is an error naming
+/// ``currency`` and the statement). A statement with no items is one row with a null ``category``.
+/// Amounts are Decimals, ints, str or a pyarrow decimal128 column; a float column is refused unless
+/// ``float_rounding`` names the rounding mode that brings each float to the currency's minor units
+/// (the package's "Money in columns").
 ///
 /// The statements are taken in the order their ids first appear, read with the GIL held, then
-/// assessed without it on the threads of ``set_threads``, against ``guidelines`` with the policy of
-/// ``assess``; ``progress`` (``None``, ``True`` for a tqdm bar, or a callable) is told ``(done, total)``
-/// statements from the calling thread, at most 100 times. Returns
+/// built and assessed without it on the threads of ``set_threads``, against ``guidelines`` with the
+/// policy of ``assess``; ``progress`` (``None``, ``True`` for a tqdm bar, or a callable) is told
+/// ``(done, total)`` statements from the calling thread, at most 100 times. Returns
 /// one row per statement: ``statement_id``, ``income``, ``expenditure``, ``allowable_expenditure``,
 /// ``savings``, ``priority_debts``, ``surplus``, ``contingency``, ``disposable_income``,
-/// ``max_affordable_payment`` (exact decimals), ``flag_count`` and ``table``: a pandas DataFrame
-/// when given one, otherwise a pyarrow Table. An error keeps its kind and field, its value naming the
-/// statement (``'statement S-2: ...'``).
+/// ``max_affordable_payment`` (exact decimals, or float64 with ``money='float64'``), ``flag_count``
+/// and ``table``: a pandas DataFrame when given one, otherwise a pyarrow Table. An error keeps its
+/// kind and field, its value naming the statement (``'statement S-2: ...'``). With
+/// ``errors='column'`` a bad cell, a row disagreeing with its statement's first row or a statement
+/// the core refuses raises nothing: that statement's result cells are null and a last column,
+/// ``error``, holds ``'<field>: <message>'`` (null for the statements assessed); a missing column or
+/// a column of the wrong length still raise.
 ///
 /// >>> t = assess_many({"statement_id": ["a", "a", "b"], "date": ["2025-06-01"] * 3,
 /// ...     "currency": ["GBP"] * 3, "adults": [1, 1, 2], "category": ["earnings", "housing", "earnings"],
@@ -144,7 +197,8 @@ pub(crate) fn columns<'py>(table: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, Py
 /// (['a', 'b'], [Decimal('500.00'), Decimal('2000.00')])
 #[pyfunction]
 #[pyo3(signature = (table, guidelines = None, *, contingency = None, low_spending_fraction = None,
-                    debt_administration_fee = None, rounding = None, progress = None))]
+                    debt_administration_fee = None, rounding = None, float_rounding = None,
+                    errors = None, money = None, progress = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn assess_many<'py>(
     py: Python<'py>,
@@ -154,12 +208,18 @@ pub fn assess_many<'py>(
     low_spending_fraction: Option<&Bound<'py, PyAny>>,
     debt_administration_fee: Option<&Bound<'py, PyAny>>,
     rounding: Option<&Bound<'py, PyAny>>,
+    float_rounding: Option<&Bound<'py, PyAny>>,
+    errors: Option<&Bound<'py, PyAny>>,
+    money: Option<&Bound<'py, PyAny>>,
     progress: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let mut progress = progress_arg(progress, "assess_many")?;
     let guidelines = guidelines_arg(guidelines)?;
     let policy = policy_arg(contingency, low_spending_fraction, debt_administration_fee)?;
     let rounding: RoundingMode = rounding_arg(rounding, "rounding")?;
+    let floats = float_rounding_arg(float_rounding)?;
+    let by_statement = errors_arg(errors)?;
+    let float_money = float_money_arg(money)?;
     let (cols, pandas) = columns(table)?;
     let column = |name: &'static str, amounts: bool| -> PyResult<Option<Vec<Bound<'py, PyAny>>>> {
         match cols.get_item(name)? {
@@ -169,7 +229,7 @@ pub fn assess_many<'py>(
     };
     let mut required = Vec::with_capacity(REQUIRED.len());
     for name in REQUIRED {
-        let c = column(name, name == "amount")?
+        let c = column(name, name == "amount" && floats.is_none())?
             .ok_or_else(|| invalid("table", name, "a required column is missing"))?;
         required.push(c);
     }
@@ -205,21 +265,30 @@ pub fn assess_many<'py>(
     let index = PyDict::new(py);
     let mut order: Vec<Py<PyAny>> = Vec::new();
     let mut names: Vec<String> = Vec::new();
-    let mut pending: Vec<Pending> = Vec::new();
+    // Each statement as read, or (errors='column') the text of its first error.
+    let mut pending: Vec<Result<Pending, String>> = Vec::new();
     for row in 0..rows {
         let id = &ids[row];
-        let k = match index.get_item(id)? {
+        let known = index.get_item(id)?;
+        let first = known.is_none();
+        let k = match known {
             Some(k) => k.extract::<usize>()?,
-            None => order.len(),
-        };
-        let name = if k < names.len() {
-            names[k].clone()
-        } else {
-            match id.cast::<PyString>() {
-                Ok(s) => s.to_cow()?.into_owned(),
-                Err(_) => id.str()?.to_cow()?.into_owned(),
+            None => {
+                let k = order.len();
+                index.set_item(id, k)?;
+                order.push(id.clone().unbind());
+                names.push(match id.cast::<PyString>() {
+                    Ok(s) => s.to_cow()?.into_owned(),
+                    Err(_) => id.str()?.to_cow()?.into_owned(),
+                });
+                pending.push(Err(String::new()));
+                k
             }
         };
+        if !first && pending[k].is_err() {
+            // A statement already marked bad: its first error stands.
+            continue;
+        }
         let read = (|| -> PyResult<RowParts> {
             let mut counts = [0u32; 7];
             counts[0] = int_arg(&adults[row], "adults")?;
@@ -236,96 +305,107 @@ pub fn assess_many<'py>(
                 Some(r) => Some(str_arg(r, "region")?),
                 None => None,
             };
+            let currency = currency_arg(&currencies[row], "currency")?;
             let item = if categories[row].is_none() {
                 None
             } else {
                 Some((
                     name_arg::<Category>(&categories[row], "category")?,
-                    decimal_arg(&amounts[row], "amount")?,
+                    money_cell(&amounts[row], "amount", floats, currency.minor_units())?,
                     frequency_arg(&frequencies[row], "frequency")?,
                 ))
             };
             Ok((
                 date_arg(&dates[row], "date")?,
-                currency_arg(&currencies[row], "currency")?,
+                currency,
                 counts,
                 region,
                 item,
             ))
         })();
-        let (date, currency, counts, region, item) =
-            read.map_err(|e| in_statement(py, e, &name))?;
-        if k == order.len() {
-            index.set_item(id, k)?;
-            order.push(id.clone().unbind());
-            names.push(name);
-            pending.push(Pending {
+        let fail = |err: PyErr| -> PyResult<String> {
+            if by_statement {
+                error_text(py, err, Some(&format!("row {row}")))
+            } else {
+                Err(in_statement(py, err, &names[k]))
+            }
+        };
+        let (date, currency, counts, region, item) = match read {
+            Ok(parts) => parts,
+            Err(e) => {
+                pending[k] = Err(fail(e)?);
+                continue;
+            }
+        };
+        if first {
+            pending[k] = Ok(Pending {
                 date,
                 currency,
                 counts,
-                region,
+                region: region.clone(),
                 items: Vec::new(),
             });
+        }
+        let Ok(p) = pending[k].as_mut() else {
+            continue;
+        };
+        let differs = if p.date != date {
+            Some(("date", date.to_string()))
+        } else if p.currency != currency {
+            Some(("currency", currency.to_string()))
+        } else if p.counts != counts || p.region != region {
+            Some(("household", format!("row {row}")))
         } else {
-            let p = &pending[k];
-            let differs = if p.date != date {
-                Some(("date", date.to_string()))
-            } else if p.currency != currency {
-                Some(("currency", currency.to_string()))
-            } else if p.counts != counts || p.region != region {
-                Some(("household", format!("row {row}")))
+            None
+        };
+        if let Some((field, value)) = differs {
+            let err = invalid(field, value, "differs from the statement's first row");
+            pending[k] = Err(if by_statement {
+                error_text(py, err, Some(&format!("row {row}")))?
             } else {
-                None
-            };
-            if let Some((field, value)) = differs {
-                return Err(in_statement(
-                    py,
-                    invalid(field, value, "differs from the statement's first row"),
-                    &name,
-                ));
-            }
+                return Err(in_statement(py, err, &names[k]));
+            });
+            continue;
         }
         if let Some(item) = item {
-            pending[k].items.push(item);
+            p.items.push(item);
         }
     }
     let guidelines = guidelines.as_ref();
-    let built = py.detach(|| {
-        pending
-            .into_iter()
-            .enumerate()
-            .map(|(k, p)| {
-                let [a, c16, c18, other, non, aged, vehicles] = p.counts;
-                let h: Household =
-                    household(a, c16, c18, other, non, aged, vehicles, p.region.as_deref())
-                        .map_err(|e| (k, e))?;
-                let items = p
-                    .items
-                    .into_iter()
-                    .map(|(c, amount, f)| Item::new(c, amount, f))
-                    .collect::<Result<Vec<_>, _>>()
-                    .map_err(|e| (k, e))?;
-                Statement::with_rounding(p.date, p.currency, h, items, rounding).map_err(|e| (k, e))
-            })
-            .collect::<Result<Vec<_>, (usize, Error)>>()
-    });
-    let at = |(k, e): (usize, Error)| {
-        let name = names.get(k).cloned().unwrap_or_default();
-        in_statement(py, raise(e), &name)
+    let assess_one = |p: &Pending| {
+        let [a, c16, c18, other, non, aged, vehicles] = p.counts;
+        let h: Household = household(a, c16, c18, other, non, aged, vehicles, p.region.as_deref())?;
+        let items = p
+            .items
+            .iter()
+            .map(|&(c, amount, f)| Item::new(c, amount, f))
+            .collect::<Result<Vec<_>, _>>()?;
+        let s = Statement::with_rounding(p.date, p.currency, h, items, rounding)?;
+        assess(&s, guidelines, &policy)
     };
-    let statements = built.map_err(at)?;
-    let assess_one = |s: &Statement| assess(s, guidelines, &policy);
-    let assessments = par_map_detached(
-        py,
-        &statements,
-        STATEMENTS_PER_THREAD,
-        assess_one,
-        progress.as_mut(),
-    )?
-    .map_err(at)?;
-    let a = &assessments;
+    let work: Vec<&Pending> = pending.iter().filter_map(|p| p.as_ref().ok()).collect();
+    let one = |p: &&Pending| match assess_one(p) {
+        Ok(a) => Ok(Ok(a)),
+        Err(e) if by_statement => Ok(Err(cell_text(Some(e.field()), &e.to_string(), None))),
+        Err(e) => Err(e),
+    };
+    let done = par_map_detached(py, &work, STATEMENTS_PER_THREAD, one, progress.as_mut())?
+        .map_err(|(k, e): (usize, Error)| {
+            // Without errors='column' every statement was read, so `k` is the statement's index.
+            let name = names.get(k).cloned().unwrap_or_default();
+            in_statement(py, raise(e), &name)
+        })?;
+    let mut done = done.into_iter();
+    let results: Vec<Result<Assessment, String>> = pending
+        .iter()
+        .map(|p| match p {
+            Ok(_) => done.next().unwrap_or_else(|| Err(String::new())),
+            Err(text) => Err(text.clone()),
+        })
+        .collect();
+    let a: Vec<Option<&Assessment>> = results.iter().map(|r| r.as_ref().ok()).collect();
     let amounts =
-        |f: fn(&Assessment) -> Decimal| Column::Decimal(a.iter().map(|x| Some(f(x))).collect(), 0);
+        |f: fn(&Assessment) -> Decimal| Column::Decimal(a.iter().map(|x| x.map(f)).collect(), 0);
     let mut t = Table::default();
     t.add("statement_id", Column::Objects(order))
         .add("income", amounts(|x| x.income))
@@ -347,17 +427,16 @@ pub fn assess_many<'py>(
             "flag_count",
             Column::Int(
                 a.iter()
-                    .map(|x| i64::try_from(x.flags.len()).ok())
+                    .map(|x| x.and_then(|x| i64::try_from(x.flags.len()).ok()))
                     .collect(),
             ),
         )
         .add(
             "table",
-            Column::Text(a.iter().map(|x| x.table.clone()).collect()),
+            Column::Text(a.iter().map(|x| x.and_then(|x| x.table.clone())).collect()),
         );
-    if pandas {
-        to_pandas(py, &t, "assess_many")
-    } else {
-        to_arrow(py, &t, "assess_many")
+    if by_statement {
+        t.add("error", error_column(&results));
     }
+    to_table(py, &t, "assess_many", pandas, float_money)
 }
