@@ -22,6 +22,7 @@
 
 mod affordability;
 mod arrays;
+mod arrow;
 mod calendar;
 mod contact;
 mod convert;

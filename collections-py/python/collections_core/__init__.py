@@ -25,6 +25,13 @@ The batch calls (``amortize_many``, the finance functions over arrays, ``afforda
 ``debt.age_accounts``) take columns (a pandas DataFrame, a pyarrow Table or a dict of columns; numpy
 arrays for the finance functions) and the table calls give a pyarrow Table back (a pandas DataFrame
 when given one; ``polars.from_arrow`` reads the Table).
+The tables are read as Arrow columns: anything with ``__arrow_c_stream__`` or ``__arrow_c_array__``
+(pyarrow, pandas, polars) is read through the Arrow C interface, and a dict's lists or numpy arrays are
+turned into Arrow arrays once, so no Python object is made per cell of an Arrow, pandas (non-object),
+polars or numpy column; a polars DataFrame gives a polars DataFrame back, any other Arrow stream a
+pyarrow Table. A list column holds one kind of value (None apart): ints among Decimals are decimals,
+ints among floats floats, ints, Decimals and dates among str their text; any other mix is refused
+naming the column and the first row of the second kind.
 They read their input with the GIL held, then work without it on every core. ``set_threads(n)`` (or the
 environment variable ``COLLECTIONS_CORE_THREADS``, read at import) sets how many threads they all
 use, ``get_threads()`` tells, ``set_threads(None)`` goes back to every core; results do not depend on

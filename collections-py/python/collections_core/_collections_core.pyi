@@ -901,6 +901,7 @@ def amortize_many(
     max_rows: Optional[int] = None,
     money: Optional[str] = None,
     progress: _Progress = None,
+    errors: Optional[str] = None,
 ) -> Any: ...
 
 # ---------------------------------------------------------------- debt (re-exported by collections_core.debt)

@@ -16,6 +16,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyList};
 use rust_decimal::Decimal;
 
+use crate::arrow::units_at;
 use crate::convert::html_escape;
 use crate::errors::raise;
 
@@ -53,7 +54,7 @@ impl Table {
 }
 
 /// Imports an optional dependency of an export, or says which export needs it.
-fn optional_import<'py>(
+pub(crate) fn optional_import<'py>(
     py: Python<'py>,
     module: &str,
     export: &str,
@@ -73,17 +74,6 @@ fn optional_import<'py>(
 
 /// 1970-01-01 counted from 0001-01-01 as chrono's `num_days_from_ce` counts it.
 const UNIX_EPOCH_FROM_CE: i32 = 719_163;
-
-/// Decimal128's largest precision: mantissas must stay below 10^38.
-const DECIMAL128_LIMIT: u128 = 10u128.pow(38);
-
-/// `value` as a whole number of `10^-scale` units (`scale` at least the value's own), if it fits
-/// decimal128.
-fn units_at(value: Decimal, scale: u32) -> Option<i128> {
-    let up = scale.checked_sub(value.scale())?;
-    let units = value.mantissa().checked_mul(10i128.checked_pow(up)?)?;
-    (units.unsigned_abs() < DECIMAL128_LIMIT).then_some(units)
-}
 
 /// Arrow's validity bitmap (`None` when nothing is missing) and the null count.
 fn validity<T>(values: &[Option<T>]) -> (Option<Vec<u8>>, usize) {
@@ -227,6 +217,7 @@ pub fn float_money_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<bool> {
 
 /// The table as a pandas DataFrame when `pandas`, otherwise a `pyarrow.Table`; with `float_money`,
 /// its amounts (decimal128) cast to float64.
+#[allow(dead_code)] // the batch calls moved to `crate::arrow::give_back`
 pub fn to_table<'py>(
     py: Python<'py>,
     table: &Table,

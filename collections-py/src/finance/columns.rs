@@ -214,40 +214,9 @@ fn index_text(row: usize, shape: &[usize]) -> String {
 /// The error of a row, its value naming the row's index.
 fn at_index(err: Error, row: usize, shape: &[usize]) -> PyErr {
     let index = index_text(row, shape);
-    let tag = |value: String| format!("{value} at index {index}");
-    raise(match err {
-        Error::InvalidArgument {
-            field,
-            value,
-            reason,
-        } => Error::InvalidArgument {
-            field,
-            value: tag(value),
-            reason,
-        },
-        Error::InvalidDecimal { field, value } => Error::InvalidDecimal {
-            field,
-            value: tag(value),
-        },
-        Error::InvalidRate { field, value } => Error::InvalidRate {
-            field,
-            value: tag(value),
-        },
-        Error::Overflow { field, value } => Error::Overflow {
-            field,
-            value: tag(value),
-        },
-        Error::NoSolution {
-            field,
-            value,
-            reason,
-        } => Error::NoSolution {
-            field,
-            value: tag(value),
-            reason,
-        },
-        other => other,
-    })
+    raise(crate::arrow::map_value(err, |value| {
+        format!("{value} at index {index}")
+    }))
 }
 
 /// An element of an object array as a Decimal, or the core error for it (so its index can be added).

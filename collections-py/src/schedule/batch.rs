@@ -2,22 +2,19 @@
 //! format (one row per installment), built without the GIL on the threads of `set_threads`.
 
 use chrono::NaiveDate;
-use collections_core::schedule::{self, ScheduleTerms, TermOrPayment};
+use collections_core::schedule::{self, Schedule, ScheduleTerms, TermOrPayment};
 use collections_core::{round_decimal, Currency, Error, Frequency, Rate, RoundingMode};
 use pyo3::prelude::*;
 use pyo3::types::PyFloat;
 use rust_decimal::Decimal;
 
-use crate::affordability::batch::{columns, with_prefix};
+use crate::arrow::{give_back, prefixed, InputColumn, InputTable, OutputTable};
 use crate::calendar::frequency_arg;
-use crate::convert::{date_arg, decimal_arg, int_arg};
-use crate::debt::aging::column_items;
-use crate::debt::table::{float_money_arg, to_table, Column, Table};
+use crate::convert::{decimal_arg, int_arg, str_arg};
+use crate::debt::table::float_money_arg;
 use crate::debt::{given, rounding_arg};
 use crate::errors::{invalid, raise, CoreResultExt};
 use crate::money::currency_arg;
-use crate::plan::batch::cell;
-use crate::rate::rate_arg;
 use crate::threads::{par_map_detached, progress_arg};
 
 /// Loans below this many per thread are amortized on one thread.
@@ -40,6 +37,30 @@ struct Loan {
     first_due: NaiveDate,
     term_or_payment: TermOrPayment,
     frequency: Frequency,
+}
+
+/// The `errors` argument of a batch call: `'raise'` (the default: the first bad row's error) or
+/// `'column'` (no error raised for a bad row: an `error` column says why, the row's results null);
+/// whether `'column'` was asked for.
+pub(crate) fn errors_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<bool> {
+    let Some(obj) = given(obj) else {
+        return Ok(false);
+    };
+    match str_arg(obj, "errors")?.as_str() {
+        "raise" => Ok(false),
+        "column" => Ok(true),
+        other => Err(invalid(
+            "errors",
+            other,
+            "must be 'raise' (the default) or 'column'",
+        )),
+    }
+}
+
+/// An error as the `error` column shows it: `'<field>: <message>'` (the message leads with the
+/// field already).
+pub(crate) fn error_text(err: &Error) -> String {
+    err.to_string()
 }
 
 /// The `float_rounding` argument: the rounding mode that brings float amounts to minor units, or
@@ -77,15 +98,133 @@ pub(crate) fn money_cell(
     round_decimal(exact, places, mode).or_raise()
 }
 
-/// Builds the schedules of many loans from a table of loans, one row per loan: a pandas DataFrame, a
-/// pyarrow Table or a dict of columns with ``loan_id``, ``principal``, ``annual_rate`` (a fraction:
-/// ``0.06`` is 6%), ``start_date`` and ``first_due_date``, and ``term`` (periods) or ``payment`` (a
-/// level payment, the term solved) on each row (give one of the two columns, or both with exactly one
-/// non-null per row); optionally ``currency`` and ``frequency`` columns, else the ``currency``
-/// (``'USD'``) and ``frequency`` (``'monthly'``) given here for every loan. Each loan is
-/// ``amortize(principal, annual_rate, start_date, first_due_date, term=..., payment=...,
-/// frequency=..., currency=..., payment_rounding=..., interest_rounding=..., max_rows=...)``: a
-/// level-payment schedule, interest by the period's share of the annual rate.
+/// The columns of a loans table, as read.
+struct LoanColumns {
+    ids: InputColumn,
+    principal: InputColumn,
+    rate: InputColumn,
+    start: InputColumn,
+    first_due: InputColumn,
+    term: Option<InputColumn>,
+    payment: Option<InputColumn>,
+    frequency: Option<InputColumn>,
+}
+
+impl LoanColumns {
+    /// The loan at `row`, amounts to `places` (floats rounded by `floats` when named).
+    fn loan(
+        &self,
+        row: usize,
+        places: u32,
+        floats: Option<RoundingMode>,
+        default_frequency: Frequency,
+    ) -> Result<Loan, Error> {
+        let floats = floats.map(|m| (m, places));
+        let principal = self.principal.require_decimal(row, floats)?;
+        let t = match &self.term {
+            Some(t) => t.int(row)?,
+            None => None,
+        };
+        let p = match &self.payment {
+            Some(p) => p.decimal(row, floats)?,
+            None => None,
+        };
+        let term_or_payment = match (t, p) {
+            (Some(t), None) => {
+                let periods = u32::try_from(t).map_err(|_| Error::InvalidArgument {
+                    field: "term",
+                    value: format!("row {row}: {t}"),
+                    reason: format!("must be a whole number from 0 to {}", u32::MAX),
+                })?;
+                TermOrPayment::Term(periods)
+            }
+            (None, Some(p)) => TermOrPayment::Payment(p),
+            (None, None) => {
+                return Err(Error::InvalidArgument {
+                    field: "term",
+                    value: format!("row {row}: None"),
+                    reason: String::from("give a term or a payment on every row"),
+                })
+            }
+            (Some(_), Some(p)) => {
+                return Err(Error::InvalidArgument {
+                    field: "payment",
+                    value: format!("row {row}: {p}"),
+                    reason: String::from("give a term or a payment, not both"),
+                })
+            }
+        };
+        let frequency = match &self.frequency {
+            Some(f) => match f.str(row)? {
+                Some(name) => name
+                    .parse::<Frequency>()
+                    .map_err(|e| prefixed(e.with_field("frequency"), &format!("row {row}")))?,
+                None => default_frequency,
+            },
+            None => default_frequency,
+        };
+        let rate = Rate::from_fraction(self.rate.require_decimal(row, None)?)
+            .map_err(|e| prefixed(e.with_field("annual_rate"), &format!("row {row}")))?;
+        Ok(Loan {
+            principal,
+            rate,
+            start: self.start.require_date(row)?,
+            first_due: self.first_due.require_date(row)?,
+            term_or_payment,
+            frequency,
+        })
+    }
+}
+
+/// The one currency of a loans table (its `currency` column's, all rows alike, else `default`); the
+/// first row that names an unknown code or differs from row 0 is an error naming `currency`.
+fn the_currency(
+    column: Option<&InputColumn>,
+    rows: usize,
+    default: Currency,
+) -> Result<Currency, Error> {
+    let Some(column) = column else {
+        return Ok(default);
+    };
+    let mut first: Option<(Currency, String)> = None;
+    for row in 0..rows {
+        let code = column.require_str(row)?;
+        match &first {
+            Some((_, text)) if text == code => {}
+            Some((c, _)) => {
+                let other = Currency::from_code(code)
+                    .map_err(|e| prefixed(e.with_field("currency"), &format!("row {row}")))?;
+                if other != *c {
+                    return Err(Error::InvalidArgument {
+                        field: "currency",
+                        value: format!("row {row}: {other}"),
+                        reason: format!(
+                            "differs from row 0's {c}: one currency per call (split the table by \
+                             currency)"
+                        ),
+                    });
+                }
+            }
+            None => {
+                let c = Currency::from_code(code)
+                    .map_err(|e| prefixed(e.with_field("currency"), &format!("row {row}")))?;
+                first = Some((c, code.to_string()));
+            }
+        }
+    }
+    Ok(first.map_or(default, |(c, _)| c))
+}
+
+/// Builds the schedules of many loans from a table of loans, one row per loan: a pandas or polars
+/// DataFrame, a pyarrow Table (or any Arrow table) or a dict of columns with ``loan_id``,
+/// ``principal``, ``annual_rate`` (a fraction: ``0.06`` is 6%), ``start_date`` and
+/// ``first_due_date``, and ``term`` (periods) or ``payment`` (a level payment, the term solved) on
+/// each row (give one of the two columns, or both with exactly one non-null per row); optionally
+/// ``currency`` and ``frequency`` columns, else the ``currency`` (``'USD'``) and ``frequency``
+/// (``'monthly'``) given here for every loan. Each loan is ``amortize(principal, annual_rate,
+/// start_date, first_due_date, term=..., payment=..., frequency=..., currency=...,
+/// payment_rounding=..., interest_rounding=..., max_rows=...)``: a level-payment schedule, interest
+/// by the period's share of the annual rate.
 ///
 /// Money follows the package's rule (see the package's documentation, "Money in columns"): amounts
 /// are exact (a pyarrow ``decimal128`` column, Decimals, ints or str); a float column (float64) is
@@ -93,15 +232,21 @@ pub(crate) fn money_cell(
 /// minor units. One currency per call: a ``currency`` column holding two is an
 /// ``InvalidArgumentError`` naming ``currency`` and the first row that differs.
 ///
-/// The table is read with the GIL held, then the schedules are built without it on the threads of
-/// ``set_threads``. ``progress`` is ``None``, ``True`` (a tqdm bar) or a callable called with
-/// ``(done, total)`` loans from the calling thread, at most 100 times. Returns one row per
-/// installment, loan by loan in the table's order: ``loan_id``, ``number`` (from 1), ``due_date``,
-/// ``payment``, ``interest``, ``principal``, ``balance`` (the balance after the installment; money
-/// as ``decimal128`` at the currency's minor units, or ``float64`` with ``money='float64'``): a pandas
-/// DataFrame when given one, otherwise a pyarrow Table. A null or bad cell is a ``CollectionsError`` naming its column, the value led by its
-/// row (``'row 4: None'``); a loan the core refuses keeps its error, the value led by the loan
-/// (``'loan L-2: ...'``).
+/// The table is read as Arrow columns (see "Batch calls": no Python object per cell for Arrow,
+/// pandas, polars or numpy columns), then the loans are read and their schedules built without the
+/// GIL on the threads of ``set_threads``, and the result is written as Arrow columns. ``progress`` is
+/// ``None``, ``True`` (a tqdm bar) or a callable called with ``(done, total)`` loans from the calling
+/// thread, at most 100 times. Returns one row per installment, loan by loan in the table's order:
+/// ``loan_id`` (the table's ids, their Arrow type kept), ``number`` (from 1), ``due_date``,
+/// ``payment``, ``interest``, ``principal``, ``balance`` (the balance after the installment; money as
+/// ``decimal128`` at the currency's minor units, or ``float64`` with ``money='float64'``): a pandas
+/// DataFrame when given one, a polars DataFrame when given one, otherwise a pyarrow Table.
+///
+/// With ``errors='raise'`` (the default) a null or bad cell is a ``CollectionsError`` naming its
+/// column, the value led by its row (``'row 4: None'``), and a loan the core refuses keeps its error,
+/// the value led by the loan (``'loan L-2: ...'``). With ``errors='column'`` nothing is raised for a
+/// bad loan: it gives one row, its ``loan_id`` and nulls, and the table gains an ``error`` column
+/// (``'<field>: <message>'``, null on the rows of good loans).
 ///
 /// >>> t = amortize_many({"loan_id": ["a", "b"], "principal": [300, 1200], "annual_rate": ["0.12", "0"],
 /// ...     "start_date": ["2026-01-01"] * 2, "first_due_date": ["2026-02-01"] * 2, "term": [3, 2]})
@@ -110,7 +255,7 @@ pub(crate) fn money_cell(
 #[pyfunction]
 #[pyo3(signature = (loans, *, currency = None, frequency = None, payment_rounding = None,
                     interest_rounding = None, float_rounding = None, max_rows = None,
-                    money = None, progress = None))]
+                    money = None, progress = None, errors = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn amortize_many<'py>(
     py: Python<'py>,
@@ -123,6 +268,7 @@ pub fn amortize_many<'py>(
     max_rows: Option<&Bound<'py, PyAny>>,
     money: Option<&Bound<'py, PyAny>>,
     progress: Option<&Bound<'py, PyAny>>,
+    errors: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let float_money = float_money_arg(money)?;
     let default_currency = match given(currency) {
@@ -139,24 +285,16 @@ pub fn amortize_many<'py>(
     let max_rows = given(max_rows)
         .map(|m| int_arg::<u32>(m, "max_rows"))
         .transpose()?;
+    let error_column = errors_arg(errors)?;
     let mut progress = progress_arg(progress, "amortize_many")?;
 
-    let (cols, pandas) = columns(loans)?;
-    let column = |name: &'static str, amounts: bool| -> PyResult<Option<Vec<Bound<'py, PyAny>>>> {
-        match cols.get_item(name)? {
-            // A float amount column is read as floats when float_rounding allows them.
-            Some(c) => column_items(&c, name, amounts && floats.is_none()).map(Some),
-            None => Ok(None),
-        }
-    };
+    let table = InputTable::read(loans, "table")?;
     let mut required = Vec::with_capacity(REQUIRED.len());
     for name in REQUIRED {
-        let c = column(name, name == "principal")?
-            .ok_or_else(|| invalid("loans", name, "a required column is missing"))?;
-        required.push(c);
+        required.push(table.required(name, "loans")?);
     }
-    let term = column("term", false)?;
-    let payment = column("payment", true)?;
+    let term = table.column("term")?;
+    let payment = table.column("payment")?;
     if term.is_none() && payment.is_none() {
         return Err(invalid(
             "loans",
@@ -164,128 +302,79 @@ pub fn amortize_many<'py>(
             "a term column (periods) or a payment column (the level payment) is required",
         ));
     }
-    let currencies = column("currency", false)?;
-    let frequencies = column("frequency", false)?;
-    let rows = required[0].len();
-    let lengths = REQUIRED.into_iter().zip(required.iter().map(Some)).chain([
-        ("term", term.as_ref()),
-        ("payment", payment.as_ref()),
-        ("currency", currencies.as_ref()),
-        ("frequency", frequencies.as_ref()),
-    ]);
-    for (name, c) in lengths {
-        if let Some(c) = c.filter(|c| c.len() != rows) {
-            return Err(invalid(
-                name,
-                format!("{} values", c.len()),
-                format!("must have as many values as loan_id ({rows})"),
-            ));
-        }
-    }
-    let [ids, principals, rates, starts, first_dues] = &required[..] else {
-        unreachable!("five required columns");
+    let currencies = table.column("currency")?;
+    let frequencies = table.column("frequency")?;
+    let rows = table.rows();
+    let [ids, principal, rate, start, first_due] = <[InputColumn; 5]>::try_from(required)
+        .map_err(|_| invalid("loans", "loan_id", "a required column is missing"))?;
+    let columns = LoanColumns {
+        ids,
+        principal,
+        rate,
+        start,
+        first_due,
+        term,
+        payment,
+        frequency: frequencies,
     };
 
-    let mut the_currency: Option<Currency> = None;
-    let mut read = Vec::with_capacity(rows);
-    let mut names = Vec::with_capacity(rows);
-    for row in 0..rows {
-        let at_row = |e: PyErr| with_prefix(py, e, &format!("row {row}"));
-        let one = (|| -> PyResult<(Loan, Currency, String)> {
-            let id = cell(ids, row, "loan_id")?;
-            let name = id.str()?.to_cow()?.into_owned();
-            let c = match currencies.as_ref() {
-                Some(c) => currency_arg(cell(c, row, "currency")?, "currency")?,
-                None => default_currency,
-            };
-            let places = c.minor_units();
-            let principal = money_cell(
-                cell(principals, row, "principal")?,
-                "principal",
-                floats,
-                places,
-            )?;
-            let t = term.as_ref().map(|t| &t[row]).filter(|v| !v.is_none());
-            let p = payment.as_ref().map(|p| &p[row]).filter(|v| !v.is_none());
-            let term_or_payment = match (t, p) {
-                (Some(t), None) => TermOrPayment::Term(int_arg::<u32>(t, "term")?),
-                (None, Some(p)) => {
-                    TermOrPayment::Payment(money_cell(p, "payment", floats, places)?)
+    let the_currency = py
+        .detach(|| the_currency(currencies.as_ref(), rows, default_currency))
+        .or_raise()?;
+    let places = the_currency.minor_units();
+    let build = |&row: &usize| -> Result<Result<Schedule, Error>, Error> {
+        let one = columns
+            .loan(row, places, floats, default_frequency)
+            .and_then(|loan| {
+                let mut terms = ScheduleTerms::new(
+                    loan.principal,
+                    the_currency,
+                    loan.rate,
+                    loan.start,
+                    loan.first_due,
+                    loan.frequency,
+                    loan.term_or_payment,
+                );
+                terms.payment_rounding = payment_rounding;
+                terms.interest_rounding = interest_rounding;
+                if let Some(m) = max_rows {
+                    terms.max_rows = m;
                 }
-                (None, None) => {
-                    return Err(invalid(
-                        "term",
-                        "None",
-                        "give a term or a payment on every row",
-                    ))
-                }
-                (Some(_), Some(p)) => {
-                    return Err(invalid(
-                        "payment",
-                        p.str()?.to_cow()?.into_owned(),
-                        "give a term or a payment, not both",
-                    ))
-                }
-            };
-            let frequency = match frequencies.as_ref() {
-                Some(f) => frequency_arg(cell(f, row, "frequency")?, "frequency")?,
-                None => default_frequency,
-            };
-            let loan = Loan {
-                principal,
-                rate: rate_arg(cell(rates, row, "annual_rate")?, "annual_rate")?,
-                start: date_arg(cell(starts, row, "start_date")?, "start_date")?,
-                first_due: date_arg(cell(first_dues, row, "first_due_date")?, "first_due_date")?,
-                term_or_payment,
-                frequency,
-            };
-            Ok((loan, c, name))
-        })();
-        let (loan, c, name) = one.map_err(at_row)?;
-        match the_currency {
-            None => the_currency = Some(c),
-            Some(first) if first != c => {
-                return Err(invalid(
-                    "currency",
-                    format!("row {row}: {c}"),
-                    format!(
-                        "differs from row 0's {first}: one currency per call (split the table by \
-                         currency)"
-                    ),
-                ))
-            }
-            Some(_) => {}
+                schedule::amortize(&terms)
+                    .map_err(|e| prefixed(e, &format!("loan {}", columns.ids.show(row))))
+            });
+        match one {
+            Ok(s) => Ok(Ok(s)),
+            Err(e) if error_column => Ok(Err(e)),
+            Err(e) => Err(e),
         }
-        read.push(loan);
-        names.push(name);
-    }
-    let the_currency = the_currency.unwrap_or(default_currency);
-
-    let build = |loan: &Loan| {
-        let mut terms = ScheduleTerms::new(
-            loan.principal,
-            the_currency,
-            loan.rate,
-            loan.start,
-            loan.first_due,
-            loan.frequency,
-            loan.term_or_payment,
-        );
-        terms.payment_rounding = payment_rounding;
-        terms.interest_rounding = interest_rounding;
-        if let Some(m) = max_rows {
-            terms.max_rows = m;
-        }
-        schedule::amortize(&terms)
     };
-    let built = par_map_detached(py, &read, LOANS_PER_THREAD, build, progress.as_mut())?;
-    let schedules = built.map_err(|(k, e)| {
-        let name = names.get(k).cloned().unwrap_or_default();
-        with_prefix(py, raise(e), &format!("loan {name}"))
-    })?;
+    let indices: Vec<usize> = (0..rows).collect();
+    let built = par_map_detached(py, &indices, LOANS_PER_THREAD, build, progress.as_mut())?;
+    let schedules = built.map_err(|(_, e)| raise(e))?;
+    let out = py.detach(|| output(&columns.ids, &schedules, places, error_column));
+    give_back(
+        py,
+        out.or_raise()?,
+        table.kind(),
+        float_money,
+        "amortize_many",
+    )
+}
 
-    let n: usize = schedules.iter().map(|s| s.rows().len()).sum();
-    let mut loan_ids = Vec::with_capacity(n);
+/// The long table of the schedules: one row per installment (one row of nulls and its error for a
+/// loan that failed, when `error_column`).
+fn output(
+    ids: &InputColumn,
+    schedules: &[Result<Schedule, Error>],
+    places: u32,
+    error_column: bool,
+) -> Result<OutputTable, Error> {
+    let n: usize = schedules
+        .iter()
+        .map(|s| s.as_ref().map_or(1, |s| s.rows().len()))
+        .sum();
+    let mut loan_rows = Vec::with_capacity(n);
     let mut numbers = Vec::with_capacity(n);
     let mut dates = Vec::with_capacity(n);
     let (mut pay, mut interest, mut principal, mut balance) = (
@@ -294,25 +383,45 @@ pub fn amortize_many<'py>(
         Vec::with_capacity(n),
         Vec::with_capacity(n),
     );
-    for (id, s) in ids.iter().zip(&schedules) {
-        for r in s.rows() {
-            loan_ids.push(id.clone().unbind());
-            numbers.push(Some(i64::from(r.number)));
-            dates.push(Some(r.due_date));
-            pay.push(Some(r.payment));
-            interest.push(Some(r.interest));
-            principal.push(Some(r.principal));
-            balance.push(Some(r.closing_balance));
+    let mut errors: Vec<Option<String>> = Vec::new();
+    for (k, s) in schedules.iter().enumerate() {
+        match s {
+            Ok(s) => {
+                for r in s.rows() {
+                    loan_rows.push(k);
+                    numbers.push(Some(i64::from(r.number)));
+                    dates.push(Some(r.due_date));
+                    pay.push(Some(r.payment));
+                    interest.push(Some(r.interest));
+                    principal.push(Some(r.principal));
+                    balance.push(Some(r.closing_balance));
+                    if error_column {
+                        errors.push(None);
+                    }
+                }
+            }
+            Err(e) => {
+                loan_rows.push(k);
+                numbers.push(None);
+                dates.push(None);
+                pay.push(None);
+                interest.push(None);
+                principal.push(None);
+                balance.push(None);
+                errors.push(Some(error_text(e)));
+            }
         }
     }
-    let places = the_currency.minor_units();
-    let mut t = Table::default();
-    t.add("loan_id", Column::Objects(loan_ids))
-        .add("number", Column::Int(numbers))
-        .add("due_date", Column::Date(dates))
-        .add("payment", Column::Decimal(pay, places))
-        .add("interest", Column::Decimal(interest, places))
-        .add("principal", Column::Decimal(principal, places))
-        .add("balance", Column::Decimal(balance, places));
-    to_table(py, &t, "amortize_many", pandas, float_money)
+    let mut t = OutputTable::new();
+    t.push("loan_id", ids.take(&loan_rows)?)
+        .ints("number", numbers)
+        .dates("due_date", &dates);
+    t.money("payment", &pay, places)?
+        .money("interest", &interest, places)?
+        .money("principal", &principal, places)?
+        .money("balance", &balance, places)?;
+    if error_column {
+        t.strs("error", &errors);
+    }
+    Ok(t)
 }
