@@ -803,8 +803,8 @@ def test_score_many_errors_column_marks_the_bad_plan() -> None:
     assert t["npv"] == [Decimal("1000.00"), Decimal("100.00"), None]
     assert t["promises"] == [2, 1, None]
     assert t["payment_to_income"] == [None, Decimal("0.5"), None]
-    # Row 3 (0-based) is c's only row; the core's message for a bad decimal, led by the row.
-    assert t["error"] == [None, None, 'amount: row 3: not a valid decimal number: "5.5.5"']
+    # Row 3 (0-based) is c's only row: the core's message for a bad decimal, the value led by the row.
+    assert t["error"] == [None, None, 'amount: not a valid decimal number: "row 3: 5.5.5"']
     assert list(t)[-1] == "error"
 
 
@@ -934,7 +934,7 @@ def test_forecast_portfolio_errors_column_gives_bad_plans_a_row() -> None:
     assert got["expected"] == [Decimal(100), Decimal("112.50"), None]
     assert got["promises"] == [1, 2, None]
     assert got["plan_id"] == [None, None, "c"]
-    assert got["error"] == [None, None, 'date: row 5: not a valid date: "2026-13-01"']
+    assert got["error"] == [None, None, 'date: not a valid date: "row 5: 2026-13-01"']
     with pytest.raises(cc.InvalidDateError):
         forecast_portfolio(t, "2026-02-01")
 
