@@ -5,6 +5,7 @@ Hand values come from tests/vectors/affordability.json and the core's documented
 
 from __future__ import annotations
 
+import datetime
 import pickle
 from decimal import Decimal
 from typing import Any, Dict, List
@@ -313,6 +314,29 @@ def test_assess_many_errors_argument_is_checked() -> None:
     with pytest.raises(cc.InvalidArgumentError) as e:
         assess_many(long_table(), errors="ignore")
     assert (e.value.field, e.value.value) == ("errors", "ignore")
+
+
+
+def test_assess_many_input_kinds_agree() -> None:
+    """long_table() as a dict and as a typed pyarrow Table (decimal128 amounts, dictionary text, date32):
+    a's income 2,600.00 (600 a week: 600 x 52 / 12) and b's 3,000.00 either way."""
+    pa = pytest.importorskip("pyarrow")
+    t = long_table()
+    typed = pa.table({
+        "statement_id": pa.array(t["statement_id"]).dictionary_encode(),
+        "date": pa.array([datetime.date(2025, 6, 1)] * 4, pa.date32()),
+        "currency": pa.array(t["currency"]),
+        "adults": pa.array(t["adults"], pa.int8()),
+        "category": pa.array(t["category"]),
+        "amount": pa.array([Decimal(600), Decimal(950), Decimal(3000), Decimal(1100)], pa.decimal128(10, 0)),
+        "frequency": pa.array(t["frequency"], pa.string_view()),
+    })
+    for out in (assess_many(t), assess_many(typed)):
+        assert out.column("income").to_pylist() == [Decimal("2600.00"), Decimal("3000.00")]
+        assert out.column("expenditure").to_pylist() == [Decimal("2050.00"), Decimal("0.00")]
+    pl = pytest.importorskip("polars")
+    out = assess_many(pl.DataFrame(typed.cast(typed.schema.set(0, pa.field("statement_id", pa.string())))))
+    assert isinstance(out, pl.DataFrame) and out["income"].to_list() == [Decimal("2600.00"), Decimal("3000.00")]
 
 
 def test_categories() -> None:

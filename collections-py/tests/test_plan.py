@@ -978,6 +978,75 @@ def test_forecast_portfolio_float_rounding_half_even() -> None:
     assert got["scheduled"] == [Decimal("100.00"), Decimal("150.00")]
 
 
+
+def test_score_many_input_kinds_agree() -> None:
+    """A dict, a typed pyarrow Table, a pandas and a polars DataFrame of the same plans: the same
+    scores (npv 1,000.00 and 100.00, as test_score_many), each given back as its own kind."""
+    pa = pytest.importorskip("pyarrow")
+    pd = pytest.importorskip("pandas")
+    t = promises_table()
+    typed = pa.table({
+        "plan_id": pa.array(t["plan_id"]),
+        "date": pa.array([D(2026, 1, 1), D(2027, 1, 1), D(2026, 1, 1)], pa.date32()),
+        "amount": pa.array([Decimal("500.00"), Decimal("550.00"), Decimal("100.00")], pa.decimal128(12, 2)),
+        "currency": pa.array(t["currency"]).dictionary_encode(),
+        "balance": pa.array([1050, 1050, 100], pa.int32()),
+        "start_date": pa.array([datetime.datetime(2026, 1, 1, 12)] * 3, pa.timestamp("us")),
+        "probability": pa.array(t["probability"], pa.large_string()),
+        "disposable_income": pa.array([None, None, 200], pa.int64()),
+    })
+    frame = pd.DataFrame(t)
+    frame["disposable_income"] = pd.Series([None, None, 200], dtype=object)
+    outs = [score_many(t, "0.10"), score_many(typed, "0.10"), score_many(frame, "0.10").to_dict("list")]
+    assert isinstance(outs[1], pa.Table)
+    for out in outs:
+        got = out if isinstance(out, dict) else out.to_pydict()
+        assert list(got["plan_id"]) == ["a", "b"]
+        assert list(got["npv"]) == [Decimal("1000.00"), Decimal("100.00")]
+        assert list(got["expected_npv"]) == [Decimal("750.00"), Decimal("100.00")]
+    assert score_many(typed, "0.10").schema.field("npv").type == pa.decimal128(38, 2)
+    pl = pytest.importorskip("polars")
+    out = score_many(pl.DataFrame(typed), "0.10")
+    assert isinstance(out, pl.DataFrame)
+    assert out["npv"].to_list() == [Decimal("1000.00"), Decimal("100.00")]
+
+
+def test_score_many_ids_keep_their_type() -> None:
+    pa = pytest.importorskip("pyarrow")
+    t = promises_table()
+    t["plan_id"] = [7, 7, 9]
+    out = score_many(t, "0.10")
+    assert out.schema.field("plan_id").type == pa.int64()
+    assert out.column("plan_id").to_pylist() == [7, 9]
+    # An id that is neither text nor a whole number is refused naming the column and row.
+    t["plan_id"] = [1.5, 1.5, 2.5]
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        score_many(t, "0.10", errors="column")
+    assert e.value.field == "plan_id" and str(e.value.value).startswith("row 0: ")
+
+
+def test_score_many_arrow_column_errors() -> None:
+    pa = pytest.importorskip("pyarrow")
+    t = promises_table()
+    # A date column of nulls: the first row's null, named.
+    table = pa.table(dict(t, date=pa.array([None, None, None], pa.date32())))
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        score_many(table, "0.10")
+    assert (e.value.field, e.value.value) == ("date", "row 0: None")
+    # A bool is no amount.
+    table = pa.table(dict(t, amount=pa.array([True, True, False])))
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        score_many(table, "0.10")
+    assert e.value.field == "amount" and str(e.value.value).startswith("row 0: ")
+    # A float64 amount column is refused without float_rounding, read with it.
+    table = pa.table(dict(t, amount=pa.array([500.0, 550.0, 100.0])))
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        score_many(table, "0.10")
+    assert (e.value.field, e.value.value) == ("amount", "row 0: 500.0")
+    got = score_many(table, "0.10", float_rounding="half-even").to_pydict()
+    assert got["npv"] == [Decimal("1000.00"), Decimal("100.00")]
+
+
 def test_arrangement_in_one_call() -> None:
     a = plan.arrangement("USD", [("card", 250)], "2026-01-01", [("2026-02-01", 100), ("2026-03-01", 100)],
                          down_payment=("2026-01-01", 50), grace_days=2)
