@@ -15,7 +15,7 @@ use crate::arrow::{give_back, prefixed, InputColumn, InputTable, OutputTable};
 use crate::debt::rounding_arg;
 use crate::debt::table::float_money_arg;
 use crate::errors::{invalid, raise, CoreResultExt};
-use crate::plan::batch::{error_strings, Groups};
+use crate::plan::batch::{currency_at, error_strings, Groups};
 use crate::schedule::{errors_arg, float_rounding_arg};
 use crate::threads::{par_map_detached, progress_arg};
 
@@ -110,8 +110,12 @@ impl StatementColumns {
         })
     }
 
-    /// The head of the statement at `row`.
-    fn head(&self, row: usize) -> Result<Head<'_>, Error> {
+    /// The head of the statement at `row` (`code`: the last currency code read, see `currency_at`).
+    fn head<'a>(
+        &'a self,
+        row: usize,
+        code: &mut Option<(&'a str, Currency)>,
+    ) -> Result<Head<'a>, Error> {
         let mut counts = [0u32; 7];
         if self.adults.is_null(row) {
             return Err(self.adults.null(row));
@@ -126,9 +130,7 @@ impl StatementColumns {
             Some(c) => c.str(row)?,
             None => None,
         };
-        let code = self.currencies.require_str(row)?;
-        let currency = Currency::from_code(code)
-            .map_err(|e| prefixed(e.with_field("currency"), &format!("row {row}")))?;
+        let currency = currency_at(&self.currencies, row, code)?;
         Ok((self.dates.require_date(row)?, currency, counts, region))
     }
 
@@ -142,8 +144,9 @@ impl StatementColumns {
     ) -> Result<Statement, Error> {
         let mut first: Option<Head<'_>> = None;
         let mut items = Vec::new();
+        let mut code = None;
         for &row in rows {
-            let head = self.head(row)?;
+            let head = self.head(row, &mut code)?;
             if !self.categories.is_null(row) {
                 let money = floats.map(|m| (m, head.1.minor_units()));
                 items.push(Item::new(

@@ -118,6 +118,25 @@ fn ids_after_nulls(ids: &InputColumn, nulls: usize, rows: &[usize]) -> Result<Ar
     Ok(make_array(out.freeze()))
 }
 
+/// The currency of the code at `row` of `column` (an error naming `currency` and the row); `last`
+/// keeps the last code read, which a group's rows repeat, so it is looked up once per group.
+pub(crate) fn currency_at<'a>(
+    column: &'a InputColumn,
+    row: usize,
+    last: &mut Option<(&'a str, Currency)>,
+) -> Result<Currency, Error> {
+    let code = column.require_str(row)?;
+    if let Some((c, currency)) = *last {
+        if c == code {
+            return Ok(currency);
+        }
+    }
+    let currency = Currency::from_code(code)
+        .map_err(|e| prefixed(e.with_field("currency"), &format!("row {row}")))?;
+    *last = Some((code, currency));
+    Ok(currency)
+}
+
 /// The columns of a promises table.
 struct PromiseColumns {
     ids: InputColumn,
@@ -174,11 +193,10 @@ impl PromiseColumns {
         floats: Option<RoundingMode>,
     ) -> Result<PlanRows, Error> {
         let mut plan: Option<PlanRows> = None;
+        let mut code = None;
         for &row in rows {
             let at_row = |e: Error| prefixed(e, &format!("row {row}"));
-            let code = self.currencies.require_str(row)?;
-            let currency =
-                Currency::from_code(code).map_err(|e| at_row(e.with_field("currency")))?;
+            let currency = currency_at(&self.currencies, row, &mut code)?;
             let money = floats.map(|m| (m, currency.minor_units()));
             let promise = Promise::new(
                 self.dates.require_date(row)?,
@@ -368,7 +386,7 @@ pub fn score_many<'py>(
     let floats = float_rounding_arg(float_rounding)?;
     let table = InputTable::read(promises, "table")?;
     let score_one = |p: &PlanRows, plan: Arrangement, probabilities: Probabilities| match p.income {
-        // The shared discount table, copied: building it again for each plan costs more.
+        // A clone shares the scorer's discount table (one table for every plan).
         Some(_) => scorer
             .clone()
             .with_disposable_income(p.income)
