@@ -109,6 +109,11 @@ D_PV = np.array(D_PV_LIST, dtype=object)
 DF_RATE = np.array([float(x) for x in D_RATE_LIST])
 DF_NPER = np.array(D_NPER_LIST, dtype=np.float64)
 DF_PV = np.array([float(x) for x in D_PV_LIST])
+# The same rows as pyarrow arrays: float64 (d) and decimal128 (e), read through the Arrow C interface.
+PA_RATE, PA_NPER, PA_PV = pa.array(F_RATE), pa.array(F_NPER), pa.array(F_PV)
+PA_D_RATE = pa.array(D_RATE_LIST, pa.decimal128(10, 6))
+PA_D_NPER = pa.array(D_NPER_LIST, pa.int64())
+PA_D_PV = pa.array(D_PV_LIST, pa.decimal128(14, 2))
 
 # Issue 8: the batch calls over about 1,000,000 rows. 27,778 loans of 36 monthly installments make
 # 1,000,008 installment rows (amortize_many) and as many promises (score_many, one plan a loan);
@@ -501,6 +506,22 @@ def workloads() -> List[Workload]:
             lambda: ccf.pmt(F_RATE, F_NPER, F_PV),
             {NPF: lambda: npf.pmt(F_RATE, F_NPER, F_PV), PYXIRR: lambda: pyxirr.pmt(F_RATE, F_NPER, F_PV)},
             check_same(NPF), ((NPF,), "<="),
+        ),
+        Workload(
+            "d. pmt over 1,000,000 float64 rows as pyarrow arrays (float64 array out)",
+            lambda: ccf.pmt(PA_RATE, PA_NPER, PA_PV),
+            {NPF: lambda: npf.pmt(F_RATE, F_NPER, F_PV), PYXIRR: lambda: pyxirr.pmt(F_RATE, F_NPER, F_PV)},
+            check_same(NPF),
+        ),
+        Workload(
+            "e. pmt over 10,000 decimal128 rows (pyarrow arrays, exact, decimal128 out); peers on float64",
+            lambda: ccf.pmt(PA_D_RATE, PA_D_NPER, PA_D_PV),
+            {
+                NPF: lambda: npf.pmt(DF_RATE, DF_NPER, DF_PV),
+                PYXIRR: lambda: pyxirr.pmt(DF_RATE, DF_NPER, DF_PV),
+                DECIMAL: decimal_pmt_rows,
+            },
+            check_same(DECIMAL),
         ),
         Workload(
             "e. pmt over 10,000 Decimal rows (object arrays); peers on the same values as float64",

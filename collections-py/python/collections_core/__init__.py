@@ -23,7 +23,8 @@ Batch calls
 The batch calls (``amortize_many``, the finance functions over arrays, ``affordability.assess_many``,
 ``contact.evaluate_many`` and ``evaluate_table``, ``plan.score_many`` and ``forecast_portfolio``,
 ``debt.age_accounts``) take columns (a pandas DataFrame, a pyarrow Table or a dict of columns; numpy
-arrays for the finance functions) and the table calls give a pyarrow Table back (a pandas DataFrame
+arrays, pyarrow arrays and pandas or polars Series for the finance functions, an Arrow column giving
+the same kind of column back: float64 for float64, decimal128 for decimal128, a null for a null) and the table calls give a pyarrow Table back (a pandas DataFrame
 when given one; ``polars.from_arrow`` reads the Table).
 The tables are read as Arrow columns: anything with ``__arrow_c_stream__`` or ``__arrow_c_array__``
 (pyarrow, pandas, polars) is read through the Arrow C interface, and a dict's lists or numpy arrays are

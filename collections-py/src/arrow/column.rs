@@ -233,6 +233,37 @@ pub(crate) fn date_of_days(days: i32) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(days.checked_add(UNIX_EPOCH_FROM_CE)?)
 }
 
+/// What a column's values are, for a call that picks its arithmetic by them (the finance functions:
+/// floats take the f64 path, exact values the Decimal path, ints either).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ValueKind {
+    /// float16/32/64.
+    Float,
+    /// Ints of any width, or nothing but nulls.
+    Int,
+    /// decimal128/256 or text.
+    Exact,
+    /// Anything else (dates, bools, a column that failed to convert).
+    Other,
+}
+
+impl Data {
+    /// What the values are.
+    fn value_kind(&self) -> ValueKind {
+        match self {
+            Data::Float(_) => ValueKind::Float,
+            Data::Int(_) | Data::UInt(_) | Data::Null => ValueKind::Int,
+            Data::Decimal(..)
+            | Data::Decimal256(..)
+            | Data::Str(_)
+            | Data::LargeStr(_)
+            | Data::StrView(_) => ValueKind::Exact,
+            Data::Dict(_, _, values) => values.value_kind(),
+            Data::Bool(_) | Data::Date(_) | Data::Other(_) | Data::Invalid(_) => ValueKind::Other,
+        }
+    }
+}
+
 /// Why a float is refused as money.
 const FLOATS_REFUSED: &str =
     "floats are inexact: pass decimal128 (or Decimals, ints, str) or name float_rounding=";
@@ -297,6 +328,24 @@ impl InputColumn {
             Data::Invalid(e) => Err(e.clone().with_field(self.name)),
             _ => Ok(()),
         }
+    }
+
+    /// What the values are.
+    pub fn value_kind(&self) -> ValueKind {
+        self.data.value_kind()
+    }
+
+    /// The values of a float64 (or narrower float) column with no missing value, as they are.
+    pub fn f64_values(&self) -> Option<&[f64]> {
+        match &*self.data {
+            Data::Float(a) if a.null_count() == 0 => Some(a.values()),
+            _ => None,
+        }
+    }
+
+    /// Whether any value is missing.
+    pub fn has_nulls(&self) -> bool {
+        (0..self.array.len()).any(|row| self.data.is_null(row))
     }
 
     /// Whether the value at `row` is missing (a null; a row past the end too).
@@ -513,8 +562,65 @@ impl InputColumn {
     }
 }
 
-/// The rows `rows` of `array`, in that order (runs of one row repeated copied at once).
+/// The rows `rows` of `array`, in that order: text and ints gathered directly (the common id columns),
+/// any other type copied run by run.
 pub(crate) fn take(array: &ArrayRef, rows: &[usize]) -> Result<ArrayRef, arrow_schema::ArrowError> {
+    if let Some(a) = array.as_string_opt::<i32>() {
+        return take_text(a, rows);
+    }
+    if let Some(a) = array.as_string_opt::<i64>() {
+        return take_text(a, rows);
+    }
+    if let Some(a) = array.as_string_view_opt() {
+        // The views are gathered; the text buffers are shared.
+        let views: Vec<u128> = rows.iter().map(|&r| a.views()[r]).collect();
+        let nulls = take_nulls(a.nulls(), rows);
+        let out = StringViewArray::try_new(views.into(), a.data_buffers().clone(), nulls)?;
+        return Ok(Arc::new(out));
+    }
+    macro_rules! primitive {
+        ($($t:ty),*) => {$(
+            if let Some(a) = array.as_primitive_opt::<$t>() {
+                let values: Vec<_> = rows.iter().map(|&r| a.values()[r]).collect();
+                let out = arrow_array::PrimitiveArray::<$t>::new(values.into(), take_nulls(a.nulls(), rows))
+                    .with_data_type(a.data_type().clone());
+                return Ok(Arc::new(out));
+            }
+        )*};
+    }
+    primitive!(
+        Int8Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt16Type, UInt32Type, UInt64Type
+    );
+    take_runs(array, rows)
+}
+
+/// The validity of `rows` of a column with `nulls`.
+fn take_nulls(nulls: Option<&NullBuffer>, rows: &[usize]) -> Option<NullBuffer> {
+    let nulls = nulls.filter(|n| n.null_count() > 0)?;
+    Some(NullBuffer::from_iter(
+        rows.iter().map(|&r| nulls.is_valid(r)),
+    ))
+}
+
+/// [`take`] of a utf8 or large_utf8 column.
+fn take_text<O: arrow_array::OffsetSizeTrait>(
+    a: &arrow_array::GenericStringArray<O>,
+    rows: &[usize],
+) -> Result<ArrayRef, arrow_schema::ArrowError> {
+    let bytes: usize = rows.iter().map(|&r| a.value(r).len()).sum();
+    let mut out = arrow_array::builder::GenericStringBuilder::<O>::with_capacity(rows.len(), bytes);
+    for &r in rows {
+        if a.is_null(r) {
+            out.append_null();
+        } else {
+            out.append_value(a.value(r));
+        }
+    }
+    Ok(Arc::new(out.finish()))
+}
+
+/// [`take`] of any column, copied run by run of consecutive rows.
+fn take_runs(array: &ArrayRef, rows: &[usize]) -> Result<ArrayRef, arrow_schema::ArrowError> {
     let data = array.to_data();
     let mut out = MutableArrayData::new(vec![&data], true, rows.len());
     let mut i = 0;

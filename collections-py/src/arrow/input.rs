@@ -555,6 +555,24 @@ fn decimals_array(cells: &[Cell]) -> ArrayRef {
     }
 }
 
+/// Whether `obj` is a column the layer reads as Arrow (rather than a numpy array or a list): a
+/// pyarrow Array or ChunkedArray, a pandas or polars Series, anything with `__arrow_c_array__` or
+/// `__arrow_c_stream__`.
+pub(crate) fn is_arrow_column(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
+    if obj.hasattr("__arrow_c_array__")? || obj.hasattr("__arrow_c_stream__")? {
+        return Ok(true);
+    }
+    Ok(is_pandas(obj) && obj.hasattr("dtype")? && obj.hasattr("index")?)
+}
+
+/// One column (an Arrow array or chunked array, a Series, a numpy array or a list) read as Arrow, named
+/// `field` in its errors.
+pub(crate) fn read_column(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<InputColumn> {
+    let (array, err) = column_array(obj, field)?;
+    let data = Arc::new(err.map_or_else(|| Data::of(&array), Data::Invalid));
+    Ok(InputColumn::new(field, array, data))
+}
+
 impl InputTable {
     /// Reads a table: a pandas or polars DataFrame, a pyarrow Table or RecordBatch, any object with
     /// `__arrow_c_stream__` or `__arrow_c_array__`, or a dict of columns. Anything else is an

@@ -197,7 +197,8 @@ fn decimal_to_floats(column: &ArrayRef, scale: i8) -> Float64Array {
 #[pyclass(module = "collections_core", name = "ArrowStream", frozen)]
 #[derive(Debug)]
 pub struct ArrowStream {
-    batch: RecordBatch,
+    schema: arrow_schema::SchemaRef,
+    batches: Vec<RecordBatch>,
 }
 
 #[pymethods]
@@ -211,7 +212,8 @@ impl ArrowStream {
         requested_schema: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyCapsule>> {
         let _ = requested_schema;
-        let reader = RecordBatchIterator::new(vec![Ok(self.batch.clone())], self.batch.schema());
+        let batches: Vec<_> = self.batches.iter().cloned().map(Ok).collect();
+        let reader = RecordBatchIterator::new(batches, self.schema.clone());
         let stream = FFI_ArrowArrayStream::new(Box::new(reader));
         PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
     }
@@ -220,6 +222,7 @@ impl ArrowStream {
 /// The table as the kind of table given: a pyarrow Table (Arrow and dict input), a pandas DataFrame
 /// with `pd.ArrowDtype` columns, or a polars DataFrame; with `float_money`, amounts (decimal128) as
 /// float64. `export` names the call for a missing pyarrow, pandas or polars.
+#[allow(dead_code)] // the batch calls that build one part
 pub(crate) fn give_back<'py>(
     py: Python<'py>,
     table: OutputTable,
@@ -227,10 +230,18 @@ pub(crate) fn give_back<'py>(
     float_money: bool,
     export: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let batch = table.batch(float_money).map_err(raise)?;
-    let stream = Bound::new(py, ArrowStream { batch })?;
-    let pa = optional_import(py, "pyarrow", export)?;
-    let arrow = pa.getattr("table")?.call1((stream,))?;
+    give_back_parts(py, vec![table], kind, float_money, export)
+}
+
+/// [`give_back`] of a table in parts of one schema (each a record batch: a chunk of each column).
+pub(crate) fn give_back_parts<'py>(
+    py: Python<'py>,
+    parts: Vec<OutputTable>,
+    kind: TableKind,
+    float_money: bool,
+    export: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let arrow = to_pyarrow(py, parts, float_money, export)?;
     match kind {
         TableKind::Arrow | TableKind::Dict => Ok(arrow),
         TableKind::Pandas => {
@@ -244,4 +255,67 @@ pub(crate) fn give_back<'py>(
             pl.getattr("from_arrow")?.call1((arrow,))
         }
     }
+}
+
+/// The parts as one `pyarrow.Table`, through the C stream interface.
+fn to_pyarrow<'py>(
+    py: Python<'py>,
+    parts: Vec<OutputTable>,
+    float_money: bool,
+    export: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let batches = parts
+        .into_iter()
+        .map(|t| t.batch(float_money))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(raise)?;
+    let schema = match batches.first() {
+        Some(b) => b.schema(),
+        None => Arc::new(Schema::empty()),
+    };
+    let stream = Bound::new(py, ArrowStream { schema, batches })?;
+    let pa = optional_import(py, "pyarrow", export)?;
+    pa.getattr("table")?.call1((stream,))
+}
+
+/// One column, given back as the kind of column `like` is: a pandas Series (its index and name kept;
+/// float64 as numpy's float64, NaN for a null; other types as `pd.ArrowDtype`), a polars Series (its
+/// name kept), otherwise a pyarrow Array.
+pub(crate) fn give_back_column<'py>(
+    py: Python<'py>,
+    array: ArrayRef,
+    like: &Bound<'py, PyAny>,
+    export: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let is_float = matches!(array.data_type(), DataType::Float64);
+    let mut table = OutputTable::new();
+    table.push("values", array);
+    let column = to_pyarrow(py, vec![table], false, export)?
+        .call_method1("column", (0,))?
+        .call_method0("combine_chunks")?;
+    let module = like
+        .get_type()
+        .getattr("__module__")?
+        .extract::<String>()
+        .unwrap_or_default();
+    if module.starts_with("pandas") {
+        let pd = optional_import(py, "pandas", export)?;
+        let kwargs = PyDict::new(py);
+        if !is_float {
+            kwargs.set_item("types_mapper", pd.getattr("ArrowDtype")?)?;
+        }
+        let series = column.call_method("to_pandas", (), Some(&kwargs))?;
+        let kwargs = PyDict::new(py);
+        kwargs.set_item("index", like.getattr("index")?)?;
+        kwargs.set_item("name", like.getattr("name")?)?;
+        return pd
+            .getattr("Series")?
+            .call((series.getattr("array")?,), Some(&kwargs));
+    }
+    if module.starts_with("polars") {
+        let pl = optional_import(py, "polars", export)?;
+        let series = pl.getattr("from_arrow")?.call1((column,))?;
+        return series.call_method1("alias", (like.getattr("name")?,));
+    }
+    Ok(column)
 }

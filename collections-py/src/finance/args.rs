@@ -29,6 +29,9 @@ pub enum Num<'py> {
     Float(f64),
     /// A numpy array or scalar, a list or a tuple: the call broadcasts.
     Array(Bound<'py, PyAny>),
+    /// A pyarrow Array or ChunkedArray, a pandas or polars Series (anything with
+    /// `__arrow_c_array__` or `__arrow_c_stream__`): the call runs over its rows, read as Arrow.
+    Arrow(Bound<'py, PyAny>),
     /// A default (0 for `fv`, 0.1 for `guess`): takes whichever path the others choose.
     Default(Decimal),
 }
@@ -68,6 +71,9 @@ pub fn num_arg<'py>(obj: &Bound<'py, PyAny>, field: &'static str) -> PyResult<Nu
     if obj.is_instance_of::<PyString>() || is_decimal(obj)? {
         return Ok(Num::Exact(obj.clone()));
     }
+    if crate::arrow::is_arrow_column(obj)? {
+        return Ok(Num::Arrow(obj.clone()));
+    }
     if obj.is_instance_of::<PyList>()
         || obj.is_instance_of::<PyTuple>()
         || crate::arrays::is_numpy_value(obj)?
@@ -93,7 +99,7 @@ impl<'py> Num<'py> {
             Num::Exact(_) => Kind::Exact,
             Num::Int(_) | Num::Default(_) => Kind::Neutral,
             Num::Float(_) => Kind::Float,
-            Num::Array(_) => Kind::Numeric,
+            Num::Array(_) | Num::Arrow(_) => Kind::Numeric,
         }
     }
 
@@ -102,7 +108,7 @@ impl<'py> Num<'py> {
         match self {
             Num::Exact(obj) | Num::Int(obj) => decimal_arg(obj, field),
             Num::Default(d) => Ok(*d),
-            Num::Float(_) | Num::Array(_) => {
+            Num::Float(_) | Num::Array(_) | Num::Arrow(_) => {
                 Err(invalid(field, "float", "internal: not an exact scalar"))
             }
         }
@@ -118,7 +124,7 @@ impl<'py> Num<'py> {
                 Err(_) => to_f64(decimal_arg(obj, field)?, field),
             },
             Num::Exact(_) | Num::Default(_) => to_f64(self.decimal(field)?, field),
-            Num::Array(_) => Err(invalid(field, "array", "internal: not a scalar")),
+            Num::Array(_) | Num::Arrow(_) => Err(invalid(field, "array", "internal: not a scalar")),
         }
     }
 }
@@ -206,7 +212,7 @@ impl Num<'_> {
     /// The f64 value of an item of a series: arrays are refused as items.
     fn scalar_float(&self, field: &'static str) -> PyResult<f64> {
         match self {
-            Num::Array(obj) => Err(wrong_type(obj, field, "numbers")),
+            Num::Array(obj) | Num::Arrow(obj) => Err(wrong_type(obj, field, "numbers")),
             _ => self.float(field),
         }
     }

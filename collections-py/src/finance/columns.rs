@@ -16,6 +16,12 @@
 //! `at index (1, 2)` in several dimensions), where numpy-financial would put a NaN in that row.
 //!
 //! numpy is imported only when an array is given: scalar calls never need it.
+//!
+//! Arrow columns (a pyarrow Array or ChunkedArray, a pandas or polars Series) go through
+//! [`arrow_rows`] instead: read through the Arrow layer (`crate::arrow`) with no Python object per
+//! value, one-dimensional and all of one length (numpy arrays and lists among them read the same
+//! way), a float64 column taking the f64 path and decimal128 columns the exact one; the result is a
+//! column of the same kind.
 
 use collections_core::finance::float::{self, RowError};
 use collections_core::Error;
@@ -28,9 +34,13 @@ use rust_decimal::Decimal;
 
 use super::args::{use_float, Kind, Num, Series};
 use crate::arrays::{loaded, numpy, Numpy};
+use crate::arrow::{give_back_column, read_column, units_at, InputColumn, ValueKind};
 use crate::convert::{decimal_out, decimal_value, describe};
 use crate::errors::{invalid, raise};
-use crate::threads::threads_for;
+use crate::threads::{par_map, threads_for};
+use arrow_array::{ArrayRef, Decimal128Array, Float64Array};
+use arrow_buffer::NullBuffer;
+use std::sync::Arc;
 
 /// Rows per thread below which a float64 column is not split (a row costs tens of nanoseconds, a
 /// thread tens of microseconds).
@@ -462,4 +472,203 @@ fn exact_rows<'py, const N: usize>(
         .map(|d| decimal_out(py, d).map(Bound::unbind))
         .collect::<PyResult<Vec<Py<PyAny>>>>()?;
     Ok(PyArray1::from_vec(py, objects).reshape(shape)?.into_any())
+}
+
+/// One argument of a call over Arrow columns: a column read through the Arrow layer, or a scalar.
+enum ArrowArg {
+    Column(InputColumn),
+    Scalar,
+}
+
+/// A row function over Arrow columns (pyarrow Arrays or ChunkedArrays, pandas or polars Series; numpy
+/// arrays and lists among them are read through the same layer, all of one length) and scalars: a
+/// float column or a float scalar takes the f64 path (float64 out; the column kernel `fast_rows`
+/// when no value is missing, else `fast` row by row, a row with a missing value giving a null), else
+/// decimal128, int and text columns take the exact path, row by row in Decimal without a Python
+/// object (decimal128 out, at the largest scale of the results that holds every row in 38 digits; a
+/// missing value gives a null). The result is the kind of column the first Arrow argument is.
+pub fn arrow_rows<'py, const N: usize>(
+    py: Python<'py>,
+    args: [Num<'py>; N],
+    fields: [&'static str; N],
+    exact: impl Fn([Decimal; N]) -> Result<Decimal, Error> + Sync,
+    fast: impl Fn([f64; N]) -> Result<f64, Error> + Sync,
+    fast_rows: impl for<'a> Fn([float::Column<'a>; N], &mut [f64]) -> Result<(), RowError> + Sync,
+) -> PyResult<Bound<'py, PyAny>> {
+    let mut like = None;
+    let mut read = Vec::with_capacity(N);
+    let mut kinds = [Kind::Neutral; N];
+    let mut rows: Option<(usize, &'static str)> = None;
+    for ((arg, field), kind) in args.iter().zip(fields).zip(kinds.iter_mut()) {
+        match arg {
+            Num::Arrow(obj) | Num::Array(obj) => {
+                if like.is_none() && matches!(arg, Num::Arrow(_)) {
+                    like = Some(obj.clone());
+                }
+                let column = read_column(obj, field)?;
+                *kind =
+                    match column.value_kind() {
+                        ValueKind::Float => Kind::Float,
+                        ValueKind::Int => Kind::Numeric,
+                        ValueKind::Exact => Kind::Exact,
+                        ValueKind::Other => return Err(invalid(
+                            field,
+                            describe(obj),
+                            "expected a column of numbers (float, int, decimal) or decimal text",
+                        )),
+                    };
+                match rows {
+                    Some((n, first)) if n != column.len() => {
+                        return Err(invalid(
+                            field,
+                            format!("{} values", column.len()),
+                            format!("must have as many values as {first} ({n})"),
+                        ))
+                    }
+                    None => rows = Some((column.len(), field)),
+                    Some(_) => {}
+                }
+                read.push(ArrowArg::Column(column));
+            }
+            scalar => {
+                *kind = scalar.kind();
+                read.push(ArrowArg::Scalar);
+            }
+        }
+    }
+    let n = rows.map_or(0, |(n, _)| n);
+    let like = like.ok_or_else(|| invalid(fields[0], "", "internal: no Arrow argument"))?;
+    let shape = [n];
+    let array: ArrayRef = if use_float(kinds) {
+        let mut values: Vec<std::borrow::Cow<'_, [f64]>> = Vec::with_capacity(N);
+        let mut scalars = [0.0; N];
+        let mut missing = vec![false; n];
+        for (((arg, a), field), scalar) in read.iter().zip(&args).zip(fields).zip(&mut scalars) {
+            match arg {
+                // A float64 column without nulls is read in place.
+                ArrowArg::Column(c) if c.f64_values().is_some() => {
+                    values.push(std::borrow::Cow::Borrowed(
+                        c.f64_values().unwrap_or_default(),
+                    ));
+                }
+                ArrowArg::Column(c) => {
+                    let mut v = Vec::with_capacity(n);
+                    for (row, gap) in missing.iter_mut().enumerate() {
+                        match c.float(row).map_err(|e| at_index(e, row, &shape))? {
+                            Some(x) => v.push(x),
+                            None => {
+                                *gap = true;
+                                v.push(0.0);
+                            }
+                        }
+                    }
+                    values.push(std::borrow::Cow::Owned(v));
+                }
+                ArrowArg::Scalar => {
+                    *scalar = a.float(field)?;
+                    values.push(std::borrow::Cow::Owned(Vec::new()));
+                }
+            }
+        }
+        let columns: [float::Column<'_>; N] = std::array::from_fn(|j| match read[j] {
+            ArrowArg::Column(_) => float::Column::Values(&values[j]),
+            ArrowArg::Scalar => float::Column::Same(scalars[j]),
+        });
+        let mut out = vec![0.0; n];
+        if missing.iter().any(|m| *m) {
+            let solve = |row: &usize| -> Result<Option<f64>, Error> {
+                if missing[*row] {
+                    return Ok(None);
+                }
+                let args: [f64; N] = std::array::from_fn(|j| match columns[j] {
+                    float::Column::Values(v) => v[*row],
+                    float::Column::Same(x) => x,
+                });
+                fast(args).map(Some)
+            };
+            let indices: Vec<usize> = (0..n).collect();
+            let solved = py
+                .detach(|| par_map(&indices, FLOAT_ROWS_PER_THREAD, solve))
+                .map_err(|(row, e)| at_index(e, row, &shape))?;
+            Arc::new(Float64Array::from(solved))
+        } else {
+            py.detach(|| float_parts(columns, &mut out, &fast_rows))
+                .map_err(|e| at_index(e.error, e.row, &shape))?;
+            Arc::new(Float64Array::from(out))
+        }
+    } else {
+        let mut scalars = [Decimal::ZERO; N];
+        for ((arg, a), (field, scalar)) in
+            read.iter().zip(&args).zip(fields.iter().zip(&mut scalars))
+        {
+            if let ArrowArg::Scalar = arg {
+                *scalar = a.decimal(field)?;
+            }
+        }
+        let solve = |row: &usize| -> Result<Option<Decimal>, Error> {
+            let mut values = scalars;
+            for (value, arg) in values.iter_mut().zip(&read) {
+                if let ArrowArg::Column(c) = arg {
+                    match c.decimal(*row, None)? {
+                        Some(d) => *value = d,
+                        None => return Ok(None),
+                    }
+                }
+            }
+            exact(values).map(Some)
+        };
+        let indices: Vec<usize> = (0..n).collect();
+        let solved = py
+            .detach(|| par_map(&indices, EXACT_ROWS_PER_THREAD, solve))
+            .map_err(|(row, e)| at_index(e, row, &shape))?;
+        decimal_column(&solved)
+    };
+    give_back_column(py, array, &like, "finance")
+}
+
+/// Decimals as one decimal128(38, s) column, `s` the largest scale that holds every value in 38 digits
+/// (the largest scale of the values, unless a value would then need more than 38 digits: the values
+/// with more places are then rounded half-even to the scale that fits).
+fn decimal_column(values: &[Option<Decimal>]) -> ArrayRef {
+    let digits = |d: &Decimal| {
+        let whole = d.trunc().abs();
+        let mut n = 0u32;
+        let mut w = whole.mantissa().unsigned_abs() / 10u128.pow(d.trunc().scale());
+        while w > 0 {
+            n += 1;
+            w /= 10;
+        }
+        n
+    };
+    let max_scale = values
+        .iter()
+        .flatten()
+        .map(|d| d.scale())
+        .max()
+        .unwrap_or(0);
+    let max_whole = values.iter().flatten().map(digits).max().unwrap_or(0);
+    let scale = max_scale.min(38u32.saturating_sub(max_whole));
+    let units: Vec<Option<i128>> = values
+        .iter()
+        .map(|v| {
+            v.map(|d| {
+                let d = if d.scale() > scale {
+                    d.round_dp_with_strategy(
+                        scale,
+                        rust_decimal::RoundingStrategy::MidpointNearestEven,
+                    )
+                } else {
+                    d
+                };
+                units_at(d, scale).unwrap_or_default()
+            })
+        })
+        .collect();
+    let nulls = NullBuffer::from_iter(units.iter().map(Option::is_some));
+    let units: Vec<i128> = units.into_iter().map(Option::unwrap_or_default).collect();
+    let scale = i8::try_from(scale).unwrap_or(38);
+    Arc::new(
+        Decimal128Array::new(units.into(), Some(nulls).filter(|n| n.null_count() > 0))
+            .with_data_type(arrow_schema::DataType::Decimal128(38, scale)),
+    )
 }

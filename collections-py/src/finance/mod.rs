@@ -69,6 +69,9 @@ fn row_function<'py, const N: usize>(
     fast: impl Fn([f64; N]) -> Result<f64, Error> + Send + Sync,
     fast_rows: impl for<'a> Fn([Column<'a>; N], &mut [f64]) -> Result<(), RowError> + Sync,
 ) -> PyResult<Bound<'py, PyAny>> {
+    if args.iter().any(|a| matches!(a, Num::Arrow(_))) {
+        return columns::arrow_rows(py, args, fields, exact, fast, fast_rows);
+    }
     if args.iter().any(|a| matches!(a, Num::Array(_))) {
         return columns::broadcast(py, args, fields, exact, fast_rows);
     }
@@ -90,7 +93,7 @@ fn row_function<'py, const N: usize>(
 /// A single number: the series functions take one rate, not a column of them.
 fn single<'py>(obj: &Bound<'py, PyAny>, field: &'static str) -> PyResult<Num<'py>> {
     match num_arg(obj, field)? {
-        Num::Array(obj) => Err(wrong_type(
+        Num::Array(obj) | Num::Arrow(obj) => Err(wrong_type(
             &obj,
             field,
             "a single number (this function takes one rate, not an array)",

@@ -7,17 +7,28 @@ use collections_core::{Currency, Error, Frequency, Rate, RoundingMode};
 use pyo3::prelude::*;
 use rust_decimal::Decimal;
 
-use crate::arrow::{give_back, prefixed, InputColumn, InputTable, OutputTable};
+use std::sync::Arc;
+
+use arrow_array::{ArrayRef, Int64Array};
+use arrow_buffer::NullBuffer;
+use chrono::Datelike;
+
+use crate::arrow::{
+    give_back_parts, prefixed, units_at, InputColumn, InputTable, OutputTable, UNIX_EPOCH_FROM_CE,
+};
 use crate::calendar::frequency_arg;
 use crate::convert::{int_arg, str_arg};
 use crate::debt::table::float_money_arg;
 use crate::debt::{given, rounding_arg};
 use crate::errors::{invalid, raise, CoreResultExt};
 use crate::money::currency_arg;
-use crate::threads::{par_map_detached, progress_arg};
+use crate::threads::{par_map, par_map_detached, progress_arg, threads_for};
 
 /// Loans below this many per thread are amortized on one thread.
 const LOANS_PER_THREAD: usize = 16;
+
+/// Runs of loans a thread: each run is one part of the output (a record batch).
+const RUNS_PER_THREAD: usize = 4;
 
 /// The columns a loans table must have.
 const REQUIRED: [&str; 5] = [
@@ -295,106 +306,218 @@ pub fn amortize_many<'py>(
         .detach(|| the_currency(currencies.as_ref(), rows, default_currency))
         .or_raise()?;
     let places = the_currency.minor_units();
-    let build = |&row: &usize| -> Result<Result<Schedule, Error>, Error> {
-        let one = columns
-            .loan(row, places, floats, default_frequency)
-            .and_then(|loan| {
-                let mut terms = ScheduleTerms::new(
-                    loan.principal,
-                    the_currency,
-                    loan.rate,
-                    loan.start,
-                    loan.first_due,
-                    loan.frequency,
-                    loan.term_or_payment,
-                );
-                terms.payment_rounding = payment_rounding;
-                terms.interest_rounding = interest_rounding;
-                if let Some(m) = max_rows {
-                    terms.max_rows = m;
-                }
-                schedule::amortize(&terms)
-                    .map_err(|e| prefixed(e, &format!("loan {}", columns.ids.show(row))))
-            });
-        match one {
+    let schedule_of = |row: usize| -> Result<Schedule, Error> {
+        let loan = columns.loan(row, places, floats, default_frequency)?;
+        let mut terms = ScheduleTerms::new(
+            loan.principal,
+            the_currency,
+            loan.rate,
+            loan.start,
+            loan.first_due,
+            loan.frequency,
+            loan.term_or_payment,
+        );
+        terms.payment_rounding = payment_rounding;
+        terms.interest_rounding = interest_rounding;
+        if let Some(m) = max_rows {
+            terms.max_rows = m;
+        }
+        schedule::amortize(&terms)
+            .map_err(|e| prefixed(e, &format!("loan {}", columns.ids.show(row))))
+    };
+    // The loans in runs, one part of the output each: several runs a thread, so that a thread that
+    // finishes early takes another.
+    let runs: Vec<std::ops::Range<usize>> = {
+        let count = (threads_for(rows, LOANS_PER_THREAD) * RUNS_PER_THREAD).min(rows.max(1));
+        let per = rows.div_ceil(count).max(1);
+        (0..count)
+            .map(|k| (k * per).min(rows)..((k + 1) * per).min(rows))
+            .filter(|r| !r.is_empty() || rows == 0)
+            .collect()
+    };
+    let parts = if let Some(progress) = progress.as_mut() {
+        // With progress the schedules are built loan by loan (the progress counts loans), then
+        // written out run by run.
+        let indices: Vec<usize> = (0..rows).collect();
+        let one = |&row: &usize| match schedule_of(row) {
             Ok(s) => Ok(Ok(s)),
             Err(e) if error_column => Ok(Err(e)),
             Err(e) => Err(e),
-        }
-    };
-    let indices: Vec<usize> = (0..rows).collect();
-    let built = par_map_detached(py, &indices, LOANS_PER_THREAD, build, progress.as_mut())?;
-    let schedules = built.map_err(|(_, e)| raise(e))?;
-    let out = py.detach(|| output(&columns.ids, &schedules, places, error_column));
-    give_back(
-        py,
-        out.or_raise()?,
-        table.kind(),
-        float_money,
-        "amortize_many",
-    )
-}
-
-/// The long table of the schedules: one row per installment (one row of nulls and its error for a
-/// loan that failed, when `error_column`).
-fn output(
-    ids: &InputColumn,
-    schedules: &[Result<Schedule, Error>],
-    places: u32,
-    error_column: bool,
-) -> Result<OutputTable, Error> {
-    let n: usize = schedules
-        .iter()
-        .map(|s| s.as_ref().map_or(1, |s| s.rows().len()))
-        .sum();
-    let mut loan_rows = Vec::with_capacity(n);
-    let mut numbers = Vec::with_capacity(n);
-    let mut dates = Vec::with_capacity(n);
-    let (mut pay, mut interest, mut principal, mut balance) = (
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-    );
-    let mut errors: Vec<Option<String>> = Vec::new();
-    for (k, s) in schedules.iter().enumerate() {
-        match s {
-            Ok(s) => {
-                for r in s.rows() {
-                    loan_rows.push(k);
-                    numbers.push(Some(i64::from(r.number)));
-                    dates.push(Some(r.due_date));
-                    pay.push(Some(r.payment));
-                    interest.push(Some(r.interest));
-                    principal.push(Some(r.principal));
-                    balance.push(Some(r.closing_balance));
-                    if error_column {
-                        errors.push(None);
+        };
+        let built = par_map_detached(py, &indices, LOANS_PER_THREAD, one, Some(progress))?;
+        let schedules = built.map_err(|(_, e)| raise(e))?;
+        py.detach(|| {
+            par_map(&runs, 1, |run| {
+                let mut part = Part::new(places, error_column);
+                for row in run.clone() {
+                    part.push(row, schedules[row].as_ref())?;
+                }
+                part.take_ids(&columns.ids)?;
+                Ok(part)
+            })
+        })
+    } else {
+        py.detach(|| {
+            par_map(&runs, 1, |run| {
+                let mut part = Part::new(places, error_column);
+                for row in run.clone() {
+                    match schedule_of(row) {
+                        Ok(s) => part.push(row, Ok(&s))?,
+                        Err(e) if error_column => part.push(row, Err(&e))?,
+                        Err(e) => return Err(e),
                     }
                 }
-            }
-            Err(e) => {
-                loan_rows.push(k);
-                numbers.push(None);
-                dates.push(None);
-                pay.push(None);
-                interest.push(None);
-                principal.push(None);
-                balance.push(None);
-                errors.push(Some(error_text(e)));
-            }
+                part.take_ids(&columns.ids)?;
+                Ok(part)
+            })
+        })
+    };
+    let parts = parts.map_err(|(_, e)| raise(e))?;
+    let tables = py.detach(|| Part::tables(parts, &columns.ids)).or_raise()?;
+    give_back_parts(py, tables, table.kind(), float_money, "amortize_many")
+}
+
+/// The output columns of a run of loans, written as their schedules are built: one row per
+/// installment (one row of nulls for a loan that failed, with its error when `errors`), amounts as
+/// units of `10^-scale`.
+#[derive(Debug)]
+struct Part {
+    loan_rows: Vec<usize>,
+    numbers: Vec<i64>,
+    days: Vec<i32>,
+    amounts: [Vec<i128>; 4],
+    valid: Vec<bool>,
+    errors: Option<Vec<Option<String>>>,
+    scale: u32,
+    /// The loan ids of the rows, taken from the table's (on the part's own thread).
+    ids: Option<ArrayRef>,
+}
+
+/// The overflow of an amount that does not fit decimal128.
+fn too_wide(value: impl std::fmt::Display) -> Error {
+    Error::Overflow {
+        field: "balance",
+        value: value.to_string(),
+    }
+}
+
+impl Part {
+    fn new(places: u32, errors: bool) -> Part {
+        Part {
+            loan_rows: Vec::new(),
+            numbers: Vec::new(),
+            days: Vec::new(),
+            amounts: Default::default(),
+            valid: Vec::new(),
+            errors: errors.then(Vec::new),
+            scale: places,
+            ids: None,
         }
     }
-    let mut t = OutputTable::new();
-    t.push("loan_id", ids.take(&loan_rows)?)
-        .ints("number", numbers)
-        .dates("due_date", &dates);
-    t.money("payment", &pay, places)?
-        .money("interest", &interest, places)?
-        .money("principal", &principal, places)?
-        .money("balance", &balance, places)?;
-    if error_column {
-        t.strs("error", &errors);
+
+    /// Takes the rows' loan ids from the table's.
+    fn take_ids(&mut self, ids: &InputColumn) -> Result<(), Error> {
+        self.ids = Some(ids.take(&self.loan_rows)?);
+        Ok(())
     }
-    Ok(t)
+
+    /// Brings the amounts to `scale` (more places); an amount that would not fit is an overflow.
+    fn rescale(&mut self, scale: u32) -> Result<(), Error> {
+        if scale <= self.scale {
+            return Ok(());
+        }
+        let up = 10i128.pow(scale - self.scale);
+        for column in &mut self.amounts {
+            for a in column.iter_mut() {
+                *a = a
+                    .checked_mul(up)
+                    .filter(|u| u.unsigned_abs() < 10u128.pow(38))
+                    .ok_or_else(|| too_wide(*a))?;
+            }
+        }
+        self.scale = scale;
+        Ok(())
+    }
+
+    /// Writes loan `row`'s installments, or its one row of nulls and error.
+    fn push(&mut self, row: usize, schedule: Result<&Schedule, &Error>) -> Result<(), Error> {
+        let s = match schedule {
+            Ok(s) => s,
+            Err(e) => {
+                self.loan_rows.push(row);
+                self.numbers.push(0);
+                self.days.push(0);
+                for column in &mut self.amounts {
+                    column.push(0);
+                }
+                self.valid.push(false);
+                if let Some(errors) = &mut self.errors {
+                    errors.push(Some(error_text(e)));
+                }
+                return Ok(());
+            }
+        };
+        let n = s.rows().len();
+        self.loan_rows.extend(std::iter::repeat_n(row, n));
+        self.valid.extend(std::iter::repeat_n(true, n));
+        if let Some(errors) = &mut self.errors {
+            errors.extend(std::iter::repeat_n(None, n));
+        }
+        for r in s.rows() {
+            self.numbers.push(i64::from(r.number));
+            self.days
+                .push(r.due_date.num_days_from_ce() - UNIX_EPOCH_FROM_CE);
+            let values = [r.payment, r.interest, r.principal, r.closing_balance];
+            // An amount with more places than the currency's moves the part to its scale.
+            if let Some(wider) = values
+                .iter()
+                .map(|d| d.scale())
+                .filter(|s| *s > self.scale)
+                .max()
+            {
+                self.rescale(wider)?;
+            }
+            for (column, d) in self.amounts.iter_mut().zip(values) {
+                let units = if d.scale() == self.scale {
+                    d.mantissa()
+                } else {
+                    units_at(d, self.scale).ok_or_else(|| too_wide(d))?
+                };
+                column.push(units);
+            }
+        }
+        Ok(())
+    }
+
+    /// The parts as tables of one schema (every part at the largest scale among them).
+    fn tables(parts: Vec<Part>, ids: &InputColumn) -> Result<Vec<OutputTable>, Error> {
+        let scale = parts.iter().map(|p| p.scale).max().unwrap_or(0);
+        let mut out = Vec::with_capacity(parts.len());
+        for mut p in parts {
+            p.rescale(scale)?;
+            let nulls = (!p.valid.iter().all(|v| *v)).then(|| NullBuffer::from(p.valid));
+            let mut t = OutputTable::new();
+            // Taken on the part's thread; else here.
+            let taken = match p.ids {
+                Some(a) => a,
+                None => ids.take(&p.loan_rows)?,
+            };
+            t.push("loan_id", taken);
+            t.push(
+                "number",
+                Arc::new(Int64Array::new(p.numbers.into(), nulls.clone())),
+            );
+            t.date_days("due_date", p.days, nulls.clone());
+            let [pay, interest, principal, balance] = p.amounts;
+            t.money_units("payment", pay, nulls.clone(), scale)
+                .money_units("interest", interest, nulls.clone(), scale)
+                .money_units("principal", principal, nulls.clone(), scale)
+                .money_units("balance", balance, nulls, scale);
+            if let Some(errors) = p.errors {
+                t.strs("error", &errors);
+            }
+            out.push(t);
+        }
+        Ok(out)
+    }
 }
