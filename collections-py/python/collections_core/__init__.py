@@ -33,7 +33,9 @@ polars or numpy column; a polars DataFrame gives a polars DataFrame back, any ot
 pyarrow Table. A list column holds one kind of value (None apart): ints among Decimals are decimals,
 ints among floats floats, ints, Decimals and dates among str their text; any other mix is refused
 naming the column and the first row of the second kind.
-They read their input with the GIL held, then work without it on every core. ``set_threads(n)`` (or the
+They take their input with the GIL held, then work without it on every core (``assess_many``,
+``score_many`` and ``forecast_portfolio`` read the cells, group the rows and build the result columns
+without it too). ``set_threads(n)`` (or the
 environment variable ``COLLECTIONS_CORE_THREADS``, read at import) sets how many threads they all
 use, ``get_threads()`` tells, ``set_threads(None)`` goes back to every core; results do not depend on
 the count. The long ones (``amortize_many``, ``assess_many``, ``score_many``, ``forecast_portfolio``)
