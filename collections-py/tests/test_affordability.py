@@ -5,6 +5,7 @@ Hand values come from tests/vectors/affordability.json and the core's documented
 
 from __future__ import annotations
 
+import datetime
 import pickle
 from decimal import Decimal
 from typing import Any, Dict, List
@@ -231,6 +232,111 @@ def test_assess_many_errors_name_the_statement() -> None:
     with pytest.raises(cc.InvalidArgumentError) as e:
         assess_many(cols)
     assert (e.value.field, e.value.value) == ("table", "frequency")
+
+
+# The shared batch options: errors='column', float_rounding=, money='float64', mixed currencies.
+
+
+def test_assess_many_errors_column() -> None:
+    t = long_table()
+    t["amount"][2] = "-1"
+    got = assess_many(t, errors="column").to_pydict()
+    assert got["statement_id"] == ["a", "b"]
+    # a: income 2,600.00; expenditure 950 + 1,100 = 2,050.00; b null.
+    assert got["income"] == [Decimal("2600.00"), None]
+    assert got["expenditure"] == [Decimal("2050.00"), None]
+    assert got["flag_count"][1] is None and got["table"][1] is None
+    assert got["error"][0] is None and got["error"][1].startswith("amount: ")
+    # Raised without it, naming the statement.
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        assess_many(t)
+    assert e.value.field == "amount" and str(e.value.value).startswith("statement b")
+
+
+def test_assess_many_errors_column_bad_cell_names_the_row() -> None:
+    t = long_table()
+    t["frequency"][3] = "hourly"
+    got = assess_many(t, errors="column").to_pydict()
+    # a's row 3 is bad: a null, b (income 3,000.00) assessed.
+    assert got["income"] == [None, Decimal("3000.00")]
+    assert got["error"][0].startswith("frequency: expected weekly, ")
+    assert got["error"][0].endswith("(got statement a: row 3: hourly)") and got["error"][1] is None
+
+
+def test_assess_many_mixed_currency_in_a_statement() -> None:
+    t = long_table()
+    t["currency"][1] = "GBP"
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        assess_many(t)
+    assert (e.value.field, e.value.value) == ("currency", "statement a: GBP")
+    got = assess_many(t, errors="column").to_pydict()
+    assert got["error"] == ["currency: differs from the statement's first row (got statement a: GBP)", None]
+    assert got["income"] == [None, Decimal("3000.00")]
+
+
+def test_assess_many_float_rounding() -> None:
+    t = {"statement_id": ["x"], "date": ["2025-06-01"], "currency": ["USD"], "adults": [1],
+         "category": ["earnings"], "amount": [1234.565], "frequency": ["monthly"]}
+    # 1234.565 read as its text: half-up to cents 1,234.57, half-even 1,234.56 (6 is even).
+    up = assess_many(t, float_rounding="half-up").to_pydict()
+    even = assess_many(t, float_rounding="half-even").to_pydict()
+    assert (up["income"], even["income"]) == ([Decimal("1234.57")], [Decimal("1234.56")])
+    # No expenditure: disposable income is the income.
+    assert up["disposable_income"] == [Decimal("1234.57")]
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        assess_many(t)
+    assert e.value.field == "amount"
+    pd = pytest.importorskip("pandas")
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        assess_many(pd.DataFrame(t))
+    assert e.value.field == "amount"
+    out = assess_many(pd.DataFrame(t), float_rounding="half-up")
+    assert isinstance(out, pd.DataFrame) and list(out["income"]) == [Decimal("1234.57")]
+
+
+def test_assess_many_money_float64_and_pandas_errors() -> None:
+    pa = pytest.importorskip("pyarrow")
+    got = assess_many(long_table(), money="float64")
+    assert got.schema.field("income").type == pa.float64()
+    assert got.column("income").to_pylist() == [2600.0, 3000.0]
+    assert got.schema.field("flag_count").type == pa.int64()
+    pd = pytest.importorskip("pandas")
+    t = long_table()
+    t["adults"][2] = -1
+    out = assess_many(pd.DataFrame(t), errors="column")
+    assert isinstance(out, pd.DataFrame)
+    assert list(out.columns)[-1] == "error"
+    assert pd.isna(out["error"].iloc[0]) and pd.isna(out["income"].iloc[1])
+    assert out["error"].iloc[1] == "adults: must be a whole number from 0 to 4294967295 (got statement b: row 2: -1)"
+
+
+def test_assess_many_errors_argument_is_checked() -> None:
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        assess_many(long_table(), errors="ignore")
+    assert (e.value.field, e.value.value) == ("errors", "ignore")
+
+
+
+def test_assess_many_input_kinds_agree() -> None:
+    """long_table() as a dict and as a typed pyarrow Table (decimal128 amounts, dictionary text, date32):
+    a's income 2,600.00 (600 a week: 600 x 52 / 12) and b's 3,000.00 either way."""
+    pa = pytest.importorskip("pyarrow")
+    t = long_table()
+    typed = pa.table({
+        "statement_id": pa.array(t["statement_id"]).dictionary_encode(),
+        "date": pa.array([datetime.date(2025, 6, 1)] * 4, pa.date32()),
+        "currency": pa.array(t["currency"]),
+        "adults": pa.array(t["adults"], pa.int8()),
+        "category": pa.array(t["category"]),
+        "amount": pa.array([Decimal(600), Decimal(950), Decimal(3000), Decimal(1100)], pa.decimal128(10, 0)),
+        "frequency": pa.array(t["frequency"], pa.string_view()),
+    })
+    for out in (assess_many(t), assess_many(typed)):
+        assert out.column("income").to_pylist() == [Decimal("2600.00"), Decimal("3000.00")]
+        assert out.column("expenditure").to_pylist() == [Decimal("2050.00"), Decimal("0.00")]
+    pl = pytest.importorskip("polars")
+    out = assess_many(pl.DataFrame(typed.cast(typed.schema.set(0, pa.field("statement_id", pa.string())))))
+    assert isinstance(out, pl.DataFrame) and out["income"].to_list() == [Decimal("2600.00"), Decimal("3000.00")]
 
 
 def test_categories() -> None:

@@ -10,7 +10,7 @@ import datetime
 import json
 import pickle
 from decimal import Decimal
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Tuple
 
 import pytest
 
@@ -716,15 +716,7 @@ def test_score_many_pandas() -> None:
 
 
 def test_forecast_portfolio() -> None:
-    table = {
-        "plan_id": ["a", "a", "a", "b", "b"],
-        "date": ["2026-01-10", "2026-02-10", "2026-03-10", "2026-01-20", "2026-03-05"],
-        "amount": [100, 100, 100, 50, 50],
-        "currency": ["USD"] * 5,
-        "balance": [300, 300, 300, 100, 100],
-        "start_date": ["2026-01-01"] * 5,
-        "probability": ["1", "1", "1", "0.5", "0.25"],
-    }
+    table = forecast_table()
     got = forecast_portfolio(table, "2026-02-01").to_pydict()
     # The same plans as test_forecast_by_month.
     assert got["period_start"] == [D(2026, 2, 1), D(2026, 3, 1)]
@@ -790,6 +782,276 @@ def test_score_many_missing_column_and_float_column() -> None:
     with pytest.raises(cc.InvalidArgumentError) as e:
         score_many([1, 2, 3], 0)
     assert e.value.field == "table"
+
+
+
+# ---------------------------------------------------------------- the shared batch options: errors='column',
+# float_rounding=, money='float64', progress=, mixed currencies (score_many and forecast_portfolio)
+
+
+def with_plan_c(**cells: Any) -> Dict[str, List[Any]]:
+    """promises_table() and a plan c of one promise of 10 on 10 owed, its cells changed by `cells`."""
+    t = promises_table()
+    c = {"plan_id": "c", "date": "2026-01-01", "amount": 10, "currency": "USD", "balance": 10,
+         "start_date": "2026-01-01", "probability": "1", "disposable_income": None}
+    c.update(cells)
+    for name, value in c.items():
+        t[name].append(value)
+    return t
+
+
+# ---------------------------------------------------------------- score_many
+
+
+def test_score_many_errors_column_marks_the_bad_plan() -> None:
+    t = score_many(with_plan_c(amount="5.5.5"), "0.10", errors="column").to_pydict()
+    assert t["plan_id"] == ["a", "b", "c"]
+    # a and b as in test_plan.test_score_many: npv 1,000.00 (500 + 550 / 1.1) and 100.00; c null.
+    assert t["npv"] == [Decimal("1000.00"), Decimal("100.00"), None]
+    assert t["promises"] == [2, 1, None]
+    assert t["payment_to_income"] == [None, Decimal("0.5"), None]
+    # Row 3 (0-based) is c's only row: the core's message for a bad decimal, the value led by the row.
+    assert t["error"] == [None, None, 'amount: not a valid decimal number: "row 3: 5.5.5"']
+    assert list(t)[-1] == "error"
+
+
+def test_score_many_errors_column_keeps_a_plans_first_error() -> None:
+    # b's rows disagree on balance (row 3, 99 against 100), and its row 4 has a null date: the first
+    # error found in row order (the balance) stands.
+    t = {k: v + [v[-1], v[-1]] for k, v in promises_table().items()}  # b's row repeated as rows 3 and 4
+    t["balance"] = [1050, 1050, 100, 99, 100]
+    t["date"] = ["2026-01-01", "2027-01-01", "2026-01-01", "2026-01-01", None]
+    got = score_many(t, "0.10", errors="column").to_pydict()
+    assert got["npv"] == [Decimal("1000.00"), None]
+    assert got["error"] == [None, "balance: differs from the first row of plan b (got row 3: 99)"]
+
+
+def test_score_many_errors_column_core_refusal() -> None:
+    # c promises 20 on 10 owed: the core refuses the plan (more promised than owed), field promises.
+    got = score_many(with_plan_c(amount=20), "0.10", errors="column").to_pydict()
+    assert got["npv"][:2] == [Decimal("1000.00"), Decimal("100.00")] and got["npv"][2] is None
+    assert got["error"][:2] == [None, None]
+    assert got["error"][2].startswith("promises: ")
+    # The same table without errors='column' raises, led by the plan.
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        score_many(with_plan_c(amount=20), "0.10")
+    assert e.value.field == "promises" and str(e.value.value).startswith("plan c: ")
+
+
+def test_score_many_errors_column_with_nothing_wrong() -> None:
+    got = score_many(promises_table(), "0.10", errors="column").to_pydict()
+    assert got["error"] == [None, None]
+    assert got["npv"] == [Decimal("1000.00"), Decimal("100.00")]
+
+
+def test_score_many_errors_column_still_raises_for_the_table() -> None:
+    t = promises_table()
+    del t["balance"]
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        score_many(t, "0.10", errors="column")
+    assert (e.value.field, e.value.value) == ("table", "balance")
+    t = promises_table()
+    t["amount"] = [500, 550]
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        score_many(t, "0.10", errors="column")
+    assert (e.value.field, e.value.value) == ("amount", "2 values")
+    # A null plan_id keys no plan: raised naming the column and row.
+    t = promises_table()
+    t["plan_id"] = ["a", None, "b"]
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        score_many(t, "0.10", errors="column")
+    assert (e.value.field, e.value.value) == ("plan_id", "row 1: None")
+
+
+def test_errors_argument_is_checked() -> None:
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        score_many(promises_table(), "0", errors="ignore")
+    assert (e.value.field, e.value.value) == ("errors", "ignore")
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        forecast_portfolio(promises_table(), "2026-01-01", errors="ignore")
+    assert (e.value.field, e.value.value) == ("errors", "ignore")
+
+
+
+def test_score_many_mixed_currency_in_a_plan() -> None:
+    t = promises_table()
+    t["currency"] = ["USD", "EUR", "USD"]
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        score_many(t, "0.10")
+    assert (e.value.field, e.value.value) == ("currency", "row 1: EUR")
+    assert "plan a" in str(e.value)
+    got = score_many(t, "0.10", errors="column").to_pydict()
+    assert got["npv"] == [None, Decimal("100.00")]
+    assert got["error"] == ["currency: differs from the first row of plan a (got row 1: EUR)", None]
+
+
+def test_score_many_money_float64() -> None:
+    pa = pytest.importorskip("pyarrow")
+    t = score_many(promises_table(), "0.10", money="float64")
+    assert t.schema.field("npv").type == pa.float64()
+    # The same figures as exact decimals: 1,000.00 and 100.00; 775.00 and 100.00.
+    assert t.column("npv").to_pylist() == [1000.0, 100.0]
+    assert t.column("expected_value").to_pylist() == [775.0, 100.0]
+    assert t.column("payment_to_income").to_pylist() == [None, 0.5]
+    assert t.schema.field("promises").type == pa.int64()
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        score_many(promises_table(), "0.10", money="float32")
+    assert (e.value.field, e.value.value) == ("money", "float32")
+
+
+def test_score_many_float_rounding() -> None:
+    t = promises_table()
+    # 0.1 + 0.2 as floats is 0.30000000000000004: read as its shortest text and rounded half-up to
+    # cents, 0.30. Plan b becomes 0.30 promised now on 0.30 owed: npv 0.30.
+    t["amount"] = [500.0, 550.0, 0.1 + 0.2]
+    t["balance"] = [1050.0, 1050.0, 0.30000000000000004]
+    got = score_many(t, "0.10", float_rounding="half-up").to_pydict()
+    assert got["npv"] == [Decimal("1000.00"), Decimal("0.30")]
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        score_many(t, "0.10")
+    assert e.value.field == "amount"
+
+
+# ---------------------------------------------------------------- forecast_portfolio
+
+
+def forecast_table() -> Dict[str, List[Any]]:
+    """As test_plan.test_forecast_portfolio: from 2026-02-01, February has a's 100 (certain) and March
+    a's 100 and b's 50 at 0.25: scheduled 100 and 150, expected 100 and 112.50."""
+    return {
+        "plan_id": ["a", "a", "a", "b", "b"],
+        "date": ["2026-01-10", "2026-02-10", "2026-03-10", "2026-01-20", "2026-03-05"],
+        "amount": [100, 100, 100, 50, 50],
+        "currency": ["USD"] * 5,
+        "balance": [300, 300, 300, 100, 100],
+        "start_date": ["2026-01-01"] * 5,
+        "probability": ["1", "1", "1", "0.5", "0.25"],
+    }
+
+
+def test_forecast_portfolio_errors_column_gives_bad_plans_a_row() -> None:
+    t = forecast_table()
+    for name, value in {"plan_id": "c", "date": "2026-13-01", "amount": 999, "currency": "USD",
+                        "balance": 999, "start_date": "2026-01-01", "probability": "1"}.items():
+        t[name].append(value)
+    got = forecast_portfolio(t, "2026-02-01", errors="column").to_pydict()
+    # c is left out of the sums: the periods as without it, then c's row.
+    assert got["period_start"] == [D(2026, 2, 1), D(2026, 3, 1), None]
+    assert got["scheduled"] == [Decimal(100), Decimal(150), None]
+    assert got["expected"] == [Decimal(100), Decimal("112.50"), None]
+    assert got["promises"] == [1, 2, None]
+    assert got["plan_id"] == [None, None, "c"]
+    assert got["error"] == [None, None, 'date: not a valid date: "row 5: 2026-13-01"']
+    with pytest.raises(cc.InvalidDateError):
+        forecast_portfolio(t, "2026-02-01")
+
+
+def test_forecast_portfolio_never_adds_two_currencies() -> None:
+    t = forecast_table()
+    t["currency"] = ["USD"] * 3 + ["EUR"] * 2
+    for errors in ("raise", "column"):
+        with pytest.raises(cc.CurrencyMismatchError) as e:
+            forecast_portfolio(t, "2026-02-01", errors=errors)
+        assert (e.value.field, e.value.value) == ("currency", "USD (plan a), EUR (plan b)")
+    # Within one plan: an InvalidArgumentError naming currency and the plan.
+    t["currency"] = ["USD", "EUR", "USD", "USD", "USD"]
+    with pytest.raises(cc.InvalidArgumentError) as bad:
+        forecast_portfolio(t, "2026-02-01")
+    assert (bad.value.field, bad.value.value) == ("currency", "row 1: EUR") and "plan a" in str(bad.value)
+
+
+def test_forecast_portfolio_progress_and_money() -> None:
+    pa = pytest.importorskip("pyarrow")
+    calls: List[Tuple[int, int]] = []
+    got = forecast_portfolio(forecast_table(), "2026-02-01", money="float64",
+                             progress=lambda done, total: calls.append((done, total)))
+    # Two plans: the last report is (2, 2).
+    assert calls[-1] == (2, 2)
+    assert got.schema.field("expected").type == pa.float64()
+    assert got.column("expected").to_pylist() == [100.0, 112.5]
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        forecast_portfolio(forecast_table(), "2026-02-01", progress=3)  # type: ignore[arg-type]
+    assert e.value.field == "progress"
+
+
+def test_forecast_portfolio_float_rounding_half_even() -> None:
+    t = forecast_table()
+    # 100.005 half-even to cents is 100.00 (the 0 is even), half-up 100.01; plan a's three promises
+    # then sum to 300.00 or 300.03, so a's balance is given as the sum.
+    t["amount"] = [100.005, 100.005, 100.005, 50.0, 50.0]
+    t["balance"] = [300.0, 300.0, 300.0, 100.0, 100.0]
+    got = forecast_portfolio(t, "2026-02-01", float_rounding="half-even").to_pydict()
+    # February: a's 100.00; March: a's 100.00 and b's 50.00.
+    assert got["scheduled"] == [Decimal("100.00"), Decimal("150.00")]
+
+
+
+def test_score_many_input_kinds_agree() -> None:
+    """A dict, a typed pyarrow Table, a pandas and a polars DataFrame of the same plans: the same
+    scores (npv 1,000.00 and 100.00, as test_score_many), each given back as its own kind."""
+    pa = pytest.importorskip("pyarrow")
+    pd = pytest.importorskip("pandas")
+    t = promises_table()
+    typed = pa.table({
+        "plan_id": pa.array(t["plan_id"]),
+        "date": pa.array([D(2026, 1, 1), D(2027, 1, 1), D(2026, 1, 1)], pa.date32()),
+        "amount": pa.array([Decimal("500.00"), Decimal("550.00"), Decimal("100.00")], pa.decimal128(12, 2)),
+        "currency": pa.array(t["currency"]).dictionary_encode(),
+        "balance": pa.array([1050, 1050, 100], pa.int32()),
+        "start_date": pa.array([datetime.datetime(2026, 1, 1, 12)] * 3, pa.timestamp("us")),
+        "probability": pa.array(t["probability"], pa.large_string()),
+        "disposable_income": pa.array([None, None, 200], pa.int64()),
+    })
+    frame = pd.DataFrame(t)
+    frame["disposable_income"] = pd.Series([None, None, 200], dtype=object)
+    outs = [score_many(t, "0.10"), score_many(typed, "0.10"), score_many(frame, "0.10").to_dict("list")]
+    assert isinstance(outs[1], pa.Table)
+    for out in outs:
+        got = out if isinstance(out, dict) else out.to_pydict()
+        assert list(got["plan_id"]) == ["a", "b"]
+        assert list(got["npv"]) == [Decimal("1000.00"), Decimal("100.00")]
+        assert list(got["expected_npv"]) == [Decimal("750.00"), Decimal("100.00")]
+    assert score_many(typed, "0.10").schema.field("npv").type == pa.decimal128(38, 2)
+    pl = pytest.importorskip("polars")
+    out = score_many(pl.DataFrame(typed), "0.10")
+    assert isinstance(out, pl.DataFrame)
+    assert out["npv"].to_list() == [Decimal("1000.00"), Decimal("100.00")]
+
+
+def test_score_many_ids_keep_their_type() -> None:
+    pa = pytest.importorskip("pyarrow")
+    t = promises_table()
+    t["plan_id"] = [7, 7, 9]
+    out = score_many(t, "0.10")
+    assert out.schema.field("plan_id").type == pa.int64()
+    assert out.column("plan_id").to_pylist() == [7, 9]
+    # An id that is neither text nor a whole number is refused naming the column and row.
+    t["plan_id"] = [1.5, 1.5, 2.5]
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        score_many(t, "0.10", errors="column")
+    assert e.value.field == "plan_id" and str(e.value.value).startswith("row 0: ")
+
+
+def test_score_many_arrow_column_errors() -> None:
+    pa = pytest.importorskip("pyarrow")
+    t = promises_table()
+    # A date column of nulls: the first row's null, named.
+    table = pa.table(dict(t, date=pa.array([None, None, None], pa.date32())))
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        score_many(table, "0.10")
+    assert (e.value.field, e.value.value) == ("date", "row 0: None")
+    # A bool is no amount.
+    table = pa.table(dict(t, amount=pa.array([True, True, False])))
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        score_many(table, "0.10")
+    assert e.value.field == "amount" and str(e.value.value).startswith("row 0: ")
+    # A float64 amount column is refused without float_rounding, read with it.
+    table = pa.table(dict(t, amount=pa.array([500.0, 550.0, 100.0])))
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        score_many(table, "0.10")
+    assert (e.value.field, e.value.value) == ("amount", "row 0: 500.0")
+    got = score_many(table, "0.10", float_rounding="half-even").to_pydict()
+    assert got["npv"] == [Decimal("1000.00"), Decimal("100.00")]
 
 
 def test_arrangement_in_one_call() -> None:

@@ -7,6 +7,8 @@
 //! affordability [`Assessment`]. The expected value weighs each promise by the probability it is paid
 //! ([`Probabilities`]), each product rounded to minor units.
 
+use std::sync::Arc;
+
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -68,7 +70,8 @@ pub struct PlanScore {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Scorer {
-    discount: Discount,
+    /// The discount factors by day, shared by a scorer's clones (a clone per plan stays cheap).
+    discount: Arc<Discount>,
     disposable_income: Option<Decimal>,
     rounding: RoundingMode,
 }
@@ -82,7 +85,7 @@ impl Scorer {
         rounding: RoundingMode,
     ) -> Result<Scorer> {
         Ok(Scorer {
-            discount: Discount::new(discount_rate)?,
+            discount: Arc::new(Discount::new(discount_rate)?),
             disposable_income,
             rounding,
         })

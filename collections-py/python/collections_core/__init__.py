@@ -37,38 +37,41 @@ polars or numpy column; any other Arrow stream than pandas or polars gives a pya
 list column holds one kind of value (None apart): ints among Decimals are decimals,
 ints among floats floats, ints, Decimals and dates among str their text; any other mix is refused
 naming the column and the first row of the second kind.
-They read their input with the GIL held, then work without it on several threads (for the table calls,
-a rayon thread pool kept across calls). ``set_threads(n)`` (or the environment variable
-``COLLECTIONS_CORE_THREADS``, read at import) sets how many threads they all use (the pool is rebuilt
-when the count changes), ``get_threads()`` tells, ``set_threads(None)`` goes back to every core;
-results do not depend on the count. The long ones (``amortize_many``, ``assess_many``, ``score_many``,
-``evaluate_table``, ``age_accounts``, ``dunning_many``) take ``progress=``: a callable called with
-``(done, total)`` from the calling thread at most 100 times, or ``True`` for a tqdm bar (tqdm must be
-installed).
-``errors='raise'`` (the default) raises the first bad row's error; ``errors='column'``
-(``evaluate_table``, ``age_accounts``, ``dunning_many``) raises nothing for a bad row (or account):
-the result gains an ``error`` column, ``"<field>: <message>"`` (null when fine), and that row's
-results are null.
+They take their input with the GIL held, then work without it on several threads, a rayon thread pool
+kept across calls (the table calls read the cells, group the rows and build the result columns without
+it too). ``set_threads(n)`` (or the environment variable ``COLLECTIONS_CORE_THREADS``, read at import)
+sets how many threads they all use (the pool is rebuilt when the count changes), ``get_threads()``
+tells, ``set_threads(None)`` goes back to every core; results do not depend on the count. The long
+ones (``amortize_many``, ``assess_many``, ``score_many``, ``forecast_portfolio``, ``evaluate_table``,
+``age_accounts``, ``dunning_many``) take ``progress=``: a callable called with ``(done, total)`` from
+the calling thread at most 100 times, or ``True`` for a tqdm bar (tqdm must be installed).
+``errors='raise'`` (the default) raises the first bad row's or group's error. ``errors='column'``
+(every table call) raises nothing for a bad row, loan, statement, plan or account (a bad cell, rows
+that disagree, a refusal of the core): its result cells are null and an ``error`` column holds
+``'<field>: <message>'`` (null where all went well). A missing or wrong-length column still raises.
 
 Money in columns
 ----------------
 - In: an amount column is exact. A pyarrow ``decimal128`` column (or a polars ``Decimal`` one) is
   preferred (read exactly); a column of ``Decimal``, ``int`` or ``str`` is read exactly too.
 - A float column (float64 or a polars ``Float64``, or Python floats) is refused with an
-  ``InvalidArgumentError`` naming it, unless the function takes ``float_rounding=`` (``amortize_many``
-  and ``dunning_many`` do): then each float is read as its shortest text (``0.1`` is ``0.1``, not the
-  binary value) and rounded to the currency's minor units by the rounding mode named (one of
-  ``ROUNDING_MODES``: ``'half-up'``, ``'half-even'``, ...);
-  a NaN or infinity is refused.
+  ``InvalidArgumentError`` naming it, unless the function takes ``float_rounding=`` (``amortize_many``,
+  ``assess_many``, ``score_many``, ``forecast_portfolio`` and ``dunning_many`` do): then each float is
+  read as its shortest text (``0.1`` is ``0.1``, not the binary value) and rounded to the currency's
+  minor units by the rounding mode named (one of ``ROUNDING_MODES``: ``'half-up'``, ``'half-even'``,
+  ...); a NaN or infinity is refused.
 - Out: amounts are ``decimal128(38, s)``, ``s`` the currency's minor units (or more where a value has
-  more places, as a ratio); ``money='float64'`` (``amortize_many``, ``dunning_many``, ``age_accounts``'s tables) casts them to float64 on the way
-  out, and ``table.column(name).cast(pyarrow.float64())`` does the same for the other calls.
+  more places, as a ratio); ``money='float64'`` (``amortize_many``, ``assess_many``, ``score_many``,
+  ``forecast_portfolio``, ``dunning_many`` and ``age_accounts``'s tables) casts them to float64 on the
+  way out, and ``table.column(name).cast(pyarrow.float64())`` does the same for the other calls.
 - Bad input: a missing column is an ``InvalidArgumentError`` naming the table argument, its value the
   column; a column of the wrong length names the column (``'2 values'``); a null or bad cell names
   its column, its value led by the first bad row (``'row 4: None'``). Where the result's amounts share
   one column the rows must share one currency: ``amortize_many`` raises an ``InvalidArgumentError``
   naming ``currency`` and the first row that differs, ``forecast_portfolio`` a
-  ``CurrencyMismatchError`` naming the first plan that differs.
+  ``CurrencyMismatchError`` naming ``currency`` and the first plan that differs (its value
+  ``'USD (plan a), EUR (plan b)'``). A plan or statement whose own rows disagree on currency is an
+  ``InvalidArgumentError`` naming ``currency`` and the plan or statement.
 
 >>> from collections_core import Money, HolidayCalendar, date_schedule
 >>> [str(p) for p in Money("100.00", "USD").split([500, 300, 200])]

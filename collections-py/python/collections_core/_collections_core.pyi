@@ -2534,6 +2534,9 @@ def assess_many(
     low_spending_fraction: Optional[_DecimalLike] = None,
     debt_administration_fee: Optional[_DecimalLike] = None,
     rounding: Optional[_RoundingLike] = None,
+    float_rounding: Optional[_RoundingLike] = None,
+    errors: Optional[str] = None,
+    money: Optional[str] = None,
     progress: _Progress = None,
 ) -> Any: ...
 
@@ -3584,6 +3587,8 @@ def score_many(
     *,
     rounding: Optional[_RoundingLike] = None,
     float_rounding: Optional[_RoundingLike] = None,
+    errors: Optional[str] = None,
+    money: Optional[str] = None,
     progress: _Progress = None,
 ) -> Any: ...
 def forecast_portfolio(
@@ -3593,4 +3598,7 @@ def forecast_portfolio(
     rounding: Optional[_RoundingLike] = None,
     *,
     float_rounding: Optional[_RoundingLike] = None,
+    errors: Optional[str] = None,
+    money: Optional[str] = None,
+    progress: _Progress = None,
 ) -> Any: ...

@@ -1,24 +1,22 @@
 //! `assess_many`: many statements from one long table (one row per item, the household repeated on
-//! each row of a statement), assessed on every core with the GIL released.
+//! each row of a statement); the cells read from the Arrow arrays and the statements built and
+//! assessed on every core with the GIL released.
 
 use chrono::NaiveDate;
 use collections_core::affordability::{assess, Assessment, Category, Household, Item, Statement};
 use collections_core::{Currency, Error, Frequency, RoundingMode};
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyString};
 use rust_decimal::Decimal;
 
 use super::assessment::policy_arg;
 use super::guidelines::guidelines_arg;
 use super::statement::household;
-use crate::arrow::TableKind;
-use crate::calendar::frequency_arg;
-use crate::convert::{date_arg, decimal_arg, int_arg, str_arg, wrong_type};
-use crate::debt::aging::column_items;
-use crate::debt::table::{to_table, Column, Table};
-use crate::debt::{name_arg, rounding_arg};
-use crate::errors::{invalid, raise};
-use crate::money::currency_arg;
+use crate::arrow::{give_back, prefixed, InputColumn, InputTable, OutputTable};
+use crate::debt::rounding_arg;
+use crate::debt::table::float_money_arg;
+use crate::errors::{invalid, raise, CoreResultExt};
+use crate::plan::batch::{currency_at, error_strings, Groups};
+use crate::schedule::{errors_arg, float_rounding_arg};
 use crate::threads::{par_map_detached, progress_arg};
 
 /// The columns a table must have.
@@ -45,106 +43,179 @@ const COUNTS: [&str; 6] = [
 /// Statements below this many per thread are assessed on one thread.
 const STATEMENTS_PER_THREAD: usize = 256;
 
-/// An item as read: category, amount, frequency.
-type ItemParts = (Category, Decimal, Frequency);
-
-/// One row as read: the statement's head, and its item unless the category is null.
-type RowParts = (
-    NaiveDate,
-    Currency,
-    [u32; 7],
-    Option<String>,
-    Option<ItemParts>,
-);
-
-/// What is read of a statement before it is built: its head (from its first row) and its items.
-struct Pending {
-    date: NaiveDate,
-    currency: Currency,
-    counts: [u32; 7],
-    region: Option<String>,
-    items: Vec<ItemParts>,
+/// The columns of a statements table.
+struct StatementColumns {
+    ids: InputColumn,
+    dates: InputColumn,
+    currencies: InputColumn,
+    adults: InputColumn,
+    categories: InputColumn,
+    amounts: InputColumn,
+    frequencies: InputColumn,
+    counts: Vec<Option<InputColumn>>,
+    region: Option<InputColumn>,
 }
 
-/// `err` (a `CollectionsError`) again, its value and message naming the statement; another error as
-/// it is.
-fn in_statement(py: Python<'_>, err: PyErr, id: &str) -> PyErr {
-    with_prefix(py, err, &format!("statement {id}"))
+/// A count of people or vehicles at `row` of `column` (0 when the cell is null).
+fn count(column: &InputColumn, row: usize) -> Result<u32, Error> {
+    let Some(n) = column.int(row)? else {
+        return Ok(0);
+    };
+    u32::try_from(n).map_err(|_| Error::InvalidArgument {
+        field: column.name(),
+        value: format!("row {row}: {n}"),
+        reason: format!("must be a whole number from 0 to {}", u32::MAX),
+    })
 }
 
-/// `err` (a `CollectionsError`) again, its value and message led by `prefix` (`'statement S-2: ...'`,
-/// `'row 4: ...'`); another error as it is.
-pub(crate) fn with_prefix(py: Python<'_>, err: PyErr, prefix: &str) -> PyErr {
-    let value = err.value(py);
-    let rebuilt = (|| -> PyResult<PyErr> {
-        let errors = py.import("collections_core._errors")?;
-        if !value.is_instance(&errors.getattr("CollectionsError")?)? {
-            return Ok(err.clone_ref(py));
-        }
-        let field = value.getattr("field")?;
-        let old: Option<String> = value.getattr("value")?.extract()?;
-        let message = format!("{prefix}: {}", value.str()?.to_cow()?);
-        let new_value = format!("{prefix}: {}", old.unwrap_or_default());
-        let class = value.get_type();
-        Ok(PyErr::from_value(class.call1((message, field, new_value))?))
-    })();
-    rebuilt.unwrap_or(err)
+/// A name (a category, a frequency) at `row` of `column`.
+fn name_at<T: std::str::FromStr<Err = Error>>(
+    column: &InputColumn,
+    row: usize,
+) -> Result<T, Error> {
+    column
+        .require_str(row)?
+        .parse::<T>()
+        .map_err(|e| prefixed(e.with_field(column.name()), &format!("row {row}")))
 }
 
-/// The columns of a pandas DataFrame, a pyarrow Table, a polars DataFrame (its columns as polars
-/// Series) or a dict of columns, by name; the kind of table to give back.
-pub(crate) fn columns<'py>(table: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, PyDict>, TableKind)> {
-    if let Ok(d) = table.cast::<PyDict>() {
-        return Ok((d.clone(), TableKind::Dict));
-    }
-    if crate::polars::is_polars(table) && table.hasattr("get_column")? {
-        let out = PyDict::new(table.py());
-        for name in table.getattr("columns")?.try_iter()? {
-            let name = name?;
-            out.set_item(&name, table.call_method1("get_column", (&name,))?)?;
+/// What every row of a statement repeats: date, currency, the household's counts, region.
+type Head<'a> = (NaiveDate, Currency, [u32; 7], Option<&'a str>);
+
+impl StatementColumns {
+    /// The columns of `table` (see `assess_many`).
+    fn of(table: &InputTable) -> PyResult<StatementColumns> {
+        let mut required = Vec::with_capacity(REQUIRED.len());
+        for name in REQUIRED {
+            required.push(table.required(name, "table")?);
         }
-        return Ok((out, TableKind::Polars));
-    }
-    if table.hasattr("to_pydict")? && table.hasattr("column_names")? {
-        let out = PyDict::new(table.py());
-        for name in table.getattr("column_names")?.try_iter()? {
-            let name = name?;
-            out.set_item(&name, table.call_method1("column", (&name,))?)?;
+        let mut counts = Vec::with_capacity(COUNTS.len());
+        for name in COUNTS {
+            counts.push(table.column(name)?);
         }
-        return Ok((out, TableKind::Arrow));
+        let region = table.column("region")?;
+        let [ids, dates, currencies, adults, categories, amounts, frequencies] =
+            <[InputColumn; 7]>::try_from(required)
+                .map_err(|_| invalid("table", "statement_id", "a required column is missing"))?;
+        Ok(StatementColumns {
+            ids,
+            dates,
+            currencies,
+            adults,
+            categories,
+            amounts,
+            frequencies,
+            counts,
+            region,
+        })
     }
-    if table.hasattr("columns")? && table.hasattr("iloc")? {
-        let out = PyDict::new(table.py());
-        for name in table.getattr("columns")?.try_iter()? {
-            let name = name?;
-            out.set_item(&name, table.get_item(&name)?)?;
+
+    /// The head of the statement at `row` (`code`: the last currency code read, see `currency_at`).
+    fn head<'a>(
+        &'a self,
+        row: usize,
+        code: &mut Option<(&'a str, Currency)>,
+    ) -> Result<Head<'a>, Error> {
+        let mut counts = [0u32; 7];
+        if self.adults.is_null(row) {
+            return Err(self.adults.null(row));
         }
-        return Ok((out, TableKind::Pandas));
+        counts[0] = count(&self.adults, row)?;
+        for (i, c) in self.counts.iter().enumerate() {
+            if let Some(c) = c {
+                counts[i + 1] = count(c, row)?;
+            }
+        }
+        let region = match &self.region {
+            Some(c) => c.str(row)?,
+            None => None,
+        };
+        let currency = currency_at(&self.currencies, row, code)?;
+        Ok((self.dates.require_date(row)?, currency, counts, region))
     }
-    Err(wrong_type(
-        table,
-        "table",
-        "a pandas DataFrame, a pyarrow Table, a polars DataFrame or a dict of columns",
-    ))
+
+    /// The statement of rows `rows`, read (amounts to the currency's minor units, floats rounded by
+    /// `floats` when named), the head of each row checked against the first row's.
+    fn statement(
+        &self,
+        rows: &[usize],
+        floats: Option<RoundingMode>,
+        rounding: RoundingMode,
+    ) -> Result<Statement, Error> {
+        let mut first: Option<Head<'_>> = None;
+        let mut items = Vec::new();
+        let mut code = None;
+        for &row in rows {
+            let head = self.head(row, &mut code)?;
+            if !self.categories.is_null(row) {
+                let money = floats.map(|m| (m, head.1.minor_units()));
+                items.push(Item::new(
+                    name_at::<Category>(&self.categories, row)?,
+                    self.amounts.require_decimal(row, money)?,
+                    name_at::<Frequency>(&self.frequencies, row)?,
+                )?);
+            }
+            let Some((date, currency, counts, region)) = first else {
+                first = Some(head);
+                continue;
+            };
+            let differs = if date != head.0 {
+                Some(("date", head.0.to_string()))
+            } else if currency != head.1 {
+                Some(("currency", head.1.to_string()))
+            } else if counts != head.2 || region != head.3 {
+                Some(("household", format!("row {row}")))
+            } else {
+                None
+            };
+            if let Some((field, value)) = differs {
+                return Err(Error::InvalidArgument {
+                    field,
+                    value,
+                    reason: String::from("differs from the statement's first row"),
+                });
+            }
+        }
+        let Some((date, currency, counts, region)) = first else {
+            return Err(Error::InvalidArgument {
+                field: "statement_id",
+                value: String::new(),
+                reason: String::from("a statement has no rows"),
+            });
+        };
+        let [a, c16, c18, other, non, aged, vehicles] = counts;
+        let h: Household = household(a, c16, c18, other, non, aged, vehicles, region)?;
+        Statement::with_rounding(date, currency, h, items, rounding)
+    }
 }
 
-/// Assesses many statements from one long table: a pandas DataFrame, a pyarrow Table, a polars
-/// DataFrame or a dict of columns, one row per item, with the columns ``statement_id``, ``date``, ``currency``, ``adults``,
-/// ``category``, ``amount`` (Decimals, ints or str; a float column is refused) and ``frequency``, and
-/// optionally ``children_under_16``, ``children_16_to_18``, ``other_dependants``, ``non_dependants``,
-/// ``aged_65_or_over``, ``vehicles`` (0 when absent or null) and ``region``. The household, date and
-/// currency are repeated on every row of a statement and must agree. A statement with no items is
-/// one row with a null ``category``.
+/// Assesses many statements from one long table: a pandas DataFrame, a pyarrow Table or a dict of
+/// columns, one row per item, with the columns ``statement_id``, ``date``, ``currency``, ``adults``,
+/// ``category``, ``amount`` and ``frequency``, and optionally ``children_under_16``,
+/// ``children_16_to_18``, ``other_dependants``, ``non_dependants``, ``aged_65_or_over``, ``vehicles``
+/// (0 when absent or null) and ``region``. The household, date and currency are repeated on every row
+/// of a statement and must agree (a statement whose rows disagree on ``currency`` is an error naming
+/// ``currency`` and the statement). A statement with no items is one row with a null ``category``.
+/// Amounts are Decimals, ints, str or a pyarrow decimal128 column; a float column is refused unless
+/// ``float_rounding`` names the rounding mode that brings each float to the currency's minor units
+/// (the package's "Money in columns").
 ///
-/// The statements are taken in the order their ids first appear, read with the GIL held, then
-/// assessed without it on the threads of ``set_threads``, against ``guidelines`` with the policy of
-/// ``assess``; ``progress`` (``None``, ``True`` for a tqdm bar, or a callable) is told ``(done, total)``
-/// statements from the calling thread, at most 100 times. Returns
+/// The statements are taken in the order their ids first appear; the table is taken as Arrow arrays
+/// (a polars DataFrame too, given back as one) and the cells read, the statements built and assessed
+/// without the GIL on the threads of ``set_threads``, against ``guidelines`` with the
+/// policy of ``assess``; ``progress`` (``None``, ``True`` for a tqdm bar, or a callable) is told
+/// ``(done, total)`` statements from the calling thread, at most 100 times. Returns
 /// one row per statement: ``statement_id``, ``income``, ``expenditure``, ``allowable_expenditure``,
 /// ``savings``, ``priority_debts``, ``surplus``, ``contingency``, ``disposable_income``,
-/// ``max_affordable_payment`` (exact decimals), ``flag_count`` and ``table``: a pandas (or polars)
-/// DataFrame when given one, otherwise a pyarrow Table. An error keeps its kind and field, its value naming the
-/// statement (``'statement S-2: ...'``).
+/// ``max_affordable_payment`` (exact decimals, or float64 with ``money='float64'``), ``flag_count``
+/// and ``table``: a pandas (or polars) DataFrame when given one, otherwise a pyarrow Table. An error
+/// keeps its kind and field, its value naming the statement (``'statement S-2: ...'``, then the row
+/// for a bad cell: ``'statement S-2: row 4: None'``); the error raised is the first bad statement's. With
+/// ``errors='column'`` a bad cell, a row disagreeing with its statement's first row or a statement
+/// the core refuses raises nothing: that statement's result cells are null and a last column,
+/// ``error``, holds ``'<field>: <message>'`` (null for the statements assessed); a missing column, a
+/// column of the wrong length or a ``statement_id`` that is null or neither text nor a whole number
+/// still raise.
 ///
 /// >>> t = assess_many({"statement_id": ["a", "a", "b"], "date": ["2025-06-01"] * 3,
 /// ...     "currency": ["GBP"] * 3, "adults": [1, 1, 2], "category": ["earnings", "housing", "earnings"],
@@ -153,7 +224,8 @@ pub(crate) fn columns<'py>(table: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, Py
 /// (['a', 'b'], [Decimal('500.00'), Decimal('2000.00')])
 #[pyfunction]
 #[pyo3(signature = (table, guidelines = None, *, contingency = None, low_spending_fraction = None,
-                    debt_administration_fee = None, rounding = None, progress = None))]
+                    debt_administration_fee = None, rounding = None, float_rounding = None,
+                    errors = None, money = None, progress = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn assess_many<'py>(
     py: Python<'py>,
@@ -163,206 +235,92 @@ pub fn assess_many<'py>(
     low_spending_fraction: Option<&Bound<'py, PyAny>>,
     debt_administration_fee: Option<&Bound<'py, PyAny>>,
     rounding: Option<&Bound<'py, PyAny>>,
+    float_rounding: Option<&Bound<'py, PyAny>>,
+    errors: Option<&Bound<'py, PyAny>>,
+    money: Option<&Bound<'py, PyAny>>,
     progress: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let mut progress = progress_arg(progress, "assess_many")?;
     let guidelines = guidelines_arg(guidelines)?;
     let policy = policy_arg(contingency, low_spending_fraction, debt_administration_fee)?;
     let rounding: RoundingMode = rounding_arg(rounding, "rounding")?;
-    let (cols, kind) = columns(table)?;
-    let column = |name: &'static str, amounts: bool| -> PyResult<Option<Vec<Bound<'py, PyAny>>>> {
-        match cols.get_item(name)? {
-            Some(c) => column_items(&c, name, amounts).map(Some),
-            None => Ok(None),
-        }
-    };
-    let mut required = Vec::with_capacity(REQUIRED.len());
-    for name in REQUIRED {
-        let c = column(name, name == "amount")?
-            .ok_or_else(|| invalid("table", name, "a required column is missing"))?;
-        required.push(c);
-    }
-    let rows = required[0].len();
-    let mut optional = Vec::with_capacity(COUNTS.len() + 1);
-    for name in COUNTS.into_iter().chain(["region"]) {
-        optional.push(column(name, false)?);
-    }
-    for (name, c) in REQUIRED
-        .iter()
-        .zip(&required)
-        .map(|(n, c)| (*n, Some(c)))
-        .chain(
-            COUNTS
-                .into_iter()
-                .chain(["region"])
-                .zip(optional.iter().map(Option::as_ref)),
-        )
-    {
-        if let Some(c) = c {
-            if c.len() != rows {
-                return Err(invalid(
-                    name,
-                    format!("{} values", c.len()),
-                    format!("must have as many values as statement_id ({rows})"),
-                ));
-            }
-        }
-    }
-    let [ids, dates, currencies, adults, categories, amounts, frequencies] = &required[..] else {
-        unreachable!("seven required columns");
-    };
-    let index = PyDict::new(py);
-    let mut order: Vec<Py<PyAny>> = Vec::new();
-    let mut names: Vec<String> = Vec::new();
-    let mut pending: Vec<Pending> = Vec::new();
-    for row in 0..rows {
-        let id = &ids[row];
-        let k = match index.get_item(id)? {
-            Some(k) => k.extract::<usize>()?,
-            None => order.len(),
-        };
-        let name = if k < names.len() {
-            names[k].clone()
-        } else {
-            match id.cast::<PyString>() {
-                Ok(s) => s.to_cow()?.into_owned(),
-                Err(_) => id.str()?.to_cow()?.into_owned(),
-            }
-        };
-        let read = (|| -> PyResult<RowParts> {
-            let mut counts = [0u32; 7];
-            counts[0] = int_arg(&adults[row], "adults")?;
-            for (i, c) in optional.iter().take(COUNTS.len()).enumerate() {
-                if let Some(v) = c.as_ref().map(|c| &c[row]).filter(|v| !v.is_none()) {
-                    counts[i + 1] = int_arg(v, COUNTS[i])?;
-                }
-            }
-            let region = match optional[COUNTS.len()]
-                .as_ref()
-                .map(|c| &c[row])
-                .filter(|v| !v.is_none())
-            {
-                Some(r) => Some(str_arg(r, "region")?),
-                None => None,
-            };
-            let item = if categories[row].is_none() {
-                None
-            } else {
-                Some((
-                    name_arg::<Category>(&categories[row], "category")?,
-                    decimal_arg(&amounts[row], "amount")?,
-                    frequency_arg(&frequencies[row], "frequency")?,
-                ))
-            };
-            Ok((
-                date_arg(&dates[row], "date")?,
-                currency_arg(&currencies[row], "currency")?,
-                counts,
-                region,
-                item,
-            ))
-        })();
-        let (date, currency, counts, region, item) =
-            read.map_err(|e| in_statement(py, e, &name))?;
-        if k == order.len() {
-            index.set_item(id, k)?;
-            order.push(id.clone().unbind());
-            names.push(name);
-            pending.push(Pending {
-                date,
-                currency,
-                counts,
-                region,
-                items: Vec::new(),
-            });
-        } else {
-            let p = &pending[k];
-            let differs = if p.date != date {
-                Some(("date", date.to_string()))
-            } else if p.currency != currency {
-                Some(("currency", currency.to_string()))
-            } else if p.counts != counts || p.region != region {
-                Some(("household", format!("row {row}")))
-            } else {
-                None
-            };
-            if let Some((field, value)) = differs {
-                return Err(in_statement(
-                    py,
-                    invalid(field, value, "differs from the statement's first row"),
-                    &name,
-                ));
-            }
-        }
-        if let Some(item) = item {
-            pending[k].items.push(item);
-        }
-    }
+    let floats = float_rounding_arg(float_rounding)?;
+    let by_statement = errors_arg(errors)?;
+    let float_money = float_money_arg(money)?;
+    let input = InputTable::read(table, "table")?;
+    let columns = StatementColumns::of(&input)?;
+    let groups = py
+        .detach(|| Groups::of(&columns.ids, input.rows()))
+        .or_raise()?;
     let guidelines = guidelines.as_ref();
-    let built = py.detach(|| {
-        pending
-            .into_iter()
-            .enumerate()
-            .map(|(k, p)| {
-                let [a, c16, c18, other, non, aged, vehicles] = p.counts;
-                let h: Household =
-                    household(a, c16, c18, other, non, aged, vehicles, p.region.as_deref())
-                        .map_err(|e| (k, e))?;
-                let items = p
-                    .items
-                    .into_iter()
-                    .map(|(c, amount, f)| Item::new(c, amount, f))
-                    .collect::<Result<Vec<_>, _>>()
-                    .map_err(|e| (k, e))?;
-                Statement::with_rounding(p.date, p.currency, h, items, rounding).map_err(|e| (k, e))
-            })
-            .collect::<Result<Vec<_>, (usize, Error)>>()
-    });
-    let at = |(k, e): (usize, Error)| {
-        let name = names.get(k).cloned().unwrap_or_default();
-        in_statement(py, raise(e), &name)
+    let work: Vec<usize> = (0..groups.rows.len()).collect();
+    let one = |&k: &usize| {
+        let result = columns
+            .statement(&groups.rows[k], floats, rounding)
+            .and_then(|s| assess(&s, guidelines, &policy))
+            .map_err(|e| prefixed(e, &format!("statement {}", groups.names[k])));
+        match result {
+            Ok(a) => Ok(Ok(a)),
+            Err(e) if by_statement => Ok(Err(e)),
+            Err(e) => Err(e),
+        }
     };
-    let statements = built.map_err(at)?;
-    let assess_one = |s: &Statement| assess(s, guidelines, &policy);
-    let assessments = par_map_detached(
+    let results = par_map_detached(py, &work, STATEMENTS_PER_THREAD, one, progress.as_mut())?
+        .map_err(|(_, e)| raise(e))?;
+    let out = py.detach(|| assess_table(&columns.ids, &groups, &results, by_statement));
+    give_back(
         py,
-        &statements,
-        STATEMENTS_PER_THREAD,
-        assess_one,
-        progress.as_mut(),
-    )?
-    .map_err(at)?;
-    let a = &assessments;
-    let amounts =
-        |f: fn(&Assessment) -> Decimal| Column::Decimal(a.iter().map(|x| Some(f(x))).collect(), 0);
-    let mut t = Table::default();
-    t.add("statement_id", Column::Objects(order))
-        .add("income", amounts(|x| x.income))
-        .add("expenditure", amounts(|x| x.expenditure))
-        .add(
+        out.or_raise()?,
+        input.kind(),
+        float_money,
+        "assess_many",
+    )
+}
+
+/// The table of `assess_many`: one row per statement.
+fn assess_table(
+    ids: &InputColumn,
+    groups: &Groups,
+    results: &[Result<Assessment, Error>],
+    by_statement: bool,
+) -> Result<OutputTable, Error> {
+    let a: Vec<Option<&Assessment>> = results.iter().map(|r| r.as_ref().ok()).collect();
+    let amounts = |f: fn(&Assessment) -> Decimal| -> Vec<Option<Decimal>> {
+        a.iter().map(|x| x.map(f)).collect()
+    };
+    let mut t = OutputTable::new();
+    t.push("statement_id", ids.take(&groups.first_rows())?);
+    t.money("income", &amounts(|x| x.income), 0)?
+        .money("expenditure", &amounts(|x| x.expenditure), 0)?
+        .money(
             "allowable_expenditure",
-            amounts(|x| x.allowable_expenditure),
-        )
-        .add("savings", amounts(|x| x.savings))
-        .add("priority_debts", amounts(|x| x.priority_debts))
-        .add("surplus", amounts(|x| x.surplus))
-        .add("contingency", amounts(|x| x.contingency))
-        .add("disposable_income", amounts(|x| x.disposable_income))
-        .add(
+            &amounts(|x| x.allowable_expenditure),
+            0,
+        )?
+        .money("savings", &amounts(|x| x.savings), 0)?
+        .money("priority_debts", &amounts(|x| x.priority_debts), 0)?
+        .money("surplus", &amounts(|x| x.surplus), 0)?
+        .money("contingency", &amounts(|x| x.contingency), 0)?
+        .money("disposable_income", &amounts(|x| x.disposable_income), 0)?
+        .money(
             "max_affordable_payment",
-            amounts(|x| x.max_affordable_payment()),
-        )
-        .add(
+            &amounts(|x| x.max_affordable_payment()),
+            0,
+        )?
+        .ints(
             "flag_count",
-            Column::Int(
-                a.iter()
-                    .map(|x| i64::try_from(x.flags.len()).ok())
-                    .collect(),
-            ),
+            a.iter()
+                .map(|x| x.and_then(|x| i64::try_from(x.flags.len()).ok()))
+                .collect(),
         )
-        .add(
+        .strs(
             "table",
-            Column::Text(a.iter().map(|x| x.table.clone()).collect()),
+            &a.iter()
+                .map(|x| x.and_then(|x| x.table.clone()))
+                .collect::<Vec<_>>(),
         );
-    to_table(py, &t, "assess_many", kind, false)
+    if by_statement {
+        t.strs("error", &error_strings(results));
+    }
+    Ok(t)
 }

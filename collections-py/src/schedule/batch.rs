@@ -3,9 +3,8 @@
 
 use chrono::NaiveDate;
 use collections_core::schedule::{self, Schedule, ScheduleTerms, TermOrPayment};
-use collections_core::{round_decimal, Currency, Error, Frequency, Rate, RoundingMode};
+use collections_core::{Currency, Error, Frequency, Rate, RoundingMode};
 use pyo3::prelude::*;
-use pyo3::types::PyFloat;
 use rust_decimal::Decimal;
 
 use std::sync::Arc;
@@ -18,7 +17,7 @@ use crate::arrow::{
     give_back_parts, prefixed, units_at, InputColumn, InputTable, OutputTable, UNIX_EPOCH_FROM_CE,
 };
 use crate::calendar::frequency_arg;
-use crate::convert::{decimal_arg, int_arg, str_arg};
+use crate::convert::{int_arg, str_arg};
 use crate::debt::table::float_money_arg;
 use crate::debt::{given, rounding_arg};
 use crate::errors::{invalid, raise, CoreResultExt};
@@ -81,32 +80,6 @@ pub(crate) fn float_rounding_arg(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Opt
         Some(_) => rounding_arg(obj, "float_rounding").map(Some),
         None => Ok(None),
     }
-}
-
-/// An amount cell of a column: a Decimal, int or str exactly; a float only when `floats` names the
-/// rounding mode that brings it to `places` (a NaN or infinity refused), otherwise refused.
-pub(crate) fn money_cell(
-    v: &Bound<'_, PyAny>,
-    field: &'static str,
-    floats: Option<RoundingMode>,
-    places: u32,
-) -> PyResult<Decimal> {
-    let (Some(mode), Ok(f)) = (floats, v.cast::<PyFloat>()) else {
-        return decimal_arg(v, field);
-    };
-    let x = f.value();
-    if !x.is_finite() {
-        return Err(invalid(field, x.to_string(), "must be a finite number"));
-    }
-    // The shortest text that reads back as the same float ("0.1" for 0.1), then rounded.
-    let text = x.to_string();
-    let exact: Decimal = text.parse().map_err(|_| {
-        raise(Error::Overflow {
-            field,
-            value: text.clone(),
-        })
-    })?;
-    round_decimal(exact, places, mode).or_raise()
 }
 
 /// The columns of a loans table, as read.

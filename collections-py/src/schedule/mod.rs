@@ -23,7 +23,7 @@ use collections_core::{Currency, Error, Frequency};
 use pyo3::prelude::*;
 use rust_decimal::Decimal;
 
-pub(crate) use batch::{float_rounding_arg, money_cell};
+pub(crate) use batch::{error_text, errors_arg, float_rounding_arg};
 pub use classes::{PySchedule, PyScheduleRow, PyScheduleTotals};
 
 use crate::calendar::{day_count_arg, frequency_arg};
