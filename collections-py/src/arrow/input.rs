@@ -17,7 +17,6 @@ use collections_core::Error;
 use numpy::{
     PyArrayDescrMethods, PyArrayDyn, PyArrayMethods, PyUntypedArray, PyUntypedArrayMethods,
 };
-use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{
     PyBool, PyCapsule, PyCapsuleMethods, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyString,
@@ -55,9 +54,19 @@ pub(crate) struct InputTable {
 }
 
 /// An Arrow error as a Python `ValueError` naming what was read.
+/// An `InvalidArgumentError` naming `table` (the table argument), its value led by `field` (the
+/// argument or column whose Arrow data could not be read).
 fn arrow_error(field: &str, err: &ArrowError) -> PyErr {
-    PyValueError::new_err(format!("{field}: the Arrow data could not be read: {err}"))
+    raise(Error::InvalidArgument {
+        field: "table",
+        value: format!("{field}: {err}"),
+        reason: String::from("the Arrow data could not be read"),
+    })
 }
+
+/// What a table argument may be, for the error of anything else.
+const TABLE_KINDS: &str = "a pandas DataFrame, a pyarrow Table, a polars DataFrame or a dict of \
+                           columns (or any Arrow table: __arrow_c_stream__)";
 
 /// The arrays of one column across chunks as one array.
 fn concat(chunks: &[ArrayRef]) -> Result<Option<ArrayRef>, ArrowError> {
@@ -111,9 +120,17 @@ fn import_array(obj: &Bound<'_, PyAny>, field: &str) -> PyResult<ArrayRef> {
 /// The columns of a stream of record batches: names and arrays.
 fn read_batches(
     stream: FFI_ArrowArrayStream,
-    field: &str,
+    field: &'static str,
 ) -> PyResult<(Vec<String>, Vec<ArrayRef>)> {
-    let reader = RecordBatchStreamReader::try_new(stream).map_err(|e| arrow_error(field, &e))?;
+    // A stream whose schema is not a struct of columns (a polars Series, a pyarrow ChunkedArray) is
+    // not a table.
+    let reader = RecordBatchStreamReader::try_new(stream).map_err(|_| {
+        raise(Error::InvalidArgument {
+            field,
+            value: String::from("a stream of one column"),
+            reason: format!("expected {TABLE_KINDS}"),
+        })
+    })?;
     let schema = arrow_array::RecordBatchReader::schema(&reader);
     let names: Vec<String> = schema.fields().iter().map(|f| f.name().clone()).collect();
     let mut chunks: Vec<Vec<ArrayRef>> = vec![Vec::new(); names.len()];
@@ -630,12 +647,7 @@ impl InputTable {
             }
             TableKind::Arrow
         } else {
-            return Err(wrong_type(
-                obj,
-                field,
-                "a pandas DataFrame, a pyarrow Table or a dict of columns (or any Arrow table: \
-                 __arrow_c_stream__)",
-            ));
+            return Err(wrong_type(obj, field, TABLE_KINDS));
         };
         let rows = arrays.first().map_or(0, |a| a.len());
         let first = names.first().cloned().unwrap_or_default();
