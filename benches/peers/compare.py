@@ -606,8 +606,8 @@ NOTES = [
     "ratio, expected value and expected NPV, exact decimals).",
     "j: the federal policy (Regulation F, the TCPA, status holds); each person in New York and Los "
     "Angeles (both zones checked), a history of 10 attempts, calls and emails at every quarter hour of "
-    "one day. evaluate_many takes prebuilt (profile, history, request) tuples; evaluate_table builds "
-    "the requests from the columns in Python first.",
+    "one day. evaluate_many takes prebuilt (profile, history, request) tuples; evaluate_table reads "
+    "the same requests as a dict of Python lists (a datetime object per row) and builds them in Rust.",
 ]
 
 # ---------------------------------------------------------------- timing

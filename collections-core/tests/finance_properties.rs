@@ -70,3 +70,79 @@ proptest! {
         }
     }
 }
+
+mod streamed_schedules {
+    use chrono::NaiveDate;
+    use collections_core::schedule::{
+        amortize, amortize_each, HolidayInterest, InterestMethod, OddFirstPeriod, RowUnits,
+        ScheduleKind, ScheduleTerms, TermOrPayment,
+    };
+    use collections_core::{Currency, DayCount, Frequency, Rate};
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    fn kind() -> impl Strategy<Value = ScheduleKind> {
+        prop_oneof![
+            Just(ScheduleKind::LevelPayment),
+            Just(ScheduleKind::LevelPrincipal),
+            Just(ScheduleKind::InterestOnlyThenBalloon),
+            (2u32..6).prop_map(|every| ScheduleKind::Graduated {
+                step_percent: Decimal::new(5, 0),
+                every
+            }),
+        ]
+    }
+
+    proptest! {
+        // amortize_each hands over exactly amortize's rows (as minor units) and totals, or fails alike.
+        #[test]
+        fn amortize_each_streams_amortize(
+            cents in 1i64..100_000_000,
+            rate_bp in 0i64..3_000,
+            term in 1u32..120,
+            start_offset in 0i64..60,
+            kind in kind(),
+            holiday in proptest::option::of(1u32..120),
+            defer in any::<bool>(),
+            odd in 0usize..3,
+            daily in any::<bool>(),
+            by_payment in any::<bool>(),
+        ) {
+            let first_due = NaiveDate::from_ymd_opt(2026, 3, 31).unwrap_or_default();
+            let start = first_due - chrono::Duration::days(start_offset + 1);
+            let principal = Decimal::new(cents, 2);
+            let rate = Rate::from_fraction(Decimal::new(rate_bp, 4)).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let how = if by_payment {
+                TermOrPayment::Payment(Decimal::new(cents / i64::from(term) + 100, 2))
+            } else {
+                TermOrPayment::Term(term)
+            };
+            let mut terms = ScheduleTerms::new(principal, Currency::USD, rate, start, first_due, Frequency::Monthly, how);
+            terms.kind = kind;
+            terms.payment_holidays = holiday.into_iter().collect();
+            terms.holiday_interest = if defer { HolidayInterest::Defer } else { HolidayInterest::Capitalize };
+            terms.odd_first_period = [OddFirstPeriod::AddToFirstInstallment, OddFirstPeriod::Capitalize, OddFirstPeriod::Ignore][odd];
+            if daily {
+                terms.interest_method = InterestMethod::Daily(DayCount::Act365Fixed);
+            }
+            let mut streamed: Vec<RowUnits> = Vec::new();
+            let each = amortize_each(&terms, |r| streamed.push(*r));
+            match (amortize(&terms), each) {
+                (Ok(s), Ok(totals)) => {
+                    prop_assert_eq!(&totals, s.totals());
+                    prop_assert_eq!(streamed.len(), s.rows().len());
+                    let dec = |u: i128| Decimal::from_i128_with_scale(u, 2);
+                    for (u, r) in streamed.iter().zip(s.rows()) {
+                        prop_assert_eq!((u.number, u.due_date, u.days, u.holiday), (r.number, r.due_date, r.days, r.holiday));
+                        prop_assert_eq!(
+                            [dec(u.opening_balance), dec(u.payment), dec(u.interest), dec(u.deferred_interest), dec(u.principal), dec(u.closing_balance)],
+                            [r.opening_balance, r.payment, r.interest, r.deferred_interest, r.principal, r.closing_balance]
+                        );
+                    }
+                }
+                (Err(a), Err(b)) => prop_assert_eq!(a.to_string(), b.to_string()),
+                (a, b) => prop_assert!(false, "amortize {:?} but amortize_each {:?}", a.map(|_| ()), b),
+            }
+        }
+    }
+}

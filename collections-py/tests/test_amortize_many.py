@@ -318,3 +318,25 @@ def test_float64_money_on_request() -> None:
     with pytest.raises(cc.InvalidArgumentError) as e:
         amortize_many(two_loans(), money="float32")
     assert (e.value.field, e.value.value) == ("money", "float32")
+
+
+@pytest.mark.parametrize("money", ["decimal128", "float64"])
+@pytest.mark.parametrize("threads", [1, 2])
+def test_a_loan_failing_after_some_rows_leaves_one_row(money: str, threads: int) -> None:
+    # Loan b pays 20 a month on 1,200 at 12% (12.00 interest the first month): 5 rows are made before
+    # max_rows=5 says it does not repay; with errors='column' they are dropped for its one error row.
+    cc.set_threads(threads)
+    loans = dict(two_loans(), annual_rate=["0.12", "0.12"], term=[3, None], payment=[None, 20])
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        amortize_many(loans, max_rows=5, money=money)
+    assert e.value.field == "max_rows" and str(e.value.value).startswith("loan b: ")
+    got = amortize_many(loans, max_rows=5, money=money, errors="column").to_pydict()
+    assert got["loan_id"] == ["a", "a", "a", "b"]
+    assert got["number"] == [1, 2, 3, None]
+    # Loan a: 300 at 1% a month, 102.01 a month: 300 - (102.01 - 3.00) = 200.99, then
+    # 200.99 - (102.01 - 2.01) = 100.99, then 0.
+    assert got["balance"][:3] == ([Decimal("200.99"), Decimal("100.99"), Decimal("0.00")]
+                                  if money == "decimal128" else [200.99, 100.99, 0.0])
+    assert got["payment"][3] is None and got["due_date"][3] is None
+    assert got["error"][:3] == [None] * 3
+    assert got["error"][3].startswith("max_rows: ") and "loan b" in got["error"][3]

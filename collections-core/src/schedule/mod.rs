@@ -251,6 +251,101 @@ fn round_payment(value: Decimal, terms: &ScheduleTerms) -> Result<Decimal> {
 /// assert_eq!(s.totals().principal, dec!(200000));
 /// ```
 pub fn amortize(terms: &ScheduleTerms) -> Result<Schedule> {
+    let mu = terms.currency.minor_units();
+    let mut rows: Vec<Row> = Vec::with_capacity(
+        usize::try_from(
+            match terms.term_or_payment {
+                TermOrPayment::Term(n) => n,
+                TermOrPayment::Payment(_) => terms.max_rows,
+            }
+            .min(DEFAULT_MAX_ROWS),
+        )
+        .unwrap_or(0),
+    );
+    let (totals, level_payment) = build(terms, |r| {
+        let dec = |v: i128| parts_decimal(v, mu);
+        rows.push(Row {
+            number: r.number,
+            due_date: r.due_date,
+            days: r.days,
+            opening_balance: dec(r.opening_balance),
+            payment: dec(r.payment),
+            interest: dec(r.interest),
+            deferred_interest: dec(r.deferred_interest),
+            principal: dec(r.principal),
+            closing_balance: dec(r.closing_balance),
+            holiday: r.holiday,
+        });
+    })?;
+    Ok(Schedule {
+        terms: terms.clone(),
+        rows,
+        totals,
+        level_payment,
+    })
+}
+
+/// One installment of a schedule with its amounts as whole counts of the currency's minor units
+/// (cents for USD): what [`amortize_each`] hands its callback. The fields mean what [`Row`]'s do;
+/// every amount is below 2^96 in magnitude, so `Decimal::from_i128_with_scale(units,
+/// currency.minor_units())` is the row's amount.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RowUnits {
+    /// 1-based installment number.
+    pub number: u32,
+    /// The due date.
+    pub due_date: NaiveDate,
+    /// Days since the previous due date (for the first row, since the interest start).
+    pub days: i64,
+    /// The balance before this row, in minor units.
+    pub opening_balance: i128,
+    /// The amount due, in minor units.
+    pub payment: i128,
+    /// The interest charged in this row, in minor units.
+    pub interest: i128,
+    /// On a deferring holiday, the interest carried to the next paying row, in minor units.
+    pub deferred_interest: i128,
+    /// The principal repaid, in minor units.
+    pub principal: i128,
+    /// The balance after this row, in minor units.
+    pub closing_balance: i128,
+    /// Whether this row is a payment holiday.
+    pub holiday: bool,
+}
+
+/// Builds the schedule of [`amortize`] without keeping it: `each` is called with every installment,
+/// in order, its amounts in minor units ([`RowUnits`]), and the totals are returned. For writing
+/// many schedules into one table (a database, a columnar buffer) without a `Vec<Row>` per loan.
+///
+/// The rows handed over are the rows [`amortize`] returns, one for one. On an error some rows may
+/// already have been handed to `each` (a payment that does not repay the loan within `max_rows` is
+/// found at the end): discard the loan's rows when this returns an error.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use collections_core::schedule::{amortize, amortize_each, ScheduleTerms, TermOrPayment};
+/// use collections_core::{Currency, Frequency, Rate};
+/// use rust_decimal::Decimal;
+/// use rust_decimal_macros::dec;
+///
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// let terms = ScheduleTerms::new(dec!(200000), Currency::USD, Rate::from_percent(dec!(6)).unwrap(),
+///     d(2026, 1, 1), d(2026, 2, 1), Frequency::Monthly, TermOrPayment::Term(360));
+/// let mut interest_cents = Vec::new();
+/// let totals = amortize_each(&terms, |row| interest_cents.push(row.interest)).unwrap();
+/// assert_eq!(interest_cents[0], 100_000); // 1000.00
+/// assert_eq!(Decimal::from_i128_with_scale(interest_cents.iter().sum(), 2), dec!(231677.04));
+/// assert_eq!(totals, *amortize(&terms).unwrap().totals());
+/// ```
+pub fn amortize_each(terms: &ScheduleTerms, each: impl FnMut(&RowUnits)) -> Result<Totals> {
+    build(terms, each).map(|(totals, _)| totals)
+}
+
+/// The schedule's rows handed to `each` as they are made; its totals and level payment returned.
+fn build(
+    terms: &ScheduleTerms,
+    mut each: impl FnMut(&RowUnits),
+) -> Result<(Totals, Option<Decimal>)> {
     terms.validate()?;
     let mu = terms.currency.minor_units();
     let annual = terms.annual_rate.as_fraction();
@@ -411,8 +506,6 @@ pub fn amortize(terms: &ScheduleTerms) -> Result<Schedule> {
         _ if first_row_stub != 0 => terms.start_date,
         _ => regular_start,
     };
-    let mut rows: Vec<Row> =
-        Vec::with_capacity(usize::try_from(n.min(DEFAULT_MAX_ROWS)).unwrap_or(0));
     let mut balance = principal;
     let mut deferred = 0i128;
     let mut paid_rows = 0u32;
@@ -492,25 +585,16 @@ pub fn amortize(terms: &ScheduleTerms) -> Result<Schedule> {
         if widest >> 96 != 0 {
             return Err(overflow(balance));
         }
-        let dec = |v: i128| parts_decimal(v, mu);
-        let (opening_balance, payment, interest, deferred_interest, principal, closing_balance) = (
-            dec(opening),
-            dec(payment),
-            dec(charged),
-            dec(carried),
-            dec(principal_part),
-            dec(balance),
-        );
-        rows.push(Row {
+        each(&RowUnits {
             number: k,
             due_date: due,
             days,
-            opening_balance,
+            opening_balance: opening,
             payment,
-            interest,
-            deferred_interest,
-            principal,
-            closing_balance,
+            interest: charged,
+            deferred_interest: carried,
+            principal: principal_part,
+            closing_balance: balance,
             holiday: is_holiday(k),
         });
         if balance == 0 && !is_holiday(k) {
@@ -535,16 +619,14 @@ pub fn amortize(terms: &ScheduleTerms) -> Result<Schedule> {
         }
         _ => level.map(units).transpose()?,
     };
-    Ok(Schedule {
-        terms: terms.clone(),
-        rows,
-        totals: Totals {
+    Ok((
+        Totals {
             payment: units(total_payment)?,
             interest: units(total_interest)?,
             principal: units(total_principal)?,
         },
         level_payment,
-    })
+    ))
 }
 
 fn overflow(value: impl std::fmt::Display) -> Error {

@@ -20,7 +20,9 @@ mod output;
 pub(crate) use column::{InputColumn, ValueKind, UNIX_EPOCH_FROM_CE};
 pub(crate) use input::{is_arrow_column, read_column, InputTable, TableKind};
 #[allow(unused_imports)] // the builders other batch calls use
-pub(crate) use output::{give_back, give_back_column, give_back_parts, units_at, OutputTable};
+pub(crate) use output::{
+    give_back, give_back_column, give_back_parts, units_at, OutputTable, UnitsToFloat,
+};
 
 use collections_core::Error;
 

@@ -19,6 +19,7 @@ use super::column::UNIX_EPOCH_FROM_CE;
 use super::TableKind;
 use crate::debt::table::optional_import;
 use crate::errors::raise;
+use crate::threads::par_map;
 
 /// Decimal128's largest precision: mantissas must stay below 10^38.
 const DECIMAL128_LIMIT: u128 = 10u128.pow(38);
@@ -128,6 +129,20 @@ impl OutputTable {
         self.push(name, Arc::new(Float64Array::from(values)))
     }
 
+    /// Adds a `float64` column from its values and nulls.
+    pub fn float_values(
+        &mut self,
+        name: &str,
+        values: Vec<f64>,
+        nulls: Option<NullBuffer>,
+    ) -> &mut Self {
+        let nulls = nulls.filter(|n| n.null_count() > 0);
+        self.push(
+            name,
+            Arc::new(Float64Array::new(ScalarBuffer::from(values), nulls)),
+        )
+    }
+
     /// Adds a `bool` column.
     pub fn bools(&mut self, name: &str, values: Vec<Option<bool>>) -> &mut Self {
         self.push(name, Arc::new(BooleanArray::from(values)))
@@ -148,9 +163,9 @@ impl OutputTable {
     }
 
     /// The table as one record batch; with `float_money`, its decimal128 columns as float64.
-    fn batch(self, float_money: bool) -> Result<RecordBatch, Error> {
+    fn batch(&self, float_money: bool) -> Result<RecordBatch, Error> {
         let rows = self.rows();
-        let (mut fields, mut columns) = (self.fields, self.columns);
+        let (mut fields, mut columns) = (self.fields.clone(), self.columns.clone());
         if float_money {
             for (f, c) in fields.iter_mut().zip(columns.iter_mut()) {
                 if let DataType::Decimal128(_, scale) = f.data_type() {
@@ -177,19 +192,37 @@ fn decimal_to_floats(column: &ArrayRef, scale: i8) -> Float64Array {
     let Some(d) = column.as_any().downcast_ref::<Decimal128Array>() else {
         return Float64Array::from(vec![None::<f64>; column.len()]);
     };
-    let exact_power = (0..=22).contains(&scale);
-    let divisor = 10f64.powi(i32::from(scale));
-    d.unary::<_, arrow_array::types::Float64Type>(|units| {
-        // Units and the power of ten both exact as floats: one correctly rounded division.
-        #[allow(clippy::cast_precision_loss, clippy::float_arithmetic)]
-        if exact_power && units.unsigned_abs() < (1u128 << 53) {
-            units as f64 / divisor
-        } else {
-            format!("{units}e{}", -i32::from(scale))
-                .parse()
-                .unwrap_or(f64::NAN)
+    let to_float = UnitsToFloat::new(i32::from(scale));
+    d.unary::<_, arrow_array::types::Float64Type>(|units| to_float.of(units))
+}
+
+/// Amounts as units of `10^-scale` to the nearest floats.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct UnitsToFloat {
+    scale: i32,
+    /// `10^scale` when it is exact as a float.
+    divisor: Option<f64>,
+}
+
+impl UnitsToFloat {
+    pub(crate) fn new(scale: i32) -> UnitsToFloat {
+        UnitsToFloat {
+            scale,
+            divisor: (0..=22).contains(&scale).then(|| 10f64.powi(scale)),
         }
-    })
+    }
+
+    /// The float nearest `units * 10^-scale`.
+    pub(crate) fn of(self, units: i128) -> f64 {
+        match self.divisor {
+            // Units and the power of ten both exact as floats: one correctly rounded division.
+            #[allow(clippy::cast_precision_loss, clippy::float_arithmetic)]
+            Some(divisor) if units.unsigned_abs() < (1u128 << 53) => units as f64 / divisor,
+            _ => format!("{units}e{}", -self.scale)
+                .parse()
+                .unwrap_or(f64::NAN),
+        }
+    }
 }
 
 /// A table as an Arrow C stream: any consumer of the Arrow PyCapsule interface reads it
@@ -261,11 +294,10 @@ fn to_pyarrow<'py>(
     float_money: bool,
     export: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let batches = parts
-        .into_iter()
-        .map(|t| t.batch(float_money))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(raise)?;
+    // Without the GIL and a part a thread: money='float64' converts every amount.
+    let batches = py
+        .detach(|| par_map(&parts, 1, |t| t.batch(float_money)))
+        .map_err(|(_, e)| raise(e))?;
     let schema = match batches.first() {
         Some(b) => b.schema(),
         None => Arc::new(Schema::empty()),

@@ -2,7 +2,7 @@
 //! format (one row per installment), built without the GIL on the threads of `set_threads`.
 
 use chrono::NaiveDate;
-use collections_core::schedule::{self, Schedule, ScheduleTerms, TermOrPayment};
+use collections_core::schedule::{self, RowUnits, ScheduleTerms, TermOrPayment};
 use collections_core::{Currency, Error, Frequency, Rate, RoundingMode};
 use pyo3::prelude::*;
 use rust_decimal::Decimal;
@@ -14,7 +14,8 @@ use arrow_buffer::NullBuffer;
 use chrono::Datelike;
 
 use crate::arrow::{
-    give_back_parts, prefixed, units_at, InputColumn, InputTable, OutputTable, UNIX_EPOCH_FROM_CE,
+    give_back_parts, prefixed, InputColumn, InputTable, OutputTable, UnitsToFloat,
+    UNIX_EPOCH_FROM_CE,
 };
 use crate::calendar::frequency_arg;
 use crate::convert::{int_arg, str_arg};
@@ -306,7 +307,9 @@ pub fn amortize_many<'py>(
         .detach(|| the_currency(currencies.as_ref(), rows, default_currency))
         .or_raise()?;
     let places = the_currency.minor_units();
-    let schedule_of = |row: usize| -> Result<Schedule, Error> {
+    // Loan `row`'s schedule, its installments handed to `each` as they are made (some may have been
+    // handed before an error: the caller drops them).
+    let schedule_of = |row: usize, each: &mut dyn FnMut(&RowUnits)| -> Result<(), Error> {
         let loan = columns.loan(row, places, floats, default_frequency)?;
         let mut terms = ScheduleTerms::new(
             loan.principal,
@@ -322,8 +325,23 @@ pub fn amortize_many<'py>(
         if let Some(m) = max_rows {
             terms.max_rows = m;
         }
-        schedule::amortize(&terms)
+        schedule::amortize_each(&terms, each)
+            .map(|_| ())
             .map_err(|e| prefixed(e, &format!("loan {}", columns.ids.show(row))))
+    };
+    // The installments a run of loans will have, as far as the term column tells (to size the
+    // output once).
+    let expected_rows = |run: &std::ops::Range<usize>| -> usize {
+        let Some(term) = &columns.term else {
+            return run.len();
+        };
+        let cap = i64::from(max_rows.unwrap_or(schedule::DEFAULT_MAX_ROWS));
+        run.clone()
+            .map(|row| match term.int(row) {
+                Ok(Some(t)) => usize::try_from(t.clamp(1, cap)).unwrap_or(1),
+                _ => 1,
+            })
+            .sum()
     };
     // The loans in runs, one part of the output each: several runs a thread, so that a thread that
     // finishes early takes another.
@@ -339,18 +357,24 @@ pub fn amortize_many<'py>(
         // With progress the schedules are built loan by loan (the progress counts loans), then
         // written out run by run.
         let indices: Vec<usize> = (0..rows).collect();
-        let one = |&row: &usize| match schedule_of(row) {
-            Ok(s) => Ok(Ok(s)),
-            Err(e) if error_column => Ok(Err(e)),
-            Err(e) => Err(e),
+        let one = |&row: &usize| {
+            let mut installments = Vec::new();
+            match schedule_of(row, &mut |r| installments.push(*r)) {
+                Ok(()) => Ok(Ok(installments)),
+                Err(e) if error_column => Ok(Err(e)),
+                Err(e) => Err(e),
+            }
         };
         let built = par_map_detached(py, &indices, LOANS_PER_THREAD, one, Some(progress))?;
         let schedules = built.map_err(|(_, e)| raise(e))?;
         py.detach(|| {
             par_map(&runs, 1, |run| {
-                let mut part = Part::new(places, error_column);
+                let mut part = Part::new(places, error_column, float_money, expected_rows(run));
                 for row in run.clone() {
-                    part.push(row, schedules[row].as_ref())?;
+                    match &schedules[row] {
+                        Ok(installments) => installments.iter().for_each(|r| part.push(row, r)),
+                        Err(e) => part.push_error(row, e),
+                    }
                 }
                 part.take_ids(&columns.ids)?;
                 Ok(part)
@@ -359,11 +383,15 @@ pub fn amortize_many<'py>(
     } else {
         py.detach(|| {
             par_map(&runs, 1, |run| {
-                let mut part = Part::new(places, error_column);
+                let mut part = Part::new(places, error_column, float_money, expected_rows(run));
                 for row in run.clone() {
-                    match schedule_of(row) {
-                        Ok(s) => part.push(row, Ok(&s))?,
-                        Err(e) if error_column => part.push(row, Err(&e))?,
+                    let mark = part.len();
+                    match schedule_of(row, &mut |r| part.push(row, r)) {
+                        Ok(()) => {}
+                        Err(e) if error_column => {
+                            part.truncate(mark);
+                            part.push_error(row, &e);
+                        }
                         Err(e) => return Err(e),
                     }
                 }
@@ -379,13 +407,18 @@ pub fn amortize_many<'py>(
 
 /// The output columns of a run of loans, written as their schedules are built: one row per
 /// installment (one row of nulls for a loan that failed, with its error when `errors`), amounts as
-/// units of `10^-scale`.
+/// units of `10^-scale` (the currency's minor units).
 #[derive(Debug)]
 struct Part {
     loan_rows: Vec<usize>,
     numbers: Vec<i64>,
     days: Vec<i32>,
+    /// Payment, interest, principal and balance in units (empty with float money).
     amounts: [Vec<i128>; 4],
+    /// The same as floats, with money='float64' (else empty).
+    floats: [Vec<f64>; 4],
+    /// Set with money='float64'.
+    to_float: Option<UnitsToFloat>,
     valid: Vec<bool>,
     errors: Option<Vec<Option<String>>>,
     scale: u32,
@@ -393,25 +426,44 @@ struct Part {
     ids: Option<ArrayRef>,
 }
 
-/// The overflow of an amount that does not fit decimal128.
-fn too_wide(value: impl std::fmt::Display) -> Error {
-    Error::Overflow {
-        field: "balance",
-        value: value.to_string(),
-    }
-}
-
 impl Part {
-    fn new(places: u32, errors: bool) -> Part {
+    /// An empty part with room for `rows` installments.
+    /// With `floats`, the amounts are kept as float64 (money='float64').
+    fn new(places: u32, errors: bool, floats: bool, rows: usize) -> Part {
+        let (units, float_rows) = if floats { (0, rows) } else { (rows, 0) };
         Part {
-            loan_rows: Vec::new(),
-            numbers: Vec::new(),
-            days: Vec::new(),
-            amounts: Default::default(),
-            valid: Vec::new(),
-            errors: errors.then(Vec::new),
+            loan_rows: Vec::with_capacity(rows),
+            numbers: Vec::with_capacity(rows),
+            days: Vec::with_capacity(rows),
+            amounts: std::array::from_fn(|_| Vec::with_capacity(units)),
+            floats: std::array::from_fn(|_| Vec::with_capacity(float_rows)),
+            to_float: floats.then(|| UnitsToFloat::new(i32::try_from(places).unwrap_or(i32::MAX))),
+            valid: Vec::with_capacity(rows),
+            errors: errors.then(|| Vec::with_capacity(rows)),
             scale: places,
             ids: None,
+        }
+    }
+
+    /// The rows written so far.
+    fn len(&self) -> usize {
+        self.loan_rows.len()
+    }
+
+    /// Drops the rows from `len` on (a loan that failed part way).
+    fn truncate(&mut self, len: usize) {
+        self.loan_rows.truncate(len);
+        self.numbers.truncate(len);
+        self.days.truncate(len);
+        for column in &mut self.amounts {
+            column.truncate(len);
+        }
+        for column in &mut self.floats {
+            column.truncate(len);
+        }
+        self.valid.truncate(len);
+        if let Some(errors) = &mut self.errors {
+            errors.truncate(len);
         }
     }
 
@@ -421,80 +473,56 @@ impl Part {
         Ok(())
     }
 
-    /// Brings the amounts to `scale` (more places); an amount that would not fit is an overflow.
-    fn rescale(&mut self, scale: u32) -> Result<(), Error> {
-        if scale <= self.scale {
-            return Ok(());
-        }
-        let up = 10i128.pow(scale - self.scale);
-        for column in &mut self.amounts {
-            for a in column.iter_mut() {
-                *a = a
-                    .checked_mul(up)
-                    .filter(|u| u.unsigned_abs() < 10u128.pow(38))
-                    .ok_or_else(|| too_wide(*a))?;
-            }
-        }
-        self.scale = scale;
-        Ok(())
-    }
-
-    /// Writes loan `row`'s installments, or its one row of nulls and error.
-    fn push(&mut self, row: usize, schedule: Result<&Schedule, &Error>) -> Result<(), Error> {
-        let s = match schedule {
-            Ok(s) => s,
-            Err(e) => {
-                self.loan_rows.push(row);
-                self.numbers.push(0);
-                self.days.push(0);
-                for column in &mut self.amounts {
-                    column.push(0);
-                }
-                self.valid.push(false);
-                if let Some(errors) = &mut self.errors {
-                    errors.push(Some(error_text(e)));
-                }
-                return Ok(());
-            }
-        };
-        let n = s.rows().len();
-        self.loan_rows.extend(std::iter::repeat_n(row, n));
-        self.valid.extend(std::iter::repeat_n(true, n));
+    /// Writes one installment of loan `row`.
+    fn push(&mut self, row: usize, r: &RowUnits) {
+        self.loan_rows.push(row);
+        self.valid.push(true);
         if let Some(errors) = &mut self.errors {
-            errors.extend(std::iter::repeat_n(None, n));
+            errors.push(None);
         }
-        for r in s.rows() {
-            self.numbers.push(i64::from(r.number));
-            self.days
-                .push(r.due_date.num_days_from_ce() - UNIX_EPOCH_FROM_CE);
-            let values = [r.payment, r.interest, r.principal, r.closing_balance];
-            // An amount with more places than the currency's moves the part to its scale.
-            if let Some(wider) = values
-                .iter()
-                .map(|d| d.scale())
-                .filter(|s| *s > self.scale)
-                .max()
-            {
-                self.rescale(wider)?;
+        self.numbers.push(i64::from(r.number));
+        self.days
+            .push(r.due_date.num_days_from_ce() - UNIX_EPOCH_FROM_CE);
+        let values = [r.payment, r.interest, r.principal, r.closing_balance];
+        match self.to_float {
+            Some(to_float) => {
+                for (column, units) in self.floats.iter_mut().zip(values) {
+                    column.push(to_float.of(units));
+                }
             }
-            for (column, d) in self.amounts.iter_mut().zip(values) {
-                let units = if d.scale() == self.scale {
-                    d.mantissa()
-                } else {
-                    units_at(d, self.scale).ok_or_else(|| too_wide(d))?
-                };
-                column.push(units);
+            None => {
+                for (column, units) in self.amounts.iter_mut().zip(values) {
+                    column.push(units);
+                }
             }
         }
-        Ok(())
     }
 
-    /// The parts as tables of one schema (every part at the largest scale among them).
+    /// Writes loan `row`'s one row of nulls (and its error, when the part keeps errors).
+    fn push_error(&mut self, row: usize, e: &Error) {
+        self.loan_rows.push(row);
+        self.numbers.push(0);
+        self.days.push(0);
+        if self.to_float.is_some() {
+            for column in &mut self.floats {
+                column.push(0.0);
+            }
+        } else {
+            for column in &mut self.amounts {
+                column.push(0);
+            }
+        }
+        self.valid.push(false);
+        if let Some(errors) = &mut self.errors {
+            errors.push(Some(error_text(e)));
+        }
+    }
+
+    /// The parts as tables of one schema.
     fn tables(parts: Vec<Part>, ids: &InputColumn) -> Result<Vec<OutputTable>, Error> {
-        let scale = parts.iter().map(|p| p.scale).max().unwrap_or(0);
         let mut out = Vec::with_capacity(parts.len());
-        for mut p in parts {
-            p.rescale(scale)?;
+        for p in parts {
+            let scale = p.scale;
             let nulls = (!p.valid.iter().all(|v| *v)).then(|| NullBuffer::from(p.valid));
             let mut t = OutputTable::new();
             // Taken on the part's thread; else here.
@@ -508,11 +536,16 @@ impl Part {
                 Arc::new(Int64Array::new(p.numbers.into(), nulls.clone())),
             );
             t.date_days("due_date", p.days, nulls.clone());
-            let [pay, interest, principal, balance] = p.amounts;
-            t.money_units("payment", pay, nulls.clone(), scale)
-                .money_units("interest", interest, nulls.clone(), scale)
-                .money_units("principal", principal, nulls.clone(), scale)
-                .money_units("balance", balance, nulls, scale);
+            let names = ["payment", "interest", "principal", "balance"];
+            if p.to_float.is_some() {
+                for (name, values) in names.into_iter().zip(p.floats) {
+                    t.float_values(name, values, nulls.clone());
+                }
+            } else {
+                for (name, units) in names.into_iter().zip(p.amounts) {
+                    t.money_units(name, units, nulls.clone(), scale);
+                }
+            }
             if let Some(errors) = p.errors {
                 t.strs("error", &errors);
             }
