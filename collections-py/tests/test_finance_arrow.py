@@ -83,3 +83,14 @@ def test_numpy_behaviour_unchanged() -> None:
     np = pytest.importorskip("numpy")
     out = pmt(np.array([0.0, 0.0]), 12, 1200)
     assert isinstance(out, np.ndarray) and list(out) == [-100.0, -100.0]
+
+
+def test_arrow_overloads_type_check() -> None:
+    # mypy checks this file against the shipped stubs: a polars Series (an Arrow stream) is accepted
+    # by the column overloads, and the result is what was given back (typed Any).
+    pl = pytest.importorskip("polars")
+    import polars
+
+    series: polars.Series = pl.Series("r", [0.01])
+    out = pmt(series, 12, 1000)
+    assert isinstance(out, pl.Series) and round(out[0], 2) == -88.85

@@ -8,7 +8,7 @@ one-dimensional numpy ``datetime64[D]`` array.
 
 import datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, Iterator, Mapping, Optional, Sequence, SupportsIndex, Union, final, overload
+from typing import TYPE_CHECKING, Any, Callable, ClassVar, Iterable, Iterator, Mapping, Optional, Protocol, Sequence, SupportsIndex, Union, final, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -29,6 +29,17 @@ _WhenLike = Union[str, int]
 _FloatLike = Union[float, Decimal, int, str]
 _ColumnLike = Union[_FloatLike, npt.NDArray[Any], Sequence[_FloatLike]]
 _FloatSeries = Union[Iterable[_FloatLike], npt.NDArray[Any]]
+
+class _ArrowArrayLike(Protocol):
+    """A pyarrow Array, or any column of the Arrow PyCapsule interface."""
+    def __arrow_c_array__(self, requested_schema: Any = ...) -> Any: ...
+
+class _ArrowStreamLike(Protocol):
+    """A pyarrow ChunkedArray or a polars Series (the Arrow PyCapsule stream interface)."""
+    def __arrow_c_stream__(self, requested_schema: Any = ...) -> Any: ...
+
+# The finance functions over Arrow columns (and pandas or polars Series) give back the same kind.
+_AnyColumnLike = Union[_ColumnLike, _ArrowArrayLike, _ArrowStreamLike]
 
 __all__ = [
     "__version__",
@@ -429,6 +440,14 @@ def fv(
     when: _WhenLike = "end",
 ) -> npt.NDArray[Any]: ...
 @overload
+def fv(
+    rate: _AnyColumnLike,
+    nper: _AnyColumnLike,
+    pmt: _AnyColumnLike,
+    pv: _AnyColumnLike,
+    when: _WhenLike = "end",
+) -> Any: ...
+@overload
 def pv(  # type: ignore[overload-overlap]
     rate: _DecimalLike,
     nper: _DecimalLike,
@@ -452,6 +471,14 @@ def pv(
     fv: _ColumnLike = 0,
     when: _WhenLike = "end",
 ) -> npt.NDArray[Any]: ...
+@overload
+def pv(
+    rate: _AnyColumnLike,
+    nper: _AnyColumnLike,
+    pmt: _AnyColumnLike,
+    fv: _AnyColumnLike = 0,
+    when: _WhenLike = "end",
+) -> Any: ...
 @overload
 def pmt(  # type: ignore[overload-overlap]
     rate: _DecimalLike,
@@ -477,6 +504,14 @@ def pmt(
     when: _WhenLike = "end",
 ) -> npt.NDArray[Any]: ...
 @overload
+def pmt(
+    rate: _AnyColumnLike,
+    nper: _AnyColumnLike,
+    pv: _AnyColumnLike,
+    fv: _AnyColumnLike = 0,
+    when: _WhenLike = "end",
+) -> Any: ...
+@overload
 def nper(  # type: ignore[overload-overlap]
     rate: _DecimalLike,
     pmt: _DecimalLike,
@@ -500,6 +535,14 @@ def nper(
     fv: _ColumnLike = 0,
     when: _WhenLike = "end",
 ) -> npt.NDArray[Any]: ...
+@overload
+def nper(
+    rate: _AnyColumnLike,
+    pmt: _AnyColumnLike,
+    pv: _AnyColumnLike,
+    fv: _AnyColumnLike = 0,
+    when: _WhenLike = "end",
+) -> Any: ...
 @overload
 def ipmt(  # type: ignore[overload-overlap]
     rate: _DecimalLike,
@@ -528,6 +571,15 @@ def ipmt(
     when: _WhenLike = "end",
 ) -> npt.NDArray[Any]: ...
 @overload
+def ipmt(
+    rate: _AnyColumnLike,
+    per: _AnyColumnLike,
+    nper: _AnyColumnLike,
+    pv: _AnyColumnLike,
+    fv: _AnyColumnLike = 0,
+    when: _WhenLike = "end",
+) -> Any: ...
+@overload
 def ppmt(  # type: ignore[overload-overlap]
     rate: _DecimalLike,
     per: _DecimalLike,
@@ -554,6 +606,15 @@ def ppmt(
     fv: _ColumnLike = 0,
     when: _WhenLike = "end",
 ) -> npt.NDArray[Any]: ...
+@overload
+def ppmt(
+    rate: _AnyColumnLike,
+    per: _AnyColumnLike,
+    nper: _AnyColumnLike,
+    pv: _AnyColumnLike,
+    fv: _AnyColumnLike = 0,
+    when: _WhenLike = "end",
+) -> Any: ...
 @overload
 def cumipmt(  # type: ignore[overload-overlap]
     rate: _DecimalLike,
@@ -582,6 +643,15 @@ def cumipmt(
     when: _WhenLike = "end",
 ) -> npt.NDArray[Any]: ...
 @overload
+def cumipmt(
+    rate: _AnyColumnLike,
+    nper: _AnyColumnLike,
+    pv: _AnyColumnLike,
+    start_period: _AnyColumnLike,
+    end_period: _AnyColumnLike,
+    when: _WhenLike = "end",
+) -> Any: ...
+@overload
 def cumprinc(  # type: ignore[overload-overlap]
     rate: _DecimalLike,
     nper: _DecimalLike,
@@ -609,6 +679,15 @@ def cumprinc(
     when: _WhenLike = "end",
 ) -> npt.NDArray[Any]: ...
 @overload
+def cumprinc(
+    rate: _AnyColumnLike,
+    nper: _AnyColumnLike,
+    pv: _AnyColumnLike,
+    start_period: _AnyColumnLike,
+    end_period: _AnyColumnLike,
+    when: _WhenLike = "end",
+) -> Any: ...
+@overload
 def rate(  # type: ignore[overload-overlap]
     nper: _DecimalLike,
     pmt: _DecimalLike,
@@ -635,6 +714,15 @@ def rate(
     when: _WhenLike = "end",
     guess: Optional[_ColumnLike] = None,
 ) -> npt.NDArray[Any]: ...
+@overload
+def rate(
+    nper: _AnyColumnLike,
+    pmt: _AnyColumnLike,
+    pv: _AnyColumnLike,
+    fv: _AnyColumnLike,
+    when: _WhenLike = "end",
+    guess: Optional[_AnyColumnLike] = None,
+) -> Any: ...
 @overload
 def npv(rate: _DecimalLike, values: npt.NDArray[np.floating[Any]]) -> float: ...
 @overload
