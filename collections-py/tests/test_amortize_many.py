@@ -340,3 +340,28 @@ def test_a_loan_failing_after_some_rows_leaves_one_row(money: str, threads: int)
     assert got["payment"][3] is None and got["due_date"][3] is None
     assert got["error"][:3] == [None] * 3
     assert got["error"][3].startswith("max_rows: ") and "loan b" in got["error"][3]
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_loans_priced_alike_agree_with_amortize(threads: int) -> None:
+    # Rates and terms that repeat (the annuity factor is kept per rate and term within a call), in
+    # different pairings, and a second call: every schedule is amortize's for its own loan.
+    cc.set_threads(threads)
+    n = 120
+    rates = ["0.05", "0.0735", "0.12", "0.299"]
+    table: Dict[str, List[Any]] = {
+        "loan_id": list(range(n)),
+        "principal": [500 + 37 * k for k in range(n)],
+        "annual_rate": [rates[k % 4] for k in range(n)],
+        "start_date": ["2026-01-15"] * n,
+        "first_due_date": ["2026-02-01"] * n,
+        "term": [(6, 12, 36)[k % 3] for k in range(n)],
+    }
+    for _ in range(2):
+        got = amortize_many(table).to_pydict()
+        for k in (0, 1, 2, 5, 13, 59, 119):
+            s = amortize(table["principal"][k], table["annual_rate"][k], "2026-01-15", "2026-02-01",
+                         term=table["term"][k])
+            rows = [i for i, loan in enumerate(got["loan_id"]) if loan == k]
+            assert [got["payment"][i] for i in rows] == [r.payment for r in s]
+            assert [got["balance"][i] for i in rows] == [r.closing_balance for r in s]

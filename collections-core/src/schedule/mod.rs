@@ -12,6 +12,8 @@
 
 mod terms;
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -262,7 +264,7 @@ pub fn amortize(terms: &ScheduleTerms) -> Result<Schedule> {
         )
         .unwrap_or(0),
     );
-    let (totals, level_payment) = build(terms, |r| {
+    let (totals, level_payment) = build(terms, &mut None, |r| {
         let dec = |v: i128| parts_decimal(v, mu);
         rows.push(Row {
             number: r.number,
@@ -338,12 +340,71 @@ pub struct RowUnits {
 /// assert_eq!(totals, *amortize(&terms).unwrap().totals());
 /// ```
 pub fn amortize_each(terms: &ScheduleTerms, each: impl FnMut(&RowUnits)) -> Result<Totals> {
-    build(terms, each).map(|(totals, _)| totals)
+    build(terms, &mut None, each).map(|(totals, _)| totals)
+}
+
+/// The annuity factors an [`Amortizer`] keeps at most (then it starts again).
+const ANNUITIES_KEPT: usize = 4096;
+
+/// Builds many schedules, keeping the annuity factor `(1 - (1 + r)^-n) / r` of each periodic rate
+/// and term it has met, so that loans priced alike (the same rate and term) skip the Decimal power
+/// and divisions of their level payment. The schedules are exactly [`amortize_each`]'s: the factor
+/// is looked up by the periodic rate's exact representation and the term, and only for loans without
+/// payment holidays.
+///
+/// One `Amortizer` a thread: it is cheap to make, and not shared.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use collections_core::schedule::{amortize_each, Amortizer, ScheduleTerms, TermOrPayment};
+/// use collections_core::{Currency, Frequency, Rate};
+/// use rust_decimal_macros::dec;
+///
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// let mut amortizer = Amortizer::new();
+/// for principal in [dec!(1000), dec!(2500), dec!(1000)] {
+///     let terms = ScheduleTerms::new(principal, Currency::USD, Rate::from_percent(dec!(12)).unwrap(),
+///         d(2026, 1, 1), d(2026, 2, 1), Frequency::Monthly, TermOrPayment::Term(12));
+///     let (mut a, mut b) = (Vec::new(), Vec::new());
+///     let totals = amortizer.amortize_each(&terms, |r| a.push(*r)).unwrap();
+///     assert_eq!(totals, amortize_each(&terms, |r| b.push(*r)).unwrap());
+///     assert_eq!(a, b);
+/// }
+/// assert_eq!(amortizer.annuities_kept(), 1); // one rate and term met
+/// ```
+#[derive(Debug, Default, Clone)]
+pub struct Amortizer {
+    annuities: HashMap<(i128, u32, u32), Decimal>,
+}
+
+impl Amortizer {
+    /// An amortizer that has met no rate yet.
+    pub fn new() -> Amortizer {
+        Amortizer::default()
+    }
+
+    /// [`amortize_each`], reusing the annuity factors met before.
+    pub fn amortize_each(
+        &mut self,
+        terms: &ScheduleTerms,
+        each: impl FnMut(&RowUnits),
+    ) -> Result<Totals> {
+        if self.annuities.len() >= ANNUITIES_KEPT {
+            self.annuities.clear();
+        }
+        build(terms, &mut Some(&mut self.annuities), each).map(|(totals, _)| totals)
+    }
+
+    /// How many annuity factors it keeps now.
+    pub fn annuities_kept(&self) -> usize {
+        self.annuities.len()
+    }
 }
 
 /// The schedule's rows handed to `each` as they are made; its totals and level payment returned.
 fn build(
     terms: &ScheduleTerms,
+    annuities: &mut Option<&mut HashMap<(i128, u32, u32), Decimal>>,
     mut each: impl FnMut(&RowUnits),
 ) -> Result<(Totals, Option<Decimal>)> {
     terms.validate()?;
@@ -443,7 +504,7 @@ fn build(
         }
         (ScheduleKind::LevelPayment, _) => Some(to_units(
             round_payment(
-                principal_dec.div_c(annuity(r, n, &holidays)?, "payment")?,
+                principal_dec.div_c(annuity_kept(annuities, r, n, &holidays)?, "payment")?,
                 terms,
             )?,
             mu,
@@ -463,8 +524,10 @@ fn build(
             }
             Some(to_units(
                 round_payment(
-                    principal_dec
-                        .div_c(annuity(r, *amortization_periods, &holidays)?, "payment")?,
+                    principal_dec.div_c(
+                        annuity_kept(annuities, r, *amortization_periods, &holidays)?,
+                        "payment",
+                    )?,
                     terms,
                 )?,
                 mu,
@@ -742,6 +805,28 @@ fn accrue_days(
 
 /// Σ v^k over the paying periods k in 1..=count, v = 1 / (1 + r): the closed form (1 − v^count) / r
 /// less the holidays' terms (count less the holidays at a zero rate).
+/// [`annuity`], looked up in (and added to) `kept` when given and there are no holidays; the key is
+/// the rate's exact representation (mantissa and scale), so a hit is the same computation's result.
+fn annuity_kept(
+    kept: &mut Option<&mut HashMap<(i128, u32, u32), Decimal>>,
+    r: Decimal,
+    count: u32,
+    holidays: &[u32],
+) -> Result<Decimal> {
+    match kept {
+        Some(kept) if holidays.is_empty() => {
+            let key = (r.mantissa(), r.scale(), count);
+            if let Some(a) = kept.get(&key) {
+                return Ok(*a);
+            }
+            let a = annuity(r, count, holidays)?;
+            kept.insert(key, a);
+            Ok(a)
+        }
+        _ => annuity(r, count, holidays),
+    }
+}
+
 fn annuity(r: Decimal, count: u32, holidays: &[u32]) -> Result<Decimal> {
     let skipped: Vec<u32> = holidays.iter().copied().filter(|h| *h <= count).collect();
     if skipped.len() >= count as usize {

@@ -2,11 +2,13 @@
 //! format (one row per installment), built without the GIL on the threads of `set_threads`.
 
 use chrono::NaiveDate;
-use collections_core::schedule::{self, RowUnits, ScheduleTerms, TermOrPayment};
+use collections_core::schedule::{self, Amortizer, RowUnits, ScheduleTerms, TermOrPayment};
 use collections_core::{Currency, Error, Frequency, Rate, RoundingMode};
 use pyo3::prelude::*;
 use rust_decimal::Decimal;
 
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use arrow_array::{ArrayRef, Int64Array};
@@ -30,6 +32,29 @@ const LOANS_PER_THREAD: usize = 16;
 
 /// Runs of loans a thread: each run is one part of the output (a record batch).
 const RUNS_PER_THREAD: usize = 4;
+
+/// Calls of `amortize_many` so far: each thread's [`Amortizer`] serves one call.
+static CALLS: AtomicU64 = AtomicU64::new(0);
+
+thread_local! {
+    /// This thread's amortizer and the call it serves.
+    static AMORTIZER: RefCell<(u64, Amortizer)> = RefCell::new((u64::MAX, Amortizer::new()));
+}
+
+/// `f` with this thread's amortizer for call `call` (a fresh one when the thread last served
+/// another call): the runs of loans a thread takes in one call share their annuity factors.
+fn with_amortizer<R>(call: u64, f: impl FnOnce(&mut Amortizer) -> R) -> R {
+    AMORTIZER.with_borrow_mut(|(served, amortizer)| {
+        if *served != call {
+            *amortizer = Amortizer::new();
+            *served = call;
+        }
+        f(amortizer)
+    })
+}
+
+/// The most installment rows a part reserves room for at the start (about 90 MB of columns).
+const RESERVE_ROWS: usize = 1 << 20;
 
 /// The columns a loans table must have.
 const REQUIRED: [&str; 5] = [
@@ -308,8 +333,12 @@ pub fn amortize_many<'py>(
         .or_raise()?;
     let places = the_currency.minor_units();
     // Loan `row`'s schedule, its installments handed to `each` as they are made (some may have been
-    // handed before an error: the caller drops them).
-    let schedule_of = |row: usize, each: &mut dyn FnMut(&RowUnits)| -> Result<(), Error> {
+    // handed before an error: the caller drops them); a run's loans share an `Amortizer` (loans of
+    // one rate and term compute their level payment's annuity factor once).
+    let schedule_of = |row: usize,
+                       amortizer: &mut Amortizer,
+                       each: &mut dyn FnMut(&RowUnits)|
+     -> Result<(), Error> {
         let loan = columns.loan(row, places, floats, default_frequency)?;
         let mut terms = ScheduleTerms::new(
             loan.principal,
@@ -325,12 +354,14 @@ pub fn amortize_many<'py>(
         if let Some(m) = max_rows {
             terms.max_rows = m;
         }
-        schedule::amortize_each(&terms, each)
+        amortizer
+            .amortize_each(&terms, each)
             .map(|_| ())
             .map_err(|e| prefixed(e, &format!("loan {}", columns.ids.show(row))))
     };
     // The installments a run of loans will have, as far as the term column tells (to size the
-    // output once).
+    // output once), at most RESERVE_ROWS (terms that the loans' errors never make are not reserved
+    // beyond that; a longer run grows as it goes).
     let expected_rows = |run: &std::ops::Range<usize>| -> usize {
         let Some(term) = &columns.term else {
             return run.len();
@@ -341,7 +372,8 @@ pub fn amortize_many<'py>(
                 Ok(Some(t)) => usize::try_from(t.clamp(1, cap)).unwrap_or(1),
                 _ => 1,
             })
-            .sum()
+            .fold(0usize, usize::saturating_add)
+            .min(RESERVE_ROWS)
     };
     // The loans in runs, one part of the output each: several runs a thread, so that a thread that
     // finishes early takes another.
@@ -353,13 +385,14 @@ pub fn amortize_many<'py>(
             .filter(|r| !r.is_empty() || rows == 0)
             .collect()
     };
+    let call = CALLS.fetch_add(1, Ordering::Relaxed);
     let parts = if let Some(progress) = progress.as_mut() {
         // With progress the schedules are built loan by loan (the progress counts loans), then
         // written out run by run.
         let indices: Vec<usize> = (0..rows).collect();
         let one = |&row: &usize| {
             let mut installments = Vec::new();
-            match schedule_of(row, &mut |r| installments.push(*r)) {
+            match schedule_of(row, &mut Amortizer::new(), &mut |r| installments.push(*r)) {
                 Ok(()) => Ok(Ok(installments)),
                 Err(e) if error_column => Ok(Err(e)),
                 Err(e) => Err(e),
@@ -384,17 +417,20 @@ pub fn amortize_many<'py>(
         py.detach(|| {
             par_map(&runs, 1, |run| {
                 let mut part = Part::new(places, error_column, float_money, expected_rows(run));
-                for row in run.clone() {
-                    let mark = part.len();
-                    match schedule_of(row, &mut |r| part.push(row, r)) {
-                        Ok(()) => {}
-                        Err(e) if error_column => {
-                            part.truncate(mark);
-                            part.push_error(row, &e);
+                with_amortizer(call, |amortizer| {
+                    for row in run.clone() {
+                        let mark = part.len();
+                        match schedule_of(row, amortizer, &mut |r| part.push(row, r)) {
+                            Ok(()) => {}
+                            Err(e) if error_column => {
+                                part.truncate(mark);
+                                part.push_error(row, &e);
+                            }
+                            Err(e) => return Err(e),
                         }
-                        Err(e) => return Err(e),
                     }
-                }
+                    Ok(())
+                })?;
                 part.take_ids(&columns.ids)?;
                 Ok(part)
             })
