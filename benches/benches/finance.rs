@@ -5,7 +5,9 @@ use std::hint::black_box;
 
 use chrono::{Duration, NaiveDate};
 use collections_core::finance::{self, When};
-use collections_core::schedule::{amortize, InterestMethod, ScheduleTerms, TermOrPayment};
+use collections_core::schedule::{
+    amortize, amortize_each, Amortizer, InterestMethod, ScheduleTerms, TermOrPayment,
+};
 use collections_core::{Currency, DayCount, Frequency, Rate};
 use criterion::{criterion_group, criterion_main, Criterion};
 use rust_decimal::Decimal;
@@ -106,6 +108,50 @@ fn schedules(c: &mut Criterion) {
     daily.interest_method = InterestMethod::Daily(DayCount::Act365Fixed);
     group.bench_function("daily_interest_360", |b| {
         b.iter(|| amortize(black_box(&daily)))
+    });
+    // The same schedule streamed as minor units (no Row, no Decimal per row), summing the interest.
+    group.bench_function("amortize_each_360", |b| {
+        b.iter(|| {
+            let mut interest = 0i128;
+            amortize_each(black_box(&terms), |r| interest += r.interest).map(|_| interest)
+        })
+    });
+    // 100 loans of 36 months at 10 rates: every loan computing its annuity factor, against an
+    // Amortizer that computes each rate's once.
+    let portfolio: Vec<ScheduleTerms> = (0..100u32)
+        .map(|k| {
+            ScheduleTerms::new(
+                Decimal::from(1_000 + 250 * k),
+                Currency::USD,
+                Rate::from_fraction(Decimal::new(500 + 250 * i64::from(k % 10), 4)).expect("valid"),
+                d(2026, 1, 1),
+                d(2026, 2, 1),
+                Frequency::Monthly,
+                TermOrPayment::Term(36),
+            )
+        })
+        .collect();
+    let run = |each: &mut dyn FnMut(&ScheduleTerms, &mut i128)| {
+        let mut rows = 0i128;
+        for t in &portfolio {
+            each(black_box(t), &mut rows);
+        }
+        rows
+    };
+    group.bench_function("amortize_each_100_loans_36", |b| {
+        b.iter(|| {
+            run(&mut |t, rows| {
+                let _ = amortize_each(t, |_| *rows += 1);
+            })
+        })
+    });
+    group.bench_function("amortizer_100_loans_36_10_rates", |b| {
+        b.iter(|| {
+            let mut amortizer = Amortizer::new();
+            run(&mut |t, rows| {
+                let _ = amortizer.amortize_each(t, |_| *rows += 1);
+            })
+        })
     });
     group.finish();
 
