@@ -86,6 +86,9 @@ mod streamed_schedules {
             Just(ScheduleKind::LevelPayment),
             Just(ScheduleKind::LevelPrincipal),
             Just(ScheduleKind::InterestOnlyThenBalloon),
+            (0u32..240).prop_map(|extra| ScheduleKind::Balloon {
+                amortization_periods: 120 + extra
+            }),
             (2u32..6).prop_map(|every| ScheduleKind::Graduated {
                 step_percent: Decimal::new(5, 0),
                 every
@@ -111,6 +114,12 @@ mod streamed_schedules {
             odd in 0usize..3,
             daily in any::<bool>(),
             by_payment in any::<bool>(),
+            frequency in prop_oneof![
+                Just(Frequency::Monthly),
+                Just(Frequency::Weekly),
+                Just(Frequency::Quarterly),
+                Just(Frequency::Annual),
+            ],
         ) {
             let first_due = NaiveDate::from_ymd_opt(2026, 3, 31).unwrap_or_default();
             let start = first_due - chrono::Duration::days(start_offset + 1);
@@ -121,7 +130,7 @@ mod streamed_schedules {
             } else {
                 TermOrPayment::Term(term)
             };
-            let mut terms = ScheduleTerms::new(principal, Currency::USD, rate, start, first_due, Frequency::Monthly, how);
+            let mut terms = ScheduleTerms::new(principal, Currency::USD, rate, start, first_due, frequency, how);
             terms.kind = kind;
             terms.payment_holidays = holiday.into_iter().collect();
             terms.holiday_interest = if defer { HolidayInterest::Defer } else { HolidayInterest::Capitalize };

@@ -365,3 +365,17 @@ def test_loans_priced_alike_agree_with_amortize(threads: int) -> None:
             rows = [i for i, loan in enumerate(got["loan_id"]) if loan == k]
             assert [got["payment"][i] for i in rows] == [r.payment for r in s]
             assert [got["balance"][i] for i in rows] == [r.closing_balance for r in s]
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+@pytest.mark.parametrize("max_rows", [0, 100_001, 2**32 - 1])
+def test_max_rows_out_of_range_is_each_loans_error(threads: int, max_rows: int) -> None:
+    # max_rows outside 1..100,000 (once a panic sizing the output when 0): every loan's own error.
+    cc.set_threads(threads)
+    loans = many_loans(40)
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        amortize_many(loans, max_rows=max_rows)
+    assert e.value.field == "max_rows" and str(e.value.value) == f"loan 0: {max_rows}"
+    got = amortize_many(loans, max_rows=max_rows, errors="column").to_pydict()
+    assert got["loan_id"] == list(range(40)) and got["number"] == [None] * 40
+    assert all(err.startswith("max_rows: ") for err in got["error"])

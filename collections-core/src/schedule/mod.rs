@@ -803,8 +803,6 @@ fn accrue_days(
     }
 }
 
-/// Σ v^k over the paying periods k in 1..=count, v = 1 / (1 + r): the closed form (1 − v^count) / r
-/// less the holidays' terms (count less the holidays at a zero rate).
 /// [`annuity`], looked up in (and added to) `kept` when given and there are no holidays; the key is
 /// the rate's exact representation (mantissa and scale), so a hit is the same computation's result.
 fn annuity_kept(
@@ -827,6 +825,8 @@ fn annuity_kept(
     }
 }
 
+/// Σ v^k over the paying periods k in 1..=count, v = 1 / (1 + r): the closed form (1 − v^count) / r
+/// less the holidays' terms (count less the holidays at a zero rate).
 fn annuity(r: Decimal, count: u32, holidays: &[u32]) -> Result<Decimal> {
     let skipped: Vec<u32> = holidays.iter().copied().filter(|h| *h <= count).collect();
     if skipped.len() >= count as usize {

@@ -53,7 +53,8 @@ fn with_amortizer<R>(call: u64, f: impl FnOnce(&mut Amortizer) -> R) -> R {
     })
 }
 
-/// The most installment rows a part reserves room for at the start (about 90 MB of columns).
+/// The most installment rows the parts of one call reserve room for at the start, together (about
+/// 100 MB of columns).
 const RESERVE_ROWS: usize = 1 << 20;
 
 /// The columns a loans table must have.
@@ -359,22 +360,6 @@ pub fn amortize_many<'py>(
             .map(|_| ())
             .map_err(|e| prefixed(e, &format!("loan {}", columns.ids.show(row))))
     };
-    // The installments a run of loans will have, as far as the term column tells (to size the
-    // output once), at most RESERVE_ROWS (terms that the loans' errors never make are not reserved
-    // beyond that; a longer run grows as it goes).
-    let expected_rows = |run: &std::ops::Range<usize>| -> usize {
-        let Some(term) = &columns.term else {
-            return run.len();
-        };
-        let cap = i64::from(max_rows.unwrap_or(schedule::DEFAULT_MAX_ROWS));
-        run.clone()
-            .map(|row| match term.int(row) {
-                Ok(Some(t)) => usize::try_from(t.clamp(1, cap)).unwrap_or(1),
-                _ => 1,
-            })
-            .fold(0usize, usize::saturating_add)
-            .min(RESERVE_ROWS)
-    };
     // The loans in runs, one part of the output each: several runs a thread, so that a thread that
     // finishes early takes another.
     let runs: Vec<std::ops::Range<usize>> = {
@@ -385,6 +370,28 @@ pub fn amortize_many<'py>(
             .filter(|r| !r.is_empty() || rows == 0)
             .collect()
     };
+    // The installments a run of loans will have, as far as the term column tells (to size the
+    // output once): each term within 1 and the rows a schedule may have, and the runs together at
+    // most RESERVE_ROWS (loans whose errors leave their terms unmade reserve no more; a longer run
+    // grows as it goes).
+    let reserve_per_run = RESERVE_ROWS / runs.len().max(1);
+    let expected_rows = |run: &std::ops::Range<usize>| -> usize {
+        let Some(term) = &columns.term else {
+            return run.len();
+        };
+        let cap = i64::from(
+            max_rows
+                .unwrap_or(schedule::DEFAULT_MAX_ROWS)
+                .clamp(1, schedule::MAX_ROWS_LIMIT),
+        );
+        run.clone()
+            .map(|row| match term.int(row) {
+                Ok(Some(t)) => usize::try_from(t.clamp(1, cap)).unwrap_or(1),
+                _ => 1,
+            })
+            .fold(0usize, usize::saturating_add)
+            .min(reserve_per_run)
+    };
     let call = CALLS.fetch_add(1, Ordering::Relaxed);
     let parts = if let Some(progress) = progress.as_mut() {
         // With progress the schedules are built loan by loan (the progress counts loans), then
@@ -392,7 +399,10 @@ pub fn amortize_many<'py>(
         let indices: Vec<usize> = (0..rows).collect();
         let one = |&row: &usize| {
             let mut installments = Vec::new();
-            match schedule_of(row, &mut Amortizer::new(), &mut |r| installments.push(*r)) {
+            let made = with_amortizer(call, |amortizer| {
+                schedule_of(row, amortizer, &mut |r| installments.push(*r))
+            });
+            match made {
                 Ok(()) => Ok(Ok(installments)),
                 Err(e) if error_column => Ok(Err(e)),
                 Err(e) => Err(e),
@@ -409,6 +419,7 @@ pub fn amortize_many<'py>(
                         Err(e) => part.push_error(row, e),
                     }
                 }
+                part.shrink();
                 part.take_ids(&columns.ids)?;
                 Ok(part)
             })
@@ -431,6 +442,7 @@ pub fn amortize_many<'py>(
                     }
                     Ok(())
                 })?;
+                part.shrink();
                 part.take_ids(&columns.ids)?;
                 Ok(part)
             })
@@ -500,6 +512,28 @@ impl Part {
         self.valid.truncate(len);
         if let Some(errors) = &mut self.errors {
             errors.truncate(len);
+        }
+    }
+
+    /// Gives back room reserved beyond twice the rows written (loans that failed before making
+    /// their term's rows): the columns keep their allocations as Arrow buffers.
+    fn shrink(&mut self) {
+        let len = self.len();
+        if self.loan_rows.capacity() / 2 <= len {
+            return;
+        }
+        self.loan_rows.shrink_to_fit();
+        self.numbers.shrink_to_fit();
+        self.days.shrink_to_fit();
+        for column in &mut self.amounts {
+            column.shrink_to_fit();
+        }
+        for column in &mut self.floats {
+            column.shrink_to_fit();
+        }
+        self.valid.shrink_to_fit();
+        if let Some(errors) = &mut self.errors {
+            errors.shrink_to_fit();
         }
     }
 
