@@ -414,3 +414,25 @@ except ImportError as e:
     assert lines[0] == "[Decimal('1500.00')]"
     assert lines[1].startswith("Schedule.to_polars() needs polars, which is not installed: pip install")
     assert "collections-core[polars]" in lines[1]
+
+
+def test_a_lazy_frame_is_collected() -> None:
+    # A LazyFrame's query runs (here a filter dropping loan c), and the result is a polars DataFrame
+    # equal to the eager call's.
+    loans = pl.DataFrame(
+        {
+            "loan_id": ["a", "b", "c"],
+            "principal": [300, 1200, 5],
+            "annual_rate": ["0.12", "0", "0.5"],
+            "start_date": ["2026-01-01"] * 3,
+            "first_due_date": ["2026-02-01"] * 3,
+            "term": [3, 2, 1],
+        }
+    )
+    lazy = loans.lazy().filter(pl.col("loan_id") != "c")
+    out = amortize_many(lazy)
+    assert isinstance(out, pl.DataFrame)
+    assert out.equals(amortize_many(loans.filter(pl.col("loan_id") != "c")))
+    assert out["payment"].to_list() == [Decimal(x) for x in ("102.01", "102.01", "102.00", "600.00", "600.00")]
+    with pytest.raises(cc.InvalidArgumentError, match="LazyFrame"):
+        assess_many(pl.Series([1, 2]))

@@ -23,7 +23,7 @@ Batch calls
 The batch calls (``amortize_many``, the finance functions over arrays, ``affordability.assess_many``,
 ``contact.evaluate_many`` and ``evaluate_table``, ``plan.score_many`` and ``forecast_portfolio``,
 ``debt.age_accounts`` and ``dunning_many``) take columns (a pandas DataFrame, a pyarrow Table, a
-polars DataFrame or a dict of columns; ``age_accounts`` pyarrow arrays, pandas or polars Series or
+polars DataFrame (a polars LazyFrame is collected first) or a dict of columns; ``age_accounts`` pyarrow arrays, pandas or polars Series or
 lists; numpy arrays, pyarrow arrays and pandas or polars Series for the finance functions, an Arrow
 column giving the same kind of column back: float64 for float64, decimal128 for decimal128, a null for
 a null) and the table calls give the same kind of table back: a pandas DataFrame for a pandas one, a

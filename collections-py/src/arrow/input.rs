@@ -65,8 +65,9 @@ fn arrow_error(field: &str, err: &ArrowError) -> PyErr {
 }
 
 /// What a table argument may be, for the error of anything else.
-const TABLE_KINDS: &str = "a pandas DataFrame, a pyarrow Table, a polars DataFrame or a dict of \
-                           columns (or any Arrow table: __arrow_c_stream__)";
+const TABLE_KINDS: &str =
+    "a pandas DataFrame, a pyarrow Table, a polars DataFrame or LazyFrame or \
+                           a dict of columns (or any Arrow table: __arrow_c_stream__)";
 
 /// The arrays of one column across chunks as one array.
 fn concat(chunks: &[ArrayRef]) -> Result<Option<ArrayRef>, ArrowError> {
@@ -592,10 +593,18 @@ pub(crate) fn read_column(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResu
 }
 
 impl InputTable {
-    /// Reads a table: a pandas or polars DataFrame, a pyarrow Table or RecordBatch, any object with
-    /// `__arrow_c_stream__` or `__arrow_c_array__`, or a dict of columns. Anything else is an
+    /// Reads a table: a pandas or polars DataFrame (or a polars LazyFrame, collected), a pyarrow
+    /// Table or RecordBatch, any object with `__arrow_c_stream__` or `__arrow_c_array__`, or a dict
+    /// of columns. Anything else is an
     /// `InvalidArgumentError` naming `field`.
     pub fn read(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<InputTable> {
+        // A polars LazyFrame: its query run (collect()), then read as the DataFrame it gives.
+        if module_of(obj).is_some_and(|m| m.starts_with("polars"))
+            && obj.get_type().name()?.to_cow()? == "LazyFrame"
+            && obj.hasattr("collect")?
+        {
+            return InputTable::read(&obj.call_method0("collect")?, field);
+        }
         let mut names = Vec::new();
         let mut arrays = Vec::new();
         let mut invalid = Vec::new();
