@@ -240,3 +240,24 @@ def test_money_float64_and_empty_tables() -> None:
     empty = amortize_many({k: [] for k in two_loans()})
     assert empty.num_rows == 0
     assert empty.column_names == ["loan_id", "number", "due_date", "payment", "interest", "principal", "balance"]
+
+
+@pytest.mark.parametrize("make", ["list", "object_series"])
+def test_nat_is_a_missing_date_and_an_unreadable_one_names_its_column(make: str) -> None:
+    pd = pytest.importorskip("pandas")
+
+    def column(values: List[Any]) -> Any:
+        return values if make == "list" else pd.Series(values, dtype=object)
+
+    # pandas' NaT (a datetime subclass) is a missing value: the required-value error of a None.
+    loans = dict(two_loans(), start_date=column([D(2026, 1, 1), pd.NaT]))
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        amortize_many(loans)
+    assert (e.value.field, e.value.value) == ("start_date", "row 1: None")
+    # An aware datetime at 0001-01-01 05:00+05:00 has no date in UTC: an error naming its column and
+    # row (it was a bare OverflowError).
+    early = datetime.datetime(1, 1, 1, tzinfo=datetime.timezone(datetime.timedelta(hours=5)))
+    loans = dict(two_loans(), start_date=column([D(2026, 1, 1), early]))
+    with pytest.raises(cc.InvalidArgumentError) as e:
+        amortize_many(loans)
+    assert e.value.field == "start_date" and str(e.value.value).startswith("row 1: datetime.datetime(1, 1, 1")

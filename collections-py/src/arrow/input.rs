@@ -389,18 +389,26 @@ fn cell_of(v: &Bound<'_, PyAny>, pandas: bool) -> PyResult<Result<Cell, Error>> 
         return decimal_value(v, "", "").map(|r| r.map(Cell::Decimal));
     }
     if let Ok(dt) = v.cast::<PyDateTime>() {
+        // pandas' NaT is a datetime: a missing value, in a list as in a Series.
+        if dt.get_type().name()?.to_cow()? == "NaTType" {
+            return Ok(Ok(Cell::Null));
+        }
         // A datetime's date (an aware one's date in UTC).
-        let utc = if dt.getattr("tzinfo")?.is_none() {
-            dt.clone().into_any()
-        } else {
-            let timezone = v.py().import("datetime")?.getattr("timezone")?;
-            dt.call_method1("astimezone", (timezone.getattr("utc")?,))?
+        let date = || -> PyResult<NaiveDate> {
+            let utc = if dt.getattr("tzinfo")?.is_none() {
+                dt.clone().into_any()
+            } else {
+                let timezone = v.py().import("datetime")?.getattr("timezone")?;
+                dt.call_method1("astimezone", (timezone.getattr("utc")?,))?
+            };
+            date_arg(&utc.call_method0("date")?, "")
         };
-        let date = utc.call_method0("date")?;
-        return Ok(Ok(Cell::Date(date_arg(&date, "")?)));
+        return Ok(date().map(Cell::Date).map_err(|e| unreadable_date(v, &e)));
     }
     if v.cast::<PyDate>().is_ok() {
-        return Ok(Ok(Cell::Date(date_arg(v, "")?)));
+        return Ok(date_arg(v, "")
+            .map(Cell::Date)
+            .map_err(|e| unreadable_date(v, &e)));
     }
     let type_name = v.get_type().name()?.to_cow()?.into_owned();
     if pandas && (type_name == "NAType" || type_name == "NaTType") {
@@ -428,6 +436,15 @@ fn cell_of(v: &Bound<'_, PyAny>, pandas: bool) -> PyResult<Result<Cell, Error>> 
             "a column holds None, bool, int, float, Decimal, str or date values, not {type_name}"
         ),
     }))
+}
+
+/// A date cell that could not be read, as the column's error (its field is the column's name).
+fn unreadable_date(v: &Bound<'_, PyAny>, err: &PyErr) -> Error {
+    Error::InvalidArgument {
+        field: "",
+        value: describe(v),
+        reason: format!("the date could not be read ({err})"),
+    }
 }
 
 /// Python values as one Arrow array: ints, floats, Decimals (decimal128 at the largest scale seen),
