@@ -261,3 +261,27 @@ def test_nat_is_a_missing_date_and_an_unreadable_one_names_its_column(make: str)
     with pytest.raises(cc.InvalidArgumentError) as e:
         amortize_many(loans)
     assert e.value.field == "start_date" and str(e.value.value).startswith("row 1: datetime.datetime(1, 1, 1")
+
+
+def test_an_unreadable_cell_fails_its_row_only() -> None:
+    # A cell that cannot be read (a Decimal NaN amount, a datetime with no UTC date) is its row's
+    # error: with errors='column' the other loans are built (it used to fail the whole column).
+    early = datetime.datetime(1, 1, 1, tzinfo=datetime.timezone(datetime.timedelta(hours=5)))
+    loans = {
+        "loan_id": ["a", "b", "c", "d"],
+        "principal": [300, Decimal("NaN"), 1200, 300],
+        "annual_rate": ["0.12", "0.12", "0", "0.12"],
+        "start_date": [D(2026, 1, 1), D(2026, 1, 1), D(2026, 1, 1), early],
+        "first_due_date": ["2026-02-01"] * 4,
+        "term": [3, 3, 2, 3],
+    }
+    with pytest.raises(cc.InvalidDecimalError) as e:
+        amortize_many(loans)
+    assert (e.value.field, e.value.value) == ("principal", "row 1: NaN")
+    got = amortize_many(loans, errors="column").to_pydict()
+    assert got["loan_id"] == ["a", "a", "a", "b", "c", "c", "d"]
+    assert got["payment"] == PAYMENTS[:3] + [None] + PAYMENTS[3:] + [None]
+    assert got["error"][:3] == [None] * 3 and got["error"][4:6] == [None] * 2
+    assert got["error"][3] == 'principal: not a valid decimal number: "row 1: NaN"'
+    assert got["error"][6].startswith("start_date: the date could not be read")
+    assert "row 3: datetime.datetime(1, 1, 1" in got["error"][6]

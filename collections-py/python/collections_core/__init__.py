@@ -36,7 +36,9 @@ turned into Arrow arrays once, so no Python object is made per cell of an Arrow,
 polars or numpy column; any other Arrow stream than pandas or polars gives a pyarrow Table back. A
 list column holds one kind of value (None apart): ints among Decimals are decimals,
 ints among floats floats, ints, Decimals and dates among str their text; any other mix is refused
-naming the column and the first row of the second kind.
+naming the column and the first row of the second kind (every row of it, with ``errors='column'``).
+A cell that cannot be read (a ``Decimal('NaN')`` amount, a datetime with no date in UTC) is its own
+row's error; pandas' ``NaT`` and ``NA`` and a NaN float in a pandas column are missing values.
 They take their input with the GIL held, then work without it on several threads, a rayon thread pool
 kept across calls (the table calls read the cells, group the rows and build the result columns without
 it too). ``set_threads(n)`` (or the environment variable ``COLLECTIONS_CORE_THREADS``, read at import)

@@ -1,5 +1,6 @@
 //! One column of an input table, read cell by cell as the core's types without the GIL.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use arrow_array::cast::AsArray;
@@ -276,13 +277,42 @@ pub(crate) struct InputColumn {
     name: &'static str,
     array: ArrayRef,
     data: Arc<Data>,
+    /// Cells of a Python column that could not be read, by row (nulls in `array`): reading one is
+    /// its error.
+    bad_rows: Option<Arc<HashMap<usize, Error>>>,
 }
 
 #[allow(dead_code)] // the accessors the batch calls use as they move onto the layer
 impl InputColumn {
     /// The column `name` of `array`, its values already typed as `data`.
-    pub(super) fn new(name: &'static str, array: ArrayRef, data: Arc<Data>) -> InputColumn {
-        InputColumn { name, array, data }
+    pub(super) fn new(
+        name: &'static str,
+        array: ArrayRef,
+        data: Arc<Data>,
+        bad_rows: Option<Arc<HashMap<usize, Error>>>,
+    ) -> InputColumn {
+        InputColumn {
+            name,
+            array,
+            data,
+            bad_rows,
+        }
+    }
+
+    /// The error of the cell at `row` when it could not be read.
+    fn bad(&self, row: usize) -> Option<&Error> {
+        self.bad_rows.as_ref().and_then(|b| b.get(&row))
+    }
+
+    /// Whether the value at `row` can be read: the error of a column that could not be converted,
+    /// or of a cell that could not be (naming the column). Readers of [`array`](Self::array) check
+    /// this first.
+    pub fn check(&self, row: usize) -> Result<(), Error> {
+        self.invalid()?;
+        match self.bad(row) {
+            Some(e) => Err(e.clone().with_field(self.name)),
+            None => Ok(()),
+        }
     }
 
     /// The column's name.
@@ -350,7 +380,7 @@ impl InputColumn {
 
     /// Whether the value at `row` is missing (a null; a row past the end too).
     pub fn is_null(&self, row: usize) -> bool {
-        row >= self.array.len() || self.data.is_null(row)
+        row >= self.array.len() || (self.data.is_null(row) && self.bad(row).is_none())
     }
 
     /// An amount: decimal128 or decimal256 exactly, an int, or decimal text; a float only when
@@ -360,7 +390,7 @@ impl InputColumn {
         row: usize,
         floats: Option<(RoundingMode, u32)>,
     ) -> Result<Option<Decimal>, Error> {
-        self.invalid()?;
+        self.check(row)?;
         if self.is_null(row) {
             return Ok(None);
         }
@@ -422,7 +452,7 @@ impl InputColumn {
     /// A date: date32, date64, a timestamp of any unit or time zone (its UTC date), or ISO 8601 text
     /// (`YYYY-MM-DD`).
     pub fn date(&self, row: usize) -> Result<Option<NaiveDate>, Error> {
-        self.invalid()?;
+        self.check(row)?;
         if self.is_null(row) {
             return Ok(None);
         }
@@ -454,7 +484,7 @@ impl InputColumn {
 
     /// Text: utf8, large_utf8, utf8_view or a dictionary of them.
     pub fn str(&self, row: usize) -> Result<Option<&str>, Error> {
-        self.invalid()?;
+        self.check(row)?;
         if self.is_null(row) {
             return Ok(None);
         }
@@ -471,7 +501,7 @@ impl InputColumn {
 
     /// A whole number: an int of any width (a float, even with no fraction, is refused).
     pub fn int(&self, row: usize) -> Result<Option<i64>, Error> {
-        self.invalid()?;
+        self.check(row)?;
         if self.is_null(row) {
             return Ok(None);
         }
@@ -500,7 +530,7 @@ impl InputColumn {
 
     /// A float: any float width, an int, or a decimal (to the nearest float).
     pub fn float(&self, row: usize) -> Result<Option<f64>, Error> {
-        self.invalid()?;
+        self.check(row)?;
         if self.is_null(row) {
             return Ok(None);
         }
@@ -527,7 +557,7 @@ impl InputColumn {
 
     /// A flag: bool only.
     pub fn bool(&self, row: usize) -> Result<Option<bool>, Error> {
-        self.invalid()?;
+        self.check(row)?;
         if self.is_null(row) {
             return Ok(None);
         }
@@ -544,6 +574,12 @@ impl InputColumn {
 
     /// The value at `row` as an error message shows it (`None` for a null).
     pub fn show(&self, row: usize) -> String {
+        if let Some(e) = self.bad(row) {
+            let value = e.value();
+            return value
+                .strip_prefix(&format!("row {row}: "))
+                .map_or_else(|| value.clone(), str::to_string);
+        }
         if self.is_null(row) {
             String::from("None")
         } else {

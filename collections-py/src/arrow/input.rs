@@ -47,6 +47,8 @@ pub(crate) struct InputTable {
     names: HashMap<String, usize>,
     arrays: Vec<ArrayRef>,
     data: Vec<Arc<Data>>,
+    /// Each column's cells that could not be read, by row.
+    bad_rows: Vec<Option<Arc<HashMap<usize, Error>>>>,
     rows: usize,
     /// The first column's name (for a length that differs from it).
     first: String,
@@ -151,7 +153,17 @@ fn read_batches(
 
 /// A column as an Arrow array, and the error every read of it raises when its values could not be
 /// converted (a list mixing kinds: the array is then nulls).
-type Converted = (ArrayRef, Option<Error>);
+type Converted = (ArrayRef, Option<Bad>);
+
+/// What went wrong converting a column of Python values.
+#[derive(Debug)]
+pub(super) enum Bad {
+    /// The column as a whole (a list mixing kinds): every read of it fails with this.
+    Column(Error),
+    /// Cells that could not be read, by row (each a null in the array): a read of one of those
+    /// rows fails with its error; the other rows read as usual.
+    Rows(HashMap<usize, Error>),
+}
 
 /// A column given as one value of a dict (or a pandas column): an Arrow array or chunked array, a
 /// pandas or polars Series, a numpy array or a list.
@@ -453,23 +465,28 @@ fn unreadable_date(v: &Bound<'_, PyAny>, err: &PyErr) -> Error {
 /// column that fails when read, naming the first row of the second kind.
 fn list_array(items: &[Bound<'_, PyAny>], pandas: bool) -> PyResult<Converted> {
     let mut cells = Vec::with_capacity(items.len());
+    let mut bad = HashMap::new();
     for (row, v) in items.iter().enumerate() {
         match cell_of(v, pandas)? {
             Ok(c) => cells.push(c),
             Err(e) => {
-                let nulls: ArrayRef = Arc::new(NullArray::new(items.len()));
-                return Ok((nulls, Some(super::prefixed(e, &format!("row {row}")))));
+                bad.insert(row, super::prefixed(e, &format!("row {row}")));
+                cells.push(Cell::Null);
             }
         }
     }
-    Ok(cells_array(&cells))
+    let (array, whole) = cells_array(&cells);
+    Ok((
+        array,
+        whole.or_else(|| (!bad.is_empty()).then_some(Bad::Rows(bad))),
+    ))
 }
 
 /// The cells as one Arrow array (see [`list_array`]).
 fn cells_array(cells: &[Cell]) -> Converted {
     match cells_typed(cells) {
         Ok(a) => (a, None),
-        Err(e) => (Arc::new(NullArray::new(cells.len())), Some(e)),
+        Err(e) => (Arc::new(NullArray::new(cells.len())), Some(Bad::Column(e))),
     }
 }
 
@@ -601,12 +618,21 @@ pub(crate) fn is_arrow_column(obj: &Bound<'_, PyAny>) -> PyResult<bool> {
     Ok(is_pandas(obj) && obj.hasattr("dtype")? && obj.hasattr("index")?)
 }
 
+/// The typed view of a converted column, and its unreadable cells by row.
+fn typed(array: &ArrayRef, bad: Option<Bad>) -> (Arc<Data>, Option<Arc<HashMap<usize, Error>>>) {
+    match bad {
+        None => (Arc::new(Data::of(array)), None),
+        Some(Bad::Column(e)) => (Arc::new(Data::Invalid(e)), None),
+        Some(Bad::Rows(rows)) => (Arc::new(Data::of(array)), Some(Arc::new(rows))),
+    }
+}
+
 /// One column (an Arrow array or chunked array, a Series, a numpy array or a list) read as Arrow, named
 /// `field` in its errors.
 pub(crate) fn read_column(obj: &Bound<'_, PyAny>, field: &'static str) -> PyResult<InputColumn> {
-    let (array, err) = column_array(obj, field)?;
-    let data = Arc::new(err.map_or_else(|| Data::of(&array), Data::Invalid));
-    Ok(InputColumn::new(field, array, data))
+    let (array, bad) = column_array(obj, field)?;
+    let (data, bad_rows) = typed(&array, bad);
+    Ok(InputColumn::new(field, array, data, bad_rows))
 }
 
 impl InputTable {
@@ -650,7 +676,7 @@ impl InputTable {
             TableKind::Pandas
         } else if obj.hasattr("__arrow_c_stream__")? {
             let (n, a) = read_batches(import_stream(obj)?, field)?;
-            invalid.resize(a.len(), None);
+            invalid.resize_with(a.len(), || None);
             (names, arrays) = (n, a);
             if module_of(obj).is_some_and(|m| m.starts_with("polars")) {
                 TableKind::Polars
@@ -677,11 +703,11 @@ impl InputTable {
         };
         let rows = arrays.first().map_or(0, |a| a.len());
         let first = names.first().cloned().unwrap_or_default();
-        let data = arrays
+        let (data, bad_rows) = arrays
             .iter()
             .zip(invalid)
-            .map(|(a, e)| Arc::new(e.map_or_else(|| Data::of(a), Data::Invalid)))
-            .collect();
+            .map(|(a, bad)| typed(a, bad))
+            .unzip();
         let mut by_name = HashMap::with_capacity(names.len());
         for (i, n) in names.into_iter().enumerate() {
             by_name.entry(n).or_insert(i);
@@ -690,6 +716,7 @@ impl InputTable {
             names: by_name,
             arrays,
             data,
+            bad_rows,
             rows,
             first,
             kind,
@@ -724,6 +751,7 @@ impl InputTable {
             name,
             self.arrays[i].clone(),
             self.data[i].clone(),
+            self.bad_rows[i].clone(),
         )))
     }
 

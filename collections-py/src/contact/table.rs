@@ -42,6 +42,7 @@ const READS_PER_THREAD: usize = 4096;
 /// The instant at `row` of an Arrow column: a timestamp with a time zone (any unit), or RFC 3339
 /// text; a timestamp without a zone is refused, as its instant is unknown.
 fn arrow_instant(column: &InputColumn, row: usize) -> Result<DateTime<Utc>, Error> {
+    column.check(row)?;
     if column.is_null(row) {
         return Err(column.null(row));
     }
