@@ -13,7 +13,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from collections_core import ArithmeticOverflowError, CollectionsError, InvalidArgumentError
+from collections_core import ArithmeticOverflowError, CollectionsError, InvalidArgumentError, InvalidDecimalError
 from collections_core.debt import (
     Account,
     AccountActivity,
@@ -398,3 +398,12 @@ def test_age_accounts_from_polars_series() -> None:
     assert got.account_ids == ["a1", "a2", "a3", "a4", "a5"]
     assert [got[i].days_past_due for i in range(5)] == [expected[i].days_past_due for i in range(5)]
     assert [t.outstanding for t in got.bucket_totals] == [t.outstanding for t in expected.bucket_totals]
+
+
+def test_an_unreadable_account_id_is_an_error() -> None:
+    # A Decimal NaN among the ids cannot be read: an error naming account_ids and the row (an id of
+    # another kind was once grouped by its text).
+    with pytest.raises(InvalidDecimalError) as e:
+        age_accounts(["a1", Decimal("NaN"), "a3"], ["2026-01-01"] * 3, ["10", "20", "30"], ["0"] * 3,
+                     D(2026, 4, 30))
+    assert (e.value.field, e.value.value) == ("account_ids", "row 1: NaN")

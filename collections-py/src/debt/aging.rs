@@ -1028,6 +1028,8 @@ enum IdKey {
 impl IdKey {
     /// The id at `row` of the column.
     fn of(column: &InputColumn, row: usize) -> Result<IdKey, Error> {
+        // A cell that could not be read (or a column that could not be converted) is an error.
+        column.check(row)?;
         if column.is_null(row) {
             return Ok(IdKey::Null);
         }
