@@ -68,17 +68,6 @@ fn count(column: &InputColumn, row: usize) -> Result<u32, Error> {
     })
 }
 
-/// A name (a category, a frequency) at `row` of `column`.
-fn name_at<T: std::str::FromStr<Err = Error>>(
-    column: &InputColumn,
-    row: usize,
-) -> Result<T, Error> {
-    column
-        .require_str(row)?
-        .parse::<T>()
-        .map_err(|e| prefixed(e.with_field(column.name()), &format!("row {row}")))
-}
-
 /// What every row of a statement repeats: date, currency, the household's counts, region.
 type Head<'a> = (NaiveDate, Currency, [u32; 7], Option<&'a str>);
 
@@ -150,9 +139,9 @@ impl StatementColumns {
             if !self.categories.is_null(row) {
                 let money = floats.map(|m| (m, head.1.minor_units()));
                 items.push(Item::new(
-                    name_at::<Category>(&self.categories, row)?,
+                    self.categories.require_parsed::<Category>(row)?,
                     self.amounts.require_decimal(row, money)?,
-                    name_at::<Frequency>(&self.frequencies, row)?,
+                    self.frequencies.require_parsed::<Frequency>(row)?,
                 )?);
             }
             let Some((date, currency, counts, region)) = first else {

@@ -272,7 +272,6 @@ const FLOATS_REFUSED: &str =
 /// One column of an [`InputTable`](super::InputTable), named for its errors. Cheap to clone (the
 /// arrays are shared); `Send + Sync`, so it is read on the worker threads without the GIL.
 #[derive(Debug, Clone)]
-#[allow(dead_code)] // the accessors the batch calls use as they move onto the layer
 pub(crate) struct InputColumn {
     name: &'static str,
     array: ArrayRef,
@@ -282,7 +281,6 @@ pub(crate) struct InputColumn {
     bad_rows: Option<Arc<HashMap<usize, Error>>>,
 }
 
-#[allow(dead_code)] // the accessors the batch calls use as they move onto the layer
 impl InputColumn {
     /// The column `name` of `array`, its values already typed as `data`.
     pub(super) fn new(
@@ -326,7 +324,6 @@ impl InputColumn {
     }
 
     /// The Arrow array as given.
-    #[allow(dead_code)] // for the batch calls that pass a column through whole
     pub fn array(&self) -> &ArrayRef {
         &self.array
     }
@@ -371,11 +368,6 @@ impl InputColumn {
             Data::Float(a) if a.null_count() == 0 => Some(a.values()),
             _ => None,
         }
-    }
-
-    /// Whether any value is missing.
-    pub fn has_nulls(&self) -> bool {
-        (0..self.array.len()).any(|row| self.data.is_null(row))
     }
 
     /// Whether the value at `row` is missing (a null; a row past the end too).
@@ -499,6 +491,28 @@ impl InputColumn {
         self.str(row)?.ok_or_else(|| self.null(row))
     }
 
+    /// Text parsed as `T` (a currency code, a frequency, a channel or category name); a null is
+    /// `None`; a name `T` refuses is its error naming the column, the value led by the row.
+    pub fn parsed<T: std::str::FromStr<Err = Error>>(
+        &self,
+        row: usize,
+    ) -> Result<Option<T>, Error> {
+        self.str(row)?
+            .map(|text| {
+                text.parse::<T>()
+                    .map_err(|e| super::prefixed(e.with_field(self.name), &format!("row {row}")))
+            })
+            .transpose()
+    }
+
+    /// [`parsed`](Self::parsed), a null being an error.
+    pub fn require_parsed<T: std::str::FromStr<Err = Error>>(
+        &self,
+        row: usize,
+    ) -> Result<T, Error> {
+        self.parsed(row)?.ok_or_else(|| self.null(row))
+    }
+
     /// A whole number: an int of any width (a float, even with no fraction, is refused).
     pub fn int(&self, row: usize) -> Result<Option<i64>, Error> {
         self.check(row)?;
@@ -523,11 +537,6 @@ impl InputColumn {
         }
     }
 
-    /// [`int`](Self::int), a null being an error.
-    pub fn require_int(&self, row: usize) -> Result<i64, Error> {
-        self.int(row)?.ok_or_else(|| self.null(row))
-    }
-
     /// A float: any float width, an int, or a decimal (to the nearest float).
     pub fn float(&self, row: usize) -> Result<Option<f64>, Error> {
         self.check(row)?;
@@ -550,11 +559,6 @@ impl InputColumn {
         }
     }
 
-    /// [`float`](Self::float), a null being an error.
-    pub fn require_float(&self, row: usize) -> Result<f64, Error> {
-        self.float(row)?.ok_or_else(|| self.null(row))
-    }
-
     /// A flag: bool only.
     pub fn bool(&self, row: usize) -> Result<Option<bool>, Error> {
         self.check(row)?;
@@ -565,11 +569,6 @@ impl InputColumn {
             Data::Bool(a) => Ok(Some(a.value(row))),
             _ => Err(self.wrong(row, "True or False")),
         }
-    }
-
-    /// [`bool`](Self::bool), a null being an error.
-    pub fn require_bool(&self, row: usize) -> Result<bool, Error> {
-        self.bool(row)?.ok_or_else(|| self.null(row))
     }
 
     /// The value at `row` as an error message shows it (`None` for a null).

@@ -39,7 +39,6 @@ pub(crate) struct OutputTable {
     columns: Vec<ArrayRef>,
 }
 
-#[allow(dead_code)] // the builders the batch calls use as they move onto the layer
 impl OutputTable {
     /// An empty table.
     pub fn new() -> OutputTable {
@@ -122,11 +121,6 @@ impl OutputTable {
     /// Adds an `int64` column.
     pub fn ints(&mut self, name: &str, values: Vec<Option<i64>>) -> &mut Self {
         self.push(name, Arc::new(Int64Array::from(values)))
-    }
-
-    /// Adds a `float64` column.
-    pub fn floats(&mut self, name: &str, values: Vec<Option<f64>>) -> &mut Self {
-        self.push(name, Arc::new(Float64Array::from(values)))
     }
 
     /// Adds a `float64` column from its values and nulls.
@@ -255,7 +249,6 @@ impl ArrowStream {
 /// The table as the kind of table given: a pyarrow Table (Arrow and dict input), a pandas DataFrame
 /// with `pd.ArrowDtype` columns, or a polars DataFrame; with `float_money`, amounts (decimal128) as
 /// float64. `export` names the call for a missing pyarrow, pandas or polars.
-#[allow(dead_code)] // the batch calls that build one part
 pub(crate) fn give_back<'py>(
     py: Python<'py>,
     table: OutputTable,

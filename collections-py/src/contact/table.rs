@@ -249,24 +249,10 @@ impl RequestColumns {
                 None => return Err(self.person.null(row).with_field("at")),
             },
         };
-        let named = |column: &InputColumn, field: &'static str| -> Result<Option<String>, Error> {
-            Ok(column.str(row)?.map(str::to_string)).map_err(|e: Error| e.with_field(field))
-        };
-        let channel = self
-            .channel
-            .require_str(row)?
-            .parse::<Channel>()
-            .map_err(|e| prefixed(e.with_field("channel"), &format!("row {row}")))?;
-        let purpose = match self
-            .purpose
-            .as_ref()
-            .map(|p| named(p, "purpose"))
-            .transpose()?
-        {
-            Some(Some(name)) => name
-                .parse::<Purpose>()
-                .map_err(|e| prefixed(e.with_field("purpose"), &format!("row {row}")))?,
-            _ => Purpose::Collection,
+        let channel = self.channel.require_parsed::<Channel>(row)?;
+        let purpose = match &self.purpose {
+            Some(p) => p.parsed::<Purpose>(row)?.unwrap_or(Purpose::Collection),
+            None => Purpose::Collection,
         };
         let autodialed = match &self.autodialed {
             Some(a) => a.bool(row)?.unwrap_or(false),

@@ -58,12 +58,7 @@ impl InvoiceColumns {
         floats: Option<RoundingMode>,
     ) -> Result<Invoice, Error> {
         let currency = match &self.currency {
-            Some(c) => match c.str(row)? {
-                Some(code) => code
-                    .parse::<Currency>()
-                    .map_err(|e| prefixed(e.with_field("currency"), &format!("row {row}")))?,
-                None => currency,
-            },
+            Some(c) => c.parsed::<Currency>(row)?.unwrap_or(currency),
             None => currency,
         };
         let floats = floats.map(|mode| (mode, currency.minor_units()));

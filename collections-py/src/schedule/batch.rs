@@ -166,12 +166,7 @@ impl LoanColumns {
             }
         };
         let frequency = match &self.frequency {
-            Some(f) => match f.str(row)? {
-                Some(name) => name
-                    .parse::<Frequency>()
-                    .map_err(|e| prefixed(e.with_field("frequency"), &format!("row {row}")))?,
-                None => default_frequency,
-            },
+            Some(f) => f.parsed::<Frequency>(row)?.unwrap_or(default_frequency),
             None => default_frequency,
         };
         let rate = Rate::from_fraction(self.rate.require_decimal(row, None)?)
